@@ -1,0 +1,242 @@
+/* lc-application.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "lc-application.h"
+#include "lc-preferences-dialog.h"
+#include "lc-safety-dialog.h"
+#include "lc-window.h"
+
+struct _LcApplication
+{
+  AdwApplication  parent_instance;
+
+  GSettings      *settings;
+};
+
+G_DEFINE_FINAL_TYPE (LcApplication, lc_application, ADW_TYPE_APPLICATION)
+
+static const char *developers[] = {
+  "The Leg Care developers",
+  NULL
+};
+
+static GtkWindow *
+lc_application_get_window (LcApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (window == NULL)
+    window = GTK_WINDOW (lc_window_new (self));
+
+  return window;
+}
+
+/* Style follows the color-scheme setting: system, light or dark. */
+static void
+color_scheme_changed_cb (LcApplication *self,
+                         const char    *key,
+                         GSettings     *settings)
+{
+  static const AdwColorScheme schemes[] = {
+    ADW_COLOR_SCHEME_DEFAULT,
+    ADW_COLOR_SCHEME_FORCE_LIGHT,
+    ADW_COLOR_SCHEME_FORCE_DARK,
+  };
+  guint value = (guint) g_settings_get_enum (settings, "color-scheme");
+
+  if (value >= G_N_ELEMENTS (schemes))
+    value = 0;
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), schemes[value]);
+}
+
+static void
+lc_application_quit_action (GSimpleAction *action,
+                            GVariant      *parameter,
+                            gpointer       user_data)
+{
+  LcApplication *self = user_data;
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (self));
+
+  /* Close the windows rather than quit outright, so that each saves its state. */
+  for (GList *l = windows; l != NULL; )
+    {
+      GtkWindow *window = l->data;
+
+      l = l->next;
+      gtk_window_close (window);
+    }
+
+  g_application_quit (G_APPLICATION (self));
+}
+
+static void
+lc_application_about_action (GSimpleAction *action,
+                             GVariant      *parameter,
+                             gpointer       user_data)
+{
+  LcApplication *self = user_data;
+  GtkWindow *window = lc_application_get_window (self);
+  AdwDialog *about;
+
+  about = adw_about_dialog_new_from_appdata ("/com/example/LegCare/metainfo.xml", PACKAGE_VERSION);
+  adw_about_dialog_set_version (ADW_ABOUT_DIALOG (about), PACKAGE_VERSION);
+  adw_about_dialog_set_developers (ADW_ABOUT_DIALOG (about), developers);
+  adw_about_dialog_set_copyright (ADW_ABOUT_DIALOG (about), "© 2026 The Leg Care developers");
+  /* Translators: replace with your names, one per line, to be credited in About */
+  adw_about_dialog_set_translator_credits (ADW_ABOUT_DIALOG (about), _("translator-credits"));
+  adw_about_dialog_add_legal_section (ADW_ABOUT_DIALOG (about),
+                                      _("Health Information"),
+                                      NULL,
+                                      GTK_LICENSE_CUSTOM,
+                                      _("Leg Care guides self-care and gives general information. "
+                                        "It does not diagnose or treat any condition and does not "
+                                        "replace advice from a doctor, nurse or physiotherapist."));
+
+  adw_dialog_present (about, GTK_WIDGET (window));
+}
+
+static void
+lc_application_preferences_action (GSimpleAction *action,
+                                   GVariant      *parameter,
+                                   gpointer       user_data)
+{
+  LcApplication *self = user_data;
+  GtkWindow *window = lc_application_get_window (self);
+
+  adw_dialog_present (ADW_DIALOG (lc_preferences_dialog_new (self->settings)), GTK_WIDGET (window));
+}
+
+static void
+lc_application_safety_action (GSimpleAction *action,
+                              GVariant      *parameter,
+                              gpointer       user_data)
+{
+  LcApplication *self = user_data;
+  GtkWindow *window = lc_application_get_window (self);
+
+  adw_dialog_present (ADW_DIALOG (lc_safety_dialog_new (self->settings)), GTK_WIDGET (window));
+}
+
+static void
+lc_application_help_action (GSimpleAction *action,
+                            GVariant      *parameter,
+                            gpointer       user_data)
+{
+  LcApplication *self = user_data;
+  g_autoptr(GtkUriLauncher) launcher = gtk_uri_launcher_new (HELP_URL);
+
+  gtk_uri_launcher_launch (launcher, lc_application_get_window (self), NULL, NULL, NULL);
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", lc_application_quit_action },
+  { "about", lc_application_about_action },
+  { "preferences", lc_application_preferences_action },
+  { "safety", lc_application_safety_action },
+  { "help", lc_application_help_action },
+};
+
+static void
+lc_application_activate (GApplication *app)
+{
+  LcApplication *self = LC_APPLICATION (app);
+  GtkWindow *window = lc_application_get_window (self);
+
+  gtk_window_present (window);
+
+  /* First start: the safety notice, acknowledged once. */
+  if (!g_settings_get_boolean (self->settings, "safety-acknowledged") &&
+      adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window)) == NULL)
+    adw_dialog_present (ADW_DIALOG (lc_safety_dialog_new (self->settings)), GTK_WIDGET (window));
+}
+
+static void
+lc_application_startup (GApplication *app)
+{
+  LcApplication *self = LC_APPLICATION (app);
+
+  G_APPLICATION_CLASS (lc_application_parent_class)->startup (app);
+
+  g_set_application_name (_("Leg Care"));
+  gtk_window_set_default_icon_name (APP_ID);
+
+  self->settings = g_settings_new (APP_ID);
+  g_signal_connect_object (self->settings, "changed::color-scheme",
+                           G_CALLBACK (color_scheme_changed_cb), self, G_CONNECT_SWAPPED);
+  color_scheme_changed_cb (self, "color-scheme", self->settings);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
+                                   G_N_ELEMENTS (app_actions), self);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit",
+                                         (const char *[]) { "<Control>q", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences",
+                                         (const char *[]) { "<Control>comma", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.help",
+                                         (const char *[]) { "F1", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close",
+                                         (const char *[]) { "<Control>w", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.page('routines')",
+                                         (const char *[]) { "<Alt>1", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.page('diary')",
+                                         (const char *[]) { "<Alt>2", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.page('trends')",
+                                         (const char *[]) { "<Alt>3", NULL });
+}
+
+static void
+lc_application_dispose (GObject *object)
+{
+  LcApplication *self = LC_APPLICATION (object);
+
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (lc_application_parent_class)->dispose (object);
+}
+
+static void
+lc_application_class_init (LcApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = lc_application_dispose;
+
+  app_class->activate = lc_application_activate;
+  app_class->startup = lc_application_startup;
+}
+
+static void
+lc_application_init (LcApplication *self)
+{
+}
+
+LcApplication *
+lc_application_new (void)
+{
+  return g_object_new (LC_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "resource-base-path", "/com/example/LegCare",
+                       NULL);
+}
+
+/**
+ * lc_application_get_settings:
+ * @self: the application
+ *
+ * Returns: (transfer none): the app's settings, valid after startup
+ */
+GSettings *
+lc_application_get_settings (LcApplication *self)
+{
+  g_return_val_if_fail (LC_IS_APPLICATION (self), NULL);
+
+  return self->settings;
+}

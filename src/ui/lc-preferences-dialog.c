@@ -1,0 +1,115 @@
+/* lc-preferences-dialog.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "lc-paths.h"
+#include "lc-preferences-dialog.h"
+
+struct _LcPreferencesDialog
+{
+  AdwPreferencesDialog  parent_instance;
+
+  GSettings            *settings;
+
+  /* Template widgets */
+  AdwToggleGroup       *style_toggles;
+  AdwActionRow         *data_row;
+};
+
+G_DEFINE_FINAL_TYPE (LcPreferencesDialog, lc_preferences_dialog, ADW_TYPE_PREFERENCES_DIALOG)
+
+enum {
+  PROP_0,
+  PROP_SETTINGS,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
+static void
+lc_preferences_dialog_constructed (GObject *object)
+{
+  LcPreferencesDialog *self = LC_PREFERENCES_DIALOG (object);
+  g_autoptr(GFile) data_dir = lc_paths_get_user_data_dir ();
+  g_autofree char *data_path = g_file_get_path (data_dir);
+
+  G_OBJECT_CLASS (lc_preferences_dialog_parent_class)->constructed (object);
+
+  /* Toggle names are the enum's nicks: default, light, dark. */
+  g_settings_bind (self->settings, "color-scheme", self->style_toggles, "active-name",
+                   G_SETTINGS_BIND_DEFAULT);
+
+  adw_action_row_set_subtitle (self->data_row, data_path);
+}
+
+static void
+lc_preferences_dialog_dispose (GObject *object)
+{
+  LcPreferencesDialog *self = LC_PREFERENCES_DIALOG (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), LC_TYPE_PREFERENCES_DIALOG);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (lc_preferences_dialog_parent_class)->dispose (object);
+}
+
+static void
+lc_preferences_dialog_set_property (GObject      *object,
+                                    guint         prop_id,
+                                    const GValue *value,
+                                    GParamSpec   *pspec)
+{
+  LcPreferencesDialog *self = LC_PREFERENCES_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_SETTINGS:
+      self->settings = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lc_preferences_dialog_class_init (LcPreferencesDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = lc_preferences_dialog_constructed;
+  object_class->dispose = lc_preferences_dialog_dispose;
+  object_class->set_property = lc_preferences_dialog_set_property;
+
+  properties [PROP_SETTINGS] =
+    g_param_spec_object ("settings", NULL, NULL,
+                         G_TYPE_SETTINGS,
+                         (G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/com/example/LegCare/ui/lc-preferences-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, LcPreferencesDialog, style_toggles);
+  gtk_widget_class_bind_template_child (widget_class, LcPreferencesDialog, data_row);
+}
+
+static void
+lc_preferences_dialog_init (LcPreferencesDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+LcPreferencesDialog *
+lc_preferences_dialog_new (GSettings *settings)
+{
+  g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
+
+  return g_object_new (LC_TYPE_PREFERENCES_DIALOG,
+                       "settings", settings,
+                       NULL);
+}

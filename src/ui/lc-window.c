@@ -1,0 +1,197 @@
+/* lc-window.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "lc-window.h"
+
+struct _LcWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  GSettings            *settings;
+
+  /* Template widgets */
+  AdwToastOverlay      *toast_overlay;
+  AdwHeaderBar         *header_bar;
+  AdwViewStack         *stack;
+  AdwViewSwitcherBar   *switcher_bar;
+  AdwStatusPage        *trends_status;
+};
+
+G_DEFINE_FINAL_TYPE (LcWindow, lc_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static void
+lc_window_save_state (LcWindow *self)
+{
+  int width;
+  int height;
+
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+
+  g_settings_delay (self->settings);
+  g_settings_set_boolean (self->settings, "window-maximized",
+                          gtk_window_is_maximized (GTK_WINDOW (self)));
+  /* The default size is the unmaximized size, which is what to restore. */
+  if (width > 0 && height > 0)
+    {
+      g_settings_set_int (self->settings, "window-width", MAX (width, 360));
+      g_settings_set_int (self->settings, "window-height", MAX (height, 294));
+    }
+  g_settings_apply (self->settings);
+}
+
+static void
+lc_window_restore_state (LcWindow *self)
+{
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+}
+
+/* For the start-up benchmark (tests/bench): tell when the first frame is drawn. */
+static void
+first_frame_drawn_cb (GdkFrameClock *clock,
+                      LcWindow      *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, first_frame_drawn_cb, self);
+  g_print ("first-frame\n");
+  fflush (stdout);
+}
+
+static void
+lc_window_realize (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (lc_window_parent_class)->realize (widget);
+
+  if (g_getenv ("LEGCARE_REPORT_FIRST_FRAME") != NULL)
+    g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
+                             G_CALLBACK (first_frame_drawn_cb), widget, 0);
+}
+
+static gboolean
+lc_window_close_request (GtkWindow *window)
+{
+  lc_window_save_state (LC_WINDOW (window));
+
+  return GTK_WINDOW_CLASS (lc_window_parent_class)->close_request (window);
+}
+
+static void
+lc_window_constructed (GObject *object)
+{
+  LcWindow *self = LC_WINDOW (object);
+
+  G_OBJECT_CLASS (lc_window_parent_class)->constructed (object);
+
+  lc_window_restore_state (self);
+  g_settings_bind (self->settings, "last-page", self->stack, "visible-child-name",
+                   G_SETTINGS_BIND_DEFAULT);
+}
+
+static void
+lc_window_dispose (GObject *object)
+{
+  LcWindow *self = LC_WINDOW (object);
+
+  /* The binding would outlive the stack if something else holds it. */
+  if (self->stack != NULL)
+    g_settings_unbind (self->stack, "visible-child-name");
+  gtk_widget_dispose_template (GTK_WIDGET (self), LC_TYPE_WINDOW);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (lc_window_parent_class)->dispose (object);
+}
+
+static void
+lc_window_class_init (LcWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = lc_window_constructed;
+  object_class->dispose = lc_window_dispose;
+
+  widget_class->realize = lc_window_realize;
+
+  window_class->close_request = lc_window_close_request;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/com/example/LegCare/ui/lc-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, LcWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, LcWindow, stack);
+  /* Not used here, but the ui tests reach them with gtk_widget_get_template_child(). */
+  gtk_widget_class_bind_template_child (widget_class, LcWindow, header_bar);
+  gtk_widget_class_bind_template_child (widget_class, LcWindow, switcher_bar);
+  gtk_widget_class_bind_template_child (widget_class, LcWindow, trends_status);
+}
+
+static void
+lc_window_init (LcWindow *self)
+{
+  g_autoptr(GPropertyAction) page_action = NULL;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = g_settings_new (APP_ID);
+
+  /* win.page('diary') shows a page; Alt+1..3 are bound to it. */
+  page_action = g_property_action_new ("page", self->stack, "visible-child-name");
+  g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (page_action));
+}
+
+LcWindow *
+lc_window_new (LcApplication *application)
+{
+  g_return_val_if_fail (LC_IS_APPLICATION (application), NULL);
+
+  return g_object_new (LC_TYPE_WINDOW,
+                       "application", application,
+                       NULL);
+}
+
+/**
+ * lc_window_get_page:
+ * @self: the window
+ *
+ * Returns: the name of the visible page: "routines", "diary" or "trends"
+ */
+const char *
+lc_window_get_page (LcWindow *self)
+{
+  g_return_val_if_fail (LC_IS_WINDOW (self), NULL);
+
+  return adw_view_stack_get_visible_child_name (self->stack);
+}
+
+void
+lc_window_set_page (LcWindow   *self,
+                    const char *page)
+{
+  g_return_if_fail (LC_IS_WINDOW (self));
+  g_return_if_fail (page != NULL);
+
+  if (adw_view_stack_get_child_by_name (self->stack, page) == NULL)
+    {
+      g_warning ("No page named “%s”", page);
+      return;
+    }
+
+  adw_view_stack_set_visible_child_name (self->stack, page);
+}
+
+void
+lc_window_add_toast (LcWindow *self,
+                     AdwToast *toast)
+{
+  g_return_if_fail (LC_IS_WINDOW (self));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}

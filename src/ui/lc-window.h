@@ -1,0 +1,25 @@
+/* lc-window.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "lc-application.h"
+
+G_BEGIN_DECLS
+
+#define LC_TYPE_WINDOW (lc_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (LcWindow, lc_window, LC, WINDOW, AdwApplicationWindow)
+
+LcWindow   *lc_window_new          (LcApplication *application);
+const char *lc_window_get_page     (LcWindow      *self);
+void        lc_window_set_page     (LcWindow      *self,
+                                    const char    *page);
+void        lc_window_add_toast    (LcWindow      *self,
+                                    AdwToast      *toast);
+
+G_END_DECLS

@@ -1,0 +1,77 @@
+/* test-paths.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <sys/stat.h>
+#include <glib/gstdio.h>
+
+#include "lc-paths.h"
+
+static void
+test_paths_user_data_dir (void)
+{
+  g_autoptr(GFile) dir = lc_paths_get_user_data_dir ();
+  g_autofree char *path = g_file_get_path (dir);
+  g_autofree char *expected = g_build_filename (g_get_user_data_dir (), "legcare", NULL);
+
+  g_assert_cmpstr (path, ==, expected);
+  /* Asking for the path creates nothing. */
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_paths_ensure_creates_private_dir (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) dir = lc_paths_ensure_user_data_dir (&error);
+  g_autofree char *path = NULL;
+  GStatBuf st;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (dir);
+
+  path = g_file_get_path (dir);
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_true (S_ISDIR (st.st_mode));
+  g_assert_cmpint (st.st_mode & 0777, ==, 0700);
+
+  /* A second call finds it and succeeds. */
+  g_clear_object (&dir);
+  dir = lc_paths_ensure_user_data_dir (&error);
+  g_assert_no_error (error);
+  g_assert_nonnull (dir);
+}
+
+static void
+test_paths_ensure_reports_errors (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) dir = NULL;
+  g_autofree char *blocker = g_build_filename (g_get_user_data_dir (), "legcare", NULL);
+
+  /* A file where the folder should be: creating the folder must fail with
+   * an error that names the path, not crash or pretend to succeed. */
+  g_assert_cmpint (g_mkdir_with_parents (g_get_user_data_dir (), 0700), ==, 0);
+  g_assert_true (g_file_set_contents (blocker, "not a folder", -1, NULL));
+
+  dir = lc_paths_ensure_user_data_dir (&error);
+  g_assert_null (dir);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_DIRECTORY);
+  g_assert_nonnull (strstr (error->message, blocker));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/lc/paths/user-data-dir", test_paths_user_data_dir);
+  g_test_add_func ("/lc/paths/ensure-creates-private-dir", test_paths_ensure_creates_private_dir);
+  g_test_add_func ("/lc/paths/ensure-reports-errors", test_paths_ensure_reports_errors);
+
+  return g_test_run ();
+}

@@ -1,0 +1,359 @@
+/* test-window.c: the real application window under Xvfb
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "lc-application.h"
+#include "lc-preferences-dialog.h"
+#include "lc-safety-dialog.h"
+#include "lc-window.h"
+
+static LcApplication *the_app;
+
+typedef struct
+{
+  LcApplication *app;
+  LcWindow      *window;
+} Fixture;
+
+/* Iterate the main loop until @condition holds, failing after 10 s. */
+#define wait_until(condition) \
+  G_STMT_START { \
+    gint64 deadline_ = g_get_monotonic_time () + 10 * G_USEC_PER_SEC; \
+    while (!(condition)) \
+      { \
+        if (g_get_monotonic_time () > deadline_) \
+          g_error ("line %d: timed out waiting for: %s", __LINE__, #condition); \
+        g_main_context_iteration (NULL, FALSE); \
+        g_usleep (1000); \
+      } \
+  } G_STMT_END
+
+static GtkWidget *
+child (Fixture    *fixture,
+       GType       type,
+       const char *name)
+{
+  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (fixture->window), type, name);
+
+  g_assert_nonnull (object);
+  return GTK_WIDGET (object);
+}
+
+/* Press a button as a person would: once it is on screen. GtkButton then
+ * emits "clicked" from a short timeout, so callers wait for the effect. */
+static void
+click (GtkWidget *button)
+{
+  g_assert_true (GTK_IS_BUTTON (button));
+  wait_until (gtk_widget_get_mapped (button));
+  g_assert_true (gtk_widget_is_sensitive (button));
+  gtk_widget_activate (button);
+}
+
+static AdwDialog *
+visible_dialog (Fixture *fixture)
+{
+  return adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (fixture->window));
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_auto(GStrv) keys = NULL;
+
+  /* The memory backend lives as long as the process: start each test from
+   * the defaults, as on a first start. */
+  g_object_get (settings, "settings-schema", &schema, NULL);
+  keys = g_settings_schema_list_keys (schema);
+  for (guint i = 0; keys[i] != NULL; i++)
+    g_settings_reset (settings, keys[i]);
+
+  /* One application for the whole process, as in real use; each test
+   * opens its own window. */
+  fixture->app = the_app;
+
+  g_application_activate (G_APPLICATION (fixture->app));
+  fixture->window = LC_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (fixture->app)));
+  g_assert_true (LC_IS_WINDOW (fixture->window));
+  wait_until (gtk_widget_get_mapped (GTK_WIDGET (fixture->window)));
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  if (fixture->window != NULL)
+    {
+      g_object_add_weak_pointer (G_OBJECT (fixture->window), (gpointer *) &fixture->window);
+      gtk_window_destroy (GTK_WINDOW (fixture->window));
+      wait_until (fixture->window == NULL);
+    }
+}
+
+static void
+acknowledge_safety (Fixture *fixture)
+{
+  AdwDialog *dialog = visible_dialog (fixture);
+  GObject *button;
+
+  g_assert_true (LC_IS_SAFETY_DIALOG (dialog));
+  button = gtk_widget_get_template_child (GTK_WIDGET (dialog), LC_TYPE_SAFETY_DIALOG,
+                                          "acknowledge_button");
+  click (GTK_WIDGET (button));
+  wait_until (visible_dialog (fixture) == NULL);
+}
+
+static void
+test_window_first_start_safety (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  GSettings *settings = lc_application_get_settings (fixture->app);
+  AdwDialog *dialog = visible_dialog (fixture);
+
+  /* First start: the notice is up and can't be dismissed by accident. */
+  g_assert_true (LC_IS_SAFETY_DIALOG (dialog));
+  g_assert_false (adw_dialog_get_can_close (dialog));
+  g_assert_false (g_settings_get_boolean (settings, "safety-acknowledged"));
+
+  acknowledge_safety (fixture);
+  g_assert_true (g_settings_get_boolean (settings, "safety-acknowledged"));
+
+  /* Reachable again from the menu, and then closable. */
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->app), "safety", NULL);
+  dialog = visible_dialog (fixture);
+  g_assert_true (LC_IS_SAFETY_DIALOG (dialog));
+  g_assert_true (adw_dialog_get_can_close (dialog));
+  g_assert_true (adw_dialog_close (dialog));
+  wait_until (visible_dialog (fixture) == NULL);
+}
+
+static void
+test_window_pages (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  GSettings *settings = lc_application_get_settings (fixture->app);
+  AdwViewStack *stack = ADW_VIEW_STACK (child (fixture, LC_TYPE_WINDOW, "stack"));
+  const char *pages[] = { "routines", "diary", "trends" };
+
+  acknowledge_safety (fixture);
+
+  g_assert_cmpstr (lc_window_get_page (fixture->window), ==, "routines");
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      GtkWidget *page = adw_view_stack_get_child_by_name (stack, pages[i]);
+      AdwViewStackPage *stack_page;
+
+      g_assert_nonnull (page);
+      stack_page = adw_view_stack_get_page (stack, page);
+      g_assert_nonnull (adw_view_stack_page_get_title (stack_page));
+      g_assert_nonnull (adw_view_stack_page_get_icon_name (stack_page));
+
+      /* Each page starts with an empty state that says what comes there. */
+      g_assert_true (ADW_IS_STATUS_PAGE (page));
+      g_assert_cmpstr (adw_status_page_get_description (ADW_STATUS_PAGE (page)), !=, "");
+
+      gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.page", "s", pages[i]);
+      g_assert_cmpstr (lc_window_get_page (fixture->window), ==, pages[i]);
+      g_assert_true (gtk_widget_get_child_visible (page));
+      g_assert_cmpstr (g_settings_get_string (settings, "last-page"), ==, pages[i]);
+    }
+
+  /* The Trends empty state leads to the diary. */
+  click (adw_status_page_get_child (ADW_STATUS_PAGE (child (fixture, LC_TYPE_WINDOW, "trends_status"))));
+  wait_until (g_str_equal (lc_window_get_page (fixture->window), "diary"));
+}
+
+static void
+test_window_about (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  AdwDialog *dialog;
+
+  acknowledge_safety (fixture);
+
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->app), "about", NULL);
+  dialog = visible_dialog (fixture);
+  g_assert_true (ADW_IS_ABOUT_DIALOG (dialog));
+  /* Name, version and release notes come from the metainfo. */
+  g_assert_cmpstr (adw_about_dialog_get_application_name (ADW_ABOUT_DIALOG (dialog)), ==, "Leg Care");
+  g_assert_cmpstr (adw_about_dialog_get_version (ADW_ABOUT_DIALOG (dialog)), ==, PACKAGE_VERSION);
+  g_assert_cmpstr (adw_about_dialog_get_application_icon (ADW_ABOUT_DIALOG (dialog)), ==, APP_ID);
+  g_assert_cmpstr (adw_about_dialog_get_release_notes (ADW_ABOUT_DIALOG (dialog)), !=, "");
+  g_assert_cmpint (adw_about_dialog_get_license_type (ADW_ABOUT_DIALOG (dialog)), ==, GTK_LICENSE_GPL_3_0);
+
+  adw_dialog_close (dialog);
+  wait_until (visible_dialog (fixture) == NULL);
+}
+
+static void
+test_window_preferences (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  GSettings *settings = lc_application_get_settings (fixture->app);
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  AdwDialog *dialog;
+  AdwToggleGroup *toggles;
+
+  acknowledge_safety (fixture);
+
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->app), "preferences", NULL);
+  dialog = visible_dialog (fixture);
+  g_assert_true (LC_IS_PREFERENCES_DIALOG (dialog));
+
+  toggles = ADW_TOGGLE_GROUP (gtk_widget_get_template_child (GTK_WIDGET (dialog),
+                                                             LC_TYPE_PREFERENCES_DIALOG,
+                                                             "style_toggles"));
+  g_assert_cmpstr (adw_toggle_group_get_active_name (toggles), ==, "default");
+
+  /* Choosing Dark is saved and applied at once. */
+  adw_toggle_group_set_active_name (toggles, "dark");
+  g_assert_cmpstr (g_settings_get_string (settings, "color-scheme"), ==, "dark");
+  g_assert_cmpint (adw_style_manager_get_color_scheme (style), ==, ADW_COLOR_SCHEME_FORCE_DARK);
+  g_assert_true (adw_style_manager_get_dark (style));
+
+  /* And the other way round: the setting moves the toggle. */
+  g_settings_set_string (settings, "color-scheme", "light");
+  g_assert_cmpstr (adw_toggle_group_get_active_name (toggles), ==, "light");
+  g_assert_false (adw_style_manager_get_dark (style));
+
+  g_settings_reset (settings, "color-scheme");
+  adw_dialog_close (dialog);
+  wait_until (visible_dialog (fixture) == NULL);
+}
+
+static void
+test_window_adaptive (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  AdwViewSwitcherBar *bar = ADW_VIEW_SWITCHER_BAR (child (fixture, LC_TYPE_WINDOW, "switcher_bar"));
+  AdwHeaderBar *header = ADW_HEADER_BAR (child (fixture, LC_TYPE_WINDOW, "header_bar"));
+
+  acknowledge_safety (fixture);
+
+  /* Wide: the switcher sits in the header bar. */
+  g_assert_false (adw_view_switcher_bar_get_reveal (bar));
+  g_assert_true (ADW_IS_VIEW_SWITCHER (adw_header_bar_get_title_widget (header)));
+
+  /* Phone-sized: it moves to the bottom bar. */
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 360, 640);
+  wait_until (adw_view_switcher_bar_get_reveal (bar));
+  g_assert_null (adw_header_bar_get_title_widget (header));
+
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1000, 700);
+  wait_until (!adw_view_switcher_bar_get_reveal (bar));
+  g_assert_nonnull (adw_header_bar_get_title_widget (header));
+}
+
+static void
+test_window_state_saved (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  GSettings *settings = lc_application_get_settings (fixture->app);
+  LcWindow *window = fixture->window;
+
+  acknowledge_safety (fixture);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 700, 500);
+  wait_until (gtk_widget_get_width (GTK_WIDGET (window)) == 700);
+
+  /* Closing saves the size; a new window starts from it. */
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &fixture->window);
+  gtk_window_close (GTK_WINDOW (window));
+  wait_until (fixture->window == NULL);
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 700);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 500);
+  g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
+
+  fixture->window = lc_window_new (fixture->app);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  wait_until (gtk_widget_get_mapped (GTK_WIDGET (fixture->window)));
+  wait_until (gtk_widget_get_width (GTK_WIDGET (fixture->window)) == 700);
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (fixture->window)), ==, 500);
+}
+
+static void
+test_window_shortcuts (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  GtkApplication *app = GTK_APPLICATION (fixture->app);
+  struct {
+    const char *action;
+    const char *accel;
+  } expected[] = {
+    { "app.quit", "<Control>q" },
+    { "app.preferences", "<Control>comma" },
+    { "app.help", "F1" },
+    { "window.close", "<Control>w" },
+    { "win.show-help-overlay", "<Control>question" },
+    { "win.page('diary')", "<Alt>2" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_auto(GStrv) accels = gtk_application_get_accels_for_action (app, expected[i].action);
+
+      g_assert_true (g_strv_contains ((const char * const *) accels, expected[i].accel));
+    }
+
+  /* The shortcuts window is there and opens. */
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (fixture->window), "show-help-overlay"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *home = g_dir_make_tmp ("legcare-test-window-XXXXXX", NULL);
+  g_autoptr(GError) error = NULL;
+  int ret;
+
+  /* A private home. Not G_TEST_OPTION_ISOLATE_DIRS: that also empties
+   * XDG_DATA_DIRS, and without the shared MIME database GTK can't tell an
+   * SVG icon from any other file. */
+  g_assert_nonnull (home);
+  for (guint i = 0; i < 3; i++)
+    {
+      const char *vars[] = { "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME" };
+      g_autofree char *dir = g_build_filename (home, vars[i], NULL);
+
+      g_setenv (vars[i], dir, TRUE);
+    }
+  g_setenv ("HOME", home, TRUE);
+
+  g_test_init (&argc, &argv, NULL);
+
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      g_test_skip ("needs a display: run under xvfb-run");
+      return 77;
+    }
+
+#define ADD(path, func) \
+  g_test_add ("/lc/window/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("first-start-safety", test_window_first_start_safety);
+  ADD ("pages", test_window_pages);
+  ADD ("about", test_window_about);
+  ADD ("preferences", test_window_preferences);
+  ADD ("adaptive", test_window_adaptive);
+  ADD ("state-saved", test_window_state_saved);
+  ADD ("shortcuts", test_window_shortcuts);
+
+#undef ADD
+
+  the_app = lc_application_new ();
+  g_application_register (G_APPLICATION (the_app), NULL, &error);
+  g_assert_no_error (error);
+
+  ret = g_test_run ();
+
+  g_object_unref (the_app);
+  return ret;
+}
