@@ -34,7 +34,8 @@ static void
 acknowledge_clicked_cb (LcSafetyDialog *self)
 {
   g_settings_set_boolean (self->settings, "safety-acknowledged", TRUE);
-  adw_dialog_force_close (ADW_DIALOG (self));
+  adw_dialog_set_can_close (ADW_DIALOG (self), TRUE);
+  adw_dialog_close (ADW_DIALOG (self));
 }
 
 static void
