@@ -42,7 +42,16 @@ lc_preferences_dialog_constructed (GObject *object)
   g_settings_bind (self->settings, "color-scheme", self->style_toggles, "active-name",
                    G_SETTINGS_BIND_DEFAULT);
 
-  adw_action_row_set_subtitle (self->data_row, data_path);
+  /* Shown as people know it: ~/.local/share/legcare */
+  if (g_str_has_prefix (data_path, g_get_home_dir ()) &&
+      data_path[strlen (g_get_home_dir ())] == G_DIR_SEPARATOR)
+    {
+      g_autofree char *short_path = g_strconcat ("~", data_path + strlen (g_get_home_dir ()), NULL);
+
+      adw_action_row_set_subtitle (self->data_row, short_path);
+    }
+  else
+    adw_action_row_set_subtitle (self->data_row, data_path);
 }
 
 static void

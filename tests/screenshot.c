@@ -1,0 +1,153 @@
+/* screenshot.c: PNGs of the real application window, for the README and
+ * the metainfo. Run by build-aux/dev-env screenshots, under Xvfb.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Usage: screenshot OUTDIR [SUFFIX]
+ * Writes OUTDIR/NAME[-SUFFIX].png for each view below, in the language of
+ * the environment (LANGUAGE).
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "lc-application.h"
+#include "lc-window.h"
+
+typedef struct
+{
+  const char *name;
+  const char *page;
+  int         width;
+  int         height;
+  const char *style;     /* the color-scheme setting */
+  const char *action;    /* an app action that opens a dialog, or NULL */
+} Shot;
+
+/* Sizes of the window's content. Flathub asks for at most 1000x700. */
+static const Shot shots[] = {
+  { "main", "routines", 1000, 700, "light", NULL },
+  { "safety", "routines", 1000, 700, "light", "safety" },
+  { "narrow-dark", "diary", 360, 720, "dark", NULL },
+  { "trends-dark", "trends", 1000, 700, "dark", NULL },
+  { "preferences", "routines", 1000, 700, "light", "preferences" },
+  { "narrow-safety", "routines", 360, 720, "light", "safety" },
+};
+
+/* Without a compositor GTK draws a thin frame inside the window's size. */
+#define FRAME 10
+
+static void
+spin (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+static gboolean
+save_png (GtkWidget   *window,
+          const char  *path,
+          GError     **error)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (window);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  int width = gtk_widget_get_width (window);
+  int height = gtk_widget_get_height (window);
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (node == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "the window drew nothing");
+      return FALSE;
+    }
+
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  if (!gdk_texture_save_to_png (texture, path))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "could not write %s", path);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(LcApplication) app = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *outdir;
+  const char *suffix;
+
+  if (argc < 2)
+    {
+      g_printerr ("Usage: %s OUTDIR [SUFFIX]\n", argv[0]);
+      return 2;
+    }
+  outdir = argv[1];
+  suffix = argc > 2 ? argv[2] : NULL;
+
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  app = lc_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  if (!g_application_register (G_APPLICATION (app), NULL, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+
+  /* Screenshots show the settled state, not an animation half-way. */
+  g_object_set (gtk_settings_get_default (),
+                "gtk-enable-animations", FALSE,
+                "gtk-font-name", "Cantarell 11",    /* what a GNOME session sets */
+                NULL);
+  g_settings_set_boolean (lc_application_get_settings (app), "safety-acknowledged", TRUE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (shots); i++)
+    {
+      const Shot *shot = &shots[i];
+      g_autofree char *name = suffix ? g_strdup_printf ("%s-%s.png", shot->name, suffix)
+                                     : g_strdup_printf ("%s.png", shot->name);
+      g_autofree char *path = g_build_filename (outdir, name, NULL);
+      GtkWindow *window;
+
+      g_settings_set_string (lc_application_get_settings (app), "color-scheme", shot->style);
+      g_settings_set_int (lc_application_get_settings (app), "window-width", shot->width + FRAME);
+      g_settings_set_int (lc_application_get_settings (app), "window-height", shot->height + FRAME);
+
+      window = GTK_WINDOW (lc_window_new (app));
+      lc_window_set_page (LC_WINDOW (window), shot->page);
+      gtk_window_present (window);
+      spin (300);
+      if (shot->action != NULL)
+        g_action_group_activate_action (G_ACTION_GROUP (app), shot->action, NULL);
+      spin (700);
+
+      if (!save_png (GTK_WIDGET (window), path, &error))
+        {
+          g_printerr ("%s: %s\n", name, error->message);
+          return 1;
+        }
+      g_print ("%s (%dx%d)\n", path, gtk_widget_get_width (GTK_WIDGET (window)),
+               gtk_widget_get_height (GTK_WIDGET (window)));
+
+      gtk_window_destroy (window);
+      spin (100);
+    }
+
+  return 0;
+}
