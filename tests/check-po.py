@@ -33,6 +33,8 @@ XGETTEXT_ARGS = [
 
 
 def has_translatable_strings(path):
+    if not path.endswith((".c", ".ui", ".desktop.in", ".metainfo.xml.in", ".gschema.xml")):
+        return False
     with open(path, encoding="utf-8") as f:
         text = f.read()
     if path.endswith(".c"):

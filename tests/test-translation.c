@@ -1,0 +1,105 @@
+/* test-translation.c: the window in Italian and German
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Usage: test-translation LANG (run under a display; the catalogues are
+ * taken from the build folder, so nothing needs to be installed)
+ */
+
+#include "config.h"
+
+#include <locale.h>
+#include <glib/gi18n.h>
+
+#include "lc-application.h"
+#include "lc-window.h"
+
+static const char *language;
+
+static void
+test_translation_window (void)
+{
+  struct {
+    const char *language;
+    const char *pages[3];
+    const char *safety_title;
+  } expected[] = {
+    { "it", { "Routine", "Diario", "Andamento" }, "Informazioni di sicurezza" },
+    { "de", { "Abläufe", "Tagebuch", "Verlauf" }, "Sicherheitshinweise" },
+  };
+  const char *names[] = { "routines", "diary", "trends" };
+  g_autoptr(LcApplication) app = lc_application_new ();
+  g_autoptr(GError) error = NULL;
+  AdwViewStack *stack;
+  LcWindow *window;
+  AdwDialog *dialog;
+  guint row = G_N_ELEMENTS (expected);
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    if (g_str_equal (expected[i].language, language))
+      row = i;
+  g_assert_cmpuint (row, <, G_N_ELEMENTS (expected));
+
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  g_application_activate (G_APPLICATION (app));
+
+  window = LC_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  stack = ADW_VIEW_STACK (gtk_widget_get_template_child (GTK_WIDGET (window), LC_TYPE_WINDOW, "stack"));
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      GtkWidget *page = adw_view_stack_get_child_by_name (stack, names[i]);
+
+      g_assert_cmpstr (adw_view_stack_page_get_title (adw_view_stack_get_page (stack, page)),
+                       ==, expected[row].pages[i]);
+    }
+
+  /* The first-start safety notice, too. */
+  dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window));
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_dialog_get_title (dialog), ==, expected[row].safety_title);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *localedir = NULL;
+
+  g_test_init (&argc, &argv, NULL);
+
+  if (argc < 2)
+    g_error ("Usage: test-translation LANG");
+  language = argv[1];
+
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      g_test_skip ("needs a display: run under xvfb-run");
+      return 77;
+    }
+
+  /* As a user would start it: a UTF-8 locale, and LANGUAGE picks the
+   * catalogue (glibc ignores LANGUAGE in the C locale). */
+  g_setenv ("LANGUAGE", language, TRUE);
+  g_setenv ("LC_ALL", g_str_equal (language, "de") ? "de_DE.UTF-8" : "it_IT.UTF-8", TRUE);
+  if (setlocale (LC_ALL, "") == NULL)
+    {
+      g_setenv ("LC_ALL", "en_US.UTF-8", TRUE);
+      if (setlocale (LC_ALL, "") == NULL)
+        {
+          g_test_skip ("no UTF-8 locale besides C is installed (locale-gen it_IT.UTF-8)");
+          return 77;
+        }
+    }
+  localedir = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  g_test_add_func ("/lc/translation/window", test_translation_window);
+
+  return g_test_run ();
+}
