@@ -16,7 +16,6 @@ struct _LcWindow
   GSettings            *settings;
 
   /* Template widgets */
-  AdwToastOverlay      *toast_overlay;
   AdwHeaderBar         *header_bar;
   AdwViewStack         *stack;
   AdwViewSwitcherBar   *switcher_bar;
@@ -124,7 +123,6 @@ lc_window_class_init (LcWindowClass *klass)
   window_class->close_request = lc_window_close_request;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/LegCare/ui/lc-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, LcWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, LcWindow, stack);
   /* Not used here, but the ui tests reach them with gtk_widget_get_template_child(). */
   gtk_widget_class_bind_template_child (widget_class, LcWindow, header_bar);
@@ -184,14 +182,4 @@ lc_window_set_page (LcWindow   *self,
     }
 
   adw_view_stack_set_visible_child_name (self->stack, page);
-}
-
-void
-lc_window_add_toast (LcWindow *self,
-                     AdwToast *toast)
-{
-  g_return_if_fail (LC_IS_WINDOW (self));
-  g_return_if_fail (ADW_IS_TOAST (toast));
-
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }

@@ -19,7 +19,5 @@ LcWindow   *lc_window_new          (LcApplication *application);
 const char *lc_window_get_page     (LcWindow      *self);
 void        lc_window_set_page     (LcWindow      *self,
                                     const char    *page);
-void        lc_window_add_toast    (LcWindow      *self,
-                                    AdwToast      *toast);
 
 G_END_DECLS
