@@ -110,7 +110,7 @@ lc_application_preferences_action (GSimpleAction *action,
   LcApplication *self = user_data;
   GtkWindow *window = lc_application_get_window (self);
 
-  adw_dialog_present (ADW_DIALOG (lc_preferences_dialog_new (self->settings)), GTK_WIDGET (window));
+  adw_dialog_present (ADW_DIALOG (lc_preferences_dialog_new ()), GTK_WIDGET (window));
 }
 
 static void
@@ -121,7 +121,7 @@ lc_application_safety_action (GSimpleAction *action,
   LcApplication *self = user_data;
   GtkWindow *window = lc_application_get_window (self);
 
-  adw_dialog_present (ADW_DIALOG (lc_safety_dialog_new (self->settings)), GTK_WIDGET (window));
+  adw_dialog_present (ADW_DIALOG (lc_safety_dialog_new ()), GTK_WIDGET (window));
 }
 
 static void
@@ -154,7 +154,7 @@ lc_application_activate (GApplication *app)
   /* First start: the safety notice, acknowledged once. */
   if (!g_settings_get_boolean (self->settings, "safety-acknowledged") &&
       adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window)) == NULL)
-    adw_dialog_present (ADW_DIALOG (lc_safety_dialog_new (self->settings)), GTK_WIDGET (window));
+    adw_dialog_present (ADW_DIALOG (lc_safety_dialog_new ()), GTK_WIDGET (window));
 }
 
 static void

@@ -21,14 +21,6 @@ struct _LcPreferencesDialog
 
 G_DEFINE_FINAL_TYPE (LcPreferencesDialog, lc_preferences_dialog, ADW_TYPE_PREFERENCES_DIALOG)
 
-enum {
-  PROP_0,
-  PROP_SETTINGS,
-  N_PROPS
-};
-
-static GParamSpec *properties [N_PROPS];
-
 static void
 lc_preferences_dialog_constructed (GObject *object)
 {
@@ -59,29 +51,12 @@ lc_preferences_dialog_dispose (GObject *object)
 {
   LcPreferencesDialog *self = LC_PREFERENCES_DIALOG (object);
 
+  if (self->style_toggles != NULL)
+    g_settings_unbind (self->style_toggles, "active-name");
   gtk_widget_dispose_template (GTK_WIDGET (self), LC_TYPE_PREFERENCES_DIALOG);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (lc_preferences_dialog_parent_class)->dispose (object);
-}
-
-static void
-lc_preferences_dialog_set_property (GObject      *object,
-                                    guint         prop_id,
-                                    const GValue *value,
-                                    GParamSpec   *pspec)
-{
-  LcPreferencesDialog *self = LC_PREFERENCES_DIALOG (object);
-
-  switch (prop_id)
-    {
-    case PROP_SETTINGS:
-      self->settings = g_value_dup_object (value);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -92,14 +67,6 @@ lc_preferences_dialog_class_init (LcPreferencesDialogClass *klass)
 
   object_class->constructed = lc_preferences_dialog_constructed;
   object_class->dispose = lc_preferences_dialog_dispose;
-  object_class->set_property = lc_preferences_dialog_set_property;
-
-  properties [PROP_SETTINGS] =
-    g_param_spec_object ("settings", NULL, NULL,
-                         G_TYPE_SETTINGS,
-                         (G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/com/example/LegCare/ui/lc-preferences-dialog.ui");
@@ -111,14 +78,12 @@ static void
 lc_preferences_dialog_init (LcPreferencesDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = g_settings_new (APP_ID);
 }
 
 LcPreferencesDialog *
-lc_preferences_dialog_new (GSettings *settings)
+lc_preferences_dialog_new (void)
 {
-  g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
-
-  return g_object_new (LC_TYPE_PREFERENCES_DIALOG,
-                       "settings", settings,
-                       NULL);
+  return g_object_new (LC_TYPE_PREFERENCES_DIALOG, NULL);
 }

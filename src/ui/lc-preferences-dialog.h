@@ -13,6 +13,6 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (LcPreferencesDialog, lc_preferences_dialog, LC, PREFERENCES_DIALOG, AdwPreferencesDialog)
 
-LcPreferencesDialog *lc_preferences_dialog_new (GSettings *settings);
+LcPreferencesDialog *lc_preferences_dialog_new (void);
 
 G_END_DECLS

@@ -22,14 +22,6 @@ struct _LcSafetyDialog
 
 G_DEFINE_FINAL_TYPE (LcSafetyDialog, lc_safety_dialog, ADW_TYPE_DIALOG)
 
-enum {
-  PROP_0,
-  PROP_SETTINGS,
-  N_PROPS
-};
-
-static GParamSpec *properties [N_PROPS];
-
 static void
 acknowledge_clicked_cb (LcSafetyDialog *self)
 {
@@ -63,25 +55,6 @@ lc_safety_dialog_dispose (GObject *object)
 }
 
 static void
-lc_safety_dialog_set_property (GObject      *object,
-                               guint         prop_id,
-                               const GValue *value,
-                               GParamSpec   *pspec)
-{
-  LcSafetyDialog *self = LC_SAFETY_DIALOG (object);
-
-  switch (prop_id)
-    {
-    case PROP_SETTINGS:
-      self->settings = g_value_dup_object (value);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 lc_safety_dialog_class_init (LcSafetyDialogClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -89,14 +62,6 @@ lc_safety_dialog_class_init (LcSafetyDialogClass *klass)
 
   object_class->constructed = lc_safety_dialog_constructed;
   object_class->dispose = lc_safety_dialog_dispose;
-  object_class->set_property = lc_safety_dialog_set_property;
-
-  properties [PROP_SETTINGS] =
-    g_param_spec_object ("settings", NULL, NULL,
-                         G_TYPE_SETTINGS,
-                         (G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/com/example/LegCare/ui/lc-safety-dialog.ui");
@@ -108,14 +73,12 @@ static void
 lc_safety_dialog_init (LcSafetyDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = g_settings_new (APP_ID);
 }
 
 LcSafetyDialog *
-lc_safety_dialog_new (GSettings *settings)
+lc_safety_dialog_new (void)
 {
-  g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
-
-  return g_object_new (LC_TYPE_SAFETY_DIALOG,
-                       "settings", settings,
-                       NULL);
+  return g_object_new (LC_TYPE_SAFETY_DIALOG, NULL);
 }

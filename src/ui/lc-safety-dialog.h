@@ -13,6 +13,6 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (LcSafetyDialog, lc_safety_dialog, LC, SAFETY_DIALOG, AdwDialog)
 
-LcSafetyDialog *lc_safety_dialog_new (GSettings *settings);
+LcSafetyDialog *lc_safety_dialog_new (void);
 
 G_END_DECLS
