@@ -310,7 +310,7 @@ test_window_shortcuts (Fixture       *fixture,
     { "app.preferences", "<Control>comma" },
     { "app.help", "F1" },
     { "window.close", "<Control>w" },
-    { "win.show-help-overlay", "<Control>question" },
+    { "app.shortcuts", "<Control>question" },
     { "win.page('diary')", "<Alt>2" },
   };
 
@@ -321,8 +321,17 @@ test_window_shortcuts (Fixture       *fixture,
       g_assert_true (g_strv_contains ((const char * const *) accels, expected[i].accel));
     }
 
-  /* The shortcuts window is there and opens. */
-  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (fixture->window), "show-help-overlay"));
+  /* The shortcuts window opens, over the main window. */
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->app), "shortcuts", NULL);
+  {
+    GList *windows = gtk_application_get_windows (app);
+    GtkWindow *shortcuts = windows->data;   /* the newest first */
+
+    g_assert_true (GTK_IS_SHORTCUTS_WINDOW (shortcuts));
+    g_assert_true (gtk_window_get_transient_for (shortcuts) == GTK_WINDOW (fixture->window));
+    wait_until (gtk_widget_get_mapped (GTK_WIDGET (shortcuts)));
+    gtk_window_destroy (shortcuts);
+  }
 }
 
 int

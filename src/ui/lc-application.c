@@ -124,6 +124,22 @@ lc_application_safety_action (GSimpleAction *action,
   adw_dialog_present (ADW_DIALOG (lc_safety_dialog_new ()), GTK_WIDGET (window));
 }
 
+/* The shortcuts window is built when first asked for, not with every window
+ * as GtkApplication does with gtk/help-overlay.ui: that keeps start-up fast. */
+static void
+lc_application_shortcuts_action (GSimpleAction *action,
+                                 GVariant      *parameter,
+                                 gpointer       user_data)
+{
+  LcApplication *self = user_data;
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/com/example/LegCare/ui/help-overlay.ui");
+  GtkWindow *shortcuts = GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+
+  gtk_window_set_transient_for (shortcuts, lc_application_get_window (self));
+  gtk_window_set_application (shortcuts, GTK_APPLICATION (self));
+  gtk_window_present (shortcuts);
+}
+
 static void
 lc_application_help_action (GSimpleAction *action,
                             GVariant      *parameter,
@@ -141,6 +157,7 @@ static const GActionEntry app_actions[] = {
   { "preferences", lc_application_preferences_action },
   { "safety", lc_application_safety_action },
   { "help", lc_application_help_action },
+  { "shortcuts", lc_application_shortcuts_action },
 };
 
 static void
@@ -180,6 +197,8 @@ lc_application_startup (GApplication *app)
                                          (const char *[]) { "<Control>comma", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.help",
                                          (const char *[]) { "F1", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.shortcuts",
+                                         (const char *[]) { "<Control>question", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close",
                                          (const char *[]) { "<Control>w", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.page('routines')",
