@@ -33,6 +33,7 @@ static const Shot shots[] = {
   { "trends-dark", "trends", 1000, 700, "dark", NULL },
   { "preferences", "routines", 1000, 700, "light", "preferences" },
   { "narrow-safety", "routines", 360, 720, "light", "safety" },
+  { "about-dark", "routines", 1000, 700, "dark", "about" },
 };
 
 /* Without a compositor GTK draws a thin frame inside the window's size. */
