@@ -33,7 +33,7 @@ XGETTEXT_ARGS = [
 
 
 def has_translatable_strings(path):
-    if not path.endswith((".c", ".ui", ".desktop.in", ".metainfo.xml.in", ".gschema.xml")):
+    if not path.endswith((".c", ".ui", ".desktop.in", ".metainfo.xml.in", ".xml")):
         return False
     with open(path, encoding="utf-8") as f:
         text = f.read()
@@ -47,6 +47,8 @@ def has_translatable_strings(path):
         return True
     if path.endswith(".gschema.xml"):
         return "gettext-domain" in text
+    if path.endswith(".xml"):
+        return "<routine" in text
     return False
 
 
@@ -81,8 +83,10 @@ def main():
 
     with tempfile.TemporaryDirectory() as tmp:
         pot = os.path.join(tmp, "legcare.pot")
+        # The routines' ITS rules are found through GETTEXTDATADIRS, as in po/meson.build.
+        env = dict(os.environ, GETTEXTDATADIRS=os.path.join(root, "data"))
         result = run(["xgettext", *XGETTEXT_ARGS, "--output", pot,
-                      "--directory", root, *listed])
+                      "--directory", root, *listed], env=env)
         if result.returncode != 0:
             errors.append(f"xgettext failed:\n{result.stderr}")
 

@@ -1,0 +1,1143 @@
+/* lc-routine-loader.c: strict, kind reading of routine files
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Routine files are small XML documents (docs/routine-format.md) read with
+ * GMarkup. Every mistake is reported with the file, line and column, what
+ * is wrong and what to do about it; one broken file never hides the others.
+ */
+
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n-lib.h>
+
+#include "lc-routine-loader.h"
+#include "lc-routine-private.h"
+
+struct _LcRoutineLoader
+{
+  GObject     parent_instance;
+
+  GHashTable *illustrations;   /* names; NULL: any name is accepted */
+  char       *example_illustration;
+  GListStore *routines;
+  GListStore *problems;
+};
+
+G_DEFINE_FINAL_TYPE (LcRoutineLoader, lc_routine_loader, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (lc-routine-error-quark, lc_routine_error)
+
+#define MAX_ID_LENGTH 64
+
+/* Leaf elements: text only. Limits in characters. */
+typedef struct
+{
+  const char *element;
+  gboolean    in_step;
+  gsize       offset;
+  guint       max_chars;
+  gboolean    required;
+  const char *what;     /* for "add <x>: …" */
+} TextField;
+
+static const TextField text_fields[] = {
+  { "name", FALSE, G_STRUCT_OFFSET (LcRoutine, name), 60, TRUE, N_("the routine’s name") },
+  { "summary", FALSE, G_STRUCT_OFFSET (LcRoutine, summary), 200, TRUE, N_("one sentence that says what the routine is for") },
+  { "title", TRUE, G_STRUCT_OFFSET (LcStep, title), 60, TRUE, N_("the step’s title") },
+  { "instruction", TRUE, G_STRUCT_OFFSET (LcStep, instruction), 300, TRUE, N_("one to three short sentences that say what to do") },
+  { "cue", TRUE, G_STRUCT_OFFSET (LcStep, cue), 300, TRUE, N_("the words the voice says when the step starts") },
+  { "cue-switch", TRUE, G_STRUCT_OFFSET (LcStep, cue_switch), 300, FALSE, NULL },
+  { "cue-halfway", TRUE, G_STRUCT_OFFSET (LcStep, cue_halfway), 300, FALSE, NULL },
+};
+
+#define CAUTION_MAX_CHARS 300
+
+typedef struct
+{
+  LcRoutineLoader     *self;
+  const char          *data;
+  gsize                length;
+  const char          *file_name;
+  LcRoutineOrigin      origin;
+  GMarkupParseContext *context;
+
+  LcRoutine           *routine;
+  LcStep              *step;
+  GPtrArray           *cautions;
+  GHashTable          *step_ids;
+  gboolean             have_category;
+  gboolean             seen_root;
+
+  /* The leaf element whose text is being read */
+  const char          *leaf;
+  const TextField     *field;
+  GString             *text;
+} ParseState;
+
+/* Where the tag that was just read starts. GMarkup's own position is where
+ * it stopped reading, often past the tag and the white space after it: go
+ * back to the '<' that opened the tag, which is where a person looks. */
+static void
+tag_start_position (ParseState *state,
+                    int        *line,
+                    int        *column)
+{
+  const char *p = state->data;
+  const char *end = state->data + state->length;
+  const char *line_start;
+  int current_line = 1;
+  int chars;
+
+  g_markup_parse_context_get_position (state->context, line, column);
+
+  /* From GMarkup's line and character to a byte offset… */
+  while (current_line < *line && p < end)
+    if (*p++ == '\n')
+      current_line++;
+  for (chars = 1; chars < *column && p < end; chars++)
+    p = g_utf8_find_next_char (p, end) ? g_utf8_find_next_char (p, end) : end;
+
+  /* …back to the '<' before it (GMarkup may already stand on the next one)… */
+  if (p > state->data)
+    p--;
+  while (p > state->data && (p >= end || *p != '<'))
+    p--;
+  if (p >= end || *p != '<')
+    return;
+
+  /* …and from there to a line and a column again. */
+  line_start = p;
+  while (line_start > state->data && line_start[-1] != '\n')
+    line_start--;
+  *line = 1;
+  for (const char *q = state->data; q < line_start; q++)
+    if (*q == '\n')
+      (*line)++;
+  *column = (int) g_utf8_strlen (line_start, p - line_start) + 1;
+}
+
+static void set_error (ParseState  *state,
+                       GError     **error,
+                       int          code,
+                       const char  *format,
+                       ...) G_GNUC_PRINTF (4, 5);
+
+static void
+set_error (ParseState  *state,
+           GError     **error,
+           int          code,
+           const char  *format,
+           ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+  int line = 0;
+  int column = 0;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  tag_start_position (state, &line, &column);
+  g_set_error (error, LC_ROUTINE_ERROR, code, "%s:%d:%d: %s", state->file_name, line, column, message);
+}
+
+static gboolean
+is_valid_id (const char *id)
+{
+  gsize length = strlen (id);
+
+  if (length == 0 || length > MAX_ID_LENGTH || !g_ascii_islower (id[0]))
+    return FALSE;
+
+  for (gsize i = 0; i < length; i++)
+    if (!g_ascii_islower (id[i]) && !g_ascii_isdigit (id[i]) && id[i] != '-')
+      return FALSE;
+
+  return TRUE;
+}
+
+/* Trim, and turn runs of white space into one space: what xgettext does with
+ * the text of the ITS rules, so that the translation lookups match. */
+static char *
+normalize_text (const char *text)
+{
+  GString *out = g_string_new (NULL);
+  gboolean space = FALSE;
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (g_ascii_isspace (*p))
+        {
+          space = out->len > 0;
+          continue;
+        }
+      if (space)
+        g_string_append_c (out, ' ');
+      space = FALSE;
+      g_string_append_c (out, *p);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/* The "what" of an error message: the routine, or the step within it. */
+static char *
+where (ParseState *state)
+{
+  if (state->step != NULL && state->step->id != NULL)
+    /* Translators: the place of an error in a routine file */
+    return g_strdup_printf (_("step “%s”: "), state->step->id);
+
+  return g_strdup ("");
+}
+
+static gboolean
+parse_uint (ParseState  *state,
+            const char  *attribute,
+            const char  *value,
+            guint        min,
+            guint        max,
+            const char  *unit_hint,
+            guint       *out,
+            GError     **error)
+{
+  guint64 number;
+  g_autofree char *prefix = where (state);
+
+  if (!g_ascii_string_to_unsigned (value, 10, min, max, &number, NULL))
+    {
+      set_error (state, error, LC_ROUTINE_ERROR_OUT_OF_RANGE,
+                 /* Translators: e.g. step “heel-raises”: pace must be a whole number from 1 to 60 (seconds per repetition), not “0” */
+                 _("%s%s must be a whole number from %u to %u (%s), not “%s”"),
+                 prefix, attribute, min, max, unit_hint, value);
+      return FALSE;
+    }
+
+  *out = (guint) number;
+  return TRUE;
+}
+
+static gboolean
+check_illustration (ParseState  *state,
+                    const char  *name,
+                    GError     **error)
+{
+  g_autofree char *prefix = where (state);
+
+  if (state->self->illustrations == NULL || g_hash_table_contains (state->self->illustrations, name))
+    return TRUE;
+
+  set_error (state, error, LC_ROUTINE_ERROR_UNKNOWN_ILLUSTRATION,
+             /* Translators: e.g. step “x”: there is no illustration “foo”; use the name of a built-in illustration, such as “ankle-circles” */
+             _("%sthere is no illustration “%s”; use the name of a built-in illustration, such as “%s”"),
+             prefix, name, state->self->example_illustration);
+  return FALSE;
+}
+
+static gboolean
+check_attributes (ParseState   *state,
+                  const char   *element,
+                  const char  **names,
+                  const char  **allowed,
+                  GError      **error)
+{
+  for (guint i = 0; names[i] != NULL; i++)
+    if (!g_strv_contains (allowed, names[i]))
+      {
+        g_autofree char *list = g_strjoinv (", ", (char **) allowed);
+
+        set_error (state, error, LC_ROUTINE_ERROR_UNKNOWN_ATTRIBUTE,
+                   /* Translators: e.g. <step> has no attribute “speed”; it can have: id, illustration, duration */
+                   _("<%s> has no attribute “%s”; it can have: %s"),
+                   element, names[i], list);
+        return FALSE;
+      }
+
+  return TRUE;
+}
+
+static const char *
+lookup_attribute (const char **names,
+                  const char **values,
+                  const char  *name)
+{
+  for (guint i = 0; names[i] != NULL; i++)
+    if (g_str_equal (names[i], name))
+      return values[i];
+
+  return NULL;
+}
+
+static gboolean
+start_routine (ParseState   *state,
+               const char  **names,
+               const char  **values,
+               GError      **error)
+{
+  static const char *allowed[] = { "id", "version", "illustration", NULL };
+  const char *id;
+  const char *version;
+  const char *illustration;
+
+  if (!check_attributes (state, "routine", names, allowed, error))
+    return FALSE;
+
+  id = lookup_attribute (names, values, "id");
+  version = lookup_attribute (names, values, "version");
+  illustration = lookup_attribute (names, values, "illustration");
+
+  if (id == NULL)
+    {
+      set_error (state, error, LC_ROUTINE_ERROR_MISSING,
+                 _("<routine> has no id: add id=\"…\" with lowercase letters, digits and dashes"));
+      return FALSE;
+    }
+  if (!is_valid_id (id))
+    {
+      set_error (state, error, LC_ROUTINE_ERROR_INVALID,
+                 _("the routine id “%s” is not valid: use 1 to 64 lowercase letters, digits and dashes, starting with a letter"),
+                 id);
+      return FALSE;
+    }
+  if (version == NULL)
+    {
+      set_error (state, error, LC_ROUTINE_ERROR_MISSING,
+                 _("<routine> has no version: add version=\"1\""));
+      return FALSE;
+    }
+  if (!g_str_equal (version, "1"))
+    {
+      set_error (state, error, LC_ROUTINE_ERROR_INVALID,
+                 _("routine format version “%s” is not known: this version of Leg Care reads version 1"),
+                 version);
+      return FALSE;
+    }
+  if (illustration != NULL && !check_illustration (state, illustration, error))
+    return FALSE;
+
+  state->routine->id = g_strdup (id);
+  state->routine->illustration = g_strdup (illustration);
+  return TRUE;
+}
+
+static gboolean
+start_step (ParseState   *state,
+            const char  **names,
+            const char  **values,
+            GError      **error)
+{
+  static const char *allowed[] = { "id", "illustration", "duration", "repetitions", "pace", "sides", "rest", NULL };
+  LcStep *step;
+  const char *id = lookup_attribute (names, values, "id");
+  const char *illustration = lookup_attribute (names, values, "illustration");
+  const char *duration = lookup_attribute (names, values, "duration");
+  const char *repetitions = lookup_attribute (names, values, "repetitions");
+  const char *pace = lookup_attribute (names, values, "pace");
+  const char *sides = lookup_attribute (names, values, "sides");
+  const char *rest = lookup_attribute (names, values, "rest");
+
+  if (!check_attributes (state, "step", names, allowed, error))
+    return FALSE;
+
+  if (state->routine->steps->len >= LC_ROUTINE_MAX_STEPS)
+    {
+      set_error (state, error, LC_ROUTINE_ERROR_OUT_OF_RANGE,
+                 _("a routine can have at most %d steps: split it into two routines"),
+                 LC_ROUTINE_MAX_STEPS);
+      return FALSE;
+    }
+
+  if (id == NULL)
+    {
+      set_error (state, error, LC_ROUTINE_ERROR_MISSING,
+                 _("step %u has no id: add id=\"…\" with lowercase letters, digits and dashes"),
+                 state->routine->steps->len + 1);
+      return FALSE;
+    }
+  if (!is_valid_id (id))
+    {
+      set_error (state, error, LC_ROUTINE_ERROR_INVALID,
+                 _("the step id “%s” is not valid: use 1 to 64 lowercase letters, digits and dashes, starting with a letter"),
+                 id);
+      return FALSE;
+    }
+  if (g_hash_table_contains (state->step_ids, id))
+    {
+      set_error (state, error, LC_ROUTINE_ERROR_DUPLICATE,
+                 _("there is already a step with the id “%s”: give each step its own id"),
+                 id);
+      return FALSE;
+    }
+
+  step = g_object_new (LC_TYPE_STEP, NULL);
+  step->id = g_strdup (id);
+  state->step = step;
+  g_ptr_array_add (state->routine->steps, step);
+  g_hash_table_add (state->step_ids, step->id);
+
+  if (illustration == NULL)
+    {
+      set_error (state, error, LC_ROUTINE_ERROR_MISSING,
+                 _("step “%s” has no illustration: add illustration=\"…\" with the name of a built-in illustration"),
+                 id);
+      return FALSE;
+    }
+  if (!check_illustration (state, illustration, error))
+    return FALSE;
+  step->illustration = g_strdup (illustration);
+
+  if (duration != NULL && (repetitions != NULL || pace != NULL))
+    {
+      set_error (state, error, LC_ROUTINE_ERROR_INVALID,
+                 _("step “%s” has both a duration and repetitions: give either duration=\"seconds\", or repetitions=\"count\" with pace=\"seconds\""),
+                 id);
+      return FALSE;
+    }
+  if (duration == NULL && repetitions == NULL && pace == NULL)
+    {
+      set_error (state, error, LC_ROUTINE_ERROR_MISSING,
+                 _("step “%s” has no timing: add duration=\"seconds\", or repetitions=\"count\" with pace=\"seconds\""),
+                 id);
+      return FALSE;
+    }
+  if (duration != NULL &&
+      !parse_uint (state, "duration", duration, 1, 3600, _("seconds, up to an hour"), &step->duration, error))
+    return FALSE;
+  if (duration == NULL && (repetitions == NULL || pace == NULL))
+    {
+      set_error (state, error, LC_ROUTINE_ERROR_MISSING,
+                 _("step “%s” needs both repetitions=\"count\" and pace=\"seconds per repetition\""),
+                 id);
+      return FALSE;
+    }
+  if (repetitions != NULL &&
+      !parse_uint (state, "repetitions", repetitions, 1, 200, _("times"), &step->repetitions, error))
+    return FALSE;
+  if (pace != NULL &&
+      !parse_uint (state, "pace", pace, 1, 60, _("seconds per repetition"), &step->pace, error))
+    return FALSE;
+  if (step->repetitions * step->pace > 3600)
+    {
+      set_error (state, error, LC_ROUTINE_ERROR_OUT_OF_RANGE,
+                 _("step “%s” takes %u seconds; a step can take at most an hour (3600 seconds): use fewer repetitions"),
+                 id, step->repetitions * step->pace);
+      return FALSE;
+    }
+
+  if (sides == NULL || g_str_equal (sides, "none"))
+    step->sides = LC_SIDES_NONE;
+  else if (g_str_equal (sides, "both"))
+    step->sides = LC_SIDES_BOTH;
+  else
+    {
+      set_error (state, error, LC_ROUTINE_ERROR_INVALID,
+                 _("step “%s”: sides must be “both” (left leg, then right) or “none”, not “%s”"),
+                 id, sides);
+      return FALSE;
+    }
+
+  if (rest != NULL &&
+      !parse_uint (state, "rest", rest, 1, 600, _("seconds of rest after the step"), &step->rest, error))
+    return FALSE;
+
+  return TRUE;
+}
+
+static const TextField *
+find_text_field (const char *element,
+                 gboolean    in_step)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
+    if (text_fields[i].in_step == in_step && g_str_equal (text_fields[i].element, element))
+      return &text_fields[i];
+
+  return NULL;
+}
+
+static char **
+field_slot (ParseState      *state,
+            const TextField *field)
+{
+  gpointer object = field->in_step ? (gpointer) state->step : (gpointer) state->routine;
+
+  return G_STRUCT_MEMBER_P (object, field->offset);
+}
+
+static void
+start_element (GMarkupParseContext  *context,
+               const char           *element,
+               const char          **names,
+               const char          **values,
+               gpointer              user_data,
+               GError              **error)
+{
+  ParseState *state = user_data;
+  const TextField *field;
+
+  if (state->leaf != NULL)
+    {
+      set_error (state, error, LC_ROUTINE_ERROR_UNKNOWN_ELEMENT,
+                 _("<%s> holds text only, not <%s>: remove the element or the tags around the text"),
+                 state->leaf, element);
+      return;
+    }
+
+  if (!state->seen_root)
+    {
+      state->seen_root = TRUE;
+      if (!g_str_equal (element, "routine"))
+        {
+          set_error (state, error, LC_ROUTINE_ERROR_UNKNOWN_ELEMENT,
+                     _("this is not a routine: the file must start with <routine>, not <%s>"),
+                     element);
+          return;
+        }
+      start_routine (state, names, values, error);
+      return;
+    }
+
+  if (state->step == NULL && g_str_equal (element, "step"))
+    {
+      start_step (state, names, values, error);
+      return;
+    }
+
+  field = find_text_field (element, state->step != NULL);
+  if (field != NULL || (state->step == NULL && (g_str_equal (element, "category") ||
+                                                g_str_equal (element, "caution"))))
+    {
+      if (names[0] != NULL)
+        {
+          set_error (state, error, LC_ROUTINE_ERROR_UNKNOWN_ATTRIBUTE,
+                     _("<%s> has no attribute “%s”; it has no attributes"),
+                     element, names[0]);
+          return;
+        }
+      if (field != NULL && *field_slot (state, field) != NULL)
+        {
+          g_autofree char *prefix = where (state);
+
+          set_error (state, error, LC_ROUTINE_ERROR_DUPLICATE,
+                     _("%s<%s> is given twice: keep one"), prefix, element);
+          return;
+        }
+      if (g_str_equal (element, "category") && state->have_category)
+        {
+          set_error (state, error, LC_ROUTINE_ERROR_DUPLICATE,
+                     _("<category> is given twice: keep one"));
+          return;
+        }
+
+      state->leaf = g_intern_string (element);
+      state->field = field;
+      g_string_truncate (state->text, 0);
+      return;
+    }
+
+  if (state->step != NULL)
+    set_error (state, error, LC_ROUTINE_ERROR_UNKNOWN_ELEMENT,
+               _("<step> cannot contain <%s>; it can contain: <title>, <instruction>, <cue>, <cue-switch>, <cue-halfway>"),
+               element);
+  else
+    set_error (state, error, LC_ROUTINE_ERROR_UNKNOWN_ELEMENT,
+               _("<routine> cannot contain <%s>; it can contain: <name>, <summary>, <category>, <caution>, <step>"),
+               element);
+}
+
+static gboolean
+check_required_fields (ParseState  *state,
+                       gboolean     in_step,
+                       GError     **error)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
+    {
+      const TextField *field = &text_fields[i];
+
+      if (field->in_step != in_step || !field->required || *field_slot (state, field) != NULL)
+        continue;
+
+      if (in_step)
+        set_error (state, error, LC_ROUTINE_ERROR_MISSING,
+                   _("step “%s” has no <%s>: add %s"),
+                   state->step->id, field->element, _(field->what));
+      else
+        set_error (state, error, LC_ROUTINE_ERROR_MISSING,
+                   _("the routine has no <%s>: add %s"),
+                   field->element, _(field->what));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+end_leaf (ParseState  *state,
+          GError     **error)
+{
+  g_autofree char *text = normalize_text (state->text->str);
+  g_autofree char *prefix = where (state);
+  const char *element = state->leaf;
+  guint max_chars = state->field != NULL ? state->field->max_chars : CAUTION_MAX_CHARS;
+  glong length = g_utf8_strlen (text, -1);
+
+  state->leaf = NULL;
+
+  if (g_str_equal (element, "category"))
+    {
+      if (!lc_category_from_string (text, &state->routine->category))
+        {
+          set_error (state, error, LC_ROUTINE_ERROR_INVALID,
+                     _("the category must be massage, elevation, stretching or mixed, not “%s”"),
+                     text);
+          return FALSE;
+        }
+      state->have_category = TRUE;
+      return TRUE;
+    }
+
+  if (*text == '\0')
+    {
+      set_error (state, error, LC_ROUTINE_ERROR_MISSING,
+                 _("%s<%s> is empty: write its text, or remove it if it is optional"),
+                 prefix, element);
+      return FALSE;
+    }
+  if (length > max_chars)
+    {
+      set_error (state, error, LC_ROUTINE_ERROR_OUT_OF_RANGE,
+                 _("%s<%s> is %ld characters long; keep it to %u"),
+                 prefix, element, length, max_chars);
+      return FALSE;
+    }
+
+  if (state->origin == LC_ROUTINE_ORIGIN_BUILTIN)
+    {
+      const char *translated = g_dgettext (GETTEXT_PACKAGE, text);
+
+      if (translated != text)
+        {
+          g_free (text);
+          text = g_strdup (translated);
+        }
+    }
+
+  if (state->field == NULL)
+    g_ptr_array_add (state->cautions, g_steal_pointer (&text));
+  else
+    *field_slot (state, state->field) = g_steal_pointer (&text);
+
+  return TRUE;
+}
+
+static void
+end_element (GMarkupParseContext  *context,
+             const char           *element,
+             gpointer              user_data,
+             GError              **error)
+{
+  ParseState *state = user_data;
+
+  if (state->leaf != NULL)
+    {
+      end_leaf (state, error);
+      return;
+    }
+
+  if (g_str_equal (element, "step"))
+    {
+      if (!check_required_fields (state, TRUE, error))
+        return;
+      if (state->step->sides != LC_SIDES_BOTH && state->step->cue_switch != NULL)
+        {
+          set_error (state, error, LC_ROUTINE_ERROR_INVALID,
+                     _("step “%s” has a <cue-switch> but is not done per side: add sides=\"both\" or remove <cue-switch>"),
+                     state->step->id);
+          return;
+        }
+      state->step = NULL;
+      return;
+    }
+
+  /* </routine> */
+  if (!check_required_fields (state, FALSE, error))
+    return;
+  if (!state->have_category)
+    {
+      set_error (state, error, LC_ROUTINE_ERROR_MISSING,
+                 _("the routine has no <category>: add one of massage, elevation, stretching, mixed"));
+      return;
+    }
+  if (state->routine->steps->len == 0)
+    {
+      set_error (state, error, LC_ROUTINE_ERROR_MISSING,
+                 _("the routine has no steps: add at least one <step>"));
+      return;
+    }
+  if (lc_routine_get_duration (state->routine) > LC_ROUTINE_MAX_SECONDS)
+    {
+      guint minutes = (lc_routine_get_duration (state->routine) + 59) / 60;
+
+      set_error (state, error, LC_ROUTINE_ERROR_OUT_OF_RANGE,
+                 _("the routine takes %u min; it can take at most 2 hours (120 min): shorten or remove steps"),
+                 minutes);
+      return;
+    }
+}
+
+static void
+text (GMarkupParseContext  *context,
+      const char           *text,
+      gsize                 length,
+      gpointer              user_data,
+      GError              **error)
+{
+  ParseState *state = user_data;
+
+  if (state->leaf != NULL)
+    {
+      g_string_append_len (state->text, text, length);
+      return;
+    }
+
+  for (gsize i = 0; i < length; i++)
+    if (!g_ascii_isspace (text[i]))
+      {
+        g_autofree char *snippet = g_utf8_make_valid (text + i, MIN (length - i, 20));
+
+        set_error (state, error, LC_ROUTINE_ERROR_INVALID,
+                   _("unexpected text “%s”: text belongs inside an element such as <title>"),
+                   g_strstrip (snippet));
+        return;
+      }
+}
+
+static const GMarkupParser parser = {
+  start_element,
+  end_element,
+  text,
+  NULL,
+  NULL,
+};
+
+/**
+ * lc_routine_loader_parse:
+ * @self: the loader
+ * @data: the file's contents
+ * @length: their length
+ * @file_name: how to name the file in error messages
+ * @origin: built-in routines are translated, users' are shown as written
+ * @error: return location for an error in %LC_ROUTINE_ERROR
+ *
+ * Returns: (transfer full): the routine, or %NULL with @error set
+ */
+LcRoutine *
+lc_routine_loader_parse (LcRoutineLoader  *self,
+                         const char       *data,
+                         gsize             length,
+                         const char       *file_name,
+                         LcRoutineOrigin   origin,
+                         GError          **error)
+{
+  g_autoptr(GMarkupParseContext) context = NULL;
+  g_autoptr(LcRoutine) routine = NULL;
+  g_autoptr(GPtrArray) cautions = NULL;
+  g_autoptr(GHashTable) step_ids = NULL;
+  g_autoptr(GString) text_buffer = NULL;
+  g_autoptr(GError) local_error = NULL;
+  ParseState state = { 0 };
+
+  g_return_val_if_fail (LC_IS_ROUTINE_LOADER (self), NULL);
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+  g_return_val_if_fail (file_name != NULL, NULL);
+
+  if (length > LC_ROUTINE_MAX_FILE_SIZE)
+    {
+      g_set_error (error, LC_ROUTINE_ERROR, LC_ROUTINE_ERROR_TOO_LARGE,
+                   _("%s:1:1: the file is %" G_GSIZE_FORMAT " KiB; a routine file can be at most 1024 KiB"),
+                   file_name, length / 1024);
+      return NULL;
+    }
+
+  routine = g_object_new (LC_TYPE_ROUTINE, NULL);
+  cautions = g_ptr_array_new_with_free_func (g_free);
+  step_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  text_buffer = g_string_new (NULL);
+
+  state.self = self;
+  state.data = data;
+  state.length = length;
+  state.file_name = file_name;
+  state.origin = origin;
+  state.routine = routine;
+  state.cautions = cautions;
+  state.step_ids = step_ids;
+  state.text = text_buffer;
+  state.context = context = g_markup_parse_context_new (&parser, G_MARKUP_TREAT_CDATA_AS_TEXT,
+                                                        &state, NULL);
+
+  if (!g_markup_parse_context_parse (context, data, length, &local_error) ||
+      !g_markup_parse_context_end_parse (context, &local_error))
+    {
+      if (local_error->domain == LC_ROUTINE_ERROR)
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else
+        {
+          int line = 0;
+          int column = 0;
+
+          g_markup_parse_context_get_position (context, &line, &column);
+          g_set_error (error, LC_ROUTINE_ERROR, LC_ROUTINE_ERROR_MALFORMED,
+                       /* Translators: the last %s is the XML parser's own message */
+                       _("%s:%d:%d: this is not well-formed XML (%s): check that every element is closed and every attribute quoted"),
+                       file_name, line, column, local_error->message);
+        }
+      return NULL;
+    }
+
+  g_ptr_array_add (cautions, NULL);
+  routine->cautions = (GStrv) g_ptr_array_free (g_steal_pointer (&cautions), FALSE);
+  routine->origin = origin;
+  routine->source = g_strdup (file_name);
+
+  return g_steal_pointer (&routine);
+}
+
+/**
+ * lc_routine_loader_load_file:
+ * @self: the loader
+ * @file: a user's routine file
+ * @error: return location for an error in %LC_ROUTINE_ERROR
+ *
+ * Returns: (transfer full): the routine, or %NULL with @error set
+ */
+LcRoutine *
+lc_routine_loader_load_file (LcRoutineLoader  *self,
+                             GFile            *file,
+                             GError          **error)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_return_val_if_fail (LC_IS_ROUTINE_LOADER (self), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  path = g_file_get_path (file);
+  if (path == NULL)
+    path = g_file_get_uri (file);
+
+  /* Check the size before reading, so that a huge file is never loaded. */
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE,
+                            NULL, &local_error);
+  if (info != NULL && g_file_info_get_size (info) > LC_ROUTINE_MAX_FILE_SIZE)
+    {
+      g_set_error (error, LC_ROUTINE_ERROR, LC_ROUTINE_ERROR_TOO_LARGE,
+                   _("%s:1:1: the file is %" G_GINT64_FORMAT " KiB; a routine file can be at most 1024 KiB"),
+                   path, g_file_info_get_size (info) / 1024);
+      return NULL;
+    }
+
+  if (info == NULL || !g_file_load_contents (file, NULL, &contents, &length, NULL, &local_error))
+    {
+      g_set_error (error, LC_ROUTINE_ERROR, LC_ROUTINE_ERROR_IO,
+                   _("%s:1:1: the file could not be read: %s"), path, local_error->message);
+      return NULL;
+    }
+
+  return lc_routine_loader_parse (self, contents, length, path, LC_ROUTINE_ORIGIN_USER, error);
+}
+
+static int
+compare_routines (gconstpointer a,
+                  gconstpointer b,
+                  gpointer      user_data)
+{
+  LcRoutine *x = (LcRoutine *) a;
+  LcRoutine *y = (LcRoutine *) b;
+
+  if (x->category != y->category)
+    return (int) x->category - (int) y->category;
+
+  return g_utf8_collate (x->name, y->name);
+}
+
+static void
+add_problem (LcRoutineLoader *self,
+             const char      *file,
+             const GError    *error)
+{
+  g_autoptr(LcRoutineProblem) problem = lc_routine_problem_new (file, error->message);
+
+  g_list_store_append (self->problems, problem);
+}
+
+static void
+load_builtin (LcRoutineLoader *self,
+              const char      *resource_dir,
+              GHashTable      *by_id)
+{
+  g_auto(GStrv) children = g_resources_enumerate_children (resource_dir, 0, NULL);
+
+  if (children == NULL)
+    return;
+
+  for (guint i = 0; children[i] != NULL; i++)
+    {
+      g_autofree char *path = g_build_path ("/", resource_dir, children[i], NULL);
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(LcRoutine) routine = NULL;
+      g_autoptr(GError) error = NULL;
+      gsize size;
+      const char *data;
+
+      if (!g_str_has_suffix (children[i], ".xml"))
+        continue;
+
+      bytes = g_resources_lookup_data (path, 0, &error);
+      if (bytes != NULL)
+        {
+          data = g_bytes_get_data (bytes, &size);
+          routine = lc_routine_loader_parse (self, data, size, path, LC_ROUTINE_ORIGIN_BUILTIN, &error);
+        }
+      if (routine == NULL)
+        {
+          /* A broken built-in routine is a bug in the app, not the user's doing. */
+          g_warning ("%s", error->message);
+          add_problem (self, path, error);
+          continue;
+        }
+
+      g_hash_table_replace (by_id, routine->id, g_object_ref (routine));
+    }
+}
+
+static int
+compare_file_infos (gconstpointer a,
+                    gconstpointer b)
+{
+  GFileInfo *x = *(GFileInfo **) a;
+  GFileInfo *y = *(GFileInfo **) b;
+
+  return strcmp (g_file_info_get_name (x), g_file_info_get_name (y));
+}
+
+static void
+load_user (LcRoutineLoader *self,
+           GFile           *user_dir,
+           GHashTable      *by_id)
+{
+  g_autoptr(GFileEnumerator) enumerator = NULL;
+  g_autoptr(GPtrArray) infos = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) user_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GError) error = NULL;
+  GFileInfo *info;
+
+  enumerator = g_file_enumerate_children (user_dir,
+                                          G_FILE_ATTRIBUTE_STANDARD_NAME ","
+                                          G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                                          G_FILE_QUERY_INFO_NONE, NULL, &error);
+  if (enumerator == NULL)
+    {
+      /* No folder: no user routines, nothing wrong. */
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        {
+          g_autofree char *path = g_file_get_path (user_dir);
+          g_autoptr(GError) wrapped = g_error_new (LC_ROUTINE_ERROR, LC_ROUTINE_ERROR_IO,
+                                                   _("%s: the folder could not be read: %s"),
+                                                   path, error->message);
+
+          add_problem (self, path, wrapped);
+        }
+      return;
+    }
+
+  while ((info = g_file_enumerator_next_file (enumerator, NULL, NULL)) != NULL)
+    {
+      if (g_file_info_get_file_type (info) == G_FILE_TYPE_REGULAR &&
+          g_str_has_suffix (g_file_info_get_name (info), ".xml"))
+        g_ptr_array_add (infos, info);
+      else
+        g_object_unref (info);
+    }
+  g_ptr_array_sort (infos, compare_file_infos);
+
+  for (guint i = 0; i < infos->len; i++)
+    {
+      g_autoptr(GFile) file = g_file_get_child (user_dir, g_file_info_get_name (g_ptr_array_index (infos, i)));
+      g_autofree char *path = g_file_get_path (file);
+      g_autoptr(LcRoutine) routine = NULL;
+      LcRoutine *builtin;
+      const char *other;
+
+      g_clear_error (&error);
+      routine = lc_routine_loader_load_file (self, file, &error);
+      if (routine == NULL)
+        {
+          add_problem (self, path, error);
+          continue;
+        }
+
+      other = g_hash_table_lookup (user_ids, routine->id);
+      if (other != NULL)
+        {
+          g_autoptr(GError) duplicate = g_error_new (LC_ROUTINE_ERROR, LC_ROUTINE_ERROR_DUPLICATE,
+                                                     _("%s:1:1: the routine id “%s” is already used by %s: give each of your routines its own id"),
+                                                     path, routine->id, other);
+
+          add_problem (self, path, duplicate);
+          continue;
+        }
+      g_hash_table_insert (user_ids, g_strdup (routine->id), g_strdup (path));
+
+      /* The user's routine wins over the built-in one with the same id. */
+      builtin = g_hash_table_lookup (by_id, routine->id);
+      routine->overrides_builtin = builtin != NULL && builtin->origin == LC_ROUTINE_ORIGIN_BUILTIN;
+      g_hash_table_replace (by_id, routine->id, g_object_ref (routine));
+    }
+}
+
+/**
+ * lc_routine_loader_load_all:
+ * @self: the loader
+ * @resource_dir: (nullable): the resource folder of the built-in routines
+ * @user_dir: (nullable): the folder of the user's routines
+ *
+ * Loads the built-in routines, then the user's, which replace built-in
+ * ones with the same id. Files that can't be loaded are listed by
+ * lc_routine_loader_get_problems() and hide nothing else.
+ */
+void
+lc_routine_loader_load_all (LcRoutineLoader *self,
+                            const char      *resource_dir,
+                            GFile           *user_dir)
+{
+  g_autoptr(GHashTable) by_id = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
+  g_autoptr(GPtrArray) routines = NULL;
+  GHashTableIter iter;
+  LcRoutine *routine;
+
+  g_return_if_fail (LC_IS_ROUTINE_LOADER (self));
+
+  g_list_store_remove_all (self->routines);
+  g_list_store_remove_all (self->problems);
+
+  if (resource_dir != NULL)
+    load_builtin (self, resource_dir, by_id);
+  if (user_dir != NULL)
+    load_user (self, user_dir, by_id);
+
+  routines = g_ptr_array_new ();
+  g_hash_table_iter_init (&iter, by_id);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &routine))
+    g_ptr_array_add (routines, routine);
+  g_ptr_array_sort_values_with_data (routines, compare_routines, NULL);
+
+  g_list_store_splice (self->routines, 0, 0, routines->pdata, routines->len);
+}
+
+/**
+ * lc_routine_loader_get_routines:
+ *
+ * Returns: (transfer none): the routines (#LcRoutine) by category and name
+ */
+GListModel *
+lc_routine_loader_get_routines (LcRoutineLoader *self)
+{
+  g_return_val_if_fail (LC_IS_ROUTINE_LOADER (self), NULL);
+  return G_LIST_MODEL (self->routines);
+}
+
+/**
+ * lc_routine_loader_get_problems:
+ *
+ * Returns: (transfer none): the files that could not be loaded
+ *   (#LcRoutineProblem)
+ */
+GListModel *
+lc_routine_loader_get_problems (LcRoutineLoader *self)
+{
+  g_return_val_if_fail (LC_IS_ROUTINE_LOADER (self), NULL);
+  return G_LIST_MODEL (self->problems);
+}
+
+/**
+ * lc_routine_loader_find:
+ *
+ * Returns: (transfer none) (nullable): the loaded routine with @id
+ */
+LcRoutine *
+lc_routine_loader_find (LcRoutineLoader *self,
+                        const char      *id)
+{
+  guint n;
+
+  g_return_val_if_fail (LC_IS_ROUTINE_LOADER (self), NULL);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->routines));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LcRoutine) routine = g_list_model_get_item (G_LIST_MODEL (self->routines), i);
+
+      if (g_strcmp0 (routine->id, id) == 0)
+        return routine;
+    }
+
+  return NULL;
+}
+
+static void
+lc_routine_loader_finalize (GObject *object)
+{
+  LcRoutineLoader *self = LC_ROUTINE_LOADER (object);
+
+  g_clear_pointer (&self->illustrations, g_hash_table_unref);
+  g_free (self->example_illustration);
+  g_clear_object (&self->routines);
+  g_clear_object (&self->problems);
+
+  G_OBJECT_CLASS (lc_routine_loader_parent_class)->finalize (object);
+}
+
+static void
+lc_routine_loader_class_init (LcRoutineLoaderClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = lc_routine_loader_finalize;
+}
+
+static void
+lc_routine_loader_init (LcRoutineLoader *self)
+{
+  self->routines = g_list_store_new (LC_TYPE_ROUTINE);
+  self->problems = g_list_store_new (LC_TYPE_ROUTINE_PROBLEM);
+}
+
+/**
+ * lc_routine_loader_new:
+ * @illustrations: (nullable) (array zero-terminated=1): the names of the
+ *   illustrations routines may use; %NULL accepts any name
+ *
+ * Returns: (transfer full): a new loader
+ */
+LcRoutineLoader *
+lc_routine_loader_new (const char * const *illustrations)
+{
+  LcRoutineLoader *self = g_object_new (LC_TYPE_ROUTINE_LOADER, NULL);
+
+  if (illustrations != NULL)
+    {
+      self->illustrations = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      for (guint i = 0; illustrations[i] != NULL; i++)
+        {
+          g_hash_table_add (self->illustrations, g_strdup (illustrations[i]));
+          if (self->example_illustration == NULL || strcmp (illustrations[i], self->example_illustration) < 0)
+            g_set_str (&self->example_illustration, illustrations[i]);
+        }
+    }
+
+  return self;
+}

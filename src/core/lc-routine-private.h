@@ -1,0 +1,46 @@
+/* lc-routine-private.h: the fields the loader fills in
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "lc-routine.h"
+
+G_BEGIN_DECLS
+
+struct _LcStep
+{
+  GObject   parent_instance;
+
+  char     *id;
+  char     *title;
+  char     *instruction;
+  char     *illustration;
+  char     *cue;
+  char     *cue_switch;
+  char     *cue_halfway;
+  guint     duration;
+  guint     repetitions;
+  guint     pace;
+  LcSides   sides;
+  guint     rest;
+};
+
+struct _LcRoutine
+{
+  GObject          parent_instance;
+
+  char            *id;
+  char            *name;
+  char            *summary;
+  LcCategory       category;
+  GStrv            cautions;
+  char            *illustration;
+  GPtrArray       *steps;
+  LcRoutineOrigin  origin;
+  char            *source;
+  gboolean         overrides_builtin;
+};
+
+G_END_DECLS

@@ -1,0 +1,80 @@
+/* lc-routine.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "lc-step.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  LC_CATEGORY_MASSAGE,
+  LC_CATEGORY_ELEVATION,
+  LC_CATEGORY_STRETCHING,
+  LC_CATEGORY_MIXED,
+} LcCategory;
+
+typedef enum
+{
+  LC_ROUTINE_ORIGIN_BUILTIN,
+  LC_ROUTINE_ORIGIN_USER,
+} LcRoutineOrigin;
+
+/* One stretch of time in a routine run: a step (for one side), the switch
+ * between the sides, or the rest after a step. */
+typedef enum
+{
+  LC_SEGMENT_WORK,
+  LC_SEGMENT_SWITCH,
+  LC_SEGMENT_REST,
+} LcSegmentKind;
+
+typedef enum
+{
+  LC_SIDE_NONE,
+  LC_SIDE_LEFT,
+  LC_SIDE_RIGHT,
+} LcSide;
+
+typedef struct
+{
+  LcSegmentKind  kind;
+  LcSide         side;
+  guint          step_index;
+  guint          seconds;
+  guint          repetitions;   /* 0 for timed steps, switches and rests */
+  guint          pace;
+} LcSegment;
+
+#define LC_TYPE_ROUTINE (lc_routine_get_type ())
+
+G_DECLARE_FINAL_TYPE (LcRoutine, lc_routine, LC, ROUTINE, GObject)
+
+const char          *lc_routine_get_id            (LcRoutine *self);
+const char          *lc_routine_get_name          (LcRoutine *self);
+const char          *lc_routine_get_summary       (LcRoutine *self);
+LcCategory           lc_routine_get_category      (LcRoutine *self);
+const char * const  *lc_routine_get_cautions      (LcRoutine *self);
+const char          *lc_routine_get_illustration  (LcRoutine *self);
+guint                lc_routine_get_n_steps       (LcRoutine *self);
+LcStep              *lc_routine_get_step          (LcRoutine *self,
+                                                   guint      index);
+guint                lc_routine_get_duration      (LcRoutine *self);
+LcRoutineOrigin      lc_routine_get_origin        (LcRoutine *self);
+const char          *lc_routine_get_source        (LcRoutine *self);
+gboolean             lc_routine_get_overrides_builtin (LcRoutine *self);
+void                 lc_routine_set_overrides_builtin (LcRoutine *self,
+                                                   gboolean   overrides);
+GArray              *lc_routine_expand            (LcRoutine *self);
+
+const char          *lc_category_to_string        (LcCategory category);
+gboolean             lc_category_from_string      (const char *text,
+                                                   LcCategory *category);
+const char          *lc_category_get_label        (LcCategory category);
+
+G_END_DECLS

@@ -1,0 +1,397 @@
+/* test-routine-loader.c: the routine model and its strict loader
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "lc-routine-loader.h"
+
+static const char *illustrations[] = { "ankle-circles", "breathing", "heel-raises", NULL };
+
+#define HEAD "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+
+/* A valid routine: 2 steps, 15×2 + (30·2 + 5) + 10 = 105 s */
+static const char *valid =
+  HEAD
+  "<routine id=\"test\" version=\"1\">\n"
+  "  <name>Test   Routine</name>\n"
+  "  <summary>For\n      testing</summary>\n"
+  "  <category>stretching</category>\n"
+  "  <caution>Stop if it hurts.</caution>\n"
+  "  <caution>Not with an open wound.</caution>\n"
+  "  <step id=\"raise\" illustration=\"heel-raises\" repetitions=\"15\" pace=\"2\">\n"
+  "    <title>Heel Raises</title>\n"
+  "    <instruction>Lift both heels.</instruction>\n"
+  "    <cue>Heel raises.</cue>\n"
+  "  </step>\n"
+  "  <step id=\"circles\" illustration=\"ankle-circles\" duration=\"30\" sides=\"both\" rest=\"10\">\n"
+  "    <title>Ankle Circles</title>\n"
+  "    <instruction>Circle the foot.</instruction>\n"
+  "    <cue>Ankle circles, left foot.</cue>\n"
+  "    <cue-switch>Now the right foot.</cue-switch>\n"
+  "    <cue-halfway>Halfway.</cue-halfway>\n"
+  "  </step>\n"
+  "</routine>\n";
+
+static LcRoutine *
+parse (const char  *xml,
+       GError     **error)
+{
+  g_autoptr(LcRoutineLoader) loader = lc_routine_loader_new (illustrations);
+
+  return lc_routine_loader_parse (loader, xml, strlen (xml), "test.xml", LC_ROUTINE_ORIGIN_USER, error);
+}
+
+static void
+test_loader_valid (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LcRoutine) routine = parse (valid, &error);
+  LcStep *step;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (routine);
+
+  g_assert_cmpstr (lc_routine_get_id (routine), ==, "test");
+  /* White space is normalized, as xgettext does. */
+  g_assert_cmpstr (lc_routine_get_name (routine), ==, "Test Routine");
+  g_assert_cmpstr (lc_routine_get_summary (routine), ==, "For testing");
+  g_assert_cmpint (lc_routine_get_category (routine), ==, LC_CATEGORY_STRETCHING);
+  g_assert_cmpuint (g_strv_length ((GStrv) lc_routine_get_cautions (routine)), ==, 2);
+  g_assert_cmpstr (lc_routine_get_cautions (routine)[1], ==, "Not with an open wound.");
+  g_assert_cmpuint (lc_routine_get_n_steps (routine), ==, 2);
+  g_assert_cmpstr (lc_routine_get_source (routine), ==, "test.xml");
+  g_assert_cmpint (lc_routine_get_origin (routine), ==, LC_ROUTINE_ORIGIN_USER);
+  g_assert_cmpstr (lc_routine_get_illustration (routine), ==, "heel-raises");
+
+  step = lc_routine_get_step (routine, 0);
+  g_assert_cmpstr (lc_step_get_id (step), ==, "raise");
+  g_assert_cmpuint (lc_step_get_repetitions (step), ==, 15);
+  g_assert_cmpuint (lc_step_get_pace (step), ==, 2);
+  g_assert_cmpuint (lc_step_get_duration (step), ==, 0);
+  g_assert_cmpint (lc_step_get_sides (step), ==, LC_SIDES_NONE);
+  g_assert_null (lc_step_get_cue_switch (step));
+  g_assert_cmpuint (lc_step_get_total_seconds (step), ==, 30);
+
+  step = lc_routine_get_step (routine, 1);
+  g_assert_cmpstr (lc_step_get_title (step), ==, "Ankle Circles");
+  g_assert_cmpstr (lc_step_get_instruction (step), ==, "Circle the foot.");
+  g_assert_cmpstr (lc_step_get_illustration (step), ==, "ankle-circles");
+  g_assert_cmpstr (lc_step_get_cue (step), ==, "Ankle circles, left foot.");
+  g_assert_cmpstr (lc_step_get_cue_switch (step), ==, "Now the right foot.");
+  g_assert_cmpstr (lc_step_get_cue_halfway (step), ==, "Halfway.");
+  g_assert_cmpint (lc_step_get_sides (step), ==, LC_SIDES_BOTH);
+  g_assert_cmpuint (lc_step_get_rest (step), ==, 10);
+  g_assert_cmpuint (lc_step_get_work_seconds (step), ==, 30);
+  g_assert_cmpuint (lc_step_get_total_seconds (step), ==, 30 + 5 + 30 + 10);
+
+  g_assert_cmpuint (lc_routine_get_duration (routine), ==, 30 + 75);
+}
+
+static void
+test_loader_expand (void)
+{
+  g_autoptr(LcRoutine) routine = parse (valid, NULL);
+  g_autoptr(GArray) segments = lc_routine_expand (routine);
+  const LcSegment expected[] = {
+    { LC_SEGMENT_WORK, LC_SIDE_NONE, 0, 30, 15, 2 },
+    { LC_SEGMENT_WORK, LC_SIDE_LEFT, 1, 30, 0, 0 },
+    { LC_SEGMENT_SWITCH, LC_SIDE_RIGHT, 1, LC_STEP_SWITCH_SECONDS, 0, 0 },
+    { LC_SEGMENT_WORK, LC_SIDE_RIGHT, 1, 30, 0, 0 },
+    { LC_SEGMENT_REST, LC_SIDE_NONE, 1, 10, 0, 0 },
+  };
+  guint total = 0;
+
+  g_assert_cmpuint (segments->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < segments->len; i++)
+    {
+      LcSegment *segment = &g_array_index (segments, LcSegment, i);
+
+      g_assert_cmpint (segment->kind, ==, expected[i].kind);
+      g_assert_cmpint (segment->side, ==, expected[i].side);
+      g_assert_cmpuint (segment->step_index, ==, expected[i].step_index);
+      g_assert_cmpuint (segment->seconds, ==, expected[i].seconds);
+      g_assert_cmpuint (segment->repetitions, ==, expected[i].repetitions);
+      g_assert_cmpuint (segment->pace, ==, expected[i].pace);
+      total += segment->seconds;
+    }
+
+  /* The expansion and the estimate agree. */
+  g_assert_cmpuint (total, ==, lc_routine_get_duration (routine));
+}
+
+static void
+test_loader_timing_text (void)
+{
+  g_autoptr(LcRoutine) routine = parse (valid, NULL);
+  g_autofree char *first = lc_step_describe_timing (lc_routine_get_step (routine, 0));
+  g_autofree char *second = lc_step_describe_timing (lc_routine_get_step (routine, 1));
+
+  g_assert_cmpstr (first, ==, "15 × 2 s");
+  g_assert_cmpstr (second, ==, "30 s, each leg, then 10 s rest");
+}
+
+/* Replace the first @from in the valid routine with @to. */
+static char *
+variant (const char *from,
+         const char *to)
+{
+  const char *at = strstr (valid, from);
+
+  g_assert_nonnull (at);
+  return g_strdup_printf ("%.*s%s%s", (int) (at - valid), valid, to, at + strlen (from));
+}
+
+typedef struct
+{
+  const char *name;
+  const char *from;
+  const char *to;
+  int         code;
+  const char *message;   /* the whole message, with file:line:column */
+} ErrorCase;
+
+static const ErrorCase error_cases[] = {
+  { "malformed", "</step>\n  <step id=\"circles\"", "<step id=\"circles\"",
+    LC_ROUTINE_ERROR_UNKNOWN_ELEMENT, NULL },
+  { "unclosed", "</routine>\n", "",
+    LC_ROUTINE_ERROR_MALFORMED, NULL },
+  { "not-a-routine", "<routine id=\"test\" version=\"1\">", "<recipe id=\"test\" version=\"1\">",
+    LC_ROUTINE_ERROR_UNKNOWN_ELEMENT,
+    "test.xml:2:1: this is not a routine: the file must start with <routine>, not <recipe>" },
+  { "unknown-element", "<caution>Stop if it hurts.</caution>", "<colour>red</colour>",
+    LC_ROUTINE_ERROR_UNKNOWN_ELEMENT,
+    "test.xml:7:3: <routine> cannot contain <colour>; it can contain: <name>, <summary>, <category>, <caution>, <step>" },
+  { "unknown-step-element", "<title>Heel Raises</title>", "<titel>Heel Raises</titel>",
+    LC_ROUTINE_ERROR_UNKNOWN_ELEMENT,
+    "test.xml:10:5: <step> cannot contain <titel>; it can contain: <title>, <instruction>, <cue>, <cue-switch>, <cue-halfway>" },
+  { "element-in-text", "<title>Heel Raises</title>", "<title>Heel <b>Raises</b></title>",
+    LC_ROUTINE_ERROR_UNKNOWN_ELEMENT,
+    "test.xml:10:17: <title> holds text only, not <b>: remove the element or the tags around the text" },
+  { "unknown-attribute", "pace=\"2\"", "pace=\"2\" speed=\"3\"",
+    LC_ROUTINE_ERROR_UNKNOWN_ATTRIBUTE,
+    "test.xml:9:3: <step> has no attribute “speed”; it can have: id, illustration, duration, repetitions, pace, sides, rest" },
+  { "attribute-on-text", "<name>", "<name lang=\"en\">",
+    LC_ROUTINE_ERROR_UNKNOWN_ATTRIBUTE,
+    "test.xml:3:3: <name> has no attribute “lang”; it has no attributes" },
+  { "missing-id", "<routine id=\"test\" version=\"1\">", "<routine version=\"1\">",
+    LC_ROUTINE_ERROR_MISSING,
+    "test.xml:2:1: <routine> has no id: add id=\"…\" with lowercase letters, digits and dashes" },
+  { "bad-id", "id=\"test\"", "id=\"Test Routine\"",
+    LC_ROUTINE_ERROR_INVALID,
+    "test.xml:2:1: the routine id “Test Routine” is not valid: use 1 to 64 lowercase letters, digits and dashes, starting with a letter" },
+  { "missing-version", " version=\"1\">", ">",
+    LC_ROUTINE_ERROR_MISSING, "test.xml:2:1: <routine> has no version: add version=\"1\"" },
+  { "future-version", "version=\"1\"", "version=\"2\"",
+    LC_ROUTINE_ERROR_INVALID,
+    "test.xml:2:1: routine format version “2” is not known: this version of Leg Care reads version 1" },
+  { "missing-name", "<name>Test   Routine</name>\n", "",
+    LC_ROUTINE_ERROR_MISSING, "test.xml:20:1: the routine has no <name>: add the routine’s name" },
+  { "empty-name", "<name>Test   Routine</name>", "<name>  </name>",
+    LC_ROUTINE_ERROR_MISSING,
+    "test.xml:3:11: <name> is empty: write its text, or remove it if it is optional" },
+  { "twice-name", "<name>Test   Routine</name>", "<name>A</name><name>B</name>",
+    LC_ROUTINE_ERROR_DUPLICATE, "test.xml:3:17: <name> is given twice: keep one" },
+  { "long-name", "<name>Test   Routine</name>",
+    "<name>A name that goes on and on and on and on and on and on and on and on</name>",
+    LC_ROUTINE_ERROR_OUT_OF_RANGE, "test.xml:3:77: <name> is 68 characters long; keep it to 60" },
+  { "missing-category", "<category>stretching</category>\n", "",
+    LC_ROUTINE_ERROR_MISSING,
+    "test.xml:20:1: the routine has no <category>: add one of massage, elevation, stretching, mixed" },
+  { "bad-category", "<category>stretching</category>", "<category>yoga</category>",
+    LC_ROUTINE_ERROR_INVALID,
+    "test.xml:6:17: the category must be massage, elevation, stretching or mixed, not “yoga”" },
+  { "no-steps", NULL, NULL, LC_ROUTINE_ERROR_MISSING,
+    "test.xml:4:1: the routine has no steps: add at least one <step>" },
+  { "missing-step-id", "<step id=\"raise\" ", "<step ",
+    LC_ROUTINE_ERROR_MISSING,
+    "test.xml:9:3: step 1 has no id: add id=\"…\" with lowercase letters, digits and dashes" },
+  { "duplicate-step-id", "id=\"circles\"", "id=\"raise\"",
+    LC_ROUTINE_ERROR_DUPLICATE,
+    "test.xml:14:3: there is already a step with the id “raise”: give each step its own id" },
+  { "missing-illustration", " illustration=\"heel-raises\"", "",
+    LC_ROUTINE_ERROR_MISSING,
+    "test.xml:9:3: step “raise” has no illustration: add illustration=\"…\" with the name of a built-in illustration" },
+  { "unknown-illustration", "illustration=\"heel-raises\"", "illustration=\"moonwalk\"",
+    LC_ROUTINE_ERROR_UNKNOWN_ILLUSTRATION,
+    "test.xml:9:3: step “raise”: there is no illustration “moonwalk”; use the name of a built-in illustration, such as “ankle-circles”" },
+  { "no-timing", " repetitions=\"15\" pace=\"2\"", "",
+    LC_ROUTINE_ERROR_MISSING,
+    "test.xml:9:3: step “raise” has no timing: add duration=\"seconds\", or repetitions=\"count\" with pace=\"seconds\"" },
+  { "both-timings", "pace=\"2\"", "pace=\"2\" duration=\"30\"",
+    LC_ROUTINE_ERROR_INVALID,
+    "test.xml:9:3: step “raise” has both a duration and repetitions: give either duration=\"seconds\", or repetitions=\"count\" with pace=\"seconds\"" },
+  { "pace-missing", " pace=\"2\"", "",
+    LC_ROUTINE_ERROR_MISSING,
+    "test.xml:9:3: step “raise” needs both repetitions=\"count\" and pace=\"seconds per repetition\"" },
+  { "duration-zero", "duration=\"30\"", "duration=\"0\"",
+    LC_ROUTINE_ERROR_OUT_OF_RANGE,
+    "test.xml:14:3: step “circles”: duration must be a whole number from 1 to 3600 (seconds, up to an hour), not “0”" },
+  { "duration-too-long", "duration=\"30\"", "duration=\"3601\"",
+    LC_ROUTINE_ERROR_OUT_OF_RANGE,
+    "test.xml:14:3: step “circles”: duration must be a whole number from 1 to 3600 (seconds, up to an hour), not “3601”" },
+  { "duration-not-a-number", "duration=\"30\"", "duration=\"half a minute\"",
+    LC_ROUTINE_ERROR_OUT_OF_RANGE,
+    "test.xml:14:3: step “circles”: duration must be a whole number from 1 to 3600 (seconds, up to an hour), not “half a minute”" },
+  { "pace-out-of-range", "pace=\"2\"", "pace=\"61\"",
+    LC_ROUTINE_ERROR_OUT_OF_RANGE,
+    "test.xml:9:3: step “raise”: pace must be a whole number from 1 to 60 (seconds per repetition), not “61”" },
+  { "step-over-an-hour", "repetitions=\"15\" pace=\"2\"", "repetitions=\"200\" pace=\"60\"",
+    LC_ROUTINE_ERROR_OUT_OF_RANGE,
+    "test.xml:9:3: step “raise” takes 12000 seconds; a step can take at most an hour (3600 seconds): use fewer repetitions" },
+  { "bad-sides", "sides=\"both\"", "sides=\"left\"",
+    LC_ROUTINE_ERROR_INVALID,
+    "test.xml:14:3: step “circles”: sides must be “both” (left leg, then right) or “none”, not “left”" },
+  { "rest-out-of-range", "rest=\"10\"", "rest=\"601\"",
+    LC_ROUTINE_ERROR_OUT_OF_RANGE,
+    "test.xml:14:3: step “circles”: rest must be a whole number from 1 to 600 (seconds of rest after the step), not “601”" },
+  { "missing-cue", "    <cue>Heel raises.</cue>\n", "",
+    LC_ROUTINE_ERROR_MISSING,
+    "test.xml:12:3: step “raise” has no <cue>: add the words the voice says when the step starts" },
+  { "switch-without-sides", "    <cue>Heel raises.</cue>\n",
+    "    <cue>Heel raises.</cue>\n    <cue-switch>Other leg.</cue-switch>\n",
+    LC_ROUTINE_ERROR_INVALID,
+    "test.xml:14:3: step “raise” has a <cue-switch> but is not done per side: add sides=\"both\" or remove <cue-switch>" },
+  { "stray-text", "  <category>", "  stray words <category>",
+    LC_ROUTINE_ERROR_INVALID,
+    "test.xml:6:15: unexpected text “stray words”: text belongs inside an element such as <title>" },
+  { "routine-over-two-hours", "duration=\"30\"", "duration=\"3600\"",
+    LC_ROUTINE_ERROR_OUT_OF_RANGE,
+    "test.xml:21:1: the routine takes 121 min; it can take at most 2 hours (120 min): shorten or remove steps" },
+  { "not-utf8", "Test   Routine", "Test \xff Routine",
+    LC_ROUTINE_ERROR_MALFORMED, NULL },
+  { "empty-file", NULL, NULL, LC_ROUTINE_ERROR_MALFORMED, NULL },
+};
+
+static void
+test_loader_error (gconstpointer data)
+{
+  const ErrorCase *error_case = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LcRoutine) routine = NULL;
+  g_autofree char *xml = NULL;
+
+  if (g_str_equal (error_case->name, "no-steps"))
+    xml = g_strdup (HEAD "<routine id=\"x\" version=\"1\"><name>N</name><summary>S</summary>\n"
+                    "<category>mixed</category>\n</routine>\n");
+  else if (g_str_equal (error_case->name, "empty-file"))
+    xml = g_strdup ("");
+  else
+    xml = variant (error_case->from, error_case->to);
+
+  routine = parse (xml, &error);
+  g_assert_null (routine);
+  g_assert_error (error, LC_ROUTINE_ERROR, error_case->code);
+  g_assert_true (g_str_has_prefix (error->message, "test.xml:"));
+
+  if (error_case->message != NULL)
+    g_assert_cmpstr (error->message, ==, error_case->message);
+  else
+    g_test_message ("%s", error->message);
+}
+
+static void
+test_loader_too_large (void)
+{
+  g_autoptr(LcRoutineLoader) loader = lc_routine_loader_new (illustrations);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LcRoutine) routine = NULL;
+  gsize size = LC_ROUTINE_MAX_FILE_SIZE + 1;
+  g_autofree char *big = g_malloc (size);
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "big.xml", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  memset (big, ' ', size);
+  routine = lc_routine_loader_parse (loader, big, size, "big.xml", LC_ROUTINE_ORIGIN_USER, &error);
+  g_assert_null (routine);
+  g_assert_error (error, LC_ROUTINE_ERROR, LC_ROUTINE_ERROR_TOO_LARGE);
+  g_assert_cmpstr (error->message, ==, "big.xml:1:1: the file is 1024 KiB; a routine file can be at most 1024 KiB");
+  g_clear_error (&error);
+
+  /* From a file, the size is checked before anything is read. */
+  g_assert_cmpint (g_mkdir_with_parents (g_get_user_data_dir (), 0700), ==, 0);
+  g_assert_true (g_file_set_contents (path, big, size, NULL));
+  routine = lc_routine_loader_load_file (loader, file, &error);
+  g_assert_null (routine);
+  g_assert_error (error, LC_ROUTINE_ERROR, LC_ROUTINE_ERROR_TOO_LARGE);
+  g_assert_true (g_str_has_prefix (error->message, path));
+}
+
+static void
+write_user_routine (GFile      *dir,
+                    const char *name,
+                    const char *contents)
+{
+  g_autoptr(GFile) file = g_file_get_child (dir, name);
+
+  g_assert_true (g_file_replace_contents (file, contents, strlen (contents), NULL, FALSE,
+                                          G_FILE_CREATE_NONE, NULL, NULL, NULL));
+}
+
+static void
+test_loader_user_folder (void)
+{
+  g_autoptr(LcRoutineLoader) loader = lc_routine_loader_new (illustrations);
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "legcare", "routines", NULL);
+  g_autoptr(GFile) dir = g_file_new_for_path (path);
+  g_autofree char *other = variant ("id=\"test\"", "id=\"other\"");
+  g_autofree char *broken = variant ("<category>stretching</category>", "<category>yoga</category>");
+  GListModel *routines;
+  GListModel *problems;
+  g_autoptr(LcRoutineProblem) problem = NULL;
+
+  /* No folder: nothing, and nothing wrong. */
+  lc_routine_loader_load_all (loader, NULL, dir);
+  g_assert_cmpuint (g_list_model_get_n_items (lc_routine_loader_get_routines (loader)), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (lc_routine_loader_get_problems (loader)), ==, 0);
+
+  g_assert_cmpint (g_mkdir_with_parents (path, 0700), ==, 0);
+  write_user_routine (dir, "a.xml", valid);
+  write_user_routine (dir, "b-broken.xml", broken);
+  write_user_routine (dir, "c.xml", other);
+  write_user_routine (dir, "d-same-id.xml", valid);
+  write_user_routine (dir, "notes.txt", "not a routine, and not read");
+
+  lc_routine_loader_load_all (loader, NULL, dir);
+  routines = lc_routine_loader_get_routines (loader);
+  problems = lc_routine_loader_get_problems (loader);
+
+  /* The broken file and the duplicate id hide nothing else. */
+  g_assert_cmpuint (g_list_model_get_n_items (routines), ==, 2);
+  g_assert_nonnull (lc_routine_loader_find (loader, "test"));
+  g_assert_nonnull (lc_routine_loader_find (loader, "other"));
+  g_assert_false (lc_routine_get_overrides_builtin (lc_routine_loader_find (loader, "test")));
+
+  g_assert_cmpuint (g_list_model_get_n_items (problems), ==, 2);
+  problem = g_list_model_get_item (problems, 0);
+  g_assert_true (g_str_has_suffix (lc_routine_problem_get_file (problem), "b-broken.xml"));
+  g_assert_nonnull (strstr (lc_routine_problem_get_message (problem), "b-broken.xml:6:17: the category"));
+  g_clear_object (&problem);
+  problem = g_list_model_get_item (problems, 1);
+  g_assert_nonnull (strstr (lc_routine_problem_get_message (problem), "the routine id “test” is already used by"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/lc/routine-loader/valid", test_loader_valid);
+  g_test_add_func ("/lc/routine-loader/expand", test_loader_expand);
+  g_test_add_func ("/lc/routine-loader/timing-text", test_loader_timing_text);
+  g_test_add_func ("/lc/routine-loader/too-large", test_loader_too_large);
+  g_test_add_func ("/lc/routine-loader/user-folder", test_loader_user_folder);
+
+  for (guint i = 0; i < G_N_ELEMENTS (error_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/lc/routine-loader/error/%s", error_cases[i].name);
+
+      g_test_add_data_func (path, &error_cases[i], test_loader_error);
+    }
+
+  return g_test_run ();
+}
