@@ -45,6 +45,17 @@ parse (const char  *xml,
   return lc_routine_loader_parse (loader, xml, strlen (xml), "test.xml", LC_ROUTINE_ORIGIN_USER, error);
 }
 
+/* Replace the first @from in the valid routine with @to. */
+static char *
+variant (const char *from,
+         const char *to)
+{
+  const char *at = strstr (valid, from);
+
+  g_assert_nonnull (at);
+  return g_strdup_printf ("%.*s%s%s", (int) (at - valid), valid, to, at + strlen (from));
+}
+
 static void
 test_loader_valid (void)
 {
@@ -124,6 +135,41 @@ test_loader_expand (void)
 }
 
 static void
+test_loader_check_start (void)
+{
+  g_autoptr(LcRoutineLoader) loader = lc_routine_loader_new (illustrations);
+  g_autofree char *massage_xml = variant ("<category>stretching</category>", "<category>massage</category>");
+  g_autofree char *mixed_xml = variant ("<category>stretching</category>", "<category>mixed</category>");
+  g_autoptr(LcRoutine) exercise = parse (valid, NULL);
+  g_autoptr(LcRoutine) massage = lc_routine_loader_parse (loader, massage_xml, strlen (massage_xml),
+                                                          "m.xml", LC_ROUTINE_ORIGIN_BUILTIN, NULL);
+  g_autoptr(LcRoutine) mixed = lc_routine_loader_parse (loader, mixed_xml, strlen (mixed_xml),
+                                                        "x.xml", LC_ROUTINE_ORIGIN_BUILTIN, NULL);
+  g_autoptr(LcRoutine) own_massage = lc_routine_loader_parse (loader, massage_xml, strlen (massage_xml),
+                                                              "own.xml", LC_ROUTINE_ORIGIN_USER, NULL);
+
+  /* No massage: never asks. */
+  g_assert_false (lc_routine_includes_massage (exercise));
+  g_assert_cmpint (lc_routine_check_start (exercise, LC_LYMPH_ANSWER_UNKNOWN), ==, LC_START_OK);
+  g_assert_cmpint (lc_routine_check_start (exercise, LC_LYMPH_ANSWER_YES), ==, LC_START_OK);
+
+  /* Massage, built in: ask once; refuse after node treatment. */
+  for (guint i = 0; i < 2; i++)
+    {
+      LcRoutine *routine = i == 0 ? massage : mixed;
+
+      g_assert_true (lc_routine_includes_massage (routine));
+      g_assert_cmpint (lc_routine_check_start (routine, LC_LYMPH_ANSWER_UNKNOWN), ==, LC_START_ASK_LYMPH);
+      g_assert_cmpint (lc_routine_check_start (routine, LC_LYMPH_ANSWER_NO), ==, LC_START_OK);
+      g_assert_cmpint (lc_routine_check_start (routine, LC_LYMPH_ANSWER_YES), ==, LC_START_REFUSED);
+    }
+
+  /* The user's own massage routine (maybe from their therapist): asks, never refuses. */
+  g_assert_cmpint (lc_routine_check_start (own_massage, LC_LYMPH_ANSWER_UNKNOWN), ==, LC_START_ASK_LYMPH);
+  g_assert_cmpint (lc_routine_check_start (own_massage, LC_LYMPH_ANSWER_YES), ==, LC_START_OK);
+}
+
+static void
 test_loader_timing_text (void)
 {
   g_autoptr(LcRoutine) routine = parse (valid, NULL);
@@ -132,17 +178,6 @@ test_loader_timing_text (void)
 
   g_assert_cmpstr (first, ==, "15 × 2 s");
   g_assert_cmpstr (second, ==, "30 s, each leg, then 10 s rest");
-}
-
-/* Replace the first @from in the valid routine with @to. */
-static char *
-variant (const char *from,
-         const char *to)
-{
-  const char *at = strstr (valid, from);
-
-  g_assert_nonnull (at);
-  return g_strdup_printf ("%.*s%s%s", (int) (at - valid), valid, to, at + strlen (from));
 }
 
 typedef struct
@@ -383,6 +418,7 @@ main (int   argc,
   g_test_add_func ("/lc/routine-loader/valid", test_loader_valid);
   g_test_add_func ("/lc/routine-loader/expand", test_loader_expand);
   g_test_add_func ("/lc/routine-loader/timing-text", test_loader_timing_text);
+  g_test_add_func ("/lc/routine-loader/check-start", test_loader_check_start);
   g_test_add_func ("/lc/routine-loader/too-large", test_loader_too_large);
   g_test_add_func ("/lc/routine-loader/user-folder", test_loader_user_folder);
 

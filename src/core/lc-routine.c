@@ -250,6 +250,54 @@ lc_routine_expand (LcRoutine *self)
   return segments;
 }
 
+/**
+ * lc_routine_includes_massage:
+ *
+ * Whether the routine has lymphatic massage in it: massage routines and
+ * mixed ones (a mixed routine may have a few strokes).
+ */
+gboolean
+lc_routine_includes_massage (LcRoutine *self)
+{
+  g_return_val_if_fail (LC_IS_ROUTINE (self), FALSE);
+
+  return self->category == LC_CATEGORY_MASSAGE || self->category == LC_CATEGORY_MIXED;
+}
+
+/**
+ * lc_routine_check_start:
+ * @answer: what the user said about lymph node treatment
+ *
+ * The built-in massage moves fluid toward the groin. After lymph nodes in
+ * the groin or pelvis were removed or irradiated, the fluid must go another
+ * way that a lymphoedema therapist teaches (shared/CONTENT.md 2.3): the
+ * question is asked before the first routine with massage, and the built-in
+ * massage does not start for those who answer yes. A user's own routine is
+ * theirs (it may be what their therapist prescribed), so it only asks.
+ */
+LcStartCheck
+lc_routine_check_start (LcRoutine     *self,
+                        LcLymphAnswer  answer)
+{
+  g_return_val_if_fail (LC_IS_ROUTINE (self), LC_START_OK);
+
+  if (!lc_routine_includes_massage (self))
+    return LC_START_OK;
+
+  switch (answer)
+    {
+    case LC_LYMPH_ANSWER_UNKNOWN:
+      return LC_START_ASK_LYMPH;
+
+    case LC_LYMPH_ANSWER_YES:
+      return self->origin == LC_ROUTINE_ORIGIN_BUILTIN ? LC_START_REFUSED : LC_START_OK;
+
+    case LC_LYMPH_ANSWER_NO:
+    default:
+      return LC_START_OK;
+    }
+}
+
 const char *
 lc_category_to_string (LcCategory category)
 {

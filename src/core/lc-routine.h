@@ -51,6 +51,23 @@ typedef struct
   guint          pace;
 } LcSegment;
 
+/* The answer to "have you had lymph nodes in the groin or pelvis removed or
+ * treated with radiotherapy?" (shared/CONTENT.md 2.3), as stored in the
+ * lymph-node-treatment setting. */
+typedef enum
+{
+  LC_LYMPH_ANSWER_UNKNOWN,
+  LC_LYMPH_ANSWER_NO,
+  LC_LYMPH_ANSWER_YES,
+} LcLymphAnswer;
+
+typedef enum
+{
+  LC_START_OK,
+  LC_START_ASK_LYMPH,     /* ask the question first */
+  LC_START_REFUSED,       /* built-in massage after node treatment: not for this user */
+} LcStartCheck;
+
 #define LC_TYPE_ROUTINE (lc_routine_get_type ())
 
 G_DECLARE_FINAL_TYPE (LcRoutine, lc_routine, LC, ROUTINE, GObject)
@@ -71,6 +88,9 @@ gboolean             lc_routine_get_overrides_builtin (LcRoutine *self);
 void                 lc_routine_set_overrides_builtin (LcRoutine *self,
                                                    gboolean   overrides);
 GArray              *lc_routine_expand            (LcRoutine *self);
+gboolean             lc_routine_includes_massage  (LcRoutine *self);
+LcStartCheck         lc_routine_check_start       (LcRoutine    *self,
+                                                   LcLymphAnswer answer);
 
 const char          *lc_category_to_string        (LcCategory category);
 gboolean             lc_category_from_string      (const char *text,

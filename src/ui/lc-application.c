@@ -8,6 +8,10 @@
 #include <glib/gi18n.h>
 
 #include "lc-application.h"
+#include "lc-illustration.h"
+#include "lc-paths.h"
+
+#include <errno.h>
 #include "lc-preferences-dialog.h"
 #include "lc-safety-dialog.h"
 #include "lc-window.h"
@@ -16,8 +20,14 @@ struct _LcApplication
 {
   AdwApplication  parent_instance;
 
-  GSettings      *settings;
+  GSettings       *settings;
+  LcRoutineLoader *routines;
+  GFileMonitor    *routines_monitor;
+  GFile           *routines_dir;
+  guint            reload_source;
 };
+
+#define ROUTINES_RESOURCE "/com/example/LegCare/routines/"
 
 G_DEFINE_FINAL_TYPE (LcApplication, lc_application, ADW_TYPE_APPLICATION)
 
@@ -54,6 +64,55 @@ color_scheme_changed_cb (LcApplication *self,
     value = 0;
 
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), schemes[value]);
+}
+
+static gboolean
+reload_routines (gpointer user_data)
+{
+  LcApplication *self = user_data;
+
+  self->reload_source = 0;
+  lc_routine_loader_load_all (self->routines, ROUTINES_RESOURCE, self->routines_dir);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* The user edits a file in the routines folder: show the change, once the
+ * editor has finished writing. */
+static void
+routines_dir_changed_cb (LcApplication     *self,
+                         GFile             *file,
+                         GFile             *other,
+                         GFileMonitorEvent  event)
+{
+  g_clear_handle_id (&self->reload_source, g_source_remove);
+  self->reload_source = g_timeout_add (300, reload_routines, self);
+}
+
+static void
+load_routines (LcApplication *self)
+{
+  g_auto(GStrv) illustrations = lc_illustration_list_names ();
+  g_autoptr(GFile) data_dir = lc_paths_get_user_data_dir ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  self->routines = lc_routine_loader_new ((const char * const *) illustrations);
+  self->routines_dir = g_file_get_child (data_dir, "routines");
+  path = g_file_get_path (self->routines_dir);
+
+  lc_routine_loader_load_all (self->routines, ROUTINES_RESOURCE, self->routines_dir);
+
+  /* Watch the folder, so that a fixed file shows up without a restart. It is
+   * created here, so that people find where their routines go. */
+  if (g_mkdir_with_parents (path, 0700) == 0)
+    self->routines_monitor = g_file_monitor_directory (self->routines_dir, G_FILE_MONITOR_WATCH_MOVES,
+                                                       NULL, &error);
+  if (self->routines_monitor != NULL)
+    g_signal_connect_object (self->routines_monitor, "changed",
+                             G_CALLBACK (routines_dir_changed_cb), self, G_CONNECT_SWAPPED);
+  else
+    g_debug ("Not watching %s: %s", path, error ? error->message : g_strerror (errno));
 }
 
 static void
@@ -189,6 +248,8 @@ lc_application_startup (GApplication *app)
                            G_CALLBACK (color_scheme_changed_cb), self, G_CONNECT_SWAPPED);
   color_scheme_changed_cb (self, "color-scheme", self->settings);
 
+  load_routines (self);
+
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit",
@@ -214,6 +275,10 @@ lc_application_dispose (GObject *object)
 {
   LcApplication *self = LC_APPLICATION (object);
 
+  g_clear_handle_id (&self->reload_source, g_source_remove);
+  g_clear_object (&self->routines_monitor);
+  g_clear_object (&self->routines_dir);
+  g_clear_object (&self->routines);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (lc_application_parent_class)->dispose (object);
@@ -258,4 +323,19 @@ lc_application_get_settings (LcApplication *self)
   g_return_val_if_fail (LC_IS_APPLICATION (self), NULL);
 
   return self->settings;
+}
+
+/**
+ * lc_application_get_routine_loader:
+ * @self: the application
+ *
+ * Returns: (transfer none): the built-in and the user's routines, kept up
+ *   to date with the routines folder; valid after startup
+ */
+LcRoutineLoader *
+lc_application_get_routine_loader (LcApplication *self)
+{
+  g_return_val_if_fail (LC_IS_APPLICATION (self), NULL);
+
+  return self->routines;
 }

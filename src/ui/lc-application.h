@@ -7,6 +7,8 @@
 
 #include <adwaita.h>
 
+#include "lc-routine-loader.h"
+
 G_BEGIN_DECLS
 
 #define LC_TYPE_APPLICATION (lc_application_get_type ())
@@ -14,6 +16,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (LcApplication, lc_application, LC, APPLICATION, AdwApplication)
 
 LcApplication *lc_application_new          (void);
-GSettings     *lc_application_get_settings (LcApplication *self);
+GSettings       *lc_application_get_settings       (LcApplication *self);
+LcRoutineLoader *lc_application_get_routine_loader (LcApplication *self);
 
 G_END_DECLS

@@ -7,6 +7,8 @@
 
 #include <glib/gi18n.h>
 
+#include "lc-routine-view.h"
+#include "lc-routines-page.h"
 #include "lc-window.h"
 
 struct _LcWindow
@@ -16,7 +18,10 @@ struct _LcWindow
   GSettings            *settings;
 
   /* Template widgets */
+  AdwToastOverlay      *toast_overlay;
+  AdwNavigationView    *navigation_view;
   AdwHeaderBar         *header_bar;
+  LcRoutinesPage       *routines_page;
   AdwViewStack         *stack;
   AdwViewSwitcherBar   *switcher_bar;
   AdwStatusPage        *trends_status;
@@ -52,6 +57,25 @@ lc_window_restore_state (LcWindow *self)
                                g_settings_get_int (self->settings, "window-height"));
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
+}
+
+static void
+routine_start_cb (LcWindow  *self,
+                  LcRoutine *routine)
+{
+  /* The session player is a later piece of work; say so rather than pretend. */
+  adw_toast_overlay_add_toast (self->toast_overlay,
+                               adw_toast_new (_("Guided sessions are not part of this version yet")));
+}
+
+static void
+routine_activated_cb (LcWindow  *self,
+                      LcRoutine *routine)
+{
+  LcRoutineView *view = lc_routine_view_new (routine);
+
+  g_signal_connect_object (view, "start", G_CALLBACK (routine_start_cb), self, G_CONNECT_SWAPPED);
+  adw_navigation_view_push (self->navigation_view, ADW_NAVIGATION_PAGE (view));
 }
 
 /* For the start-up benchmark (tests/bench): tell when the first frame is drawn. */
@@ -122,7 +146,13 @@ lc_window_class_init (LcWindowClass *klass)
 
   window_class->close_request = lc_window_close_request;
 
+  g_type_ensure (LC_TYPE_ROUTINES_PAGE);
+
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/LegCare/ui/lc-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, LcWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, LcWindow, navigation_view);
+  gtk_widget_class_bind_template_child (widget_class, LcWindow, routines_page);
+  gtk_widget_class_bind_template_callback (widget_class, routine_activated_cb);
   gtk_widget_class_bind_template_child (widget_class, LcWindow, stack);
   /* Not used here, but the ui tests reach them with gtk_widget_get_template_child(). */
   gtk_widget_class_bind_template_child (widget_class, LcWindow, header_bar);
@@ -147,11 +177,16 @@ lc_window_init (LcWindow *self)
 LcWindow *
 lc_window_new (LcApplication *application)
 {
+  LcWindow *self;
+
   g_return_val_if_fail (LC_IS_APPLICATION (application), NULL);
 
-  return g_object_new (LC_TYPE_WINDOW,
+  self = g_object_new (LC_TYPE_WINDOW,
                        "application", application,
                        NULL);
+  lc_routines_page_set_loader (self->routines_page, lc_application_get_routine_loader (application));
+
+  return self;
 }
 
 /**

@@ -1,0 +1,70 @@
+/* lc-illustration.c: the step illustrations, from the GResource
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "lc-illustration.h"
+
+/**
+ * lc_illustration_list_names:
+ *
+ * Returns: (transfer full): the names of the built-in illustrations,
+ *   the files without ".svg"
+ */
+GStrv
+lc_illustration_list_names (void)
+{
+  g_auto(GStrv) children = g_resources_enumerate_children (LC_ILLUSTRATIONS_RESOURCE, 0, NULL);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint i = 0; children != NULL && children[i] != NULL; i++)
+    if (g_str_has_suffix (children[i], ".svg"))
+      g_strv_builder_take (builder, g_strndup (children[i], strlen (children[i]) - strlen (".svg")));
+
+  return g_strv_builder_end (builder);
+}
+
+/**
+ * lc_illustration_new:
+ * @name: an illustration's name
+ * @description: what it shows, for screen readers
+ * @width: the width to ask for
+ * @height: the height to ask for
+ *
+ * Returns: (transfer floating): a picture of the illustration, scaled to
+ *   fit and drawn on a card so that it reads in light and dark style
+ */
+GtkWidget *
+lc_illustration_new (const char *name,
+                     const char *description,
+                     int         width,
+                     int         height)
+{
+  g_autofree char *path = g_strconcat (LC_ILLUSTRATIONS_RESOURCE, name, ".svg", NULL);
+  g_autoptr(GdkPixbuf) pixbuf = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *picture;
+
+  /* Rasterized at twice the size asked for, so that it stays sharp on
+   * high-resolution screens and when the picture grows with the window. */
+  pixbuf = gdk_pixbuf_new_from_resource_at_scale (path, 2 * width, 2 * height, TRUE, &error);
+  if (pixbuf != NULL)
+    texture = gdk_texture_new_for_pixbuf (pixbuf);
+  else
+    g_warning ("Illustration “%s”: %s", name, error->message);
+
+  picture = gtk_picture_new_for_paintable (GDK_PAINTABLE (texture));
+
+  gtk_picture_set_content_fit (GTK_PICTURE (picture), GTK_CONTENT_FIT_CONTAIN);
+  gtk_picture_set_can_shrink (GTK_PICTURE (picture), TRUE);
+  gtk_picture_set_alternative_text (GTK_PICTURE (picture), description);
+  gtk_widget_set_size_request (picture, width, height);
+  gtk_widget_add_css_class (picture, "illustration");
+
+  return picture;
+}

@@ -1,0 +1,389 @@
+/* lc-routine-view.c: one routine: its steps, cautions and Start
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "lc-format.h"
+#include "lc-illustration.h"
+#include "lc-routine-view.h"
+
+struct _LcRoutineView
+{
+  AdwNavigationPage    parent_instance;
+
+  LcRoutine           *routine;
+  GSettings           *settings;
+
+  /* Template widgets */
+  AdwBin              *hero_bin;
+  GtkLabel            *summary_label;
+  GtkLabel            *facts_label;
+  GtkLabel            *custom_label;
+  AdwPreferencesGroup *cautions_group;
+  AdwPreferencesGroup *steps_group;
+  GtkButton           *start_button;
+};
+
+G_DEFINE_FINAL_TYPE (LcRoutineView, lc_routine_view, ADW_TYPE_NAVIGATION_PAGE)
+
+enum {
+  PROP_0,
+  PROP_ROUTINE,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
+enum {
+  START,
+  N_SIGNALS
+};
+
+static guint signals [N_SIGNALS];
+
+static void start_flow (LcRoutineView *self);
+
+static char *
+describe_step (LcStep *step)
+{
+  /* Translators: a step's illustration for screen readers: title, then instruction */
+  return g_strdup_printf (_("Illustration of %s: %s"), lc_step_get_title (step),
+                          lc_step_get_instruction (step));
+}
+
+static void
+cautions_response_cb (AdwAlertDialog *dialog,
+                      GAsyncResult   *result,
+                      LcRoutineView  *self)
+{
+  const char *response = adw_alert_dialog_choose_finish (dialog, result);
+
+  if (g_str_equal (response, "start"))
+    g_signal_emit (self, signals [START], 0, self->routine);
+
+  g_object_unref (self);
+}
+
+static void
+show_cautions (LcRoutineView *self)
+{
+  const char * const *cautions = lc_routine_get_cautions (self->routine);
+  g_autoptr(GString) body = g_string_new (NULL);
+  AdwDialog *dialog;
+
+  if (cautions[0] == NULL)
+    {
+      g_signal_emit (self, signals [START], 0, self->routine);
+      return;
+    }
+
+  for (guint i = 0; cautions[i] != NULL; i++)
+    g_string_append_printf (body, "%s• %s", i > 0 ? "\n" : "", cautions[i]);
+
+  dialog = adw_alert_dialog_new (_("Before You Start"), body->str);
+  adw_alert_dialog_set_body_use_markup (ADW_ALERT_DIALOG (dialog), FALSE);
+  adw_alert_dialog_add_responses (ADW_ALERT_DIALOG (dialog),
+                                  "cancel", _("_Cancel"),
+                                  "start", _("_Start"),
+                                  NULL);
+  adw_alert_dialog_set_response_appearance (ADW_ALERT_DIALOG (dialog), "start",
+                                            ADW_RESPONSE_SUGGESTED);
+  adw_alert_dialog_set_default_response (ADW_ALERT_DIALOG (dialog), "start");
+  adw_alert_dialog_set_close_response (ADW_ALERT_DIALOG (dialog), "cancel");
+  adw_alert_dialog_choose (ADW_ALERT_DIALOG (dialog), GTK_WIDGET (self), NULL,
+                           (GAsyncReadyCallback) cautions_response_cb, g_object_ref (self));
+}
+
+static void
+lymph_response_cb (AdwAlertDialog *dialog,
+                   GAsyncResult   *result,
+                   LcRoutineView  *self)
+{
+  const char *response = adw_alert_dialog_choose_finish (dialog, result);
+
+  if (g_str_equal (response, "yes") || g_str_equal (response, "no"))
+    {
+      g_settings_set_string (self->settings, "lymph-node-treatment", response);
+      start_flow (self);
+    }
+
+  g_object_unref (self);
+}
+
+static void
+ask_lymph_question (LcRoutineView *self)
+{
+  AdwDialog *dialog;
+
+  dialog = adw_alert_dialog_new (_("Lymph Node Treatment"),
+                                 _("Have lymph nodes in your groin or pelvis been removed, or treated "
+                                   "with radiotherapy?\n\n"
+                                   "The massage in Leg Care moves fluid toward the groin. After such "
+                                   "treatment the fluid has to be guided another way, which your "
+                                   "lymphoedema therapist can teach you."));
+  adw_alert_dialog_add_responses (ADW_ALERT_DIALOG (dialog),
+                                  "cancel", _("_Cancel"),
+                                  "yes", _("_Yes"),
+                                  "no", _("_No"),
+                                  NULL);
+  adw_alert_dialog_set_close_response (ADW_ALERT_DIALOG (dialog), "cancel");
+  adw_alert_dialog_choose (ADW_ALERT_DIALOG (dialog), GTK_WIDGET (self), NULL,
+                           (GAsyncReadyCallback) lymph_response_cb, g_object_ref (self));
+}
+
+static void
+explain_refusal (LcRoutineView *self)
+{
+  AdwDialog *dialog;
+
+  dialog = adw_alert_dialog_new (_("Ask Your Lymphoedema Therapist"),
+                                 _("After lymph node treatment in the groin or pelvis, the direction "
+                                   "of the massage strokes must come from your lymphoedema therapist, "
+                                   "so this massage does not start. The elevation and exercise "
+                                   "routines are not affected.\n\n"
+                                   "If your answer was a mistake, change it in Preferences."));
+  adw_alert_dialog_add_response (ADW_ALERT_DIALOG (dialog), "close", _("_OK"));
+  adw_dialog_present (dialog, GTK_WIDGET (self));
+}
+
+static void
+start_flow (LcRoutineView *self)
+{
+  LcLymphAnswer answer = g_settings_get_enum (self->settings, "lymph-node-treatment");
+
+  switch (lc_routine_check_start (self->routine, answer))
+    {
+    case LC_START_ASK_LYMPH:
+      ask_lymph_question (self);
+      break;
+
+    case LC_START_REFUSED:
+      explain_refusal (self);
+      break;
+
+    case LC_START_OK:
+    default:
+      show_cautions (self);
+      break;
+    }
+}
+
+static void
+start_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  start_flow (LC_ROUTINE_VIEW (widget));
+}
+
+static GtkWidget *
+create_step_row (LcStep *step,
+                 guint   number)
+{
+  g_autofree char *title = g_strdup_printf ("%u. %s", number, lc_step_get_title (step));
+  g_autofree char *timing = lc_step_describe_timing (step);
+  g_autofree char *description = describe_step (step);
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *picture = lc_illustration_new (lc_step_get_illustration (step), description, 96, 72);
+  GtkWidget *label = gtk_label_new (timing);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), lc_step_get_instruction (step));
+
+  gtk_widget_set_valign (picture, GTK_ALIGN_CENTER);
+  gtk_widget_set_margin_top (picture, 6);
+  gtk_widget_set_margin_bottom (picture, 6);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), picture);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 12);
+  gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_RIGHT);
+  gtk_label_set_xalign (GTK_LABEL (label), 1);
+  gtk_widget_add_css_class (label, "numeric");
+  gtk_widget_add_css_class (label, "dim-label");
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+
+  return row;
+}
+
+static void
+lc_routine_view_constructed (GObject *object)
+{
+  LcRoutineView *self = LC_ROUTINE_VIEW (object);
+  LcRoutine *routine = self->routine;
+  const char * const *cautions = lc_routine_get_cautions (routine);
+  g_autofree char *duration = lc_format_duration (lc_routine_get_duration (routine));
+  g_autofree char *facts = NULL;
+  g_autofree char *hero_description = NULL;
+  guint n_steps = lc_routine_get_n_steps (routine);
+  GtkWidget *hero;
+
+  G_OBJECT_CLASS (lc_routine_view_parent_class)->constructed (object);
+
+  adw_navigation_page_set_title (ADW_NAVIGATION_PAGE (self), lc_routine_get_name (routine));
+  adw_navigation_page_set_tag (ADW_NAVIGATION_PAGE (self), lc_routine_get_id (routine));
+
+  /* Translators: what the big picture of a routine shows, for screen readers */
+  hero_description = g_strdup_printf (_("Illustration: %s"),
+                                      lc_step_get_title (lc_routine_get_step (routine, 0)));
+  hero = lc_illustration_new (lc_routine_get_illustration (routine), hero_description, 320, 240);
+  adw_bin_set_child (self->hero_bin, hero);
+
+  gtk_label_set_label (self->summary_label, lc_routine_get_summary (routine));
+  facts = g_strdup_printf (
+    /* Translators: a routine's length, category and number of steps, e.g. "13 min · Massage · 12 steps" */
+    g_dngettext (GETTEXT_PACKAGE, "%s · %s · %u step", "%s · %s · %u steps", n_steps),
+    duration, lc_category_get_label (lc_routine_get_category (routine)), n_steps);
+  gtk_label_set_label (self->facts_label, facts);
+
+  if (lc_routine_get_overrides_builtin (routine))
+    {
+      gtk_label_set_label (self->custom_label,
+                           _("Custom version: this routine from your routines folder replaces the built-in one."));
+      gtk_widget_set_visible (GTK_WIDGET (self->custom_label), TRUE);
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->cautions_group), cautions[0] != NULL);
+  for (guint i = 0; cautions[i] != NULL; i++)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), cautions[i]);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+      gtk_widget_add_css_class (icon, "warning");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Caution"), -1);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+      adw_preferences_group_add (self->cautions_group, row);
+    }
+
+  for (guint i = 0; i < n_steps; i++)
+    adw_preferences_group_add (self->steps_group, create_step_row (lc_routine_get_step (routine, i), i + 1));
+}
+
+static void
+lc_routine_view_dispose (GObject *object)
+{
+  LcRoutineView *self = LC_ROUTINE_VIEW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), LC_TYPE_ROUTINE_VIEW);
+  g_clear_object (&self->routine);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (lc_routine_view_parent_class)->dispose (object);
+}
+
+static void
+lc_routine_view_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  LcRoutineView *self = LC_ROUTINE_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_ROUTINE:
+      g_value_set_object (value, self->routine);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lc_routine_view_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  LcRoutineView *self = LC_ROUTINE_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_ROUTINE:
+      self->routine = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lc_routine_view_class_init (LcRoutineViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = lc_routine_view_constructed;
+  object_class->dispose = lc_routine_view_dispose;
+  object_class->get_property = lc_routine_view_get_property;
+  object_class->set_property = lc_routine_view_set_property;
+
+  properties [PROP_ROUTINE] =
+    g_param_spec_object ("routine", NULL, NULL,
+                         LC_TYPE_ROUTINE,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * LcRoutineView::start:
+   * @routine: the routine to run
+   *
+   * The user chose Start, answered the questions and read the cautions.
+   */
+  signals [START] =
+    g_signal_new ("start",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, LC_TYPE_ROUTINE);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/com/example/LegCare/ui/lc-routine-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, LcRoutineView, hero_bin);
+  gtk_widget_class_bind_template_child (widget_class, LcRoutineView, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, LcRoutineView, facts_label);
+  gtk_widget_class_bind_template_child (widget_class, LcRoutineView, custom_label);
+  gtk_widget_class_bind_template_child (widget_class, LcRoutineView, cautions_group);
+  gtk_widget_class_bind_template_child (widget_class, LcRoutineView, steps_group);
+  gtk_widget_class_bind_template_child (widget_class, LcRoutineView, start_button);
+
+  gtk_widget_class_install_action (widget_class, "routine.start", NULL, start_action);
+}
+
+static void
+lc_routine_view_init (LcRoutineView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = g_settings_new (APP_ID);
+}
+
+LcRoutineView *
+lc_routine_view_new (LcRoutine *routine)
+{
+  g_return_val_if_fail (LC_IS_ROUTINE (routine), NULL);
+
+  return g_object_new (LC_TYPE_ROUTINE_VIEW,
+                       "routine", routine,
+                       NULL);
+}
+
+LcRoutine *
+lc_routine_view_get_routine (LcRoutineView *self)
+{
+  g_return_val_if_fail (LC_IS_ROUTINE_VIEW (self), NULL);
+
+  return self->routine;
+}

@@ -1,0 +1,274 @@
+/* lc-routines-page.c: the list of routines, with search and categories
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "lc-format.h"
+#include "lc-illustration.h"
+#include "lc-routines-page.h"
+
+struct _LcRoutinesPage
+{
+  AdwBin             parent_instance;
+
+  LcRoutineLoader   *loader;
+  GtkFilterListModel *filtered;
+  GtkCustomFilter   *filter;
+
+  /* Template widgets */
+  GtkSearchEntry    *search_entry;
+  AdwToggleGroup    *category_toggles;
+  GtkListBox        *routine_list;
+  AdwPreferencesGroup *problems_group;
+  GtkListBox        *problem_list;
+};
+
+G_DEFINE_FINAL_TYPE (LcRoutinesPage, lc_routines_page, ADW_TYPE_BIN)
+
+enum {
+  ROUTINE_ACTIVATED,
+  N_SIGNALS
+};
+
+static guint signals [N_SIGNALS];
+
+static gboolean
+routine_matches (gpointer item,
+                 gpointer user_data)
+{
+  LcRoutinesPage *self = user_data;
+  LcRoutine *routine = item;
+  const char *category = adw_toggle_group_get_active_name (self->category_toggles);
+  const char *search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  g_autofree char *needle = NULL;
+  g_autofree char *haystack = NULL;
+
+  if (category != NULL && !g_str_equal (category, "all") &&
+      !g_str_equal (category, lc_category_to_string (lc_routine_get_category (routine))))
+    return FALSE;
+
+  if (search == NULL || *search == '\0')
+    return TRUE;
+
+  needle = g_utf8_casefold (search, -1);
+  haystack = g_utf8_casefold (lc_routine_get_name (routine), -1);
+  if (strstr (haystack, needle) != NULL)
+    return TRUE;
+
+  g_free (haystack);
+  haystack = g_utf8_casefold (lc_routine_get_summary (routine), -1);
+  return strstr (haystack, needle) != NULL;
+}
+
+static void
+filter_changed_cb (LcRoutinesPage *self)
+{
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+static void
+row_activated_cb (LcRoutinesPage *self,
+                  GtkListBoxRow  *row)
+{
+  LcRoutine *routine = g_object_get_data (G_OBJECT (row), "routine");
+
+  if (routine != NULL)
+    g_signal_emit (self, signals [ROUTINE_ACTIVATED], 0, routine);
+}
+
+static GtkWidget *
+create_routine_row (gpointer item,
+                    gpointer user_data)
+{
+  LcRoutine *routine = item;
+  g_autofree char *duration = lc_format_duration (lc_routine_get_duration (routine));
+  g_autofree char *description = NULL;
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *suffix = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *label;
+  GtkWidget *picture;
+  LcStep *first = lc_routine_get_step (routine, 0);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), lc_routine_get_name (routine));
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), lc_routine_get_summary (routine));
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  g_object_set_data_full (G_OBJECT (row), "routine", g_object_ref (routine), g_object_unref);
+
+  /* Translators: what a routine's thumbnail shows, for screen readers */
+  description = g_strdup_printf (_("Illustration: %s"), lc_step_get_title (first));
+  picture = lc_illustration_new (lc_routine_get_illustration (routine), description, 80, 60);
+  gtk_widget_set_valign (picture, GTK_ALIGN_CENTER);
+  gtk_widget_set_margin_top (picture, 6);
+  gtk_widget_set_margin_bottom (picture, 6);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), picture);
+
+  gtk_widget_set_valign (suffix, GTK_ALIGN_CENTER);
+  label = gtk_label_new (duration);
+  gtk_label_set_xalign (GTK_LABEL (label), 1);
+  gtk_widget_add_css_class (label, "numeric");
+  gtk_box_append (GTK_BOX (suffix), label);
+
+  label = gtk_label_new (lc_category_get_label (lc_routine_get_category (routine)));
+  gtk_label_set_xalign (GTK_LABEL (label), 1);
+  gtk_widget_add_css_class (label, "caption");
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_box_append (GTK_BOX (suffix), label);
+
+  if (lc_routine_get_overrides_builtin (routine))
+    {
+      /* Translators: a tag on a routine of the user's that replaces a built-in one */
+      label = gtk_label_new (_("Custom Version"));
+      gtk_widget_add_css_class (label, "caption");
+      gtk_widget_add_css_class (label, "accent");
+      gtk_label_set_xalign (GTK_LABEL (label), 1);
+      gtk_box_append (GTK_BOX (suffix), label);
+    }
+  else if (lc_routine_get_origin (routine) == LC_ROUTINE_ORIGIN_USER)
+    {
+      /* Translators: a tag on a routine the user made */
+      label = gtk_label_new (_("Yours"));
+      gtk_widget_add_css_class (label, "caption");
+      gtk_widget_add_css_class (label, "accent");
+      gtk_label_set_xalign (GTK_LABEL (label), 1);
+      gtk_box_append (GTK_BOX (suffix), label);
+    }
+
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), suffix);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+
+  return row;
+}
+
+static GtkWidget *
+create_problem_row (gpointer item,
+                    gpointer user_data)
+{
+  LcRoutineProblem *problem = item;
+  g_autofree char *basename = g_path_get_basename (lc_routine_problem_get_file (problem));
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), basename);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), lc_routine_problem_get_message (problem));
+  adw_action_row_set_subtitle_selectable (ADW_ACTION_ROW (row), TRUE);
+  gtk_widget_add_css_class (icon, "warning");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Problem"),
+                                  -1);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+
+  return row;
+}
+
+static void
+problems_changed_cb (LcRoutinesPage *self,
+                     guint           position,
+                     guint           removed,
+                     guint           added,
+                     GListModel     *problems)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->problems_group), g_list_model_get_n_items (problems) > 0);
+}
+
+static GtkWidget *
+create_placeholder (void)
+{
+  GtkWidget *status = adw_status_page_new ();
+
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (status), "edit-find-symbolic");
+  adw_status_page_set_title (ADW_STATUS_PAGE (status), _("No Matching Routines"));
+  adw_status_page_set_description (ADW_STATUS_PAGE (status),
+                                   _("Try other words, or another category."));
+  gtk_widget_add_css_class (status, "compact");
+
+  return status;
+}
+
+static void
+lc_routines_page_dispose (GObject *object)
+{
+  LcRoutinesPage *self = LC_ROUTINES_PAGE (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), LC_TYPE_ROUTINES_PAGE);
+  g_clear_object (&self->filtered);
+  g_clear_object (&self->loader);
+
+  G_OBJECT_CLASS (lc_routines_page_parent_class)->dispose (object);
+}
+
+static void
+lc_routines_page_class_init (LcRoutinesPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = lc_routines_page_dispose;
+
+  /**
+   * LcRoutinesPage::routine-activated:
+   * @routine: the routine the user picked
+   */
+  signals [ROUTINE_ACTIVATED] =
+    g_signal_new ("routine-activated",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, LC_TYPE_ROUTINE);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/com/example/LegCare/ui/lc-routines-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, LcRoutinesPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, LcRoutinesPage, category_toggles);
+  gtk_widget_class_bind_template_child (widget_class, LcRoutinesPage, routine_list);
+  gtk_widget_class_bind_template_child (widget_class, LcRoutinesPage, problems_group);
+  gtk_widget_class_bind_template_child (widget_class, LcRoutinesPage, problem_list);
+  gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
+}
+
+static void
+lc_routines_page_init (LcRoutinesPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->filter = gtk_custom_filter_new (routine_matches, self, NULL);
+  self->filtered = gtk_filter_list_model_new (NULL, GTK_FILTER (self->filter));
+  gtk_list_box_set_placeholder (self->routine_list, create_placeholder ());
+  gtk_list_box_bind_model (self->routine_list, G_LIST_MODEL (self->filtered),
+                           create_routine_row, self, NULL);
+
+  /* Typing anywhere on the page searches. */
+  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
+}
+
+/**
+ * lc_routines_page_set_loader:
+ * @self: the page
+ * @loader: where the routines come from; the page follows its changes
+ */
+void
+lc_routines_page_set_loader (LcRoutinesPage  *self,
+                             LcRoutineLoader *loader)
+{
+  GListModel *problems;
+
+  g_return_if_fail (LC_IS_ROUTINES_PAGE (self));
+  g_return_if_fail (LC_IS_ROUTINE_LOADER (loader));
+  g_return_if_fail (self->loader == NULL);
+
+  self->loader = g_object_ref (loader);
+  gtk_filter_list_model_set_model (self->filtered, lc_routine_loader_get_routines (loader));
+
+  problems = lc_routine_loader_get_problems (loader);
+  gtk_list_box_bind_model (self->problem_list, problems, create_problem_row, self, NULL);
+  g_signal_connect_object (problems, "items-changed", G_CALLBACK (problems_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  problems_changed_cb (self, 0, 0, 0, problems);
+}
