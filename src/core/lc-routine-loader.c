@@ -230,10 +230,15 @@ check_illustration (ParseState  *state,
   if (state->self->illustrations == NULL || g_hash_table_contains (state->self->illustrations, name))
     return TRUE;
 
-  set_error (state, error, LC_ROUTINE_ERROR_UNKNOWN_ILLUSTRATION,
-             /* Translators: e.g. step “x”: there is no illustration “foo”; use the name of a built-in illustration, such as “ankle-circles” */
-             _("%sthere is no illustration “%s”; use the name of a built-in illustration, such as “%s”"),
-             prefix, name, state->self->example_illustration);
+  if (state->self->example_illustration == NULL)
+    set_error (state, error, LC_ROUTINE_ERROR_UNKNOWN_ILLUSTRATION,
+               _("%sthere is no illustration “%s”, and no built-in illustrations were found"),
+               prefix, name);
+  else
+    set_error (state, error, LC_ROUTINE_ERROR_UNKNOWN_ILLUSTRATION,
+               /* Translators: e.g. step “x”: there is no illustration “foo”; use the name of a built-in illustration, such as “ankle-circles” */
+               _("%sthere is no illustration “%s”; use the name of a built-in illustration, such as “%s”"),
+               prefix, name, state->self->example_illustration);
   return FALSE;
 }
 

@@ -1,0 +1,270 @@
+/* test-builtin-routines.c: the routines Leg Care ships
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Usage: test-builtin-routines ROUTINES_POT
+ * (the template xgettext made from data/routines through the ITS rules)
+ */
+
+#include "config.h"
+
+#include "lc-illustration.h"
+#include "lc-routine-loader.h"
+
+#define ROUTINES_RESOURCE "/com/example/LegCare/routines/"
+
+static const char *pot_path;
+
+static LcRoutineLoader *
+load_builtin (GFile *user_dir)
+{
+  g_auto(GStrv) illustrations = lc_illustration_list_names ();
+  LcRoutineLoader *loader = lc_routine_loader_new ((const char * const *) illustrations);
+
+  lc_routine_loader_load_all (loader, ROUTINES_RESOURCE, user_dir);
+  return loader;
+}
+
+static void
+test_builtin_all_load (void)
+{
+  g_autoptr(LcRoutineLoader) loader = load_builtin (NULL);
+  GListModel *routines = lc_routine_loader_get_routines (loader);
+  GListModel *problems = lc_routine_loader_get_problems (loader);
+  /* id, shortest and longest acceptable duration in minutes (the issue's targets) */
+  struct { const char *id; guint min; guint max; } expected[] = {
+    { "lymphatic-massage", 10, 15 },
+    { "leg-elevation", 15, 20 },
+    { "calf-pump-seated", 4, 6 },
+    { "leg-stretching", 7, 9 },
+    { "evening-routine", 9, 11 },
+  };
+
+  for (guint i = 0; i < g_list_model_get_n_items (problems); i++)
+    {
+      g_autoptr(LcRoutineProblem) problem = g_list_model_get_item (problems, i);
+
+      g_test_message ("%s", lc_routine_problem_get_message (problem));
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (problems), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (routines), ==, G_N_ELEMENTS (expected));
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      LcRoutine *routine = lc_routine_loader_find (loader, expected[i].id);
+      guint duration;
+
+      g_assert_nonnull (routine);
+      g_assert_cmpint (lc_routine_get_origin (routine), ==, LC_ROUTINE_ORIGIN_BUILTIN);
+      g_assert_false (lc_routine_get_overrides_builtin (routine));
+      /* Every routine says who should not do it. */
+      g_assert_nonnull (lc_routine_get_cautions (routine)[0]);
+
+      duration = lc_routine_get_duration (routine);
+      g_test_message ("%s: %u s", expected[i].id, duration);
+      g_assert_cmpuint (duration, >=, expected[i].min * 60);
+      g_assert_cmpuint (duration, <=, expected[i].max * 60);
+    }
+}
+
+static void
+test_builtin_illustrations_exist (void)
+{
+  g_autoptr(LcRoutineLoader) loader = load_builtin (NULL);
+  GListModel *routines = lc_routine_loader_get_routines (loader);
+  g_autoptr(GHashTable) used = g_hash_table_new (g_str_hash, g_str_equal);
+  g_auto(GStrv) names = lc_illustration_list_names ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (routines); i++)
+    {
+      g_autoptr(LcRoutine) routine = g_list_model_get_item (routines, i);
+
+      for (guint j = 0; j < lc_routine_get_n_steps (routine); j++)
+        {
+          const char *name = lc_step_get_illustration (lc_routine_get_step (routine, j));
+          g_autofree char *path = g_strconcat (LC_ILLUSTRATIONS_RESOURCE, name, ".svg", NULL);
+          g_autoptr(GBytes) bytes = g_resources_lookup_data (path, 0, NULL);
+
+          g_assert_nonnull (bytes);
+          g_assert_cmpuint (g_bytes_get_size (bytes), >, 0);
+          g_hash_table_add (used, (gpointer) name);
+        }
+    }
+
+  /* And nothing is shipped that no routine shows. */
+  for (guint i = 0; names[i] != NULL; i++)
+    if (!g_hash_table_contains (used, names[i]))
+      g_error ("illustration %s is in the resource but no routine uses it", names[i]);
+}
+
+/* The msgids of a .pot file, unescaped. */
+static GHashTable *
+read_pot (const char *path)
+{
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GError) error = NULL;
+  GHashTable *ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GString) current = NULL;
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, &error));
+  g_assert_no_error (error);
+
+  lines = g_strsplit (contents, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *line = lines[i];
+      const char *quoted = NULL;
+
+      if (g_str_has_prefix (line, "msgid \""))
+        {
+          current = g_string_new (NULL);
+          quoted = line + strlen ("msgid ");
+        }
+      else if (current != NULL && line[0] == '"')
+        quoted = line;
+      else if (current != NULL)
+        {
+          if (current->len > 0)
+            g_hash_table_add (ids, g_strdup (current->str));
+          g_string_free (g_steal_pointer (&current), TRUE);
+        }
+
+      if (quoted != NULL)
+        {
+          g_autofree char *inner = g_strndup (quoted + 1, strlen (quoted) - 2);
+          g_autofree char *text = g_strcompress (inner);
+
+          g_string_append (current, text);
+        }
+    }
+
+  return ids;
+}
+
+static void
+assert_in_pot (GHashTable *ids,
+               const char *text,
+               const char *where)
+{
+  if (text != NULL && !g_hash_table_contains (ids, text))
+    g_error ("%s: “%s” is not in the .pot", where, text);
+}
+
+static void
+test_builtin_strings_in_pot (void)
+{
+  g_autoptr(GHashTable) ids = read_pot (pot_path);
+  g_auto(GStrv) illustrations = lc_illustration_list_names ();
+  g_autoptr(LcRoutineLoader) loader = lc_routine_loader_new ((const char * const *) illustrations);
+  g_auto(GStrv) children = g_resources_enumerate_children (ROUTINES_RESOURCE, 0, NULL);
+  guint checked = 0;
+
+  g_assert_nonnull (children);
+  for (guint i = 0; children[i] != NULL; i++)
+    {
+      g_autofree char *path = g_strconcat (ROUTINES_RESOURCE, children[i], NULL);
+      g_autoptr(GBytes) bytes = g_resources_lookup_data (path, 0, NULL);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(LcRoutine) routine = NULL;
+      gsize size;
+      const char *data = g_bytes_get_data (bytes, &size);
+
+      /* Read as a user's file, so that the text is what the lookup uses: untranslated. */
+      routine = lc_routine_loader_parse (loader, data, size, path, LC_ROUTINE_ORIGIN_USER, &error);
+      g_assert_no_error (error);
+
+      assert_in_pot (ids, lc_routine_get_name (routine), path);
+      assert_in_pot (ids, lc_routine_get_summary (routine), path);
+      for (guint j = 0; lc_routine_get_cautions (routine)[j] != NULL; j++)
+        assert_in_pot (ids, lc_routine_get_cautions (routine)[j], path);
+      checked += 2 + g_strv_length ((GStrv) lc_routine_get_cautions (routine));
+
+      for (guint j = 0; j < lc_routine_get_n_steps (routine); j++)
+        {
+          LcStep *step = lc_routine_get_step (routine, j);
+
+          assert_in_pot (ids, lc_step_get_title (step), path);
+          assert_in_pot (ids, lc_step_get_instruction (step), path);
+          assert_in_pot (ids, lc_step_get_cue (step), path);
+          assert_in_pot (ids, lc_step_get_cue_switch (step), path);
+          assert_in_pot (ids, lc_step_get_cue_halfway (step), path);
+          checked += 3;
+        }
+    }
+
+  g_test_message ("%u strings checked", checked);
+  g_assert_cmpuint (checked, >, 100);
+}
+
+static void
+write_file (GFile      *dir,
+            const char *name,
+            const char *contents)
+{
+  g_autoptr(GFile) file = g_file_get_child (dir, name);
+
+  g_assert_true (g_file_replace_contents (file, contents, strlen (contents), NULL, FALSE,
+                                          G_FILE_CREATE_NONE, NULL, NULL, NULL));
+}
+
+static void
+test_builtin_override (void)
+{
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "legcare", "routines", NULL);
+  g_autoptr(GFile) dir = g_file_new_for_path (path);
+  g_autoptr(LcRoutineLoader) loader = NULL;
+  g_autoptr(GBytes) bytes = g_resources_lookup_data (ROUTINES_RESOURCE "leg-elevation.xml", 0, NULL);
+  g_autofree char *custom = NULL;
+  LcRoutine *routine;
+
+  /* The user's copy of a built-in routine, with another name. */
+  {
+    const char *original = g_bytes_get_data (bytes, NULL);
+    const char *start = strstr (original, "<name>");
+    const char *end = strstr (original, "</name>") + strlen ("</name>");
+
+    custom = g_strdup_printf ("%.*s<name>My Elevation</name>%s",
+                              (int) (start - original), original, end);
+  }
+
+  g_assert_cmpint (g_mkdir_with_parents (path, 0700), ==, 0);
+  write_file (dir, "my-elevation.xml", custom);
+  loader = load_builtin (dir);
+
+  /* The user's wins, and says it replaces the built-in one; the others stay. */
+  g_assert_cmpuint (g_list_model_get_n_items (lc_routine_loader_get_routines (loader)), ==, 5);
+  routine = lc_routine_loader_find (loader, "leg-elevation");
+  g_assert_nonnull (routine);
+  g_assert_cmpstr (lc_routine_get_name (routine), ==, "My Elevation");
+  g_assert_cmpint (lc_routine_get_origin (routine), ==, LC_ROUTINE_ORIGIN_USER);
+  g_assert_true (lc_routine_get_overrides_builtin (routine));
+  g_assert_cmpint (lc_routine_get_origin (lc_routine_loader_find (loader, "leg-stretching")), ==,
+                   LC_ROUTINE_ORIGIN_BUILTIN);
+
+  /* A broken copy hides nothing: the built-in one stays, the problem is listed. */
+  write_file (dir, "my-elevation.xml", "<routine id=\"leg-elevation\" version=\"1\">");
+  g_clear_object (&loader);
+  loader = load_builtin (dir);
+  routine = lc_routine_loader_find (loader, "leg-elevation");
+  g_assert_cmpint (lc_routine_get_origin (routine), ==, LC_ROUTINE_ORIGIN_BUILTIN);
+  g_assert_cmpuint (g_list_model_get_n_items (lc_routine_loader_get_problems (loader)), ==, 1);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  if (argc < 2)
+    g_error ("Usage: test-builtin-routines ROUTINES_POT");
+  pot_path = argv[1];
+
+  g_test_add_func ("/lc/builtin-routines/all-load", test_builtin_all_load);
+  g_test_add_func ("/lc/builtin-routines/illustrations-exist", test_builtin_illustrations_exist);
+  g_test_add_func ("/lc/builtin-routines/strings-in-pot", test_builtin_strings_in_pot);
+  g_test_add_func ("/lc/builtin-routines/override", test_builtin_override);
+
+  return g_test_run ();
+}
