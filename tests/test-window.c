@@ -5,8 +5,12 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
+
 #include "lc-application.h"
 #include "lc-preferences-dialog.h"
+#include "lc-routine-view.h"
+#include "lc-routines-page.h"
 #include "lc-safety-dialog.h"
 #include "lc-window.h"
 
@@ -169,9 +173,11 @@ test_window_pages (Fixture       *fixture,
       g_assert_nonnull (adw_view_stack_page_get_title (stack_page));
       g_assert_nonnull (adw_view_stack_page_get_icon_name (stack_page));
 
-      /* Each page starts with an empty state that says what comes there. */
-      g_assert_true (ADW_IS_STATUS_PAGE (page));
-      g_assert_cmpstr (adw_status_page_get_description (ADW_STATUS_PAGE (page)), !=, "");
+      /* Diary and Trends start with an empty state that says what comes there. */
+      if (i == 0)
+        g_assert_true (LC_IS_ROUTINES_PAGE (page));
+      else
+        g_assert_cmpstr (adw_status_page_get_description (ADW_STATUS_PAGE (page)), !=, "");
 
       gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.page", "s", pages[i]);
       g_assert_cmpstr (lc_window_get_page (fixture->window), ==, pages[i]);
@@ -297,6 +303,149 @@ test_window_state_saved (Fixture       *fixture,
               gtk_widget_get_width (GTK_WIDGET (fixture->window)) > 600);
 }
 
+static guint
+count_rows (GtkListBox *list)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (list));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_BOX_ROW (child) && gtk_widget_get_visible (child) &&
+        gtk_widget_get_child_visible (child))
+      n++;
+
+  return n;
+}
+
+static GtkWidget *
+page_child (GtkWidget  *page,
+            const char *name)
+{
+  GObject *object = gtk_widget_get_template_child (page, LC_TYPE_ROUTINES_PAGE, name);
+
+  g_assert_nonnull (object);
+  return GTK_WIDGET (object);
+}
+
+static void
+test_window_routines (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  GtkWidget *page = child (fixture, LC_TYPE_WINDOW, "routines_page");
+  GtkListBox *list = GTK_LIST_BOX (page_child (page, "routine_list"));
+  GtkEditable *search = GTK_EDITABLE (page_child (page, "search_entry"));
+  AdwToggleGroup *categories = ADW_TOGGLE_GROUP (page_child (page, "category_toggles"));
+  AdwNavigationView *navigation = ADW_NAVIGATION_VIEW (child (fixture, LC_TYPE_WINDOW, "navigation_view"));
+  AdwNavigationPage *visible;
+  GtkListBoxRow *row;
+
+  acknowledge_safety (fixture);
+
+  /* The five built-in routines, with a thumbnail each. */
+  g_assert_cmpuint (count_rows (list), ==, 5);
+
+  /* Search by words of the name or summary; the categories filter too. */
+  gtk_editable_set_text (search, "elevation");
+  wait_until (count_rows (list) == 1);
+  gtk_editable_set_text (search, "no routine is called this");
+  wait_until (count_rows (list) == 0);
+  gtk_editable_set_text (search, "");
+  wait_until (count_rows (list) == 5);
+  adw_toggle_group_set_active_name (categories, "massage");
+  wait_until (count_rows (list) == 1);
+  adw_toggle_group_set_active_name (categories, "stretching");
+  wait_until (count_rows (list) == 2);
+  adw_toggle_group_set_active_name (categories, "all");
+  wait_until (count_rows (list) == 5);
+
+  /* Opening a routine shows its steps and cautions. */
+  adw_toggle_group_set_active_name (categories, "massage");
+  wait_until (count_rows (list) == 1);
+  row = gtk_list_box_get_row_at_index (list, 0);
+  wait_until (gtk_widget_get_mapped (GTK_WIDGET (row)));
+  g_signal_emit_by_name (list, "row-activated", row);
+  visible = adw_navigation_view_get_visible_page (navigation);
+  g_assert_true (LC_IS_ROUTINE_VIEW (visible));
+  g_assert_cmpstr (lc_routine_get_id (lc_routine_view_get_routine (LC_ROUTINE_VIEW (visible))), ==,
+                   "lymphatic-massage");
+  g_assert_cmpstr (adw_navigation_page_get_title (visible), ==, "Lymphatic Self-Massage for the Legs");
+  adw_toggle_group_set_active_name (categories, "all");
+  wait_until (gtk_widget_get_mapped (GTK_WIDGET (visible)));
+
+  {
+    GtkWidget *steps = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (visible), LC_TYPE_ROUTINE_VIEW,
+                                                                  "steps_group"));
+    GtkWidget *start = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (visible), LC_TYPE_ROUTINE_VIEW,
+                                                                  "start_button"));
+    LcRoutine *routine = lc_routine_view_get_routine (LC_ROUTINE_VIEW (visible));
+    GSettings *settings = lc_application_get_settings (fixture->app);
+    AdwDialog *dialog;
+
+    g_assert_true (gtk_widget_get_visible (steps));
+    g_assert_true (gtk_widget_get_mapped (start));
+    g_assert_cmpuint (lc_routine_get_n_steps (routine), >, 5);
+
+    /* Before the first massage: the lymph node question. */
+    gtk_widget_activate_action (GTK_WIDGET (visible), "routine.start", NULL);
+    dialog = visible_dialog (fixture);
+    g_assert_true (ADW_IS_ALERT_DIALOG (dialog));
+    g_assert_cmpstr (adw_alert_dialog_get_heading (ADW_ALERT_DIALOG (dialog)), ==, "Lymph Node Treatment");
+    close_dialog (dialog);
+
+    /* Answered yes: the built-in massage does not start, and says why. */
+    g_settings_set_string (settings, "lymph-node-treatment", "yes");
+    gtk_widget_activate_action (GTK_WIDGET (visible), "routine.start", NULL);
+    dialog = visible_dialog (fixture);
+    g_assert_cmpstr (adw_alert_dialog_get_heading (ADW_ALERT_DIALOG (dialog)), ==,
+                     "Ask Your Lymphoedema Therapist");
+    close_dialog (dialog);
+
+    /* Answered no: the cautions come first. */
+    g_settings_set_string (settings, "lymph-node-treatment", "no");
+    gtk_widget_activate_action (GTK_WIDGET (visible), "routine.start", NULL);
+    dialog = visible_dialog (fixture);
+    g_assert_cmpstr (adw_alert_dialog_get_heading (ADW_ALERT_DIALOG (dialog)), ==, "Before You Start");
+    g_assert_nonnull (strstr (adw_alert_dialog_get_body (ADW_ALERT_DIALOG (dialog)),
+                              lc_routine_get_cautions (routine)[0]));
+    close_dialog (dialog);
+  }
+
+  adw_navigation_view_pop (navigation);
+  wait_until (!LC_IS_ROUTINE_VIEW (adw_navigation_view_get_visible_page (navigation)));
+}
+
+static void
+test_window_routine_problems (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  GtkWidget *page = child (fixture, LC_TYPE_WINDOW, "routines_page");
+  GtkWidget *problems = page_child (page, "problems_group");
+  GtkListBox *list = GTK_LIST_BOX (page_child (page, "routine_list"));
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "legcare", "routines",
+                                            "broken.xml", NULL);
+
+  acknowledge_safety (fixture);
+  g_assert_false (gtk_widget_get_visible (problems));
+
+  /* A broken file in the routines folder shows up, with its error, and
+   * hides nothing; fixing (here: removing) it clears the problem. */
+  g_assert_true (g_file_set_contents (path, "<routine id=\"x\" version=\"1\"><name>X</nam></routine>",
+                                      -1, NULL));
+  wait_until (gtk_widget_get_visible (problems));
+  g_assert_cmpuint (count_rows (list), ==, 5);
+  {
+    GtkListBox *problem_list = GTK_LIST_BOX (page_child (page, "problem_list"));
+    AdwActionRow *row = ADW_ACTION_ROW (gtk_list_box_get_row_at_index (problem_list, 0));
+
+    g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "broken.xml");
+    g_assert_nonnull (strstr (adw_action_row_get_subtitle (row), "broken.xml:1:"));
+  }
+
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  wait_until (!gtk_widget_get_visible (problems));
+}
+
 static void
 test_window_shortcuts (Fixture       *fixture,
                        gconstpointer  data)
@@ -373,6 +522,8 @@ main (int   argc,
   ADD ("adaptive", test_window_adaptive);
   ADD ("state-saved", test_window_state_saved);
   ADD ("shortcuts", test_window_shortcuts);
+  ADD ("routines", test_window_routines);
+  ADD ("routine-problems", test_window_routine_problems);
 
 #undef ADD
 

@@ -16,10 +16,29 @@ struct _LcPreferencesDialog
 
   /* Template widgets */
   AdwToggleGroup       *style_toggles;
+  AdwSwitchRow         *lymph_row;
   AdwActionRow         *data_row;
 };
 
 G_DEFINE_FINAL_TYPE (LcPreferencesDialog, lc_preferences_dialog, ADW_TYPE_PREFERENCES_DIALOG)
+
+/* The setting has three values (not asked yet, no, yes); the switch shows yes. */
+static gboolean
+lymph_get_mapping (GValue   *value,
+                   GVariant *variant,
+                   gpointer  user_data)
+{
+  g_value_set_boolean (value, g_str_equal (g_variant_get_string (variant, NULL), "yes"));
+  return TRUE;
+}
+
+static GVariant *
+lymph_set_mapping (const GValue       *value,
+                   const GVariantType *expected_type,
+                   gpointer            user_data)
+{
+  return g_variant_new_string (g_value_get_boolean (value) ? "yes" : "no");
+}
 
 static void
 lc_preferences_dialog_constructed (GObject *object)
@@ -33,6 +52,10 @@ lc_preferences_dialog_constructed (GObject *object)
   /* Toggle names are the enum's nicks: default, light, dark. */
   g_settings_bind (self->settings, "color-scheme", self->style_toggles, "active-name",
                    G_SETTINGS_BIND_DEFAULT);
+
+  g_settings_bind_with_mapping (self->settings, "lymph-node-treatment", self->lymph_row, "active",
+                                G_SETTINGS_BIND_DEFAULT, lymph_get_mapping, lymph_set_mapping,
+                                NULL, NULL);
 
   /* Shown as people know it: ~/.local/share/legcare */
   if (g_str_has_prefix (data_path, g_get_home_dir ()) &&
@@ -53,6 +76,8 @@ lc_preferences_dialog_dispose (GObject *object)
 
   if (self->style_toggles != NULL)
     g_settings_unbind (self->style_toggles, "active-name");
+  if (self->lymph_row != NULL)
+    g_settings_unbind (self->lymph_row, "active");
   gtk_widget_dispose_template (GTK_WIDGET (self), LC_TYPE_PREFERENCES_DIALOG);
   g_clear_object (&self->settings);
 
@@ -71,6 +96,7 @@ lc_preferences_dialog_class_init (LcPreferencesDialogClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/com/example/LegCare/ui/lc-preferences-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, LcPreferencesDialog, style_toggles);
+  gtk_widget_class_bind_template_child (widget_class, LcPreferencesDialog, lymph_row);
   gtk_widget_class_bind_template_child (widget_class, LcPreferencesDialog, data_row);
 }
 
