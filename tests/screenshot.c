@@ -23,17 +23,22 @@ typedef struct
   int         height;
   const char *style;     /* the color-scheme setting */
   const char *action;    /* an app action that opens a dialog, or NULL */
+  const char *routine;   /* a routine whose page to open, or NULL */
 } Shot;
 
 /* Sizes of the window's content. Flathub asks for at most 1000x700. */
 static const Shot shots[] = {
-  { "main", "routines", 1000, 700, "light", NULL },
-  { "safety", "routines", 1000, 700, "light", "safety" },
-  { "narrow-dark", "diary", 360, 720, "dark", NULL },
-  { "trends-dark", "trends", 1000, 700, "dark", NULL },
-  { "preferences", "routines", 1000, 700, "light", "preferences" },
-  { "narrow-safety", "routines", 360, 720, "light", "safety" },
-  { "about-dark", "routines", 1000, 700, "dark", "about" },
+  { "main", "routines", 1000, 700, "light", NULL, NULL },
+  { "routine", "routines", 1000, 700, "light", NULL, "leg-elevation" },
+  { "routine-dark", "routines", 1000, 700, "dark", NULL, "lymphatic-massage" },
+  { "narrow-routines-dark", "routines", 360, 720, "dark", NULL, NULL },
+  { "narrow-routine", "routines", 360, 720, "light", NULL, "calf-pump-seated" },
+  { "safety", "routines", 1000, 700, "light", "safety", NULL },
+  { "narrow-dark", "diary", 360, 720, "dark", NULL, NULL },
+  { "trends-dark", "trends", 1000, 700, "dark", NULL, NULL },
+  { "preferences", "routines", 1000, 700, "light", "preferences", NULL },
+  { "narrow-safety", "routines", 360, 720, "light", "safety", NULL },
+  { "about-dark", "routines", 1000, 700, "dark", "about", NULL },
 };
 
 /* Without a compositor GTK draws a thin frame inside the window's size. */
@@ -136,6 +141,18 @@ main (int   argc,
       spin (300);
       if (shot->action != NULL)
         g_action_group_activate_action (G_ACTION_GROUP (app), shot->action, NULL);
+      if (shot->routine != NULL)
+        {
+          LcRoutine *routine = lc_routine_loader_find (lc_application_get_routine_loader (app),
+                                                       shot->routine);
+
+          if (routine == NULL)
+            {
+              g_printerr ("%s: no routine %s\n", name, shot->routine);
+              return 1;
+            }
+          lc_window_show_routine (LC_WINDOW (window), routine);
+        }
       spin (700);
 
       if (!save_png (GTK_WIDGET (window), path, &error))

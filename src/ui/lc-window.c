@@ -72,10 +72,7 @@ static void
 routine_activated_cb (LcWindow  *self,
                       LcRoutine *routine)
 {
-  LcRoutineView *view = lc_routine_view_new (routine);
-
-  g_signal_connect_object (view, "start", G_CALLBACK (routine_start_cb), self, G_CONNECT_SWAPPED);
-  adw_navigation_view_push (self->navigation_view, ADW_NAVIGATION_PAGE (view));
+  lc_window_show_routine (self, routine);
 }
 
 /* For the start-up benchmark (tests/bench): tell when the first frame is drawn. */
@@ -217,4 +214,25 @@ lc_window_set_page (LcWindow   *self,
     }
 
   adw_view_stack_set_visible_child_name (self->stack, page);
+}
+
+/**
+ * lc_window_show_routine:
+ * @self: the window
+ * @routine: a routine
+ *
+ * Opens the routine's page, with its steps and the Start button.
+ */
+void
+lc_window_show_routine (LcWindow  *self,
+                        LcRoutine *routine)
+{
+  LcRoutineView *view;
+
+  g_return_if_fail (LC_IS_WINDOW (self));
+  g_return_if_fail (LC_IS_ROUTINE (routine));
+
+  view = lc_routine_view_new (routine);
+  g_signal_connect_object (view, "start", G_CALLBACK (routine_start_cb), self, G_CONNECT_SWAPPED);
+  adw_navigation_view_push (self->navigation_view, ADW_NAVIGATION_PAGE (view));
 }

@@ -19,5 +19,7 @@ LcWindow   *lc_window_new          (LcApplication *application);
 const char *lc_window_get_page     (LcWindow      *self);
 void        lc_window_set_page     (LcWindow      *self,
                                     const char    *page);
+void        lc_window_show_routine (LcWindow      *self,
+                                    LcRoutine     *routine);
 
 G_END_DECLS
