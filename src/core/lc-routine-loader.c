@@ -760,9 +760,12 @@ lc_routine_loader_parse (LcRoutineLoader  *self,
 
   if (length > LC_ROUTINE_MAX_FILE_SIZE)
     {
+      g_autofree char *size = g_format_size_full (length, G_FORMAT_SIZE_IEC_UNITS);
+
       g_set_error (error, LC_ROUTINE_ERROR, LC_ROUTINE_ERROR_TOO_LARGE,
-                   _("%s:1:1: the file is %" G_GSIZE_FORMAT " KiB; a routine file can be at most 1024 KiB"),
-                   file_name, length / 1024);
+                   /* Translators: %s is the file, then its size, e.g. "1.0 MiB" */
+                   _("%s:1:1: the file is %s; a routine file can be at most 1 MiB"),
+                   file_name, size);
       return NULL;
     }
 
@@ -841,9 +844,11 @@ lc_routine_loader_load_file (LcRoutineLoader  *self,
                             NULL, &local_error);
   if (info != NULL && g_file_info_get_size (info) > LC_ROUTINE_MAX_FILE_SIZE)
     {
+      g_autofree char *size = g_format_size_full (g_file_info_get_size (info), G_FORMAT_SIZE_IEC_UNITS);
+
       g_set_error (error, LC_ROUTINE_ERROR, LC_ROUTINE_ERROR_TOO_LARGE,
-                   _("%s:1:1: the file is %" G_GINT64_FORMAT " KiB; a routine file can be at most 1024 KiB"),
-                   path, g_file_info_get_size (info) / 1024);
+                   _("%s:1:1: the file is %s; a routine file can be at most 1 MiB"),
+                   path, size);
       return NULL;
     }
 
