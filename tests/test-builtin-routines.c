@@ -155,8 +155,8 @@ static void
 test_builtin_strings_in_pot (void)
 {
   g_autoptr(GHashTable) ids = read_pot (pot_path);
-  g_auto(GStrv) illustrations = lc_illustration_list_names ();
-  g_autoptr(LcRoutineLoader) loader = lc_routine_loader_new ((const char * const *) illustrations);
+  /* Illustrations are checked elsewhere; any name will do here. */
+  g_autoptr(LcRoutineLoader) loader = lc_routine_loader_new (NULL);
   g_auto(GStrv) children = g_resources_enumerate_children (ROUTINES_RESOURCE, 0, NULL);
   guint checked = 0;
 

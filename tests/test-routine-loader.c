@@ -343,7 +343,7 @@ test_loader_too_large (void)
   routine = lc_routine_loader_parse (loader, big, size, "big.xml", LC_ROUTINE_ORIGIN_USER, &error);
   g_assert_null (routine);
   g_assert_error (error, LC_ROUTINE_ERROR, LC_ROUTINE_ERROR_TOO_LARGE);
-  g_assert_cmpstr (error->message, ==, "big.xml:1:1: the file is 1.0 MiB; a routine file can be at most 1 MiB");
+  g_assert_cmpstr (error->message, ==, "big.xml:1:1: the file is 1.0\u00a0MiB; a routine file can be at most 1 MiB");
   g_clear_error (&error);
 
   /* From a file, the size is checked before anything is read. */
