@@ -398,7 +398,7 @@ test_window_routines (Fixture       *fixture,
     gtk_widget_activate_action (GTK_WIDGET (visible), "routine.start", NULL);
     dialog = visible_dialog (fixture);
     g_assert_cmpstr (adw_alert_dialog_get_heading (ADW_ALERT_DIALOG (dialog)), ==,
-                     "Ask Your Lymphoedema Therapist");
+                     "Ask Your Therapist First");
     close_dialog (dialog);
 
     /* Answered no: the cautions come first. */

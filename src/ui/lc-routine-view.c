@@ -140,7 +140,7 @@ explain_refusal (LcRoutineView *self)
 {
   AdwDialog *dialog;
 
-  dialog = adw_alert_dialog_new (_("Ask Your Lymphoedema Therapist"),
+  dialog = adw_alert_dialog_new (_("Ask Your Therapist First"),
                                  _("After lymph node treatment in the groin or pelvis, the direction "
                                    "of the massage strokes must come from your lymphoedema therapist, "
                                    "so this massage does not start. The elevation and exercise "
