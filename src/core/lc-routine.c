@@ -107,6 +107,31 @@ lc_routine_get_illustration (LcRoutine *self)
   return self->steps->len > 0 ? lc_step_get_illustration (g_ptr_array_index (self->steps, 0)) : NULL;
 }
 
+/**
+ * lc_routine_get_illustration_step:
+ *
+ * Returns: (transfer none): the first step that shows the routine's
+ *   illustration, to describe the picture in words
+ */
+LcStep *
+lc_routine_get_illustration_step (LcRoutine *self)
+{
+  const char *illustration;
+
+  g_return_val_if_fail (LC_IS_ROUTINE (self), NULL);
+
+  illustration = lc_routine_get_illustration (self);
+  for (guint i = 0; i < self->steps->len; i++)
+    {
+      LcStep *step = g_ptr_array_index (self->steps, i);
+
+      if (g_strcmp0 (lc_step_get_illustration (step), illustration) == 0)
+        return step;
+    }
+
+  return self->steps->len > 0 ? g_ptr_array_index (self->steps, 0) : NULL;
+}
+
 guint
 lc_routine_get_n_steps (LcRoutine *self)
 {

@@ -230,7 +230,7 @@ lc_routine_view_constructed (GObject *object)
 
   /* Translators: what the big picture of a routine shows, for screen readers */
   hero_description = g_strdup_printf (_("Illustration: %s"),
-                                      lc_step_get_title (lc_routine_get_step (routine, 0)));
+                                      lc_step_get_title (lc_routine_get_illustration_step (routine)));
   hero = lc_illustration_new (lc_routine_get_illustration (routine), hero_description, 320, 240);
   adw_bin_set_child (self->hero_bin, hero);
 

@@ -22,6 +22,7 @@ struct _LcRoutinesPage
   /* Template widgets */
   GtkSearchEntry    *search_entry;
   AdwToggleGroup    *category_toggles;
+  GtkDropDown       *category_dropdown;
   GtkListBox        *routine_list;
   AdwPreferencesGroup *problems_group;
   GtkListBox        *problem_list;
@@ -35,6 +36,42 @@ enum {
 };
 
 static guint signals [N_SIGNALS];
+
+/* The toggles' names, in the order of the drop-down's items. */
+static const char *category_names[] = { "all", "massage", "elevation", "stretching", "mixed" };
+
+static gboolean
+toggle_to_dropdown (GBinding     *binding,
+                    const GValue *from,
+                    GValue       *to,
+                    gpointer      user_data)
+{
+  const char *name = g_value_get_string (from);
+
+  for (guint i = 0; i < G_N_ELEMENTS (category_names); i++)
+    if (g_strcmp0 (name, category_names[i]) == 0)
+      {
+        g_value_set_uint (to, i);
+        return TRUE;
+      }
+
+  return FALSE;
+}
+
+static gboolean
+dropdown_to_toggle (GBinding     *binding,
+                    const GValue *from,
+                    GValue       *to,
+                    gpointer      user_data)
+{
+  guint index = g_value_get_uint (from);
+
+  if (index >= G_N_ELEMENTS (category_names))
+    return FALSE;
+
+  g_value_set_string (to, category_names[index]);
+  return TRUE;
+}
 
 static gboolean
 routine_matches (gpointer item,
@@ -91,7 +128,7 @@ create_routine_row (gpointer item,
   GtkWidget *suffix = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *label;
   GtkWidget *picture;
-  LcStep *first = lc_routine_get_step (routine, 0);
+  LcStep *shown = lc_routine_get_illustration_step (routine);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), lc_routine_get_name (routine));
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
@@ -101,7 +138,7 @@ create_routine_row (gpointer item,
   g_object_set_data_full (G_OBJECT (row), "routine", g_object_ref (routine), g_object_unref);
 
   /* Translators: what a routine's thumbnail shows, for screen readers */
-  description = g_strdup_printf (_("Illustration: %s"), lc_step_get_title (first));
+  description = g_strdup_printf (_("Illustration: %s"), lc_step_get_title (shown));
   picture = lc_illustration_new (lc_routine_get_illustration (routine), description, 80, 60);
   gtk_widget_set_valign (picture, GTK_ALIGN_CENTER);
   gtk_widget_set_margin_top (picture, 6);
@@ -112,12 +149,6 @@ create_routine_row (gpointer item,
   label = gtk_label_new (duration);
   gtk_label_set_xalign (GTK_LABEL (label), 1);
   gtk_widget_add_css_class (label, "numeric");
-  gtk_box_append (GTK_BOX (suffix), label);
-
-  label = gtk_label_new (lc_category_get_label (lc_routine_get_category (routine)));
-  gtk_label_set_xalign (GTK_LABEL (label), 1);
-  gtk_widget_add_css_class (label, "caption");
-  gtk_widget_add_css_class (label, "dim-label");
   gtk_box_append (GTK_BOX (suffix), label);
 
   if (lc_routine_get_overrides_builtin (routine))
@@ -196,6 +227,13 @@ lc_routines_page_dispose (GObject *object)
 {
   LcRoutinesPage *self = LC_ROUTINES_PAGE (object);
 
+  /* The loader outlives the page: stop following its lists, or a reload
+   * would run the filter on a page that is gone. */
+  if (self->filtered != NULL)
+    gtk_filter_list_model_set_model (self->filtered, NULL);
+  if (self->problem_list != NULL)
+    gtk_list_box_bind_model (self->problem_list, NULL, NULL, NULL, NULL);
+
   gtk_widget_dispose_template (GTK_WIDGET (self), LC_TYPE_ROUTINES_PAGE);
   g_clear_object (&self->filtered);
   g_clear_object (&self->loader);
@@ -226,6 +264,7 @@ lc_routines_page_class_init (LcRoutinesPageClass *klass)
                                                "/com/example/LegCare/ui/lc-routines-page.ui");
   gtk_widget_class_bind_template_child (widget_class, LcRoutinesPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, LcRoutinesPage, category_toggles);
+  gtk_widget_class_bind_template_child (widget_class, LcRoutinesPage, category_dropdown);
   gtk_widget_class_bind_template_child (widget_class, LcRoutinesPage, routine_list);
   gtk_widget_class_bind_template_child (widget_class, LcRoutinesPage, problems_group);
   gtk_widget_class_bind_template_child (widget_class, LcRoutinesPage, problem_list);
@@ -243,6 +282,11 @@ lc_routines_page_init (LcRoutinesPage *self)
   gtk_list_box_set_placeholder (self->routine_list, create_placeholder ());
   gtk_list_box_bind_model (self->routine_list, G_LIST_MODEL (self->filtered),
                            create_routine_row, self, NULL);
+
+  g_object_bind_property_full (self->category_toggles, "active-name",
+                               self->category_dropdown, "selected",
+                               G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE,
+                               toggle_to_dropdown, dropdown_to_toggle, NULL, NULL);
 
   /* Typing anywhere on the page searches. */
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
