@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "lc-application.h"
+#include "lc-routine-view.h"
 #include "lc-window.h"
 
 typedef struct
@@ -24,6 +25,7 @@ typedef struct
   const char *style;     /* the color-scheme setting */
   const char *action;    /* an app action that opens a dialog, or NULL */
   const char *routine;   /* a routine whose page to open, or NULL */
+  gboolean    steps;     /* scroll the routine's page to its steps */
 } Shot;
 
 /* Sizes of the window's content. Flathub asks for at most 1000x700. */
@@ -39,6 +41,8 @@ static const Shot shots[] = {
   { "preferences", "routines", 1000, 700, "light", "preferences", NULL },
   { "narrow-safety", "routines", 360, 720, "light", "safety", NULL },
   { "about-dark", "routines", 1000, 700, "dark", "about", NULL },
+  { "routine-steps", "routines", 1000, 700, "light", NULL, "lymphatic-massage", TRUE },
+  { "narrow-routine-steps-dark", "routines", 360, 720, "dark", NULL, "leg-stretching", TRUE },
 };
 
 /* Without a compositor GTK draws a thin frame inside the window's size. */
@@ -54,6 +58,23 @@ spin (guint ms)
       g_main_context_iteration (NULL, FALSE);
       g_usleep (1000);
     }
+}
+
+/* Scroll the visible routine page so that its steps show. */
+static void
+scroll_to_steps (GtkWindow *window)
+{
+  AdwNavigationView *navigation = ADW_NAVIGATION_VIEW (
+    gtk_widget_get_template_child (GTK_WIDGET (window), LC_TYPE_WINDOW, "navigation_view"));
+  GtkWidget *view = GTK_WIDGET (adw_navigation_view_get_visible_page (navigation));
+  GtkWidget *steps = GTK_WIDGET (gtk_widget_get_template_child (view, LC_TYPE_ROUTINE_VIEW, "steps_group"));
+  GtkWidget *scrolled = gtk_widget_get_ancestor (steps, GTK_TYPE_SCROLLED_WINDOW);
+  graphene_point_t point;
+
+  spin (300);
+  if (gtk_widget_compute_point (steps, scrolled, &GRAPHENE_POINT_INIT (0, 0), &point))
+    gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)),
+                              point.y - 12);
 }
 
 static gboolean
@@ -153,6 +174,8 @@ main (int   argc,
             }
           lc_window_show_routine (LC_WINDOW (window), routine);
         }
+      if (shot->steps)
+        scroll_to_steps (window);
       spin (700);
 
       if (!save_png (GTK_WIDGET (window), path, &error))

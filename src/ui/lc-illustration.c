@@ -7,6 +7,8 @@
 
 #include <glib/gi18n.h>
 
+#include <adwaita.h>
+
 #include "lc-illustration.h"
 
 /**
@@ -36,7 +38,7 @@ lc_illustration_list_names (void)
  * @height: the height to ask for
  *
  * Returns: (transfer floating): a picture of the illustration, scaled to
- *   fit and drawn on a card so that it reads in light and dark style
+ *   fit @width
  */
 GtkWidget *
 lc_illustration_new (const char *name,
@@ -49,6 +51,7 @@ lc_illustration_new (const char *name,
   g_autoptr(GdkTexture) texture = NULL;
   g_autoptr(GError) error = NULL;
   GtkWidget *picture;
+  GtkWidget *clamp;
 
   /* Rasterized at twice the size asked for, so that it stays sharp on
    * high-resolution screens and when the picture grows with the window. */
@@ -64,7 +67,14 @@ lc_illustration_new (const char *name,
   gtk_picture_set_can_shrink (GTK_PICTURE (picture), TRUE);
   gtk_picture_set_alternative_text (GTK_PICTURE (picture), description);
   gtk_widget_set_size_request (picture, width, height);
-  gtk_widget_add_css_class (picture, "illustration");
 
-  return picture;
+  /* The texture is twice the size; the clamp keeps the picture at the size
+   * asked for, so that thumbnails line up whatever the text beside them. */
+  clamp = adw_clamp_new ();
+  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), width);
+  adw_clamp_set_tightening_threshold (ADW_CLAMP (clamp), width);
+  adw_clamp_set_child (ADW_CLAMP (clamp), picture);
+  gtk_widget_add_css_class (clamp, "illustration");
+
+  return clamp;
 }

@@ -184,29 +184,25 @@ static GtkWidget *
 create_step_row (LcStep *step,
                  guint   number)
 {
-  g_autofree char *title = g_strdup_printf ("%u. %s", number, lc_step_get_title (step));
+  g_autofree char *title = g_markup_printf_escaped ("%u. %s", number, lc_step_get_title (step));
   g_autofree char *timing = lc_step_describe_timing (step);
+  g_autofree char *subtitle = NULL;
   g_autofree char *description = describe_step (step);
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *picture = lc_illustration_new (lc_step_get_illustration (step), description, 96, 72);
-  GtkWidget *label = gtk_label_new (timing);
 
+  /* The timing on a line of its own above the instruction: it stays whole in
+   * narrow windows, where a column beside the text would be squeezed. */
+  subtitle = g_markup_printf_escaped ("<b>%s</b>\n%s", timing, lc_step_get_instruction (step));
+
+  /* Both are markup, with the step's own text escaped. */
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), lc_step_get_instruction (step));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
 
   gtk_widget_set_valign (picture, GTK_ALIGN_CENTER);
   gtk_widget_set_margin_top (picture, 6);
   gtk_widget_set_margin_bottom (picture, 6);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), picture);
-
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 12);
-  gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_RIGHT);
-  gtk_label_set_xalign (GTK_LABEL (label), 1);
-  gtk_widget_add_css_class (label, "numeric");
-  gtk_widget_add_css_class (label, "dim-label");
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
 
   return row;
 }
