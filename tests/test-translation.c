@@ -23,9 +23,10 @@ test_translation_window (void)
     const char *language;
     const char *pages[3];
     const char *safety_title;
+    const char *routine_name;
   } expected[] = {
-    { "it", { "Routine", "Diario", "Andamento" }, "Informazioni di sicurezza" },
-    { "de", { "Abläufe", "Tagebuch", "Verlauf" }, "Sicherheitshinweise" },
+    { "it", { "Routine", "Diario", "Andamento" }, "Informazioni di sicurezza", "Sollevamento delle gambe" },
+    { "de", { "Abläufe", "Tagebuch", "Verlauf" }, "Sicherheitshinweise", "Hochlagern der Beine" },
   };
   const char *names[] = { "routines", "diary", "trends" };
   g_autoptr(LcApplication) app = lc_application_new ();
@@ -59,6 +60,11 @@ test_translation_window (void)
   dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window));
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_dialog_get_title (dialog), ==, expected[row].safety_title);
+
+  /* The built-in routines are read in the language too. */
+  g_assert_cmpstr (lc_routine_get_name (lc_routine_loader_find (lc_application_get_routine_loader (app),
+                                                                "leg-elevation")),
+                   ==, expected[row].routine_name);
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
