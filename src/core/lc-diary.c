@@ -1,0 +1,1246 @@
+/* lc-diary.c: the symptom diary, in SQLite
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The diary is the most valuable thing the app holds. Every write is a
+ * transaction (a savepoint, so that the CSV import can group many of them
+ * in one), the journal is WAL with full syncs, and a file that can't be
+ * trusted — not a database, damaged, or from a newer Leg Care — is moved
+ * aside under a dated name and never written to or deleted.
+ */
+
+#include "config.h"
+
+#include <errno.h>
+#include <sqlite3.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "lc-diary.h"
+
+struct _LcDiary
+{
+  GObject       parent_instance;
+
+  GFile        *file;
+  sqlite3      *db;
+  sqlite3_stmt *statements[16];
+};
+
+G_DEFINE_FINAL_TYPE (LcDiary, lc_diary, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (lc-diary-error-quark, lc_diary_error)
+
+#define ENTRY_COLUMNS \
+  "id, taken_at, heaviness_left, heaviness_right, swelling_left, swelling_right, " \
+  "ankle_left_mm, ankle_right_mm, tags, note"
+
+#define SESSION_COLUMNS \
+  "id, routine_id, routine_name, started_at, ended_at, steps_done, steps_total, " \
+  "steps_skipped, heaviness_before, heaviness_after"
+
+typedef enum
+{
+  STMT_INSERT_ENTRY,
+  STMT_UPDATE_ENTRY,
+  STMT_DELETE_ENTRY,
+  STMT_GET_ENTRY,
+  STMT_COUNT_ENTRIES,
+  STMT_LIST_ENTRIES,
+  STMT_LIST_ENTRIES_NEWEST,
+  STMT_ENTRY_LIKE,
+  STMT_INSERT_SESSION,
+  STMT_SESSION_LIKE,
+  STMT_LIST_SESSIONS,
+  STMT_COUNT_SESSIONS,
+  STMT_DAY_ENTRIES,
+  STMT_DAY_SESSIONS,
+  N_STATEMENTS
+} Statement;
+
+static const char *statement_sql[N_STATEMENTS] = {
+  [STMT_INSERT_ENTRY] =
+    "INSERT INTO entry (taken_at, heaviness_left, heaviness_right, swelling_left, swelling_right, "
+    "ankle_left_mm, ankle_right_mm, tags, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+  [STMT_UPDATE_ENTRY] =
+    "UPDATE entry SET taken_at = ?1, heaviness_left = ?2, heaviness_right = ?3, swelling_left = ?4, "
+    "swelling_right = ?5, ankle_left_mm = ?6, ankle_right_mm = ?7, tags = ?8, note = ?9 WHERE id = ?10",
+  [STMT_DELETE_ENTRY] = "DELETE FROM entry WHERE id = ?1",
+  [STMT_GET_ENTRY] = "SELECT " ENTRY_COLUMNS " FROM entry WHERE id = ?1",
+  [STMT_COUNT_ENTRIES] = "SELECT COUNT(*) FROM entry",
+  [STMT_LIST_ENTRIES] =
+    "SELECT " ENTRY_COLUMNS " FROM entry WHERE taken_at >= ?1 AND taken_at < ?2 ORDER BY taken_at, id",
+  [STMT_LIST_ENTRIES_NEWEST] =
+    "SELECT " ENTRY_COLUMNS " FROM entry ORDER BY taken_at DESC, id DESC LIMIT ?1 OFFSET ?2",
+  [STMT_ENTRY_LIKE] =
+    "SELECT 1 FROM entry WHERE taken_at = ?1 AND heaviness_left IS ?2 AND heaviness_right IS ?3 "
+    "AND swelling_left IS ?4 AND swelling_right IS ?5 AND ankle_left_mm IS ?6 AND ankle_right_mm IS ?7 "
+    "AND tags = ?8 AND note IS ?9 LIMIT 1",
+  [STMT_INSERT_SESSION] =
+    "INSERT INTO session (routine_id, routine_name, started_at, ended_at, steps_done, steps_total, "
+    "steps_skipped, heaviness_before, heaviness_after) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+  [STMT_SESSION_LIKE] =
+    "SELECT 1 FROM session WHERE routine_id = ?1 AND routine_name = ?2 AND started_at = ?3 "
+    "AND ended_at = ?4 AND steps_done = ?5 AND steps_total = ?6 AND steps_skipped = ?7 "
+    "AND heaviness_before IS ?8 AND heaviness_after IS ?9 LIMIT 1",
+  [STMT_LIST_SESSIONS] =
+    "SELECT " SESSION_COLUMNS " FROM session WHERE started_at >= ?1 AND started_at < ?2 "
+    "ORDER BY started_at, id",
+  [STMT_COUNT_SESSIONS] = "SELECT COUNT(*) FROM session",
+  /* Local calendar days: SQLite's 'localtime' follows the C library's time
+   * zone rules, so days around a daylight-saving change have 23 or 25 hours. */
+  [STMT_DAY_ENTRIES] =
+    "SELECT date(taken_at, 'unixepoch', 'localtime') AS day, COUNT(*), "
+    "AVG(heaviness_left), MIN(heaviness_left), MAX(heaviness_left), COUNT(heaviness_left), "
+    "AVG(heaviness_right), MIN(heaviness_right), MAX(heaviness_right), COUNT(heaviness_right), "
+    "AVG(swelling_left), MIN(swelling_left), MAX(swelling_left), COUNT(swelling_left), "
+    "AVG(swelling_right), MIN(swelling_right), MAX(swelling_right), COUNT(swelling_right), "
+    "AVG(ankle_left_mm), MIN(ankle_left_mm), MAX(ankle_left_mm), COUNT(ankle_left_mm), "
+    "AVG(ankle_right_mm), MIN(ankle_right_mm), MAX(ankle_right_mm), COUNT(ankle_right_mm) "
+    "FROM entry WHERE taken_at >= ?1 AND taken_at < ?2 GROUP BY day ORDER BY day",
+  [STMT_DAY_SESSIONS] =
+    "SELECT date(started_at, 'unixepoch', 'localtime') AS day, COUNT(*) FROM session "
+    "WHERE started_at >= ?1 AND started_at < ?2 GROUP BY day ORDER BY day",
+};
+
+G_STATIC_ASSERT (N_STATEMENTS <= G_N_ELEMENTS (((LcDiary *) NULL)->statements));
+
+/* Migrations: migrations[n] takes a diary from version n to n + 1. */
+static const char *migrations[LC_DIARY_SCHEMA_VERSION] = {
+  /* 0 → 1: the first schema */
+  "CREATE TABLE entry ("
+  "  id INTEGER PRIMARY KEY,"
+  "  taken_at INTEGER NOT NULL,"
+  "  heaviness_left INTEGER CHECK (heaviness_left BETWEEN 0 AND 10),"
+  "  heaviness_right INTEGER CHECK (heaviness_right BETWEEN 0 AND 10),"
+  "  swelling_left INTEGER CHECK (swelling_left BETWEEN 0 AND 10),"
+  "  swelling_right INTEGER CHECK (swelling_right BETWEEN 0 AND 10),"
+  "  ankle_left_mm INTEGER CHECK (ankle_left_mm BETWEEN 120 AND 600),"
+  "  ankle_right_mm INTEGER CHECK (ankle_right_mm BETWEEN 120 AND 600),"
+  "  tags TEXT NOT NULL DEFAULT '',"
+  "  note TEXT"
+  ");"
+  "CREATE INDEX entry_taken_at ON entry (taken_at);"
+  "CREATE TABLE session ("
+  "  id INTEGER PRIMARY KEY,"
+  "  routine_id TEXT NOT NULL,"
+  "  routine_name TEXT NOT NULL,"
+  "  started_at INTEGER NOT NULL,"
+  "  ended_at INTEGER NOT NULL CHECK (ended_at >= started_at),"
+  "  steps_done INTEGER NOT NULL,"
+  "  steps_total INTEGER NOT NULL,"
+  "  steps_skipped INTEGER NOT NULL,"
+  "  heaviness_before INTEGER CHECK (heaviness_before BETWEEN 0 AND 10),"
+  "  heaviness_after INTEGER CHECK (heaviness_after BETWEEN 0 AND 10)"
+  ");"
+  "CREATE INDEX session_started_at ON session (started_at);",
+};
+
+/* --- errors ---------------------------------------------------------------- */
+
+static void
+set_sqlite_error (LcDiary     *self,
+                  int          code,
+                  GError     **error)
+{
+  const char *message = self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (code);
+
+  switch (code & 0xff)
+    {
+    case SQLITE_FULL:
+      g_set_error (error, LC_DIARY_ERROR, LC_DIARY_ERROR_IO,
+                   _("The disk is full: free some space and try again. Nothing was changed."));
+      break;
+
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+    case SQLITE_CANTOPEN:
+      g_set_error (error, LC_DIARY_ERROR, LC_DIARY_ERROR_IO,
+                   _("The diary can’t be written (%s): check that its folder can be written to. Nothing was changed."),
+                   message);
+      break;
+
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      g_set_error (error, LC_DIARY_ERROR, LC_DIARY_ERROR_CORRUPT,
+                   _("The diary file is damaged (%s)"), message);
+      break;
+
+    case SQLITE_CONSTRAINT:
+      g_set_error (error, LC_DIARY_ERROR, LC_DIARY_ERROR_INVALID,
+                   _("A value is out of range (%s)"), message);
+      break;
+
+    default:
+      g_set_error (error, LC_DIARY_ERROR, LC_DIARY_ERROR_IO,
+                   _("The diary could not be used (%s). Nothing was changed."), message);
+      break;
+    }
+}
+
+static gboolean
+exec (LcDiary     *self,
+      const char  *sql,
+      GError     **error)
+{
+  int rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (self, rc, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static sqlite3_stmt *
+statement (LcDiary    *self,
+           Statement   which,
+           GError    **error)
+{
+  sqlite3_stmt *stmt = self->statements[which];
+  int rc;
+
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+
+  rc = sqlite3_prepare_v3 (self->db, statement_sql[which], -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (self, rc, error);
+      return NULL;
+    }
+
+  self->statements[which] = stmt;
+  return stmt;
+}
+
+/* Each write is a savepoint: alone it is a transaction of its own, inside
+ * lc_diary_begin() it is part of the bigger one. */
+static gboolean
+write_begin (LcDiary  *self,
+             GError  **error)
+{
+  return exec (self, "SAVEPOINT lc_write", error);
+}
+
+static gboolean
+write_end (LcDiary   *self,
+           gboolean   ok,
+           GError   **error)
+{
+  if (ok)
+    {
+      if (exec (self, "RELEASE lc_write", error))
+        return TRUE;
+    }
+
+  sqlite3_exec (self->db, "ROLLBACK TO lc_write; RELEASE lc_write", NULL, NULL, NULL);
+  return FALSE;
+}
+
+static gboolean
+step_done (LcDiary       *self,
+           sqlite3_stmt  *stmt,
+           GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, rc, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* --- opening --------------------------------------------------------------- */
+
+static char *
+dated_name (const char *path,
+            const char *what)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+
+  return g_strdup_printf ("%s.%s-%s", path, what, stamp);
+}
+
+/* Move a diary that can't be used out of the way, with its WAL files; never delete it. */
+static char *
+move_aside (const char  *path,
+            const char  *what,
+            GError     **error)
+{
+  g_autofree char *target = dated_name (path, what);
+  const char *suffixes[] = { "-wal", "-shm" };
+
+  if (g_rename (path, target) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, LC_DIARY_ERROR, LC_DIARY_ERROR_IO,
+                   _("The diary “%s” can’t be used and could not be moved aside: %s"),
+                   path, g_strerror (saved_errno));
+      return NULL;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *from = g_strconcat (path, suffixes[i], NULL);
+      g_autofree char *to = g_strconcat (target, suffixes[i], NULL);
+
+      if (g_file_test (from, G_FILE_TEST_EXISTS))
+        g_rename (from, to);
+    }
+
+  return g_steal_pointer (&target);
+}
+
+static int
+read_user_version (LcDiary *self,
+                   int     *version)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (self->db, "PRAGMA user_version", -1, &stmt, NULL);
+
+  if (rc == SQLITE_OK)
+    {
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          *version = sqlite3_column_int (stmt, 0);
+          rc = SQLITE_OK;
+        }
+    }
+  sqlite3_finalize (stmt);
+
+  return rc;
+}
+
+/* PRAGMA quick_check: "ok", or the first problem. */
+static gboolean
+check_integrity (LcDiary  *self,
+                 char    **problem)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok = FALSE;
+
+  if (sqlite3_prepare_v2 (self->db, "PRAGMA quick_check(1)", -1, &stmt, NULL) == SQLITE_OK)
+    {
+      int rc = sqlite3_step (stmt);
+
+      if (rc == SQLITE_ROW)
+        {
+          const char *result = (const char *) sqlite3_column_text (stmt, 0);
+
+          ok = g_strcmp0 (result, "ok") == 0;
+          if (!ok)
+            *problem = g_strdup (result);
+        }
+      else
+        *problem = g_strdup (sqlite3_errmsg (self->db));
+    }
+  else
+    *problem = g_strdup (sqlite3_errmsg (self->db));
+
+  sqlite3_finalize (stmt);
+  return ok;
+}
+
+static gboolean
+migrate (LcDiary  *self,
+         int       from,
+         GError  **error)
+{
+  for (int version = from; version < LC_DIARY_SCHEMA_VERSION; version++)
+    {
+      g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %d", version + 1);
+
+      if (!exec (self, "BEGIN IMMEDIATE", error))
+        return FALSE;
+      if (!exec (self, migrations[version], error) || !exec (self, set_version, error))
+        {
+          sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+          return FALSE;
+        }
+      if (!exec (self, "COMMIT", error))
+        {
+          sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+static void
+close_db (LcDiary *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (self->statements); i++)
+    g_clear_pointer (&self->statements[i], sqlite3_finalize);
+
+  g_clear_pointer (&self->db, sqlite3_close);
+}
+
+/* Open the file; 0 on success, else the SQLite code with @error set. */
+static int
+open_db (LcDiary     *self,
+         const char  *path,
+         GError     **error)
+{
+  int rc = sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (self, rc, error);
+      close_db (self);
+      return rc;
+    }
+
+  sqlite3_extended_result_codes (self->db, TRUE);
+  sqlite3_busy_timeout (self->db, 5000);
+  return SQLITE_OK;
+}
+
+/**
+ * lc_diary_open:
+ * @file: the diary file; created with its folder if missing
+ * @error: return location for an %LC_DIARY_ERROR
+ *
+ * Opens the diary and brings its schema up to date. A file that is not a
+ * diary, is damaged, or was written by a newer Leg Care is moved aside
+ * under a dated name (%LC_DIARY_ERROR_CORRUPT or %LC_DIARY_ERROR_TOO_NEW,
+ * with the new name in the message); then, and only then, opening again
+ * starts a new, empty diary.
+ *
+ * Returns: (transfer full): the diary, or %NULL with @error set
+ */
+LcDiary *
+lc_diary_open (GFile   *file,
+               GError **error)
+{
+  g_autoptr(LcDiary) self = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *problem = NULL;
+  g_autoptr(GError) local_error = NULL;
+  int version = 0;
+  int rc;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  path = g_file_get_path (file);
+  dir = g_path_get_dirname (path);
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, LC_DIARY_ERROR, LC_DIARY_ERROR_IO,
+                   _("The folder “%s” for the diary could not be created: %s"),
+                   dir, g_strerror (saved_errno));
+      return NULL;
+    }
+
+  self = g_object_new (LC_TYPE_DIARY, NULL);
+  self->file = g_object_ref (file);
+
+  if (open_db (self, path, error) != SQLITE_OK)
+    return NULL;
+
+  rc = read_user_version (self, &version);
+  if (rc != SQLITE_OK || !check_integrity (self, &problem))
+    {
+      g_autofree char *moved = NULL;
+
+      close_db (self);
+      moved = move_aside (path, "damaged", error);
+      if (moved == NULL)
+        return NULL;
+      g_set_error (error, LC_DIARY_ERROR, LC_DIARY_ERROR_CORRUPT,
+                   _("The diary was damaged (%s). It was moved to “%s”; nothing was deleted."),
+                   problem ? problem : sqlite3_errstr (rc), moved);
+      return NULL;
+    }
+
+  if (version > LC_DIARY_SCHEMA_VERSION)
+    {
+      g_autofree char *moved = NULL;
+
+      close_db (self);
+      moved = move_aside (path, "newer", error);
+      if (moved == NULL)
+        return NULL;
+      g_set_error (error, LC_DIARY_ERROR, LC_DIARY_ERROR_TOO_NEW,
+                   _("The diary was written by a newer version of Leg Care (format %d; this version knows up to %d). "
+                     "It was moved to “%s” and left as it was."),
+                   version, LC_DIARY_SCHEMA_VERSION, moved);
+      return NULL;
+    }
+
+  if (!exec (self, "PRAGMA journal_mode = WAL", error) ||
+      !exec (self, "PRAGMA synchronous = FULL", error) ||
+      !exec (self, "PRAGMA foreign_keys = ON", error) ||
+      !migrate (self, version, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+GFile *
+lc_diary_get_file (LcDiary *self)
+{
+  g_return_val_if_fail (LC_IS_DIARY (self), NULL);
+  return self->file;
+}
+
+/* --- entries ----------------------------------------------------------------- */
+
+static void
+bind_optional_int (sqlite3_stmt *stmt,
+                   int           index,
+                   int           value,
+                   int           none)
+{
+  if (value == none)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_int (stmt, index, value);
+}
+
+static char *
+normalize_note (const char *note)
+{
+  g_autofree char *copy = g_strdup (note);
+
+  if (copy == NULL || *g_strstrip (copy) == '\0')
+    return NULL;
+
+  return g_steal_pointer (&copy);
+}
+
+/* Binds ?1-?9 as the insert, update and "like" statements use them. */
+static void
+bind_entry (sqlite3_stmt  *stmt,
+            const LcEntry *entry)
+{
+  g_autofree char *tags = lc_tags_to_string (entry->tags);
+  g_autofree char *note = normalize_note (entry->note);
+
+  sqlite3_bind_int64 (stmt, 1, entry->taken_at);
+  bind_optional_int (stmt, 2, entry->heaviness[LC_LEG_LEFT], LC_SCORE_NONE);
+  bind_optional_int (stmt, 3, entry->heaviness[LC_LEG_RIGHT], LC_SCORE_NONE);
+  bind_optional_int (stmt, 4, entry->swelling[LC_LEG_LEFT], LC_SCORE_NONE);
+  bind_optional_int (stmt, 5, entry->swelling[LC_LEG_RIGHT], LC_SCORE_NONE);
+  bind_optional_int (stmt, 6, entry->ankle_mm[LC_LEG_LEFT], LC_ANKLE_NONE);
+  bind_optional_int (stmt, 7, entry->ankle_mm[LC_LEG_RIGHT], LC_ANKLE_NONE);
+  sqlite3_bind_text (stmt, 8, tags, -1, SQLITE_TRANSIENT);
+  if (note != NULL)
+    sqlite3_bind_text (stmt, 9, note, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null (stmt, 9);
+}
+
+static int
+column_optional_int (sqlite3_stmt *stmt,
+                     int           column,
+                     int           none)
+{
+  return sqlite3_column_type (stmt, column) == SQLITE_NULL ? none : sqlite3_column_int (stmt, column);
+}
+
+static LcEntry *
+read_entry (sqlite3_stmt *stmt)
+{
+  LcEntry *entry = lc_entry_new (sqlite3_column_int64 (stmt, 1));
+  const char *tags = (const char *) sqlite3_column_text (stmt, 8);
+  const char *note = (const char *) sqlite3_column_text (stmt, 9);
+
+  entry->id = sqlite3_column_int64 (stmt, 0);
+  entry->heaviness[LC_LEG_LEFT] = column_optional_int (stmt, 2, LC_SCORE_NONE);
+  entry->heaviness[LC_LEG_RIGHT] = column_optional_int (stmt, 3, LC_SCORE_NONE);
+  entry->swelling[LC_LEG_LEFT] = column_optional_int (stmt, 4, LC_SCORE_NONE);
+  entry->swelling[LC_LEG_RIGHT] = column_optional_int (stmt, 5, LC_SCORE_NONE);
+  entry->ankle_mm[LC_LEG_LEFT] = column_optional_int (stmt, 6, LC_ANKLE_NONE);
+  entry->ankle_mm[LC_LEG_RIGHT] = column_optional_int (stmt, 7, LC_ANKLE_NONE);
+  if (!lc_tags_from_string (tags, &entry->tags))
+    entry->tags = 0;
+  entry->note = g_strdup (note);
+
+  return entry;
+}
+
+static gint64
+now_seconds (void)
+{
+  return g_get_real_time () / G_USEC_PER_SEC;
+}
+
+/**
+ * lc_diary_add_entry:
+ * @self: the diary
+ * @entry: a valid entry; its id is set when it is stored
+ * @error: return location for an %LC_DIARY_ERROR
+ *
+ * Returns: whether the entry is stored; once this returns %TRUE it is on disk
+ */
+gboolean
+lc_diary_add_entry (LcDiary  *self,
+                    LcEntry  *entry,
+                    GError  **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  g_return_val_if_fail (LC_IS_DIARY (self), FALSE);
+  g_return_val_if_fail (entry != NULL, FALSE);
+
+  if (!lc_entry_validate (entry, now_seconds (), NULL, error))
+    return FALSE;
+
+  if (!write_begin (self, error))
+    return FALSE;
+
+  stmt = statement (self, STMT_INSERT_ENTRY, error);
+  if (stmt != NULL)
+    bind_entry (stmt, entry);
+  ok = stmt != NULL && step_done (self, stmt, error);
+  if (!write_end (self, ok, ok ? error : NULL))
+    return FALSE;
+
+  entry->id = sqlite3_last_insert_rowid (self->db);
+  return TRUE;
+}
+
+/**
+ * lc_diary_update_entry:
+ * @entry: an entry that was stored, with its changes
+ *
+ * Returns: whether the change is stored
+ */
+gboolean
+lc_diary_update_entry (LcDiary        *self,
+                       const LcEntry  *entry,
+                       GError        **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  g_return_val_if_fail (LC_IS_DIARY (self), FALSE);
+  g_return_val_if_fail (entry != NULL, FALSE);
+
+  if (!lc_entry_validate (entry, now_seconds (), NULL, error))
+    return FALSE;
+
+  if (!write_begin (self, error))
+    return FALSE;
+
+  stmt = statement (self, STMT_UPDATE_ENTRY, error);
+  if (stmt != NULL)
+    {
+      bind_entry (stmt, entry);
+      sqlite3_bind_int64 (stmt, 10, entry->id);
+    }
+  ok = stmt != NULL && step_done (self, stmt, error);
+  if (ok && sqlite3_changes (self->db) == 0)
+    {
+      g_set_error (error, LC_DIARY_ERROR, LC_DIARY_ERROR_NOT_FOUND,
+                   _("The entry is no longer in the diary"));
+      ok = FALSE;
+    }
+
+  return write_end (self, ok, ok ? error : NULL);
+}
+
+gboolean
+lc_diary_delete_entry (LcDiary  *self,
+                       gint64    id,
+                       GError  **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  g_return_val_if_fail (LC_IS_DIARY (self), FALSE);
+
+  if (!write_begin (self, error))
+    return FALSE;
+
+  stmt = statement (self, STMT_DELETE_ENTRY, error);
+  if (stmt != NULL)
+    sqlite3_bind_int64 (stmt, 1, id);
+  ok = stmt != NULL && step_done (self, stmt, error);
+  if (ok && sqlite3_changes (self->db) == 0)
+    {
+      g_set_error (error, LC_DIARY_ERROR, LC_DIARY_ERROR_NOT_FOUND,
+                   _("The entry is no longer in the diary"));
+      ok = FALSE;
+    }
+
+  return write_end (self, ok, ok ? error : NULL);
+}
+
+/**
+ * lc_diary_get_entry:
+ *
+ * Returns: (transfer full): the entry, or %NULL with @error set
+ */
+LcEntry *
+lc_diary_get_entry (LcDiary  *self,
+                    gint64    id,
+                    GError  **error)
+{
+  sqlite3_stmt *stmt;
+  LcEntry *entry = NULL;
+  int rc;
+
+  g_return_val_if_fail (LC_IS_DIARY (self), NULL);
+
+  stmt = statement (self, STMT_GET_ENTRY, error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    entry = read_entry (stmt);
+  else if (rc == SQLITE_DONE)
+    g_set_error (error, LC_DIARY_ERROR, LC_DIARY_ERROR_NOT_FOUND,
+                 _("The entry is no longer in the diary"));
+  else
+    set_sqlite_error (self, rc, error);
+  sqlite3_reset (stmt);
+
+  return entry;
+}
+
+static gint64
+count (LcDiary    *self,
+       Statement   which,
+       GError    **error)
+{
+  sqlite3_stmt *stmt = statement (self, which, error);
+  gint64 n = -1;
+  int rc;
+
+  if (stmt == NULL)
+    return -1;
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    n = sqlite3_column_int64 (stmt, 0);
+  else
+    set_sqlite_error (self, rc, error);
+  sqlite3_reset (stmt);
+
+  return n;
+}
+
+/**
+ * lc_diary_count_entries:
+ *
+ * Returns: the number of entries, or -1 with @error set
+ */
+gint64
+lc_diary_count_entries (LcDiary  *self,
+                        GError  **error)
+{
+  g_return_val_if_fail (LC_IS_DIARY (self), -1);
+  return count (self, STMT_COUNT_ENTRIES, error);
+}
+
+static GPtrArray *
+collect_entries (LcDiary       *self,
+                 sqlite3_stmt  *stmt,
+                 GError       **error)
+{
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) lc_entry_free);
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (entries, read_entry (stmt));
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&entries);
+}
+
+/**
+ * lc_diary_list_entries:
+ * @from: first second, UTC
+ * @to: the second after the last
+ *
+ * Returns: (transfer container) (element-type LcEntry): the entries in
+ *   [@from, @to), oldest first, or %NULL with @error set
+ */
+GPtrArray *
+lc_diary_list_entries (LcDiary  *self,
+                       gint64    from,
+                       gint64    to,
+                       GError  **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (LC_IS_DIARY (self), NULL);
+
+  stmt = statement (self, STMT_LIST_ENTRIES, error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, from);
+  sqlite3_bind_int64 (stmt, 2, to);
+  return collect_entries (self, stmt, error);
+}
+
+/**
+ * lc_diary_list_entries_newest:
+ * @offset: how many of the newest entries to pass over
+ * @limit: how many to return at most
+ *
+ * A page of the diary, newest first, for a list that loads as it scrolls.
+ *
+ * Returns: (transfer container) (element-type LcEntry): the entries, or
+ *   %NULL with @error set
+ */
+GPtrArray *
+lc_diary_list_entries_newest (LcDiary  *self,
+                              guint     offset,
+                              guint     limit,
+                              GError  **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (LC_IS_DIARY (self), NULL);
+
+  stmt = statement (self, STMT_LIST_ENTRIES_NEWEST, error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, limit);
+  sqlite3_bind_int64 (stmt, 2, offset);
+  return collect_entries (self, stmt, error);
+}
+
+/**
+ * lc_diary_has_entry_like:
+ *
+ * Returns: whether an entry with the same content is stored (the id does
+ *   not count), so that an import does not double it
+ */
+gboolean
+lc_diary_has_entry_like (LcDiary        *self,
+                         const LcEntry  *entry,
+                         GError        **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (LC_IS_DIARY (self), FALSE);
+
+  stmt = statement (self, STMT_ENTRY_LIKE, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  bind_entry (stmt, entry);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    set_sqlite_error (self, rc, error);
+
+  return rc == SQLITE_ROW;
+}
+
+/* --- sessions ---------------------------------------------------------------- */
+
+static void
+bind_session (sqlite3_stmt          *stmt,
+              const LcSessionRecord *record)
+{
+  sqlite3_bind_text (stmt, 1, record->routine_id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, record->routine_name, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 3, record->started_at);
+  sqlite3_bind_int64 (stmt, 4, record->ended_at);
+  sqlite3_bind_int (stmt, 5, record->steps_done);
+  sqlite3_bind_int (stmt, 6, record->steps_total);
+  sqlite3_bind_int (stmt, 7, record->steps_skipped);
+  bind_optional_int (stmt, 8, record->heaviness_before, LC_SCORE_NONE);
+  bind_optional_int (stmt, 9, record->heaviness_after, LC_SCORE_NONE);
+}
+
+/**
+ * lc_diary_add_session:
+ * @record: a finished or stopped session; its id is set when stored
+ *
+ * Returns: whether the record is stored
+ */
+gboolean
+lc_diary_add_session (LcDiary          *self,
+                      LcSessionRecord  *record,
+                      GError          **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  g_return_val_if_fail (LC_IS_DIARY (self), FALSE);
+  g_return_val_if_fail (record != NULL, FALSE);
+
+  if (!lc_session_record_validate (record, error))
+    return FALSE;
+
+  if (!write_begin (self, error))
+    return FALSE;
+
+  stmt = statement (self, STMT_INSERT_SESSION, error);
+  if (stmt != NULL)
+    bind_session (stmt, record);
+  ok = stmt != NULL && step_done (self, stmt, error);
+  if (!write_end (self, ok, ok ? error : NULL))
+    return FALSE;
+
+  record->id = sqlite3_last_insert_rowid (self->db);
+  return TRUE;
+}
+
+gboolean
+lc_diary_has_session_like (LcDiary                *self,
+                           const LcSessionRecord  *record,
+                           GError                **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (LC_IS_DIARY (self), FALSE);
+
+  stmt = statement (self, STMT_SESSION_LIKE, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  bind_session (stmt, record);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    set_sqlite_error (self, rc, error);
+
+  return rc == SQLITE_ROW;
+}
+
+/**
+ * lc_diary_list_sessions:
+ *
+ * Returns: (transfer container) (element-type LcSessionRecord): the
+ *   sessions started in [@from, @to), oldest first, or %NULL with @error set
+ */
+GPtrArray *
+lc_diary_list_sessions (LcDiary  *self,
+                        gint64    from,
+                        gint64    to,
+                        GError  **error)
+{
+  g_autoptr(GPtrArray) sessions = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (LC_IS_DIARY (self), NULL);
+
+  stmt = statement (self, STMT_LIST_SESSIONS, error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, from);
+  sqlite3_bind_int64 (stmt, 2, to);
+  sessions = g_ptr_array_new_with_free_func ((GDestroyNotify) lc_session_record_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      LcSessionRecord *record = lc_session_record_new ();
+
+      record->id = sqlite3_column_int64 (stmt, 0);
+      record->routine_id = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      record->routine_name = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      record->started_at = sqlite3_column_int64 (stmt, 3);
+      record->ended_at = sqlite3_column_int64 (stmt, 4);
+      record->steps_done = sqlite3_column_int (stmt, 5);
+      record->steps_total = sqlite3_column_int (stmt, 6);
+      record->steps_skipped = sqlite3_column_int (stmt, 7);
+      record->heaviness_before = column_optional_int (stmt, 8, LC_SCORE_NONE);
+      record->heaviness_after = column_optional_int (stmt, 9, LC_SCORE_NONE);
+      g_ptr_array_add (sessions, record);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&sessions);
+}
+
+gint64
+lc_diary_count_sessions (LcDiary  *self,
+                         GError  **error)
+{
+  g_return_val_if_fail (LC_IS_DIARY (self), -1);
+  return count (self, STMT_COUNT_SESSIONS, error);
+}
+
+/* --- daily aggregates ---------------------------------------------------------- */
+
+static gboolean
+parse_day (const char     *text,
+           LcDayAggregate *day)
+{
+  g_autoptr(GDateTime) midnight = NULL;
+
+  if (text == NULL || sscanf (text, "%d-%d-%d", &day->year, &day->month, &day->day) != 3)
+    return FALSE;
+
+  midnight = g_date_time_new_local (day->year, day->month, day->day, 0, 0, 0);
+  if (midnight == NULL)
+    return FALSE;
+
+  day->start = g_date_time_to_unix (midnight);
+  return TRUE;
+}
+
+static int
+compare_days (gconstpointer a,
+              gconstpointer b)
+{
+  const LcDayAggregate *x = a;
+  const LcDayAggregate *y = b;
+
+  return (x->start > y->start) - (x->start < y->start);
+}
+
+/**
+ * lc_diary_daily_aggregates:
+ * @from: first second, UTC
+ * @to: the second after the last
+ *
+ * Per local calendar day with entries or sessions in [@from, @to): the
+ * number of entries and sessions, and mean, min and max of each measure.
+ * Days are the user's local days, also across daylight-saving changes.
+ *
+ * Returns: (transfer full) (element-type LcDayAggregate): the days in
+ *   order, or %NULL with @error set
+ */
+GArray *
+lc_diary_daily_aggregates (LcDiary  *self,
+                           gint64    from,
+                           gint64    to,
+                           GError  **error)
+{
+  g_autoptr(GArray) days = NULL;
+  g_autoptr(GHashTable) by_name = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (LC_IS_DIARY (self), NULL);
+
+  days = g_array_new (FALSE, TRUE, sizeof (LcDayAggregate));
+  by_name = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  stmt = statement (self, STMT_DAY_ENTRIES, error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, from);
+  sqlite3_bind_int64 (stmt, 2, to);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      LcDayAggregate day = { 0 };
+      const char *name = (const char *) sqlite3_column_text (stmt, 0);
+
+      if (!parse_day (name, &day))
+        continue;
+
+      day.n_entries = sqlite3_column_int (stmt, 1);
+      for (guint m = 0; m < LC_N_MEASURES; m++)
+        {
+          int column = 2 + 4 * m;
+
+          day.stats[m].count = sqlite3_column_int (stmt, column + 3);
+          if (day.stats[m].count == 0)
+            continue;
+          day.stats[m].mean = sqlite3_column_double (stmt, column);
+          day.stats[m].min = sqlite3_column_double (stmt, column + 1);
+          day.stats[m].max = sqlite3_column_double (stmt, column + 2);
+        }
+
+      g_array_append_val (days, day);
+      g_hash_table_insert (by_name, g_strdup (name), GUINT_TO_POINTER (days->len));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, rc, error);
+      return NULL;
+    }
+
+  stmt = statement (self, STMT_DAY_SESSIONS, error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, from);
+  sqlite3_bind_int64 (stmt, 2, to);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *name = (const char *) sqlite3_column_text (stmt, 0);
+      guint index = GPOINTER_TO_UINT (g_hash_table_lookup (by_name, name));
+
+      if (index == 0)
+        {
+          LcDayAggregate day = { 0 };
+
+          if (!parse_day (name, &day))
+            continue;
+          g_array_append_val (days, day);
+          index = days->len;
+        }
+      g_array_index (days, LcDayAggregate, index - 1).n_sessions = sqlite3_column_int (stmt, 1);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, rc, error);
+      return NULL;
+    }
+
+  g_array_sort (days, compare_days);
+  return g_steal_pointer (&days);
+}
+
+/* --- transactions and backups ------------------------------------------------- */
+
+/**
+ * lc_diary_begin:
+ *
+ * Starts a group of writes that is stored all together by
+ * lc_diary_commit() or not at all (lc_diary_rollback()).
+ */
+gboolean
+lc_diary_begin (LcDiary  *self,
+                GError  **error)
+{
+  g_return_val_if_fail (LC_IS_DIARY (self), FALSE);
+  return exec (self, "BEGIN IMMEDIATE", error);
+}
+
+gboolean
+lc_diary_commit (LcDiary  *self,
+                 GError  **error)
+{
+  g_return_val_if_fail (LC_IS_DIARY (self), FALSE);
+
+  if (exec (self, "COMMIT", error))
+    return TRUE;
+
+  lc_diary_rollback (self);
+  return FALSE;
+}
+
+void
+lc_diary_rollback (LcDiary *self)
+{
+  g_return_if_fail (LC_IS_DIARY (self));
+
+  if (!sqlite3_get_autocommit (self->db))
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+/**
+ * lc_diary_backup_to:
+ * @destination: the backup file to write; replaced if it exists
+ *
+ * Copies the diary with SQLite's online backup, into a temporary file that
+ * takes @destination's name only when complete.
+ *
+ * Returns: whether the backup is complete
+ */
+gboolean
+lc_diary_backup_to (LcDiary  *self,
+                    GFile    *destination,
+                    GError  **error)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *partial = NULL;
+  sqlite3 *target = NULL;
+  sqlite3_backup *backup;
+  int rc;
+
+  g_return_val_if_fail (LC_IS_DIARY (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (destination), FALSE);
+
+  path = g_file_get_path (destination);
+  partial = g_strconcat (path, ".partial", NULL);
+  g_unlink (partial);
+
+  rc = sqlite3_open_v2 (partial, &target, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+  if (rc == SQLITE_OK)
+    {
+      backup = sqlite3_backup_init (target, "main", self->db, "main");
+      if (backup != NULL)
+        {
+          sqlite3_backup_step (backup, -1);
+          sqlite3_backup_finish (backup);
+        }
+      rc = sqlite3_errcode (target);
+    }
+
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, LC_DIARY_ERROR, LC_DIARY_ERROR_IO,
+                   _("The backup “%s” could not be written: %s"),
+                   path, target != NULL ? sqlite3_errmsg (target) : sqlite3_errstr (rc));
+      sqlite3_close (target);
+      g_unlink (partial);
+      return FALSE;
+    }
+
+  sqlite3_close (target);
+  if (g_rename (partial, path) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, LC_DIARY_ERROR, LC_DIARY_ERROR_IO,
+                   _("The backup “%s” could not be written: %s"), path, g_strerror (saved_errno));
+      g_unlink (partial);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* --- GObject ------------------------------------------------------------------- */
+
+static void
+lc_diary_finalize (GObject *object)
+{
+  LcDiary *self = LC_DIARY (object);
+
+  close_db (self);
+  g_clear_object (&self->file);
+
+  G_OBJECT_CLASS (lc_diary_parent_class)->finalize (object);
+}
+
+static void
+lc_diary_class_init (LcDiaryClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = lc_diary_finalize;
+}
+
+static void
+lc_diary_init (LcDiary *self)
+{
+}

@@ -1,0 +1,124 @@
+/* lc-diary.h: the symptom diary, in SQLite
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "lc-entry.h"
+
+G_BEGIN_DECLS
+
+#define LC_DIARY_ERROR (lc_diary_error_quark ())
+
+typedef enum
+{
+  LC_DIARY_ERROR_INVALID,     /* a value out of range; the message says which */
+  LC_DIARY_ERROR_NOT_FOUND,   /* no entry or session with that id */
+  LC_DIARY_ERROR_CORRUPT,     /* not a diary, or damaged: it was moved aside */
+  LC_DIARY_ERROR_TOO_NEW,     /* written by a newer Leg Care: moved aside, never written */
+  LC_DIARY_ERROR_IO,          /* disk full, read-only folder, …: nothing was changed */
+} LcDiaryError;
+
+/* The schema version this build reads and writes (PRAGMA user_version). */
+#define LC_DIARY_SCHEMA_VERSION 1
+
+typedef enum
+{
+  LC_MEASURE_HEAVINESS_LEFT,
+  LC_MEASURE_HEAVINESS_RIGHT,
+  LC_MEASURE_SWELLING_LEFT,
+  LC_MEASURE_SWELLING_RIGHT,
+  LC_MEASURE_ANKLE_LEFT,      /* millimetres */
+  LC_MEASURE_ANKLE_RIGHT,
+  LC_N_MEASURES,
+} LcMeasure;
+
+typedef struct
+{
+  guint   count;              /* 0: no value that day; mean, min, max are then 0 */
+  double  mean;
+  double  min;
+  double  max;
+} LcStat;
+
+/* One local calendar day. */
+typedef struct
+{
+  int     year;
+  int     month;              /* 1-12 */
+  int     day;                /* 1-31 */
+  gint64  start;              /* local midnight, as UTC seconds */
+  guint   n_entries;
+  guint   n_sessions;         /* sessions started that day */
+  LcStat  stats[LC_N_MEASURES];
+} LcDayAggregate;
+
+#define LC_TYPE_DIARY (lc_diary_get_type ())
+
+G_DECLARE_FINAL_TYPE (LcDiary, lc_diary, LC, DIARY, GObject)
+
+GQuark      lc_diary_error_quark          (void);
+
+LcDiary    *lc_diary_open                 (GFile            *file,
+                                           GError          **error);
+GFile      *lc_diary_get_file             (LcDiary          *self);
+
+gboolean    lc_diary_add_entry            (LcDiary          *self,
+                                           LcEntry          *entry,
+                                           GError          **error);
+gboolean    lc_diary_update_entry         (LcDiary          *self,
+                                           const LcEntry    *entry,
+                                           GError          **error);
+gboolean    lc_diary_delete_entry         (LcDiary          *self,
+                                           gint64            id,
+                                           GError          **error);
+LcEntry    *lc_diary_get_entry            (LcDiary          *self,
+                                           gint64            id,
+                                           GError          **error);
+gint64      lc_diary_count_entries        (LcDiary          *self,
+                                           GError          **error);
+GPtrArray  *lc_diary_list_entries         (LcDiary          *self,
+                                           gint64            from,
+                                           gint64            to,
+                                           GError          **error);
+GPtrArray  *lc_diary_list_entries_newest  (LcDiary          *self,
+                                           guint             offset,
+                                           guint             limit,
+                                           GError          **error);
+gboolean    lc_diary_has_entry_like       (LcDiary          *self,
+                                           const LcEntry    *entry,
+                                           GError          **error);
+
+gboolean    lc_diary_add_session          (LcDiary          *self,
+                                           LcSessionRecord  *record,
+                                           GError          **error);
+gboolean    lc_diary_has_session_like     (LcDiary          *self,
+                                           const LcSessionRecord *record,
+                                           GError          **error);
+GPtrArray  *lc_diary_list_sessions        (LcDiary          *self,
+                                           gint64            from,
+                                           gint64            to,
+                                           GError          **error);
+gint64      lc_diary_count_sessions       (LcDiary          *self,
+                                           GError          **error);
+
+GArray     *lc_diary_daily_aggregates     (LcDiary          *self,
+                                           gint64            from,
+                                           gint64            to,
+                                           GError          **error);
+
+/* All-or-nothing groups of writes (the CSV import) */
+gboolean    lc_diary_begin                (LcDiary          *self,
+                                           GError          **error);
+gboolean    lc_diary_commit               (LcDiary          *self,
+                                           GError          **error);
+void        lc_diary_rollback             (LcDiary          *self);
+
+gboolean    lc_diary_backup_to            (LcDiary          *self,
+                                           GFile            *destination,
+                                           GError          **error);
+
+G_END_DECLS
