@@ -12,6 +12,7 @@
 #include <unistd.h>
 #include <glib/gstdio.h>
 
+#include "lc-backups.h"
 #include "lc-diary.h"
 
 static GFile *
@@ -586,6 +587,114 @@ test_diary_backup (void)
   g_assert_cmpint (lc_diary_count_entries (copy, NULL), ==, 50);
 }
 
+static GDateTime *
+local_day (int day)
+{
+  return g_date_time_new_local (2026, 11, day, 9, 15, 0);
+}
+
+static void
+test_diary_backup_rotation (void)
+{
+  g_autoptr(LcDiary) diary = open_diary ("diary.sqlite3");
+  g_autoptr(GFile) dir = diary_file ("backups");
+  g_autoptr(GPtrArray) backups = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean made;
+
+  for (int day = 1; day <= 10; day++)
+    {
+      g_autoptr(GDateTime) now = local_day (day);
+      g_autoptr(LcEntry) entry = make_entry (T0 + day * DAY, day % 11);
+
+      g_assert_true (lc_diary_add_entry (diary, entry, NULL));
+
+      /* Once a day, on first use */
+      g_assert_true (lc_backups_ensure_daily (diary, dir, now, &made, &error));
+      g_assert_no_error (error);
+      g_assert_true (made);
+      g_assert_true (lc_backups_ensure_daily (diary, dir, now, &made, &error));
+      g_assert_false (made);
+    }
+
+  /* The newest seven stay, newest first, with their entry counts. */
+  backups = lc_backups_list (dir, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (backups->len, ==, LC_BACKUPS_KEEP);
+  for (guint i = 0; i < backups->len; i++)
+    {
+      LcBackupInfo *info = backups->pdata[i];
+
+      g_assert_cmpint (g_date_time_get_day_of_month (info->made), ==, 10 - (int) i);
+      g_assert_cmpint (info->n_entries, ==, 10 - (int) i);
+      g_assert_false (info->before_restore);
+    }
+}
+
+static void
+test_diary_restore (void)
+{
+  g_autoptr(LcDiary) diary = open_diary ("diary.sqlite3");
+  g_autoptr(GFile) dir = diary_file ("backups");
+  g_autoptr(GDateTime) day1 = local_day (1);
+  g_autoptr(GDateTime) day2 = local_day (2);
+  g_autoptr(GPtrArray) backups = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) broken = diary_file ("backups/diary-2026-11-03.sqlite3");
+  g_autofree char *broken_path = g_file_get_path (broken);
+  LcBackupInfo *newest;
+  LcBackupInfo *daily = NULL;
+
+  for (int i = 0; i < 5; i++)
+    {
+      g_autoptr(LcEntry) entry = make_entry (T0 + i * HOUR, i);
+
+      g_assert_true (lc_diary_add_entry (diary, entry, NULL));
+    }
+  g_assert_true (lc_backups_ensure_daily (diary, dir, day1, NULL, &error));
+  for (int i = 5; i < 8; i++)
+    {
+      g_autoptr(LcEntry) entry = make_entry (T0 + i * HOUR, i);
+
+      g_assert_true (lc_diary_add_entry (diary, entry, NULL));
+    }
+
+  /* A damaged backup is refused and changes nothing. */
+  g_assert_true (g_file_set_contents (broken_path, "not a backup at all", -1, NULL));
+  g_assert_false (lc_backups_restore (diary, broken, dir, day2, &error));
+  g_assert_error (error, LC_DIARY_ERROR, LC_DIARY_ERROR_CORRUPT);
+  g_test_message ("%s", error->message);
+  g_clear_error (&error);
+  g_assert_cmpint (lc_diary_count_entries (diary, NULL), ==, 8);
+  g_assert_cmpint (g_unlink (broken_path), ==, 0);
+
+  backups = lc_backups_list (dir, &error);
+  for (guint i = 0; i < backups->len; i++)
+    if (!((LcBackupInfo *) backups->pdata[i])->before_restore)
+      daily = backups->pdata[i];
+  g_assert_nonnull (daily);
+  g_assert_cmpint (daily->n_entries, ==, 5);
+
+  g_assert_true (lc_backups_restore (diary, daily->file, dir, day2, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (lc_diary_count_entries (diary, NULL), ==, 5);
+
+  /* The diary as it was before is kept as a backup of its own. */
+  g_clear_pointer (&backups, g_ptr_array_unref);
+  backups = lc_backups_list (dir, &error);
+  newest = backups->pdata[0];
+  g_assert_true (newest->before_restore);
+  g_assert_cmpint (newest->n_entries, ==, 8);
+
+  /* The restored diary works as before. */
+  {
+    g_autoptr(LcEntry) entry = make_entry (T0 + 20 * HOUR, 1);
+
+    g_assert_true (lc_diary_add_entry (diary, entry, &error));
+    g_assert_cmpint (lc_diary_count_entries (diary, NULL), ==, 6);
+  }
+}
+
 /* --- crash safety ------------------------------------------------------------ */
 
 static void G_GNUC_NORETURN
@@ -719,6 +828,8 @@ main (int   argc,
   g_test_add_func ("/lc/diary/all-or-nothing", test_diary_all_or_nothing);
   g_test_add_func ("/lc/diary/locked", test_diary_locked);
   g_test_add_func ("/lc/diary/backup", test_diary_backup);
+  g_test_add_func ("/lc/diary/backup-rotation", test_diary_backup_rotation);
+  g_test_add_func ("/lc/diary/restore", test_diary_restore);
   g_test_add_func ("/lc/diary/crash-safety", test_diary_crash_safety);
 
   for (guint i = 0; i < G_N_ELEMENTS (bounds); i++)

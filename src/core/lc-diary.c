@@ -1221,6 +1221,131 @@ lc_diary_backup_to (LcDiary  *self,
   return TRUE;
 }
 
+/* Open another diary file read-only and check that it can be trusted. */
+static sqlite3 *
+open_checked_readonly (GFile   *file,
+                       GError **error)
+{
+  g_autofree char *path = g_file_get_path (file);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  const char *problem = NULL;
+  int version = -1;
+  int rc;
+
+  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL);
+  if (rc == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
+    version = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  stmt = NULL;
+
+  if (version < 0)
+    problem = db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
+  else if (version > LC_DIARY_SCHEMA_VERSION)
+    problem = _("it was written by a newer version of Leg Care");
+  else if (sqlite3_prepare_v2 (db, "PRAGMA quick_check(1)", -1, &stmt, NULL) != SQLITE_OK ||
+           sqlite3_step (stmt) != SQLITE_ROW ||
+           g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") != 0)
+    problem = _("it is damaged");
+  sqlite3_finalize (stmt);
+
+  if (problem != NULL)
+    {
+      g_set_error (error, LC_DIARY_ERROR, LC_DIARY_ERROR_CORRUPT,
+                   _("“%s” can’t be used: %s"), path, problem);
+      sqlite3_close (db);
+      return NULL;
+    }
+
+  return db;
+}
+
+/**
+ * lc_diary_restore_from:
+ * @source: a backup made by lc_diary_backup_to()
+ *
+ * Replaces the diary's content with the backup's, in one step: after a
+ * failure the diary is as it was. Make a backup of the diary first.
+ *
+ * Returns: whether the diary now holds the backup's content
+ */
+gboolean
+lc_diary_restore_from (LcDiary  *self,
+                       GFile    *source,
+                       GError  **error)
+{
+  sqlite3 *db;
+  sqlite3_backup *backup;
+  int rc;
+
+  g_return_val_if_fail (LC_IS_DIARY (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (source), FALSE);
+
+  db = open_checked_readonly (source, error);
+  if (db == NULL)
+    return FALSE;
+
+  backup = sqlite3_backup_init (self->db, "main", db, "main");
+  if (backup == NULL)
+    {
+      set_sqlite_error (self, sqlite3_errcode (self->db), error);
+      sqlite3_close (db);
+      return FALSE;
+    }
+
+  rc = sqlite3_backup_step (backup, -1);
+  sqlite3_backup_finish (backup);
+  sqlite3_close (db);
+
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, rc, error);
+      return FALSE;
+    }
+
+  /* A backup from an older version: bring it up to date. */
+  {
+    int version = 0;
+
+    if (read_user_version (self, &version) != SQLITE_OK)
+      {
+        set_sqlite_error (self, sqlite3_errcode (self->db), error);
+        return FALSE;
+      }
+    return migrate (self, version, error);
+  }
+}
+
+/**
+ * lc_diary_file_count_entries:
+ * @file: a diary or a backup, not open elsewhere for writing
+ *
+ * Returns: how many entries the file holds, or -1 with @error set if it
+ *   can't be read or trusted
+ */
+gint64
+lc_diary_file_count_entries (GFile   *file,
+                             GError **error)
+{
+  sqlite3 *db = open_checked_readonly (file, error);
+  sqlite3_stmt *stmt = NULL;
+  gint64 n = 0;
+
+  if (db == NULL)
+    return -1;
+
+  /* A backup of an empty version-0 file has no table: no entries. */
+  if (sqlite3_prepare_v2 (db, "SELECT COUNT(*) FROM entry", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  return n;
+}
+
 /* --- GObject ------------------------------------------------------------------- */
 
 static void

@@ -120,5 +120,10 @@ void        lc_diary_rollback             (LcDiary          *self);
 gboolean    lc_diary_backup_to            (LcDiary          *self,
                                            GFile            *destination,
                                            GError          **error);
+gboolean    lc_diary_restore_from         (LcDiary          *self,
+                                           GFile            *source,
+                                           GError          **error);
+gint64      lc_diary_file_count_entries   (GFile            *file,
+                                           GError          **error);
 
 G_END_DECLS

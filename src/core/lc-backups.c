@@ -1,0 +1,236 @@
+/* lc-backups.c: the diary's daily backups
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Once a day, on the first use, the diary is copied with SQLite's online
+ * backup to backups/diary-YYYY-MM-DD.sqlite3; the newest LC_BACKUPS_KEEP
+ * daily copies stay. Restoring first copies the current diary to
+ * backups/diary-YYYY-MM-DD-HHMMSS-before-restore.sqlite3, which rotation
+ * never removes.
+ */
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "lc-backups.h"
+
+#define DAILY_PREFIX "diary-"
+#define SUFFIX ".sqlite3"
+#define BEFORE_RESTORE "-before-restore"
+
+void
+lc_backup_info_free (LcBackupInfo *info)
+{
+  if (info == NULL)
+    return;
+
+  g_clear_object (&info->file);
+  g_clear_pointer (&info->made, g_date_time_unref);
+  g_free (info);
+}
+
+/* diary-2026-11-21.sqlite3 or diary-2026-11-21-083000-before-restore.sqlite3 */
+static GDateTime *
+parse_name (const char *name,
+            gboolean   *before_restore)
+{
+  int year, month, day, hour = 0, minute = 0, second = 0;
+  char tail[64] = "";
+
+  if (!g_str_has_prefix (name, DAILY_PREFIX) || !g_str_has_suffix (name, SUFFIX))
+    return NULL;
+
+  *before_restore = g_str_has_suffix (name, BEFORE_RESTORE SUFFIX);
+  if (*before_restore)
+    {
+      if (sscanf (name, DAILY_PREFIX "%4d-%2d-%2d-%2d%2d%2d%63s", &year, &month, &day,
+                  &hour, &minute, &second, tail) != 7 ||
+          !g_str_equal (tail, BEFORE_RESTORE SUFFIX))
+        return NULL;
+    }
+  else if (sscanf (name, DAILY_PREFIX "%4d-%2d-%2d%63s", &year, &month, &day, tail) != 4 ||
+           !g_str_equal (tail, SUFFIX))
+    return NULL;
+
+  return g_date_time_new_local (year, month, day, hour, minute, second);
+}
+
+static int
+compare_newest_first (gconstpointer a,
+                      gconstpointer b)
+{
+  const LcBackupInfo *x = *(LcBackupInfo **) a;
+  const LcBackupInfo *y = *(LcBackupInfo **) b;
+
+  return g_date_time_compare (y->made, x->made);
+}
+
+static GPtrArray *
+scan (GFile    *dir,
+      gboolean  count_entries,
+      GError  **error)
+{
+  g_autoptr(GPtrArray) backups = g_ptr_array_new_with_free_func ((GDestroyNotify) lc_backup_info_free);
+  g_autoptr(GFileEnumerator) enumerator = NULL;
+  g_autoptr(GError) local_error = NULL;
+  GFileInfo *file_info;
+
+  enumerator = g_file_enumerate_children (dir, G_FILE_ATTRIBUTE_STANDARD_NAME, G_FILE_QUERY_INFO_NONE,
+                                          NULL, &local_error);
+  if (enumerator == NULL)
+    {
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        return g_steal_pointer (&backups);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+
+  while ((file_info = g_file_enumerator_next_file (enumerator, NULL, NULL)) != NULL)
+    {
+      gboolean before_restore = FALSE;
+      GDateTime *made = parse_name (g_file_info_get_name (file_info), &before_restore);
+
+      if (made != NULL)
+        {
+          LcBackupInfo *info = g_new0 (LcBackupInfo, 1);
+
+          info->file = g_file_get_child (dir, g_file_info_get_name (file_info));
+          info->made = made;
+          info->before_restore = before_restore;
+          info->n_entries = count_entries ? lc_diary_file_count_entries (info->file, NULL) : -1;
+          g_ptr_array_add (backups, info);
+        }
+      g_object_unref (file_info);
+    }
+
+  g_ptr_array_sort (backups, compare_newest_first);
+  return g_steal_pointer (&backups);
+}
+
+/**
+ * lc_backups_list:
+ * @dir: the backups folder
+ *
+ * Returns: (transfer container) (element-type LcBackupInfo): the backups,
+ *   newest first, each with its date and number of entries
+ */
+GPtrArray *
+lc_backups_list (GFile   *dir,
+                 GError **error)
+{
+  g_return_val_if_fail (G_IS_FILE (dir), NULL);
+  return scan (dir, TRUE, error);
+}
+
+static gboolean
+ensure_dir (GFile   *dir,
+            GError **error)
+{
+  g_autofree char *path = g_file_get_path (dir);
+
+  if (g_mkdir_with_parents (path, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, LC_DIARY_ERROR, LC_DIARY_ERROR_IO,
+                   _("The backup folder “%s” could not be created: %s"), path, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * lc_backups_ensure_daily:
+ * @diary: the diary
+ * @dir: the backups folder
+ * @now: the current time
+ * @made: (out) (optional): whether a backup was made now
+ *
+ * Makes today's backup if there is none yet and removes daily backups
+ * beyond the newest %LC_BACKUPS_KEEP.
+ */
+gboolean
+lc_backups_ensure_daily (LcDiary    *diary,
+                         GFile      *dir,
+                         GDateTime  *now,
+                         gboolean   *made,
+                         GError    **error)
+{
+  g_autofree char *name = NULL;
+  g_autoptr(GFile) today = NULL;
+  g_autoptr(GPtrArray) backups = NULL;
+  guint daily = 0;
+
+  g_return_val_if_fail (LC_IS_DIARY (diary), FALSE);
+  g_return_val_if_fail (G_IS_FILE (dir), FALSE);
+
+  if (made != NULL)
+    *made = FALSE;
+
+  if (!ensure_dir (dir, error))
+    return FALSE;
+
+  name = g_date_time_format (now, DAILY_PREFIX "%Y-%m-%d" SUFFIX);
+  today = g_file_get_child (dir, name);
+  if (!g_file_query_exists (today, NULL))
+    {
+      if (!lc_diary_backup_to (diary, today, error))
+        return FALSE;
+      if (made != NULL)
+        *made = TRUE;
+    }
+
+  backups = scan (dir, FALSE, error);
+  if (backups == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < backups->len; i++)
+    {
+      LcBackupInfo *info = backups->pdata[i];
+
+      if (info->before_restore)
+        continue;
+      if (++daily > LC_BACKUPS_KEEP)
+        g_file_delete (info->file, NULL, NULL);
+    }
+
+  return TRUE;
+}
+
+/**
+ * lc_backups_restore:
+ * @diary: the diary to restore into
+ * @backup: one of the backups
+ * @dir: the backups folder, where the current diary is saved first
+ * @now: the current time, for the name of that copy
+ *
+ * Returns: whether the diary now holds the backup; after a failure it is
+ *   unchanged
+ */
+gboolean
+lc_backups_restore (LcDiary    *diary,
+                    GFile      *backup,
+                    GFile      *dir,
+                    GDateTime  *now,
+                    GError    **error)
+{
+  g_autofree char *name = NULL;
+  g_autoptr(GFile) safety = NULL;
+
+  g_return_val_if_fail (LC_IS_DIARY (diary), FALSE);
+  g_return_val_if_fail (G_IS_FILE (backup), FALSE);
+
+  if (!ensure_dir (dir, error))
+    return FALSE;
+
+  name = g_date_time_format (now, DAILY_PREFIX "%Y-%m-%d-%H%M%S" BEFORE_RESTORE SUFFIX);
+  safety = g_file_get_child (dir, name);
+  if (!lc_diary_backup_to (diary, safety, error))
+    return FALSE;
+
+  return lc_diary_restore_from (diary, backup, error);
+}
