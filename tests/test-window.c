@@ -8,6 +8,8 @@
 #include <glib/gstdio.h>
 
 #include "lc-application.h"
+#include "lc-diary-page.h"
+#include "lc-entry-dialog.h"
 #include "lc-preferences-dialog.h"
 #include "lc-routine-view.h"
 #include "lc-routines-page.h"
@@ -173,9 +175,11 @@ test_window_pages (Fixture       *fixture,
       g_assert_nonnull (adw_view_stack_page_get_title (stack_page));
       g_assert_nonnull (adw_view_stack_page_get_icon_name (stack_page));
 
-      /* Diary and Trends start with an empty state that says what comes there. */
+      /* Trends starts with an empty state that says what comes there. */
       if (i == 0)
         g_assert_true (LC_IS_ROUTINES_PAGE (page));
+      else if (i == 1)
+        g_assert_true (LC_IS_DIARY_PAGE (page));
       else
         g_assert_cmpstr (adw_status_page_get_description (ADW_STATUS_PAGE (page)), !=, "");
 

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "lc-application.h"
+#include "lc-backups.h"
 #include "lc-illustration.h"
 #include "lc-paths.h"
 
@@ -25,6 +26,11 @@ struct _LcApplication
   GFileMonitor    *routines_monitor;
   GFile           *routines_dir;
   guint            reload_source;
+
+  LcDiary         *diary;
+  GError          *diary_error;     /* why there is no diary */
+  GError          *diary_problem;   /* a diary that was moved aside, to tell once */
+  guint            backup_source;
 };
 
 #define ROUTINES_RESOURCE "/com/example/LegCare/routines/"
@@ -86,6 +92,10 @@ routines_dir_changed_cb (LcApplication     *self,
                          GFileMonitorEvent  event)
 {
   g_clear_handle_id (&self->reload_source, g_source_remove);
+  g_clear_handle_id (&self->backup_source, g_source_remove);
+  g_clear_object (&self->diary);
+  g_clear_error (&self->diary_error);
+  g_clear_error (&self->diary_problem);
   self->reload_source = g_timeout_add (300, reload_routines, self);
 }
 
@@ -113,6 +123,135 @@ load_routines (LcApplication *self)
                              G_CALLBACK (routines_dir_changed_cb), self, G_CONNECT_SWAPPED);
   else
     g_debug ("Not watching %s: %s", path, error ? error->message : g_strerror (errno));
+}
+
+static GFile *
+backups_dir (void)
+{
+  g_autoptr(GFile) data_dir = lc_paths_get_user_data_dir ();
+
+  return g_file_get_child (data_dir, "backups");
+}
+
+/* Once a day, on the first use: a backup, after start-up's rush. */
+static gboolean
+daily_backup_cb (gpointer user_data)
+{
+  LcApplication *self = user_data;
+  g_autoptr(GFile) dir = backups_dir ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GError) error = NULL;
+
+  self->backup_source = 0;
+  if (self->diary != NULL && !lc_backups_ensure_daily (self->diary, dir, now, NULL, &error))
+    g_warning ("Daily backup: %s", error->message);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+open_diary (LcApplication *self)
+{
+  g_autoptr(GFile) data_dir = lc_paths_get_user_data_dir ();
+  g_autoptr(GFile) file = g_file_get_child (data_dir, "diary.sqlite3");
+  g_autoptr(GError) error = NULL;
+
+  self->diary = lc_diary_open (file, &error);
+
+  /* A damaged diary, or one from a newer version, was moved aside: start a
+   * new one, and tell the user (once the window is up) with an offer to
+   * restore the newest backup. */
+  if (self->diary == NULL &&
+      (g_error_matches (error, LC_DIARY_ERROR, LC_DIARY_ERROR_CORRUPT) ||
+       g_error_matches (error, LC_DIARY_ERROR, LC_DIARY_ERROR_TOO_NEW)))
+    {
+      self->diary_problem = g_steal_pointer (&error);
+      self->diary = lc_diary_open (file, &error);
+    }
+
+  if (self->diary == NULL)
+    {
+      g_warning ("%s", error->message);
+      self->diary_error = g_steal_pointer (&error);
+      return;
+    }
+
+  self->backup_source = g_timeout_add_seconds (5, daily_backup_cb, self);
+}
+
+static void
+restore_response_cb (AdwAlertDialog *dialog,
+                     GAsyncResult   *result,
+                     LcApplication  *self)
+{
+  const char *response = adw_alert_dialog_choose_finish (dialog, result);
+  GFile *backup = g_object_get_data (G_OBJECT (dialog), "backup");
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (g_str_equal (response, "restore") && backup != NULL && self->diary != NULL)
+    {
+      g_autoptr(GFile) dir = backups_dir ();
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+      g_autoptr(GError) error = NULL;
+
+      if (!lc_backups_restore (self->diary, backup, dir, now, &error))
+        {
+          AdwDialog *failed = adw_alert_dialog_new (_("The Backup Could Not Be Restored"), error->message);
+
+          adw_alert_dialog_add_response (ADW_ALERT_DIALOG (failed), "close", _("_OK"));
+          if (window != NULL)
+            adw_dialog_present (failed, GTK_WIDGET (window));
+        }
+      else if (LC_IS_WINDOW (window))
+        lc_window_reload_diary (LC_WINDOW (window));
+    }
+
+  g_object_unref (self);
+}
+
+/* Tell what happened to a diary that was moved aside, and offer the newest backup. */
+static void
+tell_diary_problem (LcApplication *self,
+                    GtkWindow     *window)
+{
+  g_autoptr(GError) problem = g_steal_pointer (&self->diary_problem);
+  g_autoptr(GFile) dir = backups_dir ();
+  g_autoptr(GPtrArray) backups = lc_backups_list (dir, NULL);
+  g_autoptr(GString) body = g_string_new (problem->message);
+  LcBackupInfo *newest = NULL;
+  AdwDialog *dialog;
+
+  for (guint i = 0; backups != NULL && i < backups->len && newest == NULL; i++)
+    if (((LcBackupInfo *) backups->pdata[i])->n_entries >= 0)
+      newest = backups->pdata[i];
+
+  g_string_append (body, "\n\n");
+  g_string_append (body, _("A new, empty diary was started."));
+  if (newest != NULL)
+    {
+      g_autofree char *date = g_date_time_format (newest->made, "%x");
+
+      g_string_append_c (body, ' ');
+      g_string_append_printf (body,
+                              g_dngettext (GETTEXT_PACKAGE,
+                                           "The newest backup, from %s, holds %" G_GINT64_FORMAT " entry.",
+                                           "The newest backup, from %s, holds %" G_GINT64_FORMAT " entries.",
+                                           newest->n_entries),
+                              date, newest->n_entries);
+    }
+
+  dialog = adw_alert_dialog_new (_("The Diary Could Not Be Read"), body->str);
+  adw_alert_dialog_add_response (ADW_ALERT_DIALOG (dialog), "close", _("_Start Afresh"));
+  if (newest != NULL && self->diary != NULL)
+    {
+      adw_alert_dialog_add_response (ADW_ALERT_DIALOG (dialog), "restore", _("_Restore Backup"));
+      adw_alert_dialog_set_response_appearance (ADW_ALERT_DIALOG (dialog), "restore", ADW_RESPONSE_SUGGESTED);
+      adw_alert_dialog_set_default_response (ADW_ALERT_DIALOG (dialog), "restore");
+      g_object_set_data_full (G_OBJECT (dialog), "backup", g_object_ref (newest->file), g_object_unref);
+    }
+  adw_alert_dialog_set_close_response (ADW_ALERT_DIALOG (dialog), "close");
+  adw_alert_dialog_choose (ADW_ALERT_DIALOG (dialog), GTK_WIDGET (window), NULL,
+                           (GAsyncReadyCallback) restore_response_cb, g_object_ref (self));
 }
 
 static void
@@ -227,6 +366,9 @@ lc_application_activate (GApplication *app)
 
   gtk_window_present (window);
 
+  if (self->diary_problem != NULL)
+    tell_diary_problem (self, window);
+
   /* First start: the safety notice, acknowledged once. */
   if (!g_settings_get_boolean (self->settings, "safety-acknowledged") &&
       adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window)) == NULL)
@@ -249,6 +391,7 @@ lc_application_startup (GApplication *app)
   color_scheme_changed_cb (self, "color-scheme", self->settings);
 
   load_routines (self);
+  open_diary (self);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
@@ -260,6 +403,8 @@ lc_application_startup (GApplication *app)
                                          (const char *[]) { "F1", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.shortcuts",
                                          (const char *[]) { "<Control>question", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.new-entry",
+                                         (const char *[]) { "<Control>n", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close",
                                          (const char *[]) { "<Control>w", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.page('routines')",
@@ -276,6 +421,10 @@ lc_application_dispose (GObject *object)
   LcApplication *self = LC_APPLICATION (object);
 
   g_clear_handle_id (&self->reload_source, g_source_remove);
+  g_clear_handle_id (&self->backup_source, g_source_remove);
+  g_clear_object (&self->diary);
+  g_clear_error (&self->diary_error);
+  g_clear_error (&self->diary_problem);
   g_clear_object (&self->routines_monitor);
   g_clear_object (&self->routines_dir);
   g_clear_object (&self->routines);
@@ -338,4 +487,24 @@ lc_application_get_routine_loader (LcApplication *self)
   g_return_val_if_fail (LC_IS_APPLICATION (self), NULL);
 
   return self->routines;
+}
+
+/**
+ * lc_application_get_diary:
+ *
+ * Returns: (transfer none) (nullable): the diary, or %NULL if it could not
+ *   be opened (lc_application_get_diary_error() says why)
+ */
+LcDiary *
+lc_application_get_diary (LcApplication *self)
+{
+  g_return_val_if_fail (LC_IS_APPLICATION (self), NULL);
+  return self->diary;
+}
+
+const GError *
+lc_application_get_diary_error (LcApplication *self)
+{
+  g_return_val_if_fail (LC_IS_APPLICATION (self), NULL);
+  return self->diary_error;
 }

@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 
+#include "lc-diary.h"
 #include "lc-routine-loader.h"
 
 G_BEGIN_DECLS
@@ -18,5 +19,7 @@ G_DECLARE_FINAL_TYPE (LcApplication, lc_application, LC, APPLICATION, AdwApplica
 LcApplication *lc_application_new          (void);
 GSettings       *lc_application_get_settings       (LcApplication *self);
 LcRoutineLoader *lc_application_get_routine_loader (LcApplication *self);
+LcDiary         *lc_application_get_diary          (LcApplication *self);
+const GError    *lc_application_get_diary_error    (LcApplication *self);
 
 G_END_DECLS

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "lc-diary-page.h"
 #include "lc-routine-view.h"
 #include "lc-routines-page.h"
 #include "lc-window.h"
@@ -22,6 +23,8 @@ struct _LcWindow
   AdwNavigationView    *navigation_view;
   AdwHeaderBar         *header_bar;
   LcRoutinesPage       *routines_page;
+  LcDiaryPage          *diary_page;
+  GtkWidget            *new_entry_button;
   AdwViewStack         *stack;
   AdwViewSwitcherBar   *switcher_bar;
   AdwStatusPage        *trends_status;
@@ -66,6 +69,25 @@ routine_start_cb (LcWindow  *self,
   /* The session player is a later piece of work; say so rather than pretend. */
   adw_toast_overlay_add_toast (self->toast_overlay,
                                adw_toast_new (_("Guided sessions are not part of this version yet")));
+}
+
+static void
+new_entry_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  LcWindow *self = LC_WINDOW (widget);
+
+  lc_window_set_page (self, "diary");
+  lc_diary_page_new_entry (self->diary_page);
+}
+
+static void
+page_changed_cb (LcWindow *self)
+{
+  /* The + of the diary shows with the diary. */
+  gtk_widget_set_visible (self->new_entry_button,
+                          g_strcmp0 (adw_view_stack_get_visible_child_name (self->stack), "diary") == 0);
 }
 
 static void
@@ -144,11 +166,16 @@ lc_window_class_init (LcWindowClass *klass)
   window_class->close_request = lc_window_close_request;
 
   g_type_ensure (LC_TYPE_ROUTINES_PAGE);
+  g_type_ensure (LC_TYPE_DIARY_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/LegCare/ui/lc-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LcWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, LcWindow, navigation_view);
   gtk_widget_class_bind_template_child (widget_class, LcWindow, routines_page);
+  gtk_widget_class_bind_template_child (widget_class, LcWindow, diary_page);
+  gtk_widget_class_bind_template_child (widget_class, LcWindow, new_entry_button);
+
+  gtk_widget_class_install_action (widget_class, "win.new-entry", NULL, new_entry_action);
   gtk_widget_class_bind_template_callback (widget_class, routine_activated_cb);
   gtk_widget_class_bind_template_child (widget_class, LcWindow, stack);
   /* Not used here, but the ui tests reach them with gtk_widget_get_template_child(). */
@@ -169,6 +196,9 @@ lc_window_init (LcWindow *self)
   /* win.page('diary') shows a page; Alt+1..3 are bound to it. */
   page_action = g_property_action_new ("page", self->stack, "visible-child-name");
   g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (page_action));
+
+  g_signal_connect_object (self->stack, "notify::visible-child-name", G_CALLBACK (page_changed_cb), self,
+                           G_CONNECT_SWAPPED);
 }
 
 LcWindow *
@@ -182,6 +212,9 @@ lc_window_new (LcApplication *application)
                        "application", application,
                        NULL);
   lc_routines_page_set_loader (self->routines_page, lc_application_get_routine_loader (application));
+  lc_diary_page_set_diary (self->diary_page, lc_application_get_diary (application),
+                           lc_application_get_diary_error (application));
+  page_changed_cb (self);
 
   return self;
 }
@@ -235,4 +268,17 @@ lc_window_show_routine (LcWindow  *self,
   view = lc_routine_view_new (routine);
   g_signal_connect_object (view, "start", G_CALLBACK (routine_start_cb), self, G_CONNECT_SWAPPED);
   adw_navigation_view_push (self->navigation_view, ADW_NAVIGATION_PAGE (view));
+}
+
+/**
+ * lc_window_reload_diary:
+ *
+ * Shows the diary again after it changed behind the page's back (a restore).
+ */
+void
+lc_window_reload_diary (LcWindow *self)
+{
+  g_return_if_fail (LC_IS_WINDOW (self));
+
+  lc_diary_page_reload (self->diary_page);
 }

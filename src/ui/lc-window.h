@@ -21,5 +21,6 @@ void        lc_window_set_page     (LcWindow      *self,
                                     const char    *page);
 void        lc_window_show_routine (LcWindow      *self,
                                     LcRoutine     *routine);
+void        lc_window_reload_diary (LcWindow      *self);
 
 G_END_DECLS

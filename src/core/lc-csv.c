@@ -1,0 +1,1187 @@
+/* lc-csv.c: the diary as a CSV file, out and in
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The format (the README has the long version):
+ *
+ * - UTF-8 and RFC 4180: fields are separated by commas; a field with a
+ *   comma, a double quote, CR or LF is enclosed in double quotes, the
+ *   quotes inside doubled. Export writes CRLF line ends and no BOM. Import
+ *   takes CRLF or LF, an optional UTF-8 BOM, and a final line end or not;
+ *   an empty line is an error, except one at the very end.
+ * - The first line is exactly the header (column_names below). Each other
+ *   line is a record: "entry" rows fill time (when the entry was taken),
+ *   the four scores, the ankles, tags and note; "session" rows fill time
+ *   (the start), routine_id, routine_name, ended, the three step counts and
+ *   the heaviness before and after. The other kind's columns stay empty.
+ * - Times: ISO 8601 with a UTC offset, to the second, such as
+ *   2026-03-29T08:30:00+02:00. Export writes the local offset; import
+ *   requires an offset or Z.
+ * - Scores: empty or a whole number from 0 to 10. Ankles: empty or
+ *   centimetres from 12.0 to 60.0, with at most one decimal after a dot.
+ *   Tags: empty or names joined with ";" (hot-weather;travel). Note: any
+ *   text, empty for none.
+ * - Entries come first, oldest first, then sessions, oldest first.
+ *
+ * Import is strict and all-or-nothing: the first problem stops it with the
+ * line where the row starts, the column, what is wrong and what is
+ * expected, and nothing is added. Rows whose content the diary already
+ * holds are skipped, so importing the same file again adds nothing.
+ */
+
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n-lib.h>
+
+#include "lc-csv.h"
+
+G_DEFINE_QUARK (lc-csv-error-quark, lc_csv_error)
+
+typedef enum
+{
+  COL_RECORD,
+  COL_TIME,
+  COL_HEAVINESS_LEFT,
+  COL_HEAVINESS_RIGHT,
+  COL_SWELLING_LEFT,
+  COL_SWELLING_RIGHT,
+  COL_ANKLE_LEFT,
+  COL_ANKLE_RIGHT,
+  COL_TAGS,
+  COL_NOTE,
+  COL_ROUTINE_ID,
+  COL_ROUTINE_NAME,
+  COL_ENDED,
+  COL_STEPS_DONE,
+  COL_STEPS_TOTAL,
+  COL_STEPS_SKIPPED,
+  COL_HEAVINESS_BEFORE,
+  COL_HEAVINESS_AFTER,
+  N_COLUMNS
+} Column;
+
+#define FIRST_ENTRY_COLUMN   COL_HEAVINESS_LEFT
+#define LAST_ENTRY_COLUMN    COL_NOTE
+#define FIRST_SESSION_COLUMN COL_ROUTINE_ID
+#define LAST_SESSION_COLUMN  COL_HEAVINESS_AFTER
+
+/* Not translated: they are the file's keys. */
+static const char * const column_names[N_COLUMNS] = {
+  "record", "time",
+  "heaviness_left", "heaviness_right", "swelling_left", "swelling_right",
+  "ankle_left_cm", "ankle_right_cm", "tags", "note",
+  "routine_id", "routine_name", "ended", "steps_done", "steps_total", "steps_skipped",
+  "heaviness_before", "heaviness_after",
+};
+
+#define EXAMPLE_TIME "2026-03-29T08:30:00+02:00"
+
+/* Step counts: far more than a routine has (at most 50 steps), and small
+ * enough for SQLite's int. */
+#define MAX_STEPS 1000
+
+/* Values quoted in messages are cut after this many characters. */
+#define SHOWN_CHARS 40
+
+typedef struct
+{
+  const char *p;
+  const char *end;
+  guint       line;      /* the physical line p is on, 1-based */
+  gboolean    named;     /* past the header: columns have names */
+  GString    *text;      /* the field being read */
+} Reader;
+
+typedef struct
+{
+  guint  line;           /* where the row starts */
+  guint  n_fields;       /* 0: an empty line */
+  char  *fields[N_COLUMNS];  /* the first N_COLUMNS; more are only counted */
+} Row;
+
+static void
+row_clear (Row *row)
+{
+  for (guint i = 0; i < N_COLUMNS; i++)
+    g_clear_pointer (&row->fields[i], g_free);
+  row->n_fields = 0;
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Row, row_clear)
+
+static char *
+header_line (void)
+{
+  return g_strjoinv (",", (char **) column_names);
+}
+
+/* --- export ------------------------------------------------------------------ */
+
+static void
+append_field (GString    *out,
+              const char *text)
+{
+  if (text == NULL)
+    return;
+
+  if (text[strcspn (text, ",\"\r\n")] == '\0')
+    {
+      g_string_append (out, text);
+      return;
+    }
+
+  g_string_append_c (out, '"');
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (out, '"');
+      g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '"');
+}
+
+/* Writes a row of N_COLUMNS fields (NULL: empty) and frees them. */
+static void
+append_row (GString  *out,
+            char    **fields)
+{
+  for (guint i = 0; i < N_COLUMNS; i++)
+    {
+      if (i > 0)
+        g_string_append_c (out, ',');
+      append_field (out, fields[i]);
+      g_clear_pointer (&fields[i], g_free);
+    }
+  g_string_append (out, "\r\n");
+}
+
+static char *
+format_time (gint64 time)
+{
+  g_autoptr(GDateTime) local = g_date_time_new_from_unix_local (time);
+
+  /* Outside GDateTime's years 1-9999: nothing the diary accepts. */
+  if (local == NULL)
+    return NULL;
+
+  return g_date_time_format (local, "%FT%T%:z");
+}
+
+static char *
+format_score (int score)
+{
+  return score == LC_SCORE_NONE ? NULL : g_strdup_printf ("%d", score);
+}
+
+static char *
+format_ankle (int mm)
+{
+  /* Not %.1f: the decimal separator is always a dot, whatever the locale. */
+  return mm == LC_ANKLE_NONE ? NULL : g_strdup_printf ("%d.%d", mm / 10, mm % 10);
+}
+
+static void
+append_entry (GString       *out,
+              const LcEntry *entry)
+{
+  char *fields[N_COLUMNS] = { NULL };
+  g_autofree char *tags = lc_tags_to_string (entry->tags);
+
+  fields[COL_RECORD] = g_strdup ("entry");
+  fields[COL_TIME] = format_time (entry->taken_at);
+  fields[COL_HEAVINESS_LEFT] = format_score (entry->heaviness[LC_LEG_LEFT]);
+  fields[COL_HEAVINESS_RIGHT] = format_score (entry->heaviness[LC_LEG_RIGHT]);
+  fields[COL_SWELLING_LEFT] = format_score (entry->swelling[LC_LEG_LEFT]);
+  fields[COL_SWELLING_RIGHT] = format_score (entry->swelling[LC_LEG_RIGHT]);
+  fields[COL_ANKLE_LEFT] = format_ankle (entry->ankle_mm[LC_LEG_LEFT]);
+  fields[COL_ANKLE_RIGHT] = format_ankle (entry->ankle_mm[LC_LEG_RIGHT]);
+  fields[COL_TAGS] = g_steal_pointer (&tags);
+  fields[COL_NOTE] = g_strdup (entry->note);
+
+  append_row (out, fields);
+}
+
+static void
+append_session (GString               *out,
+                const LcSessionRecord *record)
+{
+  char *fields[N_COLUMNS] = { NULL };
+
+  fields[COL_RECORD] = g_strdup ("session");
+  fields[COL_TIME] = format_time (record->started_at);
+  fields[COL_ROUTINE_ID] = g_strdup (record->routine_id);
+  fields[COL_ROUTINE_NAME] = g_strdup (record->routine_name);
+  fields[COL_ENDED] = format_time (record->ended_at);
+  fields[COL_STEPS_DONE] = g_strdup_printf ("%u", record->steps_done);
+  fields[COL_STEPS_TOTAL] = g_strdup_printf ("%u", record->steps_total);
+  fields[COL_STEPS_SKIPPED] = g_strdup_printf ("%u", record->steps_skipped);
+  fields[COL_HEAVINESS_BEFORE] = format_score (record->heaviness_before);
+  fields[COL_HEAVINESS_AFTER] = format_score (record->heaviness_after);
+
+  append_row (out, fields);
+}
+
+/**
+ * lc_csv_export:
+ * @diary: the diary
+ * @length: (out) (optional): the length of the text, in bytes
+ * @error: return location for an %LC_CSV_ERROR_DIARY error
+ *
+ * The whole diary as CSV: the header, the entries oldest first, then the
+ * sessions oldest first.
+ *
+ * Returns: (transfer full): the file's contents, or %NULL with @error set
+ */
+char *
+lc_csv_export (LcDiary  *diary,
+               gsize    *length,
+               GError  **error)
+{
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GPtrArray) sessions = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *header = NULL;
+  GString *out;
+
+  g_return_val_if_fail (LC_IS_DIARY (diary), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  entries = lc_diary_list_entries (diary, G_MININT64, G_MAXINT64, &local_error);
+  if (entries != NULL)
+    sessions = lc_diary_list_sessions (diary, G_MININT64, G_MAXINT64, &local_error);
+  if (sessions == NULL)
+    {
+      g_set_error (error, LC_CSV_ERROR, LC_CSV_ERROR_DIARY,
+                   _("The diary could not be read: %s"), local_error->message);
+      return NULL;
+    }
+
+  header = header_line ();
+  out = g_string_new (header);
+  g_string_append (out, "\r\n");
+
+  for (guint i = 0; i < entries->len; i++)
+    append_entry (out, g_ptr_array_index (entries, i));
+  for (guint i = 0; i < sessions->len; i++)
+    append_session (out, g_ptr_array_index (sessions, i));
+
+  if (length != NULL)
+    *length = out->len;
+
+  return g_string_free (out, FALSE);
+}
+
+/* --- errors ------------------------------------------------------------------ */
+
+static void set_error (GError      **error,
+                       LcCsvError    code,
+                       guint         line,
+                       const char   *column,
+                       const char   *format,
+                       ...) G_GNUC_PRINTF (5, 6);
+
+/* "line 12, column heaviness_left: …", or "line 12: …" without a column. */
+static void
+set_error (GError      **error,
+           LcCsvError    code,
+           guint         line,
+           const char   *column,
+           const char   *format,
+           ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  if (column == NULL)
+    /* Translators: where a problem is in a CSV file, e.g. line 5: 17 fields, but the header has 18 */
+    g_set_error (error, LC_CSV_ERROR, code, _("line %u: %s"), line, message);
+  else
+    /* Translators: e.g. line 12, column heaviness_left: “11” is not a score from 0 to 10.
+     * The column is the name in the file's header, not translated. */
+    g_set_error (error, LC_CSV_ERROR, code, _("line %u, column %s: %s"), line, column, message);
+}
+
+/* A value as a message quotes it: long ones are cut. */
+static char *
+shown (const char *text)
+{
+  const char *cut = text;
+
+  for (guint i = 0; i < SHOWN_CHARS && *cut != '\0'; i++)
+    cut = g_utf8_next_char (cut);
+
+  if (*cut == '\0')
+    return g_strdup (text);
+
+  return g_strdup_printf ("%.*s…", (int) (cut - text), text);
+}
+
+/* Before the header is read, columns are known by their number. */
+static char *
+column_label (const Reader *reader,
+              guint         column)
+{
+  if (reader->named && column < N_COLUMNS)
+    return g_strdup (column_names[column]);
+
+  return g_strdup_printf ("%u", column + 1);
+}
+
+static guint
+line_at (const char *data,
+         const char *at)
+{
+  guint line = 1;
+
+  for (const char *p = data; p < at; p++)
+    if (*p == '\n')
+      line++;
+
+  return line;
+}
+
+/* --- reading CSV ------------------------------------------------------------- */
+
+/* The length of the line end at @p (LF or CRLF), 0 if there is none. */
+static gsize
+line_end_at (const char *p,
+             const char *end)
+{
+  if (p < end && *p == '\n')
+    return 1;
+  if (end - p >= 2 && p[0] == '\r' && p[1] == '\n')
+    return 2;
+  return 0;
+}
+
+static gboolean
+at_field_end (const Reader *reader)
+{
+  return reader->p == reader->end || *reader->p == ',' || line_end_at (reader->p, reader->end) > 0;
+}
+
+static gboolean
+read_quoted (Reader  *reader,
+             Row     *row,
+             GError **error)
+{
+  const char *p = reader->p + 1;
+  guint start_line = row->line;
+
+  for (;;)
+    {
+      const char *quote = memchr (p, '"', reader->end - p);
+
+      if (quote == NULL)
+        {
+          g_autofree char *column = column_label (reader, row->n_fields);
+
+          set_error (error, LC_CSV_ERROR_SYNTAX, start_line, column,
+                     _("the double quote that opens the field is never closed; expected a closing \" at its end"));
+          return FALSE;
+        }
+
+      for (const char *q = p; q < quote; q++)
+        if (*q == '\n')
+          reader->line++;
+      g_string_append_len (reader->text, p, quote - p);
+
+      /* "" inside quotes is one quote */
+      if (reader->end - quote >= 2 && quote[1] == '"')
+        {
+          g_string_append_c (reader->text, '"');
+          p = quote + 2;
+          continue;
+        }
+
+      reader->p = quote + 1;
+      break;
+    }
+
+  if (!at_field_end (reader))
+    {
+      g_autofree char *column = column_label (reader, row->n_fields);
+
+      set_error (error, LC_CSV_ERROR_SYNTAX, start_line, column,
+                 _("text after the closing double quote; expected a comma or the end of the line "
+                   "(inside quotes, write a double quote as \"\")"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+read_plain (Reader  *reader,
+            Row     *row,
+            GError **error)
+{
+  const char *p = reader->p;
+
+  while (p < reader->end && *p != ',' && *p != '\n' && *p != '\r' && *p != '"')
+    p++;
+  g_string_append_len (reader->text, reader->p, p - reader->p);
+  reader->p = p;
+
+  if (at_field_end (reader))
+    return TRUE;
+
+  {
+    g_autofree char *column = column_label (reader, row->n_fields);
+
+    if (*p == '"')
+      set_error (error, LC_CSV_ERROR_SYNTAX, row->line, column,
+                 _("a double quote inside a field that does not start with one; "
+                   "expected the whole field in double quotes, with the quote inside written as \"\""));
+    else
+      set_error (error, LC_CSV_ERROR_SYNTAX, row->line, column,
+                 _("a carriage return that does not end the line; "
+                   "expected it only in a field enclosed in double quotes"));
+  }
+  return FALSE;
+}
+
+/* Reads the row at reader->p, which is not at the end. */
+static gboolean
+read_row (Reader  *reader,
+          Row     *row,
+          GError **error)
+{
+  gsize eol;
+
+  row_clear (row);
+  row->line = reader->line;
+
+  eol = line_end_at (reader->p, reader->end);
+  if (eol > 0)
+    {
+      reader->p += eol;
+      reader->line++;
+      return TRUE;
+    }
+
+  for (;;)
+    {
+      g_string_truncate (reader->text, 0);
+
+      if (*reader->p == '"')
+        {
+          if (!read_quoted (reader, row, error))
+            return FALSE;
+        }
+      else if (!read_plain (reader, row, error))
+        return FALSE;
+
+      /* Only as many fields as the header has are kept; the rest are counted. */
+      if (row->n_fields < N_COLUMNS)
+        row->fields[row->n_fields] = g_strndup (reader->text->str, reader->text->len);
+      row->n_fields++;
+
+      if (reader->p == reader->end)
+        return TRUE;
+
+      if (*reader->p == ',')
+        {
+          reader->p++;
+          continue;
+        }
+
+      eol = line_end_at (reader->p, reader->end);
+      g_assert (eol > 0);
+      reader->p += eol;
+      reader->line++;
+      return TRUE;
+    }
+}
+
+static gboolean
+read_header (Reader  *reader,
+             Row     *row,
+             GError **error)
+{
+  g_autofree char *header = header_line ();
+
+  if (reader->p == reader->end)
+    {
+      set_error (error, LC_CSV_ERROR_HEADER, 1, NULL,
+                 _("the file is empty; expected the header “%s”"), header);
+      return FALSE;
+    }
+
+  if (!read_row (reader, row, error))
+    return FALSE;
+
+  if (row->n_fields == 0)
+    {
+      set_error (error, LC_CSV_ERROR_HEADER, row->line, NULL,
+                 _("the line is empty; expected the header “%s”"), header);
+      return FALSE;
+    }
+
+  for (guint i = 0; i < MIN (row->n_fields, N_COLUMNS); i++)
+    if (!g_str_equal (row->fields[i], column_names[i]))
+      {
+        g_autofree char *column = column_label (reader, i);
+        g_autofree char *value = shown (row->fields[i]);
+
+        set_error (error, LC_CSV_ERROR_HEADER, row->line, column,
+                   _("the header has “%s” here; expected “%s”"), value, column_names[i]);
+        return FALSE;
+      }
+
+  if (row->n_fields != N_COLUMNS)
+    {
+      set_error (error, LC_CSV_ERROR_HEADER, row->line, NULL,
+                 g_dngettext (GETTEXT_PACKAGE,
+                              "the header has %u column; expected %u: “%s”",
+                              "the header has %u columns; expected %u: “%s”",
+                              row->n_fields),
+                 row->n_fields, (guint) N_COLUMNS, header);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* --- values ------------------------------------------------------------------ */
+
+/* Digits only, at most @max. */
+static gboolean
+parse_number (const char *text,
+              guint       max,
+              guint      *out)
+{
+  guint64 value = 0;
+
+  if (*text == '\0')
+    return FALSE;
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (!g_ascii_isdigit (*p))
+        return FALSE;
+      value = value * 10 + (guint) (*p - '0');
+      if (value > max)
+        return FALSE;
+    }
+
+  *out = (guint) value;
+  return TRUE;
+}
+
+static gboolean
+parse_time (const Row  *row,
+            Column      column,
+            gint64     *out,
+            GError    **error)
+{
+  const char *text = row->fields[column];
+  g_autoptr(GDateTime) time = NULL;
+  g_autofree char *value = NULL;
+
+  if (*text == '\0')
+    {
+      set_error (error, LC_CSV_ERROR_VALUE, row->line, column_names[column],
+                 _("the time is missing; expected a date and time such as “%s”"), EXAMPLE_TIME);
+      return FALSE;
+    }
+
+  value = shown (text);
+
+  /* No default time zone: a time without an offset does not parse. */
+  time = g_date_time_new_from_iso8601 (text, NULL);
+  if (time == NULL)
+    {
+      g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+      g_autoptr(GDateTime) without_offset = g_date_time_new_from_iso8601 (text, utc);
+
+      if (without_offset != NULL)
+        set_error (error, LC_CSV_ERROR_VALUE, row->line, column_names[column],
+                   _("“%s” has no UTC offset; expected one at the end, as in “%s”, or Z for UTC"),
+                   value, EXAMPLE_TIME);
+      else
+        set_error (error, LC_CSV_ERROR_VALUE, row->line, column_names[column],
+                   _("“%s” is not a date and time; expected one such as “%s”"),
+                   value, EXAMPLE_TIME);
+      return FALSE;
+    }
+
+  if (g_date_time_to_unix (time) < 0)
+    {
+      set_error (error, LC_CSV_ERROR_VALUE, row->line, column_names[column],
+                 _("“%s” is before 1970; expected a later time"), value);
+      return FALSE;
+    }
+
+  *out = g_date_time_to_unix (time);
+  return TRUE;
+}
+
+static gboolean
+parse_score (const Row  *row,
+             Column      column,
+             int        *out,
+             GError    **error)
+{
+  const char *text = row->fields[column];
+  guint score;
+
+  if (*text == '\0')
+    {
+      *out = LC_SCORE_NONE;
+      return TRUE;
+    }
+
+  if (!parse_number (text, LC_SCORE_MAX, &score))
+    {
+      g_autofree char *value = shown (text);
+
+      set_error (error, LC_CSV_ERROR_VALUE, row->line, column_names[column],
+                 _("“%s” is not a score from 0 to 10"), value);
+      return FALSE;
+    }
+
+  *out = (int) score;
+  return TRUE;
+}
+
+/* Centimetres with at most one decimal, to millimetres: 23.5 is 235. */
+static gboolean
+parse_ankle (const Row  *row,
+             Column      column,
+             int        *out,
+             GError    **error)
+{
+  const char *text = row->fields[column];
+  const char *p = text;
+  g_autofree char *value = NULL;
+  guint whole = 0;
+  guint tenths = 0;
+  guint n_whole = 0;
+  guint n_decimals = 0;
+  gboolean dot = FALSE;
+
+  if (*text == '\0')
+    {
+      *out = LC_ANKLE_NONE;
+      return TRUE;
+    }
+
+  value = shown (text);
+
+  for (; g_ascii_isdigit (*p); p++, n_whole++)
+    whole = MIN (whole * 10 + (guint) (*p - '0'), 100000);
+  if (*p == '.')
+    {
+      dot = TRUE;
+      for (p++; g_ascii_isdigit (*p); p++, n_decimals++)
+        if (n_decimals == 0)
+          tenths = (guint) (*p - '0');
+    }
+
+  if (n_whole == 0 || *p != '\0' || (dot && n_decimals == 0))
+    {
+      if (strchr (text, ',') != NULL)
+        set_error (error, LC_CSV_ERROR_VALUE, row->line, column_names[column],
+                   _("“%s” is not a measurement in centimetres; expected a dot before the decimal, as in “23.5”"),
+                   value);
+      else
+        set_error (error, LC_CSV_ERROR_VALUE, row->line, column_names[column],
+                   _("“%s” is not a measurement in centimetres; expected a number such as “23.5”"),
+                   value);
+      return FALSE;
+    }
+
+  if (n_decimals > 1)
+    {
+      set_error (error, LC_CSV_ERROR_VALUE, row->line, column_names[column],
+                 _("“%s” has more than one decimal; expected centimetres with one at most, such as “23.5”"),
+                 value);
+      return FALSE;
+    }
+
+  if (whole * 10 + tenths < LC_ANKLE_MIN_MM || whole * 10 + tenths > LC_ANKLE_MAX_MM)
+    {
+      set_error (error, LC_CSV_ERROR_VALUE, row->line, column_names[column],
+                 _("“%s” is out of range; expected an ankle from %d.%d to %d.%d cm"),
+                 value, LC_ANKLE_MIN_MM / 10, LC_ANKLE_MIN_MM % 10, LC_ANKLE_MAX_MM / 10, LC_ANKLE_MAX_MM % 10);
+      return FALSE;
+    }
+
+  *out = (int) (whole * 10 + tenths);
+  return TRUE;
+}
+
+static char *
+tag_names (void)
+{
+  GString *names = g_string_new (NULL);
+
+  for (guint i = 0; i < LC_N_TAGS; i++)
+    {
+      if (i > 0)
+        g_string_append (names, ", ");
+      g_string_append (names, lc_tag_to_string (1 << i));
+    }
+
+  return g_string_free (names, FALSE);
+}
+
+/* Names joined with ";", as lc_tags_to_string() writes them. Not split
+ * into an array first: a huge field would make a huge one. */
+static gboolean
+parse_tags (const Row  *row,
+            LcTags     *out,
+            GError    **error)
+{
+  const char *p = row->fields[COL_TAGS];
+  LcTags tags = 0;
+
+  if (*p == '\0')
+    {
+      *out = 0;
+      return TRUE;
+    }
+
+  for (;;)
+    {
+      const char *separator = strchr (p, ';');
+      g_autofree char *name = separator != NULL ? g_strndup (p, separator - p) : g_strdup (p);
+      LcTags tag;
+
+      g_strstrip (name);
+      if (!lc_tag_from_string (name, &tag))
+        {
+          g_autofree char *names = tag_names ();
+          g_autofree char *value = shown (name);
+
+          if (*name == '\0')
+            set_error (error, LC_CSV_ERROR_VALUE, row->line, column_names[COL_TAGS],
+                       _("a tag name is empty; expected names from: %s, joined with “;”"), names);
+          else
+            set_error (error, LC_CSV_ERROR_VALUE, row->line, column_names[COL_TAGS],
+                       _("“%s” is not a tag; expected names from: %s, joined with “;”"), value, names);
+          return FALSE;
+        }
+      tags |= tag;
+
+      if (separator == NULL)
+        break;
+      p = separator + 1;
+    }
+
+  *out = tags;
+  return TRUE;
+}
+
+static gboolean
+parse_required_text (const Row   *row,
+                     Column       column,
+                     const char  *expected,
+                     char       **out,
+                     GError     **error)
+{
+  const char *text = row->fields[column];
+
+  if (*text == '\0')
+    {
+      set_error (error, LC_CSV_ERROR_VALUE, row->line, column_names[column],
+                 /* Translators: %s says what, e.g. the routine’s name */
+                 _("the value is missing; expected %s"), expected);
+      return FALSE;
+    }
+
+  *out = g_strdup (text);
+  return TRUE;
+}
+
+static gboolean
+parse_steps (const Row  *row,
+             Column      column,
+             guint      *out,
+             GError    **error)
+{
+  const char *text = row->fields[column];
+
+  if (*text == '\0')
+    {
+      set_error (error, LC_CSV_ERROR_VALUE, row->line, column_names[column],
+                 _("the value is missing; expected %s"), _("a number of steps"));
+      return FALSE;
+    }
+
+  if (!parse_number (text, MAX_STEPS, out))
+    {
+      g_autofree char *value = shown (text);
+
+      set_error (error, LC_CSV_ERROR_VALUE, row->line, column_names[column],
+                 _("“%s” is not a number of steps; expected a whole number from 0 to %u"),
+                 value, MAX_STEPS);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* --- rows ---------------------------------------------------------------------- */
+
+static gboolean
+check_other_columns_empty (const Row  *row,
+                           gboolean    is_entry,
+                           GError    **error)
+{
+  Column first = is_entry ? FIRST_SESSION_COLUMN : FIRST_ENTRY_COLUMN;
+  Column last = is_entry ? LAST_SESSION_COLUMN : LAST_ENTRY_COLUMN;
+
+  for (guint i = first; i <= last; i++)
+    {
+      g_autofree char *value = NULL;
+
+      if (*row->fields[i] == '\0')
+        continue;
+
+      value = shown (row->fields[i]);
+      if (is_entry)
+        set_error (error, LC_CSV_ERROR_VALUE, row->line, column_names[i],
+                   _("an entry row has “%s” here; expected the session columns to be empty in entry rows"),
+                   value);
+      else
+        set_error (error, LC_CSV_ERROR_VALUE, row->line, column_names[i],
+                   _("a session row has “%s” here; expected the entry columns to be empty in session rows"),
+                   value);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+set_diary_error (GError       **error,
+                 guint          line,
+                 const GError  *diary_error)
+{
+  set_error (error, LC_CSV_ERROR_DIARY, line, NULL,
+             _("the row could not be stored in the diary: %s"), diary_error->message);
+}
+
+static gboolean
+import_entry (LcDiary    *diary,
+              const Row  *row,
+              gint64      now,
+              guint      *added,
+              guint      *skipped,
+              GError    **error)
+{
+  g_autoptr(LcEntry) entry = lc_entry_new (0);
+  g_autoptr(GError) local_error = NULL;
+  LcEntryField field;
+  g_autofree char *note = NULL;
+
+  if (!parse_time (row, COL_TIME, &entry->taken_at, error) ||
+      !parse_score (row, COL_HEAVINESS_LEFT, &entry->heaviness[LC_LEG_LEFT], error) ||
+      !parse_score (row, COL_HEAVINESS_RIGHT, &entry->heaviness[LC_LEG_RIGHT], error) ||
+      !parse_score (row, COL_SWELLING_LEFT, &entry->swelling[LC_LEG_LEFT], error) ||
+      !parse_score (row, COL_SWELLING_RIGHT, &entry->swelling[LC_LEG_RIGHT], error) ||
+      !parse_ankle (row, COL_ANKLE_LEFT, &entry->ankle_mm[LC_LEG_LEFT], error) ||
+      !parse_ankle (row, COL_ANKLE_RIGHT, &entry->ankle_mm[LC_LEG_RIGHT], error) ||
+      !parse_tags (row, &entry->tags, error))
+    return FALSE;
+
+  /* The diary keeps notes trimmed, and a blank one as none: so must the
+   * check for an empty entry. */
+  note = g_strstrip (g_strdup (row->fields[COL_NOTE]));
+  if (*note != '\0')
+    entry->note = g_steal_pointer (&note);
+
+  if (!lc_entry_validate (entry, now, &field, &local_error))
+    {
+      const char *column = NULL;
+
+      if (field == LC_ENTRY_FIELD_TIME)
+        column = column_names[COL_TIME];
+      else if (field == LC_ENTRY_FIELD_NOTE)
+        column = column_names[COL_NOTE];
+      else if (field == LC_ENTRY_FIELD_TAGS)
+        column = column_names[COL_TAGS];
+
+      set_error (error, LC_CSV_ERROR_VALUE, row->line, column, "%s", local_error->message);
+      return FALSE;
+    }
+
+  if (lc_diary_has_entry_like (diary, entry, &local_error))
+    {
+      (*skipped)++;
+      return TRUE;
+    }
+  if (local_error == NULL)
+    lc_diary_add_entry (diary, entry, &local_error);
+  if (local_error != NULL)
+    {
+      set_diary_error (error, row->line, local_error);
+      return FALSE;
+    }
+
+  (*added)++;
+  return TRUE;
+}
+
+static gboolean
+import_session (LcDiary    *diary,
+                const Row  *row,
+                guint      *added,
+                guint      *skipped,
+                GError    **error)
+{
+  g_autoptr(LcSessionRecord) record = lc_session_record_new ();
+  g_autoptr(GError) local_error = NULL;
+
+  if (!parse_time (row, COL_TIME, &record->started_at, error) ||
+      !parse_required_text (row, COL_ROUTINE_ID, _("the routine’s id, such as “calf-pump-seated”"),
+                            &record->routine_id, error) ||
+      !parse_required_text (row, COL_ROUTINE_NAME, _("the routine’s name"), &record->routine_name, error) ||
+      !parse_time (row, COL_ENDED, &record->ended_at, error) ||
+      !parse_steps (row, COL_STEPS_DONE, &record->steps_done, error) ||
+      !parse_steps (row, COL_STEPS_TOTAL, &record->steps_total, error) ||
+      !parse_steps (row, COL_STEPS_SKIPPED, &record->steps_skipped, error) ||
+      !parse_score (row, COL_HEAVINESS_BEFORE, &record->heaviness_before, error) ||
+      !parse_score (row, COL_HEAVINESS_AFTER, &record->heaviness_after, error))
+    return FALSE;
+
+  /* What lc_session_record_validate() checks, said with the column. */
+  if (record->ended_at < record->started_at)
+    {
+      g_autofree char *ended = shown (row->fields[COL_ENDED]);
+      g_autofree char *started = shown (row->fields[COL_TIME]);
+
+      set_error (error, LC_CSV_ERROR_VALUE, row->line, column_names[COL_ENDED],
+                 _("“%s” is before the session’s start, “%s”; expected the time it ended"),
+                 ended, started);
+      return FALSE;
+    }
+  if (record->steps_total == 0)
+    {
+      set_error (error, LC_CSV_ERROR_VALUE, row->line, column_names[COL_STEPS_TOTAL],
+                 _("“0” is not a number of steps of a routine; expected a whole number from 1 to %u"),
+                 MAX_STEPS);
+      return FALSE;
+    }
+  if (record->steps_done > record->steps_total)
+    {
+      set_error (error, LC_CSV_ERROR_VALUE, row->line, column_names[COL_STEPS_DONE],
+                 _("%u steps done, but steps_total is %u; expected %u at most"),
+                 record->steps_done, record->steps_total, record->steps_total);
+      return FALSE;
+    }
+  if (record->steps_skipped > record->steps_total)
+    {
+      set_error (error, LC_CSV_ERROR_VALUE, row->line, column_names[COL_STEPS_SKIPPED],
+                 _("%u steps skipped, but steps_total is %u; expected %u at most"),
+                 record->steps_skipped, record->steps_total, record->steps_total);
+      return FALSE;
+    }
+  /* …and whatever it may check one day. */
+  if (!lc_session_record_validate (record, &local_error))
+    {
+      set_error (error, LC_CSV_ERROR_VALUE, row->line, NULL, "%s", local_error->message);
+      return FALSE;
+    }
+
+  if (lc_diary_has_session_like (diary, record, &local_error))
+    {
+      (*skipped)++;
+      return TRUE;
+    }
+  if (local_error == NULL)
+    lc_diary_add_session (diary, record, &local_error);
+  if (local_error != NULL)
+    {
+      set_diary_error (error, row->line, local_error);
+      return FALSE;
+    }
+
+  (*added)++;
+  return TRUE;
+}
+
+static gboolean
+import_row (LcDiary    *diary,
+            const Row  *row,
+            gint64      now,
+            guint      *added,
+            guint      *skipped,
+            GError    **error)
+{
+  const char *record;
+  gboolean is_entry;
+
+  if (row->n_fields != N_COLUMNS)
+    {
+      set_error (error, LC_CSV_ERROR_SYNTAX, row->line, NULL,
+                 /* Translators: e.g. 17 fields, but the header has 18 */
+                 g_dngettext (GETTEXT_PACKAGE,
+                              "%u field, but the header has %u",
+                              "%u fields, but the header has %u",
+                              row->n_fields),
+                 row->n_fields, (guint) N_COLUMNS);
+      return FALSE;
+    }
+
+  record = row->fields[COL_RECORD];
+  is_entry = g_str_equal (record, "entry");
+  if (!is_entry && !g_str_equal (record, "session"))
+    {
+      g_autofree char *value = shown (record);
+
+      if (*record == '\0')
+        set_error (error, LC_CSV_ERROR_VALUE, row->line, column_names[COL_RECORD],
+                   _("the record type is missing; expected “entry” or “session”"));
+      else
+        set_error (error, LC_CSV_ERROR_VALUE, row->line, column_names[COL_RECORD],
+                   _("“%s” is not a record type; expected “entry” or “session”"), value);
+      return FALSE;
+    }
+
+  if (!check_other_columns_empty (row, is_entry, error))
+    return FALSE;
+
+  if (is_entry)
+    return import_entry (diary, row, now, added, skipped, error);
+  else
+    return import_session (diary, row, added, skipped, error);
+}
+
+static gboolean
+import_rows (LcDiary  *diary,
+             Reader   *reader,
+             guint    *added,
+             guint    *skipped,
+             GError  **error)
+{
+  g_auto(Row) row = { 0 };
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+
+  while (reader->p < reader->end)
+    {
+      if (!read_row (reader, &row, error))
+        return FALSE;
+
+      if (row.n_fields == 0)
+        {
+          /* One empty line may end the file. */
+          if (reader->p == reader->end)
+            break;
+
+          set_error (error, LC_CSV_ERROR_SYNTAX, row.line, NULL,
+                     _("the line is empty; expected a record, or the end of the file"));
+          return FALSE;
+        }
+
+      if (!import_row (diary, &row, now, added, skipped, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * lc_csv_import:
+ * @diary: the diary
+ * @data: the file's contents, not necessarily nul-terminated
+ * @length: the length of @data in bytes
+ * @added: (out) (optional): how many records were added
+ * @skipped: (out) (optional): how many were in the diary already
+ * @error: return location for an %LC_CSV_ERROR
+ *
+ * Adds the records of a CSV file written by lc_csv_export(): all of them
+ * or, at the first problem, none. Records the diary holds already, or
+ * that came earlier in the file, are skipped.
+ *
+ * Returns: whether the import is complete
+ */
+gboolean
+lc_csv_import (LcDiary     *diary,
+               const char  *data,
+               gsize        length,
+               guint       *added,
+               guint       *skipped,
+               GError     **error)
+{
+  g_autoptr(GString) text = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_auto(Row) header = { 0 };
+  Reader reader = { 0 };
+  const char *invalid;
+  guint n_added = 0;
+  guint n_skipped = 0;
+
+  g_return_val_if_fail (LC_IS_DIARY (diary), FALSE);
+  g_return_val_if_fail (data != NULL || length == 0, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  /* Before anything is read. */
+  if (length > LC_CSV_MAX_SIZE)
+    {
+      g_autofree char *size = g_format_size_full (length, G_FORMAT_SIZE_IEC_UNITS);
+
+      g_set_error (error, LC_CSV_ERROR, LC_CSV_ERROR_TOO_LARGE,
+                   _("The file is %s; a diary export can be at most %u MiB"),
+                   size, LC_CSV_MAX_SIZE / (1024 * 1024));
+      return FALSE;
+    }
+
+  if (length > 0 && !g_utf8_validate_len (data, length, &invalid))
+    {
+      if (*invalid == '\0')
+        set_error (error, LC_CSV_ERROR_SYNTAX, line_at (data, invalid), NULL,
+                   _("a null byte, which text does not have; expected a CSV text file"));
+      else
+        set_error (error, LC_CSV_ERROR_SYNTAX, line_at (data, invalid), NULL,
+                   _("the text is not valid UTF-8; expected the file to be saved as UTF-8"));
+      return FALSE;
+    }
+
+  text = g_string_new (NULL);
+  reader.p = data;
+  reader.end = data + length;
+  reader.line = 1;
+  reader.text = text;
+
+  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    reader.p += 3;
+
+  if (!read_header (&reader, &header, error))
+    return FALSE;
+  reader.named = TRUE;
+
+  if (!lc_diary_begin (diary, &local_error))
+    {
+      g_set_error (error, LC_CSV_ERROR, LC_CSV_ERROR_DIARY,
+                   _("The diary could not be written: %s"), local_error->message);
+      return FALSE;
+    }
+
+  if (!import_rows (diary, &reader, &n_added, &n_skipped, error))
+    {
+      lc_diary_rollback (diary);
+      return FALSE;
+    }
+
+  if (!lc_diary_commit (diary, &local_error))
+    {
+      g_set_error (error, LC_CSV_ERROR, LC_CSV_ERROR_DIARY,
+                   _("The diary could not be written: %s"), local_error->message);
+      return FALSE;
+    }
+
+  if (added != NULL)
+    *added = n_added;
+  if (skipped != NULL)
+    *skipped = n_skipped;
+
+  return TRUE;
+}

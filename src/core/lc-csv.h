@@ -1,0 +1,40 @@
+/* lc-csv.h: the diary as a CSV file, out and in
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+#include "lc-diary.h"
+
+G_BEGIN_DECLS
+
+#define LC_CSV_ERROR (lc_csv_error_quark ())
+
+typedef enum
+{
+  LC_CSV_ERROR_HEADER,        /* the first line is not the header of a diary export */
+  LC_CSV_ERROR_SYNTAX,        /* not UTF-8, or not well-formed CSV: quotes, field counts, empty lines */
+  LC_CSV_ERROR_VALUE,         /* a value is not what its column holds, or the row can't be stored */
+  LC_CSV_ERROR_TOO_LARGE,     /* more than LC_CSV_MAX_SIZE bytes: not read at all */
+  LC_CSV_ERROR_DIARY,         /* the diary could not be read or written */
+} LcCsvError;
+
+/* Far more than years of a diary take; more is not a diary export. */
+#define LC_CSV_MAX_SIZE (64 * 1024 * 1024)
+
+GQuark    lc_csv_error_quark  (void);
+
+char     *lc_csv_export       (LcDiary     *diary,
+                               gsize       *length,
+                               GError     **error);
+gboolean  lc_csv_import       (LcDiary     *diary,
+                               const char  *data,
+                               gsize        length,
+                               guint       *added,
+                               guint       *skipped,
+                               GError     **error);
+
+G_END_DECLS

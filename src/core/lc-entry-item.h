@@ -1,0 +1,19 @@
+/* lc-entry-item.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "lc-entry.h"
+
+G_BEGIN_DECLS
+
+#define LC_TYPE_ENTRY_ITEM (lc_entry_item_get_type ())
+
+G_DECLARE_FINAL_TYPE (LcEntryItem, lc_entry_item, LC, ENTRY_ITEM, GObject)
+
+LcEntryItem   *lc_entry_item_new       (LcEntry     *entry);
+const LcEntry *lc_entry_item_get_entry (LcEntryItem *self);
+
+G_END_DECLS

@@ -1,0 +1,612 @@
+/* lc-entry-dialog.c: add or edit a diary entry
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A usual entry is two taps (heaviness and swelling for both legs) and
+ * Save. What can't be saved says why next to the field, live; if the disk
+ * refuses the save, the dialog stays open with everything typed.
+ */
+
+#include "config.h"
+
+#include <math.h>
+#include <glib/gi18n.h>
+
+#include "lc-entry-dialog.h"
+
+enum { HEAVINESS, SWELLING, N_SCORES };
+enum { BOTH, LEFT, RIGHT, N_SCORE_GROUPS };
+
+struct _LcEntryDialog
+{
+  AdwDialog            parent_instance;
+
+  LcDiary             *diary;
+  gint64               id;            /* 0: a new entry */
+  gboolean             loading;
+
+  AdwToggleGroup      *scores[N_SCORES][N_SCORE_GROUPS];
+  GtkWidget           *per_leg_boxes[N_SCORES];
+  GtkToggleButton     *tag_buttons[LC_N_TAGS];
+
+  /* Template widgets */
+  GtkButton           *save_button;
+  AdwBanner           *error_banner;
+  AdwPreferencesGroup *heaviness_group;
+  AdwPreferencesGroup *swelling_group;
+  AdwSwitchRow        *per_leg_row;
+  AdwPreferencesGroup *time_group;
+  GtkMenuButton       *date_button;
+  GtkCalendar         *calendar;
+  GtkSpinButton       *hour_spin;
+  GtkSpinButton       *minute_spin;
+  AdwPreferencesGroup *ankle_group;
+  AdwEntryRow         *ankle_left_row;
+  AdwEntryRow         *ankle_right_row;
+  GtkFlowBox          *tags_box;
+  AdwPreferencesGroup *note_group;
+  AdwEntryRow         *note_row;
+  AdwPreferencesGroup *delete_group;
+};
+
+G_DEFINE_FINAL_TYPE (LcEntryDialog, lc_entry_dialog, ADW_TYPE_DIALOG)
+
+enum {
+  SAVED,
+  DELETE_REQUESTED,
+  N_SIGNALS
+};
+
+static guint signals [N_SIGNALS];
+
+static const char *group_descriptions[] = {
+  N_("0 is none, 10 the worst you can imagine"),
+  NULL,
+};
+
+static void validate (LcEntryDialog *self);
+
+/* --- scores ----------------------------------------------------------------- */
+
+static int
+get_score (AdwToggleGroup *toggles)
+{
+  const char *name = adw_toggle_group_get_active_name (toggles);
+
+  return name != NULL ? atoi (name) : LC_SCORE_NONE;
+}
+
+static void
+set_score (AdwToggleGroup *toggles,
+           int             score)
+{
+  if (score == LC_SCORE_NONE)
+    adw_toggle_group_set_active (toggles, GTK_INVALID_LIST_POSITION);
+  else
+    {
+      char name[4];
+
+      g_snprintf (name, sizeof name, "%d", score);
+      adw_toggle_group_set_active_name (toggles, name);
+    }
+}
+
+static void
+score_changed_cb (LcEntryDialog *self)
+{
+  if (self->loading)
+    return;
+
+  /* One choice sets both legs. */
+  self->loading = TRUE;
+  for (guint m = 0; m < N_SCORES; m++)
+    if (!adw_switch_row_get_active (self->per_leg_row))
+      {
+        int score = get_score (self->scores[m][BOTH]);
+
+        set_score (self->scores[m][LEFT], score);
+        set_score (self->scores[m][RIGHT], score);
+      }
+  self->loading = FALSE;
+
+  validate (self);
+}
+
+static AdwToggleGroup *
+create_score_toggles (LcEntryDialog *self,
+                      const char    *label)
+{
+  AdwToggleGroup *toggles = ADW_TOGGLE_GROUP (adw_toggle_group_new ());
+
+  adw_toggle_group_set_homogeneous (toggles, TRUE);
+  adw_toggle_group_set_can_shrink (toggles, FALSE);
+  for (int score = 0; score <= LC_SCORE_MAX; score++)
+    {
+      AdwToggle *toggle = adw_toggle_new ();
+      char name[4];
+
+      g_snprintf (name, sizeof name, "%d", score);
+      adw_toggle_set_name (toggle, name);
+      adw_toggle_set_label (toggle, name);
+      adw_toggle_group_add (toggles, toggle);
+    }
+  adw_toggle_group_set_active (toggles, GTK_INVALID_LIST_POSITION);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (toggles), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  g_signal_connect_object (toggles, "notify::active", G_CALLBACK (score_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  return toggles;
+}
+
+static void
+add_scores (LcEntryDialog       *self,
+            guint                measure,
+            AdwPreferencesGroup *group,
+            const char          *what)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  const char *sides[] = { NULL, N_("Left leg"), N_("Right leg") };
+
+  /* Translators: accessible name of the 0-10 choice, e.g. "Heaviness, both legs" */
+  g_autofree char *both = g_strdup_printf (_("%s, both legs"), what);
+
+  self->scores[measure][BOTH] = create_score_toggles (self, both);
+  adw_preferences_group_add (group, GTK_WIDGET (self->scores[measure][BOTH]));
+
+  for (guint side = LEFT; side <= RIGHT; side++)
+    {
+      GtkWidget *label = gtk_label_new (_(sides[side]));
+      g_autofree char *name = g_strdup_printf ("%s, %s", what, _(sides[side]));
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_add_css_class (label, "caption-heading");
+      gtk_box_append (GTK_BOX (box), label);
+      self->scores[measure][side] = create_score_toggles (self, name);
+      gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->scores[measure][side]));
+    }
+
+  self->per_leg_boxes[measure] = box;
+  gtk_widget_set_visible (box, FALSE);
+  adw_preferences_group_add (group, box);
+}
+
+static void
+per_leg_changed_cb (LcEntryDialog *self)
+{
+  gboolean per_leg = adw_switch_row_get_active (self->per_leg_row);
+
+  for (guint m = 0; m < N_SCORES; m++)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->scores[m][BOTH]), !per_leg);
+      gtk_widget_set_visible (self->per_leg_boxes[m], per_leg);
+
+      /* Back to one choice: it takes the left leg's score. */
+      if (!per_leg && !self->loading)
+        set_score (self->scores[m][BOTH], get_score (self->scores[m][LEFT]));
+    }
+}
+
+/* --- time ------------------------------------------------------------------- */
+
+static GDateTime *
+get_time (LcEntryDialog *self)
+{
+  g_autoptr(GDateTime) date = gtk_calendar_get_date (self->calendar);
+
+  return g_date_time_new_local (g_date_time_get_year (date),
+                                g_date_time_get_month (date),
+                                g_date_time_get_day_of_month (date),
+                                gtk_spin_button_get_value_as_int (self->hour_spin),
+                                gtk_spin_button_get_value_as_int (self->minute_spin),
+                                0);
+}
+
+static void
+update_date_label (LcEntryDialog *self)
+{
+  g_autoptr(GDateTime) date = gtk_calendar_get_date (self->calendar);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *label = NULL;
+
+  if (g_date_time_get_year (date) == g_date_time_get_year (now) &&
+      g_date_time_get_day_of_year (date) == g_date_time_get_day_of_year (now))
+    label = g_strdup (_("Today"));
+  else
+    /* Translators: a date in the entry dialog; see g_date_time_format() */
+    label = g_date_time_format (date, _("%a, %e %b %Y"));
+
+  gtk_menu_button_set_label (self->date_button, g_strstrip (label));
+}
+
+static void
+time_changed_cb (LcEntryDialog *self)
+{
+  update_date_label (self);
+  validate (self);
+}
+
+/* --- reading the form ------------------------------------------------------- */
+
+/* "23.5" or "23,5" → 235 mm; "" → none; FALSE if it is not such a number. */
+static gboolean
+parse_ankle (const char *text,
+             int        *mm)
+{
+  g_autofree char *copy = g_strstrip (g_strdup (text));
+  char *end = NULL;
+  char *separator;
+  double value;
+
+  if (*copy == '\0')
+    {
+      *mm = LC_ANKLE_NONE;
+      return TRUE;
+    }
+
+  separator = strpbrk (copy, ",.");
+  if (separator != NULL)
+    {
+      *separator = '.';
+      if (strlen (separator + 1) != 1)
+        return FALSE;
+    }
+
+  for (const char *p = copy; *p != '\0'; p++)
+    if (!g_ascii_isdigit (*p) && *p != '.')
+      return FALSE;
+
+  value = g_ascii_strtod (copy, &end);
+  if (end == copy || *end != '\0')
+    return FALSE;
+
+  *mm = (int) lround (value * 10);
+  return TRUE;
+}
+
+/**
+ * lc_entry_dialog_get_entry:
+ * @field: (out) (optional): the field that is wrong
+ *
+ * Returns: (transfer full): the entry as the form says, or %NULL with
+ *   @error set if it can't be saved
+ */
+LcEntry *
+lc_entry_dialog_get_entry (LcEntryDialog  *self,
+                           LcEntryField   *field,
+                           GError        **error)
+{
+  g_autoptr(GDateTime) time = get_time (self);
+  g_autoptr(LcEntry) entry = lc_entry_new (g_date_time_to_unix (time));
+  AdwEntryRow *ankles[LC_N_LEGS] = { self->ankle_left_row, self->ankle_right_row };
+  const char *note = gtk_editable_get_text (GTK_EDITABLE (self->note_row));
+
+  g_return_val_if_fail (LC_IS_ENTRY_DIALOG (self), NULL);
+
+  entry->id = self->id;
+  for (guint leg = 0; leg < LC_N_LEGS; leg++)
+    {
+      entry->heaviness[leg] = get_score (self->scores[HEAVINESS][leg == LC_LEG_LEFT ? LEFT : RIGHT]);
+      entry->swelling[leg] = get_score (self->scores[SWELLING][leg == LC_LEG_LEFT ? LEFT : RIGHT]);
+
+      if (!parse_ankle (gtk_editable_get_text (GTK_EDITABLE (ankles[leg])), &entry->ankle_mm[leg]))
+        {
+          if (field != NULL)
+            *field = LC_ENTRY_FIELD_ANKLE;
+          g_set_error_literal (error, LC_DIARY_ERROR, LC_DIARY_ERROR_INVALID,
+                               _("Write the circumference in centimetres with at most one decimal, like 23.5"));
+          return NULL;
+        }
+    }
+
+  for (guint i = 0; i < LC_N_TAGS; i++)
+    if (gtk_toggle_button_get_active (self->tag_buttons[i]))
+      entry->tags |= 1 << i;
+
+  entry->note = *note != '\0' ? g_strdup (note) : NULL;
+
+  if (!lc_entry_validate (entry, g_get_real_time () / G_USEC_PER_SEC, field, error))
+    return NULL;
+
+  return g_steal_pointer (&entry);
+}
+
+/* Says why the entry can't be saved, next to the field; or nothing. */
+static void
+validate (LcEntryDialog *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LcEntry) entry = NULL;
+  LcEntryField field = LC_ENTRY_FIELD_NONE;
+  AdwPreferencesGroup *groups[] = {
+    [LC_ENTRY_FIELD_NONE] = NULL,
+    [LC_ENTRY_FIELD_TIME] = self->time_group,
+    [LC_ENTRY_FIELD_HEAVINESS] = self->heaviness_group,
+    [LC_ENTRY_FIELD_SWELLING] = self->swelling_group,
+    [LC_ENTRY_FIELD_ANKLE] = self->ankle_group,
+    [LC_ENTRY_FIELD_TAGS] = NULL,
+    [LC_ENTRY_FIELD_NOTE] = self->note_group,
+  };
+  const char *descriptions[G_N_ELEMENTS (groups)] = {
+    [LC_ENTRY_FIELD_HEAVINESS] = _(group_descriptions[0]),
+    [LC_ENTRY_FIELD_ANKLE] = _("Optional, in centimetres, at the narrowest point above the ankle bone"),
+  };
+
+  if (self->loading)
+    return;
+
+  entry = lc_entry_dialog_get_entry (self, &field, &error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (groups); i++)
+    {
+      if (groups[i] == NULL)
+        continue;
+      gtk_widget_remove_css_class (GTK_WIDGET (groups[i]), "error");
+      adw_preferences_group_set_description (groups[i], descriptions[i]);
+    }
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->save_button), entry != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "entry.save", entry != NULL);
+
+  if (entry == NULL && field < G_N_ELEMENTS (groups) && groups[field] != NULL)
+    {
+      /* An empty new entry is not a mistake yet: no red before the first tap. */
+      gboolean quiet = self->id == 0 && field == LC_ENTRY_FIELD_HEAVINESS;
+
+      adw_preferences_group_set_description (groups[field], error->message);
+      if (!quiet)
+        gtk_widget_add_css_class (GTK_WIDGET (groups[field]), "error");
+    }
+}
+
+/* --- actions ---------------------------------------------------------------- */
+
+/**
+ * lc_entry_dialog_save:
+ *
+ * Stores the entry. If the diary refuses it, the dialog stays open with
+ * everything as it was and says why.
+ *
+ * Returns: whether the entry is stored (and the dialog closed)
+ */
+gboolean
+lc_entry_dialog_save (LcEntryDialog *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LcEntry) entry = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (LC_IS_ENTRY_DIALOG (self), FALSE);
+
+  entry = lc_entry_dialog_get_entry (self, NULL, &error);
+  if (entry == NULL)
+    {
+      validate (self);
+      return FALSE;
+    }
+
+  if (self->id == 0)
+    ok = lc_diary_add_entry (self->diary, entry, &error);
+  else
+    ok = lc_diary_update_entry (self->diary, entry, &error);
+
+  if (!ok)
+    {
+      /* Translators: %s says why, e.g. "The disk is full…" */
+      g_autofree char *title = g_strdup_printf (_("Not saved: %s"), error->message);
+
+      adw_banner_set_title (self->error_banner, title);
+      adw_banner_set_revealed (self->error_banner, TRUE);
+      return FALSE;
+    }
+
+  adw_banner_set_revealed (self->error_banner, FALSE);
+  g_signal_emit (self, signals [SAVED], 0, entry);
+  adw_dialog_close (ADW_DIALOG (self));
+  return TRUE;
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  lc_entry_dialog_save (LC_ENTRY_DIALOG (widget));
+}
+
+static void
+cancel_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  adw_dialog_close (ADW_DIALOG (widget));
+}
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  LcEntryDialog *self = LC_ENTRY_DIALOG (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LcEntry) entry = lc_diary_get_entry (self->diary, self->id, &error);
+
+  if (entry != NULL)
+    g_signal_emit (self, signals [DELETE_REQUESTED], 0, entry);
+  adw_dialog_close (ADW_DIALOG (self));
+}
+
+/* --- set-up ----------------------------------------------------------------- */
+
+static void
+load_entry (LcEntryDialog *self,
+            const LcEntry *entry)
+{
+  g_autoptr(GDateTime) time = g_date_time_new_from_unix_local (entry->taken_at);
+  AdwEntryRow *ankles[LC_N_LEGS] = { self->ankle_left_row, self->ankle_right_row };
+  gboolean per_leg = FALSE;
+
+  self->loading = TRUE;
+
+  self->id = entry->id;
+  gtk_calendar_select_day (self->calendar, time);
+  gtk_spin_button_set_value (self->hour_spin, g_date_time_get_hour (time));
+  gtk_spin_button_set_value (self->minute_spin, g_date_time_get_minute (time));
+
+  for (guint m = 0; m < N_SCORES; m++)
+    {
+      const int *scores = m == HEAVINESS ? entry->heaviness : entry->swelling;
+
+      set_score (self->scores[m][LEFT], scores[LC_LEG_LEFT]);
+      set_score (self->scores[m][RIGHT], scores[LC_LEG_RIGHT]);
+      set_score (self->scores[m][BOTH], scores[LC_LEG_LEFT]);
+      per_leg |= scores[LC_LEG_LEFT] != scores[LC_LEG_RIGHT];
+    }
+  adw_switch_row_set_active (self->per_leg_row, per_leg);
+  per_leg_changed_cb (self);
+
+  for (guint leg = 0; leg < LC_N_LEGS; leg++)
+    if (entry->ankle_mm[leg] != LC_ANKLE_NONE)
+      {
+        char text[16];
+
+        g_ascii_formatd (text, sizeof text, "%.1f", entry->ankle_mm[leg] / 10.0);
+        gtk_editable_set_text (GTK_EDITABLE (ankles[leg]), text);
+      }
+
+  for (guint i = 0; i < LC_N_TAGS; i++)
+    gtk_toggle_button_set_active (self->tag_buttons[i], (entry->tags & (1 << i)) != 0);
+
+  gtk_editable_set_text (GTK_EDITABLE (self->note_row), entry->note ? entry->note : "");
+
+  update_date_label (self);
+  self->loading = FALSE;
+  validate (self);
+}
+
+static void
+lc_entry_dialog_dispose (GObject *object)
+{
+  LcEntryDialog *self = LC_ENTRY_DIALOG (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), LC_TYPE_ENTRY_DIALOG);
+  g_clear_object (&self->diary);
+
+  G_OBJECT_CLASS (lc_entry_dialog_parent_class)->dispose (object);
+}
+
+static void
+lc_entry_dialog_class_init (LcEntryDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = lc_entry_dialog_dispose;
+
+  /**
+   * LcEntryDialog::saved:
+   * @entry: the entry as stored
+   */
+  signals [SAVED] =
+    g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, LC_TYPE_ENTRY | G_SIGNAL_TYPE_STATIC_SCOPE);
+
+  /**
+   * LcEntryDialog::delete-requested:
+   * @entry: the entry to delete, as stored
+   */
+  signals [DELETE_REQUESTED] =
+    g_signal_new ("delete-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, LC_TYPE_ENTRY | G_SIGNAL_TYPE_STATIC_SCOPE);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/com/example/LegCare/ui/lc-entry-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, LcEntryDialog, save_button);
+  gtk_widget_class_bind_template_child (widget_class, LcEntryDialog, error_banner);
+  gtk_widget_class_bind_template_child (widget_class, LcEntryDialog, heaviness_group);
+  gtk_widget_class_bind_template_child (widget_class, LcEntryDialog, swelling_group);
+  gtk_widget_class_bind_template_child (widget_class, LcEntryDialog, per_leg_row);
+  gtk_widget_class_bind_template_child (widget_class, LcEntryDialog, time_group);
+  gtk_widget_class_bind_template_child (widget_class, LcEntryDialog, date_button);
+  gtk_widget_class_bind_template_child (widget_class, LcEntryDialog, calendar);
+  gtk_widget_class_bind_template_child (widget_class, LcEntryDialog, hour_spin);
+  gtk_widget_class_bind_template_child (widget_class, LcEntryDialog, minute_spin);
+  gtk_widget_class_bind_template_child (widget_class, LcEntryDialog, ankle_group);
+  gtk_widget_class_bind_template_child (widget_class, LcEntryDialog, ankle_left_row);
+  gtk_widget_class_bind_template_child (widget_class, LcEntryDialog, ankle_right_row);
+  gtk_widget_class_bind_template_child (widget_class, LcEntryDialog, tags_box);
+  gtk_widget_class_bind_template_child (widget_class, LcEntryDialog, note_group);
+  gtk_widget_class_bind_template_child (widget_class, LcEntryDialog, note_row);
+  gtk_widget_class_bind_template_child (widget_class, LcEntryDialog, delete_group);
+
+  gtk_widget_class_install_action (widget_class, "entry.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "entry.cancel", NULL, cancel_action);
+  gtk_widget_class_install_action (widget_class, "entry.delete", NULL, delete_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "entry.save", NULL);
+}
+
+static void
+lc_entry_dialog_init (LcEntryDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  add_scores (self, HEAVINESS, self->heaviness_group, _("Heaviness"));
+  add_scores (self, SWELLING, self->swelling_group, _("Swelling"));
+
+  for (guint i = 0; i < LC_N_TAGS; i++)
+    {
+      GtkWidget *button = gtk_toggle_button_new_with_label (lc_tag_get_label (1 << i));
+
+      gtk_widget_add_css_class (button, "pill");
+      gtk_widget_add_css_class (button, "tag");
+      self->tag_buttons[i] = GTK_TOGGLE_BUTTON (button);
+      gtk_flow_box_append (self->tags_box, button);
+      g_signal_connect_object (button, "toggled", G_CALLBACK (validate), self, G_CONNECT_SWAPPED);
+    }
+
+  g_signal_connect_object (self->per_leg_row, "notify::active", G_CALLBACK (per_leg_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->per_leg_row, "notify::active", G_CALLBACK (validate), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->calendar, "day-selected", G_CALLBACK (time_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->hour_spin, "value-changed", G_CALLBACK (time_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->minute_spin, "value-changed", G_CALLBACK (time_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->ankle_left_row, "changed", G_CALLBACK (validate), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->ankle_right_row, "changed", G_CALLBACK (validate), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->note_row, "changed", G_CALLBACK (validate), self, G_CONNECT_SWAPPED);
+}
+
+/**
+ * lc_entry_dialog_new:
+ * @diary: where to save
+ * @entry: (nullable): the entry to edit, or %NULL for a new one (now)
+ */
+LcEntryDialog *
+lc_entry_dialog_new (LcDiary       *diary,
+                     const LcEntry *entry)
+{
+  LcEntryDialog *self;
+  g_autoptr(LcEntry) fresh = NULL;
+
+  g_return_val_if_fail (LC_IS_DIARY (diary), NULL);
+
+  self = g_object_new (LC_TYPE_ENTRY_DIALOG, NULL);
+  self->diary = g_object_ref (diary);
+
+  if (entry == NULL)
+    {
+      fresh = lc_entry_new (g_get_real_time () / G_USEC_PER_SEC);
+      entry = fresh;
+      adw_dialog_set_title (ADW_DIALOG (self), _("New Entry"));
+    }
+  else
+    {
+      adw_dialog_set_title (ADW_DIALOG (self), _("Edit Entry"));
+      gtk_widget_set_visible (GTK_WIDGET (self->delete_group), TRUE);
+    }
+
+  load_entry (self, entry);
+
+  return self;
+}

@@ -1,0 +1,784 @@
+/* test-csv.c: CSV export and import, on real diary files
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+#include <time.h>
+
+#include "lc-csv.h"
+
+#define HEADER_AFTER_TIME \
+  ",heaviness_left,heaviness_right,swelling_left,swelling_right,ankle_left_cm," \
+  "ankle_right_cm,tags,note,routine_id,routine_name,ended,steps_done,steps_total,steps_skipped," \
+  "heaviness_before,heaviness_after"
+#define HEADER "record,time" HEADER_AFTER_TIME
+
+/* Rows by column, so that no one has to count commas. */
+#define ENTRY(time, hl, hr, sl, sr, al, ar, tags, note) \
+  "entry," time "," hl "," hr "," sl "," sr "," al "," ar "," tags "," note ",,,,,,,,"
+#define SESSION(time, id, name, ended, done, total, skipped, before, after) \
+  "session," time ",,,,,,,,," id "," name "," ended "," done "," total "," skipped "," before "," after
+
+#define ALL_TAGS "long-standing;long-sitting;hot-weather;travel;compression;exercise;period;alcohol;salty-food"
+
+/* 2026-03-10 08:30:00 UTC, 09:30 in Rome; T1 is after the change to summer time. */
+#define T0 G_GINT64_CONSTANT (1773131400)
+#define T1 (T0 + 20 * DAY)
+#define HOUR 3600
+#define DAY (24 * HOUR)
+
+static LcDiary *
+open_diary (const char *name)
+{
+  g_autoptr(GFile) file = g_file_new_build_filename (g_get_user_data_dir (), "legcare", name, NULL);
+  g_autoptr(GError) error = NULL;
+  LcDiary *diary = lc_diary_open (file, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (diary);
+  return diary;
+}
+
+static gint64
+count_entries (LcDiary *diary)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 n = lc_diary_count_entries (diary, &error);
+
+  g_assert_no_error (error);
+  return n;
+}
+
+static gint64
+count_sessions (LcDiary *diary)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 n = lc_diary_count_sessions (diary, &error);
+
+  g_assert_no_error (error);
+  return n;
+}
+
+static void
+add_entry (LcDiary *diary,
+           LcEntry *entry)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (lc_diary_add_entry (diary, entry, &error));
+  g_assert_no_error (error);
+}
+
+static void
+add_session (LcDiary         *diary,
+             const char      *routine_id,
+             const char      *routine_name,
+             gint64           started_at,
+             gint64           ended_at,
+             guint            done,
+             guint            total,
+             guint            skipped,
+             int              before,
+             int              after)
+{
+  g_autoptr(LcSessionRecord) record = lc_session_record_new ();
+  g_autoptr(GError) error = NULL;
+
+  record->routine_id = g_strdup (routine_id);
+  record->routine_name = g_strdup (routine_name);
+  record->started_at = started_at;
+  record->ended_at = ended_at;
+  record->steps_done = done;
+  record->steps_total = total;
+  record->steps_skipped = skipped;
+  record->heaviness_before = before;
+  record->heaviness_after = after;
+  g_assert_true (lc_diary_add_session (diary, record, &error));
+  g_assert_no_error (error);
+}
+
+static char *
+export (LcDiary *diary)
+{
+  g_autoptr(GError) error = NULL;
+  gsize length = 0;
+  char *csv = lc_csv_export (diary, &length, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (csv);
+  g_assert_cmpuint (length, ==, strlen (csv));
+  return csv;
+}
+
+static void
+import (LcDiary    *diary,
+        const char *csv,
+        guint       expect_added,
+        guint       expect_skipped)
+{
+  g_autoptr(GError) error = NULL;
+  guint added = G_MAXUINT;
+  guint skipped = G_MAXUINT;
+
+  g_assert_true (lc_csv_import (diary, csv, strlen (csv), &added, &skipped, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (added, ==, expect_added);
+  g_assert_cmpuint (skipped, ==, expect_skipped);
+}
+
+/* A diary with every kind of value: all tags, none-values, notes with
+ * commas, quotes, line ends and non-ASCII text, both UTC offsets of Rome. */
+static void
+fill_diary (LcDiary *diary)
+{
+  LcEntry *entry;
+
+  entry = lc_entry_new (T0);
+  entry->heaviness[LC_LEG_LEFT] = 7;
+  entry->heaviness[LC_LEG_RIGHT] = 5;
+  entry->swelling[LC_LEG_LEFT] = 0;
+  entry->ankle_mm[LC_LEG_RIGHT] = 235;
+  entry->tags = LC_TAG_HOT_WEATHER | LC_TAG_COMPRESSION;
+  entry->note = g_strdup ("After the flight, “heavy”; ankles, 😩");
+  add_entry (diary, entry);
+  lc_entry_free (entry);
+
+  entry = lc_entry_new (T0 + HOUR);
+  for (guint leg = 0; leg < LC_N_LEGS; leg++)
+    {
+      entry->heaviness[leg] = 10;
+      entry->swelling[leg] = 10;
+    }
+  entry->ankle_mm[LC_LEG_LEFT] = LC_ANKLE_MIN_MM;
+  entry->ankle_mm[LC_LEG_RIGHT] = LC_ANKLE_MAX_MM;
+  entry->tags = LC_TAGS_ALL;
+  entry->note = g_strdup ("Line one, with a comma\r\nLine \"two\"\nGambe pesanti — è così 🦵");
+  add_entry (diary, entry);
+  lc_entry_free (entry);
+
+  /* Added out of order: the export is by time. */
+  entry = lc_entry_new (T1);
+  entry->tags = LC_TAG_EXERCISE;
+  add_entry (diary, entry);
+  lc_entry_free (entry);
+
+  entry = lc_entry_new (0);
+  entry->heaviness[LC_LEG_LEFT] = 1;
+  add_entry (diary, entry);
+  lc_entry_free (entry);
+
+  entry = lc_entry_new (T1 + 60);
+  entry->note = g_strdup ("plain");
+  add_entry (diary, entry);
+  lc_entry_free (entry);
+
+  entry = lc_entry_new (T1 + 120);
+  entry->swelling[LC_LEG_RIGHT] = 0;
+  entry->note = g_strdup ("\"quoted\"");
+  add_entry (diary, entry);
+  lc_entry_free (entry);
+
+  add_session (diary, "evening-routine", "Evening routine", T1, T1, 1, 1, 0, LC_SCORE_NONE, LC_SCORE_NONE);
+  add_session (diary, "calf-pump-seated", "Calf pump, seated \"easy\"", T0 + 2 * HOUR, T0 + 2 * HOUR + 600,
+               8, 10, 2, 6, 4);
+}
+
+static const char *full_export =
+  HEADER "\r\n"
+  ENTRY ("1970-01-01T01:00:00+01:00", "1", "", "", "", "", "", "", "") "\r\n"
+  ENTRY ("2026-03-10T09:30:00+01:00", "7", "5", "0", "", "", "23.5", "hot-weather;compression",
+         "\"After the flight, “heavy”; ankles, 😩\"") "\r\n"
+  ENTRY ("2026-03-10T10:30:00+01:00", "10", "10", "10", "10", "12.0", "60.0", ALL_TAGS,
+         "\"Line one, with a comma\r\nLine \"\"two\"\"\nGambe pesanti — è così 🦵\"") "\r\n"
+  ENTRY ("2026-03-30T10:30:00+02:00", "", "", "", "", "", "", "exercise", "") "\r\n"
+  ENTRY ("2026-03-30T10:31:00+02:00", "", "", "", "", "", "", "", "plain") "\r\n"
+  ENTRY ("2026-03-30T10:32:00+02:00", "", "", "", "0", "", "", "", "\"\"\"quoted\"\"\"") "\r\n"
+  SESSION ("2026-03-10T11:30:00+01:00", "calf-pump-seated", "\"Calf pump, seated \"\"easy\"\"\"",
+           "2026-03-10T11:40:00+01:00", "8", "10", "2", "6", "4") "\r\n"
+  SESSION ("2026-03-30T10:30:00+02:00", "evening-routine", "Evening routine",
+           "2026-03-30T10:30:00+02:00", "1", "1", "0", "", "") "\r\n";
+
+static void
+assert_same_diary (LcDiary *a,
+                   LcDiary *b)
+{
+  g_autoptr(GPtrArray) entries_a = lc_diary_list_entries (a, G_MININT64, G_MAXINT64, NULL);
+  g_autoptr(GPtrArray) entries_b = lc_diary_list_entries (b, G_MININT64, G_MAXINT64, NULL);
+  g_autoptr(GPtrArray) sessions_a = lc_diary_list_sessions (a, G_MININT64, G_MAXINT64, NULL);
+  g_autoptr(GPtrArray) sessions_b = lc_diary_list_sessions (b, G_MININT64, G_MAXINT64, NULL);
+
+  g_assert_cmpuint (entries_a->len, ==, entries_b->len);
+  for (guint i = 0; i < entries_a->len; i++)
+    {
+      const LcEntry *x = entries_a->pdata[i];
+      const LcEntry *y = entries_b->pdata[i];
+
+      g_assert_cmpint (x->taken_at, ==, y->taken_at);
+      for (guint leg = 0; leg < LC_N_LEGS; leg++)
+        {
+          g_assert_cmpint (x->heaviness[leg], ==, y->heaviness[leg]);
+          g_assert_cmpint (x->swelling[leg], ==, y->swelling[leg]);
+          g_assert_cmpint (x->ankle_mm[leg], ==, y->ankle_mm[leg]);
+        }
+      g_assert_cmpuint (x->tags, ==, y->tags);
+      g_assert_cmpstr (x->note, ==, y->note);
+      g_assert_true (lc_entry_equal_content (x, y));
+    }
+
+  g_assert_cmpuint (sessions_a->len, ==, sessions_b->len);
+  for (guint i = 0; i < sessions_a->len; i++)
+    {
+      const LcSessionRecord *x = sessions_a->pdata[i];
+      const LcSessionRecord *y = sessions_b->pdata[i];
+
+      g_assert_cmpstr (x->routine_id, ==, y->routine_id);
+      g_assert_cmpstr (x->routine_name, ==, y->routine_name);
+      g_assert_cmpint (x->started_at, ==, y->started_at);
+      g_assert_cmpint (x->ended_at, ==, y->ended_at);
+      g_assert_cmpuint (x->steps_done, ==, y->steps_done);
+      g_assert_cmpuint (x->steps_total, ==, y->steps_total);
+      g_assert_cmpuint (x->steps_skipped, ==, y->steps_skipped);
+      g_assert_cmpint (x->heaviness_before, ==, y->heaviness_before);
+      g_assert_cmpint (x->heaviness_after, ==, y->heaviness_after);
+    }
+}
+
+static void
+test_csv_roundtrip (void)
+{
+  g_autoptr(LcDiary) source = open_diary ("source.sqlite3");
+  g_autoptr(LcDiary) copy = open_diary ("copy.sqlite3");
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+
+  fill_diary (source);
+  first = export (source);
+  g_assert_cmpstr (first, ==, full_export);
+
+  import (copy, first, 8, 0);
+  g_assert_cmpint (count_entries (copy), ==, 6);
+  g_assert_cmpint (count_sessions (copy), ==, 2);
+  assert_same_diary (source, copy);
+
+  second = export (copy);
+  g_assert_cmpstr (second, ==, first);
+
+  /* Again: nothing new. And into the diary it came from. */
+  import (copy, first, 0, 8);
+  import (source, first, 0, 8);
+  g_assert_cmpint (count_entries (copy), ==, 6);
+  g_assert_cmpint (count_sessions (copy), ==, 2);
+  assert_same_diary (source, copy);
+}
+
+static void
+test_csv_export_empty (void)
+{
+  g_autoptr(LcDiary) diary = open_diary ("diary.sqlite3");
+  g_autofree char *csv = export (diary);
+
+  g_assert_cmpstr (csv, ==, HEADER "\r\n");
+  import (diary, csv, 0, 0);
+}
+
+static void
+test_csv_duplicates_in_file (void)
+{
+  g_autoptr(LcDiary) diary = open_diary ("diary.sqlite3");
+  const char *csv =
+    HEADER "\n"
+    ENTRY ("2026-03-10T09:30:00+01:00", "3", "", "", "", "", "", "", "") "\n"
+    SESSION ("2026-03-10T10:00:00+01:00", "calf", "Calf", "2026-03-10T10:05:00+01:00", "3", "3", "0", "", "") "\n"
+    ENTRY ("2026-03-10T09:30:00+01:00", "3", "", "", "", "", "", "", "") "\n"
+    /* The same instant, written in UTC, and the same note but for white space around it */
+    ENTRY ("2026-03-10T08:30:00Z", "3", "", "", "", "", "", "", "  ") "\n"
+    SESSION ("2026-03-10T09:00:00Z", "calf", "Calf", "2026-03-10T11:05:00+02:00", "3", "3", "0", "", "") "\n"
+    /* Not the same: another score */
+    ENTRY ("2026-03-10T09:30:00+01:00", "4", "", "", "", "", "", "", "") "\n";
+  g_autoptr(GPtrArray) entries = NULL;
+
+  import (diary, csv, 3, 3);
+  g_assert_cmpint (count_entries (diary), ==, 2);
+  g_assert_cmpint (count_sessions (diary), ==, 1);
+
+  entries = lc_diary_list_entries (diary, G_MININT64, G_MAXINT64, NULL);
+  g_assert_cmpint (((LcEntry *) entries->pdata[0])->taken_at, ==, T0);
+  g_assert_null (((LcEntry *) entries->pdata[0])->note);
+}
+
+typedef struct
+{
+  const char *name;
+  const char *text;
+  guint       added;
+} Variant;
+
+#define ROW_1 ENTRY ("2026-03-10T09:30:00+01:00", "3", "2", "", "", "24.0", "", "travel", "\"a\r\nb\"")
+#define ROW_2 SESSION ("2026-03-10T10:00:00+01:00", "calf", "Calf", "2026-03-10T10:05:00+01:00", "3", "3", "0", "", "")
+
+static const Variant variants[] = {
+  { "crlf", HEADER "\r\n" ROW_1 "\r\n" ROW_2 "\r\n", 2 },
+  { "lf", HEADER "\n" ROW_1 "\n" ROW_2 "\n", 2 },
+  { "mixed", HEADER "\r\n" ROW_1 "\n" ROW_2 "\r\n", 2 },
+  { "no-final-line-end", HEADER "\r\n" ROW_1 "\r\n" ROW_2, 2 },
+  { "trailing-empty-line", HEADER "\n" ROW_1 "\n" ROW_2 "\n\n", 2 },
+  { "trailing-empty-line-crlf", HEADER "\r\n" ROW_1 "\r\n" ROW_2 "\r\n\r\n", 2 },
+  { "bom", "\xEF\xBB\xBF" HEADER "\r\n" ROW_1 "\r\n" ROW_2 "\r\n", 2 },
+  { "bom-lf-no-final", "\xEF\xBB\xBF" HEADER "\n" ROW_1 "\n" ROW_2, 2 },
+  { "header-only", HEADER "\r\n", 0 },
+  { "header-only-no-line-end", HEADER, 0 },
+  { "header-only-bom", "\xEF\xBB\xBF" HEADER, 0 },
+  /* As spreadsheets may write it: every field quoted */
+  { "all-quoted",
+    "\"record\",\"time\",\"heaviness_left\",\"heaviness_right\",\"swelling_left\",\"swelling_right\","
+    "\"ankle_left_cm\",\"ankle_right_cm\",\"tags\",\"note\",\"routine_id\",\"routine_name\",\"ended\","
+    "\"steps_done\",\"steps_total\",\"steps_skipped\",\"heaviness_before\",\"heaviness_after\"\r\n"
+    "\"entry\",\"2026-03-10T09:30:00+01:00\",\"3\",\"2\",\"\",\"\",\"24.0\",\"\",\"travel\",\"a\r\nb\","
+    "\"\",\"\",\"\",\"\",\"\",\"\",\"\",\"\"\r\n"
+    ROW_2 "\r\n", 2 },
+};
+
+static void
+test_csv_variant (gconstpointer data)
+{
+  const Variant *variant = data;
+  g_autoptr(LcDiary) diary = open_diary ("diary.sqlite3");
+  g_autoptr(GPtrArray) entries = NULL;
+  const LcEntry *entry;
+
+  import (diary, variant->text, variant->added, 0);
+  if (variant->added == 0)
+    return;
+
+  entries = lc_diary_list_entries (diary, G_MININT64, G_MAXINT64, NULL);
+  g_assert_cmpuint (entries->len, ==, 1);
+  entry = entries->pdata[0];
+  g_assert_cmpint (entry->taken_at, ==, T0);
+  g_assert_cmpint (entry->heaviness[LC_LEG_LEFT], ==, 3);
+  g_assert_cmpint (entry->heaviness[LC_LEG_RIGHT], ==, 2);
+  g_assert_cmpint (entry->swelling[LC_LEG_LEFT], ==, LC_SCORE_NONE);
+  g_assert_cmpint (entry->ankle_mm[LC_LEG_LEFT], ==, 240);
+  g_assert_cmpint (entry->ankle_mm[LC_LEG_RIGHT], ==, LC_ANKLE_NONE);
+  g_assert_cmpuint (entry->tags, ==, LC_TAG_TRAVEL);
+  /* Line ends inside quotes are kept as they are. */
+  g_assert_cmpstr (entry->note, ==, "a\r\nb");
+  g_assert_cmpint (count_sessions (diary), ==, 1);
+}
+
+static void
+test_csv_values (void)
+{
+  g_autoptr(LcDiary) diary = open_diary ("diary.sqlite3");
+  const char *csv =
+    HEADER "\n"
+    ENTRY ("2026-03-10T08:30:00Z", "0", "10", "00", "9", "12", "60.0", " travel ; exercise ", "\"  spaced, out  \"") "\n"
+    ENTRY ("2026-03-10T11:30:00.9+03:00", "", "", "", "", "23.5", "", "salty-food;salty-food", "") "\n"
+    ENTRY ("20260310T083002Z", "", "", "", "", "", "", "period", "") "\n"
+    SESSION ("2026-03-10T08:30:00-05:00", "x", "\"A, b\"", "2026-03-10T08:30:00-05:00", "0", "1000", "1000", "10", "0") "\n";
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GPtrArray) sessions = NULL;
+  const LcEntry *entry;
+  const LcSessionRecord *record;
+
+  import (diary, csv, 4, 0);
+  entries = lc_diary_list_entries (diary, G_MININT64, G_MAXINT64, NULL);
+  g_assert_cmpuint (entries->len, ==, 3);
+
+  entry = entries->pdata[0];
+  g_assert_cmpint (entry->taken_at, ==, T0);
+  g_assert_cmpint (entry->heaviness[LC_LEG_LEFT], ==, 0);
+  g_assert_cmpint (entry->heaviness[LC_LEG_RIGHT], ==, 10);
+  g_assert_cmpint (entry->swelling[LC_LEG_LEFT], ==, 0);
+  g_assert_cmpint (entry->swelling[LC_LEG_RIGHT], ==, 9);
+  g_assert_cmpint (entry->ankle_mm[LC_LEG_LEFT], ==, 120);
+  g_assert_cmpint (entry->ankle_mm[LC_LEG_RIGHT], ==, 600);
+  g_assert_cmpuint (entry->tags, ==, LC_TAG_TRAVEL | LC_TAG_EXERCISE);
+  g_assert_cmpstr (entry->note, ==, "spaced, out");
+
+  /* Fractions of a second are dropped. */
+  entry = entries->pdata[1];
+  g_assert_cmpint (entry->taken_at, ==, T0);
+  g_assert_cmpint (entry->ankle_mm[LC_LEG_LEFT], ==, 235);
+  g_assert_cmpuint (entry->tags, ==, LC_TAG_SALTY_FOOD);
+  g_assert_null (entry->note);
+
+  entry = entries->pdata[2];
+  g_assert_cmpint (entry->taken_at, ==, T0 + 2);
+
+  sessions = lc_diary_list_sessions (diary, G_MININT64, G_MAXINT64, NULL);
+  g_assert_cmpuint (sessions->len, ==, 1);
+  record = sessions->pdata[0];
+  g_assert_cmpint (record->started_at, ==, T0 + 5 * HOUR);
+  g_assert_cmpstr (record->routine_name, ==, "A, b");
+  g_assert_cmpuint (record->steps_total, ==, 1000);
+  g_assert_cmpint (record->heaviness_before, ==, 10);
+  g_assert_cmpint (record->heaviness_after, ==, 0);
+}
+
+/* The file of each error case: a valid entry (line 2) and session
+ * (line 3), then the case's text from line 4; raw cases are the whole file. */
+#define GOOD_ROWS \
+  HEADER "\n" \
+  ENTRY ("2026-03-10T09:30:00+01:00", "3", "3", "", "", "", "", "", "") "\n" \
+  SESSION ("2026-03-10T10:00:00+01:00", "calf", "Calf", "2026-03-10T10:05:00+01:00", "3", "3", "0", "", "") "\n"
+
+#define T "2026-03-11T09:30:00+01:00"
+#define SCORE_ROW(hl) ENTRY (T, hl, "", "", "", "", "", "", "")
+#define ANKLE_ROW(al) ENTRY (T, "", "", "", "", al, "", "", "")
+#define TAGS_ROW(tags) ENTRY (T, "", "", "", "", "", "", tags, "")
+#define EXPECT_HEADER "expected the header “" HEADER "”"
+
+typedef struct
+{
+  const char *name;
+  const char *text;
+  gboolean    raw;
+  LcCsvError  code;
+  const char *message;
+} ErrorCase;
+
+static const ErrorCase error_cases[] = {
+  /* The header */
+  { "header-empty-file", "", TRUE, LC_CSV_ERROR_HEADER,
+    "line 1: the file is empty; " EXPECT_HEADER },
+  { "header-bom-only", "\xEF\xBB\xBF", TRUE, LC_CSV_ERROR_HEADER,
+    "line 1: the file is empty; " EXPECT_HEADER },
+  { "header-empty-line", "\r\n" HEADER "\r\n", TRUE, LC_CSV_ERROR_HEADER,
+    "line 1: the line is empty; " EXPECT_HEADER },
+  { "header-other-order",
+    "time,record,heaviness_left,heaviness_right,swelling_left,swelling_right,ankle_left_cm,"
+    "ankle_right_cm,tags,note,routine_id,routine_name,ended,steps_done,steps_total,steps_skipped,"
+    "heaviness_before,heaviness_after\n", TRUE, LC_CSV_ERROR_HEADER,
+    "line 1, column 1: the header has “time” here; expected “record”" },
+  { "header-swapped-columns",
+    "record,time,heaviness_left,heaviness_right,swelling_left,swelling_right,ankle_right_cm,"
+    "ankle_left_cm,tags,note,routine_id,routine_name,ended,steps_done,steps_total,steps_skipped,"
+    "heaviness_before,heaviness_after\n", TRUE, LC_CSV_ERROR_HEADER,
+    "line 1, column 7: the header has “ankle_right_cm” here; expected “ankle_left_cm”" },
+  { "header-case", "Record,time" HEADER_AFTER_TIME "\n", TRUE, LC_CSV_ERROR_HEADER,
+    "line 1, column 1: the header has “Record” here; expected “record”" },
+  { "header-space", "record, time" HEADER_AFTER_TIME "\n", TRUE, LC_CSV_ERROR_HEADER,
+    "line 1, column 2: the header has “ time” here; expected “time”" },
+  { "header-short", "record,time\r\n", TRUE, LC_CSV_ERROR_HEADER,
+    "line 1: the header has 2 columns; expected 18: “" HEADER "”" },
+  { "header-one", "record", TRUE, LC_CSV_ERROR_HEADER,
+    "line 1: the header has 1 column; expected 18: “" HEADER "”" },
+  { "header-extra", HEADER ",comment\r\n", TRUE, LC_CSV_ERROR_HEADER,
+    "line 1: the header has 19 columns; expected 18: “" HEADER "”" },
+  { "header-other-file", "Date,Weight\n2026-03-10,70\n", TRUE, LC_CSV_ERROR_HEADER,
+    "line 1, column 1: the header has “Date” here; expected “record”" },
+  { "header-stray-quote", "rec\"ord,time\n", TRUE, LC_CSV_ERROR_SYNTAX,
+    "line 1, column 1: a double quote inside a field that does not start with one; "
+    "expected the whole field in double quotes, with the quote inside written as \"\"" },
+
+  /* The text and the CSV syntax */
+  { "not-utf8", ENTRY (T, "", "", "", "", "", "", "", "caf\xe9") "\n", FALSE, LC_CSV_ERROR_SYNTAX,
+    "line 4: the text is not valid UTF-8; expected the file to be saved as UTF-8" },
+  { "not-utf8-header", "record,t\xffme\n", TRUE, LC_CSV_ERROR_SYNTAX,
+    "line 1: the text is not valid UTF-8; expected the file to be saved as UTF-8" },
+  { "not-utf8-after-multiline-note", ENTRY (T, "", "", "", "", "", "", "", "\"x\ny\"") "\n\xc0\n", FALSE, LC_CSV_ERROR_SYNTAX,
+    "line 6: the text is not valid UTF-8; expected the file to be saved as UTF-8" },
+  { "fields-17", "entry," T ",3,,,,,,,,,,,,,,\n", FALSE, LC_CSV_ERROR_SYNTAX,
+    "line 4: 17 fields, but the header has 18" },
+  { "fields-19", ENTRY (T, "3", "", "", "", "", "", "", "") ",\n", FALSE, LC_CSV_ERROR_SYNTAX,
+    "line 4: 19 fields, but the header has 18" },
+  { "fields-1", "entry\n", FALSE, LC_CSV_ERROR_SYNTAX,
+    "line 4: 1 field, but the header has 18" },
+  { "fields-many", ",,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,\n", FALSE, LC_CSV_ERROR_SYNTAX,
+    "line 4: 50 fields, but the header has 18" },
+  { "fields-semicolons", "entry;" T ";3;;;;;;;;;;;;;;;\n", FALSE, LC_CSV_ERROR_SYNTAX,
+    "line 4: 1 field, but the header has 18" },
+  { "empty-line", "\n" SCORE_ROW ("3") "\n", FALSE, LC_CSV_ERROR_SYNTAX,
+    "line 4: the line is empty; expected a record, or the end of the file" },
+  { "empty-line-crlf", "\r\n" SCORE_ROW ("3") "\r\n", FALSE, LC_CSV_ERROR_SYNTAX,
+    "line 4: the line is empty; expected a record, or the end of the file" },
+  { "two-empty-lines-at-end", "\n\n", FALSE, LC_CSV_ERROR_SYNTAX,
+    "line 4: the line is empty; expected a record, or the end of the file" },
+  { "quote-not-closed", ENTRY (T, "3", "", "", "", "", "", "", "\"never\nclosed,,,,") "\n" SCORE_ROW ("3") "\n",
+    FALSE, LC_CSV_ERROR_SYNTAX,
+    "line 4, column note: the double quote that opens the field is never closed; expected a closing \" at its end" },
+  { "quote-in-plain-field", ENTRY (T, "3", "", "", "", "", "", "", "say \"hi\"") "\n", FALSE, LC_CSV_ERROR_SYNTAX,
+    "line 4, column note: a double quote inside a field that does not start with one; "
+    "expected the whole field in double quotes, with the quote inside written as \"\"" },
+  { "text-after-quote", ENTRY (T, "3", "", "", "", "", "", "", "\"hi\" there") "\n", FALSE, LC_CSV_ERROR_SYNTAX,
+    "line 4, column note: text after the closing double quote; expected a comma or the end of the line "
+    "(inside quotes, write a double quote as \"\")" },
+  { "lone-carriage-return", ENTRY (T, "3", "", "", "", "", "", "", "a\rb") "\n", FALSE, LC_CSV_ERROR_SYNTAX,
+    "line 4, column note: a carriage return that does not end the line; "
+    "expected it only in a field enclosed in double quotes" },
+  { "quote-in-extra-field", ENTRY (T, "3", "", "", "", "", "", "", "") ",x\"\n", FALSE, LC_CSV_ERROR_SYNTAX,
+    "line 4, column 19: a double quote inside a field that does not start with one; "
+    "expected the whole field in double quotes, with the quote inside written as \"\"" },
+  /* A row over several lines is reported where it starts; the lines after it count. */
+  { "multiline-row-start", ENTRY (T, "11", "", "", "", "", "", "", "\"one\ntwo\nthree\"") "\n", FALSE,
+    LC_CSV_ERROR_VALUE, "line 4, column heaviness_left: “11” is not a score from 0 to 10" },
+  { "multiline-lines-count", ENTRY (T, "3", "", "", "", "", "", "", "\"one\r\ntwo\nthree\"") "\n" SCORE_ROW ("11") "\n",
+    FALSE, LC_CSV_ERROR_VALUE, "line 7, column heaviness_left: “11” is not a score from 0 to 10" },
+
+  /* The record type, and the columns of the other kind */
+  { "record-unknown", "entri," T ",3,,,,,,,,,,,,,,,\n", FALSE, LC_CSV_ERROR_VALUE,
+    "line 4, column record: “entri” is not a record type; expected “entry” or “session”" },
+  { "record-missing", "," T ",3,,,,,,,,,,,,,,,\n", FALSE, LC_CSV_ERROR_VALUE,
+    "line 4, column record: the record type is missing; expected “entry” or “session”" },
+  { "record-capital", "Entry," T ",3,,,,,,,,,,,,,,,\n", FALSE, LC_CSV_ERROR_VALUE,
+    "line 4, column record: “Entry” is not a record type; expected “entry” or “session”" },
+  { "entry-with-routine", "entry," T ",3,,,,,,,,calf,,,,,,,\n", FALSE, LC_CSV_ERROR_VALUE,
+    "line 4, column routine_id: an entry row has “calf” here; expected the session columns to be empty in entry rows" },
+  { "entry-with-heaviness-after", "entry," T ",3,,,,,,,,,,,,,,,5\n", FALSE, LC_CSV_ERROR_VALUE,
+    "line 4, column heaviness_after: an entry row has “5” here; expected the session columns to be empty in entry rows" },
+  { "session-with-note", "session," T ",,,,,,,,note,calf,Calf," T ",1,1,0,,\n", FALSE, LC_CSV_ERROR_VALUE,
+    "line 4, column note: a session row has “note” here; expected the entry columns to be empty in session rows" },
+  { "session-with-heaviness", "session," T ",4,,,,,,,,calf,Calf," T ",1,1,0,,\n", FALSE, LC_CSV_ERROR_VALUE,
+    "line 4, column heaviness_left: a session row has “4” here; expected the entry columns to be empty in session rows" },
+  { "long-value-cut", "entry," T ",3,,,,,,,,"
+    "abcdefghijklmnopqrstuvwxyzàèìòùabcdefghijklmnopqrstuvwxyz,,,,,,,\n", FALSE, LC_CSV_ERROR_VALUE,
+    "line 4, column routine_id: an entry row has “abcdefghijklmnopqrstuvwxyzàèìòùabcdefghi…” here; "
+    "expected the session columns to be empty in entry rows" },
+
+  /* Times */
+  { "time-missing", ENTRY ("", "3", "", "", "", "", "", "", "") "\n", FALSE, LC_CSV_ERROR_VALUE,
+    "line 4, column time: the time is missing; expected a date and time such as “2026-03-29T08:30:00+02:00”" },
+  { "time-invalid", ENTRY ("yesterday", "3", "", "", "", "", "", "", "") "\n", FALSE, LC_CSV_ERROR_VALUE,
+    "line 4, column time: “yesterday” is not a date and time; expected one such as “2026-03-29T08:30:00+02:00”" },
+  { "time-impossible-day", ENTRY ("2026-02-30T09:30:00+01:00", "3", "", "", "", "", "", "", "") "\n", FALSE,
+    LC_CSV_ERROR_VALUE,
+    "line 4, column time: “2026-02-30T09:30:00+01:00” is not a date and time; expected one such as “2026-03-29T08:30:00+02:00”" },
+  { "time-local-format", ENTRY ("10/03/2026 09:30", "3", "", "", "", "", "", "", "") "\n", FALSE, LC_CSV_ERROR_VALUE,
+    "line 4, column time: “10/03/2026 09:30” is not a date and time; expected one such as “2026-03-29T08:30:00+02:00”" },
+  { "time-no-offset", ENTRY ("2026-03-10T09:30:00", "3", "", "", "", "", "", "", "") "\n", FALSE, LC_CSV_ERROR_VALUE,
+    "line 4, column time: “2026-03-10T09:30:00” has no UTC offset; expected one at the end, "
+    "as in “2026-03-29T08:30:00+02:00”, or Z for UTC" },
+  { "time-before-1970", ENTRY ("1969-12-31T23:59:59Z", "3", "", "", "", "", "", "", "") "\n", FALSE, LC_CSV_ERROR_VALUE,
+    "line 4, column time: “1969-12-31T23:59:59Z” is before 1970; expected a later time" },
+  { "time-future", ENTRY ("2999-01-01T00:00:00Z", "3", "", "", "", "", "", "", "") "\n", FALSE, LC_CSV_ERROR_VALUE,
+    "line 4, column time: The time is in the future: an entry records what has happened" },
+
+  /* Scores */
+  { "score-11", SCORE_ROW ("11") "\n", FALSE, LC_CSV_ERROR_VALUE,
+    "line 4, column heaviness_left: “11” is not a score from 0 to 10" },
+  { "score-negative", SCORE_ROW ("-1") "\n", FALSE, LC_CSV_ERROR_VALUE,
+    "line 4, column heaviness_left: “-1” is not a score from 0 to 10" },
+  { "score-decimal", SCORE_ROW ("5.5") "\n", FALSE, LC_CSV_ERROR_VALUE,
+    "line 4, column heaviness_left: “5.5” is not a score from 0 to 10" },
+  { "score-space", SCORE_ROW (" 5") "\n", FALSE, LC_CSV_ERROR_VALUE,
+    "line 4, column heaviness_left: “ 5” is not a score from 0 to 10" },
+  { "score-plus", SCORE_ROW ("+5") "\n", FALSE, LC_CSV_ERROR_VALUE,
+    "line 4, column heaviness_left: “+5” is not a score from 0 to 10" },
+  { "score-huge", SCORE_ROW ("99999999999999999999999") "\n", FALSE, LC_CSV_ERROR_VALUE,
+    "line 4, column heaviness_left: “99999999999999999999999” is not a score from 0 to 10" },
+  { "score-swelling-right", ENTRY (T, "", "", "", "x", "", "", "", "") "\n", FALSE, LC_CSV_ERROR_VALUE,
+    "line 4, column swelling_right: “x” is not a score from 0 to 10" },
+
+  /* Ankles */
+  { "ankle-below", ANKLE_ROW ("11.9") "\n", FALSE, LC_CSV_ERROR_VALUE,
+    "line 4, column ankle_left_cm: “11.9” is out of range; expected an ankle from 12.0 to 60.0 cm" },
+  { "ankle-above", ENTRY (T, "", "", "", "", "", "60.1", "", "") "\n", FALSE, LC_CSV_ERROR_VALUE,
+    "line 4, column ankle_right_cm: “60.1” is out of range; expected an ankle from 12.0 to 60.0 cm" },
+  { "ankle-mm", ANKLE_ROW ("235") "\n", FALSE, LC_CSV_ERROR_VALUE,
+    "line 4, column ankle_left_cm: “235” is out of range; expected an ankle from 12.0 to 60.0 cm" },
+  { "ankle-two-decimals", ANKLE_ROW ("23.55") "\n", FALSE, LC_CSV_ERROR_VALUE,
+    "line 4, column ankle_left_cm: “23.55” has more than one decimal; expected centimetres with one at most, such as “23.5”" },
+  { "ankle-comma", ANKLE_ROW ("\"23,5\"") "\n", FALSE, LC_CSV_ERROR_VALUE,
+    "line 4, column ankle_left_cm: “23,5” is not a measurement in centimetres; expected a dot before the decimal, as in “23.5”" },
+  { "ankle-text", ANKLE_ROW ("big") "\n", FALSE, LC_CSV_ERROR_VALUE,
+    "line 4, column ankle_left_cm: “big” is not a measurement in centimetres; expected a number such as “23.5”" },
+  { "ankle-unit", ANKLE_ROW ("23.5 cm") "\n", FALSE, LC_CSV_ERROR_VALUE,
+    "line 4, column ankle_left_cm: “23.5 cm” is not a measurement in centimetres; expected a number such as “23.5”" },
+  { "ankle-dot-end", ANKLE_ROW ("23.") "\n", FALSE, LC_CSV_ERROR_VALUE,
+    "line 4, column ankle_left_cm: “23.” is not a measurement in centimetres; expected a number such as “23.5”" },
+  { "ankle-dot-start", ANKLE_ROW (".5") "\n", FALSE, LC_CSV_ERROR_VALUE,
+    "line 4, column ankle_left_cm: “.5” is not a measurement in centimetres; expected a number such as “23.5”" },
+  { "ankle-negative", ANKLE_ROW ("-23.5") "\n", FALSE, LC_CSV_ERROR_VALUE,
+    "line 4, column ankle_left_cm: “-23.5” is not a measurement in centimetres; expected a number such as “23.5”" },
+
+  /* Tags, notes, empty entries */
+  { "tag-unknown", TAGS_ROW ("travel;sport") "\n", FALSE, LC_CSV_ERROR_VALUE,
+    "line 4, column tags: “sport” is not a tag; expected names from: long-standing, long-sitting, "
+    "hot-weather, travel, compression, exercise, period, alcohol, salty-food, joined with “;”" },
+  { "tag-label", TAGS_ROW ("Hot weather") "\n", FALSE, LC_CSV_ERROR_VALUE,
+    "line 4, column tags: “Hot weather” is not a tag; expected names from: long-standing, long-sitting, "
+    "hot-weather, travel, compression, exercise, period, alcohol, salty-food, joined with “;”" },
+  { "tag-comma", TAGS_ROW ("\"travel,exercise\"") "\n", FALSE, LC_CSV_ERROR_VALUE,
+    "line 4, column tags: “travel,exercise” is not a tag; expected names from: long-standing, long-sitting, "
+    "hot-weather, travel, compression, exercise, period, alcohol, salty-food, joined with “;”" },
+  { "tag-empty", TAGS_ROW ("travel;") "\n", FALSE, LC_CSV_ERROR_VALUE,
+    "line 4, column tags: a tag name is empty; expected names from: long-standing, long-sitting, "
+    "hot-weather, travel, compression, exercise, period, alcohol, salty-food, joined with “;”" },
+  { "entry-empty", ENTRY (T, "", "", "", "", "", "", "", "") "\n", FALSE, LC_CSV_ERROR_VALUE,
+    "line 4: The entry is empty: rate heaviness or swelling, or add a measurement, a tag or a note" },
+  { "entry-blank-note", ENTRY (T, "", "", "", "", "", "", "", "\" \r\n \"") "\n", FALSE, LC_CSV_ERROR_VALUE,
+    "line 4: The entry is empty: rate heaviness or swelling, or add a measurement, a tag or a note" },
+  { "note-too-long", NULL, FALSE, LC_CSV_ERROR_VALUE,
+    "line 4, column note: The note is longer than 2000 characters" },
+  { "nul-byte", NULL, FALSE, LC_CSV_ERROR_SYNTAX,
+    "line 4: a null byte, which text does not have; expected a CSV text file" },
+
+  /* Sessions */
+  { "session-time-no-offset",
+    SESSION ("2026-03-10T10:00:00", "calf", "Calf", T, "1", "1", "0", "", "") "\n", FALSE, LC_CSV_ERROR_VALUE,
+    "line 4, column time: “2026-03-10T10:00:00” has no UTC offset; expected one at the end, "
+    "as in “2026-03-29T08:30:00+02:00”, or Z for UTC" },
+  { "session-no-routine-id", SESSION (T, "", "Calf", T, "1", "1", "0", "", "") "\n", FALSE, LC_CSV_ERROR_VALUE,
+    "line 4, column routine_id: the value is missing; expected the routine’s id, such as “calf-pump-seated”" },
+  { "session-no-routine-name", SESSION (T, "calf", "", T, "1", "1", "0", "", "") "\n", FALSE, LC_CSV_ERROR_VALUE,
+    "line 4, column routine_name: the value is missing; expected the routine’s name" },
+  { "session-no-end", SESSION (T, "calf", "Calf", "", "1", "1", "0", "", "") "\n", FALSE, LC_CSV_ERROR_VALUE,
+    "line 4, column ended: the time is missing; expected a date and time such as “2026-03-29T08:30:00+02:00”" },
+  { "session-end-invalid", SESSION (T, "calf", "Calf", "soon", "1", "1", "0", "", "") "\n", FALSE, LC_CSV_ERROR_VALUE,
+    "line 4, column ended: “soon” is not a date and time; expected one such as “2026-03-29T08:30:00+02:00”" },
+  { "session-ends-before-start",
+    SESSION (T, "calf", "Calf", "2026-03-11T09:29:59+01:00", "1", "1", "0", "", "") "\n", FALSE, LC_CSV_ERROR_VALUE,
+    "line 4, column ended: “2026-03-11T09:29:59+01:00” is before the session’s start, “" T "”; "
+    "expected the time it ended" },
+  { "session-steps-text", SESSION (T, "calf", "Calf", T, "ten", "10", "0", "", "") "\n", FALSE, LC_CSV_ERROR_VALUE,
+    "line 4, column steps_done: “ten” is not a number of steps; expected a whole number from 0 to 1000" },
+  { "session-steps-too-many", SESSION (T, "calf", "Calf", T, "1", "1001", "0", "", "") "\n", FALSE, LC_CSV_ERROR_VALUE,
+    "line 4, column steps_total: “1001” is not a number of steps; expected a whole number from 0 to 1000" },
+  { "session-steps-missing", SESSION (T, "calf", "Calf", T, "1", "1", "", "", "") "\n", FALSE, LC_CSV_ERROR_VALUE,
+    "line 4, column steps_skipped: the value is missing; expected a number of steps" },
+  { "session-no-steps", SESSION (T, "calf", "Calf", T, "0", "0", "0", "", "") "\n", FALSE, LC_CSV_ERROR_VALUE,
+    "line 4, column steps_total: “0” is not a number of steps of a routine; expected a whole number from 1 to 1000" },
+  { "session-done-over-total", SESSION (T, "calf", "Calf", T, "11", "10", "0", "", "") "\n", FALSE, LC_CSV_ERROR_VALUE,
+    "line 4, column steps_done: 11 steps done, but steps_total is 10; expected 10 at most" },
+  { "session-skipped-over-total", SESSION (T, "calf", "Calf", T, "1", "10", "12", "", "") "\n", FALSE, LC_CSV_ERROR_VALUE,
+    "line 4, column steps_skipped: 12 steps skipped, but steps_total is 10; expected 10 at most" },
+  { "session-heaviness-before", SESSION (T, "calf", "Calf", T, "1", "1", "0", "11", "") "\n", FALSE, LC_CSV_ERROR_VALUE,
+    "line 4, column heaviness_before: “11” is not a score from 0 to 10" },
+  { "session-heaviness-after", SESSION (T, "calf", "Calf", T, "1", "1", "0", "", "12") "\n", FALSE, LC_CSV_ERROR_VALUE,
+    "line 4, column heaviness_after: “12” is not a score from 0 to 10" },
+
+  /* The first problem stops the import: a later one is not reported. */
+  { "first-problem-wins", SCORE_ROW ("11") "\n" "entri\n", FALSE, LC_CSV_ERROR_VALUE,
+    "line 4, column heaviness_left: “11” is not a score from 0 to 10" },
+};
+
+static void
+test_csv_error (gconstpointer data)
+{
+  const ErrorCase *error_case = data;
+  g_autoptr(LcDiary) diary = open_diary ("diary.sqlite3");
+  g_autoptr(LcEntry) entry = lc_entry_new (T0 - DAY);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) csv = g_string_new (error_case->raw ? "" : GOOD_ROWS);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  guint added = 12345;
+  guint skipped = 12345;
+
+  /* Something in the diary already, to see that it is left as it was */
+  entry->heaviness[LC_LEG_LEFT] = 2;
+  add_entry (diary, entry);
+  add_session (diary, "legs-up", "Legs up", T0 - DAY, T0 - DAY + 60, 1, 1, 0, 3, 2);
+  before = export (diary);
+
+  if (g_str_equal (error_case->name, "note-too-long"))
+    {
+      g_autofree char *note = g_strnfill (LC_NOTE_MAX_CHARS + 1, 'x');
+
+      g_string_append_printf (csv, ENTRY (T, "", "", "", "", "", "", "", "%s") "\n", note);
+    }
+  else if (g_str_equal (error_case->name, "nul-byte"))
+    g_string_append_len (csv, ENTRY (T, "3", "", "", "", "", "", "", "a\0b") "\n",
+                         sizeof (ENTRY (T, "3", "", "", "", "", "", "", "a\0b") "\n") - 1);
+  else
+    g_string_append (csv, error_case->text);
+
+  g_assert_false (lc_csv_import (diary, csv->str, csv->len, &added, &skipped, &error));
+  g_assert_error (error, LC_CSV_ERROR, (int) error_case->code);
+  g_assert_cmpstr (error->message, ==, error_case->message);
+
+  /* Nothing was added, the out values were not touched. */
+  g_assert_cmpuint (added, ==, 12345);
+  g_assert_cmpuint (skipped, ==, 12345);
+  g_assert_cmpint (count_entries (diary), ==, 1);
+  g_assert_cmpint (count_sessions (diary), ==, 1);
+  after = export (diary);
+  g_assert_cmpstr (after, ==, before);
+
+  /* The diary still works. */
+  import (diary, GOOD_ROWS, 2, 0);
+}
+
+static void
+test_csv_note_max (void)
+{
+  g_autoptr(LcDiary) diary = open_diary ("diary.sqlite3");
+  g_autofree char *note = g_strnfill (LC_NOTE_MAX_CHARS, 'x');
+  g_autofree char *csv = g_strdup_printf (HEADER "\n" ENTRY (T, "", "", "", "", "", "", "", "%s") "\n", note);
+  g_autoptr(GPtrArray) entries = NULL;
+
+  import (diary, csv, 1, 0);
+  entries = lc_diary_list_entries (diary, G_MININT64, G_MAXINT64, NULL);
+  g_assert_cmpstr (((LcEntry *) entries->pdata[0])->note, ==, note);
+}
+
+static void
+test_csv_too_large (void)
+{
+  g_autoptr(LcDiary) diary = open_diary ("diary.sqlite3");
+  g_autoptr(GError) error = NULL;
+  /* The length is checked before anything is read: the data need not be there. */
+  const char data[] = HEADER "\n";
+
+  g_assert_false (lc_csv_import (diary, data, (gsize) LC_CSV_MAX_SIZE + 1, NULL, NULL, &error));
+  g_assert_error (error, LC_CSV_ERROR, LC_CSV_ERROR_TOO_LARGE);
+  g_assert_cmpstr (error->message, ==, "The file is 64.0\u00a0MiB; a diary export can be at most 64 MiB");
+  g_clear_error (&error);
+
+  g_assert_false (lc_csv_import (diary, data, G_MAXSIZE, NULL, NULL, &error));
+  g_assert_error (error, LC_CSV_ERROR, LC_CSV_ERROR_TOO_LARGE);
+  g_assert_cmpint (count_entries (diary), ==, 0);
+}
+
+static void
+test_csv_diary_busy (void)
+{
+  g_autoptr(LcDiary) diary = open_diary ("diary.sqlite3");
+  g_autoptr(GError) error = NULL;
+
+  /* Already in a group of writes: the import can't start its own. */
+  g_assert_true (lc_diary_begin (diary, &error));
+  g_assert_false (lc_csv_import (diary, GOOD_ROWS, strlen (GOOD_ROWS), NULL, NULL, &error));
+  g_assert_error (error, LC_CSV_ERROR, LC_CSV_ERROR_DIARY);
+  g_assert_true (g_str_has_prefix (error->message, "The diary could not be written: "));
+  lc_diary_rollback (diary);
+  g_assert_cmpint (count_entries (diary), ==, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  /* Offsets are Rome's: +01:00 in winter, +02:00 in summer. */
+  g_setenv ("TZ", "Europe/Rome", TRUE);
+  tzset ();
+
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/lc/csv/roundtrip", test_csv_roundtrip);
+  g_test_add_func ("/lc/csv/export-empty", test_csv_export_empty);
+  g_test_add_func ("/lc/csv/duplicates-in-file", test_csv_duplicates_in_file);
+  g_test_add_func ("/lc/csv/values", test_csv_values);
+  g_test_add_func ("/lc/csv/note-max", test_csv_note_max);
+  g_test_add_func ("/lc/csv/too-large", test_csv_too_large);
+  g_test_add_func ("/lc/csv/diary-busy", test_csv_diary_busy);
+
+  for (guint i = 0; i < G_N_ELEMENTS (variants); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/lc/csv/variant/%s", variants[i].name);
+
+      g_test_add_data_func (path, &variants[i], test_csv_variant);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (error_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/lc/csv/error/%s", error_cases[i].name);
+
+      g_test_add_data_func (path, &error_cases[i], test_csv_error);
+    }
+
+  return g_test_run ();
+}
