@@ -122,8 +122,10 @@ import (LcDiary    *diary,
   g_autoptr(GError) error = NULL;
   guint added = G_MAXUINT;
   guint skipped = G_MAXUINT;
+  /* Exactly the bytes, no nul after them: the sanitizers see any read past the end. */
+  g_autofree char *data = g_memdup2 (csv, strlen (csv));
 
-  g_assert_true (lc_csv_import (diary, csv, strlen (csv), &added, &skipped, &error));
+  g_assert_true (lc_csv_import (diary, data, strlen (csv), &added, &skipped, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (added, ==, expect_added);
   g_assert_cmpuint (skipped, ==, expect_skipped);
@@ -328,6 +330,8 @@ static const Variant variants[] = {
   { "trailing-empty-line-crlf", HEADER "\r\n" ROW_1 "\r\n" ROW_2 "\r\n\r\n", 2 },
   { "bom", "\xEF\xBB\xBF" HEADER "\r\n" ROW_1 "\r\n" ROW_2 "\r\n", 2 },
   { "bom-lf-no-final", "\xEF\xBB\xBF" HEADER "\n" ROW_1 "\n" ROW_2, 2 },
+  /* An entry row ends with empty fields: the last byte is a comma. */
+  { "comma-last", HEADER "\r\n" ROW_2 "\r\n" ROW_1, 2 },
   { "header-only", HEADER "\r\n", 0 },
   { "header-only-no-line-end", HEADER, 0 },
   { "header-only-bom", "\xEF\xBB\xBF" HEADER, 0 },
@@ -468,6 +472,8 @@ static const ErrorCase error_cases[] = {
     "line 1: the header has 1 column; expected 18: “" HEADER "”" },
   { "header-extra", HEADER ",comment\r\n", TRUE, LC_CSV_ERROR_HEADER,
     "line 1: the header has 19 columns; expected 18: “" HEADER "”" },
+  { "header-comma-last", HEADER ",", TRUE, LC_CSV_ERROR_HEADER,
+    "line 1: the header has 19 columns; expected 18: “" HEADER "”" },
   { "header-other-file", "Date,Weight\n2026-03-10,70\n", TRUE, LC_CSV_ERROR_HEADER,
     "line 1, column 1: the header has “Date” here; expected “record”" },
   { "header-stray-quote", "rec\"ord,time\n", TRUE, LC_CSV_ERROR_SYNTAX,
@@ -485,6 +491,8 @@ static const ErrorCase error_cases[] = {
     "line 4: 17 fields, but the header has 18" },
   { "fields-19", ENTRY (T, "3", "", "", "", "", "", "", "") ",\n", FALSE, LC_CSV_ERROR_SYNTAX,
     "line 4: 19 fields, but the header has 18" },
+  { "fields-19-comma-last", ENTRY (T, "3", "", "", "", "", "", "", "") ",", FALSE, LC_CSV_ERROR_SYNTAX,
+    "line 4: 19 fields, but the header has 18" },
   { "fields-1", "entry\n", FALSE, LC_CSV_ERROR_SYNTAX,
     "line 4: 1 field, but the header has 18" },
   { "fields-many", ",,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,\n", FALSE, LC_CSV_ERROR_SYNTAX,
@@ -500,6 +508,8 @@ static const ErrorCase error_cases[] = {
   { "quote-not-closed", ENTRY (T, "3", "", "", "", "", "", "", "\"never\nclosed,,,,") "\n" SCORE_ROW ("3") "\n",
     FALSE, LC_CSV_ERROR_SYNTAX,
     "line 4, column note: the double quote that opens the field is never closed; expected a closing \" at its end" },
+  { "quote-last", ENTRY (T, "3", "", "", "", "", "", "", "") ",\"", FALSE, LC_CSV_ERROR_SYNTAX,
+    "line 4, column 19: the double quote that opens the field is never closed; expected a closing \" at its end" },
   { "quote-in-plain-field", ENTRY (T, "3", "", "", "", "", "", "", "say \"hi\"") "\n", FALSE, LC_CSV_ERROR_SYNTAX,
     "line 4, column note: a double quote inside a field that does not start with one; "
     "expected the whole field in double quotes, with the quote inside written as \"\"" },
@@ -508,6 +518,9 @@ static const ErrorCase error_cases[] = {
     "(inside quotes, write a double quote as \"\")" },
   { "lone-carriage-return", ENTRY (T, "3", "", "", "", "", "", "", "a\rb") "\n", FALSE, LC_CSV_ERROR_SYNTAX,
     "line 4, column note: a carriage return that does not end the line; "
+    "expected it only in a field enclosed in double quotes" },
+  { "lone-carriage-return-last", ENTRY (T, "3", "", "", "", "", "", "", "") "\r", FALSE, LC_CSV_ERROR_SYNTAX,
+    "line 4, column heaviness_after: a carriage return that does not end the line; "
     "expected it only in a field enclosed in double quotes" },
   { "quote-in-extra-field", ENTRY (T, "3", "", "", "", "", "", "", "") ",x\"\n", FALSE, LC_CSV_ERROR_SYNTAX,
     "line 4, column 19: a double quote inside a field that does not start with one; "
@@ -665,6 +678,7 @@ test_csv_error (gconstpointer data)
   g_autoptr(GString) csv = g_string_new (error_case->raw ? "" : GOOD_ROWS);
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
+  g_autofree char *bytes = NULL;
   guint added = 12345;
   guint skipped = 12345;
 
@@ -686,7 +700,8 @@ test_csv_error (gconstpointer data)
   else
     g_string_append (csv, error_case->text);
 
-  g_assert_false (lc_csv_import (diary, csv->str, csv->len, &added, &skipped, &error));
+  bytes = g_memdup2 (csv->str, csv->len);
+  g_assert_false (lc_csv_import (diary, bytes, csv->len, &added, &skipped, &error));
   g_assert_error (error, LC_CSV_ERROR, (int) error_case->code);
   g_assert_cmpstr (error->message, ==, error_case->message);
 
@@ -731,6 +746,11 @@ test_csv_too_large (void)
   g_assert_false (lc_csv_import (diary, data, G_MAXSIZE, NULL, NULL, &error));
   g_assert_error (error, LC_CSV_ERROR, LC_CSV_ERROR_TOO_LARGE);
   g_assert_cmpint (count_entries (diary), ==, 0);
+  g_clear_error (&error);
+
+  /* No data at all is an empty file. */
+  g_assert_false (lc_csv_import (diary, NULL, 0, NULL, NULL, &error));
+  g_assert_error (error, LC_CSV_ERROR, LC_CSV_ERROR_HEADER);
 }
 
 static void

@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include <sqlite3.h>
 #include <glib/gstdio.h>
 
 #include "lc-application.h"
@@ -450,6 +451,195 @@ test_window_routine_problems (Fixture       *fixture,
   wait_until (!gtk_widget_get_visible (problems));
 }
 
+/* The @n-th descendant of @widget of @type, depth first. */
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type,
+                 guint     *n)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type) && gtk_widget_get_visible (child))
+        {
+          if (*n == 0)
+            return child;
+          (*n)--;
+        }
+      found = find_descendant (child, type, n);
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static AdwToggleGroup *
+score_toggles (AdwDialog  *dialog,
+               const char *group_name)
+{
+  GtkWidget *group = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (dialog), LC_TYPE_ENTRY_DIALOG,
+                                                                group_name));
+  guint n = 0;
+
+  return ADW_TOGGLE_GROUP (find_descendant (group, ADW_TYPE_TOGGLE_GROUP, &n));
+}
+
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *label)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (child) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (child)), label) == 0)
+        return child;
+      found = find_button (child, label);
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+test_window_diary (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  LcDiary *diary = lc_application_get_diary (fixture->app);
+  GtkWidget *page = child (fixture, LC_TYPE_WINDOW, "diary_page");
+  GtkStack *stack = GTK_STACK (gtk_widget_get_template_child (page, LC_TYPE_DIARY_PAGE, "stack"));
+  GtkListView *list = GTK_LIST_VIEW (gtk_widget_get_template_child (page, LC_TYPE_DIARY_PAGE, "list_view"));
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwDialog *dialog;
+  LcEntry *stored;
+
+  acknowledge_safety (fixture);
+  g_assert_no_error ((GError *) lc_application_get_diary_error (fixture->app));
+  g_assert_nonnull (diary);
+  g_assert_cmpint (lc_diary_count_entries (diary, NULL), ==, 0);
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.page", "s", "diary");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
+  g_assert_true (gtk_widget_get_visible (child (fixture, LC_TYPE_WINDOW, "new_entry_button")));
+
+  /* Add: two choices and Save. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.new-entry", NULL);
+  dialog = visible_dialog (fixture);
+  g_assert_true (LC_IS_ENTRY_DIALOG (dialog));
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (gtk_widget_get_template_child (
+    GTK_WIDGET (dialog), LC_TYPE_ENTRY_DIALOG, "save_button"))));
+  adw_toggle_group_set_active_name (score_toggles (dialog, "heaviness_group"), "6");
+  adw_toggle_group_set_active_name (score_toggles (dialog, "swelling_group"), "3");
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  g_assert_true (lc_entry_dialog_save (LC_ENTRY_DIALOG (dialog)));
+  wait_until (dialog == NULL);
+
+  entries = lc_diary_list_entries_newest (diary, 0, 10, &error);
+  g_assert_cmpuint (entries->len, ==, 1);
+  stored = entries->pdata[0];
+  g_assert_cmpint (stored->heaviness[LC_LEG_LEFT], ==, 6);
+  g_assert_cmpint (stored->heaviness[LC_LEG_RIGHT], ==, 6);
+  g_assert_cmpint (stored->swelling[LC_LEG_RIGHT], ==, 3);
+  wait_until (g_str_equal (gtk_stack_get_visible_child_name (stack), "list"));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (list))), ==, 1);
+
+  /* Edit: activate the row, change, save; an invalid ankle can't be saved. */
+  g_signal_emit_by_name (list, "activate", 0);
+  dialog = visible_dialog (fixture);
+  g_assert_true (LC_IS_ENTRY_DIALOG (dialog));
+  {
+    GtkEditable *ankle = GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (dialog), LC_TYPE_ENTRY_DIALOG,
+                                                                      "ankle_left_row"));
+    AdwPreferencesGroup *ankle_group = ADW_PREFERENCES_GROUP (gtk_widget_get_template_child (
+      GTK_WIDGET (dialog), LC_TYPE_ENTRY_DIALOG, "ankle_group"));
+
+    gtk_editable_set_text (ankle, "5");
+    g_assert_false (lc_entry_dialog_save (LC_ENTRY_DIALOG (dialog)));
+    g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (ankle_group), "error"));
+    g_assert_nonnull (strstr (adw_preferences_group_get_description (ankle_group), "cm"));
+
+    gtk_editable_set_text (ankle, "23,5");
+    g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (ankle_group), "error"));
+  }
+  adw_toggle_group_set_active_name (score_toggles (dialog, "swelling_group"), "4");
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  g_assert_true (lc_entry_dialog_save (LC_ENTRY_DIALOG (dialog)));
+  wait_until (dialog == NULL);
+
+  g_clear_pointer (&entries, g_ptr_array_unref);
+  entries = lc_diary_list_entries_newest (diary, 0, 10, &error);
+  g_assert_cmpuint (entries->len, ==, 1);
+  stored = entries->pdata[0];
+  g_assert_cmpint (stored->swelling[LC_LEG_LEFT], ==, 4);
+  g_assert_cmpint (stored->ankle_mm[LC_LEG_LEFT], ==, 235);
+  g_assert_cmpint (stored->heaviness[LC_LEG_LEFT], ==, 6);
+
+  /* Delete from the dialog, then Undo in the toast. */
+  g_signal_emit_by_name (list, "activate", 0);
+  dialog = visible_dialog (fixture);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "entry.delete", NULL);
+  wait_until (dialog == NULL);
+  g_assert_cmpint (lc_diary_count_entries (diary, NULL), ==, 0);
+  wait_until (g_str_equal (gtk_stack_get_visible_child_name (stack), "empty"));
+
+  {
+    GtkWidget *undo = NULL;
+
+    wait_until ((undo = find_button (GTK_WIDGET (fixture->window), "_Undo")) != NULL &&
+                gtk_widget_get_mapped (undo));
+    gtk_widget_activate (undo);
+  }
+  wait_until (lc_diary_count_entries (diary, NULL) == 1);
+  wait_until (g_str_equal (gtk_stack_get_visible_child_name (stack), "list"));
+  g_clear_pointer (&entries, g_ptr_array_unref);
+  entries = lc_diary_list_entries_newest (diary, 0, 10, &error);
+  g_assert_cmpint (((LcEntry *) entries->pdata[0])->ankle_mm[LC_LEG_LEFT], ==, 235);
+}
+
+static void
+test_window_diary_save_fails (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  LcDiary *diary = lc_application_get_diary (fixture->app);
+  g_autofree char *path = g_file_get_path (lc_diary_get_file (diary));
+  gint64 before = lc_diary_count_entries (diary, NULL);
+  AdwDialog *dialog;
+  AdwBanner *banner;
+  sqlite3 *other;
+
+  acknowledge_safety (fixture);
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.new-entry", NULL);
+  dialog = visible_dialog (fixture);
+  banner = ADW_BANNER (gtk_widget_get_template_child (GTK_WIDGET (dialog), LC_TYPE_ENTRY_DIALOG, "error_banner"));
+  adw_toggle_group_set_active_name (score_toggles (dialog, "heaviness_group"), "8");
+
+  /* The diary can't be written: the dialog stays, with the values, and says why. */
+  g_assert_cmpint (sqlite3_open (path, &other), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "BEGIN EXCLUSIVE", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_false (lc_entry_dialog_save (LC_ENTRY_DIALOG (dialog)));
+  g_assert_true (adw_banner_get_revealed (banner));
+  g_assert_true (visible_dialog (fixture) == dialog);
+  g_assert_cmpstr (adw_toggle_group_get_active_name (score_toggles (dialog, "heaviness_group")), ==, "8");
+  sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL);
+  sqlite3_close (other);
+
+  /* Once it can, the same values are saved. */
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  g_assert_true (lc_entry_dialog_save (LC_ENTRY_DIALOG (dialog)));
+  wait_until (dialog == NULL);
+  g_assert_cmpint (lc_diary_count_entries (diary, NULL), ==, before + 1);
+}
+
 static void
 test_window_shortcuts (Fixture       *fixture,
                        gconstpointer  data)
@@ -465,6 +655,7 @@ test_window_shortcuts (Fixture       *fixture,
     { "window.close", "<Control>w" },
     { "app.shortcuts", "<Control>question" },
     { "win.page('diary')", "<Alt>2" },
+    { "win.new-entry", "<Control>n" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
@@ -528,6 +719,8 @@ main (int   argc,
   ADD ("shortcuts", test_window_shortcuts);
   ADD ("routines", test_window_routines);
   ADD ("routine-problems", test_window_routine_problems);
+  ADD ("diary", test_window_diary);
+  ADD ("diary-save-fails", test_window_diary_save_fails);
 
 #undef ADD
 

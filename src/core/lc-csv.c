@@ -469,7 +469,8 @@ read_row (Reader  *reader,
     {
       g_string_truncate (reader->text, 0);
 
-      if (*reader->p == '"')
+      /* The data need not end with a nul: a comma may be its last byte. */
+      if (reader->p < reader->end && *reader->p == '"')
         {
           if (!read_quoted (reader, row, error))
             return FALSE;
@@ -973,14 +974,20 @@ import_session (LcDiary    *diary,
   if (record->steps_done > record->steps_total)
     {
       set_error (error, LC_CSV_ERROR_VALUE, row->line, column_names[COL_STEPS_DONE],
-                 _("%u steps done, but steps_total is %u; expected %u at most"),
+                 g_dngettext (GETTEXT_PACKAGE,
+                              "%u step done, but steps_total is %u; expected %u at most",
+                              "%u steps done, but steps_total is %u; expected %u at most",
+                              record->steps_done),
                  record->steps_done, record->steps_total, record->steps_total);
       return FALSE;
     }
   if (record->steps_skipped > record->steps_total)
     {
       set_error (error, LC_CSV_ERROR_VALUE, row->line, column_names[COL_STEPS_SKIPPED],
-                 _("%u steps skipped, but steps_total is %u; expected %u at most"),
+                 g_dngettext (GETTEXT_PACKAGE,
+                              "%u step skipped, but steps_total is %u; expected %u at most",
+                              "%u steps skipped, but steps_total is %u; expected %u at most",
+                              record->steps_skipped),
                  record->steps_skipped, record->steps_total, record->steps_total);
       return FALSE;
     }
@@ -1144,6 +1151,9 @@ lc_csv_import (LcDiary     *diary,
                    _("the text is not valid UTF-8; expected the file to be saved as UTF-8"));
       return FALSE;
     }
+
+  if (length == 0)
+    data = "";
 
   text = g_string_new (NULL);
   reader.p = data;

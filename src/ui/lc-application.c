@@ -92,10 +92,6 @@ routines_dir_changed_cb (LcApplication     *self,
                          GFileMonitorEvent  event)
 {
   g_clear_handle_id (&self->reload_source, g_source_remove);
-  g_clear_handle_id (&self->backup_source, g_source_remove);
-  g_clear_object (&self->diary);
-  g_clear_error (&self->diary_error);
-  g_clear_error (&self->diary_problem);
   self->reload_source = g_timeout_add (300, reload_routines, self);
 }
 
