@@ -26,6 +26,7 @@ typedef struct
   const char *action;    /* an app action that opens a dialog, or NULL */
   const char *routine;   /* a routine whose page to open, or NULL */
   gboolean    steps;     /* scroll the routine's page to its steps */
+  gboolean    seed;      /* fill the diary with sample entries first */
 } Shot;
 
 /* Sizes of the window's content. Flathub asks for at most 1000x700. */
@@ -43,7 +44,51 @@ static const Shot shots[] = {
   { "about-dark", "routines", 1000, 700, "dark", "about", NULL },
   { "routine-steps", "routines", 1000, 700, "light", NULL, "lymphatic-massage", TRUE },
   { "narrow-routine-steps-dark", "routines", 360, 720, "dark", NULL, "leg-stretching", TRUE },
+  { "diary", "diary", 1000, 700, "light", NULL, NULL, FALSE, TRUE },
+  { "narrow-diary-dark", "diary", 360, 720, "dark", NULL, NULL, FALSE, FALSE },
+  { "entry", "diary", 1000, 700, "light", "new-entry", NULL, FALSE, FALSE },
+  { "narrow-entry-dark", "diary", 360, 720, "dark", "new-entry", NULL, FALSE, FALSE },
 };
+
+/* A few days of a plausible diary, morning and evening, ending today. */
+static void
+seed_diary (LcDiary *diary)
+{
+  static const struct {
+    int days_ago, hour, minute;
+    int heaviness[2], swelling[2], ankle[2];
+    LcTags tags;
+    const char *note;
+  } samples[] = {
+    { 3, 7, 40, { 2, 2 }, { 1, 1 }, { 228, 231 }, 0, NULL },
+    { 3, 21, 10, { 6, 5 }, { 4, 4 }, { 241, 243 }, LC_TAG_LONG_STANDING | LC_TAG_HOT_WEATHER, "Long shift at the shop" },
+    { 2, 7, 55, { 3, 3 }, { 2, 2 }, { 0, 0 }, LC_TAG_COMPRESSION, NULL },
+    { 2, 20, 30, { 4, 4 }, { 3, 3 }, { 236, 238 }, LC_TAG_COMPRESSION | LC_TAG_EXERCISE, "Evening walk, legs up afterwards" },
+    { 1, 8, 5, { 2, 2 }, { 1, 2 }, { 0, 0 }, 0, NULL },
+    { 1, 21, 45, { 7, 5 }, { 5, 4 }, { 245, 240 }, LC_TAG_TRAVEL | LC_TAG_LONG_SITTING, "Train home, four hours" },
+    { 0, 7, 30, { 3, 3 }, { 2, 2 }, { 230, 232 }, 0, NULL },
+  };
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (samples); i++)
+    {
+      g_autoptr(GDateTime) day = g_date_time_add_days (now, -samples[i].days_ago);
+      g_autoptr(GDateTime) time = g_date_time_new_local (g_date_time_get_year (day), g_date_time_get_month (day),
+                                                         g_date_time_get_day_of_month (day),
+                                                         samples[i].hour, samples[i].minute, 0);
+      g_autoptr(LcEntry) entry = lc_entry_new (MIN (g_date_time_to_unix (time), g_date_time_to_unix (now)));
+
+      for (guint leg = 0; leg < LC_N_LEGS; leg++)
+        {
+          entry->heaviness[leg] = samples[i].heaviness[leg];
+          entry->swelling[leg] = samples[i].swelling[leg];
+          entry->ankle_mm[leg] = samples[i].ankle[leg];
+        }
+      entry->tags = samples[i].tags;
+      entry->note = g_strdup (samples[i].note);
+      lc_diary_add_entry (diary, entry, NULL);
+    }
+}
 
 /* Without a compositor GTK draws a thin frame inside the window's size. */
 #define FRAME 10
@@ -156,12 +201,17 @@ main (int   argc,
       g_settings_set_int (lc_application_get_settings (app), "window-width", shot->width + FRAME);
       g_settings_set_int (lc_application_get_settings (app), "window-height", shot->height + FRAME);
 
+      if (shot->seed)
+        seed_diary (lc_application_get_diary (app));
+
       window = GTK_WINDOW (lc_window_new (app));
       lc_window_set_page (LC_WINDOW (window), shot->page);
       gtk_window_present (window);
       spin (300);
-      if (shot->action != NULL)
+      if (shot->action != NULL && g_action_group_has_action (G_ACTION_GROUP (app), shot->action))
         g_action_group_activate_action (G_ACTION_GROUP (app), shot->action, NULL);
+      else if (shot->action != NULL)
+        gtk_widget_activate_action (GTK_WIDGET (window), "win.new-entry", NULL);
       if (shot->routine != NULL)
         {
           LcRoutine *routine = lc_routine_loader_find (lc_application_get_routine_loader (app),

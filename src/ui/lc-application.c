@@ -230,10 +230,10 @@ tell_diary_problem (LcApplication *self,
       g_string_append_c (body, ' ');
       g_string_append_printf (body,
                               g_dngettext (GETTEXT_PACKAGE,
-                                           "The newest backup, from %s, holds %" G_GINT64_FORMAT " entry.",
-                                           "The newest backup, from %s, holds %" G_GINT64_FORMAT " entries.",
+                                           "The newest backup, from %s, holds %d entry.",
+                                           "The newest backup, from %s, holds %d entries.",
                                            newest->n_entries),
-                              date, newest->n_entries);
+                              date, (int) newest->n_entries);
     }
 
   dialog = adw_alert_dialog_new (_("The Diary Could Not Be Read"), body->str);

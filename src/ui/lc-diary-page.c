@@ -264,7 +264,7 @@ bind_header_cb (GtkSignalListItemFactory *factory,
     text = g_strdup (_("Yesterday"));
   else
     /* Translators: a day heading in the diary; see g_date_time_format() */
-    text = g_date_time_format (time, _("%A, %e %B %Y"));
+    text = g_date_time_format (time, _("%A, %-e %B %Y"));
 
   gtk_label_set_label (GTK_LABEL (gtk_list_header_get_child (header)), g_strstrip (text));
 }

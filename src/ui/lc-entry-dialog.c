@@ -213,7 +213,7 @@ update_date_label (LcEntryDialog *self)
     label = g_strdup (_("Today"));
   else
     /* Translators: a date in the entry dialog; see g_date_time_format() */
-    label = g_date_time_format (date, _("%a, %e %b %Y"));
+    label = g_date_time_format (date, _("%a, %-e %b %Y"));
 
   gtk_menu_button_set_label (self->date_button, g_strstrip (label));
 }

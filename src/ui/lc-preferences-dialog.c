@@ -5,7 +5,12 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
+#include "lc-application.h"
+#include "lc-backups.h"
 #include "lc-paths.h"
+#include "lc-window.h"
 #include "lc-preferences-dialog.h"
 
 struct _LcPreferencesDialog
@@ -21,6 +26,161 @@ struct _LcPreferencesDialog
 };
 
 G_DEFINE_FINAL_TYPE (LcPreferencesDialog, lc_preferences_dialog, ADW_TYPE_PREFERENCES_DIALOG)
+
+static GFile *
+backups_dir (void)
+{
+  g_autoptr(GFile) data_dir = lc_paths_get_user_data_dir ();
+
+  return g_file_get_child (data_dir, "backups");
+}
+
+static LcDiary *
+get_diary (void)
+{
+  GApplication *app = g_application_get_default ();
+
+  return LC_IS_APPLICATION (app) ? lc_application_get_diary (LC_APPLICATION (app)) : NULL;
+}
+
+static char *
+describe_backup (LcBackupInfo *info)
+{
+  /* Translators: date and time of a backup; see g_date_time_format() */
+  return g_date_time_format (info->made, info->before_restore ? _("%x, %H:%M") : "%x");
+}
+
+static void
+restore_response_cb (AdwAlertDialog      *alert,
+                     GAsyncResult        *result,
+                     LcPreferencesDialog *self)
+{
+  const char *response = adw_alert_dialog_choose_finish (alert, result);
+  GFile *backup = g_object_get_data (G_OBJECT (alert), "backup");
+  LcDiary *diary = get_diary ();
+
+  if (g_str_equal (response, "restore") && diary != NULL)
+    {
+      g_autoptr(GFile) dir = backups_dir ();
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+      g_autoptr(GError) error = NULL;
+
+      if (lc_backups_restore (diary, backup, dir, now, &error))
+        {
+          GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (g_application_get_default ()));
+
+          if (LC_IS_WINDOW (window))
+            lc_window_reload_diary (LC_WINDOW (window));
+          adw_preferences_dialog_pop_subpage (ADW_PREFERENCES_DIALOG (self));
+          adw_preferences_dialog_add_toast (ADW_PREFERENCES_DIALOG (self),
+                                            adw_toast_new (_("Backup restored")));
+        }
+      else
+        {
+          AdwDialog *failed = adw_alert_dialog_new (_("The Backup Could Not Be Restored"), error->message);
+
+          adw_alert_dialog_add_response (ADW_ALERT_DIALOG (failed), "close", _("_OK"));
+          adw_dialog_present (failed, GTK_WIDGET (self));
+        }
+    }
+
+  g_object_unref (self);
+}
+
+static void
+restore_clicked_cb (GtkButton           *button,
+                    LcPreferencesDialog *self)
+{
+  LcBackupInfo *info = g_object_get_data (G_OBJECT (button), "info");
+  g_autofree char *date = describe_backup (info);
+  g_autofree char *body = NULL;
+  AdwDialog *alert;
+
+  body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "The diary will hold the %d entry of the backup from %s. "
+                                       "The diary as it is now is kept as a backup first.",
+                                       "The diary will hold the %d entries of the backup from %s. "
+                                       "The diary as it is now is kept as a backup first.",
+                                       info->n_entries),
+                          (int) info->n_entries, date);
+  alert = adw_alert_dialog_new (_("Restore This Backup?"), body);
+  adw_alert_dialog_add_responses (ADW_ALERT_DIALOG (alert),
+                                  "cancel", _("_Cancel"),
+                                  "restore", _("_Restore"),
+                                  NULL);
+  adw_alert_dialog_set_response_appearance (ADW_ALERT_DIALOG (alert), "restore", ADW_RESPONSE_DESTRUCTIVE);
+  adw_alert_dialog_set_close_response (ADW_ALERT_DIALOG (alert), "cancel");
+  g_object_set_data_full (G_OBJECT (alert), "backup", g_object_ref (info->file), g_object_unref);
+  adw_alert_dialog_choose (ADW_ALERT_DIALOG (alert), GTK_WIDGET (self), NULL,
+                           (GAsyncReadyCallback) restore_response_cb, g_object_ref (self));
+}
+
+static void
+restore_activated_cb (LcPreferencesDialog *self)
+{
+  g_autoptr(GFile) dir = backups_dir ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) backups = lc_backups_list (dir, &error);
+  GtkWidget *view = adw_toolbar_view_new ();
+  GtkWidget *page = adw_preferences_page_new ();
+  GtkWidget *group = adw_preferences_group_new ();
+  AdwNavigationPage *subpage;
+
+  adw_toolbar_view_add_top_bar (ADW_TOOLBAR_VIEW (view), adw_header_bar_new ());
+  adw_toolbar_view_set_content (ADW_TOOLBAR_VIEW (view), page);
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
+
+  if (backups == NULL || backups->len == 0)
+    {
+      GtkWidget *status = adw_status_page_new ();
+
+      adw_status_page_set_icon_name (ADW_STATUS_PAGE (status), "document-save-symbolic");
+      adw_status_page_set_title (ADW_STATUS_PAGE (status), _("No Backups Yet"));
+      adw_status_page_set_description (ADW_STATUS_PAGE (status),
+                                       error != NULL ? error->message
+                                                     : _("The first backup is made a few seconds after the diary is opened."));
+      adw_toolbar_view_set_content (ADW_TOOLBAR_VIEW (view), status);
+    }
+
+  for (guint i = 0; backups != NULL && i < backups->len; i++)
+    {
+      LcBackupInfo *info = g_steal_pointer (&backups->pdata[i]);
+      g_autofree char *date = describe_backup (info);
+      g_autofree char *subtitle = NULL;
+      GtkWidget *row = adw_action_row_new ();
+
+      if (info->n_entries < 0)
+        subtitle = g_strdup (_("Can’t be read"));
+      else if (info->before_restore)
+        subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d entry, saved before a restore",
+                                                 "%d entries, saved before a restore", info->n_entries),
+                                    (int) info->n_entries);
+      else
+        subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d entry",
+                                                 "%d entries", info->n_entries),
+                                    (int) info->n_entries);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), date);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+
+      if (info->n_entries >= 0)
+        {
+          GtkWidget *button = gtk_button_new_with_mnemonic (_("_Restore"));
+
+          gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+          g_object_set_data_full (G_OBJECT (button), "info", info, (GDestroyNotify) lc_backup_info_free);
+          g_signal_connect_object (button, "clicked", G_CALLBACK (restore_clicked_cb), self, 0);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+        }
+      else
+        lc_backup_info_free (info);
+
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+    }
+
+  subpage = adw_navigation_page_new (view, _("Restore from a Backup"));
+  adw_preferences_dialog_push_subpage (ADW_PREFERENCES_DIALOG (self), subpage);
+}
 
 /* The setting has three values (not asked yet, no, yes); the switch shows yes. */
 static gboolean
@@ -97,6 +257,7 @@ lc_preferences_dialog_class_init (LcPreferencesDialogClass *klass)
                                                "/com/example/LegCare/ui/lc-preferences-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, LcPreferencesDialog, style_toggles);
   gtk_widget_class_bind_template_child (widget_class, LcPreferencesDialog, lymph_row);
+  gtk_widget_class_bind_template_callback (widget_class, restore_activated_cb);
   gtk_widget_class_bind_template_child (widget_class, LcPreferencesDialog, data_row);
 }
 

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "lc-csv.h"
 #include "lc-diary-page.h"
 #include "lc-routine-view.h"
 #include "lc-routines-page.h"
@@ -80,6 +81,166 @@ new_entry_action (GtkWidget  *widget,
 
   lc_window_set_page (self, "diary");
   lc_diary_page_new_entry (self->diary_page);
+}
+
+static void
+show_error (LcWindow   *self,
+            const char *heading,
+            const char *body)
+{
+  AdwDialog *dialog = adw_alert_dialog_new (heading, body);
+
+  adw_alert_dialog_add_response (ADW_ALERT_DIALOG (dialog), "close", _("_OK"));
+  adw_dialog_present (dialog, GTK_WIDGET (self));
+}
+
+static GListModel *
+csv_filters (void)
+{
+  GListStore *filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("CSV Files"));
+  gtk_file_filter_add_mime_type (filter, "text/csv");
+  gtk_file_filter_add_suffix (filter, "csv");
+  g_list_store_append (filters, filter);
+
+  return G_LIST_MODEL (filters);
+}
+
+static void
+export_saved_cb (GFile        *file,
+                 GAsyncResult *result,
+                 LcWindow     *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_file_replace_contents_finish (file, result, NULL, &error))
+    show_error (self, _("The Diary Could Not Be Exported"), error->message);
+  else
+    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Diary exported")));
+
+  g_object_unref (self);
+}
+
+static void
+export_chosen_cb (GtkFileDialog *dialog,
+                  GAsyncResult  *result,
+                  LcWindow      *self)
+{
+  g_autoptr(GFile) file = gtk_file_dialog_save_finish (dialog, result, NULL);
+  LcDiary *diary = lc_application_get_diary (LC_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  char *csv;
+  gsize length;
+
+  if (file == NULL || diary == NULL)
+    {
+      g_object_unref (self);
+      return;
+    }
+
+  csv = lc_csv_export (diary, &length, &error);
+  if (csv == NULL)
+    {
+      show_error (self, _("The Diary Could Not Be Exported"), error->message);
+      g_object_unref (self);
+      return;
+    }
+
+  bytes = g_bytes_new_take (csv, length);
+  g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
+                                       NULL, (GAsyncReadyCallback) export_saved_cb, self);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  LcWindow *self = LC_WINDOW (widget);
+  g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
+  g_autoptr(GListModel) filters = csv_filters ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *name = g_date_time_format (now, "leg-care-diary-%Y-%m-%d.csv");
+
+  gtk_file_dialog_set_title (dialog, _("Export Diary"));
+  gtk_file_dialog_set_initial_name (dialog, name);
+  gtk_file_dialog_set_filters (dialog, filters);
+  gtk_file_dialog_save (dialog, GTK_WINDOW (self), NULL, (GAsyncReadyCallback) export_chosen_cb,
+                        g_object_ref (self));
+}
+
+static void
+import_loaded_cb (GFile        *file,
+                  GAsyncResult *result,
+                  LcWindow     *self)
+{
+  LcDiary *diary = lc_application_get_diary (LC_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+  guint added;
+  guint skipped;
+
+  if (!g_file_load_contents_finish (file, result, &contents, &length, NULL, &error))
+    show_error (self, _("The File Could Not Be Read"), error->message);
+  else if (diary == NULL)
+    show_error (self, _("The Diary Can’t Be Opened"), NULL);
+  else if (!lc_csv_import (diary, contents, length, &added, &skipped, &error))
+    {
+      /* Translators: %s is the file's name, then what is wrong and where */
+      g_autofree char *basename = g_file_get_basename (file);
+      g_autofree char *body = g_strdup_printf (_("Nothing was imported from “%s”: %s"), basename, error->message);
+
+      show_error (self, _("The File Could Not Be Imported"), body);
+    }
+  else
+    {
+      g_autofree char *added_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u record added",
+                                                                   "%u records added", added), added);
+      g_autofree char *skipped_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u already there",
+                                                                     "%u already there", skipped), skipped);
+      g_autofree char *title = g_strdup_printf ("%s, %s", added_text, skipped_text);
+
+      lc_diary_page_reload (self->diary_page);
+      lc_window_set_page (self, "diary");
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
+    }
+
+  g_object_unref (self);
+}
+
+static void
+import_chosen_cb (GtkFileDialog *dialog,
+                  GAsyncResult  *result,
+                  LcWindow      *self)
+{
+  g_autoptr(GFile) file = gtk_file_dialog_open_finish (dialog, result, NULL);
+
+  if (file == NULL)
+    {
+      g_object_unref (self);
+      return;
+    }
+
+  g_file_load_contents_async (file, NULL, (GAsyncReadyCallback) import_loaded_cb, self);
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  LcWindow *self = LC_WINDOW (widget);
+  g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
+  g_autoptr(GListModel) filters = csv_filters ();
+
+  gtk_file_dialog_set_title (dialog, _("Import Diary"));
+  gtk_file_dialog_set_filters (dialog, filters);
+  gtk_file_dialog_open (dialog, GTK_WINDOW (self), NULL, (GAsyncReadyCallback) import_chosen_cb,
+                        g_object_ref (self));
 }
 
 static void
@@ -176,6 +337,8 @@ lc_window_class_init (LcWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LcWindow, new_entry_button);
 
   gtk_widget_class_install_action (widget_class, "win.new-entry", NULL, new_entry_action);
+  gtk_widget_class_install_action (widget_class, "win.export-diary", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.import-diary", NULL, import_action);
   gtk_widget_class_bind_template_callback (widget_class, routine_activated_cb);
   gtk_widget_class_bind_template_child (widget_class, LcWindow, stack);
   /* Not used here, but the ui tests reach them with gtk_widget_get_template_child(). */
