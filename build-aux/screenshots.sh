@@ -8,8 +8,8 @@ set -eu
 
 out=${1:-data/screenshots}
 mkdir -p "$out"
-home=$(mktemp -d)
-trap 'rm -rf "$home"' EXIT
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
 
 for lang in en it de; do
   case $lang in
@@ -18,6 +18,7 @@ for lang in en it de; do
     de) locale=de_DE.UTF-8 suffix=de ;;
   esac
   echo "screenshots ($lang):"
+  home=$tmp/$lang
   env LANG=$locale LANGUAGE=$lang \
       HOME="$home" XDG_DATA_HOME="$home/.local/share" XDG_CONFIG_HOME="$home/config" XDG_CACHE_HOME="$home/cache" \
       GSETTINGS_BACKEND=memory GTK_A11Y=none NO_AT_BRIDGE=1 \

@@ -159,8 +159,9 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *time = gtk_label_new (NULL);
   GtkWidget *details = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-  GtkWidget *scores = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 18);
-  GtkWidget *extra = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  /* One line per measure: two legs' bars side by side must fit 360 px. */
+  GtkWidget *scores = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *extra = adw_wrap_box_new ();
   GtkWidget *note = gtk_label_new (NULL);
 
   gtk_widget_set_margin_top (row, 10);
@@ -173,6 +174,9 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   gtk_box_append (GTK_BOX (row), time);
 
   gtk_widget_set_hexpand (details, TRUE);
+  /* Ankle and tags wrap in narrow windows */
+  adw_wrap_box_set_child_spacing (ADW_WRAP_BOX (extra), 6);
+  adw_wrap_box_set_line_spacing (ADW_WRAP_BOX (extra), 4);
   gtk_box_append (GTK_BOX (details), scores);
   gtk_box_append (GTK_BOX (details), extra);
   gtk_label_set_xalign (GTK_LABEL (note), 0);
@@ -209,13 +213,18 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   gtk_box_append (GTK_BOX (scores), score_widget (_("Heaviness"), entry->heaviness));
   gtk_box_append (GTK_BOX (scores), score_widget (_("Swelling"), entry->swelling));
 
-  remove_children (extra);
+  {
+    GtkWidget *old;
+
+    while ((old = gtk_widget_get_first_child (extra)) != NULL)
+      adw_wrap_box_remove (ADW_WRAP_BOX (extra), old);
+  }
   if (ankles != NULL)
     {
       GtkWidget *label = gtk_label_new (ankles);
 
       gtk_widget_add_css_class (label, "caption");
-      gtk_box_append (GTK_BOX (extra), label);
+      adw_wrap_box_append (ADW_WRAP_BOX (extra), label);
     }
   for (guint i = 0; i < LC_N_TAGS; i++)
     if (entry->tags & (1 << i))
@@ -224,7 +233,7 @@ bind_row_cb (GtkSignalListItemFactory *factory,
 
         gtk_widget_add_css_class (chip, "caption");
         gtk_widget_add_css_class (chip, "tag-chip");
-        gtk_box_append (GTK_BOX (extra), chip);
+        adw_wrap_box_append (ADW_WRAP_BOX (extra), chip);
       }
   gtk_widget_set_visible (extra, gtk_widget_get_first_child (extra) != NULL);
 

@@ -119,7 +119,9 @@ create_score_toggles (LcEntryDialog *self,
   AdwToggleGroup *toggles = ADW_TOGGLE_GROUP (adw_toggle_group_new ());
 
   adw_toggle_group_set_homogeneous (toggles, TRUE);
-  adw_toggle_group_set_can_shrink (toggles, FALSE);
+  gtk_widget_add_css_class (GTK_WIDGET (toggles), "scores");
+  /* Eleven choices must fit a phone-sized window. */
+  adw_toggle_group_set_can_shrink (toggles, TRUE);
   for (int score = 0; score <= LC_SCORE_MAX; score++)
     {
       AdwToggle *toggle = adw_toggle_new ();
@@ -349,12 +351,15 @@ validate (LcEntryDialog *self)
 
   if (entry == NULL && field < G_N_ELEMENTS (groups) && groups[field] != NULL)
     {
-      /* An empty new entry is not a mistake yet: no red before the first tap. */
+      /* An empty new entry is not a mistake yet: nothing to say before the
+       * first tap, Save is just not available. */
       gboolean quiet = self->id == 0 && field == LC_ENTRY_FIELD_HEAVINESS;
 
-      adw_preferences_group_set_description (groups[field], error->message);
       if (!quiet)
-        gtk_widget_add_css_class (GTK_WIDGET (groups[field]), "error");
+        {
+          adw_preferences_group_set_description (groups[field], error->message);
+          gtk_widget_add_css_class (GTK_WIDGET (groups[field]), "error");
+        }
     }
 }
 
