@@ -367,7 +367,11 @@ test_diary_migrate_from_empty (void)
   /* Version 0: a database with nothing in it (what an interrupted first
    * start leaves). Every later migration gets a test like this one, from
    * the version before it. */
-  g_assert_cmpint (g_mkdir_with_parents (g_path_get_dirname (path), 0700), ==, 0);
+  {
+    g_autofree char *parent = g_path_get_dirname (path);
+
+    g_assert_cmpint (g_mkdir_with_parents (parent, 0700), ==, 0);
+  }
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db, "PRAGMA user_version = 0", NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
@@ -475,7 +479,11 @@ test_diary_too_new (void)
   sqlite3 *db;
   const char *moved;
 
-  g_assert_cmpint (g_mkdir_with_parents (g_path_get_dirname (path), 0700), ==, 0);
+  {
+    g_autofree char *parent = g_path_get_dirname (path);
+
+    g_assert_cmpint (g_mkdir_with_parents (parent, 0700), ==, 0);
+  }
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE future (x); INSERT INTO future VALUES (42);",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
@@ -733,7 +741,11 @@ test_diary_crash_safety (void)
   gint64 next = 0;
   guint rounds = 50;
 
-  g_assert_cmpint (g_mkdir_with_parents (g_path_get_dirname (path), 0700), ==, 0);
+  {
+    g_autofree char *parent = g_path_get_dirname (path);
+
+    g_assert_cmpint (g_mkdir_with_parents (parent, 0700), ==, 0);
+  }
 
   for (guint round = 0; round < rounds; round++)
     {
