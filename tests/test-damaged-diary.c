@@ -1,0 +1,121 @@
+/* test-damaged-diary.c: starting with a damaged diary, end to end
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The app finds a diary that is not a database: it moves it aside, starts
+ * a new one, says so, and restores the newest backup when asked.
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "lc-application.h"
+#include "lc-backups.h"
+#include "lc-window.h"
+
+#define wait_until(condition) \
+  G_STMT_START { \
+    gint64 deadline_ = g_get_monotonic_time () + 10 * G_USEC_PER_SEC; \
+    while (!(condition)) \
+      { \
+        if (g_get_monotonic_time () > deadline_) \
+          g_error ("line %d: timed out waiting for: %s", __LINE__, #condition); \
+        g_main_context_iteration (NULL, FALSE); \
+        g_usleep (1000); \
+      } \
+  } G_STMT_END
+
+static void
+test_damaged_diary_restore (void)
+{
+  g_autofree char *data = g_build_filename (g_get_user_data_dir (), "legcare", NULL);
+  g_autofree char *diary_path = g_build_filename (data, "diary.sqlite3", NULL);
+  g_autofree char *backups_path = g_build_filename (data, "backups", NULL);
+  g_autoptr(GFile) backups = g_file_new_for_path (backups_path);
+  g_autoptr(LcApplication) app = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) dir = NULL;
+  GtkWindow *window;
+  AdwDialog *dialog;
+  const char *name;
+  gboolean moved = FALSE;
+
+  /* Yesterday's backup with three entries, then a diary that is garbage. */
+  {
+    g_autofree char *good_path = g_build_filename (data, "good.sqlite3", NULL);
+    g_autoptr(GFile) good_file = g_file_new_for_path (good_path);
+    g_autoptr(LcDiary) good = lc_diary_open (good_file, &error);
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+    g_autoptr(GDateTime) yesterday = g_date_time_add_days (now, -1);
+
+    g_assert_no_error (error);
+    for (int i = 0; i < 3; i++)
+      {
+        g_autoptr(LcEntry) entry = lc_entry_new (1773131400 + i * 3600);
+
+        entry->heaviness[LC_LEG_LEFT] = entry->heaviness[LC_LEG_RIGHT] = i;
+        g_assert_true (lc_diary_add_entry (good, entry, &error));
+      }
+    g_assert_true (lc_backups_ensure_daily (good, backups, yesterday, NULL, &error));
+    g_assert_no_error (error);
+  }
+  g_assert_true (g_file_set_contents (diary_path, "a shopping list, not a diary", -1, NULL));
+
+  app = lc_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_settings_set_boolean (lc_application_get_settings (app), "safety-acknowledged", TRUE);
+
+  /* A new, empty diary, and the damaged one kept aside. */
+  g_assert_nonnull (lc_application_get_diary (app));
+  g_assert_cmpint (lc_diary_count_entries (lc_application_get_diary (app), NULL), ==, 0);
+  dir = g_dir_open (data, 0, NULL);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    moved |= g_str_has_prefix (name, "diary.sqlite3.damaged-");
+  g_assert_true (moved);
+
+  /* The user is told, with the offer of the newest backup. */
+  g_application_activate (G_APPLICATION (app));
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  wait_until (adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window)) != NULL);
+  dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window));
+  g_assert_true (ADW_IS_ALERT_DIALOG (dialog));
+  g_assert_cmpstr (adw_alert_dialog_get_heading (ADW_ALERT_DIALOG (dialog)), ==, "The Diary Could Not Be Read");
+  g_assert_nonnull (strstr (adw_alert_dialog_get_body (ADW_ALERT_DIALOG (dialog)), "holds 3 entries"));
+  g_assert_true (adw_alert_dialog_has_response (ADW_ALERT_DIALOG (dialog), "restore"));
+
+  g_signal_emit_by_name (dialog, "response", "restore");
+  wait_until (lc_diary_count_entries (lc_application_get_diary (app), NULL) == 3);
+
+  gtk_window_destroy (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *home = g_dir_make_tmp ("legcare-test-damaged-XXXXXX", NULL);
+  const char *vars[] = { "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME" };
+
+  /* A private home (not G_TEST_OPTION_ISOLATE_DIRS: see test-window.c). */
+  for (guint i = 0; i < G_N_ELEMENTS (vars); i++)
+    {
+      g_autofree char *dir = g_build_filename (home, vars[i], NULL);
+
+      g_setenv (vars[i], dir, TRUE);
+    }
+  g_setenv ("HOME", home, TRUE);
+
+  g_test_init (&argc, &argv, NULL);
+
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      g_test_skip ("needs a display: run under xvfb-run");
+      return 77;
+    }
+
+  g_test_add_func ("/lc/damaged-diary/restore", test_damaged_diary_restore);
+
+  return g_test_run ();
+}
