@@ -143,6 +143,8 @@ static void note_max (LcEntry *e) { e->note = g_strnfill (LC_NOTE_MAX_CHARS, 'x'
 static void note_bad (LcEntry *e) { e->note = g_strdup ("bad \xff text"); }
 static void empty (LcEntry *e) { e->heaviness[0] = e->heaviness[1] = LC_SCORE_NONE; }
 static void only_tag (LcEntry *e) { empty (e); e->tags = LC_TAG_EXERCISE; }
+static void only_blank_note (LcEntry *e) { empty (e); e->note = g_strdup (" \t\n "); }
+static void only_note (LcEntry *e) { empty (e); e->note = g_strdup ("Legs felt light today"); }
 
 static const Bound bounds[] = {
   { "heaviness-0", h_min, TRUE, LC_ENTRY_FIELD_NONE },
@@ -162,6 +164,8 @@ static const Bound bounds[] = {
   { "note-not-utf8", note_bad, FALSE, LC_ENTRY_FIELD_NOTE },
   { "empty", empty, FALSE, LC_ENTRY_FIELD_HEAVINESS },
   { "only-a-tag", only_tag, TRUE, LC_ENTRY_FIELD_NONE },
+  { "only-a-blank-note", only_blank_note, FALSE, LC_ENTRY_FIELD_HEAVINESS },
+  { "only-a-note", only_note, TRUE, LC_ENTRY_FIELD_NONE },
 };
 
 static void

@@ -261,6 +261,62 @@ step_done (LcDiary       *self,
   return TRUE;
 }
 
+typedef void (*BindFunc) (sqlite3_stmt  *stmt,
+                          gconstpointer  data);
+
+/* One statement as a write of its own: a savepoint, rolled back on failure.
+ * With @must_change, a statement that changes no row fails with NOT_FOUND. */
+static gboolean
+run_write (LcDiary        *self,
+           Statement       which,
+           BindFunc        bind,
+           gconstpointer   data,
+           gboolean        must_change,
+           GError        **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  if (!write_begin (self, error))
+    return FALSE;
+
+  stmt = statement (self, which, error);
+  if (stmt != NULL)
+    bind (stmt, data);
+  ok = stmt != NULL && step_done (self, stmt, error);
+  if (ok && must_change && sqlite3_changes (self->db) == 0)
+    {
+      g_set_error (error, LC_DIARY_ERROR, LC_DIARY_ERROR_NOT_FOUND,
+                   _("The entry is no longer in the diary"));
+      ok = FALSE;
+    }
+
+  return write_end (self, ok, ok ? error : NULL);
+}
+
+/* Whether the statement finds a row. */
+static gboolean
+run_exists (LcDiary        *self,
+            Statement       which,
+            BindFunc        bind,
+            gconstpointer   data,
+            GError        **error)
+{
+  sqlite3_stmt *stmt = statement (self, which, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  bind (stmt, data);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    set_sqlite_error (self, rc, error);
+
+  return rc == SQLITE_ROW;
+}
+
 /* --- opening --------------------------------------------------------------- */
 
 static char *
@@ -529,8 +585,9 @@ normalize_note (const char *note)
 /* Binds ?1-?9 as the insert, update and "like" statements use them. */
 static void
 bind_entry (sqlite3_stmt  *stmt,
-            const LcEntry *entry)
+            gconstpointer  data)
 {
+  const LcEntry *entry = data;
   g_autofree char *tags = lc_tags_to_string (entry->tags);
   g_autofree char *note = normalize_note (entry->note);
 
@@ -546,6 +603,24 @@ bind_entry (sqlite3_stmt  *stmt,
     sqlite3_bind_text (stmt, 9, note, -1, SQLITE_TRANSIENT);
   else
     sqlite3_bind_null (stmt, 9);
+}
+
+/* The entry's values, and its id as ?10 */
+static void
+bind_update (sqlite3_stmt  *stmt,
+             gconstpointer  data)
+{
+  const LcEntry *entry = data;
+
+  bind_entry (stmt, entry);
+  sqlite3_bind_int64 (stmt, 10, entry->id);
+}
+
+static void
+bind_id (sqlite3_stmt  *stmt,
+         gconstpointer  data)
+{
+  sqlite3_bind_int64 (stmt, 1, *(const gint64 *) data);
 }
 
 static int
@@ -596,23 +671,11 @@ lc_diary_add_entry (LcDiary  *self,
                     LcEntry  *entry,
                     GError  **error)
 {
-  sqlite3_stmt *stmt;
-  gboolean ok;
-
   g_return_val_if_fail (LC_IS_DIARY (self), FALSE);
   g_return_val_if_fail (entry != NULL, FALSE);
 
-  if (!lc_entry_validate (entry, now_seconds (), NULL, error))
-    return FALSE;
-
-  if (!write_begin (self, error))
-    return FALSE;
-
-  stmt = statement (self, STMT_INSERT_ENTRY, error);
-  if (stmt != NULL)
-    bind_entry (stmt, entry);
-  ok = stmt != NULL && step_done (self, stmt, error);
-  if (!write_end (self, ok, ok ? error : NULL))
+  if (!lc_entry_validate (entry, now_seconds (), NULL, error) ||
+      !run_write (self, STMT_INSERT_ENTRY, bind_entry, entry, FALSE, error))
     return FALSE;
 
   entry->id = sqlite3_last_insert_rowid (self->db);
@@ -630,33 +693,11 @@ lc_diary_update_entry (LcDiary        *self,
                        const LcEntry  *entry,
                        GError        **error)
 {
-  sqlite3_stmt *stmt;
-  gboolean ok;
-
   g_return_val_if_fail (LC_IS_DIARY (self), FALSE);
   g_return_val_if_fail (entry != NULL, FALSE);
 
-  if (!lc_entry_validate (entry, now_seconds (), NULL, error))
-    return FALSE;
-
-  if (!write_begin (self, error))
-    return FALSE;
-
-  stmt = statement (self, STMT_UPDATE_ENTRY, error);
-  if (stmt != NULL)
-    {
-      bind_entry (stmt, entry);
-      sqlite3_bind_int64 (stmt, 10, entry->id);
-    }
-  ok = stmt != NULL && step_done (self, stmt, error);
-  if (ok && sqlite3_changes (self->db) == 0)
-    {
-      g_set_error (error, LC_DIARY_ERROR, LC_DIARY_ERROR_NOT_FOUND,
-                   _("The entry is no longer in the diary"));
-      ok = FALSE;
-    }
-
-  return write_end (self, ok, ok ? error : NULL);
+  return lc_entry_validate (entry, now_seconds (), NULL, error) &&
+         run_write (self, STMT_UPDATE_ENTRY, bind_update, entry, TRUE, error);
 }
 
 gboolean
@@ -664,26 +705,9 @@ lc_diary_delete_entry (LcDiary  *self,
                        gint64    id,
                        GError  **error)
 {
-  sqlite3_stmt *stmt;
-  gboolean ok;
-
   g_return_val_if_fail (LC_IS_DIARY (self), FALSE);
 
-  if (!write_begin (self, error))
-    return FALSE;
-
-  stmt = statement (self, STMT_DELETE_ENTRY, error);
-  if (stmt != NULL)
-    sqlite3_bind_int64 (stmt, 1, id);
-  ok = stmt != NULL && step_done (self, stmt, error);
-  if (ok && sqlite3_changes (self->db) == 0)
-    {
-      g_set_error (error, LC_DIARY_ERROR, LC_DIARY_ERROR_NOT_FOUND,
-                   _("The entry is no longer in the diary"));
-      ok = FALSE;
-    }
-
-  return write_end (self, ok, ok ? error : NULL);
+  return run_write (self, STMT_DELETE_ENTRY, bind_id, &id, TRUE, error);
 }
 
 /**
@@ -843,30 +867,19 @@ lc_diary_has_entry_like (LcDiary        *self,
                          const LcEntry  *entry,
                          GError        **error)
 {
-  sqlite3_stmt *stmt;
-  int rc;
-
   g_return_val_if_fail (LC_IS_DIARY (self), FALSE);
 
-  stmt = statement (self, STMT_ENTRY_LIKE, error);
-  if (stmt == NULL)
-    return FALSE;
-
-  bind_entry (stmt, entry);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    set_sqlite_error (self, rc, error);
-
-  return rc == SQLITE_ROW;
+  return run_exists (self, STMT_ENTRY_LIKE, bind_entry, entry, error);
 }
 
 /* --- sessions ---------------------------------------------------------------- */
 
 static void
-bind_session (sqlite3_stmt          *stmt,
-              const LcSessionRecord *record)
+bind_session (sqlite3_stmt  *stmt,
+              gconstpointer  data)
 {
+  const LcSessionRecord *record = data;
+
   sqlite3_bind_text (stmt, 1, record->routine_id, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, record->routine_name, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 3, record->started_at);
@@ -889,23 +902,11 @@ lc_diary_add_session (LcDiary          *self,
                       LcSessionRecord  *record,
                       GError          **error)
 {
-  sqlite3_stmt *stmt;
-  gboolean ok;
-
   g_return_val_if_fail (LC_IS_DIARY (self), FALSE);
   g_return_val_if_fail (record != NULL, FALSE);
 
-  if (!lc_session_record_validate (record, error))
-    return FALSE;
-
-  if (!write_begin (self, error))
-    return FALSE;
-
-  stmt = statement (self, STMT_INSERT_SESSION, error);
-  if (stmt != NULL)
-    bind_session (stmt, record);
-  ok = stmt != NULL && step_done (self, stmt, error);
-  if (!write_end (self, ok, ok ? error : NULL))
+  if (!lc_session_record_validate (record, error) ||
+      !run_write (self, STMT_INSERT_SESSION, bind_session, record, FALSE, error))
     return FALSE;
 
   record->id = sqlite3_last_insert_rowid (self->db);
@@ -917,22 +918,9 @@ lc_diary_has_session_like (LcDiary                *self,
                            const LcSessionRecord  *record,
                            GError                **error)
 {
-  sqlite3_stmt *stmt;
-  int rc;
-
   g_return_val_if_fail (LC_IS_DIARY (self), FALSE);
 
-  stmt = statement (self, STMT_SESSION_LIKE, error);
-  if (stmt == NULL)
-    return FALSE;
-
-  bind_session (stmt, record);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    set_sqlite_error (self, rc, error);
-
-  return rc == SQLITE_ROW;
+  return run_exists (self, STMT_SESSION_LIKE, bind_session, record, error);
 }
 
 /**

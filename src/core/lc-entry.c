@@ -101,6 +101,16 @@ lc_entry_equal_content (const LcEntry *a,
 }
 
 static gboolean
+note_has_text (const char *note)
+{
+  for (const char *p = note; p != NULL && *p != '\0'; p++)
+    if (!g_ascii_isspace (*p))
+      return TRUE;
+
+  return FALSE;
+}
+
+static gboolean
 check_score (int           score,
              const char   *what,
              LcEntryField  which,
@@ -206,10 +216,11 @@ lc_entry_validate (const LcEntry  *entry,
         }
     }
 
-  /* Something must be recorded: a score, a measurement, a tag or a note. */
+  /* Something must be recorded: a score, a measurement, a tag or a note
+   * (a note of white space only is none: the diary stores it as none). */
   if (!any_score &&
       entry->ankle_mm[LC_LEG_LEFT] == LC_ANKLE_NONE && entry->ankle_mm[LC_LEG_RIGHT] == LC_ANKLE_NONE &&
-      entry->tags == 0 && (entry->note == NULL || *entry->note == '\0'))
+      entry->tags == 0 && !note_has_text (entry->note))
     {
       if (field != NULL)
         *field = LC_ENTRY_FIELD_HEAVINESS;
