@@ -14,6 +14,7 @@
 #include "lc-preferences-dialog.h"
 #include "lc-routine-view.h"
 #include "lc-routines-page.h"
+#include "lc-session-page.h"
 #include "lc-safety-dialog.h"
 #include "lc-window.h"
 
@@ -640,6 +641,144 @@ test_window_diary_save_fails (Fixture       *fixture,
   g_assert_cmpint (lc_diary_count_entries (diary, NULL), ==, before + 1);
 }
 
+static const char *
+label_text (GtkWidget  *page,
+            const char *name)
+{
+  return gtk_label_get_label (GTK_LABEL (gtk_widget_get_template_child (page, LC_TYPE_SESSION_PAGE, name)));
+}
+
+static AdwToggleGroup *
+bin_toggles (GtkWidget  *page,
+             const char *name)
+{
+  return ADW_TOGGLE_GROUP (adw_bin_get_child (ADW_BIN (gtk_widget_get_template_child (page, LC_TYPE_SESSION_PAGE,
+                                                                                        name))));
+}
+
+static void
+test_window_session (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  LcRoutine *routine = lc_routine_loader_find (lc_application_get_routine_loader (fixture->app),
+                                               "calf-pump-seated");
+  LcDiary *diary = lc_application_get_diary (fixture->app);
+  g_autoptr(LcClock) clock = lc_clock_new_fake ();
+  g_autoptr(GPtrArray) sessions = NULL;
+  GtkWidget *page;
+  LcSession *session;
+  GtkStack *stack;
+  AdwDialog *dialog;
+  GtkEventController *shortcuts = NULL;
+  const char *keys[][2] = {
+    { "space", "session.toggle-pause" }, { "Right", "session.next" }, { "Left", "session.previous" },
+    { "r", "session.restart" }, { "Escape", "session.stop" },
+  };
+  gint64 session_count = lc_diary_count_sessions (diary, NULL);
+
+  acknowledge_safety (fixture);
+  g_assert_nonnull (routine);
+
+  page = lc_window_start_session (fixture->window, routine, clock);
+  session = lc_session_page_get_session (LC_SESSION_PAGE (page));
+  stack = GTK_STACK (gtk_widget_get_template_child (page, LC_TYPE_SESSION_PAGE, "stack"));
+  wait_until (gtk_widget_get_mapped (page));
+
+  /* The keys of the player are bound to its actions. */
+  for (guint i = 0; i < g_list_model_get_n_items (gtk_widget_observe_controllers (page)); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (gtk_widget_observe_controllers (page), i);
+
+      if (GTK_IS_SHORTCUT_CONTROLLER (controller))
+        shortcuts = controller;
+    }
+  g_assert_nonnull (shortcuts);
+  for (guint k = 0; k < G_N_ELEMENTS (keys); k++)
+    {
+      gboolean found = FALSE;
+
+      for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (shortcuts)); i++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (shortcuts), i);
+          g_autofree char *trigger = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+          GtkShortcutAction *action = gtk_shortcut_get_action (shortcut);
+
+          if (g_str_equal (trigger, keys[k][0]) && GTK_IS_NAMED_ACTION (action) &&
+              g_str_equal (gtk_named_action_get_action_name (GTK_NAMED_ACTION (action)), keys[k][1]))
+            found = TRUE;
+        }
+      g_assert_true (found);
+    }
+
+  /* Before: how heavy? Then the get-ready countdown, then the first step. */
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "before");
+  adw_toggle_group_set_active_name (bin_toggles (page, "before_bin"), "6");
+  gtk_widget_activate_action (page, "session.begin", NULL);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "run");
+  g_assert_cmpstr (label_text (page, "title_label"), ==, "Get Ready");
+  g_assert_cmpstr (label_text (page, "time_label"), ==, "0:05");
+
+  lc_clock_advance (clock, 5 * G_USEC_PER_SEC);
+  g_assert_cmpstr (label_text (page, "title_label"), ==, "Heel Raises");
+  g_assert_cmpstr (label_text (page, "repetition_label"), ==, "Rep 1 of 15");
+  g_assert_cmpstr (label_text (page, "time_label"), ==, "0:30");
+  g_assert_cmpstr (label_text (page, "next_label"), ==, "Next: Toe Raises");
+  lc_clock_advance (clock, 7 * G_USEC_PER_SEC);
+  g_assert_cmpstr (label_text (page, "repetition_label"), ==, "Rep 4 of 15");
+  g_assert_cmpstr (label_text (page, "time_label"), ==, "0:23");
+  g_assert_nonnull (strstr (label_text (page, "overall_label"), "Step 1 of 6"));
+
+  /* Space pauses: time stands still. Space again resumes. */
+  gtk_widget_activate_action (page, "session.toggle-pause", NULL);
+  g_assert_cmpint (lc_session_get_state (session), ==, LC_SESSION_PAUSED);
+  lc_clock_advance (clock, 60 * G_USEC_PER_SEC);
+  g_assert_cmpstr (label_text (page, "time_label"), ==, "0:23");
+  gtk_widget_activate_action (page, "session.toggle-pause", NULL);
+  g_assert_cmpint (lc_session_get_state (session), ==, LC_SESSION_RUNNING);
+
+  /* Right: the next step; Left: back; R: this step again. */
+  gtk_widget_activate_action (page, "session.next", NULL);
+  g_assert_cmpstr (label_text (page, "title_label"), ==, "Toe Raises");
+  gtk_widget_activate_action (page, "session.previous", NULL);
+  g_assert_cmpstr (label_text (page, "title_label"), ==, "Heel Raises");
+  lc_clock_advance (clock, 3 * G_USEC_PER_SEC);
+  gtk_widget_activate_action (page, "session.restart", NULL);
+  g_assert_cmpstr (label_text (page, "time_label"), ==, "0:30");
+
+  /* Per-side steps say which leg. */
+  for (guint i = 0; i < 4; i++)
+    gtk_widget_activate_action (page, "session.next", NULL);
+  g_assert_cmpstr (label_text (page, "title_label"), ==, "Ankle Circles");
+  g_assert_cmpstr (label_text (page, "side_label"), ==, "Left Leg");
+
+  /* Escape after the first half minute asks first. */
+  gtk_widget_activate_action (page, "session.stop", NULL);
+  dialog = visible_dialog (fixture);
+  g_assert_true (ADW_IS_ALERT_DIALOG (dialog));
+  g_assert_cmpstr (adw_alert_dialog_get_heading (ADW_ALERT_DIALOG (dialog)), ==, "Stop the Session?");
+  g_signal_emit_by_name (dialog, "response", "stop");
+  wait_until (lc_session_get_state (session) == LC_SESSION_STOPPED);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "summary");
+
+  /* After: how heavy now? Saved with both ratings, as a partial session. */
+  adw_toggle_group_set_active_name (bin_toggles (page, "after_bin"), "4");
+  gtk_widget_activate_action (page, "session.save", NULL);
+  g_assert_cmpint (lc_diary_count_sessions (diary, NULL), ==, session_count + 1);
+  sessions = lc_diary_list_sessions (diary, 0, G_MAXINT64, NULL);
+  {
+    LcSessionRecord *record = sessions->pdata[sessions->len - 1];
+
+    g_assert_cmpstr (record->routine_id, ==, "calf-pump-seated");
+    g_assert_cmpint (record->heaviness_before, ==, 6);
+    g_assert_cmpint (record->heaviness_after, ==, 4);
+    g_assert_cmpuint (record->steps_total, ==, 6);
+    g_assert_cmpuint (record->steps_skipped, ==, 4);
+    g_assert_cmpuint (record->steps_done, <, record->steps_total);
+  }
+  wait_until (!LC_IS_SESSION_PAGE (adw_navigation_view_get_visible_page (
+    ADW_NAVIGATION_VIEW (child (fixture, LC_TYPE_WINDOW, "navigation_view")))));
+}
+
 static void
 test_window_shortcuts (Fixture       *fixture,
                        gconstpointer  data)
@@ -721,6 +860,7 @@ main (int   argc,
   ADD ("routine-problems", test_window_routine_problems);
   ADD ("diary", test_window_diary);
   ADD ("diary-save-fails", test_window_diary_save_fails);
+  ADD ("session", test_window_session);
 
 #undef ADD
 

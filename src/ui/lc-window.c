@@ -10,6 +10,7 @@
 #include "lc-csv.h"
 #include "lc-diary-page.h"
 #include "lc-routine-view.h"
+#include "lc-session-page.h"
 #include "lc-routines-page.h"
 #include "lc-window.h"
 
@@ -64,12 +65,16 @@ lc_window_restore_state (LcWindow *self)
 }
 
 static void
+session_saved_cb (LcWindow *self)
+{
+  lc_diary_page_reload (self->diary_page);
+}
+
+static void
 routine_start_cb (LcWindow  *self,
                   LcRoutine *routine)
 {
-  /* The session player is a later piece of work; say so rather than pretend. */
-  adw_toast_overlay_add_toast (self->toast_overlay,
-                               adw_toast_new (_("Guided sessions are not part of this version yet")));
+  lc_window_start_session (self, routine, NULL);
 }
 
 static void
@@ -444,4 +449,33 @@ lc_window_reload_diary (LcWindow *self)
   g_return_if_fail (LC_IS_WINDOW (self));
 
   lc_diary_page_reload (self->diary_page);
+}
+
+/**
+ * lc_window_start_session:
+ * @clock: (nullable): the clock for the session; %NULL for the real one
+ *
+ * Opens the player for @routine.
+ *
+ * Returns: (transfer none): the player's page
+ */
+GtkWidget *
+lc_window_start_session (LcWindow  *self,
+                         LcRoutine *routine,
+                         LcClock   *clock)
+{
+  LcApplication *app;
+  LcSessionPage *page;
+
+  g_return_val_if_fail (LC_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (LC_IS_ROUTINE (routine), NULL);
+
+  app = LC_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  page = lc_session_page_new (routine, lc_application_get_diary (app), clock);
+
+  /* A saved session shows in the diary. */
+  g_signal_connect_object (page, "hidden", G_CALLBACK (session_saved_cb), self, G_CONNECT_SWAPPED);
+  adw_navigation_view_push (self->navigation_view, ADW_NAVIGATION_PAGE (page));
+
+  return GTK_WIDGET (page);
 }

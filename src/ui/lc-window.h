@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "lc-application.h"
+#include "lc-clock.h"
 
 G_BEGIN_DECLS
 
@@ -22,5 +23,8 @@ void        lc_window_set_page     (LcWindow      *self,
 void        lc_window_show_routine (LcWindow      *self,
                                     LcRoutine     *routine);
 void        lc_window_reload_diary (LcWindow      *self);
+GtkWidget  *lc_window_start_session (LcWindow     *self,
+                                     LcRoutine    *routine,
+                                     LcClock      *clock);
 
 G_END_DECLS
