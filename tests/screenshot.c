@@ -27,6 +27,8 @@ typedef struct
   const char *routine;   /* a routine whose page to open, or NULL */
   gboolean    steps;     /* scroll the routine's page to its steps */
   gboolean    seed;      /* fill the diary with sample entries first */
+  const char *session;   /* a routine to play, or NULL */
+  guint       seconds;   /* how far into the session */
 } Shot;
 
 /* Sizes of the window's content. Flathub asks for at most 1000x700. */
@@ -48,6 +50,10 @@ static const Shot shots[] = {
   { "narrow-diary-dark", "diary", 360, 720, "dark", NULL, NULL, FALSE, FALSE },
   { "entry", "diary", 1000, 700, "light", "new-entry", NULL, FALSE, FALSE },
   { "narrow-entry-dark", "diary", 360, 720, "dark", "new-entry", NULL, FALSE, FALSE },
+  { "session", "routines", 1000, 700, "light", NULL, NULL, FALSE, FALSE, "calf-pump-seated", 12 },
+  { "session-dark", "routines", 1000, 700, "dark", NULL, NULL, FALSE, FALSE, "leg-stretching", 47 },
+  { "narrow-session-dark", "routines", 360, 720, "dark", NULL, NULL, FALSE, FALSE, "lymphatic-massage", 95 },
+  { "narrow-session", "routines", 360, 720, "light", NULL, NULL, FALSE, FALSE, "leg-elevation", 120 },
 };
 
 /* A few days of a plausible diary, morning and evening, ending today. */
@@ -226,6 +232,16 @@ main (int   argc,
         }
       if (shot->steps)
         scroll_to_steps (window);
+      if (shot->session != NULL)
+        {
+          LcRoutine *routine = lc_routine_loader_find (lc_application_get_routine_loader (app), shot->session);
+          g_autoptr(LcClock) clock = lc_clock_new_fake ();
+          GtkWidget *page = lc_window_start_session (LC_WINDOW (window), routine, clock);
+
+          spin (300);
+          gtk_widget_activate_action (page, "session.begin", NULL);
+          lc_clock_advance (clock, (gint64) shot->seconds * G_USEC_PER_SEC);
+        }
       spin (700);
 
       if (!save_png (GTK_WIDGET (window), path, &error))

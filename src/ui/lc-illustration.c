@@ -66,7 +66,8 @@ lc_illustration_new (const char *name,
   gtk_picture_set_content_fit (GTK_PICTURE (picture), GTK_CONTENT_FIT_CONTAIN);
   gtk_picture_set_can_shrink (GTK_PICTURE (picture), TRUE);
   gtk_picture_set_alternative_text (GTK_PICTURE (picture), description);
-  gtk_widget_set_size_request (picture, width, height);
+  /* It may shrink to two thirds in a narrow window. */
+  gtk_widget_set_size_request (picture, width * 2 / 3, height * 2 / 3);
 
   /* The texture is twice the size; the clamp keeps the picture at the size
    * asked for, so that thumbnails line up whatever the text beside them. */
