@@ -203,6 +203,8 @@ test_diary_sessions (void)
   g_autoptr(GError) error = NULL;
   LcSessionRecord *read;
 
+  g_assert_null (lc_diary_get_last_session (diary, NULL));
+
   record->routine_id = g_strdup ("leg-elevation");
   record->routine_name = g_strdup ("Leg Elevation");
   record->started_at = T0;
@@ -215,6 +217,14 @@ test_diary_sessions (void)
   g_assert_no_error (error);
   g_assert_cmpint (record->id, >, 0);
   g_assert_true (lc_diary_has_session_like (diary, record, NULL));
+
+  {
+    g_autoptr(LcSessionRecord) last = lc_diary_get_last_session (diary, &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (last);
+    g_assert_cmpint (last->id, ==, record->id);
+  }
 
   sessions = lc_diary_list_sessions (diary, T0 - DAY, T0 + DAY, &error);
   g_assert_cmpuint (sessions->len, ==, 1);

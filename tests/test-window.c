@@ -777,6 +777,16 @@ test_window_session (Fixture       *fixture,
   }
   wait_until (!LC_IS_SESSION_PAGE (adw_navigation_view_get_visible_page (
     ADW_NAVIGATION_VIEW (child (fixture, LC_TYPE_WINDOW, "navigation_view")))));
+
+  /* The Routines page now offers to repeat it. */
+  {
+    GtkWidget *routines = child (fixture, LC_TYPE_WINDOW, "routines_page");
+    AdwActionRow *repeat = ADW_ACTION_ROW (gtk_widget_get_template_child (routines, LC_TYPE_ROUTINES_PAGE,
+                                                                          "repeat_row"));
+
+    wait_until (gtk_widget_get_visible (gtk_widget_get_parent (GTK_WIDGET (repeat))));
+    g_assert_cmpstr (adw_action_row_get_subtitle (repeat), ==, "Calf Pump at the Desk");
+  }
 }
 
 static void

@@ -53,6 +53,7 @@ typedef enum
   STMT_SESSION_LIKE,
   STMT_LIST_SESSIONS,
   STMT_COUNT_SESSIONS,
+  STMT_LAST_SESSION,
   STMT_DAY_ENTRIES,
   STMT_DAY_SESSIONS,
   N_STATEMENTS
@@ -87,6 +88,8 @@ static const char *statement_sql[N_STATEMENTS] = {
     "SELECT " SESSION_COLUMNS " FROM session WHERE started_at >= ?1 AND started_at < ?2 "
     "ORDER BY started_at, id",
   [STMT_COUNT_SESSIONS] = "SELECT COUNT(*) FROM session",
+  [STMT_LAST_SESSION] =
+    "SELECT " SESSION_COLUMNS " FROM session ORDER BY started_at DESC, id DESC LIMIT 1",
   /* Local calendar days: SQLite's 'localtime' follows the C library's time
    * zone rules, so days around a daylight-saving change have 23 or 25 hours. */
   [STMT_DAY_ENTRIES] =
@@ -923,6 +926,55 @@ lc_diary_has_session_like (LcDiary                *self,
   return run_exists (self, STMT_SESSION_LIKE, bind_session, record, error);
 }
 
+static LcSessionRecord *
+read_session (sqlite3_stmt *stmt)
+{
+  LcSessionRecord *record = lc_session_record_new ();
+
+  record->id = sqlite3_column_int64 (stmt, 0);
+  record->routine_id = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+  record->routine_name = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+  record->started_at = sqlite3_column_int64 (stmt, 3);
+  record->ended_at = sqlite3_column_int64 (stmt, 4);
+  record->steps_done = sqlite3_column_int (stmt, 5);
+  record->steps_total = sqlite3_column_int (stmt, 6);
+  record->steps_skipped = sqlite3_column_int (stmt, 7);
+  record->heaviness_before = column_optional_int (stmt, 8, LC_SCORE_NONE);
+  record->heaviness_after = column_optional_int (stmt, 9, LC_SCORE_NONE);
+
+  return record;
+}
+
+/**
+ * lc_diary_get_last_session:
+ *
+ * Returns: (transfer full) (nullable): the latest session, or %NULL if
+ *   there is none (or with @error set)
+ */
+LcSessionRecord *
+lc_diary_get_last_session (LcDiary  *self,
+                           GError  **error)
+{
+  sqlite3_stmt *stmt;
+  LcSessionRecord *record = NULL;
+  int rc;
+
+  g_return_val_if_fail (LC_IS_DIARY (self), NULL);
+
+  stmt = statement (self, STMT_LAST_SESSION, error);
+  if (stmt == NULL)
+    return NULL;
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    record = read_session (stmt);
+  else if (rc != SQLITE_DONE)
+    set_sqlite_error (self, rc, error);
+  sqlite3_reset (stmt);
+
+  return record;
+}
+
 /**
  * lc_diary_list_sessions:
  *
@@ -949,21 +1001,7 @@ lc_diary_list_sessions (LcDiary  *self,
   sqlite3_bind_int64 (stmt, 2, to);
   sessions = g_ptr_array_new_with_free_func ((GDestroyNotify) lc_session_record_free);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      LcSessionRecord *record = lc_session_record_new ();
-
-      record->id = sqlite3_column_int64 (stmt, 0);
-      record->routine_id = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-      record->routine_name = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
-      record->started_at = sqlite3_column_int64 (stmt, 3);
-      record->ended_at = sqlite3_column_int64 (stmt, 4);
-      record->steps_done = sqlite3_column_int (stmt, 5);
-      record->steps_total = sqlite3_column_int (stmt, 6);
-      record->steps_skipped = sqlite3_column_int (stmt, 7);
-      record->heaviness_before = column_optional_int (stmt, 8, LC_SCORE_NONE);
-      record->heaviness_after = column_optional_int (stmt, 9, LC_SCORE_NONE);
-      g_ptr_array_add (sessions, record);
-    }
+    g_ptr_array_add (sessions, read_session (stmt));
   sqlite3_reset (stmt);
 
   if (rc != SQLITE_DONE)

@@ -104,6 +104,8 @@ GPtrArray  *lc_diary_list_sessions        (LcDiary          *self,
                                            GError          **error);
 gint64      lc_diary_count_sessions       (LcDiary          *self,
                                            GError          **error);
+LcSessionRecord *lc_diary_get_last_session (LcDiary         *self,
+                                           GError          **error);
 
 GArray     *lc_diary_daily_aggregates     (LcDiary          *self,
                                            gint64            from,

@@ -26,12 +26,16 @@ struct _LcRoutinesPage
   GtkListBox        *routine_list;
   AdwPreferencesGroup *problems_group;
   GtkListBox        *problem_list;
+  GtkListBox        *repeat_list;
+  AdwActionRow      *repeat_row;
+  LcRoutine         *last_routine;
 };
 
 G_DEFINE_FINAL_TYPE (LcRoutinesPage, lc_routines_page, ADW_TYPE_BIN)
 
 enum {
   ROUTINE_ACTIVATED,
+  START_REQUESTED,
   N_SIGNALS
 };
 
@@ -115,6 +119,13 @@ row_activated_cb (LcRoutinesPage *self,
 
   if (routine != NULL)
     g_signal_emit (self, signals [ROUTINE_ACTIVATED], 0, routine);
+}
+
+static void
+repeat_activated_cb (LcRoutinesPage *self)
+{
+  if (self->last_routine != NULL)
+    g_signal_emit (self, signals [START_REQUESTED], 0, self->last_routine);
 }
 
 static GtkWidget *
@@ -237,6 +248,7 @@ lc_routines_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), LC_TYPE_ROUTINES_PAGE);
   g_clear_object (&self->filtered);
   g_clear_object (&self->loader);
+  g_clear_object (&self->last_routine);
 
   G_OBJECT_CLASS (lc_routines_page_parent_class)->dispose (object);
 }
@@ -260,8 +272,22 @@ lc_routines_page_class_init (LcRoutinesPageClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, LC_TYPE_ROUTINE);
 
+  /**
+   * LcRoutinesPage::start-requested:
+   * @routine: the routine to run again
+   */
+  signals [START_REQUESTED] =
+    g_signal_new ("start-requested",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, LC_TYPE_ROUTINE);
+
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/com/example/LegCare/ui/lc-routines-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, LcRoutinesPage, repeat_list);
+  gtk_widget_class_bind_template_child (widget_class, LcRoutinesPage, repeat_row);
+  gtk_widget_class_bind_template_callback (widget_class, repeat_activated_cb);
   gtk_widget_class_bind_template_child (widget_class, LcRoutinesPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, LcRoutinesPage, category_toggles);
   gtk_widget_class_bind_template_child (widget_class, LcRoutinesPage, category_dropdown);
@@ -315,4 +341,20 @@ lc_routines_page_set_loader (LcRoutinesPage  *self,
   g_signal_connect_object (problems, "items-changed", G_CALLBACK (problems_changed_cb), self,
                            G_CONNECT_SWAPPED);
   problems_changed_cb (self, 0, 0, 0, problems);
+}
+
+/**
+ * lc_routines_page_set_last_routine:
+ * @routine: (nullable): the routine of the last session, offered to repeat
+ */
+void
+lc_routines_page_set_last_routine (LcRoutinesPage *self,
+                                   LcRoutine      *routine)
+{
+  g_return_if_fail (LC_IS_ROUTINES_PAGE (self));
+
+  g_set_object (&self->last_routine, routine);
+  gtk_widget_set_visible (GTK_WIDGET (self->repeat_list), routine != NULL);
+  if (routine != NULL)
+    adw_action_row_set_subtitle (self->repeat_row, lc_routine_get_name (routine));
 }

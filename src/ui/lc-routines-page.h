@@ -15,7 +15,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (LcRoutinesPage, lc_routines_page, LC, ROUTINES_PAGE, AdwBin)
 
-void lc_routines_page_set_loader (LcRoutinesPage  *self,
-                                  LcRoutineLoader *loader);
+void lc_routines_page_set_loader       (LcRoutinesPage  *self,
+                                        LcRoutineLoader *loader);
+void lc_routines_page_set_last_routine (LcRoutinesPage  *self,
+                                        LcRoutine       *routine);
 
 G_END_DECLS

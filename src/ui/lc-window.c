@@ -64,10 +64,36 @@ lc_window_restore_state (LcWindow *self)
     gtk_window_maximize (GTK_WINDOW (self));
 }
 
+/* Offer the routine of the latest session again on the Routines page. */
+static void
+update_last_session (LcWindow *self)
+{
+  LcApplication *app = LC_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  LcDiary *diary = lc_application_get_diary (app);
+  g_autoptr(LcSessionRecord) last = diary != NULL ? lc_diary_get_last_session (diary, NULL) : NULL;
+  LcRoutine *routine = NULL;
+
+  if (last != NULL)
+    routine = lc_routine_loader_find (lc_application_get_routine_loader (app), last->routine_id);
+
+  lc_routines_page_set_last_routine (self->routines_page, routine);
+}
+
 static void
 session_saved_cb (LcWindow *self)
 {
   lc_diary_page_reload (self->diary_page);
+  update_last_session (self);
+}
+
+/* Repeat: through the routine's page, so that its checks and cautions come first. */
+static void
+start_requested_cb (LcWindow  *self,
+                    LcRoutine *routine)
+{
+  lc_window_show_routine (self, routine);
+  gtk_widget_activate_action (GTK_WIDGET (adw_navigation_view_get_visible_page (self->navigation_view)),
+                              "routine.start", NULL);
 }
 
 static void
@@ -345,6 +371,7 @@ lc_window_class_init (LcWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.export-diary", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.import-diary", NULL, import_action);
   gtk_widget_class_bind_template_callback (widget_class, routine_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, start_requested_cb);
   gtk_widget_class_bind_template_child (widget_class, LcWindow, stack);
   /* Not used here, but the ui tests reach them with gtk_widget_get_template_child(). */
   gtk_widget_class_bind_template_child (widget_class, LcWindow, header_bar);
@@ -383,6 +410,7 @@ lc_window_new (LcApplication *application)
   lc_diary_page_set_diary (self->diary_page, lc_application_get_diary (application),
                            lc_application_get_diary_error (application));
   page_changed_cb (self);
+  update_last_session (self);
 
   return self;
 }
