@@ -1,0 +1,115 @@
+/* bench-session.c: CPU time of a running session
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Runs, one after the other and for the same time (60 s by default): a
+ * bare libadwaita window with a big label that counts down every second,
+ * as a clock app's timer does; then Leg Care's player on a real clock. It
+ * prints the process's CPU time (user + system) spent in each. Needs a
+ * display (dev-env bench runs it under Xvfb).
+ */
+
+#include "config.h"
+
+#include <sys/resource.h>
+
+#include "lc-application.h"
+#include "lc-window.h"
+
+static double
+cpu_seconds (void)
+{
+  struct rusage usage;
+
+  getrusage (RUSAGE_SELF, &usage);
+  return usage.ru_utime.tv_sec + usage.ru_stime.tv_sec +
+         (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+}
+
+static void
+run_for (guint seconds)
+{
+  gint64 end = g_get_monotonic_time () + (gint64) seconds * G_USEC_PER_SEC;
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static gboolean
+count_down_cb (gpointer user_data)
+{
+  GtkLabel *label = user_data;
+  int left = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (label), "left")) - 1;
+  g_autofree char *text = g_strdup_printf ("%d:%02d", left / 60, left % 60);
+
+  g_object_set_data (G_OBJECT (label), "left", GINT_TO_POINTER (left));
+  gtk_label_set_label (label, text);
+  return G_SOURCE_CONTINUE;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *home = g_dir_make_tmp ("legcare-bench-session-XXXXXX", NULL);
+  guint seconds = argc > 1 ? (guint) atoi (argv[1]) : 60;
+  g_autoptr(LcApplication) app = NULL;
+  double timer_cpu;
+  double session_cpu;
+  double start;
+
+  if (seconds == 0)
+    seconds = 60;
+  g_setenv ("XDG_DATA_HOME", home, TRUE);
+  g_setenv ("XDG_CONFIG_HOME", home, TRUE);
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+
+  app = lc_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  if (!g_application_register (G_APPLICATION (app), NULL, NULL))
+    return 1;
+  g_settings_set_boolean (lc_application_get_settings (app), "safety-acknowledged", TRUE);
+
+  /* The floor: a timer label in a bare window. */
+  {
+    GtkWidget *window = adw_application_window_new (GTK_APPLICATION (app));
+    GtkWidget *label = gtk_label_new ("1:00");
+    guint id;
+
+    gtk_widget_add_css_class (label, "title-1");
+    g_object_set_data (G_OBJECT (label), "left", GINT_TO_POINTER (seconds));
+    adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), label);
+    gtk_window_set_default_size (GTK_WINDOW (window), 960, 680);
+    gtk_window_present (GTK_WINDOW (window));
+    run_for (1);
+
+    start = cpu_seconds ();
+    id = g_timeout_add_seconds (1, count_down_cb, label);
+    run_for (seconds);
+    timer_cpu = cpu_seconds () - start;
+    g_source_remove (id);
+    gtk_window_destroy (GTK_WINDOW (window));
+  }
+
+  /* Leg Care's player, on the real clock. */
+  {
+    LcWindow *window = lc_window_new (app);
+    LcRoutine *routine = lc_routine_loader_find (lc_application_get_routine_loader (app), "leg-elevation");
+    GtkWidget *page;
+
+    gtk_window_present (GTK_WINDOW (window));
+    page = lc_window_start_session (window, routine, NULL);
+    run_for (1);
+    gtk_widget_activate_action (page, "session.begin", NULL);
+
+    start = cpu_seconds ();
+    run_for (seconds);
+    session_cpu = cpu_seconds () - start;
+    gtk_window_destroy (GTK_WINDOW (window));
+  }
+
+  g_print ("CPU time over %u s: timer label %.2f s, Leg Care player %.2f s (%.1f×)\n",
+           seconds, timer_cpu, session_cpu, timer_cpu > 0 ? session_cpu / timer_cpu : 0);
+
+  return 0;
+}
