@@ -18,6 +18,7 @@ struct _LcDiaryPage
 
   LcDiary        *diary;
   LcDiaryModel   *model;
+  guint           midnight_source;
 
   /* Template widgets */
   GtkStack       *stack;
@@ -65,6 +66,35 @@ lc_diary_page_reload (LcDiaryPage *self)
   update_state (self);
 }
 
+/* "Today" and "Yesterday" move on at midnight. */
+static gboolean midnight_cb (gpointer user_data);
+
+static void
+schedule_midnight (LcDiaryPage *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) tomorrow = g_date_time_add_days (now, 1);
+  g_autoptr(GDateTime) midnight = g_date_time_new_local (g_date_time_get_year (tomorrow),
+                                                         g_date_time_get_month (tomorrow),
+                                                         g_date_time_get_day_of_month (tomorrow), 0, 0, 1);
+  GTimeSpan wait = g_date_time_difference (midnight, now);
+
+  g_clear_handle_id (&self->midnight_source, g_source_remove);
+  self->midnight_source = g_timeout_add_seconds ((guint) MAX (wait / G_USEC_PER_SEC, 1), midnight_cb, self);
+}
+
+static gboolean
+midnight_cb (gpointer user_data)
+{
+  LcDiaryPage *self = user_data;
+
+  self->midnight_source = 0;
+  lc_diary_page_reload (self);
+  schedule_midnight (self);
+
+  return G_SOURCE_REMOVE;
+}
+
 /* --- rows ------------------------------------------------------------------- */
 
 static GtkWidget *
@@ -76,6 +106,10 @@ score_widget (const char *what,
   gboolean same = scores[LC_LEG_LEFT] == scores[LC_LEG_RIGHT];
   g_autofree char *accessible = NULL;
 
+  /* Both measures' labels take the width of the longer, so the bars line up. */
+  gtk_label_set_width_chars (GTK_LABEL (label), MAX (g_utf8_strlen (_("Heaviness"), -1),
+                                                     g_utf8_strlen (_("Swelling"), -1)));
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_widget_add_css_class (label, "dim-label");
   gtk_box_append (GTK_BOX (box), label);
 
@@ -367,6 +401,7 @@ lc_diary_page_dispose (GObject *object)
 {
   LcDiaryPage *self = LC_DIARY_PAGE (object);
 
+  g_clear_handle_id (&self->midnight_source, g_source_remove);
   if (self->list_view != NULL)
     gtk_list_view_set_model (self->list_view, NULL);
   /* The stack is both AdwBin's child and a template child: let go once. */
@@ -413,6 +448,7 @@ lc_diary_page_init (LcDiaryPage *self)
   g_object_unref (factory);
 
   update_state (self);
+  schedule_midnight (self);
 }
 
 /**
