@@ -11,6 +11,7 @@
 #include "lc-diary-page.h"
 #include "lc-entry-dialog.h"
 #include "lc-entry-item.h"
+#include "lc-widgets.h"
 
 struct _LcDiaryPage
 {
@@ -27,18 +28,6 @@ struct _LcDiaryPage
 };
 
 G_DEFINE_FINAL_TYPE (LcDiaryPage, lc_diary_page, ADW_TYPE_BIN)
-
-static void
-show_toast (LcDiaryPage *self,
-            AdwToast    *toast)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-  else
-    g_object_unref (g_object_ref_sink (toast));
-}
 
 static void
 update_state (LcDiaryPage *self)
@@ -330,7 +319,7 @@ undo_delete_cb (AdwToast *toast,
 
   again->id = 0;
   if (!lc_diary_add_entry (self->diary, again, &error))
-    show_toast (self, adw_toast_new_format (_("The entry could not be restored: %s"), error->message));
+    lc_show_toast (GTK_WIDGET (self), adw_toast_new_format (_("The entry could not be restored: %s"), error->message));
   lc_diary_page_reload (self);
 }
 
@@ -343,7 +332,7 @@ delete_requested_cb (LcDiaryPage *self,
 
   if (!lc_diary_delete_entry (self->diary, entry->id, &error))
     {
-      show_toast (self, adw_toast_new_format (_("The entry could not be deleted: %s"), error->message));
+      lc_show_toast (GTK_WIDGET (self), adw_toast_new_format (_("The entry could not be deleted: %s"), error->message));
       return;
     }
 
@@ -355,7 +344,7 @@ delete_requested_cb (LcDiaryPage *self,
   g_object_set_data_full (G_OBJECT (toast), "page", g_object_ref (self), g_object_unref);
   g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_delete_cb),
                          lc_entry_copy (entry), (GClosureNotify) lc_entry_free, 0);
-  show_toast (self, toast);
+  lc_show_toast (GTK_WIDGET (self), toast);
 }
 
 static void

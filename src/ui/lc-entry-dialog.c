@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "lc-entry-dialog.h"
+#include "lc-widgets.h"
 
 enum { HEAVINESS, SWELLING, N_SCORES };
 enum { BOTH, LEFT, RIGHT, N_SCORE_GROUPS };
@@ -68,29 +69,6 @@ static void validate (LcEntryDialog *self);
 
 /* --- scores ----------------------------------------------------------------- */
 
-static int
-get_score (AdwToggleGroup *toggles)
-{
-  const char *name = adw_toggle_group_get_active_name (toggles);
-
-  return name != NULL ? atoi (name) : LC_SCORE_NONE;
-}
-
-static void
-set_score (AdwToggleGroup *toggles,
-           int             score)
-{
-  if (score == LC_SCORE_NONE)
-    adw_toggle_group_set_active (toggles, GTK_INVALID_LIST_POSITION);
-  else
-    {
-      char name[4];
-
-      g_snprintf (name, sizeof name, "%d", score);
-      adw_toggle_group_set_active_name (toggles, name);
-    }
-}
-
 static void
 score_changed_cb (LcEntryDialog *self)
 {
@@ -102,10 +80,10 @@ score_changed_cb (LcEntryDialog *self)
   for (guint m = 0; m < N_SCORES; m++)
     if (!adw_switch_row_get_active (self->per_leg_row))
       {
-        int score = get_score (self->scores[m][BOTH]);
+        int score = lc_score_toggles_get (self->scores[m][BOTH]);
 
-        set_score (self->scores[m][LEFT], score);
-        set_score (self->scores[m][RIGHT], score);
+        lc_score_toggles_set (self->scores[m][LEFT], score);
+        lc_score_toggles_set (self->scores[m][RIGHT], score);
       }
   self->loading = FALSE;
 
@@ -116,27 +94,10 @@ static AdwToggleGroup *
 create_score_toggles (LcEntryDialog *self,
                       const char    *label)
 {
-  AdwToggleGroup *toggles = ADW_TOGGLE_GROUP (adw_toggle_group_new ());
+  AdwToggleGroup *toggles = lc_score_toggles_new (label);
 
-  adw_toggle_group_set_homogeneous (toggles, TRUE);
-  gtk_widget_add_css_class (GTK_WIDGET (toggles), "scores");
-  /* Eleven choices must fit a phone-sized window. */
-  adw_toggle_group_set_can_shrink (toggles, TRUE);
-  for (int score = 0; score <= LC_SCORE_MAX; score++)
-    {
-      AdwToggle *toggle = adw_toggle_new ();
-      char name[4];
-
-      g_snprintf (name, sizeof name, "%d", score);
-      adw_toggle_set_name (toggle, name);
-      adw_toggle_set_label (toggle, name);
-      adw_toggle_group_add (toggles, toggle);
-    }
-  adw_toggle_group_set_active (toggles, GTK_INVALID_LIST_POSITION);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (toggles), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
   g_signal_connect_object (toggles, "notify::active", G_CALLBACK (score_changed_cb), self,
                            G_CONNECT_SWAPPED);
-
   return toggles;
 }
 
@@ -184,7 +145,7 @@ per_leg_changed_cb (LcEntryDialog *self)
 
       /* Back to one choice: it takes the left leg's score. */
       if (!per_leg && !self->loading)
-        set_score (self->scores[m][BOTH], get_score (self->scores[m][LEFT]));
+        lc_score_toggles_set (self->scores[m][BOTH], lc_score_toggles_get (self->scores[m][LEFT]));
     }
 }
 
@@ -287,8 +248,8 @@ lc_entry_dialog_get_entry (LcEntryDialog  *self,
   entry->id = self->id;
   for (guint leg = 0; leg < LC_N_LEGS; leg++)
     {
-      entry->heaviness[leg] = get_score (self->scores[HEAVINESS][leg == LC_LEG_LEFT ? LEFT : RIGHT]);
-      entry->swelling[leg] = get_score (self->scores[SWELLING][leg == LC_LEG_LEFT ? LEFT : RIGHT]);
+      entry->heaviness[leg] = lc_score_toggles_get (self->scores[HEAVINESS][leg == LC_LEG_LEFT ? LEFT : RIGHT]);
+      entry->swelling[leg] = lc_score_toggles_get (self->scores[SWELLING][leg == LC_LEG_LEFT ? LEFT : RIGHT]);
 
       if (!parse_ankle (gtk_editable_get_text (GTK_EDITABLE (ankles[leg])), &entry->ankle_mm[leg]))
         {
@@ -461,9 +422,9 @@ load_entry (LcEntryDialog *self,
     {
       const int *scores = m == HEAVINESS ? entry->heaviness : entry->swelling;
 
-      set_score (self->scores[m][LEFT], scores[LC_LEG_LEFT]);
-      set_score (self->scores[m][RIGHT], scores[LC_LEG_RIGHT]);
-      set_score (self->scores[m][BOTH], scores[LC_LEG_LEFT]);
+      lc_score_toggles_set (self->scores[m][LEFT], scores[LC_LEG_LEFT]);
+      lc_score_toggles_set (self->scores[m][RIGHT], scores[LC_LEG_RIGHT]);
+      lc_score_toggles_set (self->scores[m][BOTH], scores[LC_LEG_LEFT]);
       per_leg |= scores[LC_LEG_LEFT] != scores[LC_LEG_RIGHT];
     }
   adw_switch_row_set_active (self->per_leg_row, per_leg);

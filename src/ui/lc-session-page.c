@@ -14,6 +14,7 @@
 #include "lc-format.h"
 #include "lc-illustration.h"
 #include "lc-session-page.h"
+#include "lc-widgets.h"
 
 struct _LcSessionPage
 {
@@ -51,50 +52,6 @@ struct _LcSessionPage
 G_DEFINE_FINAL_TYPE (LcSessionPage, lc_session_page, ADW_TYPE_NAVIGATION_PAGE)
 
 #define STOP_CONFIRM_AFTER (30 * G_USEC_PER_SEC)
-
-static AdwToggleGroup *
-create_score_toggles (const char *label)
-{
-  AdwToggleGroup *toggles = ADW_TOGGLE_GROUP (adw_toggle_group_new ());
-
-  adw_toggle_group_set_homogeneous (toggles, TRUE);
-  adw_toggle_group_set_can_shrink (toggles, TRUE);
-  gtk_widget_add_css_class (GTK_WIDGET (toggles), "scores");
-  for (int score = 0; score <= LC_SCORE_MAX; score++)
-    {
-      AdwToggle *toggle = adw_toggle_new ();
-      char name[4];
-
-      g_snprintf (name, sizeof name, "%d", score);
-      adw_toggle_set_name (toggle, name);
-      adw_toggle_set_label (toggle, name);
-      adw_toggle_group_add (toggles, toggle);
-    }
-  adw_toggle_group_set_active (toggles, GTK_INVALID_LIST_POSITION);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (toggles), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-
-  return toggles;
-}
-
-static int
-get_score (AdwToggleGroup *toggles)
-{
-  const char *name = adw_toggle_group_get_active_name (toggles);
-
-  return name != NULL ? atoi (name) : LC_SCORE_NONE;
-}
-
-static void
-show_toast (LcSessionPage *self,
-            AdwToast      *toast)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-  else
-    g_object_unref (g_object_ref_sink (toast));
-}
 
 /* --- what is shown ----------------------------------------------------------- */
 
@@ -288,7 +245,7 @@ begin_action (GtkWidget  *widget,
   if (lc_session_get_state (self->session) != LC_SESSION_IDLE)
     return;
 
-  self->heaviness_before = get_score (self->before_toggles);
+  self->heaviness_before = lc_score_toggles_get (self->before_toggles);
   self->started = lc_clock_get_time (self->clock);
   gtk_stack_set_visible_child_name (self->stack, "run");
   gtk_widget_set_visible (self->controls, TRUE);
@@ -402,11 +359,11 @@ save_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
 
   record->heaviness_before = self->heaviness_before;
-  record->heaviness_after = get_score (self->after_toggles);
+  record->heaviness_after = lc_score_toggles_get (self->after_toggles);
 
   if (self->diary == NULL)
     {
-      show_toast (self, adw_toast_new (_("The diary can’t be opened: the session was not saved")));
+      lc_show_toast (GTK_WIDGET (self), adw_toast_new (_("The diary can’t be opened: the session was not saved")));
       leave (self);
       return;
     }
@@ -414,11 +371,11 @@ save_action (GtkWidget  *widget,
   if (!lc_diary_add_session (self->diary, record, &error))
     {
       /* Stay, so that it can be tried again. */
-      show_toast (self, adw_toast_new_format (_("Not saved: %s"), error->message));
+      lc_show_toast (GTK_WIDGET (self), adw_toast_new_format (_("Not saved: %s"), error->message));
       return;
     }
 
-  show_toast (self, adw_toast_new (_("Session saved to the diary")));
+  lc_show_toast (GTK_WIDGET (self), adw_toast_new (_("Session saved to the diary")));
   leave (self);
 }
 
@@ -496,9 +453,9 @@ lc_session_page_init (LcSessionPage *self)
 
   self->shown_step = -1;
   self->heaviness_before = LC_SCORE_NONE;
-  self->before_toggles = create_score_toggles (_("Heaviness before the session"));
+  self->before_toggles = lc_score_toggles_new (_("Heaviness before the session"));
   adw_bin_set_child (self->before_bin, GTK_WIDGET (self->before_toggles));
-  self->after_toggles = create_score_toggles (_("Heaviness after the session"));
+  self->after_toggles = lc_score_toggles_new (_("Heaviness after the session"));
   adw_bin_set_child (self->after_bin, GTK_WIDGET (self->after_toggles));
 
   /* The player's keys win over the focused button (Space would press it). */

@@ -1,0 +1,90 @@
+/* lc-widgets.c: small pieces of UI that several pages share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "lc-entry.h"
+#include "lc-widgets.h"
+
+/**
+ * lc_score_toggles_new:
+ * @accessible_label: what is rated, for screen readers
+ *
+ * A row of eleven choices, 0 to 10, none chosen, that fits a 360 px window.
+ *
+ * Returns: (transfer floating): the toggles
+ */
+AdwToggleGroup *
+lc_score_toggles_new (const char *accessible_label)
+{
+  AdwToggleGroup *toggles = ADW_TOGGLE_GROUP (adw_toggle_group_new ());
+
+  adw_toggle_group_set_homogeneous (toggles, TRUE);
+  adw_toggle_group_set_can_shrink (toggles, TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (toggles), "scores");
+  for (int score = 0; score <= LC_SCORE_MAX; score++)
+    {
+      AdwToggle *toggle = adw_toggle_new ();
+      char name[4];
+
+      g_snprintf (name, sizeof name, "%d", score);
+      adw_toggle_set_name (toggle, name);
+      adw_toggle_set_label (toggle, name);
+      adw_toggle_group_add (toggles, toggle);
+    }
+  adw_toggle_group_set_active (toggles, GTK_INVALID_LIST_POSITION);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (toggles), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  accessible_label, -1);
+
+  return toggles;
+}
+
+/**
+ * lc_score_toggles_get:
+ *
+ * Returns: the chosen score, or %LC_SCORE_NONE
+ */
+int
+lc_score_toggles_get (AdwToggleGroup *toggles)
+{
+  const char *name = adw_toggle_group_get_active_name (toggles);
+
+  return name != NULL ? atoi (name) : LC_SCORE_NONE;
+}
+
+void
+lc_score_toggles_set (AdwToggleGroup *toggles,
+                      int             score)
+{
+  char name[4];
+
+  if (score == LC_SCORE_NONE)
+    {
+      adw_toggle_group_set_active (toggles, GTK_INVALID_LIST_POSITION);
+      return;
+    }
+
+  g_snprintf (name, sizeof name, "%d", score);
+  adw_toggle_group_set_active_name (toggles, name);
+}
+
+/**
+ * lc_show_toast:
+ * @widget: a widget in the window
+ * @toast: (transfer full): the toast
+ *
+ * Shows @toast in the window's toast overlay.
+ */
+void
+lc_show_toast (GtkWidget *widget,
+               AdwToast  *toast)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  else
+    g_object_unref (g_object_ref_sink (toast));
+}

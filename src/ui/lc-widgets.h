@@ -1,0 +1,20 @@
+/* lc-widgets.h: small pieces of UI that several pages share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+AdwToggleGroup *lc_score_toggles_new (const char     *accessible_label);
+int             lc_score_toggles_get (AdwToggleGroup *toggles);
+void            lc_score_toggles_set (AdwToggleGroup *toggles,
+                                      int             score);
+
+void            lc_show_toast        (GtkWidget      *widget,
+                                      AdwToast       *toast);
+
+G_END_DECLS
