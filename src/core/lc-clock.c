@@ -75,13 +75,6 @@ lc_clock_new_fake (void)
   return self;
 }
 
-gboolean
-lc_clock_is_fake (LcClock *self)
-{
-  g_return_val_if_fail (LC_IS_CLOCK (self), FALSE);
-  return self->fake;
-}
-
 /**
  * lc_clock_get_time:
  *

@@ -15,7 +15,6 @@ G_DECLARE_FINAL_TYPE (LcClock, lc_clock, LC, CLOCK, GObject)
 
 LcClock *lc_clock_new_real       (void);
 LcClock *lc_clock_new_fake       (void);
-gboolean lc_clock_is_fake        (LcClock     *self);
 gint64   lc_clock_get_time       (LcClock     *self);
 guint    lc_clock_add_timeout    (LcClock     *self,
                                   gint64       delay_us,

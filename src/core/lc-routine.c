@@ -208,14 +208,6 @@ lc_routine_get_overrides_builtin (LcRoutine *self)
   return self->overrides_builtin;
 }
 
-void
-lc_routine_set_overrides_builtin (LcRoutine *self,
-                                  gboolean   overrides)
-{
-  g_return_if_fail (LC_IS_ROUTINE (self));
-  self->overrides_builtin = !!overrides;
-}
-
 static void
 append_segment (GArray        *segments,
                 LcSegmentKind  kind,

@@ -86,8 +86,6 @@ guint                lc_routine_get_duration      (LcRoutine *self);
 LcRoutineOrigin      lc_routine_get_origin        (LcRoutine *self);
 const char          *lc_routine_get_source        (LcRoutine *self);
 gboolean             lc_routine_get_overrides_builtin (LcRoutine *self);
-void                 lc_routine_set_overrides_builtin (LcRoutine *self,
-                                                   gboolean   overrides);
 GArray              *lc_routine_expand            (LcRoutine *self);
 gboolean             lc_routine_includes_massage  (LcRoutine *self);
 LcStartCheck         lc_routine_check_start       (LcRoutine    *self,
