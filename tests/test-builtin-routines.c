@@ -10,6 +10,7 @@
 
 #include "lc-illustration.h"
 #include "lc-routine-loader.h"
+#include "lc-test-util.h"
 
 #define ROUTINES_RESOURCE "/com/example/LegCare/routines/"
 
@@ -198,17 +199,6 @@ test_builtin_strings_in_pot (void)
 }
 
 static void
-write_file (GFile      *dir,
-            const char *name,
-            const char *contents)
-{
-  g_autoptr(GFile) file = g_file_get_child (dir, name);
-
-  g_assert_true (g_file_replace_contents (file, contents, strlen (contents), NULL, FALSE,
-                                          G_FILE_CREATE_NONE, NULL, NULL, NULL));
-}
-
-static void
 test_builtin_override (void)
 {
   g_autofree char *path = g_build_filename (g_get_user_data_dir (), "legcare", "routines", NULL);
@@ -229,7 +219,7 @@ test_builtin_override (void)
   }
 
   g_assert_cmpint (g_mkdir_with_parents (path, 0700), ==, 0);
-  write_file (dir, "my-elevation.xml", custom);
+  lc_test_write_file (dir, "my-elevation.xml", custom);
   loader = load_builtin (dir);
 
   /* The user's wins, and says it replaces the built-in one; the others stay. */
@@ -243,7 +233,7 @@ test_builtin_override (void)
                    LC_ROUTINE_ORIGIN_BUILTIN);
 
   /* A broken copy hides nothing: the built-in one stays, the problem is listed. */
-  write_file (dir, "my-elevation.xml", "<routine id=\"leg-elevation\" version=\"1\">");
+  lc_test_write_file (dir, "my-elevation.xml", "<routine id=\"leg-elevation\" version=\"1\">");
   g_clear_object (&loader);
   loader = load_builtin (dir);
   routine = lc_routine_loader_find (loader, "leg-elevation");

@@ -13,18 +13,7 @@
 #include "lc-application.h"
 #include "lc-backups.h"
 #include "lc-window.h"
-
-#define wait_until(condition) \
-  G_STMT_START { \
-    gint64 deadline_ = g_get_monotonic_time () + 10 * G_USEC_PER_SEC; \
-    while (!(condition)) \
-      { \
-        if (g_get_monotonic_time () > deadline_) \
-          g_error ("line %d: timed out waiting for: %s", __LINE__, #condition); \
-        g_main_context_iteration (NULL, FALSE); \
-        g_usleep (1000); \
-      } \
-  } G_STMT_END
+#include "lc-test-util.h"
 
 static void
 test_damaged_diary_restore (void)
@@ -95,17 +84,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *home = g_dir_make_tmp ("legcare-test-damaged-XXXXXX", NULL);
-  const char *vars[] = { "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME" };
-
-  /* A private home (not G_TEST_OPTION_ISOLATE_DIRS: see test-window.c). */
-  for (guint i = 0; i < G_N_ELEMENTS (vars); i++)
-    {
-      g_autofree char *dir = g_build_filename (home, vars[i], NULL);
-
-      g_setenv (vars[i], dir, TRUE);
-    }
-  g_setenv ("HOME", home, TRUE);
+  lc_test_use_private_home ("legcare-test-damaged");
 
   g_test_init (&argc, &argv, NULL);
 

@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 
 #include "lc-routine-loader.h"
+#include "lc-test-util.h"
 
 static const char *illustrations[] = { "ankle-circles", "breathing", "heel-raises", NULL };
 
@@ -356,17 +357,6 @@ test_loader_too_large (void)
 }
 
 static void
-write_user_routine (GFile      *dir,
-                    const char *name,
-                    const char *contents)
-{
-  g_autoptr(GFile) file = g_file_get_child (dir, name);
-
-  g_assert_true (g_file_replace_contents (file, contents, strlen (contents), NULL, FALSE,
-                                          G_FILE_CREATE_NONE, NULL, NULL, NULL));
-}
-
-static void
 test_loader_user_folder (void)
 {
   g_autoptr(LcRoutineLoader) loader = lc_routine_loader_new (illustrations);
@@ -384,11 +374,11 @@ test_loader_user_folder (void)
   g_assert_cmpuint (g_list_model_get_n_items (lc_routine_loader_get_problems (loader)), ==, 0);
 
   g_assert_cmpint (g_mkdir_with_parents (path, 0700), ==, 0);
-  write_user_routine (dir, "a.xml", valid);
-  write_user_routine (dir, "b-broken.xml", broken);
-  write_user_routine (dir, "c.xml", other);
-  write_user_routine (dir, "d-same-id.xml", valid);
-  write_user_routine (dir, "notes.txt", "not a routine, and not read");
+  lc_test_write_file (dir, "a.xml", valid);
+  lc_test_write_file (dir, "b-broken.xml", broken);
+  lc_test_write_file (dir, "c.xml", other);
+  lc_test_write_file (dir, "d-same-id.xml", valid);
+  lc_test_write_file (dir, "notes.txt", "not a routine, and not read");
 
   lc_routine_loader_load_all (loader, NULL, dir);
   routines = lc_routine_loader_get_routines (loader);

@@ -17,6 +17,7 @@
 #include "lc-session-page.h"
 #include "lc-safety-dialog.h"
 #include "lc-window.h"
+#include "lc-test-util.h"
 
 static LcApplication *the_app;
 
@@ -25,19 +26,6 @@ typedef struct
   LcApplication *app;
   LcWindow      *window;
 } Fixture;
-
-/* Iterate the main loop until @condition holds, failing after 10 s. */
-#define wait_until(condition) \
-  G_STMT_START { \
-    gint64 deadline_ = g_get_monotonic_time () + 10 * G_USEC_PER_SEC; \
-    while (!(condition)) \
-      { \
-        if (g_get_monotonic_time () > deadline_) \
-          g_error ("line %d: timed out waiting for: %s", __LINE__, #condition); \
-        g_main_context_iteration (NULL, FALSE); \
-        g_usleep (1000); \
-      } \
-  } G_STMT_END
 
 static GtkWidget *
 child (Fixture    *fixture,
@@ -831,22 +819,10 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *home = g_dir_make_tmp ("legcare-test-window-XXXXXX", NULL);
   g_autoptr(GError) error = NULL;
   int ret;
 
-  /* A private home. Not G_TEST_OPTION_ISOLATE_DIRS: that also empties
-   * XDG_DATA_DIRS, and without the shared MIME database GTK can't tell an
-   * SVG icon from any other file. */
-  g_assert_nonnull (home);
-  for (guint i = 0; i < 3; i++)
-    {
-      const char *vars[] = { "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME" };
-      g_autofree char *dir = g_build_filename (home, vars[i], NULL);
-
-      g_setenv (vars[i], dir, TRUE);
-    }
-  g_setenv ("HOME", home, TRUE);
+  lc_test_use_private_home ("legcare-test-window");
 
   g_test_init (&argc, &argv, NULL);
 
