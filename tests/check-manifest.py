@@ -5,18 +5,77 @@
 Usage: check-manifest.py FLATPAK_BUILDER MANIFEST APP_ID COMMAND
 """
 import json
+import re
 import subprocess
 import sys
 
 # What the app may ask of the sandbox, and nothing more: files go through
-# portals, there is no network.
+# portals, there is no network; voice cues play through GStreamer's pulsesink.
 EXPECTED_FINISH_ARGS = {
     "--share=ipc",
     "--socket=fallback-x11",
     "--socket=wayland",
+    "--socket=pulseaudio",
     "--device=dri",
 }
 RUNTIME_VERSION = "50"
+
+# The app links libespeak-ng; the module must be pinned to this release.
+ESPEAK_MODULE = "espeak-ng"
+ESPEAK_URL = "https://github.com/espeak-ng/espeak-ng.git"
+ESPEAK_TAG = "1.52.0"
+ESPEAK_COMMIT = "4870adfa25b1a32b4361592f1be8a40337c58d6c"
+# Options the espeak-ng module must pass to cmake. BUILD_SHARED_LIBS defaults
+# to OFF in espeak-ng's CMakeLists.txt, which would install libespeak-ng.a
+# instead of the shared library. Without SONIC_LIB and SONIC_INC set,
+# 1.52.0's cmake/deps.cmake git-clones sonic at configure time, which fails in
+# flatpak-builder's offline build.
+ESPEAK_CONFIG_OPTS = (
+    "-DBUILD_SHARED_LIBS=ON",
+    "-DUSE_LIBSONIC=OFF",
+)
+ESPEAK_CONFIG_PREFIXES = (
+    "-DSONIC_LIB=",
+    "-DSONIC_INC=",
+)
+
+
+def check_espeak(modules, errors, expect):
+    """The espeak-ng module: before the app, pinned, shared library only."""
+    found = [i for i, m in enumerate(modules)
+             if isinstance(m, dict) and m.get("name") == ESPEAK_MODULE]
+    if len(found) != 1:
+        errors.append(f"modules: expected one module named {ESPEAK_MODULE!r}, "
+                      f"found {len(found)}")
+        return
+    index = found[0]
+    if index >= len(modules) - 1:
+        errors.append(f"modules: {ESPEAK_MODULE} must come before the app module")
+    module = modules[index]
+    expect(f"{ESPEAK_MODULE} buildsystem", module.get("buildsystem"), "cmake-ninja")
+
+    sources = module.get("sources", [])
+    if len(sources) != 1 or not isinstance(sources[0], dict):
+        errors.append(f"{ESPEAK_MODULE}: expected exactly one source, found {len(sources)}")
+    else:
+        source = sources[0]
+        expect(f"{ESPEAK_MODULE} source type", source.get("type"), "git")
+        expect(f"{ESPEAK_MODULE} source url", source.get("url"), ESPEAK_URL)
+        expect(f"{ESPEAK_MODULE} source tag", source.get("tag"), ESPEAK_TAG)
+        commit = source.get("commit")
+        if not isinstance(commit, str) or not re.fullmatch(r"[0-9a-f]{40}", commit):
+            errors.append(f"{ESPEAK_MODULE} source commit: {commit!r} is not "
+                          "a pinned 40-hex commit")
+        else:
+            expect(f"{ESPEAK_MODULE} source commit", commit, ESPEAK_COMMIT)
+
+    config_opts = module.get("config-opts", [])
+    for opt in ESPEAK_CONFIG_OPTS:
+        if opt not in config_opts:
+            errors.append(f"{ESPEAK_MODULE} config-opts: {opt} is missing")
+    for prefix in ESPEAK_CONFIG_PREFIXES:
+        if not any(o.startswith(prefix) for o in config_opts):
+            errors.append(f"{ESPEAK_MODULE} config-opts: {prefix}... is missing")
 
 
 def main():
@@ -52,6 +111,8 @@ def main():
         sources = app.get("sources", [])
         if not any(s.get("type") == "dir" and s.get("path") == "." for s in sources):
             errors.append("app module: must be built from the checkout (type dir, path .)")
+
+    check_espeak(modules, errors, expect)
 
     for error in errors:
         print(f"{path}: {error}")

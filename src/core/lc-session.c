@@ -119,6 +119,60 @@ cancel_timeout (LcSession *self)
   self->timeout_id = 0;
 }
 
+/* The cue that entering segment @index speaks (-1: the get-ready countdown,
+ * the number of segments: the end); %FALSE if it speaks none. */
+static gboolean
+segment_cue (LcSession   *self,
+             int          index,
+             LcCueKind   *kind,
+             const char **text,
+             LcStep     **step_out)
+{
+  const LcSegment *previous = segment_at (self, index - 1);
+  const LcSegment *segment = segment_at (self, index);
+  LcStep *step;
+
+  if (step_out != NULL)
+    *step_out = NULL;
+  if (index < 0)
+    {
+      *kind = LC_CUE_GET_READY;
+      *text = _("Get ready.");
+      return TRUE;
+    }
+  if (segment == NULL)
+    {
+      *kind = LC_CUE_FINISHED;
+      *text = _("Well done. Session complete.");
+      return TRUE;
+    }
+
+  step = lc_routine_get_step (self->routine, segment->step_index);
+  if (step_out != NULL)
+    *step_out = step;
+  switch (segment->kind)
+    {
+    case LC_SEGMENT_WORK:
+      /* The right side after a switch was announced by the switch. */
+      if (segment->side == LC_SIDE_RIGHT && previous != NULL && previous->kind == LC_SEGMENT_SWITCH)
+        return FALSE;
+      *kind = LC_CUE_STEP;
+      *text = lc_step_get_cue (step);
+      return TRUE;
+
+    case LC_SEGMENT_SWITCH:
+      *kind = LC_CUE_SWITCH;
+      *text = lc_step_get_cue_switch (step) ? lc_step_get_cue_switch (step) : _("Now the right leg.");
+      return TRUE;
+
+    case LC_SEGMENT_REST:
+    default:
+      *kind = LC_CUE_REST;
+      *text = _("Rest.");
+      return TRUE;
+    }
+}
+
 /* Begin segment @index at clock time @start, and say so. */
 static void
 enter_segment (LcSession *self,
@@ -127,7 +181,8 @@ enter_segment (LcSession *self,
 {
   const LcSegment *previous = segment_at (self, self->index);
   const LcSegment *segment = segment_at (self, index);
-  LcStep *step;
+  LcCueKind kind;
+  const char *text;
 
   self->index = index;
   self->segment_start = start;
@@ -137,34 +192,13 @@ enter_segment (LcSession *self,
 
   g_signal_emit (self, signals [SEGMENT_CHANGED], 0);
 
-  if (segment == NULL)
-    {
-      cue (self, LC_CUE_GET_READY, _("Get ready."), self->get_ready);
-      return;
-    }
-
-  step = lc_routine_get_step (self->routine, segment->step_index);
-  if (previous == NULL || previous->step_index != segment->step_index)
+  if (segment != NULL && (previous == NULL || previous->step_index != segment->step_index))
     g_signal_emit (self, signals [STEP_CHANGED], 0, (int) segment->step_index);
+  if (segment != NULL && segment->kind == LC_SEGMENT_SWITCH)
+    g_signal_emit (self, signals [SIDE_SWITCHED], 0);
 
-  switch (segment->kind)
-    {
-    case LC_SEGMENT_WORK:
-      if (segment->side != LC_SIDE_RIGHT || previous == NULL || previous->kind != LC_SEGMENT_SWITCH)
-        cue (self, LC_CUE_STEP, lc_step_get_cue (step), 0);
-      break;
-
-    case LC_SEGMENT_SWITCH:
-      g_signal_emit (self, signals [SIDE_SWITCHED], 0);
-      cue (self, LC_CUE_SWITCH,
-           lc_step_get_cue_switch (step) ? lc_step_get_cue_switch (step) : _("Now the right leg."), 0);
-      break;
-
-    case LC_SEGMENT_REST:
-    default:
-      cue (self, LC_CUE_REST, _("Rest."), segment->seconds);
-      break;
-    }
+  if (segment_cue (self, index, &kind, &text, NULL))
+    cue (self, kind, text, kind == LC_CUE_REST ? segment->seconds : kind == LC_CUE_GET_READY ? self->get_ready : 0);
 }
 
 static void
@@ -176,7 +210,13 @@ finish (LcSession *self,
   set_state (self, completed ? LC_SESSION_FINISHED : LC_SESSION_STOPPED);
 
   if (completed)
-    cue (self, LC_CUE_FINISHED, _("Well done. Session complete."), 0);
+    {
+      LcCueKind kind;
+      const char *text;
+
+      segment_cue (self, (int) self->segments->len, &kind, &text, NULL);
+      cue (self, kind, text, 0);
+    }
   g_signal_emit (self, signals [FINISHED], 0, completed);
 }
 
@@ -569,6 +609,36 @@ lc_session_get_total_remaining (LcSession *self)
     total += g_array_index (self->segments, LcSegment, i).seconds;
 
   return total;
+}
+
+/**
+ * lc_session_peek_cue:
+ * @offset: which segment from the current one: 0 for this one, 1 for the
+ *   next, and so on
+ * @kind: (out): what kind of cue
+ * @text: (out) (transfer none): its words
+ * @step: (out) (transfer none) (optional) (nullable): the step it belongs to
+ *
+ * The cue that the session will emit when it enters a segment, so that the
+ * sound of cues can be prepared before they are due. Past the last segment
+ * is the session's end.
+ *
+ * Returns: %TRUE if entering that segment emits a cue
+ */
+gboolean
+lc_session_peek_cue (LcSession   *self,
+                     guint        offset,
+                     LcCueKind   *kind,
+                     const char **text,
+                     LcStep     **step)
+{
+  g_return_val_if_fail (LC_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (kind != NULL && text != NULL, FALSE);
+
+  if ((gint64) self->index + offset > (gint64) self->segments->len)
+    return FALSE;
+
+  return segment_cue (self, self->index + (int) offset, kind, text, step);
 }
 
 guint

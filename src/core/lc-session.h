@@ -61,6 +61,11 @@ guint            lc_session_get_remaining       (LcSession *self);
 guint            lc_session_get_segment_length  (LcSession *self);
 guint            lc_session_get_repetition      (LcSession *self);
 guint            lc_session_get_total_remaining (LcSession *self);
+gboolean         lc_session_peek_cue            (LcSession   *self,
+                                                 guint        offset,
+                                                 LcCueKind   *kind,
+                                                 const char **text,
+                                                 LcStep     **step);
 guint            lc_session_get_steps_done      (LcSession *self);
 guint            lc_session_get_steps_skipped   (LcSession *self);
 LcSessionRecord *lc_session_create_record       (LcSession *self);

@@ -1,0 +1,1366 @@
+/* lc-cue-player.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <gst/app/gstappsrc.h>
+#include <gst/gst.h>
+
+#include "lc-cue-player.h"
+#include "lc-tone.h"
+#include "lc-voice.h"
+
+/**
+ * LcCuePlayer:
+ *
+ * Turns a session's cue requests into sound: speech (LcVoice) and ticks
+ * (lc_tone_new()) mixed into one stream that goes through
+ *
+ *   appsrc ! audioconvert ! audioresample ! volume ! autoaudiosink
+ *
+ * The pipeline is live and fed in small chunks, timestamped from its clock,
+ * only while there is something to hear; a new announcement fades out the
+ * one before it over a few milliseconds instead of queueing behind it.
+ * Speech is rendered ahead of time: when a segment starts, the cues of the
+ * next ones are rendered on LcVoice's thread.
+ *
+ * The main thread never waits for GStreamer: state changes run through
+ * gst_element_call_async(), and failures arrive on the bus. Without a
+ * usable sound output the player says so once in #LcCuePlayer:problem and
+ * tries again at a later cue.
+ */
+
+#define CHUNK_SAMPLES (LC_AUDIO_RATE / 50)      /* 20 ms */
+#define FADE_SAMPLES (LC_AUDIO_RATE / 100)      /* 10 ms */
+#define SOURCE_LATENCY (40 * GST_MSECOND)
+#define RETRY_US (3 * G_USEC_PER_SEC)
+#define IDLE_CLOSE_SECONDS 3
+#define TICK_AMPLITUDE 0.5
+
+/* A new cue interrupts the one playing unless that one matters more. */
+enum {
+  PRIORITY_COUNT,
+  PRIORITY_HALFWAY,
+  PRIORITY_ANNOUNCEMENT,
+};
+
+typedef struct
+{
+  GBytes *bytes;
+  const gint16 *samples;
+  gsize position;
+  gsize end;                    /* the length, or where a fade-out ends */
+  gsize fade_from;              /* G_MAXSIZE unless fading out */
+  int priority;
+} Sound;
+
+/* What the streaming thread reads: owned by the pipeline's callbacks and by
+ * the player, each with a reference. */
+typedef struct
+{
+  GMutex lock;
+  Sound speech;
+  Sound outgoing;               /* the speech it replaced, fading out */
+  Sound tone;
+  GstClockTime next_pts;
+  gboolean flowing;
+  gboolean automatic_sink;
+  gboolean fake_sink;           /* autoaudiosink found no real output */
+} Feed;
+
+struct _LcCuePlayer
+{
+  GObject parent_instance;
+
+  char *sink_description;
+  LcVoice *voice;
+  char *language;
+  GPtrArray *voice_folders;
+
+  gboolean voice_enabled;
+  gboolean count_repetitions;
+  gboolean countdown_ticks;
+  gboolean muted;
+  double volume;
+
+  char *audio_problem;
+  char *speech_problem;
+  char *sink_warning;
+  gint64 failed_at;
+
+  GstElement *pipeline;
+  GstElement *appsrc;
+  GstElement *volume_element;
+  Feed *feed;
+  guint bus_watch;
+  gboolean paused;
+  guint idle_source;
+  guint idle_ticks;
+
+  LcSession *session;
+  GCancellable *cancellable;
+  guint64 speech_serial;
+  guint rendering;              /* voice jobs asked for and not done */
+};
+
+G_DEFINE_FINAL_TYPE (LcCuePlayer, lc_cue_player, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_LANGUAGE,
+  PROP_VOICE_ENABLED,
+  PROP_VOLUME,
+  PROP_RATE,
+  PROP_COUNT_REPETITIONS,
+  PROP_COUNTDOWN_TICKS,
+  PROP_MUTED,
+  PROP_PROBLEM,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
+enum {
+  SOUND,
+  N_SIGNALS
+};
+
+static guint signals [N_SIGNALS];
+
+/* --- the feed, shared with the streaming thread ------------------------------ */
+
+static void
+sound_clear (Sound *sound)
+{
+  g_clear_pointer (&sound->bytes, g_bytes_unref);
+  sound->samples = NULL;
+  sound->position = sound->end = 0;
+  sound->fade_from = G_MAXSIZE;
+}
+
+static void
+sound_set (Sound  *sound,
+           GBytes *bytes,
+           int     priority)
+{
+  gsize size;
+
+  sound_clear (sound);
+  sound->bytes = g_bytes_ref (bytes);
+  sound->samples = g_bytes_get_data (bytes, &size);
+  sound->end = size / sizeof (gint16);
+  sound->priority = priority;
+}
+
+static gboolean
+sound_active (const Sound *sound)
+{
+  return sound->bytes != NULL && sound->position < sound->end;
+}
+
+static void
+sound_fade_out (Sound *sound)
+{
+  if (!sound_active (sound) || sound->fade_from != G_MAXSIZE)
+    return;
+
+  sound->fade_from = sound->position;
+  sound->end = MIN (sound->end, sound->position + FADE_SAMPLES);
+}
+
+static void
+sound_mix (Sound  *sound,
+           gint32 *mix,
+           gsize   n)
+{
+  for (gsize i = 0; i < n && sound_active (sound); i++, sound->position++)
+    {
+      gint32 sample = sound->samples[sound->position];
+
+      if (sound->fade_from != G_MAXSIZE)
+        sample = (gint32) ((gint64) sample * (gint64) (sound->end - sound->position)
+                           / (gint64) (sound->end - sound->fade_from));
+      mix[i] += sample;
+    }
+
+  if (!sound_active (sound))
+    sound_clear (sound);
+}
+
+static Feed *
+feed_new (void)
+{
+  Feed *feed = g_atomic_rc_box_new0 (Feed);
+
+  g_mutex_init (&feed->lock);
+  feed->speech.fade_from = feed->outgoing.fade_from = feed->tone.fade_from = G_MAXSIZE;
+  return feed;
+}
+
+static void
+feed_clear (Feed *feed)
+{
+  sound_clear (&feed->speech);
+  sound_clear (&feed->outgoing);
+  sound_clear (&feed->tone);
+  g_mutex_clear (&feed->lock);
+}
+
+static Feed *
+feed_ref (Feed *feed)
+{
+  return g_atomic_rc_box_acquire (feed);
+}
+
+static void
+feed_unref (gpointer feed)
+{
+  g_atomic_rc_box_release_full (feed, (GDestroyNotify) feed_clear);
+}
+
+static gboolean
+feed_busy_locked (Feed *feed)
+{
+  return feed->flowing || sound_active (&feed->speech) || sound_active (&feed->outgoing) || sound_active (&feed->tone);
+}
+
+/* Pushes the next chunk of what is playing, if anything is and the clock
+ * runs. After a silence the chunk is stamped with the pipeline's running
+ * time, so it plays one pipeline latency from now. */
+static void
+feed_push_locked (Feed       *feed,
+                  GstElement *appsrc)
+{
+  g_autofree gint32 *mix = NULL;
+  GstBuffer *buffer;
+  GstMapInfo map;
+  gsize n = 0;
+
+  n = MAX (n, sound_active (&feed->speech) ? feed->speech.end - feed->speech.position : 0);
+  n = MAX (n, sound_active (&feed->outgoing) ? feed->outgoing.end - feed->outgoing.position : 0);
+  n = MAX (n, sound_active (&feed->tone) ? feed->tone.end - feed->tone.position : 0);
+  n = MIN (n, CHUNK_SAMPLES);
+
+  if (n == 0)
+    {
+      feed->flowing = FALSE;
+      return;
+    }
+
+  if (!feed->flowing)
+    {
+      GstClockTime now = gst_element_get_current_running_time (appsrc);
+
+      if (!GST_CLOCK_TIME_IS_VALID (now))
+        return;                 /* not playing yet: pushed when it is */
+      feed->next_pts = GST_CLOCK_TIME_IS_VALID (feed->next_pts) ? MAX (feed->next_pts, now) : now;
+    }
+
+  mix = g_new0 (gint32, n);
+  sound_mix (&feed->outgoing, mix, n);
+  sound_mix (&feed->speech, mix, n);
+  sound_mix (&feed->tone, mix, n);
+
+  buffer = gst_buffer_new_allocate (NULL, n * sizeof (gint16), NULL);
+  gst_buffer_map (buffer, &map, GST_MAP_WRITE);
+  for (gsize i = 0; i < n; i++)
+    ((gint16 *) map.data)[i] = (gint16) CLAMP (mix[i], G_MININT16, G_MAXINT16);
+  gst_buffer_unmap (buffer, &map);
+
+  GST_BUFFER_PTS (buffer) = feed->next_pts;
+  GST_BUFFER_DURATION (buffer) = gst_util_uint64_scale (n, GST_SECOND, LC_AUDIO_RATE);
+  feed->next_pts += GST_BUFFER_DURATION (buffer);
+  feed->flowing = TRUE;
+
+  gst_app_src_push_buffer (GST_APP_SRC (appsrc), buffer);
+}
+
+static void
+need_data_cb (GstAppSrc *appsrc,
+              guint      length,
+              gpointer   user_data)
+{
+  Feed *feed = user_data;
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&feed->lock);
+
+  feed_push_locked (feed, GST_ELEMENT (appsrc));
+}
+
+/* Set on every element that joins the pipeline, also inside autoaudiosink:
+ * the sound server then shows Leg Care by name and icon, and treats the
+ * voice as speech for the user ("a11y", like a screen reader) rather than
+ * as an event sound, which desktops often mute. */
+static void
+deep_element_added_cb (GstBin     *bin,
+                       GstBin     *sub_bin,
+                       GstElement *element,
+                       gpointer    user_data)
+{
+  Feed *feed = user_data;
+  GObjectClass *klass = G_OBJECT_GET_CLASS (element);
+  GstElementFactory *factory = gst_element_get_factory (element);
+  const char *name = factory != NULL ? gst_plugin_feature_get_name (GST_PLUGIN_FEATURE (factory)) : "";
+
+  if (feed->automatic_sink && g_str_has_prefix (name, "fake"))
+    g_atomic_int_set (&feed->fake_sink, TRUE);
+
+  if (g_object_class_find_property (klass, "stream-properties") != NULL)
+    {
+      g_autoptr(GstStructure) props = NULL;
+
+      props = gst_structure_new ("props",
+                                 "media.role", G_TYPE_STRING, "a11y",
+                                 "media.name", G_TYPE_STRING, "Voice cues",
+                                 "application.name", G_TYPE_STRING, PACKAGE_NAME,
+                                 "application.id", G_TYPE_STRING, APP_ID,
+                                 "application.icon_name", G_TYPE_STRING, APP_ID,
+                                 NULL);
+      g_object_set (element, "stream-properties", props, NULL);
+    }
+  if (g_object_class_find_property (klass, "client-name") != NULL)
+    g_object_set (element, "client-name", PACKAGE_NAME, NULL);
+
+  /* A short device buffer, so that an interrupted cue stops soon. */
+  if (g_object_class_find_property (klass, "buffer-time") != NULL &&
+      g_object_class_find_property (klass, "latency-time") != NULL &&
+      g_object_class_find_property (klass, "drift-tolerance") != NULL)
+    g_object_set (element, "buffer-time", (gint64) 100000, "latency-time", (gint64) 10000, NULL);
+}
+
+/* --- the pipeline --------------------------------------------------------------- */
+
+static void
+set_state_func (GstElement *element,
+                gpointer    user_data)
+{
+  gst_element_set_state (element, GPOINTER_TO_INT (user_data));
+}
+
+static void
+notify_problem (LcCuePlayer *self,
+                char       **slot,
+                const char  *problem)
+{
+  if (g_strcmp0 (*slot, problem) == 0)
+    return;
+
+  if (problem != NULL)
+    g_message ("Voice cues: %s", problem);
+  g_free (*slot);
+  *slot = g_strdup (problem);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_PROBLEM]);
+}
+
+/* Waits, on a GStreamer thread, for the end of what the sink was given. */
+static void
+drain_func (GstElement *element,
+            gpointer    user_data)
+{
+  g_autoptr(GstBus) bus = gst_element_get_bus (element);
+  g_autoptr(GstMessage) message = NULL;
+
+  message = gst_bus_timed_pop_filtered (bus, 5 * GST_SECOND, GST_MESSAGE_EOS | GST_MESSAGE_ERROR);
+  gst_element_set_state (element, GST_STATE_NULL);
+}
+
+static void
+close_pipeline (LcCuePlayer *self,
+                gboolean     drain)
+{
+  g_autoptr(GstBus) bus = NULL;
+
+  if (self->pipeline == NULL)
+    return;
+
+  g_clear_handle_id (&self->bus_watch, g_source_remove);
+  g_clear_handle_id (&self->idle_source, g_source_remove);
+  g_signal_handlers_disconnect_by_func (self->pipeline, deep_element_added_cb, self->feed);
+  bus = gst_element_get_bus (self->pipeline);
+
+  if (drain)
+    {
+      gst_app_src_end_of_stream (GST_APP_SRC (self->appsrc));
+      gst_element_call_async (self->pipeline, drain_func, NULL, NULL);
+    }
+  else
+    {
+      GstAppSrcCallbacks none = { NULL };
+
+      gst_bus_set_flushing (bus, TRUE);
+      gst_app_src_set_callbacks (GST_APP_SRC (self->appsrc), &none, NULL, NULL);
+      gst_element_call_async (self->pipeline, set_state_func,
+                              GINT_TO_POINTER (GST_STATE_NULL), NULL);
+    }
+
+  self->appsrc = NULL;
+  self->volume_element = NULL;
+  g_clear_object (&self->pipeline);
+  g_clear_pointer (&self->feed, feed_unref);
+}
+
+static void
+audio_failed (LcCuePlayer *self,
+              const char  *problem)
+{
+  self->failed_at = g_get_monotonic_time ();
+  close_pipeline (self, FALSE);
+  notify_problem (self, &self->audio_problem, problem);
+}
+
+static void
+kick (LcCuePlayer *self)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+
+  if (self->feed == NULL)
+    return;
+
+  locker = g_mutex_locker_new (&self->feed->lock);
+  if (!self->feed->flowing)
+    feed_push_locked (self->feed, self->appsrc);
+}
+
+static gboolean
+bus_cb (GstBus     *bus,
+        GstMessage *message,
+        gpointer    user_data)
+{
+  LcCuePlayer *self = user_data;
+  GstMessageType type = GST_MESSAGE_TYPE (message);
+
+  /* GstMessageType is a set of flags, hence no switch. */
+  if (type == GST_MESSAGE_ERROR)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *debug = NULL;
+      g_autofree char *problem = NULL;
+
+      gst_message_parse_error (message, &error, &debug);
+      g_debug ("Voice cues: %s (%s)", error->message, debug);
+      /* Translators: %s says why, from the sound system */
+      problem = g_strdup_printf (_("The sound output failed: %s"), error->message);
+      audio_failed (self, problem);
+      return G_SOURCE_REMOVE;
+    }
+  else if (type == GST_MESSAGE_WARNING)
+    {
+      g_autoptr(GError) error = NULL;
+
+      gst_message_parse_warning (message, &error, NULL);
+      g_free (self->sink_warning);
+      self->sink_warning = g_strdup (error->message);
+    }
+  else if (type == GST_MESSAGE_STATE_CHANGED && GST_MESSAGE_SRC (message) == GST_OBJECT (self->pipeline))
+    {
+      GstState state;
+
+      gst_message_parse_state_changed (message, NULL, &state, NULL);
+      if (state != GST_STATE_PLAYING)
+        return G_SOURCE_CONTINUE;
+
+      if (g_atomic_int_get (&self->feed->fake_sink))
+        {
+          g_autofree char *problem = NULL;
+
+          if (self->sink_warning != NULL)
+            /* Translators: %s says why, from the sound system */
+            problem = g_strdup_printf (_("No sound output was found: %s"), self->sink_warning);
+          else
+            problem = g_strdup (_("No sound output was found"));
+          audio_failed (self, problem);
+          return G_SOURCE_REMOVE;
+        }
+
+      notify_problem (self, &self->audio_problem, NULL);
+      kick (self);
+    }
+  else if (type == GST_MESSAGE_LATENCY)
+    gst_bin_recalculate_latency (GST_BIN (self->pipeline));
+
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+idle_cb (gpointer user_data)
+{
+  LcCuePlayer *self = user_data;
+
+  if (self->session != NULL || lc_cue_player_get_busy (self))
+    {
+      self->idle_ticks = 0;
+      return G_SOURCE_CONTINUE;
+    }
+
+  if (++self->idle_ticks < IDLE_CLOSE_SECONDS)
+    return G_SOURCE_CONTINUE;
+
+  self->idle_source = 0;
+  close_pipeline (self, TRUE);
+  return G_SOURCE_REMOVE;
+}
+
+static GstElement *
+make (const char  *factory,
+      GError     **error)
+{
+  GstElement *element = gst_element_factory_make (factory, NULL);
+
+  if (element == NULL)
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                 /* Translators: %s is the name of a GStreamer element */
+                 _("The GStreamer element “%s” is not installed"), factory);
+  return element;
+}
+
+static gboolean
+build_pipeline (LcCuePlayer  *self,
+                GError      **error)
+{
+  g_autoptr(GstElement) pipeline = gst_pipeline_new ("legcare-cues");
+  g_autoptr(GstCaps) caps = gst_caps_from_string (LC_AUDIO_CAPS);
+  g_autoptr(GstBus) bus = NULL;
+  GstElement *elements[5] = { NULL };
+  GstAppSrcCallbacks callbacks = { .need_data = need_data_cb };
+  const char *names[] = { "appsrc", "audioconvert", "audioresample", "volume" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      elements[i] = make (names[i], error);
+      if (elements[i] == NULL)
+        goto failed;
+    }
+  if (self->sink_description != NULL)
+    elements[4] = gst_parse_bin_from_description (self->sink_description, TRUE, error);
+  else
+    elements[4] = make ("autoaudiosink", error);
+  if (elements[4] == NULL)
+    goto failed;
+
+  g_object_set (elements[0],
+                "caps", caps,
+                "format", GST_FORMAT_TIME,
+                "is-live", TRUE,
+                "min-latency", (gint64) SOURCE_LATENCY,
+                "max-bytes", (guint64) 4 * CHUNK_SAMPLES * sizeof (gint16),
+                NULL);
+  g_object_set (elements[3], "volume", self->volume, "mute", self->muted, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (elements); i++)
+    gst_bin_add (GST_BIN (pipeline), g_steal_pointer (&elements[i]));
+
+  self->feed = feed_new ();
+  self->feed->next_pts = GST_CLOCK_TIME_NONE;
+  self->feed->automatic_sink = self->sink_description == NULL;
+  g_signal_connect_data (pipeline, "deep-element-added", G_CALLBACK (deep_element_added_cb),
+                         feed_ref (self->feed), (GClosureNotify) feed_unref, 0);
+
+  {
+    g_autoptr(GList) children = g_list_reverse (g_list_copy (GST_BIN_CHILDREN (pipeline)));
+
+    for (GList *l = children; l != NULL && l->next != NULL; l = l->next)
+      if (!gst_element_link (l->data, l->next->data))
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                       _("The sound pipeline could not be linked"));
+          g_clear_pointer (&self->feed, feed_unref);
+          return FALSE;
+        }
+    self->appsrc = children->data;
+    self->volume_element = g_list_nth_data (children, 3);
+  }
+
+  gst_app_src_set_callbacks (GST_APP_SRC (self->appsrc), &callbacks, feed_ref (self->feed), feed_unref);
+
+  bus = gst_element_get_bus (pipeline);
+  self->bus_watch = gst_bus_add_watch (bus, bus_cb, self);
+  self->pipeline = g_steal_pointer (&pipeline);
+  g_clear_pointer (&self->sink_warning, g_free);
+  return TRUE;
+
+failed:
+  for (guint i = 0; i < G_N_ELEMENTS (elements); i++)
+    if (elements[i] != NULL)
+      gst_object_unref (elements[i]);
+  return FALSE;
+}
+
+/* Starts the pipeline unless it runs, or failed a moment ago. */
+static gboolean
+ensure_pipeline (LcCuePlayer *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->pipeline != NULL)
+    return TRUE;
+  if (self->failed_at != 0 && g_get_monotonic_time () - self->failed_at < RETRY_US)
+    return FALSE;
+
+  if (!build_pipeline (self, &error))
+    {
+      audio_failed (self, error->message);
+      return FALSE;
+    }
+
+  self->idle_ticks = 0;
+  self->idle_source = g_timeout_add_seconds (1, idle_cb, self);
+  gst_element_call_async (self->pipeline, set_state_func,
+                          GINT_TO_POINTER (self->paused ? GST_STATE_PAUSED : GST_STATE_PLAYING), NULL);
+  return TRUE;
+}
+
+/* --- playing sounds --------------------------------------------------------------- */
+
+static void
+play (LcCuePlayer *self,
+      LcCueKind    kind,
+      const char  *text,
+      GBytes      *bytes,
+      int          priority)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+  Feed *feed;
+
+  if (self->muted || self->paused || !ensure_pipeline (self))
+    return;
+
+  feed = self->feed;
+  locker = g_mutex_locker_new (&feed->lock);
+
+  if (text != NULL)
+    {
+      if (sound_active (&feed->speech) && feed->speech.fade_from == G_MAXSIZE && feed->speech.priority > priority)
+        return;
+
+      sound_clear (&feed->outgoing);
+      feed->outgoing = feed->speech;
+      feed->speech = (Sound) { .fade_from = G_MAXSIZE };
+      sound_fade_out (&feed->outgoing);
+      sound_set (&feed->speech, bytes, priority);
+    }
+  else
+    sound_set (&feed->tone, bytes, priority);
+
+  if (!feed->flowing)
+    feed_push_locked (feed, self->appsrc);
+  g_clear_pointer (&locker, g_mutex_locker_free);
+
+  g_signal_emit (self, signals [SOUND], 0, kind, text);
+}
+
+typedef struct
+{
+  LcCuePlayer *self;
+  LcCueKind kind;
+  char *text;
+  int priority;
+  guint64 serial;
+} Request;
+
+static void
+request_free (Request *request)
+{
+  g_object_unref (request->self);
+  g_free (request->text);
+  g_free (request);
+}
+
+static void
+render_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  Request *request = user_data;
+  LcCuePlayer *self = request->self;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = lc_voice_render_finish (self->voice, result, &error);
+
+  self->rendering--;
+
+  if (bytes == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
+          !g_error_matches (error, LC_VOICE_ERROR, LC_VOICE_ERROR_TOO_LONG))
+        notify_problem (self, &self->speech_problem, error->message);
+      else if (error->domain == LC_VOICE_ERROR)
+        g_warning ("%s", error->message);
+    }
+  else if (request->serial == self->speech_serial)
+    {
+      notify_problem (self, &self->speech_problem, NULL);
+      play (self, request->kind, request->text, bytes, request->priority);
+    }
+
+  request_free (request);
+}
+
+/* The recorded clip for a step's cue, if there is one. */
+static GFile *
+find_clip (LcCuePlayer *self,
+           LcCueKind    kind,
+           LcStep      *step)
+{
+  g_autofree char *name = NULL;
+  LcRoutine *routine;
+
+  if (step == NULL || self->session == NULL || self->voice_folders->len == 0)
+    return NULL;
+
+  routine = lc_session_get_routine (self->session);
+  if (kind == LC_CUE_STEP)
+    name = g_strconcat (lc_step_get_id (step), ".ogg", NULL);
+  else if (kind == LC_CUE_SWITCH)
+    name = g_strconcat (lc_step_get_id (step), ".switch.ogg", NULL);
+  else if (kind == LC_CUE_HALFWAY)
+    name = g_strconcat (lc_step_get_id (step), ".halfway.ogg", NULL);
+  else
+    return NULL;
+
+  for (guint i = 0; i < self->voice_folders->len; i++)
+    {
+      g_autoptr(GFile) clip = g_file_get_child (g_ptr_array_index (self->voice_folders, i), self->language);
+
+      g_set_object (&clip, g_file_get_child (clip, lc_routine_get_id (routine)));
+      g_set_object (&clip, g_file_get_child (clip, name));
+      if (g_file_query_file_type (clip, G_FILE_QUERY_INFO_NONE, NULL) == G_FILE_TYPE_REGULAR)
+        return g_steal_pointer (&clip);
+    }
+
+  return NULL;
+}
+
+static void
+speak (LcCuePlayer *self,
+       LcCueKind    kind,
+       const char  *text,
+       GFile       *clip,
+       int          priority)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  Request *request;
+
+  if (text == NULL || *text == '\0' || self->muted || !self->voice_enabled)
+    return;
+
+  self->speech_serial++;
+  bytes = lc_voice_lookup (self->voice, self->language, text, clip);
+  if (bytes != NULL)
+    {
+      play (self, kind, text, bytes, priority);
+      return;
+    }
+
+  request = g_new0 (Request, 1);
+  request->self = g_object_ref (self);
+  request->kind = kind;
+  request->text = g_strdup (text);
+  request->priority = priority;
+  request->serial = self->speech_serial;
+  self->rendering++;
+  lc_voice_render_async (self->voice, self->language, text, clip, TRUE,
+                         self->cancellable, render_cb, request);
+}
+
+static void
+prefetch_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(LcCuePlayer) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = lc_voice_render_finish (self->voice, result, &error);
+
+  self->rendering--;
+  if (bytes == NULL && error->domain == LC_VOICE_ERROR && error->code == LC_VOICE_ERROR_NO_SPEECH)
+    notify_problem (self, &self->speech_problem, error->message);
+}
+
+static void
+prefetch (LcCuePlayer *self,
+          const char  *text,
+          GFile       *clip)
+{
+  g_autoptr(GBytes) bytes = NULL;
+
+  if (text == NULL || *text == '\0' || !self->voice_enabled)
+    return;
+
+  bytes = lc_voice_lookup (self->voice, self->language, text, clip);
+  if (bytes != NULL)
+    return;
+
+  self->rendering++;
+  lc_voice_render_async (self->voice, self->language, text, clip, FALSE, NULL,
+                         prefetch_cb, g_object_ref (self));
+}
+
+/* Renders what the next segments will say while this one runs. */
+static void
+prefetch_session (LcCuePlayer *self)
+{
+  const LcSegment *segment = lc_session_get_segment (self->session);
+
+  for (guint offset = 0; offset < 3; offset++)
+    {
+      LcCueKind kind;
+      const char *text;
+      LcStep *step;
+
+      if (lc_session_peek_cue (self->session, offset, &kind, &text, &step))
+        {
+          g_autoptr(GFile) clip = find_clip (self, kind, step);
+
+          if (offset > 0 || lc_session_get_state (self->session) == LC_SESSION_IDLE)
+            prefetch (self, text, clip);
+          if (step != NULL && lc_step_get_cue_halfway (step) != NULL)
+            {
+              g_autoptr(GFile) halfway = find_clip (self, LC_CUE_HALFWAY, step);
+
+              prefetch (self, lc_step_get_cue_halfway (step), halfway);
+            }
+        }
+    }
+
+  if (self->count_repetitions && segment != NULL)
+    for (guint i = 1; i <= segment->repetitions; i++)
+      {
+        g_autofree char *number = g_strdup_printf ("%u", i);
+
+        prefetch (self, number, NULL);
+      }
+}
+
+static void
+cue_cb (LcSession   *session,
+        LcCueKind    kind,
+        const char  *text,
+        guint        value,
+        LcCuePlayer *self)
+{
+  const LcSegment *segment = lc_session_get_segment (session);
+  LcStep *step = NULL;
+  g_autoptr(GFile) clip = NULL;
+  g_autofree char *number = NULL;
+  int priority = PRIORITY_ANNOUNCEMENT;
+
+  switch (kind)
+    {
+    case LC_CUE_COUNTDOWN:
+      if (self->countdown_ticks)
+        lc_cue_player_tick (self);
+      return;
+
+    case LC_CUE_REPETITION:
+      if (!self->count_repetitions || value < 1)
+        return;
+      number = g_strdup_printf ("%u", value);
+      text = number;
+      priority = PRIORITY_COUNT;
+      break;
+
+    case LC_CUE_HALFWAY:
+      priority = PRIORITY_HALFWAY;
+      break;
+
+    case LC_CUE_GET_READY:
+    case LC_CUE_STEP:
+    case LC_CUE_SWITCH:
+    case LC_CUE_REST:
+    case LC_CUE_FINISHED:
+    default:
+      break;
+    }
+
+  if (segment != NULL && kind != LC_CUE_FINISHED)
+    step = lc_routine_get_step (lc_session_get_routine (session), segment->step_index);
+  clip = find_clip (self, kind, step);
+  speak (self, kind, text, clip, priority);
+}
+
+static void
+segment_changed_cb (LcSession   *session,
+                    LcCuePlayer *self)
+{
+  prefetch_session (self);
+}
+
+static void
+state_cb (LcSession   *session,
+          GParamSpec  *pspec,
+          LcCuePlayer *self)
+{
+  gboolean paused = lc_session_get_state (session) == LC_SESSION_PAUSED;
+
+  if (lc_session_get_state (session) == LC_SESSION_STOPPED)
+    lc_cue_player_silence (self);
+
+  if (paused == self->paused)
+    return;
+
+  /* Pausing holds the sound where it is; resuming goes on from there. */
+  self->paused = paused;
+  if (self->pipeline != NULL)
+    gst_element_call_async (self->pipeline, set_state_func,
+                            GINT_TO_POINTER (paused ? GST_STATE_PAUSED : GST_STATE_PLAYING), NULL);
+}
+
+/* --- GObject --------------------------------------------------------------------- */
+
+static void
+lc_cue_player_dispose (GObject *object)
+{
+  LcCuePlayer *self = (LcCuePlayer *) object;
+
+  lc_cue_player_attach (self, NULL);
+  close_pipeline (self, FALSE);
+
+  G_OBJECT_CLASS (lc_cue_player_parent_class)->dispose (object);
+}
+
+static void
+lc_cue_player_finalize (GObject *object)
+{
+  LcCuePlayer *self = (LcCuePlayer *) object;
+
+  g_clear_object (&self->voice);
+  g_free (self->sink_description);
+  g_free (self->language);
+  g_ptr_array_unref (self->voice_folders);
+  g_free (self->audio_problem);
+  g_free (self->speech_problem);
+  g_free (self->sink_warning);
+
+  G_OBJECT_CLASS (lc_cue_player_parent_class)->finalize (object);
+}
+
+static void
+lc_cue_player_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  LcCuePlayer *self = LC_CUE_PLAYER (object);
+
+  switch (prop_id)
+    {
+    case PROP_LANGUAGE:
+      g_value_set_string (value, self->language);
+      break;
+    case PROP_VOICE_ENABLED:
+      g_value_set_boolean (value, self->voice_enabled);
+      break;
+    case PROP_VOLUME:
+      g_value_set_double (value, self->volume);
+      break;
+    case PROP_RATE:
+      g_value_set_int (value, (int) lc_voice_get_rate (self->voice));
+      break;
+    case PROP_COUNT_REPETITIONS:
+      g_value_set_boolean (value, self->count_repetitions);
+      break;
+    case PROP_COUNTDOWN_TICKS:
+      g_value_set_boolean (value, self->countdown_ticks);
+      break;
+    case PROP_MUTED:
+      g_value_set_boolean (value, self->muted);
+      break;
+    case PROP_PROBLEM:
+      g_value_set_string (value, lc_cue_player_get_problem (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lc_cue_player_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  LcCuePlayer *self = LC_CUE_PLAYER (object);
+
+  switch (prop_id)
+    {
+    case PROP_LANGUAGE:
+      lc_cue_player_set_language (self, g_value_get_string (value));
+      break;
+    case PROP_VOICE_ENABLED:
+      self->voice_enabled = g_value_get_boolean (value);
+      if (!self->voice_enabled && self->feed != NULL)
+        {
+          g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->feed->lock);
+
+          sound_fade_out (&self->feed->speech);
+        }
+      break;
+    case PROP_VOLUME:
+      self->volume = g_value_get_double (value);
+      if (self->volume_element != NULL)
+        g_object_set (self->volume_element, "volume", self->volume, NULL);
+      break;
+    case PROP_RATE:
+      lc_voice_set_rate (self->voice, (guint) g_value_get_int (value));
+      break;
+    case PROP_COUNT_REPETITIONS:
+      self->count_repetitions = g_value_get_boolean (value);
+      break;
+    case PROP_COUNTDOWN_TICKS:
+      self->countdown_ticks = g_value_get_boolean (value);
+      break;
+    case PROP_MUTED:
+      lc_cue_player_set_muted (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lc_cue_player_class_init (LcCuePlayerClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = lc_cue_player_dispose;
+  object_class->finalize = lc_cue_player_finalize;
+  object_class->get_property = lc_cue_player_get_property;
+  object_class->set_property = lc_cue_player_set_property;
+
+  properties [PROP_LANGUAGE] =
+    g_param_spec_string ("language", NULL, NULL, "en",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties [PROP_VOICE_ENABLED] =
+    g_param_spec_boolean ("voice-enabled", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  properties [PROP_VOLUME] =
+    g_param_spec_double ("volume", NULL, NULL, 0.0, 1.0, 1.0,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  properties [PROP_RATE] =
+    g_param_spec_int ("rate", NULL, NULL, LC_VOICE_RATE_MIN, LC_VOICE_RATE_MAX, LC_VOICE_RATE_DEFAULT,
+                      G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  properties [PROP_COUNT_REPETITIONS] =
+    g_param_spec_boolean ("count-repetitions", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  properties [PROP_COUNTDOWN_TICKS] =
+    g_param_spec_boolean ("countdown-ticks", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  properties [PROP_MUTED] =
+    g_param_spec_boolean ("muted", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties [PROP_PROBLEM] =
+    g_param_spec_string ("problem", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * LcCuePlayer::sound:
+   * @kind: the cue's kind; %LC_CUE_COUNTDOWN for a tick
+   * @text: (nullable): the words, %NULL for a tick
+   *
+   * A sound starts: emitted as it goes to the sound output.
+   */
+  signals [SOUND] =
+    g_signal_new ("sound", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_INT, G_TYPE_STRING);
+
+  gst_init (NULL, NULL);
+}
+
+static void
+lc_cue_player_init (LcCuePlayer *self)
+{
+  self->voice = lc_voice_new ();
+  self->language = g_strdup ("en");
+  self->voice_folders = g_ptr_array_new_with_free_func (g_object_unref);
+  self->voice_enabled = TRUE;
+  self->countdown_ticks = TRUE;
+  self->volume = 1.0;
+}
+
+/**
+ * lc_cue_player_new:
+ * @sink_description: (nullable): a gst-launch description of where the
+ *   sound goes, e.g. "wavenc ! filesink location=cues.wav"; %NULL for the
+ *   default output (autoaudiosink)
+ */
+LcCuePlayer *
+lc_cue_player_new (const char *sink_description)
+{
+  LcCuePlayer *self = g_object_new (LC_TYPE_CUE_PLAYER, NULL);
+
+  self->sink_description = g_strdup (sink_description);
+  return self;
+}
+
+/**
+ * lc_cue_player_default_language:
+ *
+ * The espeak-ng voice for the language the app's text is shown in: the
+ * cues are spoken in the language they are written in.
+ *
+ * Returns: (transfer full): e.g. "en", "it" or "de"
+ */
+char *
+lc_cue_player_default_language (void)
+{
+  /* Translators: the espeak-ng voice that reads your translation aloud:
+   * your language's code, e.g. "it" or "de" (see `espeak-ng --voices`) */
+  return g_strdup (C_("espeak-ng voice", "en"));
+}
+
+void
+lc_cue_player_set_language (LcCuePlayer *self,
+                            const char  *language)
+{
+  g_return_if_fail (LC_IS_CUE_PLAYER (self));
+
+  if (language == NULL || *language == '\0')
+    language = "en";
+  if (g_set_str (&self->language, language))
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_LANGUAGE]);
+}
+
+const char *
+lc_cue_player_get_language (LcCuePlayer *self)
+{
+  g_return_val_if_fail (LC_IS_CUE_PLAYER (self), NULL);
+
+  return self->language;
+}
+
+/**
+ * lc_cue_player_set_voice_folders:
+ * @folders: (array length=n_folders): where recorded clips are looked for,
+ *   first match wins: `FOLDER/LANGUAGE/ROUTINE-ID/STEP-ID.ogg`, and
+ *   `STEP-ID.switch.ogg` and `STEP-ID.halfway.ogg` for those cues
+ */
+void
+lc_cue_player_set_voice_folders (LcCuePlayer  *self,
+                                 GFile       **folders,
+                                 guint         n_folders)
+{
+  g_return_if_fail (LC_IS_CUE_PLAYER (self));
+
+  g_ptr_array_set_size (self->voice_folders, 0);
+  for (guint i = 0; i < n_folders; i++)
+    g_ptr_array_add (self->voice_folders, g_object_ref (folders[i]));
+}
+
+/**
+ * lc_cue_player_set_muted:
+ *
+ * Silences everything at once (what is playing fades out) until unmuted.
+ */
+void
+lc_cue_player_set_muted (LcCuePlayer *self,
+                         gboolean     muted)
+{
+  g_return_if_fail (LC_IS_CUE_PLAYER (self));
+
+  muted = !!muted;
+  if (self->muted == muted)
+    return;
+
+  self->muted = muted;
+  if (muted)
+    lc_cue_player_silence (self);
+  if (self->volume_element != NULL)
+    g_object_set (self->volume_element, "mute", muted, NULL);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_MUTED]);
+}
+
+gboolean
+lc_cue_player_get_muted (LcCuePlayer *self)
+{
+  g_return_val_if_fail (LC_IS_CUE_PLAYER (self), FALSE);
+
+  return self->muted;
+}
+
+/**
+ * lc_cue_player_get_problem:
+ *
+ * Returns: (nullable): why cues cannot be heard, in words for the user, or
+ *   %NULL if nothing is known to be wrong
+ */
+const char *
+lc_cue_player_get_problem (LcCuePlayer *self)
+{
+  g_return_val_if_fail (LC_IS_CUE_PLAYER (self), NULL);
+
+  return self->audio_problem != NULL ? self->audio_problem : self->speech_problem;
+}
+
+/**
+ * lc_cue_player_get_busy:
+ *
+ * Returns: whether speech is being rendered or a sound is still being
+ *   sent to the output
+ */
+gboolean
+lc_cue_player_get_busy (LcCuePlayer *self)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+
+  g_return_val_if_fail (LC_IS_CUE_PLAYER (self), FALSE);
+
+  if (self->rendering > 0)
+    return TRUE;
+  if (self->feed == NULL)
+    return FALSE;
+
+  locker = g_mutex_locker_new (&self->feed->lock);
+  return feed_busy_locked (self->feed);
+}
+
+/**
+ * lc_cue_player_attach:
+ * @session: (nullable): the session to voice, or %NULL to stop voicing one
+ *
+ * Follows @session's cues from now on and gets the sound output ready, so
+ * that the first cue is not late.
+ */
+void
+lc_cue_player_attach (LcCuePlayer *self,
+                      LcSession   *session)
+{
+  g_return_if_fail (LC_IS_CUE_PLAYER (self));
+  g_return_if_fail (session == NULL || LC_IS_SESSION (session));
+
+  if (self->session == session)
+    return;
+
+  if (self->session != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->session, self);
+      g_cancellable_cancel (self->cancellable);
+      g_clear_object (&self->cancellable);
+      g_clear_object (&self->session);
+    }
+
+  self->paused = FALSE;
+  if (session == NULL)
+    return;
+
+  self->session = g_object_ref (session);
+  self->cancellable = g_cancellable_new ();
+  g_signal_connect (session, "cue", G_CALLBACK (cue_cb), self);
+  g_signal_connect (session, "segment-changed", G_CALLBACK (segment_changed_cb), self);
+  g_signal_connect (session, "notify::state", G_CALLBACK (state_cb), self);
+
+  prefetch_session (self);
+  if (!self->muted)
+    ensure_pipeline (self);
+}
+
+/**
+ * lc_cue_player_say:
+ * @text: words to speak now, e.g. to preview the voice
+ */
+void
+lc_cue_player_say (LcCuePlayer *self,
+                   const char  *text)
+{
+  g_return_if_fail (LC_IS_CUE_PLAYER (self));
+
+  speak (self, LC_CUE_STEP, text, NULL, PRIORITY_ANNOUNCEMENT);
+}
+
+/**
+ * lc_cue_player_tick:
+ *
+ * Plays the countdown tick.
+ */
+void
+lc_cue_player_tick (LcCuePlayer *self)
+{
+  g_autoptr(GBytes) tick = NULL;
+
+  g_return_if_fail (LC_IS_CUE_PLAYER (self));
+
+  tick = lc_tone_new (LC_TONE_TICK_HZ, LC_TONE_TICK_MS, TICK_AMPLITUDE);
+  play (self, LC_CUE_COUNTDOWN, NULL, tick, PRIORITY_ANNOUNCEMENT);
+}
+
+/**
+ * lc_cue_player_silence:
+ *
+ * Fades out whatever is playing, and drops speech still being rendered.
+ */
+void
+lc_cue_player_silence (LcCuePlayer *self)
+{
+  g_return_if_fail (LC_IS_CUE_PLAYER (self));
+
+  self->speech_serial++;
+  if (self->feed != NULL)
+    {
+      g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->feed->lock);
+
+      sound_fade_out (&self->feed->speech);
+      sound_fade_out (&self->feed->outgoing);
+      sound_fade_out (&self->feed->tone);
+    }
+}
+
+/**
+ * lc_cue_player_get_pipeline:
+ *
+ * For tests and benchmarks, to find their elements in the sink
+ * description by name.
+ *
+ * Returns: (transfer none) (nullable): the pipeline, if it runs
+ */
+GstElement *
+lc_cue_player_get_pipeline (LcCuePlayer *self)
+{
+  g_return_val_if_fail (LC_IS_CUE_PLAYER (self), NULL);
+
+  return self->pipeline;
+}
+
+/**
+ * lc_cue_player_close:
+ *
+ * Lets the sound output play what it was given, then closes it; waits for
+ * that (at most a few seconds). For tests and benchmarks, which need the
+ * output finished, e.g. a WAV file complete.
+ */
+void
+lc_cue_player_close (LcCuePlayer *self)
+{
+  g_autoptr(GstElement) pipeline = NULL;
+  g_autoptr(GstBus) bus = NULL;
+  g_autoptr(GstMessage) message = NULL;
+
+  g_return_if_fail (LC_IS_CUE_PLAYER (self));
+
+  if (self->pipeline == NULL)
+    return;
+
+  for (guint i = 0; i < 1000; i++)
+    {
+      g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->feed->lock);
+
+      if (!feed_busy_locked (self->feed))
+        break;
+      g_clear_pointer (&locker, g_mutex_locker_free);
+      g_usleep (10000);
+    }
+
+  pipeline = g_object_ref (self->pipeline);
+  bus = gst_element_get_bus (pipeline);
+  g_clear_handle_id (&self->bus_watch, g_source_remove);
+  g_clear_handle_id (&self->idle_source, g_source_remove);
+  gst_app_src_end_of_stream (GST_APP_SRC (self->appsrc));
+  message = gst_bus_timed_pop_filtered (bus, 5 * GST_SECOND, GST_MESSAGE_EOS | GST_MESSAGE_ERROR);
+  gst_element_set_state (pipeline, GST_STATE_NULL);
+
+  self->appsrc = NULL;
+  self->volume_element = NULL;
+  g_clear_object (&self->pipeline);
+  g_clear_pointer (&self->feed, feed_unref);
+}
