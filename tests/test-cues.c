@@ -540,13 +540,13 @@ static void
 test_no_server (void)
 {
   /* autoaudiosink finds no sound server (see main()) and no device. */
-  check_no_output (NULL, "No sound output was found*");
+  check_no_output (NULL, "No sound output was found");
 }
 
 static void
 test_failing_sink (void)
 {
-  check_no_output ("pulsesink server=unix:/nonexistent/legcare-test", "The sound output failed: *");
+  check_no_output ("pulsesink server=unix:/nonexistent/legcare-test", "The sound output could not be used");
 }
 
 int

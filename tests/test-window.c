@@ -645,6 +645,67 @@ bin_toggles (GtkWidget  *page,
 }
 
 static void
+record_sound (GPtrArray  *heard,
+              int         kind,
+              const char *text)
+{
+  if (text != NULL)
+    g_ptr_array_add (heard, g_strdup (text));
+}
+
+/* How many labels under @widget start with @prefix. */
+static guint
+count_labels (GtkWidget  *widget,
+              const char *prefix)
+{
+  guint n = 0;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      if (GTK_IS_LABEL (c) && g_str_has_prefix (gtk_label_get_label (GTK_LABEL (c)), prefix))
+        n++;
+      n += count_labels (c, prefix);
+    }
+
+  return n;
+}
+
+/* Without a sound output the session goes on, and one toast says why. */
+static void
+test_window_session_no_sound (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  LcRoutine *routine = lc_routine_loader_find (lc_application_get_routine_loader (fixture->app),
+                                               "calf-pump-seated");
+  g_autoptr(LcClock) clock = lc_clock_new_fake ();
+  g_autoptr(LcCuePlayer) player = lc_cue_player_new ("pulsesink server=unix:/nonexistent/legcare-test");
+  AdwNavigationView *view = ADW_NAVIGATION_VIEW (child (fixture, LC_TYPE_WINDOW, "navigation_view"));
+  LcSessionPage *page = lc_session_page_new (routine, NULL, clock);
+  LcSession *session = lc_session_page_get_session (page);
+  const char *toast = "Voice cues are unavailable: The sound output could not be used";
+
+  acknowledge_safety (fixture);
+  lc_session_page_set_cue_player (page, player);
+  adw_navigation_view_push (view, ADW_NAVIGATION_PAGE (page));
+  wait_until (gtk_widget_get_mapped (GTK_WIDGET (page)));
+  gtk_widget_activate_action (GTK_WIDGET (page), "session.begin", NULL);
+  wait_until (lc_cue_player_get_problem (player) != NULL);
+
+  for (guint i = 0; i < 40; i++)
+    {
+      lc_clock_advance (clock, G_USEC_PER_SEC);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (100000);
+    }
+  g_assert_cmpint (lc_session_get_state (session), ==, LC_SESSION_RUNNING);
+  g_assert_cmpuint (count_labels (GTK_WIDGET (fixture->window), toast), ==, 1);
+
+  lc_session_stop (session);
+  adw_navigation_view_pop (view);
+  wait_until (adw_navigation_view_get_visible_page (view) != ADW_NAVIGATION_PAGE (page));
+}
+
+static void
 test_window_session (Fixture       *fixture,
                      gconstpointer  data)
 {
@@ -660,17 +721,24 @@ test_window_session (Fixture       *fixture,
   GtkEventController *shortcuts = NULL;
   const char *keys[][2] = {
     { "space", "session.toggle-pause" }, { "Right", "session.next" }, { "Left", "session.previous" },
-    { "r", "session.restart" }, { "Escape", "session.stop" },
+    { "r", "session.restart" }, { "Escape", "session.stop" }, { "m", "session.mute" },
   };
+  LcCuePlayer *player = lc_application_get_cue_player (fixture->app);
+  g_autoptr(GPtrArray) heard = g_ptr_array_new_with_free_func (g_free);
+  GtkWidget *mute_button;
   gint64 session_count = lc_diary_count_sessions (diary, NULL);
 
   acknowledge_safety (fixture);
   g_assert_nonnull (routine);
 
+  g_signal_connect_swapped (player, "sound", G_CALLBACK (record_sound), heard);
   page = lc_window_start_session (fixture->window, routine, clock);
   session = lc_session_page_get_session (LC_SESSION_PAGE (page));
   stack = GTK_STACK (gtk_widget_get_template_child (page, LC_TYPE_SESSION_PAGE, "stack"));
+  mute_button = GTK_WIDGET (gtk_widget_get_template_child (page, LC_TYPE_SESSION_PAGE, "mute_button"));
   wait_until (gtk_widget_get_mapped (page));
+  /* The first cues are rendered while the page asks how the legs feel. */
+  wait_until (!lc_cue_player_get_busy (player));
 
   /* The keys of the player are bound to its actions. */
   for (guint i = 0; i < g_list_model_get_n_items (gtk_widget_observe_controllers (page)); i++)
@@ -705,8 +773,13 @@ test_window_session (Fixture       *fixture,
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "run");
   g_assert_cmpstr (label_text (page, "title_label"), ==, "Get Ready");
   g_assert_cmpstr (label_text (page, "time_label"), ==, "0:05");
+  /* ... and heard at once, without waiting for the voice. */
+  g_assert_cmpuint (heard->len, ==, 1);
+  g_assert_cmpstr (heard->pdata[0], ==, "Get ready.");
 
   lc_clock_advance (clock, 5 * G_USEC_PER_SEC);
+  g_assert_cmpuint (heard->len, ==, 2);
+  g_assert_true (g_str_has_prefix (heard->pdata[1], "Heel raises."));
   g_assert_cmpstr (label_text (page, "title_label"), ==, "Heel Raises");
   g_assert_cmpstr (label_text (page, "repetition_label"), ==, "Rep 1 of 15");
   g_assert_cmpstr (label_text (page, "time_label"), ==, "0:30");
@@ -723,6 +796,20 @@ test_window_session (Fixture       *fixture,
   g_assert_cmpstr (label_text (page, "time_label"), ==, "0:23");
   gtk_widget_activate_action (page, "session.toggle-pause", NULL);
   g_assert_cmpint (lc_session_get_state (session), ==, LC_SESSION_RUNNING);
+
+  /* M mutes the voice at once, and again unmutes it. */
+  g_assert_true (gtk_widget_get_visible (mute_button));
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (mute_button)));
+  gtk_widget_activate_action (page, "session.mute", NULL);
+  g_assert_true (lc_cue_player_get_muted (player));
+  wait_until (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (mute_button)));
+  g_assert_cmpstr (gtk_button_get_icon_name (GTK_BUTTON (mute_button)), ==, "audio-volume-muted-symbolic");
+  gtk_widget_activate_action (page, "session.next", NULL);
+  g_assert_cmpuint (heard->len, ==, 2);
+  gtk_widget_activate_action (page, "session.previous", NULL);
+  gtk_widget_activate_action (page, "session.mute", NULL);
+  g_assert_false (lc_cue_player_get_muted (player));
+  wait_until (!gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (mute_button)));
 
   /* Right: the next step; Left: back; R: this step again. */
   gtk_widget_activate_action (page, "session.next", NULL);
@@ -765,6 +852,7 @@ test_window_session (Fixture       *fixture,
   }
   wait_until (!LC_IS_SESSION_PAGE (adw_navigation_view_get_visible_page (
     ADW_NAVIGATION_VIEW (child (fixture, LC_TYPE_WINDOW, "navigation_view")))));
+  g_signal_handlers_disconnect_by_data (player, heard);
 
   /* The Routines page now offers to repeat it. */
   {
@@ -847,6 +935,7 @@ main (int   argc,
   ADD ("diary", test_window_diary);
   ADD ("diary-save-fails", test_window_diary_save_fails);
   ADD ("session", test_window_session);
+  ADD ("session-no-sound", test_window_session_no_sound);
 
 #undef ADD
 

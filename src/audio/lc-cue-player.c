@@ -347,8 +347,6 @@ notify_problem (LcCuePlayer *self,
   if (g_strcmp0 (*slot, problem) == 0)
     return;
 
-  if (problem != NULL)
-    g_message ("Voice cues: %s", problem);
   g_free (*slot);
   *slot = g_strdup (problem);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_PROBLEM]);
@@ -403,11 +401,23 @@ close_pipeline (LcCuePlayer *self,
 
 static void
 audio_failed (LcCuePlayer *self,
-              const char  *problem)
+              const char  *problem,
+              const char  *details)
 {
+  if (details != NULL && g_strcmp0 (problem, self->audio_problem) != 0)
+    g_message ("Voice cues: %s (%s)", problem, details);
   self->failed_at = g_get_monotonic_time ();
   close_pipeline (self, FALSE);
   notify_problem (self, &self->audio_problem, problem);
+}
+
+static void
+speech_failed (LcCuePlayer  *self,
+               const GError *error)
+{
+  if (self->speech_problem == NULL)
+    g_message ("Voice cues: %s", error->message);
+  notify_problem (self, &self->speech_problem, _("Speech synthesis is not available"));
 }
 
 static void
@@ -436,13 +446,10 @@ bus_cb (GstBus     *bus,
     {
       g_autoptr(GError) error = NULL;
       g_autofree char *debug = NULL;
-      g_autofree char *problem = NULL;
 
       gst_message_parse_error (message, &error, &debug);
       g_debug ("Voice cues: %s (%s)", error->message, debug);
-      /* Translators: %s says why, from the sound system */
-      problem = g_strdup_printf (_("The sound output failed: %s"), error->message);
-      audio_failed (self, problem);
+      audio_failed (self, _("The sound output could not be used"), error->message);
       return G_SOURCE_REMOVE;
     }
   else if (type == GST_MESSAGE_WARNING)
@@ -463,14 +470,7 @@ bus_cb (GstBus     *bus,
 
       if (g_atomic_int_get (&self->feed->fake_sink))
         {
-          g_autofree char *problem = NULL;
-
-          if (self->sink_warning != NULL)
-            /* Translators: %s says why, from the sound system */
-            problem = g_strdup_printf (_("No sound output was found: %s"), self->sink_warning);
-          else
-            problem = g_strdup (_("No sound output was found"));
-          audio_failed (self, problem);
+          audio_failed (self, _("No sound output was found"), self->sink_warning);
           return G_SOURCE_REMOVE;
         }
 
@@ -600,7 +600,7 @@ ensure_pipeline (LcCuePlayer *self)
 
   if (!build_pipeline (self, &error))
     {
-      audio_failed (self, error->message);
+      audio_failed (self, _("The sound output could not be used"), error->message);
       return FALSE;
     }
 
@@ -681,10 +681,9 @@ render_cb (GObject      *object,
 
   if (bytes == NULL)
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
-          !g_error_matches (error, LC_VOICE_ERROR, LC_VOICE_ERROR_TOO_LONG))
-        notify_problem (self, &self->speech_problem, error->message);
-      else if (error->domain == LC_VOICE_ERROR)
+      if (g_error_matches (error, LC_VOICE_ERROR, LC_VOICE_ERROR_NO_SPEECH))
+        speech_failed (self, error);
+      else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         g_warning ("%s", error->message);
     }
   else if (request->serial == self->speech_serial)
@@ -773,8 +772,8 @@ prefetch_cb (GObject      *object,
   g_autoptr(GBytes) bytes = lc_voice_render_finish (self->voice, result, &error);
 
   self->rendering--;
-  if (bytes == NULL && error->domain == LC_VOICE_ERROR && error->code == LC_VOICE_ERROR_NO_SPEECH)
-    notify_problem (self, &self->speech_problem, error->message);
+  if (g_error_matches (error, LC_VOICE_ERROR, LC_VOICE_ERROR_NO_SPEECH))
+    speech_failed (self, error);
 }
 
 static void

@@ -22,6 +22,7 @@ struct _LcApplication
   AdwApplication  parent_instance;
 
   GSettings       *settings;
+  LcCuePlayer     *cue_player;
   LcRoutineLoader *routines;
   GFileMonitor    *routines_monitor;
   GFile           *routines_dir;
@@ -424,6 +425,7 @@ lc_application_dispose (GObject *object)
   g_clear_object (&self->routines_monitor);
   g_clear_object (&self->routines_dir);
   g_clear_object (&self->routines);
+  g_clear_object (&self->cue_player);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (lc_application_parent_class)->dispose (object);
@@ -454,6 +456,51 @@ lc_application_new (void)
                        "flags", G_APPLICATION_DEFAULT_FLAGS,
                        "resource-base-path", "/com/example/LegCare",
                        NULL);
+}
+
+/**
+ * lc_application_get_cue_player:
+ * @self: the application
+ *
+ * The voice of sessions, made on first use (GStreamer starts then, not with
+ * the app). It follows the voice settings, speaks the language of the
+ * app's translation and looks for recorded clips in the `voice` folders of
+ * the user's data folder and the app's.
+ *
+ * `LEGCARE_AUDIO_SINK`, a gst-launch description, replaces the sound
+ * output: for tests, e.g. "fakesink sync=true".
+ *
+ * Returns: (transfer none): the cue player
+ */
+LcCuePlayer *
+lc_application_get_cue_player (LcApplication *self)
+{
+  g_return_val_if_fail (LC_IS_APPLICATION (self), NULL);
+  g_return_val_if_fail (self->settings != NULL, NULL);
+
+  if (self->cue_player == NULL)
+    {
+      g_autofree char *language = lc_cue_player_default_language ();
+      g_autoptr(GFile) user_dir = lc_paths_get_user_data_dir ();
+      GFile *folders[] = {
+        g_file_get_child (user_dir, "voice"),
+        g_file_new_build_filename (PKGDATADIR, "voice", NULL),
+      };
+
+      self->cue_player = lc_cue_player_new (g_getenv ("LEGCARE_AUDIO_SINK"));
+      lc_cue_player_set_language (self->cue_player, language);
+      lc_cue_player_set_voice_folders (self->cue_player, folders, G_N_ELEMENTS (folders));
+      g_object_unref (folders[0]);
+      g_object_unref (folders[1]);
+
+      g_settings_bind (self->settings, "voice-enabled", self->cue_player, "voice-enabled", G_SETTINGS_BIND_GET);
+      g_settings_bind (self->settings, "voice-volume", self->cue_player, "volume", G_SETTINGS_BIND_GET);
+      g_settings_bind (self->settings, "voice-rate", self->cue_player, "rate", G_SETTINGS_BIND_GET);
+      g_settings_bind (self->settings, "count-repetitions", self->cue_player, "count-repetitions", G_SETTINGS_BIND_GET);
+      g_settings_bind (self->settings, "countdown-ticks", self->cue_player, "countdown-ticks", G_SETTINGS_BIND_GET);
+    }
+
+  return self->cue_player;
 }
 
 /**

@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 
+#include "lc-cue-player.h"
 #include "lc-diary.h"
 #include "lc-routine-loader.h"
 
@@ -18,6 +19,7 @@ G_DECLARE_FINAL_TYPE (LcApplication, lc_application, LC, APPLICATION, AdwApplica
 
 LcApplication *lc_application_new          (void);
 GSettings       *lc_application_get_settings       (LcApplication *self);
+LcCuePlayer     *lc_application_get_cue_player     (LcApplication *self);
 LcRoutineLoader *lc_application_get_routine_loader (LcApplication *self);
 LcDiary         *lc_application_get_diary          (LcApplication *self);
 const GError    *lc_application_get_diary_error    (LcApplication *self);

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "lc-application.h"
 #include "lc-backups.h"
@@ -23,6 +24,14 @@ struct _LcPreferencesDialog
   AdwToggleGroup       *style_toggles;
   AdwSwitchRow         *lymph_row;
   AdwActionRow         *data_row;
+  AdwActionRow         *voice_problem_row;
+  AdwSwitchRow         *voice_row;
+  AdwActionRow         *volume_row;
+  GtkScale             *volume_scale;
+  AdwActionRow         *rate_row;
+  GtkScale             *rate_scale;
+  AdwSwitchRow         *count_row;
+  AdwSwitchRow         *ticks_row;
 };
 
 G_DEFINE_FINAL_TYPE (LcPreferencesDialog, lc_preferences_dialog, ADW_TYPE_PREFERENCES_DIALOG)
@@ -200,6 +209,58 @@ lymph_set_mapping (const GValue       *value,
   return g_variant_new_string (g_value_get_boolean (value) ? "yes" : "no");
 }
 
+static LcCuePlayer *
+get_cue_player (void)
+{
+  GApplication *app = g_application_get_default ();
+
+  return LC_IS_APPLICATION (app) ? lc_application_get_cue_player (LC_APPLICATION (app)) : NULL;
+}
+
+static void
+voice_problem_cb (LcPreferencesDialog *self)
+{
+  LcCuePlayer *player = get_cue_player ();
+  const char *problem = player != NULL ? lc_cue_player_get_problem (player) : NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->voice_problem_row), problem != NULL);
+  if (problem != NULL)
+    adw_action_row_set_subtitle (self->voice_problem_row, problem);
+}
+
+static void
+sample_activated_cb (LcPreferencesDialog *self)
+{
+  LcCuePlayer *player = get_cue_player ();
+
+  if (player == NULL)
+    return;
+
+  if (!adw_switch_row_get_active (self->voice_row))
+    {
+      lc_cue_player_tick (player);
+      return;
+    }
+  lc_cue_player_say (player, _("Heel raises. Lift both heels, then lower them slowly."));
+}
+
+static gboolean
+rate_get_mapping (GValue   *value,
+                  GVariant *variant,
+                  gpointer  user_data)
+{
+  g_value_set_double (value, g_variant_get_int32 (variant));
+  return TRUE;
+}
+
+static GVariant *
+rate_set_mapping (const GValue       *value,
+                  const GVariantType *type,
+                  gpointer            user_data)
+{
+  return g_variant_new_int32 ((gint32) round (g_value_get_double (value)));
+}
+
 static void
 lc_preferences_dialog_constructed (GObject *object)
 {
@@ -216,6 +277,24 @@ lc_preferences_dialog_constructed (GObject *object)
   g_settings_bind_with_mapping (self->settings, "lymph-node-treatment", self->lymph_row, "active",
                                 G_SETTINGS_BIND_DEFAULT, lymph_get_mapping, lymph_set_mapping,
                                 NULL, NULL);
+
+  g_settings_bind (self->settings, "voice-enabled", self->voice_row, "active", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "voice-volume", gtk_range_get_adjustment (GTK_RANGE (self->volume_scale)),
+                   "value", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind_with_mapping (self->settings, "voice-rate",
+                                gtk_range_get_adjustment (GTK_RANGE (self->rate_scale)), "value",
+                                G_SETTINGS_BIND_DEFAULT, rate_get_mapping, rate_set_mapping, NULL, NULL);
+  g_settings_bind (self->settings, "count-repetitions", self->count_row, "active", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "countdown-ticks", self->ticks_row, "active", G_SETTINGS_BIND_DEFAULT);
+  g_object_bind_property (self->voice_row, "active", self->rate_row, "sensitive", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->voice_row, "active", self->count_row, "sensitive", G_BINDING_SYNC_CREATE);
+
+  if (get_cue_player () != NULL)
+    {
+      g_signal_connect_object (get_cue_player (), "notify::problem", G_CALLBACK (voice_problem_cb),
+                               self, G_CONNECT_SWAPPED);
+      voice_problem_cb (self);
+    }
 
   /* Shown as people know it: ~/.local/share/legcare */
   if (g_str_has_prefix (data_path, g_get_home_dir ()) &&
@@ -238,6 +317,14 @@ lc_preferences_dialog_dispose (GObject *object)
     g_settings_unbind (self->style_toggles, "active-name");
   if (self->lymph_row != NULL)
     g_settings_unbind (self->lymph_row, "active");
+  if (self->voice_row != NULL)
+    {
+      g_settings_unbind (self->voice_row, "active");
+      g_settings_unbind (gtk_range_get_adjustment (GTK_RANGE (self->volume_scale)), "value");
+      g_settings_unbind (gtk_range_get_adjustment (GTK_RANGE (self->rate_scale)), "value");
+      g_settings_unbind (self->count_row, "active");
+      g_settings_unbind (self->ticks_row, "active");
+    }
   gtk_widget_dispose_template (GTK_WIDGET (self), LC_TYPE_PREFERENCES_DIALOG);
   g_clear_object (&self->settings);
 
@@ -259,6 +346,15 @@ lc_preferences_dialog_class_init (LcPreferencesDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LcPreferencesDialog, lymph_row);
   gtk_widget_class_bind_template_callback (widget_class, restore_activated_cb);
   gtk_widget_class_bind_template_child (widget_class, LcPreferencesDialog, data_row);
+  gtk_widget_class_bind_template_child (widget_class, LcPreferencesDialog, voice_problem_row);
+  gtk_widget_class_bind_template_child (widget_class, LcPreferencesDialog, voice_row);
+  gtk_widget_class_bind_template_child (widget_class, LcPreferencesDialog, volume_row);
+  gtk_widget_class_bind_template_child (widget_class, LcPreferencesDialog, volume_scale);
+  gtk_widget_class_bind_template_child (widget_class, LcPreferencesDialog, rate_row);
+  gtk_widget_class_bind_template_child (widget_class, LcPreferencesDialog, rate_scale);
+  gtk_widget_class_bind_template_child (widget_class, LcPreferencesDialog, count_row);
+  gtk_widget_class_bind_template_child (widget_class, LcPreferencesDialog, ticks_row);
+  gtk_widget_class_bind_template_callback (widget_class, sample_activated_cb);
 }
 
 static void

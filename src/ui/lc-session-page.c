@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "lc-cue-player.h"
 #include "lc-format.h"
 #include "lc-illustration.h"
 #include "lc-session-page.h"
@@ -23,6 +24,8 @@ struct _LcSessionPage
   LcSession         *session;
   LcDiary           *diary;
   LcClock           *clock;
+  LcCuePlayer       *cue_player;
+  gboolean           problem_shown;
   gint64             started;          /* clock time of Start */
   int                shown_step;
   int                heaviness_before;
@@ -32,6 +35,7 @@ struct _LcSessionPage
 
   /* Template widgets */
   GtkButton         *stop_button;
+  GtkToggleButton   *mute_button;
   GtkStack          *stack;
   AdwBin            *before_bin;
   AdwBin            *picture_bin;
@@ -50,6 +54,14 @@ struct _LcSessionPage
 };
 
 G_DEFINE_FINAL_TYPE (LcSessionPage, lc_session_page, ADW_TYPE_NAVIGATION_PAGE)
+
+enum {
+  PROP_0,
+  PROP_MUTED,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
 
 #define STOP_CONFIRM_AFTER (30 * G_USEC_PER_SEC)
 
@@ -386,6 +398,12 @@ lc_session_page_dispose (GObject *object)
 {
   LcSessionPage *self = LC_SESSION_PAGE (object);
 
+  if (self->cue_player != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->cue_player, self);
+      lc_cue_player_attach (self->cue_player, NULL);
+      g_clear_object (&self->cue_player);
+    }
   if (self->session != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->session, self);
@@ -400,15 +418,66 @@ lc_session_page_dispose (GObject *object)
 }
 
 static void
+lc_session_page_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  LcSessionPage *self = LC_SESSION_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_MUTED:
+      g_value_set_boolean (value, self->cue_player != NULL && lc_cue_player_get_muted (self->cue_player));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lc_session_page_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  LcSessionPage *self = LC_SESSION_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_MUTED:
+      if (self->cue_player != NULL)
+        lc_cue_player_set_muted (self->cue_player, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 lc_session_page_class_init (LcSessionPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = lc_session_page_dispose;
+  object_class->get_property = lc_session_page_get_property;
+  object_class->set_property = lc_session_page_set_property;
+
+  /**
+   * LcSessionPage:muted:
+   *
+   * Whether the voice is muted: the cue player's, for the M key and the
+   * header button.
+   */
+  properties [PROP_MUTED] =
+    g_param_spec_boolean ("muted", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/LegCare/ui/lc-session-page.ui");
   gtk_widget_class_bind_template_child (widget_class, LcSessionPage, stop_button);
+  gtk_widget_class_bind_template_child (widget_class, LcSessionPage, mute_button);
   gtk_widget_class_bind_template_child (widget_class, LcSessionPage, stack);
   gtk_widget_class_bind_template_child (widget_class, LcSessionPage, before_bin);
   gtk_widget_class_bind_template_child (widget_class, LcSessionPage, picture_bin);
@@ -432,6 +501,7 @@ lc_session_page_class_init (LcSessionPageClass *klass)
   gtk_widget_class_install_action (widget_class, "session.restart", NULL, restart_action);
   gtk_widget_class_install_action (widget_class, "session.stop", NULL, stop_action);
   gtk_widget_class_install_action (widget_class, "session.save", NULL, save_action);
+  gtk_widget_class_install_property_action (widget_class, "session.mute", "muted");
 }
 
 static void
@@ -465,8 +535,12 @@ lc_session_page_init (LcSessionPage *self)
   add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), GDK_KEY_Right, "session.next");
   add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), GDK_KEY_Left, "session.previous");
   add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), GDK_KEY_r, "session.restart");
+  add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), GDK_KEY_m, "session.mute");
   add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), GDK_KEY_Escape, "session.stop");
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
+
+  /* Without a voice there is nothing to mute. */
+  gtk_widget_set_visible (GTK_WIDGET (self->mute_button), FALSE);
 }
 
 /**
@@ -500,6 +574,60 @@ lc_session_page_new (LcRoutine *routine,
   g_signal_connect_object (self->session, "finished", G_CALLBACK (finished_cb), self, G_CONNECT_SWAPPED);
 
   return self;
+}
+
+/* Once per session, and only while it runs: why nothing is heard. */
+static void
+show_problem (LcSessionPage *self)
+{
+  const char *problem = lc_cue_player_get_problem (self->cue_player);
+  LcSessionState state = lc_session_get_state (self->session);
+  AdwToast *toast;
+
+  if (problem == NULL || self->problem_shown || state == LC_SESSION_IDLE)
+    return;
+
+  self->problem_shown = TRUE;
+  /* Translators: %s says why, e.g. "No sound output was found" */
+  toast = adw_toast_new_format (_("Voice cues are unavailable: %s"), problem);
+  adw_toast_set_timeout (toast, 10);
+  lc_show_toast (GTK_WIDGET (self), toast);
+}
+
+static void
+muted_changed_cb (LcSessionPage *self)
+{
+  gboolean muted = lc_cue_player_get_muted (self->cue_player);
+
+  gtk_button_set_icon_name (GTK_BUTTON (self->mute_button),
+                            muted ? "audio-volume-muted-symbolic" : "audio-volume-high-symbolic");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->mute_button),
+                               muted ? _("Unmute Voice (M)") : _("Mute Voice (M)"));
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_MUTED]);
+}
+
+/**
+ * lc_session_page_set_cue_player:
+ * @player: the voice of the session
+ *
+ * From now on the session's cues are heard through @player, which starts
+ * rendering the first ones while the page still asks how the legs feel.
+ */
+void
+lc_session_page_set_cue_player (LcSessionPage *self,
+                                LcCuePlayer   *player)
+{
+  g_return_if_fail (LC_IS_SESSION_PAGE (self));
+  g_return_if_fail (LC_IS_CUE_PLAYER (player));
+  g_return_if_fail (self->cue_player == NULL);
+
+  self->cue_player = g_object_ref (player);
+  lc_cue_player_attach (player, self->session);
+  g_signal_connect_object (player, "notify::muted", G_CALLBACK (muted_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (player, "notify::problem", G_CALLBACK (show_problem), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "notify::state", G_CALLBACK (show_problem), self, G_CONNECT_SWAPPED);
+  gtk_widget_set_visible (GTK_WIDGET (self->mute_button), TRUE);
+  muted_changed_cb (self);
 }
 
 LcSession *

@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "lc-clock.h"
+#include "lc-cue-player.h"
 #include "lc-diary.h"
 #include "lc-session.h"
 
@@ -21,5 +22,7 @@ LcSessionPage *lc_session_page_new         (LcRoutine     *routine,
                                             LcDiary       *diary,
                                             LcClock       *clock);
 LcSession     *lc_session_page_get_session (LcSessionPage *self);
+void           lc_session_page_set_cue_player (LcSessionPage *self,
+                                               LcCuePlayer   *player);
 
 G_END_DECLS

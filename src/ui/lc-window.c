@@ -500,6 +500,7 @@ lc_window_start_session (LcWindow  *self,
 
   app = LC_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
   page = lc_session_page_new (routine, lc_application_get_diary (app), clock);
+  lc_session_page_set_cue_player (LC_SESSION_PAGE (page), lc_application_get_cue_player (app));
 
   /* A saved session shows in the diary. */
   g_signal_connect_object (page, "hidden", G_CALLBACK (session_saved_cb), self, G_CONNECT_SWAPPED);
