@@ -1,0 +1,118 @@
+/* bench-cues.c: how late a voice cue is
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Measures the time from a cue request (lc_cue_player_say()) to the moment
+ * its first sample is rendered by the sink: a fakesink that keeps to the
+ * clock like a sound card, so the figure includes the pipeline's latency.
+ * Cached: the speech was rendered before, as the player does for the next
+ * step while the current one runs. Uncached: synthesized on request. Prints
+ * median and worst of each; nothing is asserted.
+ */
+
+#include "config.h"
+
+#include "lc-cue-player.h"
+
+#define RUNS 15
+
+static gint64 rendered;
+
+static void
+handoff_cb (GstElement *sink,
+            GstBuffer  *buffer,
+            GstPad     *pad,
+            gpointer    user_data)
+{
+  gint64 expected = 0;
+
+  /* Only the first buffer of each cue. */
+  g_atomic_pointer_compare_and_exchange ((gpointer *) &rendered, GSIZE_TO_POINTER (expected),
+                                         GSIZE_TO_POINTER (g_get_monotonic_time ()));
+}
+
+static void
+iterate_until_idle (LcCuePlayer *player)
+{
+  gint64 quiet_until = 0;
+
+  /* Not busy, and then a little silence, so cues never overlap. */
+  while (TRUE)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      if (lc_cue_player_get_busy (player))
+        quiet_until = 0;
+      else if (quiet_until == 0)
+        quiet_until = g_get_monotonic_time () + 300000;
+      else if (g_get_monotonic_time () > quiet_until)
+        return;
+      g_usleep (1000);
+    }
+}
+
+static int
+compare (gconstpointer a,
+         gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+static void
+measure (LcCuePlayer *player,
+         const char  *what,
+         gboolean     cached)
+{
+  gint64 latencies[RUNS];
+
+  for (guint i = 0; i < RUNS; i++)
+    {
+      g_autofree char *text = NULL;
+      gint64 start;
+
+      if (cached)
+        text = g_strdup ("Heel raises. Fifteen times, lift and lower both heels.");
+      else
+        text = g_strdup_printf ("Step %u. Lift and lower both heels, %u times.", i + 1, 10 + i);
+
+      g_atomic_pointer_set ((gpointer *) &rendered, NULL);
+      start = g_get_monotonic_time ();
+      lc_cue_player_say (player, text);
+      while (g_atomic_pointer_get ((gpointer *) &rendered) == NULL)
+        {
+          g_main_context_iteration (NULL, FALSE);
+          g_usleep (200);
+        }
+      latencies[i] = GPOINTER_TO_SIZE (g_atomic_pointer_get ((gpointer *) &rendered)) - start;
+      iterate_until_idle (player);
+    }
+
+  qsort (latencies, RUNS, sizeof (gint64), compare);
+  g_print ("%-34s median %6.1f ms   worst %6.1f ms   (%d cues)\n", what,
+           latencies[RUNS / 2] / 1000.0, latencies[RUNS - 1] / 1000.0, RUNS);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(LcCuePlayer) player = NULL;
+  g_autoptr(GstElement) sink = NULL;
+
+  gst_init (&argc, &argv);
+  player = lc_cue_player_new ("fakesink name=latency-sink sync=true signal-handoffs=true");
+
+  /* Start the pipeline and fill the cache with the cached cue. */
+  lc_cue_player_say (player, "Heel raises. Fifteen times, lift and lower both heels.");
+  iterate_until_idle (player);
+  sink = gst_bin_get_by_name (GST_BIN (lc_cue_player_get_pipeline (player)), "latency-sink");
+  g_signal_connect (sink, "handoff", G_CALLBACK (handoff_cb), NULL);
+
+  g_print ("Cue request to first sample rendered (fakesink keeping to the clock):\n");
+  measure (player, "cached (rendered ahead)", TRUE);
+  measure (player, "uncached (synthesized on request)", FALSE);
+
+  lc_cue_player_close (player);
+  return 0;
+}
