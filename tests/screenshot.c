@@ -14,6 +14,7 @@
 
 #include "lc-application.h"
 #include "lc-routine-view.h"
+#include "lc-session-page.h"
 #include "lc-window.h"
 
 typedef struct
@@ -29,6 +30,7 @@ typedef struct
   gboolean    seed;      /* fill the diary with sample entries first */
   const char *session;   /* a routine to play, or NULL */
   guint       seconds;   /* how far into the session */
+  gboolean    no_sound;  /* play it without a sound output */
 } Shot;
 
 /* Sizes of the window's content. Flathub asks for at most 1000x700. */
@@ -54,6 +56,7 @@ static const Shot shots[] = {
   { "session-dark", "routines", 1000, 700, "dark", NULL, NULL, FALSE, FALSE, "leg-stretching", 47 },
   { "narrow-session-dark", "routines", 360, 720, "dark", NULL, NULL, FALSE, FALSE, "lymphatic-massage", 95 },
   { "narrow-session", "routines", 360, 720, "light", NULL, NULL, FALSE, FALSE, "leg-elevation", 120 },
+  { "narrow-session-no-sound", "routines", 360, 720, "light", NULL, NULL, FALSE, FALSE, "calf-pump-seated", 8, TRUE },
 };
 
 /* A few days of a plausible diary, morning and evening, ending today. */
@@ -236,11 +239,26 @@ main (int   argc,
         {
           LcRoutine *routine = lc_routine_loader_find (lc_application_get_routine_loader (app), shot->session);
           g_autoptr(LcClock) clock = lc_clock_new_fake ();
-          GtkWidget *page = lc_window_start_session (LC_WINDOW (window), routine, clock);
+          g_autoptr(LcCuePlayer) no_sound = NULL;
+          GtkWidget *page;
+
+          if (shot->no_sound)
+            {
+              GObject *view = gtk_widget_get_template_child (GTK_WIDGET (window), LC_TYPE_WINDOW, "navigation_view");
+
+              no_sound = lc_cue_player_new ("pulsesink server=unix:/nonexistent/legcare-screenshot");
+              page = GTK_WIDGET (lc_session_page_new (routine, NULL, clock));
+              lc_session_page_set_cue_player (LC_SESSION_PAGE (page), no_sound);
+              adw_navigation_view_push (ADW_NAVIGATION_VIEW (view), ADW_NAVIGATION_PAGE (page));
+            }
+          else
+            page = lc_window_start_session (LC_WINDOW (window), routine, clock);
 
           spin (300);
           gtk_widget_activate_action (page, "session.begin", NULL);
           lc_clock_advance (clock, (gint64) shot->seconds * G_USEC_PER_SEC);
+          if (no_sound != NULL)
+            spin (1500);
         }
       spin (700);
 

@@ -19,7 +19,7 @@
  * Turns a session's cue requests into sound: speech (LcVoice) and ticks
  * (lc_tone_new()) mixed into one stream that goes through
  *
- *   appsrc ! audioconvert ! audioresample ! volume ! autoaudiosink
+ *   appsrc ! audioconvert ! audioresample ! volume ! taginject ! autoaudiosink
  *
  * The pipeline is live and fed in small chunks, timestamped from its clock,
  * only while there is something to hear; a new announcement fades out the
@@ -313,7 +313,6 @@ deep_element_added_cb (GstBin     *bin,
 
       props = gst_structure_new ("props",
                                  "media.role", G_TYPE_STRING, "a11y",
-                                 "media.name", G_TYPE_STRING, "Voice cues",
                                  "application.name", G_TYPE_STRING, PACKAGE_NAME,
                                  "application.id", G_TYPE_STRING, APP_ID,
                                  "application.icon_name", G_TYPE_STRING, APP_ID,
@@ -522,9 +521,10 @@ build_pipeline (LcCuePlayer  *self,
   g_autoptr(GstElement) pipeline = gst_pipeline_new ("legcare-cues");
   g_autoptr(GstCaps) caps = gst_caps_from_string (LC_AUDIO_CAPS);
   g_autoptr(GstBus) bus = NULL;
-  GstElement *elements[5] = { NULL };
+  GstElement *elements[6] = { NULL };
+  g_autofree char *tags = NULL;
   GstAppSrcCallbacks callbacks = { .need_data = need_data_cb };
-  const char *names[] = { "appsrc", "audioconvert", "audioresample", "volume" };
+  const char *names[] = { "appsrc", "audioconvert", "audioresample", "volume", "taginject" };
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
@@ -533,10 +533,10 @@ build_pipeline (LcCuePlayer  *self,
         goto failed;
     }
   if (self->sink_description != NULL)
-    elements[4] = gst_parse_bin_from_description (self->sink_description, TRUE, error);
+    elements[5] = gst_parse_bin_from_description (self->sink_description, TRUE, error);
   else
-    elements[4] = make ("autoaudiosink", error);
-  if (elements[4] == NULL)
+    elements[5] = make ("autoaudiosink", error);
+  if (elements[5] == NULL)
     goto failed;
 
   g_object_set (elements[0],
@@ -547,6 +547,10 @@ build_pipeline (LcCuePlayer  *self,
                 "max-bytes", (guint64) 4 * CHUNK_SAMPLES * sizeof (gint16),
                 NULL);
   g_object_set (elements[3], "volume", self->volume, "mute", self->muted, NULL);
+  /* The stream's name in the sound settings: pulsesink takes it from the
+   * title tag, not from media.name. */
+  tags = g_strdup_printf ("title=\"%s\"", _("Voice cues"));
+  g_object_set (elements[4], "tags", tags, NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (elements); i++)
     gst_bin_add (GST_BIN (pipeline), g_steal_pointer (&elements[i]));

@@ -582,6 +582,8 @@ show_problem (LcSessionPage *self)
 {
   const char *problem = lc_cue_player_get_problem (self->cue_player);
   LcSessionState state = lc_session_get_state (self->session);
+  g_autofree char *text = NULL;
+  GtkWidget *label;
   AdwToast *toast;
 
   if (problem == NULL || self->problem_shown || state == LC_SESSION_IDLE)
@@ -589,7 +591,14 @@ show_problem (LcSessionPage *self)
 
   self->problem_shown = TRUE;
   /* Translators: %s says why, e.g. "No sound output was found" */
-  toast = adw_toast_new_format (_("Voice cues are unavailable: %s"), problem);
+  text = g_strdup_printf (_("Voice cues are unavailable: %s"), problem);
+  toast = adw_toast_new (text);
+  /* The reason must be read whole, also in a narrow window. */
+  label = gtk_label_new (text);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_natural_wrap_mode (GTK_LABEL (label), GTK_NATURAL_WRAP_WORD);
+  gtk_widget_add_css_class (label, "heading");
+  adw_toast_set_custom_title (toast, label);
   adw_toast_set_timeout (toast, 10);
   lc_show_toast (GTK_WIDGET (self), toast);
 }
