@@ -549,6 +549,43 @@ test_failing_sink (void)
   check_no_output ("pulsesink server=unix:/nonexistent/legcare-test", "The sound output could not be used");
 }
 
+/* Without espeak-ng's data: one problem report, and the ticks still sound.
+ * In a subprocess, since espeak-ng initializes once per process. */
+static void
+test_no_speech_data (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autoptr(LcCuePlayer) player = lc_cue_player_new ("fakesink sync=false");
+      guint notifications = 0;
+      guint sounds = 0;
+
+      g_signal_connect (player, "notify::problem", G_CALLBACK (count_cb), &notifications);
+      g_signal_connect_swapped (player, "sound", G_CALLBACK (g_atomic_int_inc), &sounds);
+      lc_cue_player_say (player, "One.");
+      lc_cue_player_say (player, "Two.");
+      wait_until (!lc_cue_player_get_busy (player));
+      g_assert_cmpstr (lc_cue_player_get_problem (player), ==, "Speech synthesis is not available");
+      g_assert_cmpuint (notifications, ==, 1);
+      g_assert_cmpuint (sounds, ==, 0);
+
+      lc_cue_player_tick (player);
+      wait_until (sounds == 1);
+      return;
+    }
+
+  {
+    /* An empty folder: espeak-ng takes it, and finds no voice data in it. */
+    g_autofree char *empty = g_dir_make_tmp ("legcare-no-espeak-XXXXXX", NULL);
+
+    g_setenv ("ESPEAK_DATA_PATH", empty, TRUE);
+    g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+    g_test_trap_assert_passed ();
+    g_unsetenv ("ESPEAK_DATA_PATH");
+    g_rmdir (empty);
+  }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -565,6 +602,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/cues/player/mute", test_player_mute);
   g_test_add_func ("/cues/player/failing-sink", test_failing_sink);
   g_test_add_func ("/cues/player/no-server", test_no_server);
+  g_test_add_func ("/cues/player/no-speech-data", test_no_speech_data);
 
   return g_test_run ();
 }
