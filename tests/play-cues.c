@@ -10,7 +10,7 @@
 
 #include "lc-cue-player.h"
 #include "lc-tone.h"
-#include "lc-voice.h"
+#include "lc-test-voice.h"
 
 /* Usage:
  *
@@ -40,7 +40,6 @@
 #define RETRY (3 * S)
 #define RETRY_MARGIN (S / 20)
 #define REPEAT_EVERY (S / 2)
-#define TICK_AMPLITUDE 0.5      /* as in lc-cue-player.c */
 #define LINGER (S / 2)
 
 typedef struct
@@ -126,28 +125,6 @@ finish (State *state)
   return TRUE;
 }
 
-typedef struct
-{
-  LcVoice *voice;
-  GBytes *bytes;
-} Rendering;
-
-static void
-render_cb (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  Rendering *rendering = user_data;
-  g_autoptr(GError) error = NULL;
-
-  rendering->bytes = lc_voice_render_finish (rendering->voice, result, &error);
-  if (rendering->bytes == NULL)
-    {
-      printf ("# the text could not be rendered: %s\n", error->message);
-      rendering->bytes = g_bytes_new (NULL, 0);
-    }
-}
-
 /* Prints how long the cue sounds: from its first to its last sample
  * louder than 1% of full scale. The player's voice is rendered the same
  * way: the same text in the same language at the same rate. */
@@ -157,21 +134,20 @@ print_sound_length (const char *text)
   g_autoptr(GBytes) bytes = NULL;
   const gint16 *samples;
   gsize n, first = 0, last = 0;
-  gint64 deadline = g_get_monotonic_time () + 15 * S;
-
   if (text != NULL)
     {
       g_autoptr(LcVoice) voice = lc_voice_new ();
-      Rendering rendering = { voice, NULL };
+      g_autoptr(GError) error = NULL;
 
-      lc_voice_render_async (voice, "en", text, NULL, TRUE, NULL, render_cb, &rendering);
-      while (rendering.bytes == NULL)
-        if (!iterate (deadline))
-          return FALSE;
-      bytes = rendering.bytes;
+      bytes = lc_test_render (voice, "en", text, NULL, &error);
+      if (bytes == NULL)
+        {
+          printf ("# the text could not be rendered: %s\n", error->message);
+          bytes = g_bytes_new (NULL, 0);
+        }
     }
   else
-    bytes = lc_tone_new (LC_TONE_TICK_HZ, LC_TONE_TICK_MS, TICK_AMPLITUDE);
+    bytes = lc_tone_new (LC_TONE_TICK_HZ, LC_TONE_TICK_MS, LC_TONE_TICK_AMPLITUDE);
 
   samples = g_bytes_get_data (bytes, &n);
   n /= sizeof (gint16);

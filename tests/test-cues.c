@@ -12,6 +12,7 @@
 #include "lc-cue-player.h"
 #include "lc-routine-loader.h"
 #include "lc-test-util.h"
+#include "lc-test-voice.h"
 #include "lc-tone.h"
 #include "lc-voice.h"
 
@@ -142,36 +143,17 @@ test_tone (void)
 
 /* --- the voice ------------------------------------------------------------------- */
 
-typedef struct
-{
-  LcVoice *voice;
-  GBytes *bytes;
-} Rendering;
-
-static void
-render_cb (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  Rendering *rendering = user_data;
-  g_autoptr(GError) error = NULL;
-
-  g_assert_null (object);
-  rendering->bytes = lc_voice_render_finish (rendering->voice, result, &error);
-  g_assert_no_error (error);
-}
-
 static GBytes *
 render (LcVoice    *voice,
         const char *language,
         const char *text,
         GFile      *clip)
 {
-  Rendering rendering = { voice, NULL };
+  g_autoptr(GError) error = NULL;
+  GBytes *bytes = lc_test_render (voice, language, text, clip, &error);
 
-  lc_voice_render_async (voice, language, text, clip, TRUE, NULL, render_cb, &rendering);
-  wait_until (rendering.bytes != NULL);
-  return rendering.bytes;
+  g_assert_no_error (error);
+  return bytes;
 }
 
 static double

@@ -38,7 +38,6 @@
 #define SOURCE_LATENCY (40 * GST_MSECOND)
 #define RETRY_US (3 * G_USEC_PER_SEC)
 #define IDLE_CLOSE_SECONDS 3
-#define TICK_AMPLITUDE 0.5
 
 /* A new cue interrupts the one playing unless that one matters more. */
 enum {
@@ -77,6 +76,7 @@ struct _LcCuePlayer
 
   char *sink_description;
   LcVoice *voice;
+  GBytes *tick;
   char *language;
   GPtrArray *voice_folders;
 
@@ -351,6 +351,16 @@ notify_problem (LcCuePlayer *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_PROBLEM]);
 }
 
+/* Drops the player's references; a closing pipeline holds its own. */
+static void
+forget_pipeline (LcCuePlayer *self)
+{
+  self->appsrc = NULL;
+  self->volume_element = NULL;
+  g_clear_object (&self->pipeline);
+  g_clear_pointer (&self->feed, feed_unref);
+}
+
 /* Waits, on a GStreamer thread, for the end of what the sink was given. */
 static void
 drain_func (GstElement *element,
@@ -392,10 +402,7 @@ close_pipeline (LcCuePlayer *self,
                               GINT_TO_POINTER (GST_STATE_NULL), NULL);
     }
 
-  self->appsrc = NULL;
-  self->volume_element = NULL;
-  g_clear_object (&self->pipeline);
-  g_clear_pointer (&self->feed, feed_unref);
+  forget_pipeline (self);
 }
 
 static void
@@ -928,6 +935,7 @@ lc_cue_player_finalize (GObject *object)
   LcCuePlayer *self = (LcCuePlayer *) object;
 
   g_clear_object (&self->voice);
+  g_bytes_unref (self->tick);
   g_free (self->sink_description);
   g_free (self->language);
   g_ptr_array_unref (self->voice_folders);
@@ -1076,6 +1084,7 @@ static void
 lc_cue_player_init (LcCuePlayer *self)
 {
   self->voice = lc_voice_new ();
+  self->tick = lc_tone_new (LC_TONE_TICK_HZ, LC_TONE_TICK_MS, LC_TONE_TICK_AMPLITUDE);
   self->language = g_strdup ("en");
   self->voice_folders = g_ptr_array_new_with_free_func (g_object_unref);
   self->voice_enabled = TRUE;
@@ -1280,12 +1289,9 @@ lc_cue_player_say (LcCuePlayer *self,
 void
 lc_cue_player_tick (LcCuePlayer *self)
 {
-  g_autoptr(GBytes) tick = NULL;
-
   g_return_if_fail (LC_IS_CUE_PLAYER (self));
 
-  tick = lc_tone_new (LC_TONE_TICK_HZ, LC_TONE_TICK_MS, TICK_AMPLITUDE);
-  play (self, LC_CUE_COUNTDOWN, NULL, tick, PRIORITY_ANNOUNCEMENT);
+  play (self, LC_CUE_COUNTDOWN, NULL, self->tick, PRIORITY_ANNOUNCEMENT);
 }
 
 /**
@@ -1362,8 +1368,5 @@ lc_cue_player_close (LcCuePlayer *self)
   message = gst_bus_timed_pop_filtered (bus, 5 * GST_SECOND, GST_MESSAGE_EOS | GST_MESSAGE_ERROR);
   gst_element_set_state (pipeline, GST_STATE_NULL);
 
-  self->appsrc = NULL;
-  self->volume_element = NULL;
-  g_clear_object (&self->pipeline);
-  g_clear_pointer (&self->feed, feed_unref);
+  forget_pipeline (self);
 }

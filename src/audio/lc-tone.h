@@ -17,6 +17,7 @@ G_BEGIN_DECLS
 /* The countdown tick in the last seconds of a step. */
 #define LC_TONE_TICK_HZ 880
 #define LC_TONE_TICK_MS 120
+#define LC_TONE_TICK_AMPLITUDE 0.5
 
 GBytes *lc_tone_new (guint  frequency,
                      guint  milliseconds,
