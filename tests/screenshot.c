@@ -13,6 +13,10 @@
 #include <glib/gi18n.h>
 
 #include "lc-application.h"
+#include "lc-chart.h"
+#include "lc-test-seed.h"
+#include "lc-trend.h"
+#include "lc-trends-page.h"
 #include "lc-routine-view.h"
 #include "lc-session-page.h"
 #include "lc-window.h"
@@ -31,6 +35,8 @@ typedef struct
   const char *session;   /* a routine to play, or NULL */
   guint       seconds;   /* how far into the session */
   gboolean    no_sound;  /* play it without a sound output */
+  const char *trends;    /* "months": add 3 months to the diary; "hover": show a day's
+                          * values; "warning": add an entry with a warning sign */
 } Shot;
 
 /* Sizes of the window's content. Flathub asks for at most 1000x700. */
@@ -42,7 +48,7 @@ static const Shot shots[] = {
   { "narrow-routine", "routines", 360, 720, "light", NULL, "calf-pump-seated" },
   { "safety", "routines", 1000, 700, "light", "safety", NULL },
   { "narrow-dark", "diary", 360, 720, "dark", NULL, NULL },
-  { "trends-dark", "trends", 1000, 700, "dark", NULL, NULL },
+  { "trends-empty-dark", "trends", 1000, 700, "dark", NULL, NULL },
   { "preferences", "routines", 1000, 700, "light", "preferences", NULL },
   { "narrow-safety", "routines", 360, 720, "light", "safety", NULL },
   { "about-dark", "routines", 1000, 700, "dark", "about", NULL },
@@ -57,7 +63,56 @@ static const Shot shots[] = {
   { "narrow-session-dark", "routines", 360, 720, "dark", NULL, NULL, FALSE, FALSE, "lymphatic-massage", 95 },
   { "narrow-session", "routines", 360, 720, "light", NULL, NULL, FALSE, FALSE, "leg-elevation", 120 },
   { "narrow-session-no-sound", "routines", 360, 720, "light", NULL, NULL, FALSE, FALSE, "calf-pump-seated", 8, TRUE },
+  { "trends", "trends", 1000, 700, "light", NULL, NULL, FALSE, FALSE, NULL, 0, FALSE, "months" },
+  { "trends-dark", "trends", 1000, 700, "dark", NULL, NULL, FALSE, FALSE, NULL, 0, FALSE, "hover" },
+  { "narrow-trends", "trends", 360, 720, "light", NULL, NULL, FALSE, FALSE, NULL, 0, FALSE, "hover" },
+  { "narrow-trends-dark", "trends", 360, 720, "dark", NULL, NULL, FALSE, FALSE, NULL, 0, FALSE, "bottom" },
+  { "trends-bottom", "trends", 1000, 700, "light", NULL, NULL, FALSE, FALSE, NULL, 0, FALSE, "bottom" },
+  { "trends-warning", "trends", 1000, 700, "light", NULL, NULL, FALSE, FALSE, NULL, 0, FALSE, "warning" },
+  { "narrow-trends-warning-dark", "trends", 360, 720, "dark", NULL, NULL },
 };
+
+/* An entry today whose ankles differ by 7 cm (3.6 cm in the day's means) */
+static void
+add_warning (LcDiary *diary)
+{
+  g_autoptr(LcEntry) entry = lc_entry_new (g_get_real_time () / G_USEC_PER_SEC - 60);
+
+  entry->heaviness[LC_LEG_LEFT] = 3;
+  entry->heaviness[LC_LEG_RIGHT] = 6;
+  entry->swelling[LC_LEG_LEFT] = 2;
+  entry->swelling[LC_LEG_RIGHT] = 6;
+  entry->ankle_mm[LC_LEG_LEFT] = 229;
+  entry->ankle_mm[LC_LEG_RIGHT] = 301;
+  lc_diary_add_entry (diary, entry, NULL);
+}
+
+static void spin (guint ms);
+
+/* The end of the Trends page: observations and the report */
+static void
+scroll_trends_to_end (GtkWindow *window)
+{
+  GtkWidget *page = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), LC_TYPE_WINDOW, "trends_page"));
+  GtkScrolledWindow *scroller = GTK_SCROLLED_WINDOW (gtk_widget_get_template_child (page, LC_TYPE_TRENDS_PAGE,
+                                                                                    "scroller"));
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (scroller);
+
+  spin (200);
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+}
+
+/* The chart's details for a day ten days ago */
+static void
+show_day (GtkWindow *window)
+{
+  GtkWidget *page = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), LC_TYPE_WINDOW, "trends_page"));
+  LcChart *chart = LC_CHART (gtk_widget_get_template_child (page, LC_TYPE_TRENDS_PAGE, "heaviness_chart"));
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) day = g_date_time_add_days (now, -10);
+
+  lc_chart_set_active_day (chart, lc_trend_date_time_day (day));
+}
 
 /* A few days of a plausible diary, morning and evening, ending today. */
 static void
@@ -212,6 +267,10 @@ main (int   argc,
 
       if (shot->seed)
         seed_diary (lc_application_get_diary (app));
+      if (g_strcmp0 (shot->trends, "months") == 0)
+        lc_test_seed_diary (lc_application_get_diary (app), 95, 4, 7);
+      else if (g_strcmp0 (shot->trends, "warning") == 0)
+        add_warning (lc_application_get_diary (app));
 
       window = GTK_WINDOW (lc_window_new (app));
       lc_window_set_page (LC_WINDOW (window), shot->page);
@@ -235,6 +294,10 @@ main (int   argc,
         }
       if (shot->steps)
         scroll_to_steps (window);
+      if (g_strcmp0 (shot->trends, "hover") == 0)
+        show_day (window);
+      if (g_strcmp0 (shot->trends, "bottom") == 0)
+        scroll_trends_to_end (window);
       if (shot->session != NULL)
         {
           LcRoutine *routine = lc_routine_loader_find (lc_application_get_routine_loader (app), shot->session);

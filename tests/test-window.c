@@ -16,7 +16,11 @@
 #include "lc-routines-page.h"
 #include "lc-session-page.h"
 #include "lc-safety-dialog.h"
+#include "lc-chart.h"
+#include "lc-trend.h"
+#include "lc-trends-page.h"
 #include "lc-window.h"
+#include "lc-test-seed.h"
 #include "lc-test-util.h"
 
 static LcApplication *the_app;
@@ -165,23 +169,18 @@ test_window_pages (Fixture       *fixture,
       g_assert_nonnull (adw_view_stack_page_get_title (stack_page));
       g_assert_nonnull (adw_view_stack_page_get_icon_name (stack_page));
 
-      /* Trends starts with an empty state that says what comes there. */
       if (i == 0)
         g_assert_true (LC_IS_ROUTINES_PAGE (page));
       else if (i == 1)
         g_assert_true (LC_IS_DIARY_PAGE (page));
       else
-        g_assert_cmpstr (adw_status_page_get_description (ADW_STATUS_PAGE (page)), !=, "");
+        g_assert_true (LC_IS_TRENDS_PAGE (page));
 
       gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.page", "s", pages[i]);
       g_assert_cmpstr (lc_window_get_page (fixture->window), ==, pages[i]);
       g_assert_true (gtk_widget_get_child_visible (page));
       g_assert_cmpstr (g_settings_get_string (settings, "last-page"), ==, pages[i]);
     }
-
-  /* The Trends empty state leads to the diary. */
-  click (adw_status_page_get_child (ADW_STATUS_PAGE (child (fixture, LC_TYPE_WINDOW, "trends_status"))));
-  wait_until (g_str_equal (lc_window_get_page (fixture->window), "diary"));
 }
 
 static void
@@ -903,6 +902,228 @@ test_window_shortcuts (Fixture       *fixture,
   }
 }
 
+static GtkWidget *
+trends_child (GtkWidget  *page,
+              const char *name)
+{
+  GObject *object = gtk_widget_get_template_child (page, LC_TYPE_TRENDS_PAGE, name);
+
+  g_assert_nonnull (object);
+  return GTK_WIDGET (object);
+}
+
+static GtkEventController *
+find_controller (GtkWidget *widget,
+                 GType      type)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (controller, type))
+        return controller;
+    }
+
+  g_assert_not_reached ();
+}
+
+static gboolean
+press_key (GtkWidget *widget,
+           guint      keyval)
+{
+  gboolean handled = FALSE;
+
+  g_signal_emit_by_name (find_controller (widget, GTK_TYPE_EVENT_CONTROLLER_KEY), "key-pressed",
+                         keyval, 0, 0, &handled);
+  return handled;
+}
+
+/* Whether @path is whole: it starts with @start and ends with @end */
+static gboolean
+file_is_whole (const char *path,
+               const char *start,
+               const char *end,
+               gsize       end_length)
+{
+  g_autofree char *contents = NULL;
+  gsize size = 0;
+
+  return g_file_get_contents (path, &contents, &size, NULL) && size > strlen (start) + end_length
+         && memcmp (contents, start, strlen (start)) == 0
+         && memcmp (contents + size - end_length, end, end_length) == 0;
+}
+
+/* The Trends page: empty state, each period, pointer and keyboard,
+ * both legs, the warning and its confirmation, the exports. */
+static void
+test_window_trends (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  LcDiary *diary = lc_application_get_diary (fixture->app);
+  GSettings *settings = lc_application_get_settings (fixture->app);
+  GtkWidget *page = child (fixture, LC_TYPE_WINDOW, "trends_page");
+  GtkStack *stack = GTK_STACK (trends_child (page, "stack"));
+  LcChart *heaviness = LC_CHART (trends_child (page, "heaviness_chart"));
+  LcChart *swelling = LC_CHART (trends_child (page, "swelling_chart"));
+  GtkLabel *details = GTK_LABEL (trends_child (page, "details_label"));
+  GtkWidget *red_flag = trends_child (page, "red_flag_box");
+  AdwToggleGroup *ranges = ADW_TOGGLE_GROUP (trends_child (page, "range_toggles"));
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LcEntry) warning = NULL;
+  g_autofree char *description = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *pdf = NULL;
+  g_autofree char *png = NULL;
+  g_autoptr(GFile) pdf_file = NULL;
+  g_autoptr(GFile) png_file = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  guint32 today = lc_trend_date_time_day (now);
+  guint32 day, previous;
+  const struct { const char *name; guint32 first; } periods[] = {
+    { "2w", today - 13 },
+    { "3m", 0 },
+    { "1y", 0 },
+    { "all", 0 },
+  };
+  GtkWidget *add_button;
+  double x;
+
+  acknowledge_safety (fixture);
+
+  /* An empty diary: the empty state offers to add an entry. */
+  entries = lc_diary_list_entries (diary, 0, G_MAXINT64, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < entries->len; i++)
+    g_assert_true (lc_diary_delete_entry (diary, ((LcEntry *) g_ptr_array_index (entries, i))->id, NULL));
+  lc_window_set_page (fixture->window, "trends");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
+  add_button = adw_status_page_get_child (ADW_STATUS_PAGE (gtk_stack_get_child_by_name (stack, "empty")));
+  click (add_button);
+  wait_until (LC_IS_ENTRY_DIALOG (visible_dialog (fixture)));
+  g_assert_cmpstr (lc_window_get_page (fixture->window), ==, "diary");
+  close_dialog (visible_dialog (fixture));
+
+  /* Three months of diary, up to yesterday */
+  lc_test_seed_diary (diary, 95, 1, 7);
+  lc_window_set_page (fixture->window, "trends");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "charts");
+  g_assert_false (gtk_widget_get_visible (red_flag));
+  g_assert_true (gtk_widget_get_visible (trends_child (page, "ankle_box")));
+  g_assert_nonnull (lc_chart_get_data (heaviness));
+  g_assert_true (lc_chart_get_data (heaviness) == lc_chart_get_data (swelling));
+  /* Observations in words */
+  g_assert_nonnull (gtk_widget_get_first_child (trends_child (page, "insights_list")));
+
+  /* Each period, remembered */
+  for (guint i = 0; i < G_N_ELEMENTS (periods); i++)
+    {
+      LcChartData *chart_data;
+
+      adw_toggle_group_set_active_name (ranges, periods[i].name);
+      g_assert_cmpstr (g_settings_get_string (settings, "trends-range"), ==, periods[i].name);
+      chart_data = lc_chart_get_data (heaviness);
+      g_assert_cmpuint (lc_chart_data_get_last_day (chart_data), ==, today);
+      if (periods[i].first != 0)
+        g_assert_cmpuint (lc_chart_data_get_first_day (chart_data), ==, periods[i].first);
+      else if (g_str_equal (periods[i].name, "all"))
+        g_assert_cmpuint (lc_chart_data_get_first_day (chart_data), ==, today - 95);
+      else
+        g_assert_cmpuint (lc_chart_data_get_first_day (chart_data), <, today - 88);
+      g_assert_cmpuint (lc_chart_data_count_days (chart_data, LC_CHART_HEAVINESS), >, 0);
+
+      /* The chart says in words what it shows. */
+      g_clear_pointer (&description, g_free);
+      description = lc_chart_describe (chart_data, LC_CHART_HEAVINESS, FALSE);
+      g_assert_nonnull (strstr (description, "days with entries"));
+      g_assert_nonnull (strstr (description, "Left leg: 7-day mean from"));
+      g_assert_null (gtk_test_accessible_check_property (GTK_ACCESSIBLE (heaviness),
+                                                         GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description));
+    }
+  adw_toggle_group_set_active_name (ranges, "2w");
+
+  /* The pointer over a day shows its values, in every chart. */
+  wait_until (gtk_widget_get_width (GTK_WIDGET (heaviness)) > 0);
+  x = gtk_widget_get_width (GTK_WIDGET (heaviness)) * 0.5;
+  g_signal_emit_by_name (find_controller (GTK_WIDGET (heaviness), GTK_TYPE_EVENT_CONTROLLER_MOTION), "motion",
+                         x, 100.0);
+  day = lc_chart_get_active_day (heaviness);
+  g_assert_cmpuint (day, >=, today - 13);
+  g_assert_cmpuint (day, <=, today);
+  g_assert_cmpuint (lc_chart_get_active_day (swelling), ==, day);
+  g_clear_pointer (&description, g_free);
+  description = lc_chart_describe_day (lc_chart_get_data (heaviness), LC_CHART_HEAVINESS, FALSE, day);
+  g_assert_cmpstr (gtk_label_get_text (details), ==, description);
+  g_assert_nonnull (strstr (description, "left leg"));
+  g_signal_emit_by_name (find_controller (GTK_WIDGET (heaviness), GTK_TYPE_EVENT_CONTROLLER_MOTION), "leave");
+  g_assert_cmpuint (lc_chart_get_active_day (heaviness), ==, 0);
+
+  /* The keyboard: End is the newest day with entries, Left the one before,
+   * Home the first; no day before the first. */
+  gtk_widget_grab_focus (GTK_WIDGET (heaviness));
+  g_assert_true (press_key (GTK_WIDGET (heaviness), GDK_KEY_End));
+  day = lc_chart_get_active_day (heaviness);
+  g_assert_cmpuint (day, ==, today - 1);
+  g_assert_true (press_key (GTK_WIDGET (heaviness), GDK_KEY_Left));
+  previous = lc_chart_get_active_day (heaviness);
+  g_assert_cmpuint (previous, <, day);
+  g_assert_true (lc_chart_data_get_value (lc_chart_get_data (heaviness), LC_CHART_HEAVINESS, LC_CHART_COMBINED,
+                                          previous, NULL, NULL));
+  g_assert_true (press_key (GTK_WIDGET (heaviness), GDK_KEY_Right));
+  g_assert_cmpuint (lc_chart_get_active_day (heaviness), ==, day);
+  g_assert_true (press_key (GTK_WIDGET (heaviness), GDK_KEY_Home));
+  day = lc_chart_get_active_day (heaviness);
+  g_assert_cmpuint (day, >=, today - 13);
+  g_assert_true (press_key (GTK_WIDGET (heaviness), GDK_KEY_Left));
+  g_assert_cmpuint (lc_chart_get_active_day (heaviness), ==, day);
+  g_assert_cmpuint (lc_chart_get_active_day (swelling), ==, day);
+  g_assert_nonnull (strstr (gtk_label_get_text (details), "7-day mean"));
+  g_assert_false (press_key (GTK_WIDGET (heaviness), GDK_KEY_a));
+
+  /* Both legs as one */
+  adw_toggle_group_set_active_name (ADW_TOGGLE_GROUP (trends_child (page, "legs_toggles")), "combined");
+  g_assert_true (g_settings_get_boolean (settings, "trends-combined"));
+  g_assert_true (lc_chart_get_combined (heaviness) && lc_chart_get_combined (swelling));
+  g_assert_nonnull (strstr (gtk_label_get_text (details), "both legs"));
+
+  /* A difference of 7.2 cm between the ankles today: the warning shows
+   * until the user says a doctor has seen it. */
+  warning = lc_entry_new (g_date_time_to_unix (now) - 60);
+  warning->ankle_mm[LC_LEG_LEFT] = 229;
+  warning->ankle_mm[LC_LEG_RIGHT] = 301;
+  g_assert_true (lc_diary_add_entry (diary, warning, NULL));
+  lc_trends_page_reload (LC_TRENDS_PAGE (page));
+  g_assert_true (gtk_widget_get_visible (red_flag));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (trends_child (page, "red_flag_label"))), "7.2"));
+  click (trends_child (page, "acknowledge_button"));
+  wait_until (!gtk_widget_get_visible (red_flag));
+  g_assert_cmpuint (g_settings_get_uint (settings, "red-flags-acknowledged"), ==, today);
+  lc_trends_page_reload (LC_TRENDS_PAGE (page));
+  g_assert_false (gtk_widget_get_visible (red_flag));
+
+  /* The report and the image are written where the user chose. */
+  dir = g_dir_make_tmp ("legcare-trends-XXXXXX", &error);
+  g_assert_no_error (error);
+  pdf = g_build_filename (dir, "report.pdf", NULL);
+  png = g_build_filename (dir, "charts.png", NULL);
+  pdf_file = g_file_new_for_path (pdf);
+  png_file = g_file_new_for_path (png);
+  lc_trends_page_save_report (LC_TRENDS_PAGE (page), pdf_file, "3m");
+  lc_trends_page_save_image (LC_TRENDS_PAGE (page), png_file);
+  wait_until (file_is_whole (pdf, "%PDF-", "%%EOF\n", 6));
+  wait_until (file_is_whole (png, "\x89PNG", "IEND\xae\x42\x60\x82", 8));
+  texture = gdk_texture_new_from_filename (png, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gdk_texture_get_width (texture), ==, 1000);
+  g_assert_cmpint (gdk_texture_get_height (texture), >, 400);
+  g_unlink (pdf);
+  g_unlink (png);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -936,6 +1157,7 @@ main (int   argc,
   ADD ("diary-save-fails", test_window_diary_save_fails);
   ADD ("session", test_window_session);
   ADD ("session-no-sound", test_window_session_no_sound);
+  ADD ("trends", test_window_trends);
 
 #undef ADD
 

@@ -9,6 +9,7 @@
 
 #include "lc-csv.h"
 #include "lc-diary-page.h"
+#include "lc-trends-page.h"
 #include "lc-routine-view.h"
 #include "lc-session-page.h"
 #include "lc-routines-page.h"
@@ -29,7 +30,7 @@ struct _LcWindow
   GtkWidget            *new_entry_button;
   AdwViewStack         *stack;
   AdwViewSwitcherBar   *switcher_bar;
-  AdwStatusPage        *trends_status;
+  LcTrendsPage         *trends_page;
 };
 
 G_DEFINE_FINAL_TYPE (LcWindow, lc_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -280,6 +281,9 @@ page_changed_cb (LcWindow *self)
   /* The + of the diary shows with the diary. */
   gtk_widget_set_visible (self->new_entry_button,
                           g_strcmp0 (adw_view_stack_get_visible_child_name (self->stack), "diary") == 0);
+  /* Trends are read from the diary when they are looked at. */
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->stack), "trends") == 0)
+    lc_trends_page_reload (self->trends_page);
 }
 
 static void
@@ -359,6 +363,7 @@ lc_window_class_init (LcWindowClass *klass)
 
   g_type_ensure (LC_TYPE_ROUTINES_PAGE);
   g_type_ensure (LC_TYPE_DIARY_PAGE);
+  g_type_ensure (LC_TYPE_TRENDS_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/LegCare/ui/lc-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LcWindow, toast_overlay);
@@ -376,7 +381,7 @@ lc_window_class_init (LcWindowClass *klass)
   /* Not used here, but the ui tests reach them with gtk_widget_get_template_child(). */
   gtk_widget_class_bind_template_child (widget_class, LcWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, LcWindow, switcher_bar);
-  gtk_widget_class_bind_template_child (widget_class, LcWindow, trends_status);
+  gtk_widget_class_bind_template_child (widget_class, LcWindow, trends_page);
 }
 
 static void
@@ -409,6 +414,8 @@ lc_window_new (LcApplication *application)
   lc_routines_page_set_loader (self->routines_page, lc_application_get_routine_loader (application));
   lc_diary_page_set_diary (self->diary_page, lc_application_get_diary (application),
                            lc_application_get_diary_error (application));
+  lc_trends_page_set_diary (self->trends_page, lc_application_get_diary (application),
+                            lc_application_get_diary_error (application));
   page_changed_cb (self);
   update_last_session (self);
 
@@ -477,6 +484,8 @@ lc_window_reload_diary (LcWindow *self)
   g_return_if_fail (LC_IS_WINDOW (self));
 
   lc_diary_page_reload (self->diary_page);
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->stack), "trends") == 0)
+    lc_trends_page_reload (self->trends_page);
 }
 
 /**

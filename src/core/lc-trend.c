@@ -1,0 +1,1185 @@
+/* lc-trend.c: what the diary says over time — rolling means, comparisons,
+ * the effect of sessions, red flags, and reducing a series to a pixel grid
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Days are local calendar days numbered by GDate's Julian day, so "7 days"
+ * is 7 calendar days also across daylight-saving changes, and never "the
+ * last 7 entries". Arrays of LcDayAggregate are those of
+ * lc_diary_daily_aggregates(): in order, only days with entries or
+ * sessions; a measure without a value that day has count 0.
+ *
+ * Means weighted "by entries" count every entry once: a day with three
+ * scores weighs three times a day with one. A mean without values (n == 0)
+ * is 0, like LcStat's.
+ *
+ * Means are ratios of small whole numbers, so a difference that is exactly
+ * a threshold (30 mm, 3 points) may come out a hair below it in floating
+ * point; comparisons with thresholds allow for EPSILON.
+ *
+ * The sentences of lc_trend_insights() say what the numbers are and how
+ * many values are behind them, in plain words. They never diagnose and
+ * never claim that a routine works (CONTENT.md 5.4, 6.1).
+ */
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+#include <glib/gi18n-lib.h>
+
+#include "lc-trend.h"
+
+#define EPSILON 1e-9
+
+/* The adherence sentence covers the 4 weeks ending today. */
+#define ADHERENCE_WEEKS 4
+
+typedef struct
+{
+  guint   n;
+  double  sum;
+} Sum;
+
+static const LcMeasure heaviness_measure[LC_N_LEGS] = {
+  LC_MEASURE_HEAVINESS_LEFT, LC_MEASURE_HEAVINESS_RIGHT,
+};
+static const LcMeasure swelling_measure[LC_N_LEGS] = {
+  LC_MEASURE_SWELLING_LEFT, LC_MEASURE_SWELLING_RIGHT,
+};
+static const LcMeasure ankle_measure[LC_N_LEGS] = {
+  LC_MEASURE_ANKLE_LEFT, LC_MEASURE_ANKLE_RIGHT,
+};
+
+/* --- helpers ----------------------------------------------------------------- */
+
+static inline void
+sum_add (Sum    *sum,
+         double  total,
+         guint   n)
+{
+  sum->sum += total;
+  sum->n += n;
+}
+
+static inline double
+sum_mean (const Sum *sum)
+{
+  return sum->n > 0 ? sum->sum / sum->n : 0;
+}
+
+static inline LcTrendMean
+sum_to_mean (const Sum *sum)
+{
+  LcTrendMean mean = { sum->n, sum_mean (sum) };
+
+  return mean;
+}
+
+/* Without libm: the core library doesn't link it. */
+static inline double
+difference (double a,
+            double b)
+{
+  return a > b ? a - b : b - a;
+}
+
+static inline gboolean
+at_least (double value,
+          double threshold)
+{
+  return value >= threshold - EPSILON;
+}
+
+/* The index of the first day whose day number is @day or later. */
+static guint
+lower_bound (const LcDayAggregate *days,
+             guint                 n_days,
+             gint64                day)
+{
+  guint low = 0;
+  guint high = n_days;
+
+  while (low < high)
+    {
+      guint middle = low + (high - low) / 2;
+
+      if ((gint64) lc_trend_aggregate_day (&days[middle]) < day)
+        low = middle + 1;
+      else
+        high = middle;
+    }
+
+  return low;
+}
+
+/* Entry-weighted sum of @measure over the days in [@first_day, @last_day];
+ * signed bounds so that windows reaching before day 1 are simply empty. */
+static Sum
+window_sum (const LcDayAggregate *days,
+            guint                 n_days,
+            LcMeasure             measure,
+            gint64                first_day,
+            gint64                last_day)
+{
+  Sum sum = { 0 };
+
+  for (guint i = lower_bound (days, n_days, first_day); i < n_days; i++)
+    {
+      const LcStat *stat = &days[i].stats[measure];
+
+      if ((gint64) lc_trend_aggregate_day (&days[i]) > last_day)
+        break;
+      if (stat->count > 0)
+        sum_add (&sum, stat->mean * stat->count, stat->count);
+    }
+
+  return sum;
+}
+
+/* The local day (in @tz) of a UTC time, 0 if out of range. */
+static guint32
+local_day (gint64     time,
+           GTimeZone *tz)
+{
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (time);
+  g_autoptr(GDateTime) local = NULL;
+
+  if (utc == NULL)
+    return 0;
+  local = g_date_time_to_timezone (utc, tz);
+  if (local == NULL)
+    return 0;
+
+  return lc_trend_date_time_day (local);
+}
+
+/* --- day numbers --------------------------------------------------------------- */
+
+/**
+ * lc_trend_day_number:
+ * @year: the year, 1-9999
+ * @month: 1-12
+ * @day: 1-31
+ *
+ * The day number of a calendar date: GDate's Julian day, 1 for
+ * 0001-01-01. Consecutive dates differ by 1, whatever the clocks do.
+ *
+ * Returns: the day number, or 0 for an invalid date
+ */
+guint32
+lc_trend_day_number (int year,
+                     int month,
+                     int day)
+{
+  GDate date;
+
+  g_return_val_if_fail (year >= 1 && year <= G_MAXUINT16, 0);
+  g_return_val_if_fail (month >= 1 && month <= 12, 0);
+  g_return_val_if_fail (g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year), 0);
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, (GDateDay) day, (GDateMonth) month, (GDateYear) year);
+
+  return g_date_get_julian (&date);
+}
+
+/**
+ * lc_trend_aggregate_day:
+ * @day: a day of lc_diary_daily_aggregates()
+ *
+ * Returns: the day number of @day's calendar date
+ */
+guint32
+lc_trend_aggregate_day (const LcDayAggregate *day)
+{
+  g_return_val_if_fail (day != NULL, 0);
+
+  return lc_trend_day_number (day->year, day->month, day->day);
+}
+
+/**
+ * lc_trend_date_time_day:
+ * @time: a time
+ *
+ * The day number of @time's date in its own time zone: convert it with
+ * g_date_time_to_timezone() or g_date_time_to_local() first for another.
+ *
+ * Returns: the day number
+ */
+guint32
+lc_trend_date_time_day (GDateTime *time)
+{
+  int year;
+  int month;
+  int day;
+
+  g_return_val_if_fail (time != NULL, 0);
+
+  g_date_time_get_ymd (time, &year, &month, &day);
+  return lc_trend_day_number (year, month, day);
+}
+
+/* --- means --------------------------------------------------------------------- */
+
+/**
+ * lc_trend_rolling_mean:
+ * @days: (array length=n_days): days in order
+ * @n_days: the number of days
+ * @measure: the measure
+ * @out: (array length=n_days): where to write the means
+ *
+ * For each day with a value of @measure, the mean of the daily means of
+ * the days in the LC_TREND_ROLLING_DAYS calendar days ending with it
+ * (each day counts once, however many entries it has); days further back
+ * than that, such as those before a long gap, do not count. A day without
+ * a value of @measure gets NAN.
+ */
+void
+lc_trend_rolling_mean (const LcDayAggregate *days,
+                       guint                 n_days,
+                       LcMeasure             measure,
+                       double               *out)
+{
+  g_return_if_fail (days != NULL || n_days == 0);
+  g_return_if_fail (out != NULL || n_days == 0);
+  g_return_if_fail ((guint) measure < LC_N_MEASURES);
+
+  for (guint i = 0; i < n_days; i++)
+    {
+      gint64 first = (gint64) lc_trend_aggregate_day (&days[i]) - (LC_TREND_ROLLING_DAYS - 1);
+      double sum = 0;
+      guint n = 0;
+
+      out[i] = NAN;
+      if (days[i].stats[measure].count == 0)
+        continue;
+
+      /* At most LC_TREND_ROLLING_DAYS days back, as days are distinct. */
+      for (guint j = i + 1; j-- > 0;)
+        {
+          const LcStat *stat = &days[j].stats[measure];
+
+          if ((gint64) lc_trend_aggregate_day (&days[j]) < first)
+            break;
+          if (stat->count > 0)
+            {
+              sum += stat->mean;
+              n++;
+            }
+        }
+
+      out[i] = sum / n;
+    }
+}
+
+/**
+ * lc_trend_mean_between:
+ * @days: (array length=n_days): days in order
+ * @n_days: the number of days
+ * @measure: the measure
+ * @first_day: the first day number
+ * @last_day: the last day number, inclusive
+ *
+ * The mean of @measure over the days in [@first_day, @last_day], weighted
+ * by entries: every entry with a value counts once.
+ *
+ * Returns: the mean and the number of values behind it (0: none)
+ */
+LcTrendMean
+lc_trend_mean_between (const LcDayAggregate *days,
+                       guint                 n_days,
+                       LcMeasure             measure,
+                       guint32               first_day,
+                       guint32               last_day)
+{
+  LcTrendMean none = { 0, 0 };
+  Sum sum;
+
+  g_return_val_if_fail (days != NULL || n_days == 0, none);
+  g_return_val_if_fail ((guint) measure < LC_N_MEASURES, none);
+
+  sum = window_sum (days, n_days, measure, first_day, last_day);
+  return sum_to_mean (&sum);
+}
+
+/**
+ * lc_trend_compare_weeks:
+ * @days: (array length=n_days): days in order
+ * @n_days: the number of days
+ * @today: the day number of today
+ * @out: (out caller-allocates): the comparison
+ *
+ * The entry-weighted mean of each measure this week (the 7 days ending
+ * with @today, [@today - 6, @today]) and last week ([@today - 13,
+ * @today - 7]).
+ */
+void
+lc_trend_compare_weeks (const LcDayAggregate *days,
+                        guint                 n_days,
+                        guint32               today,
+                        LcWeekComparison     *out)
+{
+  g_return_if_fail (days != NULL || n_days == 0);
+  g_return_if_fail (out != NULL);
+
+  for (guint m = 0; m < LC_N_MEASURES; m++)
+    {
+      Sum this_week = window_sum (days, n_days, m, (gint64) today - 6, today);
+      Sum last_week = window_sum (days, n_days, m, (gint64) today - 13, (gint64) today - 7);
+
+      out->this_week[m] = sum_to_mean (&this_week);
+      out->last_week[m] = sum_to_mean (&last_week);
+    }
+}
+
+/**
+ * lc_trend_time_of_day:
+ * @entries: (element-type LcEntry) (nullable): the entries
+ * @tz: the time zone whose clock decides morning and evening
+ * @out: (out caller-allocates): the means
+ *
+ * Means of the heaviness and swelling scores of entries taken in the
+ * morning (local hour before LC_TREND_MORNING_END_HOUR) and in the evening
+ * (from LC_TREND_EVENING_START_HOUR); each leg's score counts as one
+ * value. Entries in between count in neither.
+ */
+void
+lc_trend_time_of_day (GPtrArray   *entries,
+                      GTimeZone   *tz,
+                      LcTimeOfDay *out)
+{
+  Sum morning_heaviness = { 0 };
+  Sum evening_heaviness = { 0 };
+  Sum morning_swelling = { 0 };
+  Sum evening_swelling = { 0 };
+
+  g_return_if_fail (tz != NULL);
+  g_return_if_fail (out != NULL);
+
+  for (guint i = 0; entries != NULL && i < entries->len; i++)
+    {
+      const LcEntry *entry = g_ptr_array_index (entries, i);
+      g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (entry->taken_at);
+      g_autoptr(GDateTime) local = NULL;
+      Sum *heaviness;
+      Sum *swelling;
+      int hour;
+
+      if (utc == NULL || (local = g_date_time_to_timezone (utc, tz)) == NULL)
+        continue;
+
+      hour = g_date_time_get_hour (local);
+      if (hour < LC_TREND_MORNING_END_HOUR)
+        {
+          heaviness = &morning_heaviness;
+          swelling = &morning_swelling;
+        }
+      else if (hour >= LC_TREND_EVENING_START_HOUR)
+        {
+          heaviness = &evening_heaviness;
+          swelling = &evening_swelling;
+        }
+      else
+        continue;
+
+      for (guint leg = 0; leg < LC_N_LEGS; leg++)
+        {
+          if (entry->heaviness[leg] != LC_SCORE_NONE)
+            sum_add (heaviness, entry->heaviness[leg], 1);
+          if (entry->swelling[leg] != LC_SCORE_NONE)
+            sum_add (swelling, entry->swelling[leg], 1);
+        }
+    }
+
+  out->morning_heaviness = sum_to_mean (&morning_heaviness);
+  out->evening_heaviness = sum_to_mean (&evening_heaviness);
+  out->morning_swelling = sum_to_mean (&morning_swelling);
+  out->evening_swelling = sum_to_mean (&evening_swelling);
+}
+
+/* --- sessions ------------------------------------------------------------------ */
+
+/**
+ * lc_trend_session_completed:
+ * @record: a session
+ *
+ * Returns: whether every step of the session was done or skipped, with at
+ *   least one done
+ */
+gboolean
+lc_trend_session_completed (const LcSessionRecord *record)
+{
+  g_return_val_if_fail (record != NULL, FALSE);
+
+  return record->steps_total > 0 &&
+         record->steps_done > 0 &&
+         (guint64) record->steps_done + record->steps_skipped >= record->steps_total;
+}
+
+/**
+ * lc_trend_sessions_per_week:
+ * @sessions: (element-type LcSessionRecord) (nullable): the sessions
+ * @tz: the time zone of the local days
+ * @first_day: the day number of the first day of window 0
+ * @n_weeks: the number of 7-day windows
+ * @counts: (array length=n_weeks) (out caller-allocates): completed
+ *   sessions per window
+ *
+ * Counts the completed sessions (lc_trend_session_completed()) by the
+ * local day they started on: window w covers the days [@first_day + 7 w,
+ * @first_day + 7 w + 6]. Sessions outside all windows are not counted.
+ *
+ * Returns: the number of sessions counted, the sum of @counts
+ */
+guint
+lc_trend_sessions_per_week (GPtrArray *sessions,
+                            GTimeZone *tz,
+                            guint32    first_day,
+                            guint      n_weeks,
+                            guint     *counts)
+{
+  guint total = 0;
+
+  g_return_val_if_fail (tz != NULL, 0);
+  g_return_val_if_fail (counts != NULL || n_weeks == 0, 0);
+
+  if (n_weeks > 0)
+    memset (counts, 0, n_weeks * sizeof *counts);
+
+  for (guint i = 0; sessions != NULL && i < sessions->len; i++)
+    {
+      const LcSessionRecord *record = g_ptr_array_index (sessions, i);
+      guint32 day;
+      guint32 week;
+
+      if (!lc_trend_session_completed (record))
+        continue;
+
+      day = local_day (record->started_at, tz);
+      if (day == 0 || day < first_day)
+        continue;
+
+      week = (day - first_day) / 7;
+      if (week >= n_weeks)
+        continue;
+
+      counts[week]++;
+      total++;
+    }
+
+  return total;
+}
+
+typedef struct
+{
+  double  before;
+  double  after;
+  gint64  newest;
+} EffectSums;
+
+static void
+clear_effect (gpointer data)
+{
+  LcRoutineEffect *effect = data;
+
+  g_clear_pointer (&effect->routine_id, g_free);
+  g_clear_pointer (&effect->routine_name, g_free);
+}
+
+static int
+compare_effects (gconstpointer a,
+                 gconstpointer b)
+{
+  const LcRoutineEffect *x = a;
+  const LcRoutineEffect *y = b;
+  int order;
+
+  if (x->n != y->n)
+    return x->n > y->n ? -1 : 1;
+
+  order = g_utf8_collate (x->routine_name, y->routine_name);
+  if (order != 0)
+    return order;
+
+  return strcmp (x->routine_id, y->routine_id);
+}
+
+/**
+ * lc_trend_routine_effects:
+ * @sessions: (element-type LcSessionRecord) (nullable): the sessions
+ *
+ * The heaviness before and after sessions, per routine, from the sessions
+ * rated both before and after (completed or not). A routine's name is
+ * that of its newest such session.
+ *
+ * Returns: (transfer full) (element-type LcRoutineEffect): the routines
+ *   with most sessions first, then by name; freeing the array frees its
+ *   elements' strings
+ */
+GArray *
+lc_trend_routine_effects (GPtrArray *sessions)
+{
+  g_autoptr(GHashTable) positions = NULL;
+  g_autoptr(GArray) sums = NULL;
+  GArray *effects;
+
+  effects = g_array_new (FALSE, TRUE, sizeof (LcRoutineEffect));
+  g_array_set_clear_func (effects, clear_effect);
+  sums = g_array_new (FALSE, TRUE, sizeof (EffectSums));
+  /* routine_id (owned by the effect) → position + 1 */
+  positions = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; sessions != NULL && i < sessions->len; i++)
+    {
+      const LcSessionRecord *record = g_ptr_array_index (sessions, i);
+      const char *name;
+      LcRoutineEffect *effect;
+      EffectSums *sum;
+      guint position;
+
+      if (record->heaviness_before == LC_SCORE_NONE ||
+          record->heaviness_after == LC_SCORE_NONE ||
+          record->routine_id == NULL)
+        continue;
+
+      name = record->routine_name != NULL ? record->routine_name : record->routine_id;
+      position = GPOINTER_TO_UINT (g_hash_table_lookup (positions, record->routine_id));
+      if (position == 0)
+        {
+          LcRoutineEffect new_effect = { 0 };
+          EffectSums new_sum = { 0 };
+
+          new_effect.routine_id = g_strdup (record->routine_id);
+          new_effect.routine_name = g_strdup (name);
+          new_sum.newest = record->started_at;
+          g_array_append_val (effects, new_effect);
+          g_array_append_val (sums, new_sum);
+          position = effects->len;
+          g_hash_table_insert (positions, new_effect.routine_id, GUINT_TO_POINTER (position));
+        }
+
+      effect = &g_array_index (effects, LcRoutineEffect, position - 1);
+      sum = &g_array_index (sums, EffectSums, position - 1);
+      if (record->started_at > sum->newest)
+        {
+          g_free (effect->routine_name);
+          effect->routine_name = g_strdup (name);
+          sum->newest = record->started_at;
+        }
+
+      effect->n++;
+      sum->before += record->heaviness_before;
+      sum->after += record->heaviness_after;
+    }
+
+  for (guint i = 0; i < effects->len; i++)
+    {
+      LcRoutineEffect *effect = &g_array_index (effects, LcRoutineEffect, i);
+      const EffectSums *sum = &g_array_index (sums, EffectSums, i);
+
+      effect->mean_before = sum->before / effect->n;
+      effect->mean_after = sum->after / effect->n;
+      effect->mean_change = effect->mean_after - effect->mean_before;
+    }
+
+  /* The hash table's keys are the effects' strings: drop it before sorting. */
+  g_clear_pointer (&positions, g_hash_table_unref);
+  g_array_sort (effects, compare_effects);
+
+  return effects;
+}
+
+/* --- red flags ----------------------------------------------------------------- */
+
+/* The latest day with both ankles measured, if recent enough. */
+static void
+check_ankles (const LcDayAggregate *days,
+              guint                 end,
+              guint32               day,
+              LcRedFlagReport      *out)
+{
+  for (guint i = end; i-- > 0;)
+    {
+      const LcStat *left = &days[i].stats[ankle_measure[LC_LEG_LEFT]];
+      const LcStat *right = &days[i].stats[ankle_measure[LC_LEG_RIGHT]];
+      guint32 number = lc_trend_aggregate_day (&days[i]);
+
+      if ((gint64) day - number >= LC_TREND_ANKLE_RECENT_DAYS)
+        return;
+      if (left->count == 0 || right->count == 0)
+        continue;
+
+      out->ankle_day = number;
+      out->ankle_mm[LC_LEG_LEFT] = left->mean;
+      out->ankle_mm[LC_LEG_RIGHT] = right->mean;
+      out->ankle_larger = right->mean > left->mean ? LC_LEG_RIGHT : LC_LEG_LEFT;
+      if (at_least (difference (left->mean, right->mean), LC_TREND_ANKLE_DIFF_MM))
+        out->flags |= LC_RED_FLAG_ANKLE_DIFFERENCE;
+      return;
+    }
+}
+
+/* The last LC_TREND_SWELLING_RECENT_DAYS days against the
+ * LC_TREND_SWELLING_BASELINE_DAYS before them. */
+static void
+check_swelling (const LcDayAggregate *days,
+                guint                 n_days,
+                guint32               day,
+                LcRedFlagReport      *out)
+{
+  gint64 recent_first = (gint64) day - (LC_TREND_SWELLING_RECENT_DAYS - 1);
+  gint64 baseline_first = recent_first - LC_TREND_SWELLING_BASELINE_DAYS;
+  Sum recent[LC_N_LEGS] = { { 0 } };
+  Sum baseline[LC_N_LEGS] = { { 0 } };
+  double rise[LC_N_LEGS];
+  guint baseline_days = 0;
+
+  for (guint i = lower_bound (days, n_days, baseline_first); i < n_days; i++)
+    {
+      gint64 number = lc_trend_aggregate_day (&days[i]);
+      gboolean in_recent = number >= recent_first;
+      gboolean both = TRUE;
+
+      if (number > day)
+        break;
+
+      for (guint leg = 0; leg < LC_N_LEGS; leg++)
+        {
+          const LcStat *stat = &days[i].stats[swelling_measure[leg]];
+
+          if (stat->count == 0)
+            {
+              both = FALSE;
+              continue;
+            }
+          sum_add (in_recent ? &recent[leg] : &baseline[leg],
+                   stat->mean * stat->count, stat->count);
+        }
+
+      if (!in_recent && both)
+        baseline_days++;
+    }
+
+  if (baseline_days < LC_TREND_SWELLING_MIN_BASELINE ||
+      recent[LC_LEG_LEFT].n == 0 || recent[LC_LEG_RIGHT].n == 0)
+    return;
+
+  for (guint leg = 0; leg < LC_N_LEGS; leg++)
+    {
+      out->swelling_baseline[leg] = sum_mean (&baseline[leg]);
+      out->swelling_recent[leg] = sum_mean (&recent[leg]);
+      rise[leg] = out->swelling_recent[leg] - out->swelling_baseline[leg];
+    }
+
+  for (guint leg = 0; leg < LC_N_LEGS; leg++)
+    {
+      guint other = 1 - leg;
+
+      if (at_least (rise[leg], LC_TREND_SWELLING_RISE) &&
+          !at_least (rise[other], LC_TREND_SWELLING_OTHER))
+        {
+          out->flags |= LC_RED_FLAG_ONE_LEG_SWELLING;
+          out->swelling_leg = leg;
+        }
+    }
+}
+
+/**
+ * lc_trend_red_flags_on:
+ * @days: (array length=n_days): days in order
+ * @n_days: the number of days
+ * @day: the day number to evaluate on; later days are ignored
+ * @out: (out caller-allocates): the report
+ *
+ * Evaluates the red-flag rules (CONTENT.md 4.1) as of @day:
+ *
+ * - %LC_RED_FLAG_ANKLE_DIFFERENCE: on the latest day up to @day with both
+ *   ankles measured, less than LC_TREND_ANKLE_RECENT_DAYS days before
+ *   @day, the legs' daily means differ by LC_TREND_ANKLE_DIFF_MM or more.
+ *   ankle_day, ankle_mm and ankle_larger (the left leg if equal) are
+ *   filled whenever there is such a day, flagged or not.
+ * - %LC_RED_FLAG_ONE_LEG_SWELLING: the entry-weighted mean swelling of one
+ *   leg over the last LC_TREND_SWELLING_RECENT_DAYS days (ending with
+ *   @day) is LC_TREND_SWELLING_RISE or more above its mean over the
+ *   LC_TREND_SWELLING_BASELINE_DAYS days before, while the other leg's
+ *   rose less than LC_TREND_SWELLING_OTHER. Needs a swelling score of each
+ *   leg in the recent days, and LC_TREND_SWELLING_MIN_BASELINE baseline
+ *   days with both legs scored. swelling_baseline and swelling_recent are
+ *   filled whenever the data is enough, flagged or not; swelling_leg is
+ *   the swollen leg when flagged.
+ *
+ * Everything not filled is 0.
+ */
+void
+lc_trend_red_flags_on (const LcDayAggregate *days,
+                       guint                 n_days,
+                       guint32               day,
+                       LcRedFlagReport      *out)
+{
+  g_return_if_fail (days != NULL || n_days == 0);
+  g_return_if_fail (out != NULL);
+
+  memset (out, 0, sizeof *out);
+  out->flags = LC_RED_FLAG_NONE;
+  out->ankle_larger = LC_LEG_LEFT;
+  out->swelling_leg = LC_LEG_LEFT;
+
+  check_ankles (days, lower_bound (days, n_days, (gint64) day + 1), day, out);
+  check_swelling (days, n_days, day, out);
+}
+
+/**
+ * lc_trend_red_flags_to_show:
+ * @days: (array length=n_days): days in order
+ * @n_days: the number of days
+ * @today: the day number of today
+ * @acknowledged_day: the day the user confirmed the flags shown, or 0
+ * @out: (out caller-allocates) (optional): the report for @today
+ *
+ * The red flags to show on @today. A flag the user acknowledged on
+ * @acknowledged_day stays hidden while it has been raised on every day
+ * from @acknowledged_day to @today; once it stopped on some day, it is a
+ * new episode and shows again. An @acknowledged_day after @today is
+ * ignored.
+ *
+ * @out receives lc_trend_red_flags_on() for @today unchanged: out->flags
+ * holds all raised flags, including hidden ones, so the details of every
+ * flag are there; the return value says which to show.
+ *
+ * Returns: the flags to show
+ */
+LcRedFlags
+lc_trend_red_flags_to_show (const LcDayAggregate *days,
+                            guint                 n_days,
+                            guint32               today,
+                            guint32               acknowledged_day,
+                            LcRedFlagReport      *out)
+{
+  LcRedFlagReport today_report;
+  LcRedFlags hidden;
+
+  g_return_val_if_fail (days != NULL || n_days == 0, LC_RED_FLAG_NONE);
+
+  if (out == NULL)
+    out = &today_report;
+
+  lc_trend_red_flags_on (days, n_days, today, out);
+  if (acknowledged_day == 0 || acknowledged_day > today)
+    return out->flags;
+
+  /* Hidden: the flags raised on every day since the acknowledgement. */
+  hidden = out->flags;
+  for (guint32 day = acknowledged_day; day < today && hidden != LC_RED_FLAG_NONE; day++)
+    {
+      LcRedFlagReport report;
+
+      lc_trend_red_flags_on (days, n_days, day, &report);
+      hidden &= report.flags;
+    }
+
+  return out->flags & ~hidden;
+}
+
+/* --- reducing ------------------------------------------------------------------ */
+
+/**
+ * lc_trend_reduce:
+ * @day_numbers: (array length=n_values): the day of each value
+ * @values: (array length=n_values): the values; NAN for none
+ * @n_values: the number of values
+ * @first_day: the first day of the grid
+ * @last_day: the last day of the grid, inclusive
+ * @columns: (array length=n_columns) (out caller-allocates): the columns
+ * @n_columns: the number of columns
+ *
+ * Reduces a daily series to @n_columns columns, such as one per pixel:
+ * column c gets the values of the days d with (d - @first_day) *
+ * @n_columns / span == c (whole-number division), span = @last_day -
+ * @first_day + 1. NAN values and days outside [@first_day, @last_day] are
+ * skipped; columns without values have n == 0 and everything else 0.
+ * The values need not be in order. Takes O(@n_values + @n_columns).
+ */
+void
+lc_trend_reduce (const guint32 *day_numbers,
+                 const double  *values,
+                 guint          n_values,
+                 guint32        first_day,
+                 guint32        last_day,
+                 LcTrendColumn *columns,
+                 guint          n_columns)
+{
+  guint64 span;
+
+  g_return_if_fail ((day_numbers != NULL && values != NULL) || n_values == 0);
+  g_return_if_fail (columns != NULL || n_columns == 0);
+
+  if (n_columns == 0)
+    return;
+
+  memset (columns, 0, n_columns * sizeof *columns);
+  if (last_day < first_day)
+    return;
+
+  span = (guint64) last_day - first_day + 1;
+  for (guint i = 0; i < n_values; i++)
+    {
+      guint32 day = day_numbers[i];
+      double value = values[i];
+      LcTrendColumn *column;
+
+      if (isnan (value) || day < first_day || day > last_day)
+        continue;
+
+      column = &columns[(guint64) (day - first_day) * n_columns / span];
+      if (column->n == 0)
+        {
+          column->min = column->max = value;
+          column->first_day = column->last_day = day;
+        }
+      else
+        {
+          column->min = MIN (column->min, value);
+          column->max = MAX (column->max, value);
+          column->first_day = MIN (column->first_day, day);
+          column->last_day = MAX (column->last_day, day);
+        }
+      /* The sum, until the end */
+      column->mean += value;
+      column->n++;
+    }
+
+  for (guint c = 0; c < n_columns; c++)
+    if (columns[c].n > 0)
+      columns[c].mean /= columns[c].n;
+}
+
+/* --- insights ------------------------------------------------------------------ */
+
+/* A change of a leg between last week and this week, as one whole
+ * sentence, so translators never assemble fragments. */
+static char *
+week_change_sentence (gboolean           swelling,
+                      LcLeg              leg,
+                      const LcTrendMean *now,
+                      const LcTrendMean *before)
+{
+  gboolean lower = now->mean < before->mean;
+  gboolean left = leg == LC_LEG_LEFT;
+
+  if (!swelling && left && lower)
+    return g_strdup_printf (
+      /* Translators: this week's mean heaviness score (0-10), last week's, then the
+       * numbers of entries this week and last week; the plural follows the last number */
+      g_dngettext (GETTEXT_PACKAGE, "Your left leg felt less heavy this week than last week: %.1f on average, down from %.1f (%u and %u entry).",
+                   "Your left leg felt less heavy this week than last week: %.1f on average, down from %.1f (%u and %u entries).",
+                   before->n),
+      now->mean, before->mean, now->n, before->n);
+  if (!swelling && left)
+    return g_strdup_printf (
+      /* Translators: this week's mean heaviness score (0-10), last week's, then the
+       * numbers of entries this week and last week; the plural follows the last number */
+      g_dngettext (GETTEXT_PACKAGE, "Your left leg felt heavier this week than last week: %.1f on average, up from %.1f (%u and %u entry).",
+                   "Your left leg felt heavier this week than last week: %.1f on average, up from %.1f (%u and %u entries).",
+                   before->n),
+      now->mean, before->mean, now->n, before->n);
+  if (!swelling && lower)
+    return g_strdup_printf (
+      /* Translators: this week's mean heaviness score (0-10), last week's, then the
+       * numbers of entries this week and last week; the plural follows the last number */
+      g_dngettext (GETTEXT_PACKAGE, "Your right leg felt less heavy this week than last week: %.1f on average, down from %.1f (%u and %u entry).",
+                   "Your right leg felt less heavy this week than last week: %.1f on average, down from %.1f (%u and %u entries).",
+                   before->n),
+      now->mean, before->mean, now->n, before->n);
+  if (!swelling)
+    return g_strdup_printf (
+      /* Translators: this week's mean heaviness score (0-10), last week's, then the
+       * numbers of entries this week and last week; the plural follows the last number */
+      g_dngettext (GETTEXT_PACKAGE, "Your right leg felt heavier this week than last week: %.1f on average, up from %.1f (%u and %u entry).",
+                   "Your right leg felt heavier this week than last week: %.1f on average, up from %.1f (%u and %u entries).",
+                   before->n),
+      now->mean, before->mean, now->n, before->n);
+  if (left && lower)
+    return g_strdup_printf (
+      /* Translators: this week's mean swelling score (0-10), last week's, then the
+       * numbers of entries this week and last week; the plural follows the last number */
+      g_dngettext (GETTEXT_PACKAGE, "Your left leg felt less swollen this week than last week: %.1f on average, down from %.1f (%u and %u entry).",
+                   "Your left leg felt less swollen this week than last week: %.1f on average, down from %.1f (%u and %u entries).",
+                   before->n),
+      now->mean, before->mean, now->n, before->n);
+  if (left)
+    return g_strdup_printf (
+      /* Translators: this week's mean swelling score (0-10), last week's, then the
+       * numbers of entries this week and last week; the plural follows the last number */
+      g_dngettext (GETTEXT_PACKAGE, "Your left leg felt more swollen this week than last week: %.1f on average, up from %.1f (%u and %u entry).",
+                   "Your left leg felt more swollen this week than last week: %.1f on average, up from %.1f (%u and %u entries).",
+                   before->n),
+      now->mean, before->mean, now->n, before->n);
+  if (lower)
+    return g_strdup_printf (
+      /* Translators: this week's mean swelling score (0-10), last week's, then the
+       * numbers of entries this week and last week; the plural follows the last number */
+      g_dngettext (GETTEXT_PACKAGE, "Your right leg felt less swollen this week than last week: %.1f on average, down from %.1f (%u and %u entry).",
+                   "Your right leg felt less swollen this week than last week: %.1f on average, down from %.1f (%u and %u entries).",
+                   before->n),
+      now->mean, before->mean, now->n, before->n);
+  return g_strdup_printf (
+    /* Translators: this week's mean swelling score (0-10), last week's, then the
+     * numbers of entries this week and last week; the plural follows the last number */
+    g_dngettext (GETTEXT_PACKAGE, "Your right leg felt more swollen this week than last week: %.1f on average, up from %.1f (%u and %u entry).",
+                 "Your right leg felt more swollen this week than last week: %.1f on average, up from %.1f (%u and %u entries).",
+                 before->n),
+    now->mean, before->mean, now->n, before->n);
+}
+
+/* No clear change in the legs that could be compared. */
+static char *
+week_same_sentence (gboolean swelling,
+                    gboolean left,
+                    gboolean right)
+{
+  if (!swelling && left && right)
+    return g_strdup (_("Heaviness this week is about the same as last week in both legs (no change of a point or more)."));
+  if (!swelling && left)
+    return g_strdup (_("Heaviness in your left leg this week is about the same as last week (no change of a point or more)."));
+  if (!swelling)
+    return g_strdup (_("Heaviness in your right leg this week is about the same as last week (no change of a point or more)."));
+  if (left && right)
+    return g_strdup (_("Swelling this week is about the same as last week in both legs (no change of a point or more)."));
+  if (left)
+    return g_strdup (_("Swelling in your left leg this week is about the same as last week (no change of a point or more)."));
+  return g_strdup (_("Swelling in your right leg this week is about the same as last week (no change of a point or more)."));
+}
+
+static void
+add_week_sentences (GPtrArray              *sentences,
+                    const LcWeekComparison *weeks,
+                    gboolean                swelling)
+{
+  const LcMeasure *measures = swelling ? swelling_measure : heaviness_measure;
+  gboolean compared[LC_N_LEGS] = { FALSE, FALSE };
+  gboolean changed = FALSE;
+
+  for (guint leg = 0; leg < LC_N_LEGS; leg++)
+    {
+      const LcTrendMean *now = &weeks->this_week[measures[leg]];
+      const LcTrendMean *before = &weeks->last_week[measures[leg]];
+
+      if (now->n < LC_TREND_MIN_WEEK_ENTRIES || before->n < LC_TREND_MIN_WEEK_ENTRIES)
+        continue;
+
+      compared[leg] = TRUE;
+      if (at_least (difference (now->mean, before->mean), LC_TREND_CLEAR_CHANGE))
+        {
+          g_ptr_array_add (sentences, week_change_sentence (swelling, leg, now, before));
+          changed = TRUE;
+        }
+    }
+
+  if (!changed && (compared[LC_LEG_LEFT] || compared[LC_LEG_RIGHT]))
+    g_ptr_array_add (sentences, week_same_sentence (swelling, compared[LC_LEG_LEFT],
+                                                    compared[LC_LEG_RIGHT]));
+}
+
+static char *
+heaviness_time_sentence (const LcTrendMean *morning,
+                         const LcTrendMean *evening)
+{
+  if (at_least (evening->mean - morning->mean, LC_TREND_CLEAR_CHANGE))
+    return g_strdup_printf (
+      /* Translators: the mean heaviness scores (0-10) in the evening and in the morning,
+       * then the numbers of scores behind them; the plural follows the last number */
+      g_dngettext (GETTEXT_PACKAGE, "Your legs feel heavier in the evening than in the morning: %.1f against %.1f on average (%u evening and %u morning score).",
+                   "Your legs feel heavier in the evening than in the morning: %.1f against %.1f on average (%u evening and %u morning scores).",
+                   morning->n),
+      evening->mean, morning->mean, evening->n, morning->n);
+  if (at_least (morning->mean - evening->mean, LC_TREND_CLEAR_CHANGE))
+    return g_strdup_printf (
+      /* Translators: the mean heaviness scores (0-10) in the morning and in the evening,
+       * then the numbers of scores behind them; the plural follows the last number */
+      g_dngettext (GETTEXT_PACKAGE, "Your legs feel heavier in the morning than in the evening: %.1f against %.1f on average (%u morning and %u evening score).",
+                   "Your legs feel heavier in the morning than in the evening: %.1f against %.1f on average (%u morning and %u evening scores).",
+                   evening->n),
+      morning->mean, evening->mean, morning->n, evening->n);
+  return g_strdup_printf (
+    /* Translators: the mean heaviness scores (0-10) in the morning and in the evening,
+     * then the numbers of scores behind them; the plural follows the last number */
+    g_dngettext (GETTEXT_PACKAGE, "Your legs feel about as heavy in the morning as in the evening, with no clear difference: %.1f and %.1f on average (%u morning and %u evening score).",
+                 "Your legs feel about as heavy in the morning as in the evening, with no clear difference: %.1f and %.1f on average (%u morning and %u evening scores).",
+                 evening->n),
+    morning->mean, evening->mean, morning->n, evening->n);
+}
+
+/* Swelling rising through the day is normal (CONTENT.md 5.4). */
+static char *
+swelling_time_sentence (const LcTrendMean *morning,
+                        const LcTrendMean *evening)
+{
+  if (at_least (evening->mean - morning->mean, LC_TREND_CLEAR_CHANGE))
+    return g_strdup_printf (
+      /* Translators: the mean swelling scores (0-10) in the evening and in the morning,
+       * then the numbers of scores behind them; the plural follows the last number */
+      g_dngettext (GETTEXT_PACKAGE, "Your legs feel more swollen in the evening than in the morning: %.1f against %.1f on average (%u evening and %u morning score). Swelling usually rises through the day.",
+                   "Your legs feel more swollen in the evening than in the morning: %.1f against %.1f on average (%u evening and %u morning scores). Swelling usually rises through the day.",
+                   morning->n),
+      evening->mean, morning->mean, evening->n, morning->n);
+  if (at_least (morning->mean - evening->mean, LC_TREND_CLEAR_CHANGE))
+    return g_strdup_printf (
+      /* Translators: the mean swelling scores (0-10) in the morning and in the evening,
+       * then the numbers of scores behind them; the plural follows the last number */
+      g_dngettext (GETTEXT_PACKAGE, "Your legs feel more swollen in the morning than in the evening: %.1f against %.1f on average (%u morning and %u evening score).",
+                   "Your legs feel more swollen in the morning than in the evening: %.1f against %.1f on average (%u morning and %u evening scores).",
+                   evening->n),
+      morning->mean, evening->mean, morning->n, evening->n);
+  return g_strdup_printf (
+    /* Translators: the mean swelling scores (0-10) in the morning and in the evening,
+     * then the numbers of scores behind them; the plural follows the last number */
+    g_dngettext (GETTEXT_PACKAGE, "Your legs feel about as swollen in the morning as in the evening, with no clear difference: %.1f and %.1f on average (%u morning and %u evening score).",
+                 "Your legs feel about as swollen in the morning as in the evening, with no clear difference: %.1f and %.1f on average (%u morning and %u evening scores).",
+                 evening->n),
+    morning->mean, evening->mean, morning->n, evening->n);
+}
+
+static void
+add_time_of_day_sentences (GPtrArray         *sentences,
+                           const LcTimeOfDay *times)
+{
+  if (times->morning_heaviness.n >= LC_TREND_MIN_TIME_OF_DAY &&
+      times->evening_heaviness.n >= LC_TREND_MIN_TIME_OF_DAY)
+    g_ptr_array_add (sentences, heaviness_time_sentence (&times->morning_heaviness,
+                                                         &times->evening_heaviness));
+
+  if (times->morning_swelling.n >= LC_TREND_MIN_TIME_OF_DAY &&
+      times->evening_swelling.n >= LC_TREND_MIN_TIME_OF_DAY)
+    g_ptr_array_add (sentences, swelling_time_sentence (&times->morning_swelling,
+                                                        &times->evening_swelling));
+}
+
+static void
+add_adherence_sentence (GPtrArray *sentences,
+                        GPtrArray *sessions,
+                        GTimeZone *tz,
+                        guint32    today)
+{
+  guint counts[ADHERENCE_WEEKS];
+  gint64 first_day = (gint64) today - (7 * ADHERENCE_WEEKS - 1);
+  guint total;
+
+  if (sessions == NULL || sessions->len == 0 || first_day < 1)
+    return;
+
+  total = lc_trend_sessions_per_week (sessions, tz, first_day, ADHERENCE_WEEKS, counts);
+  if (total == 0)
+    {
+      g_ptr_array_add (sentences, g_strdup (_("No completed sessions in the last 4 weeks.")));
+      return;
+    }
+
+  g_ptr_array_add (sentences, g_strdup_printf (
+    /* Translators: sessions completed in the last 4 weeks, then the mean per week */
+    g_dngettext (GETTEXT_PACKAGE, "You completed %u session in the last 4 weeks, about %.1f a week.",
+                 "You completed %u sessions in the last 4 weeks, about %.1f a week.",
+                 total),
+    total, (double) total / ADHERENCE_WEEKS));
+}
+
+static char *
+routine_sentence (const LcRoutineEffect *effect)
+{
+  if (at_least (-effect->mean_change, LC_TREND_CLEAR_CHANGE))
+    return g_strdup_printf (
+      /* Translators: a routine's name, how much the mean heaviness score (0-10) fell
+       * from before to after its sessions, then the number of sessions rated */
+      g_dngettext (GETTEXT_PACKAGE, "After “%s”, your legs felt %.1f points less heavy on average (%u session rated before and after).",
+                   "After “%s”, your legs felt %.1f points less heavy on average (%u sessions rated before and after).",
+                   effect->n),
+      effect->routine_name, -effect->mean_change, effect->n);
+  if (at_least (effect->mean_change, LC_TREND_CLEAR_CHANGE))
+    return g_strdup_printf (
+      /* Translators: a routine's name, how much the mean heaviness score (0-10) rose
+       * from before to after its sessions, then the number of sessions rated */
+      g_dngettext (GETTEXT_PACKAGE, "After “%s”, your legs felt %.1f points heavier on average (%u session rated before and after).",
+                   "After “%s”, your legs felt %.1f points heavier on average (%u sessions rated before and after).",
+                   effect->n),
+      effect->routine_name, effect->mean_change, effect->n);
+  return g_strdup_printf (
+    /* Translators: a routine's name, the mean heaviness scores (0-10) before and
+     * after its sessions, then the number of sessions rated */
+    g_dngettext (GETTEXT_PACKAGE, "After “%s”, no clear change in heaviness: %.1f before and %.1f after on average (%u session rated before and after).",
+                 "After “%s”, no clear change in heaviness: %.1f before and %.1f after on average (%u sessions rated before and after).",
+                 effect->n),
+    effect->routine_name, effect->mean_before, effect->mean_after, effect->n);
+}
+
+static void
+add_routine_sentences (GPtrArray *sentences,
+                       GPtrArray *sessions)
+{
+  g_autoptr(GArray) effects = lc_trend_routine_effects (sessions);
+
+  for (guint i = 0; i < effects->len; i++)
+    {
+      const LcRoutineEffect *effect = &g_array_index (effects, LcRoutineEffect, i);
+
+      if (effect->n >= LC_TREND_MIN_SESSION_PAIRS)
+        g_ptr_array_add (sentences, routine_sentence (effect));
+    }
+}
+
+/**
+ * lc_trend_insights:
+ * @days: (array length=n_days): days in order, at least the last 14
+ * @n_days: the number of days
+ * @entries: (element-type LcEntry) (nullable): the entries for the
+ *   morning and evening comparison, such as those of the last 4 weeks
+ * @sessions: (element-type LcSessionRecord) (nullable): the sessions
+ * @tz: the time zone of the user's days and clock
+ * @today: the day number of today
+ *
+ * Plain sentences about the diary, each only when the data supports it,
+ * in this order:
+ *
+ * 1. This week against last week (lc_trend_compare_weeks()), heaviness
+ *    then swelling, per leg, when both weeks have
+ *    LC_TREND_MIN_WEEK_ENTRIES values: a change of LC_TREND_CLEAR_CHANGE
+ *    or more, or else "about the same".
+ * 2. Morning against evening over @entries (lc_trend_time_of_day()),
+ *    heaviness then swelling, when both have LC_TREND_MIN_TIME_OF_DAY
+ *    scores.
+ * 3. Completed sessions in the 4 weeks ending with @today, when there are
+ *    any sessions at all.
+ * 4. Heaviness before and after each routine with
+ *    LC_TREND_MIN_SESSION_PAIRS rated sessions
+ *    (lc_trend_routine_effects()).
+ *
+ * Returns: (transfer full) (element-type utf8): the translated sentences
+ */
+GPtrArray *
+lc_trend_insights (const LcDayAggregate *days,
+                   guint                 n_days,
+                   GPtrArray            *entries,
+                   GPtrArray            *sessions,
+                   GTimeZone            *tz,
+                   guint32               today)
+{
+  GPtrArray *sentences;
+  LcWeekComparison weeks;
+  LcTimeOfDay times;
+
+  g_return_val_if_fail (days != NULL || n_days == 0, NULL);
+  g_return_val_if_fail (tz != NULL, NULL);
+
+  sentences = g_ptr_array_new_with_free_func (g_free);
+
+  lc_trend_compare_weeks (days, n_days, today, &weeks);
+  add_week_sentences (sentences, &weeks, FALSE);
+  add_week_sentences (sentences, &weeks, TRUE);
+
+  lc_trend_time_of_day (entries, tz, &times);
+  add_time_of_day_sentences (sentences, &times);
+
+  add_adherence_sentence (sentences, sessions, tz, today);
+  add_routine_sentences (sentences, sessions);
+
+  return sentences;
+}

@@ -1,0 +1,190 @@
+/* lc-trend.h: what the diary says over time — rolling means, comparisons,
+ * the effect of sessions, red flags, and reducing a series to a pixel grid
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+#include "lc-diary.h"
+#include "lc-entry.h"
+
+G_BEGIN_DECLS
+
+/* The rolling mean covers this many calendar days, ending with the day. */
+#define LC_TREND_ROLLING_DAYS        7
+/* A line is broken where consecutive days with values are further apart. */
+#define LC_TREND_GAP_DAYS            3
+
+/* Minimum numbers before a sentence is said (the page states them). */
+#define LC_TREND_MIN_WEEK_ENTRIES    3   /* entries in each of the two weeks */
+#define LC_TREND_MIN_TIME_OF_DAY     5   /* morning and evening entries */
+#define LC_TREND_MIN_SESSION_PAIRS   3   /* sessions with before and after */
+/* Changes smaller than this (0-10 scale) are "no clear change" (CONTENT 6.1). */
+#define LC_TREND_CLEAR_CHANGE        1.0
+
+/* Red flag thresholds (CONTENT 4.1) */
+#define LC_TREND_ANKLE_DIFF_MM       30  /* 3 cm between the legs */
+#define LC_TREND_ANKLE_RECENT_DAYS   14  /* the latest pair must be this recent */
+#define LC_TREND_SWELLING_RISE       3.0 /* one leg rises this much… */
+#define LC_TREND_SWELLING_OTHER      1.0 /* …while the other rises less than this */
+#define LC_TREND_SWELLING_RECENT_DAYS   3
+#define LC_TREND_SWELLING_BASELINE_DAYS 14
+#define LC_TREND_SWELLING_MIN_BASELINE  3  /* days with both legs scored */
+
+/* Morning is before noon, evening from 17:00 (local time). */
+#define LC_TREND_MORNING_END_HOUR    12
+#define LC_TREND_EVENING_START_HOUR  17
+
+typedef struct
+{
+  guint   n;        /* values behind the mean; 0: no mean */
+  double  mean;
+} LcTrendMean;
+
+/* Day numbers: days since 0001-01-01 of the proleptic Gregorian calendar
+ * (GDate's Julian day), so differences are calendar days also across
+ * daylight-saving changes. */
+guint32   lc_trend_day_number         (int                     year,
+                                       int                     month,
+                                       int                     day);
+guint32   lc_trend_aggregate_day      (const LcDayAggregate   *day);
+guint32   lc_trend_date_time_day      (GDateTime              *time);
+
+/* Fills @out[i] with the mean of the daily means of @measure over the
+ * LC_TREND_ROLLING_DAYS calendar days ending with @days[i], or NAN when
+ * @days[i] has no value of @measure. @days must be in order. */
+void      lc_trend_rolling_mean       (const LcDayAggregate   *days,
+                                       guint                   n_days,
+                                       LcMeasure               measure,
+                                       double                 *out);
+
+/* The mean over @days whose day numbers fall in [@first_day, @last_day],
+ * weighted by entries (every entry counts once). */
+LcTrendMean lc_trend_mean_between     (const LcDayAggregate   *days,
+                                       guint                   n_days,
+                                       LcMeasure               measure,
+                                       guint32                 first_day,
+                                       guint32                 last_day);
+
+/* This week: the 7 days ending with @today (inclusive); last week: the 7
+ * days before. */
+typedef struct
+{
+  LcTrendMean this_week[LC_N_MEASURES];
+  LcTrendMean last_week[LC_N_MEASURES];
+} LcWeekComparison;
+
+void      lc_trend_compare_weeks      (const LcDayAggregate   *days,
+                                       guint                   n_days,
+                                       guint32                 today,
+                                       LcWeekComparison       *out);
+
+/* Entries (LcEntry) taken in the morning and in the evening, local time
+ * of @tz: means of heaviness and of swelling, both legs' scores counted. */
+typedef struct
+{
+  LcTrendMean morning_heaviness;
+  LcTrendMean evening_heaviness;
+  LcTrendMean morning_swelling;
+  LcTrendMean evening_swelling;
+} LcTimeOfDay;
+
+void      lc_trend_time_of_day        (GPtrArray              *entries,
+                                       GTimeZone              *tz,
+                                       LcTimeOfDay            *out);
+
+/* Completed sessions (every step done or skipped, at least one done)
+ * started in each of @n_weeks 7-day windows; window 0 starts with
+ * @first_day. @counts has @n_weeks elements. Returns the total. */
+guint     lc_trend_sessions_per_week  (GPtrArray              *sessions,
+                                       GTimeZone              *tz,
+                                       guint32                 first_day,
+                                       guint                   n_weeks,
+                                       guint                  *counts);
+gboolean  lc_trend_session_completed  (const LcSessionRecord  *record);
+
+/* Before/after heaviness per routine, from sessions that have both. */
+typedef struct
+{
+  char   *routine_id;
+  char   *routine_name;   /* the name of the newest such session */
+  guint   n;
+  double  mean_before;
+  double  mean_after;
+  double  mean_change;    /* after - before */
+} LcRoutineEffect;
+
+/* Returns: (element-type LcRoutineEffect): most sessions first, then by
+ * name; frees its elements. */
+GArray   *lc_trend_routine_effects    (GPtrArray              *sessions);
+
+/* Red flags */
+typedef enum
+{
+  LC_RED_FLAG_NONE           = 0,
+  LC_RED_FLAG_ANKLE_DIFFERENCE = 1 << 0,
+  LC_RED_FLAG_ONE_LEG_SWELLING = 1 << 1,
+} LcRedFlags;
+
+typedef struct
+{
+  LcRedFlags flags;
+  /* LC_RED_FLAG_ANKLE_DIFFERENCE: the day and the legs' daily means */
+  guint32  ankle_day;
+  double   ankle_mm[LC_N_LEGS];
+  LcLeg    ankle_larger;
+  /* LC_RED_FLAG_ONE_LEG_SWELLING: the leg, its baseline and recent means */
+  LcLeg    swelling_leg;
+  double   swelling_baseline[LC_N_LEGS];
+  double   swelling_recent[LC_N_LEGS];
+} LcRedFlagReport;
+
+/* Evaluates the rules as of @day (days after it are ignored). */
+void      lc_trend_red_flags_on       (const LcDayAggregate   *days,
+                                       guint                   n_days,
+                                       guint32                 day,
+                                       LcRedFlagReport        *out);
+
+/* The flags to show on @today: those of lc_trend_red_flags_on(), less any
+ * the user confirmed on @acknowledged_day (0: never) if that flag has been
+ * shown on every day since then (a new episode shows again). */
+LcRedFlags lc_trend_red_flags_to_show (const LcDayAggregate   *days,
+                                       guint                   n_days,
+                                       guint32                 today,
+                                       guint32                 acknowledged_day,
+                                       LcRedFlagReport        *out);
+
+/* Reducing a daily series to a pixel grid: column c of @n_columns covers
+ * the days [@first_day + c * span / n, @first_day + (c + 1) * span / n),
+ * span = @last_day - @first_day + 1. Columns without values have n == 0. */
+typedef struct
+{
+  guint   n;        /* days with values in the column */
+  double  min;
+  double  max;
+  double  mean;     /* of the values */
+  guint32 first_day;   /* first and last day with a value in the column */
+  guint32 last_day;
+} LcTrendColumn;
+
+void      lc_trend_reduce             (const guint32          *day_numbers,
+                                       const double           *values,
+                                       guint                   n_values,
+                                       guint32                 first_day,
+                                       guint32                 last_day,
+                                       LcTrendColumn          *columns,
+                                       guint                   n_columns);
+
+/* Plain sentences for the Trends page and the report; each only when the
+ * data supports it. */
+GPtrArray *lc_trend_insights          (const LcDayAggregate   *days,
+                                       guint                   n_days,
+                                       GPtrArray              *entries,
+                                       GPtrArray              *sessions,
+                                       GTimeZone              *tz,
+                                       guint32                 today);
+
+G_END_DECLS

@@ -1,0 +1,715 @@
+/* lc-report.c: the report for the doctor (PDF) and the charts as an image
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The report is drawn with cairo and Pango on a PDF surface, page by page:
+ * the period and when it was made, the warning signs seen, the diary's
+ * observations in words, the charts (drawn by LcChart into render nodes and
+ * those onto the page), sessions per week, the before/after ratings per
+ * routine and the table of entries.
+ */
+
+#include "config.h"
+
+#include <math.h>
+
+#include <cairo-pdf.h>
+#include <glib/gi18n.h>
+#include <pango/pangocairo.h>
+
+#include "lc-report.h"
+#include "lc-trend.h"
+
+#define MARGIN        48.0
+#define BODY_FONT     "Sans 9"
+#define SMALL_FONT    "Sans 7.5"
+#define HEADING_FONT  "Sans Bold 12"
+#define TITLE_FONT    "Sans Bold 18"
+#define CHART_HEIGHT  190.f
+
+typedef struct
+{
+  cairo_t      *cr;
+  PangoContext *pango;
+  double        width;       /* of the page, in points */
+  double        height;
+  double        y;           /* where the next line goes */
+  guint         page;
+} Report;
+
+/* --- pages and text ------------------------------------------------------- */
+
+static double
+content_width (Report *report)
+{
+  return report->width - 2 * MARGIN;
+}
+
+static void
+footer (Report *report)
+{
+  g_autoptr(PangoLayout) layout = pango_cairo_create_layout (report->cr);
+  g_autoptr(PangoFontDescription) font = pango_font_description_from_string (SMALL_FONT);
+  g_autofree char *text = g_strdup_printf (_("Leg Care · page %u"), report->page);
+  int w, h;
+
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_get_pixel_size (layout, &w, &h);
+  cairo_set_source_rgb (report->cr, 0.4, 0.4, 0.4);
+  cairo_move_to (report->cr, report->width - MARGIN - w, report->height - MARGIN / 2 - h);
+  pango_cairo_show_layout (report->cr, layout);
+}
+
+static void
+new_page (Report *report)
+{
+  footer (report);
+  cairo_show_page (report->cr);
+  report->page++;
+  report->y = MARGIN;
+}
+
+/* Makes room for @height more points, on a new page if needed. */
+static gboolean
+need (Report *report,
+      double  height)
+{
+  if (report->y + height <= report->height - MARGIN)
+    return FALSE;
+
+  new_page (report);
+  return TRUE;
+}
+
+static PangoLayout *
+layout_new (Report     *report,
+            const char *font,
+            const char *text,
+            double      width)
+{
+  PangoLayout *layout = pango_cairo_create_layout (report->cr);
+  g_autoptr(PangoFontDescription) description = pango_font_description_from_string (font);
+
+  pango_layout_set_font_description (layout, description);
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+
+  return layout;
+}
+
+/* A paragraph; returns its height. */
+static double
+paragraph (Report     *report,
+           const char *font,
+           const char *text,
+           double      space_after)
+{
+  g_autoptr(PangoLayout) layout = layout_new (report, font, text, content_width (report));
+  int w, h;
+
+  pango_layout_get_pixel_size (layout, &w, &h);
+  need (report, h);
+  cairo_set_source_rgb (report->cr, 0.12, 0.12, 0.12);
+  cairo_move_to (report->cr, MARGIN, report->y);
+  pango_cairo_show_layout (report->cr, layout);
+  report->y += h + space_after;
+
+  return h;
+}
+
+static void
+heading (Report     *report,
+         const char *text)
+{
+  /* A heading never stays alone at the bottom of a page. */
+  need (report, 60);
+  report->y += 6;
+  paragraph (report, HEADING_FONT, text, 6);
+}
+
+static char *
+format_day (guint32     day,
+            const char *format)
+{
+  GDate date;
+  g_autoptr(GDateTime) time = NULL;
+
+  g_date_clear (&date, 1);
+  g_date_set_julian (&date, day);
+  time = g_date_time_new_local (g_date_get_year (&date), g_date_get_month (&date), g_date_get_day (&date),
+                                12, 0, 0);
+
+  return g_strstrip (g_date_time_format (time, format));
+}
+
+/* --- tables --------------------------------------------------------------- */
+
+typedef struct
+{
+  const char *title;
+  double      width;          /* share of the content width */
+  gboolean    numeric;        /* right-aligned */
+} Column;
+
+static double
+table_row (Report       *report,
+           const Column *columns,
+           guint         n_columns,
+           const char  **cells,
+           gboolean      header)
+{
+  double x = MARGIN;
+  double row_height = 0;
+  PangoLayout *layouts[12];
+
+  g_assert (n_columns <= G_N_ELEMENTS (layouts));
+
+  for (guint i = 0; i < n_columns; i++)
+    {
+      double w = columns[i].width * content_width (report) - 6;
+      int lw, lh;
+
+      layouts[i] = layout_new (report, header ? "Sans Bold 8" : "Sans 8", cells[i] != NULL ? cells[i] : "", w);
+      pango_layout_set_alignment (layouts[i], columns[i].numeric ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
+      /* Long notes are cut at three lines: the diary keeps them whole. */
+      pango_layout_set_height (layouts[i], -3);
+      pango_layout_set_ellipsize (layouts[i], PANGO_ELLIPSIZE_END);
+      pango_layout_get_pixel_size (layouts[i], &lw, &lh);
+      row_height = MAX (row_height, lh);
+    }
+
+  row_height += 4;
+  for (guint i = 0; i < n_columns; i++)
+    {
+      cairo_set_source_rgb (report->cr, 0.12, 0.12, 0.12);
+      cairo_move_to (report->cr, x, report->y + 2);
+      pango_cairo_show_layout (report->cr, layouts[i]);
+      x += columns[i].width * content_width (report);
+      g_object_unref (layouts[i]);
+    }
+
+  report->y += row_height;
+  cairo_set_source_rgba (report->cr, 0, 0, 0, header ? 0.5 : 0.12);
+  cairo_set_line_width (report->cr, header ? 0.8 : 0.4);
+  cairo_move_to (report->cr, MARGIN, report->y);
+  cairo_line_to (report->cr, report->width - MARGIN, report->y);
+  cairo_stroke (report->cr);
+
+  return row_height;
+}
+
+static void
+table_header (Report       *report,
+              const Column *columns,
+              guint         n_columns)
+{
+  const char *titles[12];
+
+  for (guint i = 0; i < n_columns; i++)
+    titles[i] = columns[i].title;
+  need (report, 40);
+  table_row (report, columns, n_columns, titles, TRUE);
+}
+
+/* A body row; on a new page the header comes again. */
+static void
+table_body_row (Report       *report,
+                const Column *columns,
+                guint         n_columns,
+                const char  **cells)
+{
+  if (need (report, 28))
+    table_header (report, columns, n_columns);
+  table_row (report, columns, n_columns, cells, FALSE);
+}
+
+/* --- sections ------------------------------------------------------------- */
+
+static char *
+format_score (int score)
+{
+  return score == LC_SCORE_NONE ? g_strdup ("–") : g_strdup_printf ("%d", score);
+}
+
+static char *
+format_pair (const int *values)
+{
+  g_autofree char *left = format_score (values[LC_LEG_LEFT]);
+  g_autofree char *right = format_score (values[LC_LEG_RIGHT]);
+
+  /* TRANSLATORS: left and right leg's scores in the report's table */
+  return g_strdup_printf (C_("left / right", "%s / %s"), left, right);
+}
+
+static char *
+format_ankles (const int *mm)
+{
+  g_autofree char *left = mm[LC_LEG_LEFT] != LC_ANKLE_NONE ? g_strdup_printf ("%.1f", mm[LC_LEG_LEFT] / 10.0)
+                                                           : g_strdup ("–");
+  g_autofree char *right = mm[LC_LEG_RIGHT] != LC_ANKLE_NONE ? g_strdup_printf ("%.1f", mm[LC_LEG_RIGHT] / 10.0)
+                                                             : g_strdup ("–");
+
+  return g_strdup_printf (C_("left / right", "%s / %s"), left, right);
+}
+
+static char *
+format_tags (LcTags tags)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < LC_N_TAGS; i++)
+    {
+      if ((tags & (1u << i)) == 0)
+        continue;
+      if (text->len > 0)
+        g_string_append (text, ", ");
+      g_string_append (text, lc_tag_get_label (1u << i));
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+static void
+red_flags_section (Report               *report,
+                   const LcDayAggregate *days,
+                   guint                 n_days,
+                   guint32               first_day,
+                   guint32               last_day)
+{
+  static const LcRedFlags kinds[] = { LC_RED_FLAG_ANKLE_DIFFERENCE, LC_RED_FLAG_ONE_LEG_SWELLING };
+  gboolean any = FALSE;
+
+  heading (report, _("Warning Signs"));
+
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    {
+      guint32 start = 0;
+
+      /* Episodes: runs of days on which the rule held */
+      for (guint32 day = first_day; day <= last_day + 1; day++)
+        {
+          LcRedFlagReport flags = { 0 };
+          gboolean on = FALSE;
+
+          if (day <= last_day)
+            {
+              lc_trend_red_flags_on (days, n_days, day, &flags);
+              on = (flags.flags & kinds[k]) != 0;
+            }
+
+          if (on && start == 0)
+            start = day;
+          else if (!on && start != 0)
+            {
+              g_autofree char *from = format_day (start, C_("report date", "%-e %B %Y"));
+              g_autofree char *to = format_day (day - 1, C_("report date", "%-e %B %Y"));
+              g_autofree char *text = NULL;
+
+              if (kinds[k] == LC_RED_FLAG_ANKLE_DIFFERENCE)
+                text = g_strdup_printf (_("• %s to %s: the ankles differed by 3 cm or more."), from, to);
+              else
+                text = g_strdup_printf (_("• %s to %s: one leg’s swelling score rose by 3 points or more within 3 days while the other leg’s did not."),
+                                        from, to);
+              paragraph (report, BODY_FONT, text, 2);
+              start = 0;
+              any = TRUE;
+            }
+        }
+    }
+
+  if (!any)
+    paragraph (report, BODY_FONT,
+               _("None in this period. Leg Care looks for a difference of 3 cm or more between the ankles and for one leg’s swelling score rising by 3 points or more within 3 days while the other leg’s does not."),
+               2);
+  report->y += 6;
+}
+
+static void
+insights_section (Report               *report,
+                  const LcDayAggregate *days,
+                  guint                 n_days,
+                  GPtrArray            *entries,
+                  GPtrArray            *sessions,
+                  GTimeZone            *tz,
+                  guint32               last_day)
+{
+  g_autoptr(GPtrArray) insights = lc_trend_insights (days, n_days, entries, sessions, tz, last_day);
+
+  heading (report, _("Observations"));
+  if (insights->len == 0)
+    paragraph (report, BODY_FONT, _("Not enough entries in this period to compare weeks, times of day or sessions."),
+               2);
+  for (guint i = 0; i < insights->len; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("• %s", (const char *) g_ptr_array_index (insights, i));
+
+      paragraph (report, BODY_FONT, text, 3);
+    }
+  report->y += 6;
+}
+
+static void
+charts_section (Report      *report,
+                LcChartData *data)
+{
+  LcChartStyle style;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  float height;
+
+  lc_chart_style_for_paper (&style);
+  heading (report, _("Charts"));
+  paragraph (report, SMALL_FONT,
+             _("Marks: each day’s mean score (0 = none, 10 = worst) per leg. Lines: the mean of the 7 days up to each day. Ticks on the time axis: days with a completed session."),
+             6);
+
+  snapshot = gtk_snapshot_new ();
+  lc_report_draw_charts (snapshot, report->pango, data, FALSE, &style, (float) content_width (report), &height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  need (report, height);
+  if (node != NULL)
+    {
+      cairo_save (report->cr);
+      cairo_translate (report->cr, MARGIN, report->y);
+      gsk_render_node_draw (node, report->cr);
+      cairo_restore (report->cr);
+    }
+  report->y += height + 6;
+}
+
+static void
+sessions_section (Report    *report,
+                  GPtrArray *sessions,
+                  GTimeZone *tz,
+                  guint32    first_day,
+                  guint32    last_day)
+{
+  const Column columns[] = {
+    { _("Week"), 0.6, FALSE },
+    { _("Completed sessions"), 0.4, TRUE },
+  };
+  guint n_weeks = (last_day - first_day) / 7 + 1;
+  g_autofree guint *counts = g_new0 (guint, n_weeks);
+  guint total;
+  /* Weeks end with the last day of the period. */
+  guint32 start = last_day + 1 - 7 * n_weeks;
+
+  total = lc_trend_sessions_per_week (sessions, tz, start, n_weeks, counts);
+  heading (report, _("Sessions per Week"));
+  if (total == 0)
+    {
+      paragraph (report, BODY_FONT, _("No completed sessions in this period."), 6);
+      return;
+    }
+
+  table_header (report, columns, G_N_ELEMENTS (columns));
+  for (guint w = 0; w < n_weeks; w++)
+    {
+      g_autofree char *from = format_day (start + 7 * w, C_("report date", "%-e %B %Y"));
+      g_autofree char *to = format_day (start + 7 * w + 6, C_("report date", "%-e %B %Y"));
+      g_autofree char *week = g_strdup_printf (C_("report week", "%s – %s"), from, to);
+      g_autofree char *count = g_strdup_printf ("%u", counts[w]);
+      const char *cells[] = { week, count };
+
+      table_body_row (report, columns, G_N_ELEMENTS (columns), cells);
+    }
+  report->y += 6;
+}
+
+static void
+effects_section (Report    *report,
+                 GPtrArray *sessions)
+{
+  const Column columns[] = {
+    { _("Routine"), 0.4, FALSE },
+    { _("Sessions"), 0.15, TRUE },
+    { _("Heaviness before"), 0.15, TRUE },
+    { _("Heaviness after"), 0.15, TRUE },
+    { _("Mean change"), 0.15, TRUE },
+  };
+  g_autoptr(GArray) effects = lc_trend_routine_effects (sessions);
+
+  heading (report, _("Heaviness Before and After Sessions"));
+  if (effects->len == 0)
+    {
+      paragraph (report, BODY_FONT, _("No session in this period was rated before and after."), 6);
+      return;
+    }
+
+  paragraph (report, SMALL_FONT,
+             _("Means of the 0–10 ratings given just before and just after each session. Changes of less than 1 point are within the day-to-day variation of such ratings."),
+             4);
+  table_header (report, columns, G_N_ELEMENTS (columns));
+  for (guint i = 0; i < effects->len; i++)
+    {
+      const LcRoutineEffect *effect = &g_array_index (effects, LcRoutineEffect, i);
+      g_autofree char *n = g_strdup_printf ("%u", effect->n);
+      g_autofree char *before = g_strdup_printf ("%.1f", effect->mean_before);
+      g_autofree char *after = g_strdup_printf ("%.1f", effect->mean_after);
+      g_autofree char *change = g_strdup_printf ("%+.1f", effect->mean_change);
+      const char *cells[] = { effect->routine_name, n, before, after, change };
+
+      table_body_row (report, columns, G_N_ELEMENTS (columns), cells);
+    }
+  report->y += 6;
+}
+
+static void
+entries_section (Report    *report,
+                 GPtrArray *entries,
+                 GTimeZone *tz)
+{
+  const Column columns[] = {
+    { _("Date and time"), 0.2, FALSE },
+    { _("Heaviness L / R"), 0.12, TRUE },
+    { _("Swelling L / R"), 0.12, TRUE },
+    { _("Ankle L / R (cm)"), 0.14, TRUE },
+    { _("Tags"), 0.18, FALSE },
+    { _("Note"), 0.24, FALSE },
+  };
+
+  heading (report, _("Diary Entries"));
+  if (entries->len == 0)
+    {
+      paragraph (report, BODY_FONT, _("No entries in this period."), 6);
+      return;
+    }
+
+  table_header (report, columns, G_N_ELEMENTS (columns));
+  for (guint i = 0; i < entries->len; i++)
+    {
+      const LcEntry *entry = g_ptr_array_index (entries, i);
+      g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (entry->taken_at);
+      g_autoptr(GDateTime) local = g_date_time_to_timezone (utc, tz);
+      /* TRANSLATORS: an entry's date and time in the report, see strftime(3) */
+      g_autofree char *when = g_date_time_format (local, C_("report entry", "%-e %b %Y %H:%M"));
+      g_autofree char *heaviness = format_pair (entry->heaviness);
+      g_autofree char *swelling = format_pair (entry->swelling);
+      g_autofree char *ankles = format_ankles (entry->ankle_mm);
+      g_autofree char *tags = format_tags (entry->tags);
+      const char *cells[] = { g_strstrip (when), heaviness, swelling, ankles, tags, entry->note };
+
+      table_body_row (report, columns, G_N_ELEMENTS (columns), cells);
+    }
+}
+
+/* --- public --------------------------------------------------------------- */
+
+/**
+ * lc_report_draw_charts:
+ * @width: the width to draw in
+ * @height: (out): the height drawn
+ *
+ * The heaviness and swelling charts, and the ankle chart when the period
+ * has ankle measurements, one below the other with their titles.
+ */
+void
+lc_report_draw_charts (GtkSnapshot        *snapshot,
+                       PangoContext       *pango,
+                       LcChartData        *data,
+                       gboolean            combined,
+                       const LcChartStyle *style,
+                       float               width,
+                       float              *height)
+{
+  float y = 0;
+
+  for (int kind = 0; kind < LC_N_CHART_KINDS; kind++)
+    {
+      g_autoptr(PangoLayout) title = pango_layout_new (pango);
+      g_autoptr(PangoFontDescription) bold = pango_font_description_copy (pango_context_get_font_description (pango));
+      int tw, th;
+
+      if (kind == LC_CHART_ANKLE && lc_chart_data_count_days (data, kind) == 0)
+        continue;
+
+      pango_font_description_set_weight (bold, PANGO_WEIGHT_BOLD);
+      pango_layout_set_font_description (title, bold);
+      pango_layout_set_text (title, kind == LC_CHART_ANKLE ? _("Ankle Circumference (cm)") : lc_chart_kind_get_title (kind),
+                             -1);
+      pango_layout_get_pixel_size (title, &tw, &th);
+
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (0, y));
+      gtk_snapshot_append_layout (snapshot, title, &style->foreground);
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (0, th + 4));
+      lc_chart_draw (snapshot, pango, data, kind, combined, style, width, CHART_HEIGHT, 0);
+      gtk_snapshot_restore (snapshot);
+      y += th + 4 + CHART_HEIGHT + 12;
+    }
+
+  *height = y;
+}
+
+/**
+ * lc_report_create_png:
+ * @renderer: renders the image (the window's)
+ *
+ * Returns: (transfer full): the charts as a PNG, 1000 pixels wide on a
+ *   white background, or %NULL with @error set
+ */
+GBytes *
+lc_report_create_png (LcChartData  *data,
+                      gboolean      combined,
+                      GskRenderer  *renderer,
+                      GError      **error)
+{
+  const float width = 1000, pad = 24;
+  LcChartStyle style;
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GtkSnapshot) page = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) charts = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GObject) context = (GObject *) pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  g_autoptr(PangoFontDescription) font = pango_font_description_from_string ("Sans 11");
+  PangoContext *pango = PANGO_CONTEXT (context);
+  float height;
+
+  g_return_val_if_fail (data != NULL, NULL);
+  g_return_val_if_fail (GSK_IS_RENDERER (renderer), NULL);
+
+  pango_context_set_font_description (pango, font);
+  lc_chart_style_for_paper (&style);
+  lc_report_draw_charts (snapshot, pango, data, combined, &style, width - 2 * pad, &height);
+  charts = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+
+  gtk_snapshot_append_color (page, &(GdkRGBA) { 1, 1, 1, 1 },
+                             &GRAPHENE_RECT_INIT (0, 0, width, height + 2 * pad));
+  gtk_snapshot_translate (page, &GRAPHENE_POINT_INIT (pad, pad));
+  if (charts != NULL)
+    gtk_snapshot_append_node (page, charts);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&page));
+
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height + 2 * pad));
+  if (texture == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("The image could not be drawn."));
+      return NULL;
+    }
+
+  return gdk_texture_save_to_png_bytes (texture);
+}
+
+static cairo_status_t
+append_bytes (void                *closure,
+              const unsigned char *data,
+              unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/**
+ * lc_report_create_pdf:
+ * @tz: the time zone of the days
+ * @first_day: the first day of the period (see lc_trend_day_number())
+ * @last_day: the last day
+ * @generated: when the report is made
+ * @paper: the paper size (gtk_paper_size_new (NULL) follows the locale)
+ *
+ * Returns: (transfer full): the report as a PDF document, or %NULL with
+ *   @error set (the diary could not be read)
+ */
+GBytes *
+lc_report_create_pdf (LcDiary       *diary,
+                      GTimeZone     *tz,
+                      guint32        first_day,
+                      guint32        last_day,
+                      GDateTime     *generated,
+                      GtkPaperSize  *paper,
+                      GError       **error)
+{
+  g_autoptr(GByteArray) bytes = g_byte_array_new ();
+  g_autoptr(GArray) days = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GPtrArray) sessions = NULL;
+  g_autoptr(LcChartData) data = NULL;
+  g_autoptr(GDateTime) from = NULL;
+  g_autoptr(GDateTime) to = NULL;
+  g_autoptr(PangoFontDescription) font = pango_font_description_from_string ("Sans 8");
+  g_autofree char *title_from = NULL;
+  g_autofree char *title_to = NULL;
+  g_autofree char *period = NULL;
+  g_autofree char *made = NULL;
+  g_autofree char *made_text = NULL;
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  Report report = { 0 };
+  GDate date;
+
+  g_return_val_if_fail (LC_IS_DIARY (diary), NULL);
+  g_return_val_if_fail (first_day <= last_day, NULL);
+
+  /* The period in seconds; the days before it feed the first rolling means
+   * and the warning rules. */
+  g_date_clear (&date, 1);
+  g_date_set_julian (&date, first_day > 30 ? first_day - 30 : 1);
+  from = g_date_time_new (tz, g_date_get_year (&date), g_date_get_month (&date), g_date_get_day (&date), 0, 0, 0);
+  g_date_set_julian (&date, last_day + 1);
+  to = g_date_time_new (tz, g_date_get_year (&date), g_date_get_month (&date), g_date_get_day (&date), 0, 0, 0);
+
+  days = lc_diary_daily_aggregates (diary, g_date_time_to_unix (from), g_date_time_to_unix (to), error);
+  if (days == NULL)
+    return NULL;
+  g_clear_pointer (&from, g_date_time_unref);
+  g_date_set_julian (&date, first_day);
+  from = g_date_time_new (tz, g_date_get_year (&date), g_date_get_month (&date), g_date_get_day (&date), 0, 0, 0);
+  entries = lc_diary_list_entries (diary, g_date_time_to_unix (from), g_date_time_to_unix (to), error);
+  if (entries == NULL)
+    return NULL;
+  sessions = lc_diary_list_sessions (diary, g_date_time_to_unix (from), g_date_time_to_unix (to), error);
+  if (sessions == NULL)
+    return NULL;
+
+  data = lc_chart_data_new (days, sessions, tz, first_day, last_day);
+
+  report.width = gtk_paper_size_get_width (paper, GTK_UNIT_POINTS);
+  report.height = gtk_paper_size_get_height (paper, GTK_UNIT_POINTS);
+  report.y = MARGIN;
+  report.page = 1;
+  surface = cairo_pdf_surface_create_for_stream (append_bytes, bytes, report.width, report.height);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, _("Leg Diary Report"));
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Leg Care " PACKAGE_VERSION);
+  report.cr = cairo_create (surface);
+  report.pango = pango_cairo_create_context (report.cr);
+  pango_context_set_font_description (report.pango, font);
+
+  title_from = format_day (first_day, C_("report date", "%-e %B %Y"));
+  title_to = format_day (last_day, C_("report date", "%-e %B %Y"));
+  /* TRANSLATORS: the report's period, two dates */
+  period = g_strdup_printf (_("%s to %s"), title_from, title_to);
+  made = g_strstrip (g_date_time_format (generated, C_("report generated", "%-e %B %Y, %H:%M")));
+  made_text = g_strdup_printf (_("Generated on %s by Leg Care %s. Scores are the person’s own ratings from 0 (none) to 10 (worst), per leg; ankle circumferences are their own tape measurements."),
+                               made, PACKAGE_VERSION);
+
+  paragraph (&report, TITLE_FONT, _("Leg Diary Report"), 4);
+  paragraph (&report, HEADING_FONT, period, 4);
+  paragraph (&report, SMALL_FONT, made_text, 10);
+
+  red_flags_section (&report, (const LcDayAggregate *) (gpointer) days->data, days->len, first_day, last_day);
+  insights_section (&report, (const LcDayAggregate *) (gpointer) days->data, days->len, entries, sessions, tz,
+                    last_day);
+  charts_section (&report, data);
+  sessions_section (&report, sessions, tz, first_day, last_day);
+  effects_section (&report, sessions);
+  entries_section (&report, entries, tz);
+
+  footer (&report);
+  g_object_unref (report.pango);
+  cairo_destroy (report.cr);
+  cairo_surface_finish (surface);
+  status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("The report could not be made: %s"),
+                   cairo_status_to_string (status));
+      return NULL;
+    }
+
+  return g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
+}

@@ -1,0 +1,728 @@
+/* lc-trends-page.c: charts, observations and warning signs from the diary
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "lc-chart.h"
+#include "lc-report.h"
+#include "lc-trend.h"
+#include "lc-trends-page.h"
+#include "lc-widgets.h"
+
+struct _LcTrendsPage
+{
+  AdwBin          parent_instance;
+
+  GSettings      *settings;
+  LcDiary        *diary;
+  GArray         *days;          /* the whole diary, by day */
+  GPtrArray      *sessions;
+  LcChartData    *data;
+  guint32         today;
+  gboolean        syncing;       /* the charts' active days follow each other */
+
+  /* Template widgets */
+  GtkStack       *stack;
+  AdwStatusPage  *error_status;
+  GtkWidget      *red_flag_box;
+  GtkLabel       *red_flag_label;
+  AdwToggleGroup *range_toggles;
+  AdwToggleGroup *legs_toggles;
+  GtkLabel       *details_label;
+  LcChart        *heaviness_chart;
+  LcChart        *swelling_chart;
+  LcChart        *ankle_chart;
+  GtkWidget      *ankle_box;
+  GtkListBox     *insights_list;
+  GtkWidget      *scroller;
+  GtkWidget      *acknowledge_button;
+};
+
+G_DEFINE_FINAL_TYPE (LcTrendsPage, lc_trends_page, ADW_TYPE_BIN)
+
+static LcChart *
+chart (LcTrendsPage *self,
+       LcChartKind   kind)
+{
+  switch (kind)
+    {
+    case LC_CHART_HEAVINESS:
+      return self->heaviness_chart;
+    case LC_CHART_SWELLING:
+      return self->swelling_chart;
+    case LC_CHART_ANKLE:
+    case LC_N_CHART_KINDS:
+    default:
+      return self->ankle_chart;
+    }
+}
+
+/* The first day of a period ending today: "2w", "3m", "1y" or "all" */
+static guint32
+range_first_day (LcTrendsPage *self,
+                 const char   *range)
+{
+  GDate date;
+  guint32 two_weeks = self->today - 13;
+
+  g_date_clear (&date, 1);
+  g_date_set_julian (&date, self->today);
+
+  if (g_strcmp0 (range, "2w") == 0)
+    return two_weeks;
+  if (g_strcmp0 (range, "1y") == 0)
+    g_date_subtract_years (&date, 1);
+  else if (g_strcmp0 (range, "all") == 0)
+    return self->days != NULL && self->days->len > 0
+           ? MIN (lc_trend_aggregate_day (&g_array_index (self->days, LcDayAggregate, 0)), two_weeks)
+           : two_weeks;
+  else
+    g_date_subtract_months (&date, 3);
+
+  return g_date_get_julian (&date) + 1;
+}
+
+static void
+update_details (LcTrendsPage *self,
+                LcChart      *source)
+{
+  guint day = lc_chart_get_active_day (source);
+  g_autofree char *text = NULL;
+
+  if (day == 0 || self->data == NULL)
+    {
+      gtk_label_set_text (self->details_label,
+                          _("Point at a day, or move the focus to a chart and use the arrow keys, to see its values."));
+      return;
+    }
+
+  text = lc_chart_describe_day (self->data, lc_chart_get_kind (source), lc_chart_get_combined (source), day);
+  gtk_label_set_text (self->details_label, text);
+}
+
+static void
+active_day_cb (LcTrendsPage *self,
+               GParamSpec   *pspec,
+               LcChart      *source)
+{
+  guint day = lc_chart_get_active_day (source);
+
+  if (self->syncing)
+    return;
+
+  self->syncing = TRUE;
+  for (int kind = 0; kind < LC_N_CHART_KINDS; kind++)
+    if (chart (self, kind) != source)
+      lc_chart_set_active_day (chart (self, kind), day);
+  self->syncing = FALSE;
+
+  update_details (self, source);
+}
+
+/* --- warning signs -------------------------------------------------------- */
+
+static char *
+red_flag_text (LcRedFlags             flags,
+               const LcRedFlagReport *report)
+{
+  GString *text = g_string_new (NULL);
+
+  if (flags & LC_RED_FLAG_ANKLE_DIFFERENCE)
+    {
+      GDate date;
+      char day[64];
+      double left = report->ankle_mm[LC_LEG_LEFT] / 10.0;
+      double right = report->ankle_mm[LC_LEG_RIGHT] / 10.0;
+
+      g_date_clear (&date, 1);
+      g_date_set_julian (&date, report->ankle_day);
+      /* TRANSLATORS: a date in the warning, see strftime(3) */
+      g_date_strftime (day, sizeof day, C_("warning date", "%-e %B"), &date);
+      g_string_append_printf (text,
+                              report->ankle_larger == LC_LEG_LEFT
+                              ? _("On %s your left ankle measured %.1f cm and your right %.1f cm: a difference of %.1f cm. A difference of 3 cm or more between the legs is a reason to have them checked.")
+                              : _("On %s your right ankle measured %.1f cm and your left %.1f cm: a difference of %.1f cm. A difference of 3 cm or more between the legs is a reason to have them checked."),
+                              g_strstrip (day),
+                              report->ankle_larger == LC_LEG_LEFT ? left : right,
+                              report->ankle_larger == LC_LEG_LEFT ? right : left,
+                              ABS (left - right));
+    }
+
+  if (flags & LC_RED_FLAG_ONE_LEG_SWELLING)
+    {
+      LcLeg leg = report->swelling_leg;
+
+      if (text->len > 0)
+        g_string_append (text, "\n\n");
+      g_string_append_printf (text,
+                              leg == LC_LEG_LEFT
+                              ? _("The swelling of your left leg rose from %.1f to %.1f in the last 3 days, while your right leg stayed about the same. Swelling of one leg can be a sign of a blood clot or an infection.")
+                              : _("The swelling of your right leg rose from %.1f to %.1f in the last 3 days, while your left leg stayed about the same. Swelling of one leg can be a sign of a blood clot or an infection."),
+                              report->swelling_baseline[leg], report->swelling_recent[leg]);
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+static void
+update_red_flags (LcTrendsPage *self)
+{
+  LcRedFlagReport report = { 0 };
+  LcRedFlags shown;
+  g_autofree char *text = NULL;
+
+  shown = lc_trend_red_flags_to_show ((const LcDayAggregate *) (gpointer) self->days->data, self->days->len,
+                                      self->today, g_settings_get_uint (self->settings, "red-flags-acknowledged"),
+                                      &report);
+  gtk_widget_set_visible (self->red_flag_box, shown != LC_RED_FLAG_NONE);
+  if (shown == LC_RED_FLAG_NONE)
+    return;
+
+  text = red_flag_text (shown, &report);
+  gtk_label_set_text (self->red_flag_label, text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->red_flag_box),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text,
+                                  -1);
+}
+
+static void
+undo_acknowledge_cb (LcTrendsPage *self,
+                     AdwToast     *toast)
+{
+  guint previous = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (toast), "previous"));
+
+  g_settings_set_uint (self->settings, "red-flags-acknowledged", previous);
+  update_red_flags (self);
+}
+
+static void
+acknowledge_cb (LcTrendsPage *self)
+{
+  AdwToast *toast;
+  guint previous = g_settings_get_uint (self->settings, "red-flags-acknowledged");
+
+  g_settings_set_uint (self->settings, "red-flags-acknowledged", self->today);
+  update_red_flags (self);
+
+  toast = adw_toast_new (_("Warning hidden while it lasts"));
+  adw_toast_set_button_label (toast, _("_Undo"));
+  g_object_set_data (G_OBJECT (toast), "previous", GUINT_TO_POINTER (previous));
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_acknowledge_cb), self, G_CONNECT_SWAPPED);
+  lc_show_toast (GTK_WIDGET (self), toast);
+}
+
+/* --- insights ------------------------------------------------------------- */
+
+static void
+update_insights (LcTrendsPage *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) from = g_date_time_add_days (now, -28);
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GPtrArray) insights = NULL;
+  g_autoptr(GTimeZone) tz = g_time_zone_new_local ();
+  g_autoptr(GError) error = NULL;
+
+  gtk_list_box_remove_all (self->insights_list);
+
+  entries = lc_diary_list_entries (self->diary, g_date_time_to_unix (from), g_date_time_to_unix (now) + 1, &error);
+  if (entries == NULL)
+    {
+      g_warning ("Could not read the diary's recent entries: %s", error->message);
+      entries = g_ptr_array_new ();
+    }
+
+  insights = lc_trend_insights ((const LcDayAggregate *) (gpointer) self->days->data, self->days->len, entries,
+                                self->sessions, tz, self->today);
+  for (guint i = 0; i < insights->len; i++)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), g_ptr_array_index (insights, i));
+      gtk_list_box_append (self->insights_list, row);
+    }
+
+  if (insights->len == 0)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Not enough entries yet to compare"));
+      gtk_widget_add_css_class (row, "dim-label");
+      gtk_list_box_append (self->insights_list, row);
+    }
+}
+
+/* --- loading -------------------------------------------------------------- */
+
+static void
+update_range (LcTrendsPage *self)
+{
+  g_autoptr(GTimeZone) tz = g_time_zone_new_local ();
+  const char *range;
+  gboolean combined;
+  guint32 first_day, day;
+
+  if (self->days == NULL || self->range_toggles == NULL)
+    return;
+
+  range = adw_toggle_group_get_active_name (self->range_toggles);
+  combined = g_strcmp0 (adw_toggle_group_get_active_name (self->legs_toggles), "combined") == 0;
+
+  first_day = range_first_day (self, range);
+  day = lc_chart_get_active_day (self->heaviness_chart);
+  g_clear_pointer (&self->data, lc_chart_data_unref);
+  self->data = lc_chart_data_new (self->days, self->sessions, tz, first_day, self->today);
+
+  /* The chosen day stays chosen if the period shows it. */
+  self->syncing = TRUE;
+  for (int kind = 0; kind < LC_N_CHART_KINDS; kind++)
+    {
+      lc_chart_set_combined (chart (self, kind), combined);
+      lc_chart_set_data (chart (self, kind), self->data);
+      lc_chart_set_active_day (chart (self, kind), day >= first_day && day <= self->today ? day : 0);
+    }
+  self->syncing = FALSE;
+  gtk_widget_set_visible (self->ankle_box, lc_chart_data_count_days (self->data, LC_CHART_ANKLE) > 0);
+  update_details (self, self->heaviness_chart);
+}
+
+static void
+range_changed_cb (LcTrendsPage *self)
+{
+  update_range (self);
+}
+
+static void
+legs_changed_cb (LcTrendsPage *self)
+{
+  update_range (self);
+}
+
+static void
+show_error (LcTrendsPage *self,
+            const char   *message)
+{
+  adw_status_page_set_description (self->error_status, message);
+  gtk_stack_set_visible_child_name (self->stack, "error");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "trends.report", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "trends.save-image", FALSE);
+}
+
+/**
+ * lc_trends_page_reload:
+ *
+ * Reads the diary again: call when the page is shown or the diary changed.
+ */
+void
+lc_trends_page_reload (LcTrendsPage *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GError) error = NULL;
+  gint64 n_entries;
+
+  g_return_if_fail (LC_IS_TRENDS_PAGE (self));
+
+  if (self->diary == NULL)
+    return;
+
+  self->today = lc_trend_date_time_day (now);
+  g_clear_pointer (&self->days, g_array_unref);
+  g_clear_pointer (&self->sessions, g_ptr_array_unref);
+
+  n_entries = lc_diary_count_entries (self->diary, &error);
+  if (n_entries >= 0)
+    self->days = lc_diary_daily_aggregates (self->diary, 0, g_date_time_to_unix (now) + 1, &error);
+  if (self->days != NULL)
+    self->sessions = lc_diary_list_sessions (self->diary, 0, g_date_time_to_unix (now) + 1, &error);
+  if (self->sessions == NULL)
+    {
+      g_clear_pointer (&self->days, g_array_unref);
+      show_error (self, error->message);
+      return;
+    }
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "trends.report", n_entries > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "trends.save-image", n_entries > 0);
+  if (n_entries == 0)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      return;
+    }
+
+  update_range (self);
+  update_red_flags (self);
+  update_insights (self);
+  gtk_stack_set_visible_child_name (self->stack, "charts");
+}
+
+/**
+ * lc_trends_page_set_diary:
+ * @diary: (nullable): the diary, or %NULL when it could not be opened
+ * @error: (nullable): why not
+ *
+ * The page reads the diary when lc_trends_page_reload() is called.
+ */
+void
+lc_trends_page_set_diary (LcTrendsPage *self,
+                          LcDiary      *diary,
+                          const GError *error)
+{
+  g_return_if_fail (LC_IS_TRENDS_PAGE (self));
+
+  g_set_object (&self->diary, diary);
+  if (diary == NULL)
+    show_error (self, error != NULL ? error->message : NULL);
+}
+
+/* --- exports -------------------------------------------------------------- */
+
+static void
+show_export_error (LcTrendsPage *self,
+                   const char   *heading,
+                   const char   *message)
+{
+  AdwDialog *dialog = adw_alert_dialog_new (heading, message);
+
+  adw_alert_dialog_add_response (ADW_ALERT_DIALOG (dialog), "close", _("_OK"));
+  adw_dialog_present (dialog, GTK_WIDGET (self));
+}
+
+static void
+open_saved_cb (AdwToast *toast)
+{
+  GFile *file = g_object_get_data (G_OBJECT (toast), "file");
+  g_autoptr(GtkFileLauncher) launcher = gtk_file_launcher_new (file);
+
+  gtk_file_launcher_launch (launcher, NULL, NULL, NULL, NULL);
+}
+
+typedef struct
+{
+  LcTrendsPage *self;
+  char         *heading;        /* of an error */
+  char         *done;           /* the toast */
+} SaveData;
+
+static void
+save_data_free (SaveData *save)
+{
+  g_object_unref (save->self);
+  g_free (save->heading);
+  g_free (save->done);
+  g_free (save);
+}
+
+static void
+saved_cb (GFile        *file,
+          GAsyncResult *result,
+          SaveData     *save)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_file_replace_contents_finish (file, result, NULL, &error))
+    show_export_error (save->self, save->heading, error->message);
+  else
+    {
+      AdwToast *toast = adw_toast_new (save->done);
+
+      adw_toast_set_button_label (toast, _("_Open"));
+      g_object_set_data_full (G_OBJECT (toast), "file", g_object_ref (file), g_object_unref);
+      g_signal_connect (toast, "button-clicked", G_CALLBACK (open_saved_cb), NULL);
+      lc_show_toast (GTK_WIDGET (save->self), toast);
+    }
+
+  save_data_free (save);
+}
+
+static void
+save_bytes (LcTrendsPage *self,
+            GFile        *file,
+            GBytes       *bytes,
+            const char   *heading,
+            const char   *done)
+{
+  SaveData *save = g_new0 (SaveData, 1);
+
+  save->self = g_object_ref (self);
+  save->heading = g_strdup (heading);
+  save->done = g_strdup (done);
+  g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL,
+                                       (GAsyncReadyCallback) saved_cb, save);
+}
+
+/**
+ * lc_trends_page_save_report:
+ * @range: the period: "2w", "3m", "1y" or "all"
+ *
+ * Writes the report for the period ending today to @file, on the paper
+ * size of the user's locale; a toast or an error dialog tells how it went.
+ */
+void
+lc_trends_page_save_report (LcTrendsPage *self,
+                            GFile        *file,
+                            const char   *range)
+{
+  g_autoptr(GtkPaperSize) paper = gtk_paper_size_new (NULL);
+  g_autoptr(GTimeZone) tz = g_time_zone_new_local ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GBytes) pdf = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (LC_IS_TRENDS_PAGE (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (self->diary == NULL)
+    return;
+
+  pdf = lc_report_create_pdf (self->diary, tz, range_first_day (self, range), self->today, now, paper, &error);
+  if (pdf == NULL)
+    {
+      show_export_error (self, _("The Report Could Not Be Made"), error->message);
+      return;
+    }
+
+  save_bytes (self, file, pdf, _("The Report Could Not Be Saved"), _("Report saved"));
+}
+
+/**
+ * lc_trends_page_save_image:
+ *
+ * Writes the charts as shown (period, legs) to @file as a PNG.
+ */
+void
+lc_trends_page_save_image (LcTrendsPage *self,
+                           GFile        *file)
+{
+  g_autoptr(GBytes) png = NULL;
+  g_autoptr(GError) error = NULL;
+  GskRenderer *renderer;
+
+  g_return_if_fail (LC_IS_TRENDS_PAGE (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (self->data == NULL || gtk_widget_get_native (GTK_WIDGET (self)) == NULL)
+    return;
+
+  renderer = gtk_native_get_renderer (gtk_widget_get_native (GTK_WIDGET (self)));
+  png = lc_report_create_png (self->data, lc_chart_get_combined (self->heaviness_chart), renderer, &error);
+  if (png == NULL)
+    {
+      show_export_error (self, _("The Image Could Not Be Made"), error->message);
+      return;
+    }
+
+  save_bytes (self, file, png, _("The Image Could Not Be Saved"), _("Image saved"));
+}
+
+static GListModel *
+file_filters (const char *name,
+              const char *mime_type)
+{
+  GListStore *filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, name);
+  gtk_file_filter_add_mime_type (filter, mime_type);
+  g_list_store_append (filters, filter);
+
+  return G_LIST_MODEL (filters);
+}
+
+static void
+report_file_cb (GtkFileDialog *dialog,
+                GAsyncResult  *result,
+                LcTrendsPage  *self)
+{
+  g_autoptr(GFile) file = gtk_file_dialog_save_finish (dialog, result, NULL);
+  const char *range = g_object_get_data (G_OBJECT (dialog), "range");
+
+  if (file != NULL)
+    lc_trends_page_save_report (self, file, range);
+  g_object_unref (self);
+}
+
+static const char *const range_names[] = { "2w", "3m", "1y", "all" };
+
+static void
+report_period_cb (AdwAlertDialog *alert,
+                  GAsyncResult   *result,
+                  LcTrendsPage   *self)
+{
+  const char *response = adw_alert_dialog_choose_finish (alert, result);
+  GtkDropDown *periods = g_object_get_data (G_OBJECT (alert), "periods");
+  g_autoptr(GtkFileDialog) dialog = NULL;
+  g_autoptr(GListModel) filters = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  g_autofree char *name = NULL;
+  guint period = gtk_drop_down_get_selected (periods);
+
+  if (g_strcmp0 (response, "save") != 0 || period >= G_N_ELEMENTS (range_names))
+    {
+      g_object_unref (self);
+      return;
+    }
+
+  dialog = gtk_file_dialog_new ();
+  filters = file_filters (_("PDF Documents"), "application/pdf");
+  now = g_date_time_new_now_local ();
+  /* TRANSLATORS: the report's file name, see strftime(3); keep .pdf */
+  name = g_date_time_format (now, _("leg-care-report-%Y-%m-%d.pdf"));
+  gtk_file_dialog_set_title (dialog, _("Save Report"));
+  gtk_file_dialog_set_initial_name (dialog, name);
+  gtk_file_dialog_set_filters (dialog, filters);
+  g_object_set_data (G_OBJECT (dialog), "range", (gpointer) range_names[period]);
+  gtk_file_dialog_save (dialog, GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), NULL,
+                        (GAsyncReadyCallback) report_file_cb, self);
+}
+
+static void
+report_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  LcTrendsPage *self = LC_TRENDS_PAGE (widget);
+  const char *const periods[] = {
+    _("Last 2 weeks"), _("Last 3 months"), _("Last year"), _("The whole diary"), NULL
+  };
+  AdwDialog *alert;
+  GtkWidget *drop_down = gtk_drop_down_new_from_strings (periods);
+  const char *range = adw_toggle_group_get_active_name (self->range_toggles);
+
+  for (guint i = 0; i < G_N_ELEMENTS (range_names); i++)
+    if (g_strcmp0 (range, range_names[i]) == 0)
+      gtk_drop_down_set_selected (GTK_DROP_DOWN (drop_down), i);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (drop_down), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Period"), -1);
+
+  alert = adw_alert_dialog_new (_("Report for Your Doctor"),
+                                _("A PDF with the charts, your entries, your sessions and how heavy your legs felt before and after them, and any warning signs in the period."));
+  adw_alert_dialog_set_extra_child (ADW_ALERT_DIALOG (alert), drop_down);
+  adw_alert_dialog_add_responses (ADW_ALERT_DIALOG (alert),
+                                  "cancel", _("_Cancel"),
+                                  "save", _("_Save…"),
+                                  NULL);
+  adw_alert_dialog_set_response_appearance (ADW_ALERT_DIALOG (alert), "save", ADW_RESPONSE_SUGGESTED);
+  adw_alert_dialog_set_default_response (ADW_ALERT_DIALOG (alert), "save");
+  g_object_set_data (G_OBJECT (alert), "periods", drop_down);
+  adw_alert_dialog_choose (ADW_ALERT_DIALOG (alert), widget, NULL, (GAsyncReadyCallback) report_period_cb,
+                           g_object_ref (self));
+}
+
+static void
+image_file_cb (GtkFileDialog *dialog,
+               GAsyncResult  *result,
+               LcTrendsPage  *self)
+{
+  g_autoptr(GFile) file = gtk_file_dialog_save_finish (dialog, result, NULL);
+
+  if (file != NULL)
+    lc_trends_page_save_image (self, file);
+  g_object_unref (self);
+}
+
+static void
+save_image_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
+  g_autoptr(GListModel) filters = file_filters (_("PNG Images"), "image/png");
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  /* TRANSLATORS: the charts' image file name, see strftime(3); keep .png */
+  g_autofree char *name = g_date_time_format (now, _("leg-care-charts-%Y-%m-%d.png"));
+
+  gtk_file_dialog_set_title (dialog, _("Save Charts as Image"));
+  gtk_file_dialog_set_initial_name (dialog, name);
+  gtk_file_dialog_set_filters (dialog, filters);
+  gtk_file_dialog_save (dialog, GTK_WINDOW (gtk_widget_get_root (widget)), NULL,
+                        (GAsyncReadyCallback) image_file_cb, g_object_ref (widget));
+}
+
+/* --- GObject -------------------------------------------------------------- */
+
+/* trends-combined (boolean) <-> the legs toggles' active name */
+static gboolean
+combined_get_mapping (GValue   *value,
+                      GVariant *variant,
+                      gpointer  user_data)
+{
+  g_value_set_string (value, g_variant_get_boolean (variant) ? "combined" : "separate");
+
+  return TRUE;
+}
+
+static GVariant *
+combined_set_mapping (const GValue       *value,
+                      const GVariantType *expected_type,
+                      gpointer            user_data)
+{
+  return g_variant_new_boolean (g_strcmp0 (g_value_get_string (value), "combined") == 0);
+}
+
+static void
+lc_trends_page_dispose (GObject *object)
+{
+  LcTrendsPage *self = LC_TRENDS_PAGE (object);
+
+  /* Unbind the settings before the toggles go (with AdwBin's child). */
+  g_clear_object (&self->settings);
+  g_clear_object (&self->diary);
+  g_clear_pointer (&self->days, g_array_unref);
+  g_clear_pointer (&self->sessions, g_ptr_array_unref);
+  g_clear_pointer (&self->data, lc_chart_data_unref);
+
+  G_OBJECT_CLASS (lc_trends_page_parent_class)->dispose (object);
+}
+
+static void
+lc_trends_page_class_init (LcTrendsPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = lc_trends_page_dispose;
+
+  g_type_ensure (LC_TYPE_CHART);
+  gtk_widget_class_set_template_from_resource (widget_class, "/com/example/LegCare/ui/lc-trends-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, LcTrendsPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, LcTrendsPage, error_status);
+  gtk_widget_class_bind_template_child (widget_class, LcTrendsPage, red_flag_box);
+  gtk_widget_class_bind_template_child (widget_class, LcTrendsPage, red_flag_label);
+  gtk_widget_class_bind_template_child (widget_class, LcTrendsPage, range_toggles);
+  gtk_widget_class_bind_template_child (widget_class, LcTrendsPage, legs_toggles);
+  gtk_widget_class_bind_template_child (widget_class, LcTrendsPage, details_label);
+  gtk_widget_class_bind_template_child (widget_class, LcTrendsPage, heaviness_chart);
+  gtk_widget_class_bind_template_child (widget_class, LcTrendsPage, swelling_chart);
+  gtk_widget_class_bind_template_child (widget_class, LcTrendsPage, ankle_chart);
+  gtk_widget_class_bind_template_child (widget_class, LcTrendsPage, ankle_box);
+  gtk_widget_class_bind_template_child (widget_class, LcTrendsPage, insights_list);
+  gtk_widget_class_bind_template_child (widget_class, LcTrendsPage, scroller);
+  gtk_widget_class_bind_template_child (widget_class, LcTrendsPage, acknowledge_button);
+  gtk_widget_class_bind_template_callback (widget_class, acknowledge_cb);
+  gtk_widget_class_bind_template_callback (widget_class, range_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, legs_changed_cb);
+
+  gtk_widget_class_install_action (widget_class, "trends.report", NULL, report_action);
+  gtk_widget_class_install_action (widget_class, "trends.save-image", NULL, save_image_action);
+}
+
+static void
+lc_trends_page_init (LcTrendsPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = g_settings_new (APP_ID);
+  g_settings_bind (self->settings, "trends-range", self->range_toggles, "active-name", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind_with_mapping (self->settings, "trends-combined", self->legs_toggles, "active-name",
+                                G_SETTINGS_BIND_DEFAULT, combined_get_mapping, combined_set_mapping, NULL, NULL);
+
+  for (int kind = 0; kind < LC_N_CHART_KINDS; kind++)
+    g_signal_connect_object (chart (self, kind), "notify::active-day", G_CALLBACK (active_day_cb), self,
+                             G_CONNECT_SWAPPED);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "trends.report", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "trends.save-image", FALSE);
+}

@@ -1,0 +1,1097 @@
+/* test-trend.c: rolling means, comparisons, session effects, red flags,
+ * reduction to columns and the insight sentences
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Every expected value is written out, with the arithmetic in a comment:
+ * never computed again by the code under test's formula.
+ */
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+#include <time.h>
+
+#include "lc-diary.h"
+#include "lc-trend.h"
+
+#define EPS 1e-9
+
+/* Day numbers (Python: date(2026, 3, 1).toordinal() and so on). */
+#define MAR_1    739676u   /* 2026-03-01 */
+#define MAR_27   739702u
+#define MAR_28   739703u
+#define MAR_29   739704u   /* summer time starts: a 23-hour day in Rome */
+#define MAR_30   739705u
+#define JUN_1    739768u   /* a Monday */
+#define JUN_14   739781u   /* a Sunday */
+#define OCT_24   739913u
+#define OCT_25   739914u   /* summer time ends: a 25-hour day in Rome */
+#define OCT_26   739915u
+
+/* --- helpers ------------------------------------------------------------------- */
+
+static GTimeZone *
+rome_zone (void)
+{
+  return g_time_zone_new_identifier ("Europe/Rome");
+}
+
+/* Rome: summer time starts on 2026-03-29 at 02:00 and ends on 2026-10-25
+ * at 03:00. */
+static gint64
+rome (int year, int month, int day, int hour, int minute)
+{
+  g_autoptr(GTimeZone) tz = rome_zone ();
+  g_autoptr(GDateTime) time = g_date_time_new (tz, year, month, day, hour, minute, 0);
+
+  g_assert_nonnull (time);
+  return g_date_time_to_unix (time);
+}
+
+/* The day with day number @number in @days, added in order if missing. */
+static LcDayAggregate *
+day_at (GArray  *days,
+        guint32  number)
+{
+  LcDayAggregate day = { 0 };
+  GDate date;
+  guint i;
+
+  for (i = 0; i < days->len; i++)
+    {
+      guint32 other = lc_trend_aggregate_day (&g_array_index (days, LcDayAggregate, i));
+
+      if (other == number)
+        return &g_array_index (days, LcDayAggregate, i);
+      if (other > number)
+        break;
+    }
+
+  g_date_clear (&date, 1);
+  g_date_set_julian (&date, number);
+  day.year = g_date_get_year (&date);
+  day.month = g_date_get_month (&date);
+  day.day = g_date_get_day (&date);
+  g_array_insert_val (days, i, day);
+
+  return &g_array_index (days, LcDayAggregate, i);
+}
+
+/* @count entries on day @number whose values of @measure add up to @sum. */
+static void
+set_sum (GArray    *days,
+         guint32    number,
+         LcMeasure  measure,
+         double     sum,
+         guint      count)
+{
+  LcDayAggregate *day = day_at (days, number);
+
+  day->stats[measure].count = count;
+  day->stats[measure].mean = sum / count;
+  day->stats[measure].min = day->stats[measure].max = sum / count;
+  day->n_entries = MAX (day->n_entries, count);
+}
+
+static GArray *
+new_days (void)
+{
+  return g_array_new (FALSE, TRUE, sizeof (LcDayAggregate));
+}
+
+#define DAYS(array) ((const LcDayAggregate *) (array)->data), (array)->len
+
+static LcEntry *
+make_entry (gint64 taken_at,
+            int    heaviness_left,
+            int    heaviness_right,
+            int    swelling_left,
+            int    swelling_right)
+{
+  LcEntry *entry = lc_entry_new (taken_at);
+
+  entry->heaviness[LC_LEG_LEFT] = heaviness_left;
+  entry->heaviness[LC_LEG_RIGHT] = heaviness_right;
+  entry->swelling[LC_LEG_LEFT] = swelling_left;
+  entry->swelling[LC_LEG_RIGHT] = swelling_right;
+  return entry;
+}
+
+static LcSessionRecord *
+make_session (const char *id,
+              const char *name,
+              gint64      started_at,
+              guint       done,
+              guint       total,
+              guint       skipped,
+              int         before,
+              int         after)
+{
+  LcSessionRecord *record = lc_session_record_new ();
+
+  record->routine_id = g_strdup (id);
+  record->routine_name = g_strdup (name);
+  record->started_at = started_at;
+  record->ended_at = started_at + 600;
+  record->steps_done = done;
+  record->steps_total = total;
+  record->steps_skipped = skipped;
+  record->heaviness_before = before;
+  record->heaviness_after = after;
+  return record;
+}
+
+static GPtrArray *
+new_sessions (void)
+{
+  return g_ptr_array_new_with_free_func ((GDestroyNotify) lc_session_record_free);
+}
+
+static void
+assert_sentences (GPtrArray          *sentences,
+                  const char * const *expected)
+{
+  guint n = g_strv_length ((char **) expected);
+
+  for (guint i = 0; i < sentences->len; i++)
+    g_test_message ("sentence %u: %s", i, (const char *) sentences->pdata[i]);
+  g_assert_cmpuint (sentences->len, ==, n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_assert_true (g_utf8_validate (sentences->pdata[i], -1, NULL));
+      g_assert_cmpstr (sentences->pdata[i], ==, expected[i]);
+    }
+}
+
+/* --- day numbers --------------------------------------------------------------- */
+
+static void
+test_trend_day_number (void)
+{
+  g_autoptr(GTimeZone) tz = rome_zone ();
+  g_autoptr(GDateTime) local = g_date_time_new (tz, 2026, 3, 29, 0, 30, 0);
+  g_autoptr(GDateTime) utc = g_date_time_to_utc (local);
+  LcDayAggregate day = { .year = 2026, .month = 10, .day = 25 };
+
+  g_assert_cmpuint (lc_trend_day_number (1, 1, 1), ==, 1);
+  g_assert_cmpuint (lc_trend_day_number (2026, 3, 29), ==, MAR_29);
+  g_assert_cmpuint (lc_trend_day_number (2026, 3, 30), ==, MAR_30);
+  g_assert_cmpuint (lc_trend_aggregate_day (&day), ==, OCT_25);
+
+  /* 00:30 in Rome is 23:30 UTC on the day before: each its own date. */
+  g_assert_cmpuint (lc_trend_date_time_day (local), ==, MAR_29);
+  g_assert_cmpuint (lc_trend_date_time_day (utc), ==, MAR_28);
+}
+
+/* --- rolling mean -------------------------------------------------------------- */
+
+static void
+test_trend_rolling_simple (void)
+{
+  g_autoptr(GArray) days = new_days ();
+  const LcMeasure m = LC_MEASURE_HEAVINESS_LEFT;
+  double out[7];
+  const double expected[7] = {
+    2.0,   /* 2 / 1 */
+    3.0,   /* (2 + 4) / 2 */
+    4.0,   /* (2 + 4 + 6) / 3 */
+    5.0,   /* (2 + 4 + 6 + 8) / 4 */
+    6.0,   /* D+6: D..D+6 = (2 + 4 + 6 + 8 + 10) / 5 */
+    5.6,   /* D+7: D+1..D+7 = (4 + 6 + 8 + 10 + 0) / 5 = 28 / 5 */
+    5.4,   /* D+8: D+2..D+8 = (6 + 8 + 10 + 0 + 3) / 5 = 27 / 5; 3 is one day's mean of 5 entries */
+  };
+
+  set_sum (days, MAR_1, m, 2, 1);
+  set_sum (days, MAR_1 + 1, m, 4, 1);
+  set_sum (days, MAR_1 + 2, m, 6, 1);
+  set_sum (days, MAR_1 + 3, m, 8, 1);
+  set_sum (days, MAR_1 + 6, m, 10, 1);
+  set_sum (days, MAR_1 + 7, m, 0, 1);
+  set_sum (days, MAR_1 + 8, m, 15, 5);
+  g_assert_cmpuint (days->len, ==, 7);
+
+  lc_trend_rolling_mean (DAYS (days), m, out);
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    g_assert_cmpfloat_with_epsilon (out[i], expected[i], EPS);
+}
+
+static void
+test_trend_rolling_gap (void)
+{
+  g_autoptr(GArray) days = new_days ();
+  const LcMeasure m = LC_MEASURE_HEAVINESS_LEFT;
+  double out[6];
+
+  set_sum (days, MAR_1, m, 4, 1);
+  set_sum (days, MAR_1 + 1, m, 6, 1);
+  /* 11 days later: the days before the gap are out of the window */
+  set_sum (days, MAR_1 + 12, m, 2, 1);
+  /* 3 days later: D+12 is still in the window D+9..D+15 */
+  set_sum (days, MAR_1 + 15, m, 8, 1);
+  /* A day with swelling only */
+  set_sum (days, MAR_1 + 16, LC_MEASURE_SWELLING_LEFT, 5, 1);
+  set_sum (days, MAR_1 + 17, m, 5, 1);
+
+  lc_trend_rolling_mean (DAYS (days), m, out);
+  g_assert_cmpfloat_with_epsilon (out[0], 4.0, EPS);   /* 4 */
+  g_assert_cmpfloat_with_epsilon (out[1], 5.0, EPS);   /* (4 + 6) / 2 */
+  g_assert_cmpfloat_with_epsilon (out[2], 2.0, EPS);   /* 2 alone */
+  g_assert_cmpfloat_with_epsilon (out[3], 5.0, EPS);   /* (2 + 8) / 2 */
+  g_assert_true (isnan (out[4]));                      /* no heaviness */
+  g_assert_cmpfloat_with_epsilon (out[5], 5.0, EPS);   /* D+11..D+17: (2 + 8 + 5) / 3 */
+
+  /* The swelling series of the same days: only D+16 has one */
+  lc_trend_rolling_mean (DAYS (days), LC_MEASURE_SWELLING_LEFT, out);
+  for (guint i = 0; i < 6; i++)
+    if (i == 4)
+      g_assert_cmpfloat_with_epsilon (out[i], 5.0, EPS);
+    else
+      g_assert_true (isnan (out[i]));
+}
+
+/* A real diary in Rome: entries at 00:30 and 23:30 local time around both
+ * changes. Their UTC dates differ from the local ones, and counting 86400 s
+ * days from local midnight of 2026-03-27 would put 2026-03-30 00:30 (3 days
+ * less 30 minutes later, as that span has a 23-hour day) on 2026-03-29. */
+static void
+test_trend_rolling_dst (void)
+{
+  g_autoptr(GFile) file = g_file_new_build_filename (g_get_user_data_dir (), "legcare",
+                                                     "trend.sqlite3", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LcDiary) diary = lc_diary_open (file, &error);
+  g_autoptr(GArray) days = NULL;
+  struct { int month, day, hour, minute, heaviness; } entries[] = {
+    { 3, 27, 12, 0, 1 },
+    { 3, 28, 23, 30, 3 },     /* 22:30 UTC */
+    { 3, 29, 0, 30, 5 },      /* 23:30 UTC on the 28th */
+    { 3, 29, 23, 30, 7 },     /* 21:30 UTC */
+    { 3, 30, 0, 30, 9 },      /* 22:30 UTC on the 29th */
+    { 10, 24, 23, 30, 2 },    /* 21:30 UTC */
+    { 10, 25, 0, 30, 4 },     /* 22:30 UTC on the 24th */
+    { 10, 25, 23, 30, 6 },    /* 22:30 UTC */
+    { 10, 26, 0, 30, 8 },     /* 23:30 UTC on the 25th */
+  };
+  struct { guint32 number; double rolling; } expected[] = {
+    { MAR_27, 1.0 },            /* 1 */
+    { MAR_28, 2.0 },            /* (1 + 3) / 2 */
+    { MAR_29, 10.0 / 3 },       /* the day's mean (5 + 7) / 2 = 6; (1 + 3 + 6) / 3 */
+    { MAR_30, 4.75 },           /* (1 + 3 + 6 + 9) / 4 = 19 / 4 */
+    { OCT_24, 2.0 },            /* March is far: 2 */
+    { OCT_25, 3.5 },            /* the day's mean (4 + 6) / 2 = 5; (2 + 5) / 2 */
+    { OCT_26, 5.0 },            /* (2 + 5 + 8) / 3 */
+  };
+  double out[G_N_ELEMENTS (expected)];
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
+    {
+      g_autoptr(LcEntry) entry = make_entry (rome (2026, entries[i].month, entries[i].day,
+                                                   entries[i].hour, entries[i].minute),
+                                             entries[i].heaviness, LC_SCORE_NONE,
+                                             LC_SCORE_NONE, LC_SCORE_NONE);
+
+      g_assert_true (lc_diary_add_entry (diary, entry, &error));
+      g_assert_no_error (error);
+    }
+
+  days = lc_diary_daily_aggregates (diary, rome (2026, 1, 1, 0, 0), rome (2027, 1, 1, 0, 0), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (days->len, ==, G_N_ELEMENTS (expected));
+
+  lc_trend_rolling_mean (DAYS (days), LC_MEASURE_HEAVINESS_LEFT, out);
+  for (guint i = 0; i < days->len; i++)
+    {
+      g_assert_cmpuint (lc_trend_aggregate_day (&g_array_index (days, LcDayAggregate, i)), ==,
+                        expected[i].number);
+      g_assert_cmpfloat_with_epsilon (out[i], expected[i].rolling, EPS);
+    }
+}
+
+/* --- means and weeks ----------------------------------------------------------- */
+
+static void
+test_trend_mean_between (void)
+{
+  g_autoptr(GArray) days = new_days ();
+  const LcMeasure m = LC_MEASURE_SWELLING_RIGHT;
+  LcTrendMean mean;
+
+  set_sum (days, MAR_1, m, 2, 1);
+  set_sum (days, MAR_1 + 1, m, 15, 3);
+  set_sum (days, MAR_1 + 2, LC_MEASURE_ANKLE_LEFT, 250, 1);
+  set_sum (days, MAR_1 + 3, m, 16, 2);
+
+  /* (2 + 15 + 16) / (1 + 3 + 2) = 33 / 6; the mean of daily means would be 5 */
+  mean = lc_trend_mean_between (DAYS (days), m, MAR_1, MAR_1 + 3);
+  g_assert_cmpuint (mean.n, ==, 6);
+  g_assert_cmpfloat_with_epsilon (mean.mean, 5.5, EPS);
+
+  mean = lc_trend_mean_between (DAYS (days), m, MAR_1 + 1, MAR_1 + 2);
+  g_assert_cmpuint (mean.n, ==, 3);
+  g_assert_cmpfloat_with_epsilon (mean.mean, 5.0, EPS);   /* 15 / 3 */
+
+  mean = lc_trend_mean_between (DAYS (days), m, MAR_1 + 4, MAR_1 + 10);
+  g_assert_cmpuint (mean.n, ==, 0);
+  mean = lc_trend_mean_between (DAYS (days), m, MAR_1 + 3, MAR_1);
+  g_assert_cmpuint (mean.n, ==, 0);
+  mean = lc_trend_mean_between (NULL, 0, m, MAR_1, MAR_1 + 3);
+  g_assert_cmpuint (mean.n, ==, 0);
+}
+
+static void
+test_trend_compare_weeks (void)
+{
+  g_autoptr(GArray) days = new_days ();
+  const guint32 today = JUN_14;
+  const LcMeasure m = LC_MEASURE_HEAVINESS_LEFT;
+  LcWeekComparison weeks;
+
+  set_sum (days, today - 14, m, 10, 1);    /* in neither week */
+  set_sum (days, today - 13, m, 6, 1);     /* last week's first day */
+  set_sum (days, today - 7, m, 16, 2);     /* last week's last day */
+  set_sum (days, today - 6, m, 4, 1);      /* this week's first day */
+  set_sum (days, today, m, 2, 1);
+  set_sum (days, today + 1, m, 0, 1);      /* the future */
+
+  lc_trend_compare_weeks (DAYS (days), today, &weeks);
+  g_assert_cmpuint (weeks.this_week[m].n, ==, 2);
+  g_assert_cmpfloat_with_epsilon (weeks.this_week[m].mean, 3.0, EPS);          /* (4 + 2) / 2 */
+  g_assert_cmpuint (weeks.last_week[m].n, ==, 3);
+  g_assert_cmpfloat_with_epsilon (weeks.last_week[m].mean, 22.0 / 3, EPS);     /* (6 + 16) / 3 */
+  g_assert_cmpuint (weeks.this_week[LC_MEASURE_SWELLING_RIGHT].n, ==, 0);
+  g_assert_cmpuint (weeks.last_week[LC_MEASURE_SWELLING_RIGHT].n, ==, 0);
+}
+
+static void
+test_trend_time_of_day (void)
+{
+  g_autoptr(GTimeZone) tz = rome_zone ();
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) lc_entry_free);
+  LcTimeOfDay times;
+  const int N = LC_SCORE_NONE;
+
+  /* Summer time, UTC+2: 17:00 in Rome is 15:00 UTC, "neither" in UTC. */
+  g_ptr_array_add (entries, make_entry (rome (2026, 6, 10, 0, 0), 0, N, N, N));
+  g_ptr_array_add (entries, make_entry (rome (2026, 6, 10, 11, 59), 2, 4, 1, N));
+  g_ptr_array_add (entries, make_entry (rome (2026, 6, 10, 12, 0), 9, 9, 9, 9));
+  g_ptr_array_add (entries, make_entry (rome (2026, 6, 10, 16, 59), 9, 9, 9, 9));
+  g_ptr_array_add (entries, make_entry (rome (2026, 6, 10, 17, 0), 6, N, 5, 7));
+  g_ptr_array_add (entries, make_entry (rome (2026, 6, 10, 23, 59), 8, 8, N, N));
+
+  lc_trend_time_of_day (entries, tz, &times);
+  g_assert_cmpuint (times.morning_heaviness.n, ==, 3);
+  g_assert_cmpfloat_with_epsilon (times.morning_heaviness.mean, 2.0, EPS);      /* (0 + 2 + 4) / 3 */
+  g_assert_cmpuint (times.evening_heaviness.n, ==, 3);
+  g_assert_cmpfloat_with_epsilon (times.evening_heaviness.mean, 22.0 / 3, EPS); /* (6 + 8 + 8) / 3 */
+  g_assert_cmpuint (times.morning_swelling.n, ==, 1);
+  g_assert_cmpfloat_with_epsilon (times.morning_swelling.mean, 1.0, EPS);
+  g_assert_cmpuint (times.evening_swelling.n, ==, 2);
+  g_assert_cmpfloat_with_epsilon (times.evening_swelling.mean, 6.0, EPS);       /* (5 + 7) / 2 */
+
+  lc_trend_time_of_day (NULL, tz, &times);
+  g_assert_cmpuint (times.morning_heaviness.n + times.evening_heaviness.n +
+                    times.morning_swelling.n + times.evening_swelling.n, ==, 0);
+}
+
+/* --- sessions ------------------------------------------------------------------ */
+
+static void
+test_trend_session_completed (void)
+{
+  struct { guint done, total, skipped; gboolean completed; } cases[] = {
+    { 5, 5, 0, TRUE },
+    { 3, 5, 2, TRUE },
+    { 3, 5, 1, FALSE },    /* a step neither done nor skipped */
+    { 0, 5, 5, FALSE },    /* all skipped */
+    { 0, 0, 0, FALSE },
+    { 1, 1, 0, TRUE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(LcSessionRecord) record = make_session ("a", "A", 0, cases[i].done, cases[i].total,
+                                                        cases[i].skipped, LC_SCORE_NONE, LC_SCORE_NONE);
+
+      g_assert_cmpint (lc_trend_session_completed (record), ==, cases[i].completed);
+    }
+}
+
+static void
+test_trend_sessions_per_week (void)
+{
+  g_autoptr(GTimeZone) tz = rome_zone ();
+  g_autoptr(GPtrArray) sessions = new_sessions ();
+  guint counts[3];
+
+  /* Window 0 is June 1-7, window 1 June 8-14, window 2 June 15-21. */
+  g_ptr_array_add (sessions, make_session ("a", "A", rome (2026, 5, 31, 23, 59), 5, 5, 0, -1, -1));
+  g_ptr_array_add (sessions, make_session ("a", "A", rome (2026, 6, 1, 0, 0), 5, 5, 0, -1, -1));     /* UTC: May 31 */
+  g_ptr_array_add (sessions, make_session ("a", "A", rome (2026, 6, 3, 10, 0), 0, 5, 0, -1, -1));    /* not completed */
+  g_ptr_array_add (sessions, make_session ("a", "A", rome (2026, 6, 7, 23, 59), 4, 5, 1, -1, -1));
+  g_ptr_array_add (sessions, make_session ("a", "A", rome (2026, 6, 8, 0, 30), 5, 5, 0, -1, -1));    /* UTC: June 7 */
+  g_ptr_array_add (sessions, make_session ("a", "A", rome (2026, 6, 14, 23, 30), 5, 5, 0, -1, -1));
+  g_ptr_array_add (sessions, make_session ("a", "A", rome (2026, 6, 15, 0, 0), 5, 5, 0, -1, -1));
+
+  memset (counts, 0xff, sizeof counts);
+  g_assert_cmpuint (lc_trend_sessions_per_week (sessions, tz, JUN_1, 2, counts), ==, 4);
+  g_assert_cmpuint (counts[0], ==, 2);    /* June 1 00:00, June 7 23:59 */
+  g_assert_cmpuint (counts[1], ==, 2);    /* June 8 00:30, June 14 23:30 */
+  g_assert_cmpuint (counts[2], ==, 0xffffffffu);   /* not touched */
+
+  g_assert_cmpuint (lc_trend_sessions_per_week (sessions, tz, JUN_1, 3, counts), ==, 5);
+  g_assert_cmpuint (counts[2], ==, 1);    /* June 15 00:00 */
+
+  g_assert_cmpuint (lc_trend_sessions_per_week (NULL, tz, JUN_1, 3, counts), ==, 0);
+  g_assert_cmpuint (counts[0] + counts[1] + counts[2], ==, 0);
+}
+
+static void
+test_trend_routine_effects (void)
+{
+  g_autoptr(GPtrArray) sessions = new_sessions ();
+  g_autoptr(GArray) effects = NULL;
+  const LcRoutineEffect *effect;
+  const gint64 t = rome (2026, 6, 1, 9, 0);
+  const int N = LC_SCORE_NONE;
+
+  g_ptr_array_add (sessions, make_session ("calf-pump", "Calf pump", t, 5, 5, 0, 6, 4));
+  /* The newest, though not the last in the array; not completed: counts */
+  g_ptr_array_add (sessions, make_session ("calf-pump", "Calf Pump", t + 3000, 0, 5, 0, 5, 4));
+  g_ptr_array_add (sessions, make_session ("calf-pump", "Calf pump (old)", t + 2000, 5, 5, 0, 7, 3));
+  g_ptr_array_add (sessions, make_session ("elevation", "Leg Elevation", t, 5, 5, 0, 3, 3));
+  g_ptr_array_add (sessions, make_session ("elevation", "Leg Elevation", t + 1000, 5, 5, 0, 5, 4));
+  g_ptr_array_add (sessions, make_session ("massage", "Abdominal breathing", t, 5, 5, 0, 4, 5));
+  g_ptr_array_add (sessions, make_session ("massage", "Abdominal breathing", t + 1000, 5, 5, 0, 6, 6));
+  /* Rated only once each: ignored, also for the names */
+  g_ptr_array_add (sessions, make_session ("ankles", "Ankle circles", t, 5, 5, 0, N, 3));
+  g_ptr_array_add (sessions, make_session ("ankles", "Ankle circles", t + 1000, 5, 5, 0, 4, N));
+  g_ptr_array_add (sessions, make_session ("massage", "AAA newest but unrated", t + 9000, 5, 5, 0, N, N));
+
+  effects = lc_trend_routine_effects (sessions);
+  g_assert_cmpuint (effects->len, ==, 3);
+
+  effect = &g_array_index (effects, LcRoutineEffect, 0);
+  g_assert_cmpstr (effect->routine_id, ==, "calf-pump");
+  g_assert_cmpstr (effect->routine_name, ==, "Calf Pump");
+  g_assert_cmpuint (effect->n, ==, 3);
+  g_assert_cmpfloat_with_epsilon (effect->mean_before, 6.0, EPS);          /* (6 + 5 + 7) / 3 */
+  g_assert_cmpfloat_with_epsilon (effect->mean_after, 11.0 / 3, EPS);      /* (4 + 4 + 3) / 3 */
+  g_assert_cmpfloat_with_epsilon (effect->mean_change, -7.0 / 3, EPS);     /* 11/3 - 18/3 */
+
+  /* Two sessions each: by name */
+  effect = &g_array_index (effects, LcRoutineEffect, 1);
+  g_assert_cmpstr (effect->routine_id, ==, "massage");
+  g_assert_cmpstr (effect->routine_name, ==, "Abdominal breathing");
+  g_assert_cmpuint (effect->n, ==, 2);
+  g_assert_cmpfloat_with_epsilon (effect->mean_before, 5.0, EPS);          /* (4 + 6) / 2 */
+  g_assert_cmpfloat_with_epsilon (effect->mean_after, 5.5, EPS);           /* (5 + 6) / 2 */
+  g_assert_cmpfloat_with_epsilon (effect->mean_change, 0.5, EPS);
+
+  effect = &g_array_index (effects, LcRoutineEffect, 2);
+  g_assert_cmpstr (effect->routine_id, ==, "elevation");
+  g_assert_cmpstr (effect->routine_name, ==, "Leg Elevation");
+  g_assert_cmpuint (effect->n, ==, 2);
+  g_assert_cmpfloat_with_epsilon (effect->mean_before, 4.0, EPS);          /* (3 + 5) / 2 */
+  g_assert_cmpfloat_with_epsilon (effect->mean_after, 3.5, EPS);           /* (3 + 4) / 2 */
+  g_assert_cmpfloat_with_epsilon (effect->mean_change, -0.5, EPS);
+
+  g_clear_pointer (&effects, g_array_unref);
+  effects = lc_trend_routine_effects (NULL);
+  g_assert_cmpuint (effects->len, ==, 0);
+}
+
+/* --- red flags ----------------------------------------------------------------- */
+
+static void
+set_ankles (GArray  *days,
+            guint32  number,
+            int      left,
+            int      right)
+{
+  set_sum (days, number, LC_MEASURE_ANKLE_LEFT, left, 1);
+  set_sum (days, number, LC_MEASURE_ANKLE_RIGHT, right, 1);
+}
+
+static void
+test_trend_red_flag_ankle (void)
+{
+  const guint32 today = JUN_14;
+  LcRedFlagReport report;
+
+  {
+    g_autoptr(GArray) days = new_days ();
+
+    /* 265 - 235 = 30 mm, 13 days ago */
+    set_ankles (days, today - 13, 265, 235);
+    lc_trend_red_flags_on (DAYS (days), today, &report);
+    g_assert_cmpint (report.flags, ==, LC_RED_FLAG_ANKLE_DIFFERENCE);
+    g_assert_cmpuint (report.ankle_day, ==, today - 13);
+    g_assert_cmpfloat (report.ankle_mm[LC_LEG_LEFT], ==, 265);
+    g_assert_cmpfloat (report.ankle_mm[LC_LEG_RIGHT], ==, 235);
+    g_assert_cmpint (report.ankle_larger, ==, LC_LEG_LEFT);
+
+    /* The same pair 14 days old */
+    lc_trend_red_flags_on (DAYS (days), today + 1, &report);
+    g_assert_cmpint (report.flags, ==, LC_RED_FLAG_NONE);
+    g_assert_cmpuint (report.ankle_day, ==, 0);
+  }
+
+  {
+    g_autoptr(GArray) days = new_days ();
+
+    /* 264 - 235 = 29 mm */
+    set_ankles (days, today - 13, 264, 235);
+    lc_trend_red_flags_on (DAYS (days), today, &report);
+    g_assert_cmpint (report.flags, ==, LC_RED_FLAG_NONE);
+    g_assert_cmpuint (report.ankle_day, ==, today - 13);
+  }
+
+  {
+    g_autoptr(GArray) days = new_days ();
+
+    /* Right larger, daily means of two entries: (239 + 241) / 2 = 240,
+     * (269 + 271) / 2 = 270; 30 mm */
+    set_sum (days, today, LC_MEASURE_ANKLE_LEFT, 480, 2);
+    set_sum (days, today, LC_MEASURE_ANKLE_RIGHT, 540, 2);
+    lc_trend_red_flags_on (DAYS (days), today, &report);
+    g_assert_cmpint (report.flags, ==, LC_RED_FLAG_ANKLE_DIFFERENCE);
+    g_assert_cmpint (report.ankle_larger, ==, LC_LEG_RIGHT);
+    g_assert_cmpfloat_with_epsilon (report.ankle_mm[LC_LEG_LEFT], 240, EPS);
+    g_assert_cmpfloat_with_epsilon (report.ankle_mm[LC_LEG_RIGHT], 270, EPS);
+  }
+
+  {
+    g_autoptr(GArray) days = new_days ();
+
+    /* Only the latest pair counts: 40 mm then 5 mm; a left-only day after
+     * it is no pair; a later 40 mm pair is after the day asked about. */
+    set_ankles (days, today - 5, 280, 240);
+    set_ankles (days, today - 2, 245, 240);
+    set_sum (days, today - 1, LC_MEASURE_ANKLE_LEFT, 300, 1);
+    set_ankles (days, today + 1, 280, 240);
+    lc_trend_red_flags_on (DAYS (days), today, &report);
+    g_assert_cmpint (report.flags, ==, LC_RED_FLAG_NONE);
+    g_assert_cmpuint (report.ankle_day, ==, today - 2);
+
+    lc_trend_red_flags_on (DAYS (days), today - 3, &report);
+    g_assert_cmpint (report.flags, ==, LC_RED_FLAG_ANKLE_DIFFERENCE);
+    g_assert_cmpuint (report.ankle_day, ==, today - 5);
+  }
+}
+
+/* Baseline days T-16..T-3, recent days T-2..T. */
+static void
+set_swelling (GArray  *days,
+              guint32  number,
+              double   left_sum,
+              guint    left_count,
+              double   right_sum,
+              guint    right_count)
+{
+  if (left_count > 0)
+    set_sum (days, number, LC_MEASURE_SWELLING_LEFT, left_sum, left_count);
+  if (right_count > 0)
+    set_sum (days, number, LC_MEASURE_SWELLING_RIGHT, right_sum, right_count);
+}
+
+/* Baseline: left 2 and right 3 on the first and last baseline days and
+ * one in between: means 2 and 3. */
+static GArray *
+swelling_baseline (guint32 today)
+{
+  GArray *days = new_days ();
+
+  set_swelling (days, today - 16, 2, 1, 3, 1);
+  set_swelling (days, today - 10, 2, 1, 3, 1);
+  set_swelling (days, today - 3, 2, 1, 3, 1);
+  /* Outside both windows */
+  set_swelling (days, today - 17, 10, 1, 0, 1);
+  return days;
+}
+
+static void
+test_trend_red_flag_swelling (void)
+{
+  const guint32 today = JUN_14;
+  LcRedFlagReport report;
+
+  {
+    g_autoptr(GArray) days = swelling_baseline (today);
+
+    /* Left: recent (5 + 5) / 2 = 5, rise 5 - 2 = 3.0; right: recent
+     * (3 + 4) / 2 = 3.5, rise 0.5 */
+    set_swelling (days, today - 2, 5, 1, 3, 1);
+    set_swelling (days, today, 5, 1, 4, 1);
+    lc_trend_red_flags_on (DAYS (days), today, &report);
+    g_assert_cmpint (report.flags, ==, LC_RED_FLAG_ONE_LEG_SWELLING);
+    g_assert_cmpint (report.swelling_leg, ==, LC_LEG_LEFT);
+    g_assert_cmpfloat_with_epsilon (report.swelling_baseline[LC_LEG_LEFT], 2.0, EPS);
+    g_assert_cmpfloat_with_epsilon (report.swelling_baseline[LC_LEG_RIGHT], 3.0, EPS);
+    g_assert_cmpfloat_with_epsilon (report.swelling_recent[LC_LEG_LEFT], 5.0, EPS);
+    g_assert_cmpfloat_with_epsilon (report.swelling_recent[LC_LEG_RIGHT], 3.5, EPS);
+
+    /* As of two days later, the baseline is T-14..T-1: left 2, 2 and 5
+     * on T-10, T-3 and T-2 → 9 / 3 = 3; recent T+0..T+2: 5; rise 2. */
+    lc_trend_red_flags_on (DAYS (days), today + 2, &report);
+    g_assert_cmpint (report.flags, ==, LC_RED_FLAG_NONE);
+  }
+
+  {
+    g_autoptr(GArray) days = swelling_baseline (today);
+
+    /* Left rise 2.9: ten entries adding up to 49 (4.9) - 2 */
+    set_swelling (days, today, 49, 10, 3, 1);
+    lc_trend_red_flags_on (DAYS (days), today, &report);
+    g_assert_cmpint (report.flags, ==, LC_RED_FLAG_NONE);
+    /* The means are there all the same */
+    g_assert_cmpfloat_with_epsilon (report.swelling_recent[LC_LEG_LEFT], 4.9, EPS);
+  }
+
+  {
+    g_autoptr(GArray) days = swelling_baseline (today);
+
+    /* Left rise 3; right: ten entries adding up to 39 → 3.9, rise 0.9 */
+    set_swelling (days, today, 5, 1, 39, 10);
+    lc_trend_red_flags_on (DAYS (days), today, &report);
+    g_assert_cmpint (report.flags, ==, LC_RED_FLAG_ONE_LEG_SWELLING);
+    g_assert_cmpint (report.swelling_leg, ==, LC_LEG_LEFT);
+  }
+
+  {
+    g_autoptr(GArray) days = swelling_baseline (today);
+
+    /* Left rise 3; right 4 - 3 = 1.0: both legs swell */
+    set_swelling (days, today, 5, 1, 4, 1);
+    lc_trend_red_flags_on (DAYS (days), today, &report);
+    g_assert_cmpint (report.flags, ==, LC_RED_FLAG_NONE);
+  }
+
+  {
+    g_autoptr(GArray) days = swelling_baseline (today);
+
+    /* Right leg: 6 - 3 = 3 while left 2 - 2 = 0 */
+    set_swelling (days, today - 1, 2, 1, 6, 1);
+    lc_trend_red_flags_on (DAYS (days), today, &report);
+    g_assert_cmpint (report.flags, ==, LC_RED_FLAG_ONE_LEG_SWELLING);
+    g_assert_cmpint (report.swelling_leg, ==, LC_LEG_RIGHT);
+  }
+
+  {
+    g_autoptr(GArray) days = new_days ();
+
+    /* Means that are no exact binary fractions: baseline left (2 + 2 + 3)
+     * / 3 = 7/3, recent (5 + 5 + 6) / 3 = 16/3: a rise of exactly 3 */
+    set_swelling (days, today - 12, 2, 1, 3, 1);
+    set_swelling (days, today - 8, 2, 1, 3, 1);
+    set_swelling (days, today - 4, 3, 1, 3, 1);
+    set_swelling (days, today - 2, 5, 1, 3, 1);
+    set_swelling (days, today - 1, 5, 1, 3, 1);
+    set_swelling (days, today, 6, 1, 3, 1);
+    lc_trend_red_flags_on (DAYS (days), today, &report);
+    g_assert_cmpint (report.flags, ==, LC_RED_FLAG_ONE_LEG_SWELLING);
+    g_assert_cmpfloat_with_epsilon (report.swelling_baseline[LC_LEG_LEFT], 7.0 / 3, EPS);
+    g_assert_cmpfloat_with_epsilon (report.swelling_recent[LC_LEG_LEFT], 16.0 / 3, EPS);
+  }
+
+  {
+    g_autoptr(GArray) days = swelling_baseline (today);
+
+    /* Only 2 baseline days: without T-16 (T-17, scored too, is not in it) */
+    g_array_remove_index (days, 1);    /* [0] is T-17, [1] T-16 */
+    set_swelling (days, today, 5, 1, 3, 1);
+    lc_trend_red_flags_on (DAYS (days), today, &report);
+    g_assert_cmpint (report.flags, ==, LC_RED_FLAG_NONE);
+    g_assert_cmpfloat (report.swelling_recent[LC_LEG_LEFT], ==, 0);
+
+    /* A third baseline day with the left leg only is not enough */
+    set_swelling (days, today - 7, 2, 1, 0, 0);
+    lc_trend_red_flags_on (DAYS (days), today, &report);
+    g_assert_cmpint (report.flags, ==, LC_RED_FLAG_NONE);
+
+    /* Both legs on it: 3 days */
+    set_swelling (days, today - 7, 2, 1, 3, 1);
+    lc_trend_red_flags_on (DAYS (days), today, &report);
+    g_assert_cmpint (report.flags, ==, LC_RED_FLAG_ONE_LEG_SWELLING);
+  }
+
+  {
+    g_autoptr(GArray) days = swelling_baseline (today);
+
+    /* No right-leg score in the recent days */
+    set_swelling (days, today, 8, 1, 0, 0);
+    lc_trend_red_flags_on (DAYS (days), today, &report);
+    g_assert_cmpint (report.flags, ==, LC_RED_FLAG_NONE);
+  }
+}
+
+static void
+test_trend_red_flags_to_show (void)
+{
+  const guint32 a = JUN_1;
+  LcRedFlagReport report;
+
+  {
+    g_autoptr(GArray) days = new_days ();
+
+    /* One episode: a 40 mm pair on day A flags A..A+13 */
+    set_ankles (days, a, 280, 240);
+
+    /* Acknowledged on A+2, today A+5: hidden, but in the report */
+    g_assert_cmpint (lc_trend_red_flags_to_show (DAYS (days), a + 5, a + 2, &report), ==,
+                     LC_RED_FLAG_NONE);
+    g_assert_cmpint (report.flags, ==, LC_RED_FLAG_ANKLE_DIFFERENCE);
+    g_assert_cmpuint (report.ankle_day, ==, a);
+    /* Acknowledged today */
+    g_assert_cmpint (lc_trend_red_flags_to_show (DAYS (days), a + 5, a + 5, NULL), ==,
+                     LC_RED_FLAG_NONE);
+    /* Never acknowledged */
+    g_assert_cmpint (lc_trend_red_flags_to_show (DAYS (days), a + 5, 0, &report), ==,
+                     LC_RED_FLAG_ANKLE_DIFFERENCE);
+    /* Acknowledged "after today" (a clock set back): ignored */
+    g_assert_cmpint (lc_trend_red_flags_to_show (DAYS (days), a + 5, a + 6, &report), ==,
+                     LC_RED_FLAG_ANKLE_DIFFERENCE);
+  }
+
+  {
+    g_autoptr(GArray) days = new_days ();
+
+    /* Flagged on A, A+1, A+2; a 5 mm pair stops it on A+3 and A+4; a
+     * 40 mm pair on A+5 brings it back. */
+    set_ankles (days, a, 280, 240);
+    set_ankles (days, a + 3, 245, 240);
+    set_ankles (days, a + 5, 280, 240);
+
+    g_assert_cmpint (lc_trend_red_flags_to_show (DAYS (days), a + 2, a + 1, &report), ==,
+                     LC_RED_FLAG_NONE);
+    g_assert_cmpint (lc_trend_red_flags_to_show (DAYS (days), a + 6, a + 1, &report), ==,
+                     LC_RED_FLAG_ANKLE_DIFFERENCE);
+    /* The new episode acknowledged */
+    g_assert_cmpint (lc_trend_red_flags_to_show (DAYS (days), a + 6, a + 5, &report), ==,
+                     LC_RED_FLAG_NONE);
+
+    /* One leg swelling from A+6 only: baseline A-5..A-3 (left 2, right 3),
+     * recent left 6 on A+6. As of A+6 the baseline is A-10..A+3. */
+    set_swelling (days, a - 5, 2, 1, 3, 1);
+    set_swelling (days, a - 4, 2, 1, 3, 1);
+    set_swelling (days, a - 3, 2, 1, 3, 1);
+    set_swelling (days, a + 6, 6, 1, 3, 1);
+    g_assert_cmpint (lc_trend_red_flags_to_show (DAYS (days), a + 6, a + 5, &report), ==,
+                     LC_RED_FLAG_ONE_LEG_SWELLING);
+    g_assert_cmpint (report.flags, ==, LC_RED_FLAG_ANKLE_DIFFERENCE | LC_RED_FLAG_ONE_LEG_SWELLING);
+  }
+}
+
+/* --- reduce -------------------------------------------------------------------- */
+
+static void
+test_trend_reduce (void)
+{
+  const guint32 day_numbers[10] = { 100, 101, 102, 103, 104, 105, 106, 107, 108, 109 };
+  const double values[10] = { 5, 1, 3, 7, 2, 4, 9, 6, 8, 0 };
+  LcTrendColumn columns[8];
+
+  /* span 10, 4 columns: column = offset * 4 / 10, so offsets 0-2 → 0,
+   * 3-4 → 1 (12/10, 16/10), 5-7 → 2 (20/10, 24/10, 28/10), 8-9 → 3 */
+  memset (columns, 0xff, sizeof columns);
+  lc_trend_reduce (day_numbers, values, 10, 100, 109, columns, 4);
+
+  g_assert_cmpuint (columns[0].n, ==, 3);                    /* 5, 1, 3 */
+  g_assert_cmpfloat (columns[0].min, ==, 1);
+  g_assert_cmpfloat (columns[0].max, ==, 5);
+  g_assert_cmpfloat_with_epsilon (columns[0].mean, 3.0, EPS); /* 9 / 3 */
+  g_assert_cmpuint (columns[0].first_day, ==, 100);
+  g_assert_cmpuint (columns[0].last_day, ==, 102);
+
+  g_assert_cmpuint (columns[1].n, ==, 2);                    /* 7, 2 */
+  g_assert_cmpfloat (columns[1].min, ==, 2);
+  g_assert_cmpfloat (columns[1].max, ==, 7);
+  g_assert_cmpfloat_with_epsilon (columns[1].mean, 4.5, EPS); /* 9 / 2 */
+  g_assert_cmpuint (columns[1].first_day, ==, 103);
+  g_assert_cmpuint (columns[1].last_day, ==, 104);
+
+  g_assert_cmpuint (columns[2].n, ==, 3);                    /* 4, 9, 6 */
+  g_assert_cmpfloat (columns[2].min, ==, 4);
+  g_assert_cmpfloat (columns[2].max, ==, 9);
+  g_assert_cmpfloat_with_epsilon (columns[2].mean, 19.0 / 3, EPS);
+  g_assert_cmpuint (columns[2].first_day, ==, 105);
+  g_assert_cmpuint (columns[2].last_day, ==, 107);
+
+  g_assert_cmpuint (columns[3].n, ==, 2);                    /* 8, 0 */
+  g_assert_cmpfloat (columns[3].min, ==, 0);
+  g_assert_cmpfloat (columns[3].max, ==, 8);
+  g_assert_cmpfloat_with_epsilon (columns[3].mean, 4.0, EPS);
+  g_assert_cmpuint (columns[3].first_day, ==, 108);
+  g_assert_cmpuint (columns[3].last_day, ==, 109);
+
+  /* span 3 < 8 columns: offset 0 → 0, 1 → 8/3 = 2, 2 → 16/3 = 5 */
+  memset (columns, 0xff, sizeof columns);
+  lc_trend_reduce (day_numbers, values, 10, 100, 102, columns, 8);
+  for (guint c = 0; c < 8; c++)
+    {
+      if (c == 0 || c == 2 || c == 5)
+        {
+          g_assert_cmpuint (columns[c].n, ==, 1);
+          g_assert_cmpuint (columns[c].first_day, ==, columns[c].last_day);
+        }
+      else
+        {
+          g_assert_cmpuint (columns[c].n, ==, 0);
+          g_assert_cmpfloat (columns[c].mean, ==, 0);
+          g_assert_cmpfloat (columns[c].min, ==, 0);
+          g_assert_cmpfloat (columns[c].max, ==, 0);
+          g_assert_cmpuint (columns[c].first_day, ==, 0);
+        }
+    }
+  g_assert_cmpfloat (columns[0].mean, ==, 5);
+  g_assert_cmpfloat (columns[2].mean, ==, 1);
+  g_assert_cmpfloat (columns[5].mean, ==, 3);
+  g_assert_cmpuint (columns[5].first_day, ==, 102);
+}
+
+static void
+test_trend_reduce_skips (void)
+{
+  /* Out of order, NAN, out of range. Range 100-102 (span 3), 2 columns:
+   * offset 0 → 0, 1 → 2/3 = 0, 2 → 4/3 = 1. */
+  const guint32 day_numbers[] = { 99, 102, 100, 101, 103, 100, 101 };
+  const double values[] = { 100, 6, NAN, 4, 50, 2, NAN };
+  LcTrendColumn columns[2];
+
+  memset (columns, 0xff, sizeof columns);
+  lc_trend_reduce (day_numbers, values, G_N_ELEMENTS (values), 100, 102, columns, 2);
+
+  g_assert_cmpuint (columns[0].n, ==, 2);                    /* 4 on 101, 2 on 100 */
+  g_assert_cmpfloat (columns[0].min, ==, 2);
+  g_assert_cmpfloat (columns[0].max, ==, 4);
+  g_assert_cmpfloat_with_epsilon (columns[0].mean, 3.0, EPS);
+  g_assert_cmpuint (columns[0].first_day, ==, 100);
+  g_assert_cmpuint (columns[0].last_day, ==, 101);
+
+  g_assert_cmpuint (columns[1].n, ==, 1);                    /* 6 on 102 */
+  g_assert_cmpfloat (columns[1].mean, ==, 6);
+  g_assert_cmpuint (columns[1].first_day, ==, 102);
+
+  /* Nothing in range, or no values */
+  memset (columns, 0xff, sizeof columns);
+  lc_trend_reduce (day_numbers, values, G_N_ELEMENTS (values), 200, 300, columns, 2);
+  g_assert_cmpuint (columns[0].n, ==, 0);
+  g_assert_cmpuint (columns[1].n, ==, 0);
+  g_assert_cmpfloat (columns[1].mean, ==, 0);
+  lc_trend_reduce (NULL, NULL, 0, 100, 102, columns, 2);
+  g_assert_cmpuint (columns[0].n, ==, 0);
+}
+
+/* --- insights ------------------------------------------------------------------ */
+
+static void
+add_session_on (GPtrArray  *sessions,
+                const char *id,
+                const char *name,
+                guint32     day,
+                gboolean    completed,
+                int         before,
+                int         after)
+{
+  g_autoptr(GTimeZone) tz = rome_zone ();
+  g_autoptr(GDateTime) time = NULL;
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_julian (&date, day);
+  /* 00:30 local: still the day before in UTC */
+  time = g_date_time_new (tz, g_date_get_year (&date), g_date_get_month (&date),
+                          g_date_get_day (&date), 0, 30, 0);
+  g_ptr_array_add (sessions, make_session (id, name, g_date_time_to_unix (time),
+                                           completed ? 5 : 0, 5, completed ? 0 : 5,
+                                           before, after));
+}
+
+static void
+test_trend_insights (void)
+{
+  g_autoptr(GTimeZone) tz = rome_zone ();
+  g_autoptr(GArray) days = new_days ();
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) lc_entry_free);
+  g_autoptr(GPtrArray) sessions = new_sessions ();
+  g_autoptr(GPtrArray) sentences = NULL;
+  const guint32 t = JUN_14;
+  const int N = LC_SCORE_NONE;
+  const char *expected[] = {
+    /* Left heaviness: this week (12 + 16) / (3 + 6) = 28/9 = 3.11, last
+     * week (10 + 26) / (2 + 6) = 36/8 = 4.5: down 1.39 */
+    "Your left leg felt less heavy this week than last week: 3.1 on average, down from 4.5 (9 and 8 entries).",
+    /* Right: (9 + 21) / 9 = 30/9 = 3.33 against (4 + 12) / 8 = 2.0: up 1.33 */
+    "Your right leg felt heavier this week than last week: 3.3 on average, up from 2.0 (9 and 8 entries).",
+    /* Swelling left 39/10 = 3.9 against 30/10 = 3.0 (0.9); right 6/3 = 2.0
+     * against 10/4 = 2.5 (0.5) */
+    "Swelling this week is about the same as last week in both legs (no change of a point or more).",
+    /* Evening: 6 × (5 + 5) + (6 + 7) = 73 over 14 scores = 5.21; morning:
+     * 5 × (3 + 3) + (2 + 2) = 34 over 12 = 2.83 */
+    "Your legs feel heavier in the evening than in the morning: 5.2 against 2.8 on average (14 evening and 12 morning scores).",
+    /* Swelling (left only): morning 2+2+2+2+3 = 11 / 5 = 2.2, evening
+     * 2+3+3+3+2 = 13 / 5 = 2.6: 0.4 apart */
+    "Your legs feel about as swollen in the morning as in the evening, with no clear difference: 2.2 and 2.6 on average (5 morning and 5 evening scores).",
+    /* 10 Calf Pump sessions from T-27 on; 10 / 4 = 2.5 */
+    "You completed 10 sessions in the last 4 weeks, about 2.5 a week.",
+    /* before 10 × 5 = 50 → 5.0, after 8 × 3 + 2 × 4 = 32 → 3.2: -1.8 */
+    "After “Calf Pump”, your legs felt 1.8 points less heavy on average (10 sessions rated before and after).",
+    /* 3 sessions each, by name: before 4, 4, 4, after 5, 5, 6 → +4/3 */
+    "After “Leg Elevation”, your legs felt 1.3 points heavier on average (3 sessions rated before and after).",
+    /* before 4, 4, 4; after 3, 4, 4 → 11/3 = 3.67: -0.33 */
+    "After “Self massage”, no clear change in heaviness: 4.0 before and 3.7 after on average (3 sessions rated before and after).",
+    NULL
+  };
+
+  /* Weeks: this week T-6..T, last week T-13..T-7 */
+  set_sum (days, t - 13, LC_MEASURE_HEAVINESS_LEFT, 10, 2);
+  set_sum (days, t - 7, LC_MEASURE_HEAVINESS_LEFT, 26, 6);
+  set_sum (days, t - 6, LC_MEASURE_HEAVINESS_LEFT, 12, 3);
+  set_sum (days, t, LC_MEASURE_HEAVINESS_LEFT, 16, 6);
+  set_sum (days, t - 13, LC_MEASURE_HEAVINESS_RIGHT, 4, 2);
+  set_sum (days, t - 7, LC_MEASURE_HEAVINESS_RIGHT, 12, 6);
+  set_sum (days, t - 6, LC_MEASURE_HEAVINESS_RIGHT, 9, 3);
+  set_sum (days, t, LC_MEASURE_HEAVINESS_RIGHT, 21, 6);
+  set_sum (days, t - 10, LC_MEASURE_SWELLING_LEFT, 30, 10);
+  set_sum (days, t - 3, LC_MEASURE_SWELLING_LEFT, 39, 10);
+  set_sum (days, t - 10, LC_MEASURE_SWELLING_RIGHT, 10, 4);
+  set_sum (days, t - 3, LC_MEASURE_SWELLING_RIGHT, 6, 3);
+
+  /* Morning and evening: entries at 08:00 and 20:00, one at 14:00 */
+  for (int i = 0; i < 6; i++)
+    g_ptr_array_add (entries, make_entry (rome (2026, 6, 1 + i, 8, 0), i == 5 ? 2 : 3, i == 5 ? 2 : 3,
+                                          i < 4 ? 2 : (i == 4 ? 3 : N), N));
+  for (int i = 0; i < 7; i++)
+    {
+      const int swelling[7] = { 2, 3, 3, 3, 2, N, N };
+
+      g_ptr_array_add (entries, make_entry (rome (2026, 6, 1 + i, 20, 0), i == 6 ? 6 : 5, i == 6 ? 7 : 5,
+                                            swelling[i], N));
+    }
+  g_ptr_array_add (entries, make_entry (rome (2026, 6, 3, 14, 0), 10, 10, 10, 10));
+
+  /* Sessions: 10 Calf Pump, every third day from T-27 at 00:30 */
+  for (int i = 0; i < 10; i++)
+    add_session_on (sessions, "calf-pump", "Calf Pump", t - 27 + 3 * i, TRUE, 5, i < 8 ? 3 : 4);
+  /* One day too early for the 4 weeks */
+  add_session_on (sessions, "elevation", "Leg Elevation", t - 28, TRUE, 4, 5);
+  add_session_on (sessions, "elevation", "Leg Elevation", t - 40, TRUE, 4, 5);
+  add_session_on (sessions, "elevation", "Leg Elevation", t - 41, TRUE, 4, 6);
+  /* Not completed */
+  add_session_on (sessions, "massage", "Self massage", t - 1, FALSE, 4, 3);
+  add_session_on (sessions, "massage", "Self massage", t - 2, FALSE, 4, 4);
+  add_session_on (sessions, "massage", "Self massage", t - 3, FALSE, 4, 4);
+  /* Two rated: too few to say */
+  add_session_on (sessions, "ankles", "Ankle circles", t - 40, TRUE, 6, 2);
+  add_session_on (sessions, "ankles", "Ankle circles", t - 41, TRUE, 6, 2);
+
+  sentences = lc_trend_insights (DAYS (days), entries, sessions, tz, t);
+  assert_sentences (sentences, expected);
+}
+
+static void
+test_trend_insights_thresholds (void)
+{
+  g_autoptr(GTimeZone) tz = rome_zone ();
+  g_autoptr(GArray) days = new_days ();
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) lc_entry_free);
+  g_autoptr(GPtrArray) sessions = new_sessions ();
+  g_autoptr(GPtrArray) sentences = NULL;
+  const guint32 t = JUN_14;
+  const int N = LC_SCORE_NONE;
+  const char *expected[] = {
+    /* Heaviness left 3.9 against 3.0 (0.9), right 2.0 against 2.0 */
+    "Heaviness this week is about the same as last week in both legs (no change of a point or more).",
+    /* Swelling: the left leg has 2 entries this week (one too few); the
+     * right leg's 3 and 3 are enough: 6/3 = 2.0 against 6/3 = 2.0 */
+    "Swelling in your right leg this week is about the same as last week (no change of a point or more).",
+    /* Heaviness: 4 morning scores, one too few. Swelling: 5 and 5 scores,
+     * 15/5 = 3.0 against 10/5 = 2.0: exactly one point */
+    "Your legs feel more swollen in the evening than in the morning: 3.0 against 2.0 on average (5 evening and 5 morning scores). Swelling usually rises through the day.",
+    "No completed sessions in the last 4 weeks.",
+    /* 10 sessions: before 50/10 = 5.0, after 41/10 = 4.1: -0.9 */
+    "After “Routine B”, no clear change in heaviness: 5.0 before and 4.1 after on average (10 sessions rated before and after).",
+    /* 3 sessions: 5 → 4 each time: exactly -1.0 */
+    "After “Routine A”, your legs felt 1.0 points less heavy on average (3 sessions rated before and after).",
+    NULL
+  };
+  const char *only_old[] = { "No completed sessions in the last 4 weeks.", NULL };
+  const char *nothing[] = { NULL };
+
+  set_sum (days, t - 8, LC_MEASURE_HEAVINESS_LEFT, 30, 10);
+  set_sum (days, t - 1, LC_MEASURE_HEAVINESS_LEFT, 39, 10);
+  set_sum (days, t - 8, LC_MEASURE_HEAVINESS_RIGHT, 6, 3);
+  set_sum (days, t - 1, LC_MEASURE_HEAVINESS_RIGHT, 6, 3);
+  set_sum (days, t - 8, LC_MEASURE_SWELLING_LEFT, 3, 3);
+  set_sum (days, t - 1, LC_MEASURE_SWELLING_LEFT, 18, 2);
+  set_sum (days, t - 8, LC_MEASURE_SWELLING_RIGHT, 6, 3);
+  set_sum (days, t - 1, LC_MEASURE_SWELLING_RIGHT, 6, 3);
+
+  /* Mornings: heaviness of the left leg only on 4 entries; swelling 2 on 5 */
+  for (int i = 0; i < 5; i++)
+    g_ptr_array_add (entries, make_entry (rome (2026, 6, 1 + i, 7, 0), i < 4 ? 1 : N, N, 2, N));
+  for (int i = 0; i < 5; i++)
+    g_ptr_array_add (entries, make_entry (rome (2026, 6, 1 + i, 21, 0), 8, 8, 3, N));
+
+  /* All sessions 5 weeks ago */
+  for (int i = 0; i < 10; i++)
+    add_session_on (sessions, "b", "Routine B", t - 35, TRUE, 5, i == 0 ? 5 : 4);
+  for (int i = 0; i < 3; i++)
+    add_session_on (sessions, "a", "Routine A", t - 36, TRUE, 5, 4);
+  add_session_on (sessions, "c", "Routine C", t - 36, TRUE, 5, 1);
+  add_session_on (sessions, "c", "Routine C", t - 36, TRUE, 5, 1);
+
+  sentences = lc_trend_insights (DAYS (days), entries, sessions, tz, t);
+  assert_sentences (sentences, expected);
+  g_clear_pointer (&sentences, g_ptr_array_unref);
+
+  /* Sessions, none rated, none recent */
+  g_ptr_array_set_size (sessions, 0);
+  add_session_on (sessions, "b", "Routine B", t - 28, TRUE, N, N);
+  sentences = lc_trend_insights (NULL, 0, NULL, sessions, tz, t);
+  assert_sentences (sentences, only_old);
+  g_clear_pointer (&sentences, g_ptr_array_unref);
+
+  /* Nothing at all */
+  g_ptr_array_set_size (sessions, 0);
+  sentences = lc_trend_insights (NULL, 0, NULL, sessions, tz, t);
+  assert_sentences (sentences, nothing);
+  g_clear_pointer (&sentences, g_ptr_array_unref);
+  sentences = lc_trend_insights (NULL, 0, NULL, NULL, tz, t);
+  assert_sentences (sentences, nothing);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  /* Local days are Rome's, for the diary's SQLite too. No setlocale():
+   * the C locale, so the sentences are the English originals with "." in
+   * numbers. */
+  g_setenv ("TZ", "Europe/Rome", TRUE);
+  tzset ();
+
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/lc/trend/day-number", test_trend_day_number);
+  g_test_add_func ("/lc/trend/rolling-mean/simple", test_trend_rolling_simple);
+  g_test_add_func ("/lc/trend/rolling-mean/gap", test_trend_rolling_gap);
+  g_test_add_func ("/lc/trend/rolling-mean/dst", test_trend_rolling_dst);
+  g_test_add_func ("/lc/trend/mean-between", test_trend_mean_between);
+  g_test_add_func ("/lc/trend/compare-weeks", test_trend_compare_weeks);
+  g_test_add_func ("/lc/trend/time-of-day", test_trend_time_of_day);
+  g_test_add_func ("/lc/trend/session-completed", test_trend_session_completed);
+  g_test_add_func ("/lc/trend/sessions-per-week", test_trend_sessions_per_week);
+  g_test_add_func ("/lc/trend/routine-effects", test_trend_routine_effects);
+  g_test_add_func ("/lc/trend/red-flag/ankle", test_trend_red_flag_ankle);
+  g_test_add_func ("/lc/trend/red-flag/swelling", test_trend_red_flag_swelling);
+  g_test_add_func ("/lc/trend/red-flag/to-show", test_trend_red_flags_to_show);
+  g_test_add_func ("/lc/trend/reduce", test_trend_reduce);
+  g_test_add_func ("/lc/trend/reduce-skips", test_trend_reduce_skips);
+  g_test_add_func ("/lc/trend/insights", test_trend_insights);
+  g_test_add_func ("/lc/trend/insights-thresholds", test_trend_insights_thresholds);
+
+  return g_test_run ();
+}
