@@ -908,6 +908,19 @@ test_report_diary_error (void)
   g_test_message ("%s", error->message);
 }
 
+/* Under AddressSanitizer: fontconfig's patterns, cached for good by
+ * Pango's font map, and Mesa's allocations for the GL context GDK makes
+ * when it opens the display, are never freed; leaks of anything else are
+ * still reported. */
+const char *__lsan_default_suppressions (void);
+
+const char *
+__lsan_default_suppressions (void)
+{
+  return "leak:libfontconfig.so\n"
+         "leak:libgallium\n";
+}
+
 int
 main (int   argc,
       char *argv[])

@@ -928,7 +928,7 @@ draw_time_axis (GtkSnapshot        *snapshot,
       text_size (pango, text, &w, NULL);
       if (x - w / 2 < last_end + PAD || x + w / 2 > geo->x0 + geo->width + PAD)
         continue;
-      draw_text (snapshot, pango, text, MAX (x, w / 2), y + 4, 0.5f, &style->foreground);
+      draw_text (snapshot, pango, text, x, y + 4, 0.5f, &style->foreground);
       last_end = x + w / 2;
     }
 

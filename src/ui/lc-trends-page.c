@@ -93,6 +93,13 @@ update_details (LcTrendsPage *self,
   guint day = lc_chart_get_active_day (source);
   g_autofree char *text = NULL;
 
+  if (self->data != NULL && lc_chart_data_count_days (self->data, LC_CHART_HEAVINESS) == 0
+      && lc_chart_data_count_days (self->data, LC_CHART_SWELLING) == 0)
+    {
+      gtk_label_set_text (self->details_label, _("No entries in this period. A longer period shows earlier ones."));
+      return;
+    }
+
   if (day == 0 || self->data == NULL)
     {
       gtk_label_set_text (self->details_label,
