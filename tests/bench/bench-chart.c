@@ -161,7 +161,7 @@ fill_diary (LcDiary *diary,
 static GskRenderer *
 make_renderer (GdkDisplay *display)
 {
-  g_autoptr(GskRenderer) gl = gsk_gl_renderer_new ();
+  g_autoptr(GskRenderer) gl = g_getenv ("CAIRO") ? gsk_cairo_renderer_new () : gsk_gl_renderer_new ();
   g_autoptr(GskRenderer) cairo = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -337,7 +337,7 @@ main (int   argc,
   /* Both periods from the same days, as the Trends page makes them */
   periods[0] = (Period) { "2 weeks", lc_chart_data_new (days, sessions, tz, today - 13, today),
                           g_new (double, n_frames), g_new (double, n_frames) };
-  periods[1] = (Period) { "10 years", lc_chart_data_new (days, sessions, tz, first_day, today),
+  periods[1] = (Period) { "10 years", lc_chart_data_new (days, g_getenv ("NOSESS") ? NULL : sessions, tz, first_day, today),
                           g_new (double, n_frames), g_new (double, n_frames) };
 
   renderer = make_renderer (gdk_display_get_default ());
