@@ -977,6 +977,8 @@ draw_series (GtkSnapshot        *snapshot,
   GdkRGBA point_color = style->series[series];
   float column_width = geo->width / n_columns;
   const LcTrendColumn *previous = NULL;
+  guint n_line_columns;
+  gboolean dense;
 
   gsk_stroke_set_line_cap (range_stroke, GSK_LINE_CAP_ROUND);
   gsk_stroke_set_line_join (line_stroke, GSK_LINE_JOIN_ROUND);
@@ -984,28 +986,47 @@ draw_series (GtkSnapshot        *snapshot,
   if (series == LC_CHART_RIGHT)
     gsk_stroke_set_dash (line_stroke, (float[]) { 6, 4 }, 2);
 
-  /* Daily values: a mark per day, or the range of a column's days */
+  /* Daily values: a mark per day; where days are denser than 3 pixels,
+   * each 2-pixel column's range from its lowest to its highest value. */
+  point_color.alpha *= 0.6f;
+  dense = n_columns * 3 > geo->width;
+  if (dense)
+    {
+      /* Two pixels a column: the ranges stay legible and cost half */
+      n_columns = MAX (1, (guint) (geo->width / 2));
+      column_width = geo->width / n_columns;
+    }
   lc_trend_reduce (data->days, data->value[kind][series], data->n, data->first_day, data->last_day,
                    columns, n_columns);
   for (guint c = 0; c < n_columns; c++)
     {
       float x = geo->x0 + (c + 0.5f) * column_width;
+      float top, bottom;
 
       if (columns[c].n == 0)
         continue;
-      if (columns[c].max - columns[c].min < 0.05)
-        add_mark (points, mark, x, y_of_value (geo, columns[c].mean), style->point_radius);
+      top = y_of_value (geo, columns[c].max);
+      bottom = y_of_value (geo, columns[c].min);
+      if (dense)
+        gtk_snapshot_append_color (snapshot, &point_color,
+                                   &GRAPHENE_RECT_INIT (x - column_width / 2, top - style->point_radius / 2,
+                                                        column_width, bottom - top + style->point_radius));
+      else if (bottom - top < 0.5f)
+        add_mark (points, mark, x, top, style->point_radius);
       else
         {
-          gsk_path_builder_move_to (ranges, x, y_of_value (geo, columns[c].max));
-          gsk_path_builder_line_to (ranges, x, y_of_value (geo, columns[c].min));
+          gsk_path_builder_move_to (ranges, x, top);
+          gsk_path_builder_line_to (ranges, x, bottom);
         }
     }
 
-  /* The rolling mean, broken at gaps */
+  /* The rolling mean, broken at gaps, with a vertex every 4 pixels at most:
+   * a 7-day mean has no detail finer than that. */
+  n_line_columns = MAX (1, MIN (n_columns, (guint) (geo->width / 4)));
+  column_width = geo->width / n_line_columns;
   lc_trend_reduce (data->days, data->rolling[kind][series], data->n, data->first_day, data->last_day,
-                   columns, n_columns);
-  for (guint c = 0; c < n_columns; c++)
+                   columns, n_line_columns);
+  for (guint c = 0; c < n_line_columns; c++)
     {
       float x = geo->x0 + (c + 0.5f) * column_width;
       float y;
@@ -1020,7 +1041,6 @@ draw_series (GtkSnapshot        *snapshot,
       previous = &columns[c];
     }
 
-  point_color.alpha *= 0.6f;
   fill_path (snapshot, points, &point_color);
   stroke_path (snapshot, ranges, range_stroke, &point_color);
   stroke_path (snapshot, line, line_stroke, &style->series[series]);
@@ -1034,16 +1054,27 @@ draw_sessions (GtkSnapshot        *snapshot,
                LcTrendColumn      *columns,
                guint               n_columns)
 {
-  GskPathBuilder *marks = gsk_path_builder_new ();
   float column_width = geo->width / n_columns;
+  float height = 3 * style->point_radius;
 
+  /* Plain rectangles: there may be a thousand of them. */
   lc_trend_reduce (data->days, data->sessions, data->n, data->first_day, data->last_day, columns, n_columns);
   for (guint c = 0; c < n_columns; c++)
-    if (columns[c].n > 0)
-      add_mark (marks, MARK_SESSION, geo->x0 + (c + 0.5f) * column_width, geo->y0 + geo->height,
-                style->point_radius);
+    {
+      guint end = c;
+      float x;
 
-  fill_path (snapshot, marks, &style->session);
+      if (columns[c].n == 0)
+        continue;
+      /* Days next to each other in a dense chart make one bar. */
+      while (column_width < 3 && end + 1 < n_columns && columns[end + 1].n > 0)
+        end++;
+      x = geo->x0 + (c + 0.5f) * column_width - 1.5f;
+      gtk_snapshot_append_color (snapshot, &style->session,
+                                 &GRAPHENE_RECT_INIT (x, geo->y0 + geo->height - height,
+                                                      (end - c) * column_width + 3, height));
+      c = end;
+    }
 }
 
 static void

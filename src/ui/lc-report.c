@@ -172,6 +172,9 @@ table_row (Report       *report,
       int lw, lh;
 
       layouts[i] = layout_new (report, header ? "Sans Bold 8" : "Sans 8", cells[i] != NULL ? cells[i] : "", w);
+      /* Headings break between words only */
+      if (header)
+        pango_layout_set_wrap (layouts[i], PANGO_WRAP_WORD);
       pango_layout_set_alignment (layouts[i], columns[i].numeric ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
       /* Long notes are cut at three lines: the diary keeps them whole. */
       pango_layout_set_height (layouts[i], -3);
@@ -350,33 +353,79 @@ insights_section (Report               *report,
   report->y += 6;
 }
 
+/* One chart under its title; returns the height drawn. */
+static float
+draw_chart (GtkSnapshot        *snapshot,
+            PangoContext       *pango,
+            LcChartData        *data,
+            LcChartKind         kind,
+            gboolean            combined,
+            const LcChartStyle *style,
+            float               width)
+{
+  g_autoptr(PangoLayout) title = pango_layout_new (pango);
+  g_autoptr(PangoFontDescription) bold = pango_font_description_copy (pango_context_get_font_description (pango));
+  int tw, th;
+
+  pango_font_description_set_weight (bold, PANGO_WEIGHT_BOLD);
+  pango_layout_set_font_description (title, bold);
+  pango_layout_set_text (title, kind == LC_CHART_ANKLE ? _("Ankle Circumference (cm)") : lc_chart_kind_get_title (kind), -1);
+  pango_layout_get_pixel_size (title, &tw, &th);
+
+  gtk_snapshot_append_layout (snapshot, title, &style->foreground);
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (0, th + 4));
+  lc_chart_draw (snapshot, pango, data, kind, combined, style, width, CHART_HEIGHT, 0);
+  gtk_snapshot_restore (snapshot);
+
+  return th + 4 + CHART_HEIGHT + 12;
+}
+
 static void
 charts_section (Report      *report,
                 LcChartData *data)
 {
   LcChartStyle style;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  float height;
+  gboolean first = TRUE;
 
   lc_chart_style_for_paper (&style);
-  heading (report, _("Charts"));
-  paragraph (report, SMALL_FONT,
-             _("Marks: each day’s mean score (0 = none, 10 = worst) per leg. Lines: the mean of the 7 days up to each day. Ticks on the time axis: days with a completed session."),
-             6);
 
-  snapshot = gtk_snapshot_new ();
-  lc_report_draw_charts (snapshot, report->pango, data, FALSE, &style, (float) content_width (report), &height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  need (report, height);
-  if (node != NULL)
+  for (int kind = 0; kind < LC_N_CHART_KINDS; kind++)
     {
-      cairo_save (report->cr);
-      cairo_translate (report->cr, MARGIN, report->y);
-      gsk_render_node_draw (node, report->cr);
-      cairo_restore (report->cr);
+      g_autoptr(GtkSnapshot) snapshot = NULL;
+      g_autoptr(GskRenderNode) node = NULL;
+      float height;
+
+      if (kind == LC_CHART_ANKLE && lc_chart_data_count_days (data, kind) == 0)
+        continue;
+
+      snapshot = gtk_snapshot_new ();
+      height = draw_chart (snapshot, report->pango, data, kind, FALSE, &style, (float) content_width (report));
+      node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+
+      /* The heading and its caption stay with the first chart. */
+      if (first)
+        {
+          need (report, 80 + height);
+          heading (report, _("Charts"));
+          paragraph (report, SMALL_FONT,
+                     _("Marks: each day’s mean score (0 = none, 10 = worst) per leg. Lines: the mean of the 7 days up to each day. Ticks on the time axis: days with a completed session."),
+                     6);
+          first = FALSE;
+        }
+      need (report, height);
+      if (node != NULL)
+        {
+          cairo_save (report->cr);
+          /* Text nodes start from the current point: leave none behind. */
+          cairo_new_path (report->cr);
+          cairo_translate (report->cr, MARGIN, report->y);
+          gsk_render_node_draw (node, report->cr);
+          cairo_restore (report->cr);
+        }
+      report->y += height;
     }
-  report->y += height + 6;
+  report->y += 6;
 }
 
 static void
@@ -462,12 +511,12 @@ entries_section (Report    *report,
                  GTimeZone *tz)
 {
   const Column columns[] = {
-    { _("Date and time"), 0.2, FALSE },
-    { _("Heaviness L / R"), 0.12, TRUE },
-    { _("Swelling L / R"), 0.12, TRUE },
+    { _("Date and time"), 0.22, FALSE },
+    { _("Heaviness L / R"), 0.14, TRUE },
+    { _("Swelling L / R"), 0.13, TRUE },
     { _("Ankle L / R (cm)"), 0.14, TRUE },
     { _("Tags"), 0.18, FALSE },
-    { _("Note"), 0.24, FALSE },
+    { _("Note"), 0.19, FALSE },
   };
 
   heading (report, _("Diary Entries"));
@@ -518,26 +567,13 @@ lc_report_draw_charts (GtkSnapshot        *snapshot,
 
   for (int kind = 0; kind < LC_N_CHART_KINDS; kind++)
     {
-      g_autoptr(PangoLayout) title = pango_layout_new (pango);
-      g_autoptr(PangoFontDescription) bold = pango_font_description_copy (pango_context_get_font_description (pango));
-      int tw, th;
-
       if (kind == LC_CHART_ANKLE && lc_chart_data_count_days (data, kind) == 0)
         continue;
 
-      pango_font_description_set_weight (bold, PANGO_WEIGHT_BOLD);
-      pango_layout_set_font_description (title, bold);
-      pango_layout_set_text (title, kind == LC_CHART_ANKLE ? _("Ankle Circumference (cm)") : lc_chart_kind_get_title (kind),
-                             -1);
-      pango_layout_get_pixel_size (title, &tw, &th);
-
       gtk_snapshot_save (snapshot);
       gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (0, y));
-      gtk_snapshot_append_layout (snapshot, title, &style->foreground);
-      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (0, th + 4));
-      lc_chart_draw (snapshot, pango, data, kind, combined, style, width, CHART_HEIGHT, 0);
+      y += draw_chart (snapshot, pango, data, kind, combined, style, width);
       gtk_snapshot_restore (snapshot);
-      y += th + 4 + CHART_HEIGHT + 12;
     }
 
   *height = y;

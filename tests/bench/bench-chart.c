@@ -16,7 +16,8 @@
  * only; it fails only when nothing can be rendered. Needs a display
  * (dev-env bench runs it under Xvfb).
  *
- * Usage: bench-chart [FRAMES] (default 200)
+ * Usage: bench-chart [FRAMES [cairo]] (default 200 frames, on the GL
+ * renderer if it works here; "cairo" asks for the cairo renderer)
  */
 
 #include "config.h"
@@ -157,18 +158,22 @@ fill_diary (LcDiary *diary,
     g_error ("%s", error->message);
 }
 
-/* A realized renderer: GL if it works here, else cairo. */
+/* A realized renderer: GL if it works here (and @try_gl), else cairo. */
 static GskRenderer *
-make_renderer (GdkDisplay *display)
+make_renderer (GdkDisplay *display,
+               gboolean    try_gl)
 {
-  g_autoptr(GskRenderer) gl = g_getenv ("CAIRO") ? gsk_cairo_renderer_new () : gsk_gl_renderer_new ();
+  g_autoptr(GskRenderer) gl = try_gl ? gsk_gl_renderer_new () : NULL;
   g_autoptr(GskRenderer) cairo = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (gsk_renderer_realize_for_display (gl, display, &error))
-    return g_steal_pointer (&gl);
-  g_print ("the GL renderer does not work here (%s); using cairo\n", error->message);
-  g_clear_error (&error);
+  if (gl != NULL)
+    {
+      if (gsk_renderer_realize_for_display (gl, display, &error))
+        return g_steal_pointer (&gl);
+      g_print ("the GL renderer does not work here (%s); using cairo\n", error->message);
+      g_clear_error (&error);
+    }
 
   cairo = gsk_cairo_renderer_new ();
   if (!gsk_renderer_realize_for_display (cairo, display, &error))
@@ -337,10 +342,10 @@ main (int   argc,
   /* Both periods from the same days, as the Trends page makes them */
   periods[0] = (Period) { "2 weeks", lc_chart_data_new (days, sessions, tz, today - 13, today),
                           g_new (double, n_frames), g_new (double, n_frames) };
-  periods[1] = (Period) { "10 years", lc_chart_data_new (days, g_getenv ("NOSESS") ? NULL : sessions, tz, first_day, today),
+  periods[1] = (Period) { "10 years", lc_chart_data_new (days, sessions, tz, first_day, today),
                           g_new (double, n_frames), g_new (double, n_frames) };
 
-  renderer = make_renderer (gdk_display_get_default ());
+  renderer = make_renderer (gdk_display_get_default (), argc < 3 || !g_str_equal (argv[2], "cairo"));
   label = g_object_ref_sink (gtk_label_new (NULL));
   pango = gtk_widget_create_pango_context (label);
   lc_chart_style_for_paper (&style);
