@@ -199,6 +199,26 @@ lc_trend_aggregate_day (const LcDayAggregate *day)
 }
 
 /**
+ * lc_trend_day_to_local:
+ * @day: a day number (see lc_trend_day_number())
+ *
+ * Returns: (transfer full): noon of @day in local time, to format the date
+ */
+GDateTime *
+lc_trend_day_to_local (guint32 day)
+{
+  GDate date;
+
+  g_return_val_if_fail (g_date_valid_julian (day), NULL);
+
+  g_date_clear (&date, 1);
+  g_date_set_julian (&date, day);
+
+  return g_date_time_new_local (g_date_get_year (&date), g_date_get_month (&date), g_date_get_day (&date),
+                                12, 0, 0);
+}
+
+/**
  * lc_trend_date_time_day:
  * @time: a time
  *

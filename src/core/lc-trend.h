@@ -52,6 +52,7 @@ guint32   lc_trend_day_number         (int                     year,
                                        int                     day);
 guint32   lc_trend_aggregate_day      (const LcDayAggregate   *day);
 guint32   lc_trend_date_time_day      (GDateTime              *time);
+GDateTime *lc_trend_day_to_local      (guint32                 day);
 
 /* Fills @out[i] with the mean of the daily means of @measure over the
  * LC_TREND_ROLLING_DAYS calendar days ending with @days[i], or NAN when

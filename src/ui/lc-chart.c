@@ -304,16 +304,17 @@ lc_chart_kind_get_title (LcChartKind kind)
     }
 }
 
-static GDateTime *
-date_time_for_day (guint32 day)
+/* The series a chart shows: left and right, or both legs as one */
+static inline int
+first_series (gboolean combined)
 {
-  GDate date;
+  return combined ? LC_CHART_COMBINED : LC_CHART_LEFT;
+}
 
-  g_date_clear (&date, 1);
-  g_date_set_julian (&date, day);
-
-  return g_date_time_new_local (g_date_get_year (&date), g_date_get_month (&date),
-                                g_date_get_day (&date), 12, 0, 0);
+static inline int
+last_series (gboolean combined)
+{
+  return combined ? LC_CHART_COMBINED : LC_CHART_RIGHT;
 }
 
 /* "4" or "4.5"; ankles "23.5 cm" */
@@ -390,7 +391,7 @@ lc_chart_describe_day (LcChartData *data,
 
   g_return_val_if_fail (data != NULL, NULL);
 
-  time = date_time_for_day (day);
+  time = lc_trend_day_to_local (day);
   /* TRANSLATORS: a day in the chart's details, see strftime(3) */
   date = g_date_time_format (time, C_("chart day", "%A, %-e %B %Y"));
   g_strstrip (date);
@@ -466,8 +467,8 @@ lc_chart_describe (LcChartData *data,
 
   g_return_val_if_fail (data != NULL, NULL);
 
-  from = date_time_for_day (data->first_day);
-  to = date_time_for_day (data->last_day);
+  from = lc_trend_day_to_local (data->first_day);
+  to = lc_trend_day_to_local (data->last_day);
   /* TRANSLATORS: a date in the chart's description, see strftime(3) */
   from_text = g_strstrip (g_date_time_format (from, C_("chart description", "%-e %B %Y")));
   to_text = g_strstrip (g_date_time_format (to, C_("chart description", "%-e %B %Y")));
@@ -485,7 +486,7 @@ lc_chart_describe (LcChartData *data,
 
   g_string_append_printf (text, ngettext ("%u day with entries.", "%u days with entries.", n_days), n_days);
 
-  for (int s = combined ? LC_CHART_COMBINED : LC_CHART_LEFT; s <= (combined ? LC_CHART_COMBINED : LC_CHART_RIGHT); s++)
+  for (int s = first_series (combined); s <= last_series (combined); s++)
     {
       double first, last;
       g_autofree char *a = NULL;
@@ -561,7 +562,7 @@ value_range (LcChartData *data,
     {
       if (data->days[i] < data->first_day || data->days[i] > data->last_day)
         continue;
-      for (int s = combined ? LC_CHART_COMBINED : LC_CHART_LEFT; s <= (combined ? LC_CHART_COMBINED : LC_CHART_RIGHT); s++)
+      for (int s = first_series (combined); s <= last_series (combined); s++)
         {
           double v = data->value[kind][s][i];
 
@@ -837,7 +838,7 @@ static char *
 day_label (guint32 day,
            StepUnit unit)
 {
-  g_autoptr(GDateTime) time = date_time_for_day (day);
+  g_autoptr(GDateTime) time = lc_trend_day_to_local (day);
 
   switch (unit)
     {
@@ -1096,7 +1097,7 @@ draw_active_day (GtkSnapshot        *snapshot,
   gsk_path_builder_line_to (rule, roundf (x) + 0.5f, geo->y0 + geo->height);
   stroke_path (snapshot, rule, stroke, &rule_color);
 
-  for (int s = combined ? LC_CHART_COMBINED : LC_CHART_LEFT; s <= (combined ? LC_CHART_COMBINED : LC_CHART_RIGHT); s++)
+  for (int s = first_series (combined); s <= last_series (combined); s++)
     {
       GskPathBuilder *mark = gsk_path_builder_new ();
       double value;
@@ -1153,7 +1154,7 @@ lc_chart_draw (GtkSnapshot        *snapshot,
   columns = g_new (LcTrendColumn, n_columns);
 
   draw_sessions (snapshot, data, &geo, style, columns, n_columns);
-  for (int s = combined ? LC_CHART_COMBINED : LC_CHART_LEFT; s <= (combined ? LC_CHART_COMBINED : LC_CHART_RIGHT); s++)
+  for (int s = first_series (combined); s <= last_series (combined); s++)
     draw_series (snapshot, data, kind, s, &geo, style, columns, n_columns);
 
   if (active_day >= data->first_day && active_day <= data->last_day)

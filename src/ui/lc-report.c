@@ -133,13 +133,7 @@ static char *
 format_day (guint32     day,
             const char *format)
 {
-  GDate date;
-  g_autoptr(GDateTime) time = NULL;
-
-  g_date_clear (&date, 1);
-  g_date_set_julian (&date, day);
-  time = g_date_time_new_local (g_date_get_year (&date), g_date_get_month (&date), g_date_get_day (&date),
-                                12, 0, 0);
+  g_autoptr(GDateTime) time = lc_trend_day_to_local (day);
 
   return g_strstrip (g_date_time_format (time, format));
 }

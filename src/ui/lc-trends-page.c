@@ -140,15 +140,13 @@ red_flag_text (LcRedFlags             flags,
 
   if (flags & LC_RED_FLAG_ANKLE_DIFFERENCE)
     {
-      GDate date;
-      char day[64];
+      g_autoptr(GDateTime) time = lc_trend_day_to_local (report->ankle_day);
+      g_autofree char *day = NULL;
       double left = report->ankle_mm[LC_LEG_LEFT] / 10.0;
       double right = report->ankle_mm[LC_LEG_RIGHT] / 10.0;
 
-      g_date_clear (&date, 1);
-      g_date_set_julian (&date, report->ankle_day);
       /* TRANSLATORS: a date in the warning, see strftime(3) */
-      g_date_strftime (day, sizeof day, C_("warning date", "%-e %B"), &date);
+      day = g_date_time_format (time, C_("warning date", "%-e %B"));
       g_string_append_printf (text,
                               report->ankle_larger == LC_LEG_LEFT
                               ? _("On %s your left ankle measured %.1f cm and your right %.1f cm: a difference of %.1f cm. A difference of 3 cm or more between the legs is a reason to have them checked.")
@@ -389,17 +387,6 @@ lc_trends_page_set_diary (LcTrendsPage *self,
 /* --- exports -------------------------------------------------------------- */
 
 static void
-show_export_error (LcTrendsPage *self,
-                   const char   *heading,
-                   const char   *message)
-{
-  AdwDialog *dialog = adw_alert_dialog_new (heading, message);
-
-  adw_alert_dialog_add_response (ADW_ALERT_DIALOG (dialog), "close", _("_OK"));
-  adw_dialog_present (dialog, GTK_WIDGET (self));
-}
-
-static void
 open_saved_cb (AdwToast *toast)
 {
   GFile *file = g_object_get_data (G_OBJECT (toast), "file");
@@ -432,7 +419,7 @@ saved_cb (GFile        *file,
   g_autoptr(GError) error = NULL;
 
   if (!g_file_replace_contents_finish (file, result, NULL, &error))
-    show_export_error (save->self, save->heading, error->message);
+    lc_show_error (GTK_WIDGET (save->self), save->heading, error->message);
   else
     {
       AdwToast *toast = adw_toast_new (save->done);
@@ -489,7 +476,7 @@ lc_trends_page_save_report (LcTrendsPage *self,
   pdf = lc_report_create_pdf (self->diary, tz, range_first_day (self, range), self->today, now, paper, &error);
   if (pdf == NULL)
     {
-      show_export_error (self, _("The Report Could Not Be Made"), error->message);
+      lc_show_error (GTK_WIDGET (self), _("The Report Could Not Be Made"), error->message);
       return;
     }
 
@@ -519,7 +506,7 @@ lc_trends_page_save_image (LcTrendsPage *self,
   png = lc_report_create_png (self->data, lc_chart_get_combined (self->heaviness_chart), renderer, &error);
   if (png == NULL)
     {
-      show_export_error (self, _("The Image Could Not Be Made"), error->message);
+      lc_show_error (GTK_WIDGET (self), _("The Image Could Not Be Made"), error->message);
       return;
     }
 

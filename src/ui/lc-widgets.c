@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "lc-entry.h"
 #include "lc-widgets.h"
 
@@ -87,4 +89,23 @@ lc_show_toast (GtkWidget *widget,
     adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
   else
     g_object_unref (g_object_ref_sink (toast));
+}
+
+/**
+ * lc_show_error:
+ * @widget: a widget in the window
+ * @heading: what failed
+ * @body: (nullable): why, and what to do
+ *
+ * Tells about a failure in a dialog with one button.
+ */
+void
+lc_show_error (GtkWidget  *widget,
+               const char *heading,
+               const char *body)
+{
+  AdwDialog *dialog = adw_alert_dialog_new (heading, body);
+
+  adw_alert_dialog_add_response (ADW_ALERT_DIALOG (dialog), "close", _("_OK"));
+  adw_dialog_present (dialog, widget);
 }

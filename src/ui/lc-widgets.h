@@ -16,5 +16,8 @@ void            lc_score_toggles_set (AdwToggleGroup *toggles,
 
 void            lc_show_toast        (GtkWidget      *widget,
                                       AdwToast       *toast);
+void            lc_show_error        (GtkWidget      *widget,
+                                      const char     *heading,
+                                      const char     *body);
 
 G_END_DECLS

@@ -13,6 +13,7 @@
 #include "lc-routine-view.h"
 #include "lc-session-page.h"
 #include "lc-routines-page.h"
+#include "lc-widgets.h"
 #include "lc-window.h"
 
 struct _LcWindow
@@ -115,17 +116,6 @@ new_entry_action (GtkWidget  *widget,
   lc_diary_page_new_entry (self->diary_page);
 }
 
-static void
-show_error (LcWindow   *self,
-            const char *heading,
-            const char *body)
-{
-  AdwDialog *dialog = adw_alert_dialog_new (heading, body);
-
-  adw_alert_dialog_add_response (ADW_ALERT_DIALOG (dialog), "close", _("_OK"));
-  adw_dialog_present (dialog, GTK_WIDGET (self));
-}
-
 static GListModel *
 csv_filters (void)
 {
@@ -148,7 +138,7 @@ export_saved_cb (GFile        *file,
   g_autoptr(GError) error = NULL;
 
   if (!g_file_replace_contents_finish (file, result, NULL, &error))
-    show_error (self, _("The Diary Could Not Be Exported"), error->message);
+    lc_show_error (GTK_WIDGET (self), _("The Diary Could Not Be Exported"), error->message);
   else
     adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Diary exported")));
 
@@ -176,7 +166,7 @@ export_chosen_cb (GtkFileDialog *dialog,
   csv = lc_csv_export (diary, &length, &error);
   if (csv == NULL)
     {
-      show_error (self, _("The Diary Could Not Be Exported"), error->message);
+      lc_show_error (GTK_WIDGET (self), _("The Diary Could Not Be Exported"), error->message);
       g_object_unref (self);
       return;
     }
@@ -217,16 +207,16 @@ import_loaded_cb (GFile        *file,
   guint skipped;
 
   if (!g_file_load_contents_finish (file, result, &contents, &length, NULL, &error))
-    show_error (self, _("The File Could Not Be Read"), error->message);
+    lc_show_error (GTK_WIDGET (self), _("The File Could Not Be Read"), error->message);
   else if (diary == NULL)
-    show_error (self, _("The Diary Can’t Be Opened"), NULL);
+    lc_show_error (GTK_WIDGET (self), _("The Diary Can’t Be Opened"), NULL);
   else if (!lc_csv_import (diary, contents, length, &added, &skipped, &error))
     {
       /* Translators: %s is the file's name, then what is wrong and where */
       g_autofree char *basename = g_file_get_basename (file);
       g_autofree char *body = g_strdup_printf (_("Nothing was imported from “%s”: %s"), basename, error->message);
 
-      show_error (self, _("The File Could Not Be Imported"), body);
+      lc_show_error (GTK_WIDGET (self), _("The File Could Not Be Imported"), body);
     }
   else
     {
