@@ -211,11 +211,16 @@ fi
 start_recording "$dir/speech.wav" || bail "parecord did not record"
 start_player say say "$speech"
 
-# The stream as the server sees it, while it plays.
+# The stream as the server sees it, while it plays. pulsesink creates the
+# stream before the title tag reaches it and renames it then, so wait for
+# both (a slow build, e.g. under the sanitizers, shows the gap).
 : > "$dir/sink-inputs"
 for i in $(seq 150); do
-  pactl list sink-inputs > "$dir/sink-inputs" 2>&1 || true
-  grep -q 'application.id = "com.example.LegCare"' "$dir/sink-inputs" && break
+  pactl list sink-inputs > "$dir/poll" 2>&1 || true
+  if grep -q 'application.id = "com.example.LegCare"' "$dir/poll"; then
+    cp "$dir/poll" "$dir/sink-inputs"
+    grep -qF 'media.name = "Voice cues"' "$dir/poll" && break
+  fi
   kill -0 "$player" 2> /dev/null || break
   sleep 0.1
 done
