@@ -209,7 +209,7 @@ static const ErrorCase error_cases[] = {
     "test.xml:10:17: <title> holds text only, not <b>: remove the element or the tags around the text" },
   { "unknown-attribute", "pace=\"2\"", "pace=\"2\" speed=\"3\"",
     LC_ROUTINE_ERROR_UNKNOWN_ATTRIBUTE,
-    "test.xml:9:3: <step> has no attribute “speed”; it can have: id, illustration, duration, repetitions, pace, sides, rest" },
+    "test.xml:9:3: <step> has no attribute “speed”; it can have: id, illustration, picture, duration, repetitions, pace, sides, rest" },
   { "attribute-on-text", "<name>", "<name lang=\"en\">",
     LC_ROUTINE_ERROR_UNKNOWN_ATTRIBUTE,
     "test.xml:3:3: <name> has no attribute “lang”; it has no attributes" },

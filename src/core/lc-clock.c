@@ -6,6 +6,11 @@
  * and when to wake up. The real clock is g_get_monotonic_time() with GLib
  * timeouts; the fake clock only moves in lc_clock_advance(), which runs the
  * timeouts that fall due, in order, at their exact times.
+ *
+ * Both also tell the wall-clock time (for reminders): the real clock with
+ * g_get_real_time(), the fake one as a base plus its monotonic time, so
+ * lc_clock_advance() moves both, and lc_clock_jump_real_time() moves only
+ * the wall clock, as a suspended computer or a changed clock would.
  */
 
 #include "config.h"
@@ -26,6 +31,7 @@ struct _LcClock
 
   gboolean  fake;
   gint64    fake_now;
+  gint64    fake_real_base;    /* wall time = fake_real_base + fake_now */
   GList    *fake_timeouts;     /* FakeTimeout, by due time */
   guint     next_id;
 };
@@ -167,7 +173,7 @@ lc_clock_remove_timeout (LcClock *self,
  * lc_clock_advance:
  * @us: microseconds to move the fake clock forward
  *
- * Runs every timeout that falls due, at its exact time, in order,
+ * Moves both the monotonic and the wall-clock time. Runs every timeout that falls due, at its exact time, in order,
  * including those that the timeouts add themselves.
  */
 void
@@ -196,6 +202,56 @@ lc_clock_advance (LcClock *self,
     }
 
   self->fake_now = target;
+}
+
+/**
+ * lc_clock_get_real_time:
+ *
+ * Returns: wall-clock time in microseconds since 1970 (UTC); for a fake
+ *   clock, what lc_clock_set_real_time() set, moved on by lc_clock_advance()
+ *   and lc_clock_jump_real_time() (1970 at first)
+ */
+gint64
+lc_clock_get_real_time (LcClock *self)
+{
+  g_return_val_if_fail (LC_IS_CLOCK (self), 0);
+
+  return self->fake ? self->fake_real_base + self->fake_now : g_get_real_time ();
+}
+
+/**
+ * lc_clock_set_real_time:
+ * @us: microseconds since 1970 (UTC)
+ *
+ * Sets a fake clock's wall-clock time, without running any timeout or
+ * moving its monotonic time.
+ */
+void
+lc_clock_set_real_time (LcClock *self,
+                        gint64   us)
+{
+  g_return_if_fail (LC_IS_CLOCK (self));
+  g_return_if_fail (self->fake);
+
+  self->fake_real_base = us - self->fake_now;
+}
+
+/**
+ * lc_clock_jump_real_time:
+ * @us: microseconds to move the wall clock by; negative to move it back
+ *
+ * Moves a fake clock's wall-clock time without moving its monotonic time
+ * or running any timeout: the computer was suspended or switched off, or
+ * someone changed its clock.
+ */
+void
+lc_clock_jump_real_time (LcClock *self,
+                         gint64   us)
+{
+  g_return_if_fail (LC_IS_CLOCK (self));
+  g_return_if_fail (self->fake);
+
+  self->fake_real_base += us;
 }
 
 /**

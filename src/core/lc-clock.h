@@ -1,4 +1,4 @@
-/* lc-clock.h: where the session engine gets its time from
+/* lc-clock.h: where the session engine and the reminders get their time from
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -23,6 +23,11 @@ guint    lc_clock_add_timeout    (LcClock     *self,
 void     lc_clock_remove_timeout (LcClock     *self,
                                   guint        id);
 void     lc_clock_advance        (LcClock     *self,
+                                  gint64       us);
+gint64   lc_clock_get_real_time  (LcClock     *self);
+void     lc_clock_set_real_time  (LcClock     *self,
+                                  gint64       us);
+void     lc_clock_jump_real_time (LcClock     *self,
                                   gint64       us);
 guint    lc_clock_get_n_timeouts (LcClock     *self);
 

@@ -12,6 +12,7 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
+#include "lc-picture.h"
 #include "lc-routine-loader.h"
 #include "lc-routine-private.h"
 
@@ -21,6 +22,7 @@ struct _LcRoutineLoader
 
   GHashTable *illustrations;   /* names; NULL: any name is accepted */
   char       *example_illustration;
+  GFile      *picture_dir;     /* the user's pictures; NULL: not checked */
   GListStore *routines;
   GListStore *problems;
 };
@@ -43,16 +45,16 @@ typedef struct
 } TextField;
 
 static const TextField text_fields[] = {
-  { "name", FALSE, G_STRUCT_OFFSET (LcRoutine, name), 60, TRUE, N_("the routine’s name") },
-  { "summary", FALSE, G_STRUCT_OFFSET (LcRoutine, summary), 200, TRUE, N_("one sentence that says what the routine is for") },
-  { "title", TRUE, G_STRUCT_OFFSET (LcStep, title), 60, TRUE, N_("the step’s title") },
-  { "instruction", TRUE, G_STRUCT_OFFSET (LcStep, instruction), 300, TRUE, N_("one to three short sentences that say what to do") },
-  { "cue", TRUE, G_STRUCT_OFFSET (LcStep, cue), 300, TRUE, N_("the words the voice says when the step starts") },
-  { "cue-switch", TRUE, G_STRUCT_OFFSET (LcStep, cue_switch), 300, FALSE, NULL },
-  { "cue-halfway", TRUE, G_STRUCT_OFFSET (LcStep, cue_halfway), 300, FALSE, NULL },
+  { "name", FALSE, G_STRUCT_OFFSET (LcRoutine, name), LC_ROUTINE_MAX_NAME_CHARS, TRUE, N_("the routine’s name") },
+  { "summary", FALSE, G_STRUCT_OFFSET (LcRoutine, summary), LC_ROUTINE_MAX_SUMMARY_CHARS, TRUE, N_("one sentence that says what the routine is for") },
+  { "title", TRUE, G_STRUCT_OFFSET (LcStep, title), LC_STEP_MAX_TITLE_CHARS, TRUE, N_("the step’s title") },
+  { "instruction", TRUE, G_STRUCT_OFFSET (LcStep, instruction), LC_ROUTINE_MAX_TEXT_CHARS, TRUE, N_("one to three short sentences that say what to do") },
+  { "cue", TRUE, G_STRUCT_OFFSET (LcStep, cue), LC_ROUTINE_MAX_TEXT_CHARS, TRUE, N_("the words the voice says when the step starts") },
+  { "cue-switch", TRUE, G_STRUCT_OFFSET (LcStep, cue_switch), LC_ROUTINE_MAX_TEXT_CHARS, FALSE, NULL },
+  { "cue-halfway", TRUE, G_STRUCT_OFFSET (LcStep, cue_halfway), LC_ROUTINE_MAX_TEXT_CHARS, FALSE, NULL },
 };
 
-#define CAUTION_MAX_CHARS 300
+#define CAUTION_MAX_CHARS LC_ROUTINE_MAX_TEXT_CHARS
 
 typedef struct
 {
@@ -74,6 +76,14 @@ typedef struct
   const char          *leaf;
   const TextField     *field;
   GString             *text;
+
+  /* A shared routine (.legcare-routine): <legcare-routine> around the
+   * <routine> and the pictures its steps use. */
+  gboolean             shared;
+  gboolean             routine_open;
+  gboolean             routine_done;
+  GHashTable          *pictures;       /* name → GBytes */
+  char                *picture_name;   /* of the <picture> being read */
 } ParseState;
 
 /* Where the tag that was just read starts. GMarkup's own position is where
@@ -161,8 +171,8 @@ is_valid_id (const char *id)
 
 /* Trim, and turn runs of white space into one space: what xgettext does with
  * the text of the ITS rules, so that the translation lookups match. */
-static char *
-normalize_text (const char *text)
+char *
+lc_routine_normalize_text (const char *text)
 {
   GString *out = g_string_new (NULL);
   gboolean space = FALSE;
@@ -240,6 +250,46 @@ check_illustration (ParseState  *state,
                _("%sthere is no illustration “%s”; use the name of a built-in illustration, such as “%s”"),
                prefix, name, state->self->example_illustration);
   return FALSE;
+}
+
+/* A step's own picture: a plain file name in the pictures folder (never a
+ * path), which must be there; in a shared routine, in the file itself
+ * (checked at its end). */
+static gboolean
+check_picture (ParseState  *state,
+               const char  *name,
+               GError     **error)
+{
+  g_autofree char *prefix = where (state);
+  g_autoptr(GFile) file = NULL;
+
+  if (!lc_picture_name_is_valid (name))
+    {
+      set_error (state, error, LC_ROUTINE_ERROR_INVALID,
+                 /* Translators: e.g. step “x”: “../photo.png” is not a picture name: … */
+                 _("%s“%s” is not a picture name: use the name of a PNG, JPEG or SVG file in the pictures folder, in lowercase letters, digits, dots, dashes and underscores, without a folder"),
+                 prefix, name);
+      return FALSE;
+    }
+
+  state->step->picture = g_strdup (name);
+  if (state->shared || state->self->picture_dir == NULL)
+    return TRUE;
+
+  file = g_file_get_child (state->self->picture_dir, name);
+  if (!g_file_query_exists (file, NULL))
+    {
+      g_autofree char *folder = g_file_get_path (state->self->picture_dir);
+
+      set_error (state, error, LC_ROUTINE_ERROR_MISSING,
+                 /* Translators: e.g. step “x”: the picture “a.png” is not in /home/…/pictures: … */
+                 _("%sthe picture “%s” is not in %s: put it there, or choose another picture for the step"),
+                 prefix, name, folder);
+      return FALSE;
+    }
+  state->step->picture_path = g_file_get_path (file);
+
+  return TRUE;
 }
 
 static gboolean
@@ -334,10 +384,11 @@ start_step (ParseState   *state,
             const char  **values,
             GError      **error)
 {
-  static const char *allowed[] = { "id", "illustration", "duration", "repetitions", "pace", "sides", "rest", NULL };
+  static const char *allowed[] = { "id", "illustration", "picture", "duration", "repetitions", "pace", "sides", "rest", NULL };
   LcStep *step;
   const char *id = lookup_attribute (names, values, "id");
   const char *illustration = lookup_attribute (names, values, "illustration");
+  const char *picture = lookup_attribute (names, values, "picture");
   const char *duration = lookup_attribute (names, values, "duration");
   const char *repetitions = lookup_attribute (names, values, "repetitions");
   const char *pace = lookup_attribute (names, values, "pace");
@@ -383,16 +434,28 @@ start_step (ParseState   *state,
   g_ptr_array_add (state->routine->steps, step);
   g_hash_table_add (state->step_ids, step->id);
 
-  if (illustration == NULL)
+  if (illustration != NULL && picture != NULL)
+    {
+      set_error (state, error, LC_ROUTINE_ERROR_INVALID,
+                 _("step “%s” has both an illustration and a picture: keep one of the two"),
+                 id);
+      return FALSE;
+    }
+  if (illustration == NULL && picture == NULL)
     {
       set_error (state, error, LC_ROUTINE_ERROR_MISSING,
                  _("step “%s” has no illustration: add illustration=\"…\" with the name of a built-in illustration"),
                  id);
       return FALSE;
     }
-  if (!check_illustration (state, illustration, error))
+  if (illustration != NULL)
+    {
+      if (!check_illustration (state, illustration, error))
+        return FALSE;
+      step->illustration = g_strdup (illustration);
+    }
+  else if (!check_picture (state, picture, error))
     return FALSE;
-  step->illustration = g_strdup (illustration);
 
   if (duration != NULL && (repetitions != NULL || pace != NULL))
     {
@@ -409,7 +472,7 @@ start_step (ParseState   *state,
       return FALSE;
     }
   if (duration != NULL &&
-      !parse_uint (state, "duration", duration, 1, 3600, _("seconds, up to an hour"), &step->duration, error))
+      !parse_uint (state, "duration", duration, 1, LC_STEP_MAX_SECONDS, _("seconds, up to an hour"), &step->duration, error))
     return FALSE;
   if (duration == NULL && (repetitions == NULL || pace == NULL))
     {
@@ -419,12 +482,12 @@ start_step (ParseState   *state,
       return FALSE;
     }
   if (repetitions != NULL &&
-      !parse_uint (state, "repetitions", repetitions, 1, 200, _("times"), &step->repetitions, error))
+      !parse_uint (state, "repetitions", repetitions, 1, LC_STEP_MAX_REPETITIONS, _("times"), &step->repetitions, error))
     return FALSE;
   if (pace != NULL &&
-      !parse_uint (state, "pace", pace, 1, 60, _("seconds per repetition"), &step->pace, error))
+      !parse_uint (state, "pace", pace, 1, LC_STEP_MAX_PACE, _("seconds per repetition"), &step->pace, error))
     return FALSE;
-  if (step->repetitions * step->pace > 3600)
+  if (step->repetitions * step->pace > LC_STEP_MAX_SECONDS)
     {
       set_error (state, error, LC_ROUTINE_ERROR_OUT_OF_RANGE,
                  _("step “%s” takes %u seconds; a step can take at most an hour (3600 seconds): use fewer repetitions"),
@@ -445,7 +508,7 @@ start_step (ParseState   *state,
     }
 
   if (rest != NULL &&
-      !parse_uint (state, "rest", rest, 1, 600, _("seconds of rest after the step"), &step->rest, error))
+      !parse_uint (state, "rest", rest, 1, LC_STEP_MAX_REST, _("seconds of rest after the step"), &step->rest, error))
     return FALSE;
 
   return TRUE;
@@ -472,6 +535,158 @@ field_slot (ParseState      *state,
 }
 
 static void
+start_shared (ParseState   *state,
+              const char   *element,
+              const char  **names,
+              const char  **values,
+              GError      **error)
+{
+  static const char *allowed[] = { "version", NULL };
+  const char *version;
+
+  if (!g_str_equal (element, "legcare-routine"))
+    {
+      set_error (state, error, LC_ROUTINE_ERROR_UNKNOWN_ELEMENT,
+                 _("this is not a shared Leg Care routine: the file must start with <legcare-routine>, not <%s>"),
+                 element);
+      return;
+    }
+  if (!check_attributes (state, "legcare-routine", names, allowed, error))
+    return;
+
+  version = lookup_attribute (names, values, "version");
+  if (g_strcmp0 (version, "1") != 0)
+    set_error (state, error, LC_ROUTINE_ERROR_INVALID,
+               _("shared routine version “%s” is not known: this version of Leg Care reads version 1"),
+               version != NULL ? version : "");
+}
+
+static void
+start_picture (ParseState   *state,
+               const char  **names,
+               const char  **values,
+               GError      **error)
+{
+  static const char *allowed[] = { "name", NULL };
+  const char *name;
+
+  if (!check_attributes (state, "picture", names, allowed, error))
+    return;
+
+  name = lookup_attribute (names, values, "name");
+  if (name == NULL || !lc_picture_name_is_valid (name))
+    {
+      set_error (state, error, LC_ROUTINE_ERROR_INVALID,
+                 _("“%s” is not a picture name: a picture is named like “knee.png”, without a folder"),
+                 name != NULL ? name : "");
+      return;
+    }
+  if (g_hash_table_contains (state->pictures, name))
+    {
+      set_error (state, error, LC_ROUTINE_ERROR_DUPLICATE,
+                 _("there is already a picture named “%s”: give each picture its own name"),
+                 name);
+      return;
+    }
+  if (g_hash_table_size (state->pictures) >= LC_ROUTINE_MAX_STEPS)
+    {
+      set_error (state, error, LC_ROUTINE_ERROR_OUT_OF_RANGE,
+                 _("the file holds more than %d pictures; a routine can show at most one per step"),
+                 LC_ROUTINE_MAX_STEPS);
+      return;
+    }
+
+  g_set_str (&state->picture_name, name);
+  state->leaf = g_intern_static_string ("picture");
+  state->field = NULL;
+  g_string_truncate (state->text, 0);
+}
+
+/* The base64 text of a <picture>: only its alphabet, padded, and a picture
+ * that passes lc_picture_check() once decoded. */
+static gboolean
+end_picture (ParseState  *state,
+             GError     **error)
+{
+  g_autoptr(GString) clean = g_string_sized_new (state->text->len);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) picture_error = NULL;
+  guchar *decoded;
+  gsize decoded_length;
+  gsize padding = 0;
+
+  for (gsize i = 0; i < state->text->len; i++)
+    {
+      char c = state->text->str[i];
+
+      if (g_ascii_isspace (c))
+        continue;
+      if ((g_ascii_isalnum (c) || c == '+' || c == '/') && padding == 0)
+        g_string_append_c (clean, c);
+      else if (c == '=' && padding < 2)
+        {
+          g_string_append_c (clean, c);
+          padding++;
+        }
+      else
+        {
+          clean->len = 0;
+          break;
+        }
+    }
+
+  if (clean->len == 0 || clean->len % 4 != 0)
+    {
+      set_error (state, error, LC_ROUTINE_ERROR_INVALID,
+                 _("the picture “%s” is not valid base64 text: export the routine again"),
+                 state->picture_name);
+      return FALSE;
+    }
+
+  decoded = g_base64_decode (clean->str, &decoded_length);
+  bytes = g_bytes_new_take (decoded, decoded_length);
+  if (!lc_picture_check (bytes, NULL, NULL, NULL, &picture_error))
+    {
+      set_error (state, error, LC_ROUTINE_ERROR_INVALID,
+                 /* Translators: the picture's name, then why it is refused */
+                 _("the picture “%s” is refused: %s"),
+                 state->picture_name, picture_error->message);
+      return FALSE;
+    }
+
+  g_hash_table_insert (state->pictures, g_steal_pointer (&state->picture_name), g_steal_pointer (&bytes));
+  return TRUE;
+}
+
+/* A shared file's end: every picture a step names is in it. */
+static gboolean
+end_shared (ParseState  *state,
+            GError     **error)
+{
+  if (!state->routine_done)
+    {
+      set_error (state, error, LC_ROUTINE_ERROR_MISSING,
+                 _("the file holds no <routine>: export the routine again"));
+      return FALSE;
+    }
+
+  for (guint i = 0; i < state->routine->steps->len; i++)
+    {
+      LcStep *step = g_ptr_array_index (state->routine->steps, i);
+
+      if (step->picture != NULL && !g_hash_table_contains (state->pictures, step->picture))
+        {
+          set_error (state, error, LC_ROUTINE_ERROR_MISSING,
+                     _("step “%s” shows the picture “%s”, which is not in the file: export the routine again"),
+                     step->id, step->picture);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+static void
 start_element (GMarkupParseContext  *context,
                const char           *element,
                const char          **names,
@@ -493,6 +708,11 @@ start_element (GMarkupParseContext  *context,
   if (!state->seen_root)
     {
       state->seen_root = TRUE;
+      if (state->shared)
+        {
+          start_shared (state, element, names, values, error);
+          return;
+        }
       if (!g_str_equal (element, "routine"))
         {
           set_error (state, error, LC_ROUTINE_ERROR_UNKNOWN_ELEMENT,
@@ -500,7 +720,35 @@ start_element (GMarkupParseContext  *context,
                      element);
           return;
         }
+      state->routine_open = TRUE;
       start_routine (state, names, values, error);
+      return;
+    }
+
+  if (!state->routine_open && !state->shared)
+    {
+      set_error (state, error, LC_ROUTINE_ERROR_UNKNOWN_ELEMENT,
+                 _("<%s> comes after </routine>: everything belongs inside <routine>"),
+                 element);
+      return;
+    }
+  if (!state->routine_open)
+    {
+      /* Inside <legcare-routine>, around the routine */
+      if (g_str_equal (element, "routine") && !state->routine_done)
+        {
+          state->routine_open = TRUE;
+          start_routine (state, names, values, error);
+        }
+      else if (g_str_equal (element, "routine"))
+        set_error (state, error, LC_ROUTINE_ERROR_DUPLICATE,
+                   _("the file holds a second <routine>: a shared file holds one routine"));
+      else if (g_str_equal (element, "picture"))
+        start_picture (state, names, values, error);
+      else
+        set_error (state, error, LC_ROUTINE_ERROR_UNKNOWN_ELEMENT,
+                   _("<legcare-routine> cannot contain <%s>; it can contain: <routine>, <picture>"),
+                   element);
       return;
     }
 
@@ -582,7 +830,7 @@ static gboolean
 end_leaf (ParseState  *state,
           GError     **error)
 {
-  g_autofree char *text = normalize_text (state->text->str);
+  g_autofree char *text = lc_routine_normalize_text (state->text->str);
   g_autofree char *prefix = where (state);
   const char *element = state->leaf;
   guint max_chars = state->field != NULL ? state->field->max_chars : CAUTION_MAX_CHARS;
@@ -645,6 +893,12 @@ end_element (GMarkupParseContext  *context,
 {
   ParseState *state = user_data;
 
+  if (state->leaf != NULL && state->field == NULL && g_str_equal (state->leaf, "picture"))
+    {
+      state->leaf = NULL;
+      end_picture (state, error);
+      return;
+    }
   if (state->leaf != NULL)
     {
       end_leaf (state, error);
@@ -666,7 +920,16 @@ end_element (GMarkupParseContext  *context,
       return;
     }
 
+  if (!state->routine_open)
+    {
+      /* </legcare-routine> */
+      end_shared (state, error);
+      return;
+    }
+
   /* </routine> */
+  state->routine_open = FALSE;
+  state->routine_done = TRUE;
   if (!check_required_fields (state, FALSE, error))
     return;
   if (!state->have_category)
@@ -703,6 +966,15 @@ text (GMarkupParseContext  *context,
 
   if (state->leaf != NULL)
     {
+      /* Base64 is 4 characters for 3 bytes; allow a line break every 76. */
+      if (state->picture_name != NULL &&
+          state->text->len + length > (gsize) LC_PICTURE_MAX_BYTES / 3 * 4 * 78 / 76 + 4)
+        {
+          set_error (state, error, LC_ROUTINE_ERROR_TOO_LARGE,
+                     _("the picture “%s” is larger than %d MiB: use a smaller picture in the routine and export it again"),
+                     state->picture_name, LC_PICTURE_MAX_BYTES / 1024 / 1024);
+          return;
+        }
       g_string_append_len (state->text, text, length);
       return;
     }
@@ -727,51 +999,46 @@ static const GMarkupParser parser = {
   NULL,
 };
 
-/**
- * lc_routine_loader_parse:
- * @self: the loader
- * @data: the file's contents
- * @length: their length
- * @file_name: how to name the file in error messages
- * @origin: built-in routines are translated, users' are shown as written
- * @error: return location for an error in %LC_ROUTINE_ERROR
- *
- * Returns: (transfer full): the routine, or %NULL with @error set
- */
-LcRoutine *
-lc_routine_loader_parse (LcRoutineLoader  *self,
-                         const char       *data,
-                         gsize             length,
-                         const char       *file_name,
-                         LcRoutineOrigin   origin,
-                         GError          **error)
+static LcRoutine *
+parse (LcRoutineLoader  *self,
+       const char       *data,
+       gsize             length,
+       const char       *file_name,
+       LcRoutineOrigin   origin,
+       GHashTable      **pictures,
+       GError          **error)
 {
   g_autoptr(GMarkupParseContext) context = NULL;
   g_autoptr(LcRoutine) routine = NULL;
   g_autoptr(GPtrArray) cautions = NULL;
   g_autoptr(GHashTable) step_ids = NULL;
+  g_autoptr(GHashTable) picture_table = NULL;
   g_autoptr(GString) text_buffer = NULL;
   g_autoptr(GError) local_error = NULL;
+  gsize max_size = pictures != NULL ? LC_ROUTINE_SHARE_MAX_FILE_SIZE : LC_ROUTINE_MAX_FILE_SIZE;
   ParseState state = { 0 };
 
-  g_return_val_if_fail (LC_IS_ROUTINE_LOADER (self), NULL);
-  g_return_val_if_fail (data != NULL || length == 0, NULL);
-  g_return_val_if_fail (file_name != NULL, NULL);
-
-  if (length > LC_ROUTINE_MAX_FILE_SIZE)
+  if (length > max_size)
     {
       g_autofree char *size = g_format_size_full (length, G_FORMAT_SIZE_IEC_UNITS);
 
-      g_set_error (error, LC_ROUTINE_ERROR, LC_ROUTINE_ERROR_TOO_LARGE,
-                   /* Translators: %s is the file, then its size, e.g. "1.0 MiB" */
-                   _("%s:1:1: the file is %s; a routine file can be at most 1 MiB"),
-                   file_name, size);
+      if (pictures != NULL)
+        g_set_error (error, LC_ROUTINE_ERROR, LC_ROUTINE_ERROR_TOO_LARGE,
+                     /* Translators: %s is the file, then its size, e.g. "41.0 MiB" */
+                     _("%s:1:1: the file is %s; a shared routine can be at most 40 MiB"),
+                     file_name, size);
+      else
+        g_set_error (error, LC_ROUTINE_ERROR, LC_ROUTINE_ERROR_TOO_LARGE,
+                     /* Translators: %s is the file, then its size, e.g. "1.0 MiB" */
+                     _("%s:1:1: the file is %s; a routine file can be at most 1 MiB"),
+                     file_name, size);
       return NULL;
     }
 
   routine = g_object_new (LC_TYPE_ROUTINE, NULL);
   cautions = g_ptr_array_new_with_free_func (g_free);
   step_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  picture_table = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_bytes_unref);
   text_buffer = g_string_new (NULL);
 
   state.self = self;
@@ -783,12 +1050,15 @@ lc_routine_loader_parse (LcRoutineLoader  *self,
   state.cautions = cautions;
   state.step_ids = step_ids;
   state.text = text_buffer;
+  state.shared = pictures != NULL;
+  state.pictures = picture_table;
   state.context = context = g_markup_parse_context_new (&parser, G_MARKUP_TREAT_CDATA_AS_TEXT,
                                                         &state, NULL);
 
   if (!g_markup_parse_context_parse (context, data, length, &local_error) ||
       !g_markup_parse_context_end_parse (context, &local_error))
     {
+      g_free (state.picture_name);
       if (local_error->domain == LC_ROUTINE_ERROR)
         g_propagate_error (error, g_steal_pointer (&local_error));
       else
@@ -810,7 +1080,68 @@ lc_routine_loader_parse (LcRoutineLoader  *self,
   routine->origin = origin;
   routine->source = g_strdup (file_name);
 
+  if (pictures != NULL)
+    *pictures = g_steal_pointer (&picture_table);
+
   return g_steal_pointer (&routine);
+}
+
+/**
+ * lc_routine_loader_parse:
+ * @self: the loader
+ * @data: the file's contents
+ * @length: their length
+ * @file_name: how to name the file in error messages
+ * @origin: built-in routines are translated, users' are shown as written
+ * @error: return location for an error in %LC_ROUTINE_ERROR
+ *
+ * Returns: (transfer full): the routine, or %NULL with @error set
+ */
+LcRoutine *
+lc_routine_loader_parse (LcRoutineLoader  *self,
+                         const char       *data,
+                         gsize             length,
+                         const char       *file_name,
+                         LcRoutineOrigin   origin,
+                         GError          **error)
+{
+  g_return_val_if_fail (LC_IS_ROUTINE_LOADER (self), NULL);
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+  g_return_val_if_fail (file_name != NULL, NULL);
+
+  return parse (self, data, length, file_name, origin, NULL, error);
+}
+
+/**
+ * lc_routine_loader_parse_shared:
+ * @self: the loader
+ * @data: the contents of a shared routine (`.legcare-routine`)
+ * @length: their length
+ * @file_name: how to name the file in error messages
+ * @pictures: (out) (transfer full): the pictures the file holds, by name
+ *   (#GBytes, each passed lc_picture_check())
+ * @error: return location for an error in %LC_ROUTINE_ERROR
+ *
+ * Reads a routine as shared in one file: the routine, checked as strictly
+ * as a routine file, and the pictures its steps show. The steps' pictures
+ * have names but no paths.
+ *
+ * Returns: (transfer full): the routine, or %NULL with @error set
+ */
+LcRoutine *
+lc_routine_loader_parse_shared (LcRoutineLoader  *self,
+                                const char       *data,
+                                gsize             length,
+                                const char       *file_name,
+                                GHashTable      **pictures,
+                                GError          **error)
+{
+  g_return_val_if_fail (LC_IS_ROUTINE_LOADER (self), NULL);
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+  g_return_val_if_fail (file_name != NULL, NULL);
+  g_return_val_if_fail (pictures != NULL, NULL);
+
+  return parse (self, data, length, file_name, LC_ROUTINE_ORIGIN_USER, pictures, error);
 }
 
 /**
@@ -1100,10 +1431,30 @@ lc_routine_loader_find (LcRoutineLoader *self,
   return NULL;
 }
 
+/**
+ * lc_routine_loader_set_picture_dir:
+ * @self: the loader
+ * @dir: (nullable): the folder of the pictures users' steps show
+ *
+ * With a folder, a user's routine whose step shows a picture that is not
+ * there is refused; without, picture names are only checked for form.
+ */
+void
+lc_routine_loader_set_picture_dir (LcRoutineLoader *self,
+                                   GFile           *dir)
+{
+  g_return_if_fail (LC_IS_ROUTINE_LOADER (self));
+  g_return_if_fail (dir == NULL || G_IS_FILE (dir));
+
+  g_set_object (&self->picture_dir, dir);
+}
+
 static void
 lc_routine_loader_finalize (GObject *object)
 {
   LcRoutineLoader *self = LC_ROUTINE_LOADER (object);
+
+  g_clear_object (&self->picture_dir);
 
   g_clear_pointer (&self->illustrations, g_hash_table_unref);
   g_free (self->example_illustration);

@@ -32,6 +32,16 @@ typedef enum
 #define LC_ROUTINE_MAX_FILE_SIZE  (1024 * 1024)
 #define LC_ROUTINE_MAX_SECONDS    (2 * 60 * 60)
 #define LC_ROUTINE_MAX_STEPS      50
+#define LC_ROUTINE_MAX_NAME_CHARS     60
+#define LC_ROUTINE_MAX_SUMMARY_CHARS  200
+#define LC_ROUTINE_MAX_TEXT_CHARS     300   /* cautions, instructions, cues */
+#define LC_STEP_MAX_TITLE_CHARS       60
+#define LC_STEP_MAX_SECONDS           3600
+#define LC_STEP_MAX_REPETITIONS       200
+#define LC_STEP_MAX_PACE              60
+#define LC_STEP_MAX_REST              600
+/* A shared routine holds its pictures: at most 8 MiB each, in base64. */
+#define LC_ROUTINE_SHARE_MAX_FILE_SIZE (40 * 1024 * 1024)
 
 #define LC_TYPE_ROUTINE_LOADER (lc_routine_loader_get_type ())
 
@@ -46,6 +56,14 @@ LcRoutine       *lc_routine_loader_parse         (LcRoutineLoader    *self,
                                                   const char         *file_name,
                                                   LcRoutineOrigin     origin,
                                                   GError            **error);
+LcRoutine       *lc_routine_loader_parse_shared  (LcRoutineLoader    *self,
+                                                  const char         *data,
+                                                  gsize               length,
+                                                  const char         *file_name,
+                                                  GHashTable        **pictures,
+                                                  GError            **error);
+void             lc_routine_loader_set_picture_dir (LcRoutineLoader  *self,
+                                                  GFile              *dir);
 LcRoutine       *lc_routine_loader_load_file     (LcRoutineLoader    *self,
                                                   GFile              *file,
                                                   GError            **error);

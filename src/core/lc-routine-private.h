@@ -16,7 +16,9 @@ struct _LcStep
   char     *id;
   char     *title;
   char     *instruction;
-  char     *illustration;
+  char     *illustration;    /* a built-in illustration, or NULL… */
+  char     *picture;         /* …the name of the user's own picture */
+  char     *picture_path;    /* where it is, once the loader found it */
   char     *cue;
   char     *cue_switch;
   char     *cue_halfway;
@@ -42,5 +44,7 @@ struct _LcRoutine
   char            *source;
   gboolean         overrides_builtin;
 };
+
+char *lc_routine_normalize_text (const char *text);
 
 G_END_DECLS

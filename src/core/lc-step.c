@@ -21,6 +21,8 @@ lc_step_finalize (GObject *object)
   g_free (self->title);
   g_free (self->instruction);
   g_free (self->illustration);
+  g_free (self->picture);
+  g_free (self->picture_path);
   g_free (self->cue);
   g_free (self->cue_switch);
   g_free (self->cue_halfway);
@@ -60,11 +62,43 @@ lc_step_get_instruction (LcStep *self)
   return self->instruction;
 }
 
+/**
+ * lc_step_get_illustration:
+ *
+ * Returns: (nullable): the name of the step's built-in illustration, or
+ *   %NULL for a step with a picture of the user's own
+ */
 const char *
 lc_step_get_illustration (LcStep *self)
 {
   g_return_val_if_fail (LC_IS_STEP (self), NULL);
   return self->illustration;
+}
+
+/**
+ * lc_step_get_picture:
+ *
+ * Returns: (nullable): the file name of the user's own picture for the
+ *   step (in the pictures folder), or %NULL for a built-in illustration
+ */
+const char *
+lc_step_get_picture (LcStep *self)
+{
+  g_return_val_if_fail (LC_IS_STEP (self), NULL);
+  return self->picture;
+}
+
+/**
+ * lc_step_get_picture_path:
+ *
+ * Returns: (nullable): where the step's own picture is, if the loader
+ *   knew the pictures folder
+ */
+const char *
+lc_step_get_picture_path (LcStep *self)
+{
+  g_return_val_if_fail (LC_IS_STEP (self), NULL);
+  return self->picture_path;
 }
 
 const char *

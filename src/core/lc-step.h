@@ -26,6 +26,8 @@ const char *lc_step_get_id            (LcStep *self);
 const char *lc_step_get_title         (LcStep *self);
 const char *lc_step_get_instruction   (LcStep *self);
 const char *lc_step_get_illustration  (LcStep *self);
+const char *lc_step_get_picture       (LcStep *self);
+const char *lc_step_get_picture_path  (LcStep *self);
 const char *lc_step_get_cue           (LcStep *self);
 const char *lc_step_get_cue_switch    (LcStep *self);
 const char *lc_step_get_cue_halfway   (LcStep *self);

@@ -26,6 +26,7 @@ struct _LcApplication
   LcRoutineLoader *routines;
   GFileMonitor    *routines_monitor;
   GFile           *routines_dir;
+  GFile           *pictures_dir;
   guint            reload_source;
 
   LcDiary         *diary;
@@ -106,6 +107,8 @@ load_routines (LcApplication *self)
 
   self->routines = lc_routine_loader_new ((const char * const *) illustrations);
   self->routines_dir = g_file_get_child (data_dir, "routines");
+  self->pictures_dir = g_file_get_child (data_dir, "pictures");
+  lc_routine_loader_set_picture_dir (self->routines, self->pictures_dir);
   path = g_file_get_path (self->routines_dir);
 
   lc_routine_loader_load_all (self->routines, ROUTINES_RESOURCE, self->routines_dir);
@@ -372,6 +375,23 @@ lc_application_activate (GApplication *app)
     adw_dialog_present (ADW_DIALOG (lc_safety_dialog_new ()), GTK_WIDGET (window));
 }
 
+/* A shared routine opened from Files or given on the command line: the
+ * window shows what it holds, to add it or not. */
+static void
+lc_application_open (GApplication  *app,
+                     GFile        **files,
+                     int            n_files,
+                     const char    *hint)
+{
+  LcApplication *self = LC_APPLICATION (app);
+  GtkWindow *window;
+
+  lc_application_activate (app);
+  window = lc_application_get_window (self);
+  for (int i = 0; i < n_files; i++)
+    lc_window_open_shared_routine (LC_WINDOW (window), files[i]);
+}
+
 static void
 lc_application_startup (GApplication *app)
 {
@@ -424,6 +444,7 @@ lc_application_dispose (GObject *object)
   g_clear_error (&self->diary_problem);
   g_clear_object (&self->routines_monitor);
   g_clear_object (&self->routines_dir);
+  g_clear_object (&self->pictures_dir);
   g_clear_object (&self->routines);
   g_clear_object (&self->cue_player);
   g_clear_object (&self->settings);
@@ -441,6 +462,7 @@ lc_application_class_init (LcApplicationClass *klass)
 
   app_class->activate = lc_application_activate;
   app_class->startup = lc_application_startup;
+  app_class->open = lc_application_open;
 }
 
 static void
@@ -453,7 +475,7 @@ lc_application_new (void)
 {
   return g_object_new (LC_TYPE_APPLICATION,
                        "application-id", APP_ID,
-                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
                        "resource-base-path", "/com/example/LegCare",
                        NULL);
 }
@@ -550,4 +572,44 @@ lc_application_get_diary_error (LcApplication *self)
 {
   g_return_val_if_fail (LC_IS_APPLICATION (self), NULL);
   return self->diary_error;
+}
+
+/**
+ * lc_application_get_routines_dir:
+ *
+ * Returns: (transfer none): the folder of the user's routines
+ */
+GFile *
+lc_application_get_routines_dir (LcApplication *self)
+{
+  g_return_val_if_fail (LC_IS_APPLICATION (self), NULL);
+  return self->routines_dir;
+}
+
+/**
+ * lc_application_get_pictures_dir:
+ *
+ * Returns: (transfer none): the folder of the pictures the user's own
+ *   steps show
+ */
+GFile *
+lc_application_get_pictures_dir (LcApplication *self)
+{
+  g_return_val_if_fail (LC_IS_APPLICATION (self), NULL);
+  return self->pictures_dir;
+}
+
+/**
+ * lc_application_reload_routines:
+ *
+ * Loads the routines again now, after the app itself changed the folder,
+ * rather than when the folder monitor tells.
+ */
+void
+lc_application_reload_routines (LcApplication *self)
+{
+  g_return_if_fail (LC_IS_APPLICATION (self));
+
+  g_clear_handle_id (&self->reload_source, g_source_remove);
+  reload_routines (self);
 }

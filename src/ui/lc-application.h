@@ -21,6 +21,9 @@ LcApplication *lc_application_new          (void);
 GSettings       *lc_application_get_settings       (LcApplication *self);
 LcCuePlayer     *lc_application_get_cue_player     (LcApplication *self);
 LcRoutineLoader *lc_application_get_routine_loader (LcApplication *self);
+GFile           *lc_application_get_routines_dir  (LcApplication *self);
+GFile           *lc_application_get_pictures_dir  (LcApplication *self);
+void             lc_application_reload_routines   (LcApplication *self);
 LcDiary         *lc_application_get_diary          (LcApplication *self);
 const GError    *lc_application_get_diary_error    (LcApplication *self);
 

@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "lc-illustration.h"
+#include "lc-picture.h"
 
 /**
  * lc_illustration_list_names:
@@ -30,31 +31,82 @@ lc_illustration_list_names (void)
   return g_strv_builder_end (builder);
 }
 
-/**
- * lc_illustration_new:
- * @name: an illustration's name
- * @description: what it shows, for screen readers
- * @width: the width to ask for
- * @height: the height to ask for
- *
- * Returns: (transfer floating): a picture of the illustration, scaled to
- *   fit @width
- */
 typedef struct
 {
-  char *path;
-  int   width;
-  int   height;
+  char   *path;       /* a built-in illustration in the resource… */
+  char   *file;       /* …or the user's own picture, checked first… */
+  GBytes *bytes;      /* …or one from a shared routine, already checked */
+  int     width;
+  int     height;
 } LoadData;
 
 static void
 load_data_free (LoadData *data)
 {
   g_free (data->path);
+  g_free (data->file);
+  g_clear_pointer (&data->bytes, g_bytes_unref);
   g_free (data);
 }
 
-/* In a worker thread: rasterizing SVG is the slow part. */
+/* Scale a picture of the user's own to fit the size asked for while it is
+ * decoded: a photo is never held at its full size. */
+static void
+size_prepared_cb (GdkPixbufLoader *loader,
+                  int              width,
+                  int              height,
+                  LoadData        *data)
+{
+  double scale = MIN ((double) data->width / MAX (width, 1), (double) data->height / MAX (height, 1));
+
+  if (scale < 1.0)
+    gdk_pixbuf_loader_set_size (loader, MAX (1, (int) (width * scale)), MAX (1, (int) (height * scale)));
+}
+
+static GdkPixbuf *
+load_picture (LoadData  *data,
+              GError   **error)
+{
+  g_autoptr(GdkPixbufLoader) loader = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  GdkPixbuf *pixbuf;
+
+  if (data->bytes != NULL)
+    bytes = g_bytes_ref (data->bytes);
+  else
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (data->file);
+      g_autoptr(GFile) dir = g_file_get_parent (file);
+      g_autofree char *name = g_file_get_basename (file);
+
+      /* Checked again: the file may have changed since it was chosen. */
+      bytes = lc_picture_load (dir, name, error);
+      if (bytes == NULL)
+        return NULL;
+    }
+
+  loader = gdk_pixbuf_loader_new ();
+  g_signal_connect (loader, "size-prepared", G_CALLBACK (size_prepared_cb), data);
+  if (!gdk_pixbuf_loader_write_bytes (loader, bytes, error))
+    {
+      gdk_pixbuf_loader_close (loader, NULL);
+      return NULL;
+    }
+  if (!gdk_pixbuf_loader_close (loader, error))
+    return NULL;
+
+  pixbuf = gdk_pixbuf_loader_get_pixbuf (loader);
+  if (pixbuf == NULL)
+    {
+      g_set_error_literal (error, GDK_PIXBUF_ERROR, GDK_PIXBUF_ERROR_CORRUPT_IMAGE,
+                           _("The picture could not be read"));
+      return NULL;
+    }
+
+  return g_object_ref (pixbuf);
+}
+
+/* In a worker thread: rasterizing SVG and decoding photos are the slow part. */
 static void
 load_in_thread (GTask        *task,
                 gpointer      source,
@@ -63,8 +115,12 @@ load_in_thread (GTask        *task,
 {
   LoadData *data = task_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new_from_resource_at_scale (data->path, data->width, data->height,
-                                                                       TRUE, &error);
+  g_autoptr(GdkPixbuf) pixbuf = NULL;
+
+  if (data->path != NULL)
+    pixbuf = gdk_pixbuf_new_from_resource_at_scale (data->path, data->width, data->height, TRUE, &error);
+  else
+    pixbuf = load_picture (data, &error);
 
   if (pixbuf == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
@@ -84,12 +140,56 @@ loaded_cb (GObject      *source,
 
   if (pixbuf == NULL)
     {
-      g_warning ("Illustration: %s", error->message);
+      /* A picture of the user's own that can't be shown says so in its place. */
+      GtkIconPaintable *icon = gtk_icon_theme_lookup_icon (
+        gtk_icon_theme_get_for_display (gtk_widget_get_display (GTK_WIDGET (picture))),
+        "image-missing-symbolic", NULL, 48, 1, GTK_TEXT_DIR_NONE, 0);
+
+      g_message ("Illustration: %s", error->message);
+      gtk_picture_set_paintable (picture, GDK_PAINTABLE (icon));
+      g_object_unref (icon);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (picture), error->message);
+      gtk_widget_add_css_class (GTK_WIDGET (picture), "missing-picture");
       return;
     }
 
   texture = gdk_texture_new_for_pixbuf (pixbuf);
   gtk_picture_set_paintable (picture, GDK_PAINTABLE (texture));
+}
+
+static GtkWidget *
+new_picture (LoadData   *data,
+             const char *description,
+             int         width,
+             int         height)
+{
+  g_autoptr(GTask) task = NULL;
+  GtkWidget *picture = gtk_picture_new ();
+  GtkWidget *clamp;
+
+  gtk_picture_set_content_fit (GTK_PICTURE (picture), GTK_CONTENT_FIT_CONTAIN);
+  gtk_picture_set_can_shrink (GTK_PICTURE (picture), TRUE);
+  gtk_picture_set_alternative_text (GTK_PICTURE (picture), description);
+  /* It may shrink to two thirds in a narrow window. */
+  gtk_widget_set_size_request (picture, width * 2 / 3, height * 2 / 3);
+
+  /* Rasterized at twice the size asked for, so that it stays sharp on
+   * high-resolution screens and when the picture grows with the window. */
+  data->width = 2 * width;
+  data->height = 2 * height;
+  task = g_task_new (NULL, NULL, loaded_cb, g_object_ref (picture));
+  g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);
+  g_task_run_in_thread (task, load_in_thread);
+
+  /* The texture is twice the size; the clamp keeps the picture at the size
+   * asked for, so that thumbnails line up whatever the text beside them. */
+  clamp = adw_clamp_new ();
+  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), width);
+  adw_clamp_set_tightening_threshold (ADW_CLAMP (clamp), width);
+  adw_clamp_set_child (ADW_CLAMP (clamp), picture);
+  gtk_widget_add_css_class (clamp, "illustration");
+
+  return clamp;
 }
 
 /**
@@ -111,33 +211,117 @@ lc_illustration_new (const char *name,
                      int         width,
                      int         height)
 {
-  g_autoptr(GTask) task = NULL;
   LoadData *data = g_new0 (LoadData, 1);
-  GtkWidget *picture = gtk_picture_new ();
-  GtkWidget *clamp;
 
-  gtk_picture_set_content_fit (GTK_PICTURE (picture), GTK_CONTENT_FIT_CONTAIN);
-  gtk_picture_set_can_shrink (GTK_PICTURE (picture), TRUE);
-  gtk_picture_set_alternative_text (GTK_PICTURE (picture), description);
-  /* It may shrink to two thirds in a narrow window. */
-  gtk_widget_set_size_request (picture, width * 2 / 3, height * 2 / 3);
-
-  /* Rasterized at twice the size asked for, so that it stays sharp on
-   * high-resolution screens and when the picture grows with the window. */
   data->path = g_strconcat (LC_ILLUSTRATIONS_RESOURCE, name, ".svg", NULL);
-  data->width = 2 * width;
-  data->height = 2 * height;
-  task = g_task_new (NULL, NULL, loaded_cb, g_object_ref (picture));
-  g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);
-  g_task_run_in_thread (task, load_in_thread);
+  return new_picture (data, description, width, height);
+}
 
-  /* The texture is twice the size; the clamp keeps the picture at the size
-   * asked for, so that thumbnails line up whatever the text beside them. */
-  clamp = adw_clamp_new ();
-  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), width);
-  adw_clamp_set_tightening_threshold (ADW_CLAMP (clamp), width);
-  adw_clamp_set_child (ADW_CLAMP (clamp), picture);
-  gtk_widget_add_css_class (clamp, "illustration");
+/**
+ * lc_illustration_new_for_file:
+ * @path: a picture of the user's own
+ *
+ * Returns: (transfer floating): the picture, checked before it is decoded
+ */
+GtkWidget *
+lc_illustration_new_for_file (const char *path,
+                              const char *description,
+                              int         width,
+                              int         height)
+{
+  LoadData *data = g_new0 (LoadData, 1);
 
-  return clamp;
+  data->file = g_strdup (path);
+  return new_picture (data, description, width, height);
+}
+
+/**
+ * lc_illustration_new_for_step:
+ * @step: a step
+ * @pictures: (nullable) (element-type utf8 GBytes): the pictures of a
+ *   shared routine not added yet, by name
+ *
+ * The step's built-in illustration, or its own picture: from @pictures,
+ * or from its file (checked again before it is decoded).
+ *
+ * Returns: (transfer floating): the picture
+ */
+GtkWidget *
+lc_illustration_new_for_step (LcStep     *step,
+                              GHashTable *pictures,
+                              const char *description,
+                              int         width,
+                              int         height)
+{
+  const char *picture = lc_step_get_picture (step);
+  GBytes *bytes;
+  LoadData *data;
+
+  if (picture == NULL)
+    return lc_illustration_new (lc_step_get_illustration (step), description, width, height);
+
+  bytes = pictures != NULL ? g_hash_table_lookup (pictures, picture) : NULL;
+  if (bytes == NULL)
+    /* Without a path, the file name alone: shown as missing */
+    return lc_illustration_new_for_file (lc_step_get_picture_path (step) != NULL ?
+                                         lc_step_get_picture_path (step) : picture,
+                                         description, width, height);
+
+  data = g_new0 (LoadData, 1);
+  data->bytes = g_bytes_ref (bytes);
+  return new_picture (data, description, width, height);
+}
+
+/**
+ * lc_illustration_new_for_routine:
+ * @pictures: (nullable): as for lc_illustration_new_for_step()
+ *
+ * Returns: (transfer floating): the picture that stands for @routine: its
+ *   own illustration, or its first step's
+ */
+GtkWidget *
+lc_illustration_new_for_routine (LcRoutine  *routine,
+                                 GHashTable *pictures,
+                                 const char *description,
+                                 int         width,
+                                 int         height)
+{
+  const char *illustration = lc_routine_get_illustration (routine);
+  LcStep *step = lc_routine_get_illustration_step (routine);
+
+  if (step != NULL && g_strcmp0 (lc_step_get_illustration (step), illustration) == 0)
+    return lc_illustration_new_for_step (step, pictures, description, width, height);
+
+  return lc_illustration_new (illustration, description, width, height);
+}
+
+/**
+ * lc_illustration_check_bytes:
+ * @bytes: a picture that passed lc_picture_check()
+ * @error: return location for an error
+ *
+ * Decodes the picture once at a small size, to refuse one that passes the
+ * header checks but can't be shown.
+ *
+ * Returns: whether it can be shown
+ */
+gboolean
+lc_illustration_check_bytes (GBytes  *bytes,
+                             GError **error)
+{
+  LoadData data = { .bytes = bytes, .width = 64, .height = 64 };
+  g_autoptr(GdkPixbuf) pixbuf = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  pixbuf = load_picture (&data, &local_error);
+  if (pixbuf == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   /* Translators: %s is the picture library's message */
+                   _("The picture could not be read (%s): save it again as PNG or JPEG and choose that file."),
+                   local_error->message);
+      return FALSE;
+    }
+
+  return TRUE;
 }

@@ -7,6 +7,8 @@
 
 #include <gtk/gtk.h>
 
+#include "lc-routine.h"
+
 G_BEGIN_DECLS
 
 #define LC_ILLUSTRATIONS_RESOURCE "/com/example/LegCare/illustrations/"
@@ -16,5 +18,21 @@ GtkWidget *lc_illustration_new        (const char *name,
                                        const char *description,
                                        int         width,
                                        int         height);
+GtkWidget *lc_illustration_new_for_step (LcStep     *step,
+                                         GHashTable *pictures,
+                                         const char *description,
+                                         int         width,
+                                         int         height);
+GtkWidget *lc_illustration_new_for_routine (LcRoutine  *routine,
+                                            GHashTable *pictures,
+                                            const char *description,
+                                            int         width,
+                                            int         height);
+gboolean   lc_illustration_check_bytes (GBytes  *bytes,
+                                        GError **error);
+GtkWidget *lc_illustration_new_for_file (const char *path,
+                                         const char *description,
+                                         int         width,
+                                         int         height);
 
 G_END_DECLS

@@ -10,6 +10,7 @@
 #include "lc-format.h"
 #include "lc-illustration.h"
 #include "lc-routine-view.h"
+#include "lc-window.h"
 
 struct _LcRoutineView
 {
@@ -17,6 +18,7 @@ struct _LcRoutineView
 
   LcRoutine           *routine;
   GSettings           *settings;
+  GHashTable          *pictures;   /* a shared routine's, for a preview */
 
   /* Template widgets */
   AdwBin              *hero_bin;
@@ -26,6 +28,7 @@ struct _LcRoutineView
   AdwPreferencesGroup *cautions_group;
   AdwPreferencesGroup *steps_group;
   GtkButton           *start_button;
+  GtkMenuButton       *menu_button;
 };
 
 G_DEFINE_FINAL_TYPE (LcRoutineView, lc_routine_view, ADW_TYPE_NAVIGATION_PAGE)
@@ -33,6 +36,7 @@ G_DEFINE_FINAL_TYPE (LcRoutineView, lc_routine_view, ADW_TYPE_NAVIGATION_PAGE)
 enum {
   PROP_0,
   PROP_ROUTINE,
+  PROP_PICTURES,
   N_PROPS
 };
 
@@ -40,6 +44,7 @@ static GParamSpec *properties [N_PROPS];
 
 enum {
   START,
+  ADD,
   N_SIGNALS
 };
 
@@ -181,15 +186,16 @@ start_action (GtkWidget  *widget,
 }
 
 static GtkWidget *
-create_step_row (LcStep *step,
-                 guint   number)
+create_step_row (LcStep     *step,
+                 guint       number,
+                 GHashTable *pictures)
 {
   g_autofree char *title = g_markup_printf_escaped ("%u. %s", number, lc_step_get_title (step));
   g_autofree char *timing = lc_step_describe_timing (step);
   g_autofree char *subtitle = NULL;
   g_autofree char *description = describe_step (step);
   GtkWidget *row = adw_action_row_new ();
-  GtkWidget *picture = lc_illustration_new (lc_step_get_illustration (step), description, 96, 72);
+  GtkWidget *picture = lc_illustration_new_for_step (step, pictures, description, 96, 72);
 
   /* The timing on a line of its own above the instruction: it stays whole in
    * narrow windows, where a column beside the text would be squeezed. */
@@ -205,6 +211,69 @@ create_step_row (LcStep *step,
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), picture);
 
   return row;
+}
+
+/* What the user can do with the routine: change their own, make their own
+ * version of a built-in one, copy it, share it, remove their own. */
+static void
+setup_menu (LcRoutineView *self)
+{
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenu) edit = g_menu_new ();
+  g_autoptr(GMenu) share = g_menu_new ();
+  g_autoptr(GMenu) remove = g_menu_new ();
+  gboolean builtin = lc_routine_get_origin (self->routine) == LC_ROUTINE_ORIGIN_BUILTIN;
+
+  if (self->pictures != NULL)
+    {
+      /* A preview of a shared routine: nothing to do but add it */
+      gtk_widget_set_visible (GTK_WIDGET (self->menu_button), FALSE);
+      gtk_button_set_label (self->start_button, _("_Add to My Routines"));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->start_button), "routine.add");
+      return;
+    }
+
+  g_menu_append (edit, builtin ? _("_Customize…") : _("_Edit…"), "routine.edit");
+  g_menu_append (edit, _("_Duplicate…"), "routine.duplicate");
+  g_menu_append (share, _("E_xport…"), "routine.export");
+  if (lc_routine_get_overrides_builtin (self->routine))
+    g_menu_append (remove, _("_Reset to Built-in"), "routine.remove");
+  else if (!builtin)
+    g_menu_append (remove, _("De_lete Routine"), "routine.remove");
+
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (edit));
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (share));
+  if (g_menu_model_get_n_items (G_MENU_MODEL (remove)) > 0)
+    g_menu_append_section (menu, NULL, G_MENU_MODEL (remove));
+  gtk_menu_button_set_menu_model (self->menu_button, G_MENU_MODEL (menu));
+}
+
+static void
+window_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  LcRoutineView *self = LC_ROUTINE_VIEW (widget);
+  LcWindow *window = LC_WINDOW (gtk_widget_get_root (widget));
+
+  if (g_str_equal (action_name, "routine.edit"))
+    lc_window_edit_routine (window, self->routine, FALSE);
+  else if (g_str_equal (action_name, "routine.duplicate"))
+    lc_window_edit_routine (window, self->routine, TRUE);
+  else if (g_str_equal (action_name, "routine.export"))
+    lc_window_export_routine (window, self->routine);
+  else if (g_str_equal (action_name, "routine.remove"))
+    lc_window_remove_routine (window, self->routine);
+}
+
+static void
+add_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  LcRoutineView *self = LC_ROUTINE_VIEW (widget);
+
+  g_signal_emit (self, signals [ADD], 0, self->routine);
 }
 
 static void
@@ -227,7 +296,7 @@ lc_routine_view_constructed (GObject *object)
   /* Translators: what the big picture of a routine shows, for screen readers */
   hero_description = g_strdup_printf (_("Illustration: %s"),
                                       lc_step_get_title (lc_routine_get_illustration_step (routine)));
-  hero = lc_illustration_new (lc_routine_get_illustration (routine), hero_description, 320, 240);
+  hero = lc_illustration_new_for_routine (routine, self->pictures, hero_description, 320, 240);
   adw_bin_set_child (self->hero_bin, hero);
 
   gtk_label_set_label (self->summary_label, lc_routine_get_summary (routine));
@@ -261,7 +330,10 @@ lc_routine_view_constructed (GObject *object)
     }
 
   for (guint i = 0; i < n_steps; i++)
-    adw_preferences_group_add (self->steps_group, create_step_row (lc_routine_get_step (routine, i), i + 1));
+    adw_preferences_group_add (self->steps_group, create_step_row (lc_routine_get_step (routine, i), i + 1,
+                                                                   self->pictures));
+
+  setup_menu (self);
 }
 
 static void
@@ -272,6 +344,7 @@ lc_routine_view_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), LC_TYPE_ROUTINE_VIEW);
   g_clear_object (&self->routine);
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->pictures, g_hash_table_unref);
 
   G_OBJECT_CLASS (lc_routine_view_parent_class)->dispose (object);
 }
@@ -288,6 +361,10 @@ lc_routine_view_get_property (GObject    *object,
     {
     case PROP_ROUTINE:
       g_value_set_object (value, self->routine);
+      break;
+
+    case PROP_PICTURES:
+      g_value_set_boxed (value, self->pictures);
       break;
 
     default:
@@ -307,6 +384,10 @@ lc_routine_view_set_property (GObject      *object,
     {
     case PROP_ROUTINE:
       self->routine = g_value_dup_object (value);
+      break;
+
+    case PROP_PICTURES:
+      self->pictures = g_value_dup_boxed (value);
       break;
 
     default:
@@ -330,6 +411,12 @@ lc_routine_view_class_init (LcRoutineViewClass *klass)
                          LC_TYPE_ROUTINE,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
+  /* A shared routine's pictures, by name: set for a preview */
+  properties [PROP_PICTURES] =
+    g_param_spec_boxed ("pictures", NULL, NULL,
+                        G_TYPE_HASH_TABLE,
+                        (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -345,6 +432,19 @@ lc_routine_view_class_init (LcRoutineViewClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, LC_TYPE_ROUTINE);
 
+  /**
+   * LcRoutineView::add:
+   * @routine: the shared routine being previewed
+   *
+   * The user chose to add the shared routine to their routines.
+   */
+  signals [ADD] =
+    g_signal_new ("add",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, LC_TYPE_ROUTINE);
+
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/com/example/LegCare/ui/lc-routine-view.ui");
   gtk_widget_class_bind_template_child (widget_class, LcRoutineView, hero_bin);
@@ -354,8 +454,14 @@ lc_routine_view_class_init (LcRoutineViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LcRoutineView, cautions_group);
   gtk_widget_class_bind_template_child (widget_class, LcRoutineView, steps_group);
   gtk_widget_class_bind_template_child (widget_class, LcRoutineView, start_button);
+  gtk_widget_class_bind_template_child (widget_class, LcRoutineView, menu_button);
 
   gtk_widget_class_install_action (widget_class, "routine.start", NULL, start_action);
+  gtk_widget_class_install_action (widget_class, "routine.add", NULL, add_action);
+  gtk_widget_class_install_action (widget_class, "routine.edit", NULL, window_action);
+  gtk_widget_class_install_action (widget_class, "routine.duplicate", NULL, window_action);
+  gtk_widget_class_install_action (widget_class, "routine.export", NULL, window_action);
+  gtk_widget_class_install_action (widget_class, "routine.remove", NULL, window_action);
 }
 
 static void
@@ -374,6 +480,28 @@ lc_routine_view_new (LcRoutine *routine)
   return g_object_new (LC_TYPE_ROUTINE_VIEW,
                        "routine", routine,
                        NULL);
+}
+
+/**
+ * lc_routine_view_new_preview:
+ * @routine: a shared routine, not added yet
+ * @pictures: (element-type utf8 GBytes): its pictures
+ *
+ * The routine as it would be, with "Add to My Routines" instead of Start;
+ * #LcRoutineView::add tells when the user chose it.
+ */
+LcRoutineView *
+lc_routine_view_new_preview (LcRoutine  *routine,
+                             GHashTable *pictures)
+{
+  LcRoutineView *self;
+
+  g_return_val_if_fail (LC_IS_ROUTINE (routine), NULL);
+  g_return_val_if_fail (pictures != NULL, NULL);
+
+  /* The pictures are needed while the page is built. */
+  self = g_object_new (LC_TYPE_ROUTINE_VIEW, "pictures", pictures, "routine", routine, NULL);
+  return self;
 }
 
 LcRoutine *

@@ -16,6 +16,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (LcRoutineView, lc_routine_view, LC, ROUTINE_VIEW, AdwNavigationPage)
 
 LcRoutineView *lc_routine_view_new         (LcRoutine     *routine);
+LcRoutineView *lc_routine_view_new_preview (LcRoutine     *routine,
+                                            GHashTable    *pictures);
 LcRoutine     *lc_routine_view_get_routine (LcRoutineView *self);
 
 G_END_DECLS

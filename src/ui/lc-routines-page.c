@@ -150,7 +150,7 @@ create_routine_row (gpointer item,
 
   /* Translators: what a routine's thumbnail shows, for screen readers */
   description = g_strdup_printf (_("Illustration: %s"), lc_step_get_title (shown));
-  picture = lc_illustration_new (lc_routine_get_illustration (routine), description, 80, 60);
+  picture = lc_illustration_new_for_routine (routine, NULL, description, 80, 60);
   gtk_widget_set_valign (picture, GTK_ALIGN_CENTER);
   gtk_widget_set_margin_top (picture, 6);
   gtk_widget_set_margin_bottom (picture, 6);

@@ -124,7 +124,7 @@ segment_changed_cb (LcSessionPage *self)
                                                       lc_step_get_instruction (shown));
 
       adw_bin_set_child (self->picture_bin,
-                         lc_illustration_new (lc_step_get_illustration (shown), description, 480, 360));
+                         lc_illustration_new_for_step (shown, NULL, description, 480, 360));
       self->shown_step = MAX (step_index, 0);
     }
 

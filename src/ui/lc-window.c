@@ -7,8 +7,11 @@
 
 #include <glib/gi18n.h>
 
+#include "lc-application.h"
 #include "lc-csv.h"
 #include "lc-diary-page.h"
+#include "lc-routine-editor.h"
+#include "lc-routine-share.h"
 #include "lc-trends-page.h"
 #include "lc-routine-view.h"
 #include "lc-session-page.h"
@@ -29,6 +32,7 @@ struct _LcWindow
   LcRoutinesPage       *routines_page;
   LcDiaryPage          *diary_page;
   GtkWidget            *new_entry_button;
+  GtkWidget            *new_routine_button;
   AdwViewStack         *stack;
   AdwViewSwitcherBar   *switcher_bar;
   LcTrendsPage         *trends_page;
@@ -114,6 +118,14 @@ new_entry_action (GtkWidget  *widget,
 
   lc_window_set_page (self, "diary");
   lc_diary_page_new_entry (self->diary_page);
+}
+
+static void
+new_routine_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  lc_window_new_routine (LC_WINDOW (widget));
 }
 
 static GListModel *
@@ -271,6 +283,9 @@ page_changed_cb (LcWindow *self)
   /* The + of the diary shows with the diary. */
   gtk_widget_set_visible (self->new_entry_button,
                           g_strcmp0 (adw_view_stack_get_visible_child_name (self->stack), "diary") == 0);
+  /* …and the routines' with the routines. */
+  gtk_widget_set_visible (self->new_routine_button,
+                          g_strcmp0 (adw_view_stack_get_visible_child_name (self->stack), "routines") == 0);
   /* Trends are read from the diary when they are looked at. */
   if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->stack), "trends") == 0)
     lc_trends_page_reload (self->trends_page);
@@ -361,8 +376,10 @@ lc_window_class_init (LcWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LcWindow, routines_page);
   gtk_widget_class_bind_template_child (widget_class, LcWindow, diary_page);
   gtk_widget_class_bind_template_child (widget_class, LcWindow, new_entry_button);
+  gtk_widget_class_bind_template_child (widget_class, LcWindow, new_routine_button);
 
   gtk_widget_class_install_action (widget_class, "win.new-entry", NULL, new_entry_action);
+  gtk_widget_class_install_action (widget_class, "win.new-routine", NULL, new_routine_action);
   gtk_widget_class_install_action (widget_class, "win.export-diary", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.import-diary", NULL, import_action);
   gtk_widget_class_bind_template_callback (widget_class, routine_activated_cb);
@@ -506,4 +523,323 @@ lc_window_start_session (LcWindow  *self,
   adw_navigation_view_push (self->navigation_view, ADW_NAVIGATION_PAGE (page));
 
   return GTK_WIDGET (page);
+}
+
+/* --- The user's own routines --------------------------------------------------- */
+
+static LcRoutineLoader *
+get_loader (LcWindow *self)
+{
+  return lc_application_get_routine_loader (LC_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
+}
+
+/* Back to the list, then to the routine's page, as it is now. */
+static void
+show_routine_by_id (LcWindow   *self,
+                    const char *id)
+{
+  LcRoutine *routine = id != NULL ? lc_routine_loader_find (get_loader (self), id) : NULL;
+
+  adw_navigation_view_pop_to_tag (self->navigation_view, "main");
+  if (routine != NULL)
+    lc_window_show_routine (self, routine);
+}
+
+static void
+routine_saved_cb (LcWindow        *self,
+                  const char      *id,
+                  LcRoutineEditor *editor)
+{
+  lc_application_reload_routines (LC_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
+  show_routine_by_id (self, id);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Routine saved")));
+}
+
+static void
+push_editor (LcWindow       *self,
+             LcRoutineDraft *draft,
+             GFile          *file)
+{
+  LcRoutineEditor *editor = lc_routine_editor_new (draft, file);
+
+  g_signal_connect_object (editor, "saved", G_CALLBACK (routine_saved_cb), self, G_CONNECT_SWAPPED);
+  adw_navigation_view_push (self->navigation_view, ADW_NAVIGATION_PAGE (editor));
+}
+
+/**
+ * lc_window_new_routine:
+ *
+ * Opens the editor on an empty routine.
+ */
+void
+lc_window_new_routine (LcWindow *self)
+{
+  g_autoptr(LcRoutineDraft) draft = lc_routine_draft_new ();
+
+  g_return_if_fail (LC_IS_WINDOW (self));
+
+  push_editor (self, draft, NULL);
+}
+
+/**
+ * lc_window_edit_routine:
+ * @routine: a routine
+ * @duplicate: %TRUE for a new routine that starts as a copy of @routine
+ *
+ * Opens the editor: on the user's own routine, on a copy, or, for a
+ * built-in routine, on the user's version of it, which replaces it (and
+ * which "Reset to Built-in" removes again).
+ */
+void
+lc_window_edit_routine (LcWindow  *self,
+                        LcRoutine *routine,
+                        gboolean   duplicate)
+{
+  g_autoptr(LcRoutineDraft) draft = NULL;
+  g_autoptr(GFile) file = NULL;
+
+  g_return_if_fail (LC_IS_WINDOW (self));
+  g_return_if_fail (LC_IS_ROUTINE (routine));
+
+  draft = lc_routine_draft_new_from_routine (routine);
+  if (duplicate)
+    {
+      /* Translators: the name of a copy of a routine, e.g. "Evening Routine (Copy)" */
+      g_autofree char *name = g_strdup_printf (_("%s (Copy)"), lc_routine_get_name (routine));
+
+      lc_routine_draft_set_name (draft, name);
+      lc_routine_draft_set_id (draft, "");
+    }
+  else if (lc_routine_get_origin (routine) == LC_ROUTINE_ORIGIN_USER)
+    file = g_file_new_for_path (lc_routine_get_source (routine));
+  else
+    {
+      GFile *dir = lc_application_get_routines_dir (LC_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
+      g_autofree char *name = g_strconcat (lc_routine_get_id (routine), ".xml", NULL);
+
+      file = g_file_get_child (dir, name);
+    }
+
+  push_editor (self, draft, file);
+}
+
+static void
+routine_export_chosen_cb (GObject      *source,
+                          GAsyncResult *result,
+                          gpointer      user_data)
+{
+  g_autoptr(LcWindow) self = user_data;
+  LcRoutine *routine = g_object_get_data (source, "routine");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (source), result, &error);
+  g_autoptr(GBytes) bytes = NULL;
+
+  if (file == NULL)
+    return;
+
+  bytes = lc_routine_share_write (routine, &error);
+  if (bytes == NULL ||
+      !g_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, &error))
+    {
+      lc_show_error (GTK_WIDGET (self), _("Routine Not Exported"), error->message);
+      return;
+    }
+
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Routine exported")));
+}
+
+/**
+ * lc_window_export_routine:
+ *
+ * Saves @routine as one file to give to someone (a .legcare-routine with
+ * its pictures), where the user chooses.
+ */
+void
+lc_window_export_routine (LcWindow  *self,
+                          LcRoutine *routine)
+{
+  g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
+  g_autofree char *name = NULL;
+
+  g_return_if_fail (LC_IS_WINDOW (self));
+  g_return_if_fail (LC_IS_ROUTINE (routine));
+
+  gtk_file_filter_set_name (filter, _("Leg Care routines"));
+  gtk_file_filter_add_mime_type (filter, LC_ROUTINE_SHARE_MIME_TYPE);
+  gtk_file_filter_add_suffix (filter, LC_ROUTINE_SHARE_SUFFIX + 1);
+  g_list_store_append (filters, filter);
+
+  name = g_strconcat (lc_routine_get_name (routine), LC_ROUTINE_SHARE_SUFFIX, NULL);
+  g_strdelimit (name, "/\\", '-');
+  gtk_file_dialog_set_title (dialog, _("Export Routine"));
+  gtk_file_dialog_set_initial_name (dialog, name);
+  gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
+  g_object_set_data_full (G_OBJECT (dialog), "routine", g_object_ref (routine), g_object_unref);
+  gtk_file_dialog_save (dialog, GTK_WINDOW (self), NULL, routine_export_chosen_cb, g_object_ref (self));
+}
+
+typedef struct
+{
+  LcWindow *window;
+  GFile    *file;
+  GBytes   *contents;
+  char     *id;
+} Removed;
+
+static void
+removed_free (Removed *removed)
+{
+  g_object_unref (removed->file);
+  g_bytes_unref (removed->contents);
+  g_free (removed->id);
+  g_free (removed);
+}
+
+static void
+undo_remove_cb (AdwToast *toast,
+                Removed  *removed)
+{
+  LcWindow *self = removed->window;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_file_replace_contents (removed->file, g_bytes_get_data (removed->contents, NULL),
+                                g_bytes_get_size (removed->contents), NULL, FALSE,
+                                G_FILE_CREATE_NONE, NULL, NULL, &error))
+    {
+      lc_show_error (GTK_WIDGET (self), _("Routine Not Restored"), error->message);
+      return;
+    }
+
+  lc_application_reload_routines (LC_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
+  show_routine_by_id (self, removed->id);
+}
+
+/**
+ * lc_window_remove_routine:
+ *
+ * Deletes the user's own routine, or their version of a built-in one (the
+ * built-in one is back), with Undo.
+ */
+void
+lc_window_remove_routine (LcWindow  *self,
+                          LcRoutine *routine)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GBytes) contents = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  gboolean reset;
+  Removed *removed;
+  AdwToast *toast;
+
+  g_return_if_fail (LC_IS_WINDOW (self));
+  g_return_if_fail (LC_IS_ROUTINE (routine));
+  g_return_if_fail (lc_routine_get_origin (routine) == LC_ROUTINE_ORIGIN_USER);
+
+  reset = lc_routine_get_overrides_builtin (routine);
+  file = g_file_new_for_path (lc_routine_get_source (routine));
+  contents = g_file_load_bytes (file, NULL, NULL, &error);
+  if (contents == NULL || !g_file_delete (file, NULL, &error))
+    {
+      lc_show_error (GTK_WIDGET (self), reset ? _("Routine Not Reset") : _("Routine Not Deleted"),
+                     error->message);
+      return;
+    }
+
+  removed = g_new0 (Removed, 1);
+  removed->window = self;
+  removed->file = g_object_ref (file);
+  removed->contents = g_steal_pointer (&contents);
+  removed->id = g_strdup (lc_routine_get_id (routine));
+
+  title = reset ?
+          /* Translators: a toast; the built-in routine is back */
+          g_strdup_printf (_("Built-in “%s” is back"), lc_routine_get_name (routine)) :
+          /* Translators: a toast after a routine was deleted */
+          g_strdup_printf (_("“%s” deleted"), lc_routine_get_name (routine));
+
+  lc_application_reload_routines (LC_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
+  show_routine_by_id (self, reset ? removed->id : NULL);
+
+  toast = adw_toast_new (title);
+  adw_toast_set_use_markup (toast, FALSE);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_remove_cb), removed,
+                         (GClosureNotify) removed_free, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+add_shared_cb (LcWindow      *self,
+               LcRoutine     *routine)
+{
+  LcApplication *app = LC_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  AdwNavigationPage *view = adw_navigation_view_find_page (self->navigation_view, "preview");
+  GHashTable *pictures = view != NULL ? g_object_get_data (G_OBJECT (view), "pictures") : NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *basename = NULL;
+
+  g_return_if_fail (pictures != NULL);
+
+  file = lc_routine_share_install (routine, pictures, get_loader (self),
+                                   lc_application_get_routines_dir (app),
+                                   lc_application_get_pictures_dir (app), &error);
+  if (file == NULL)
+    {
+      lc_show_error (GTK_WIDGET (self), _("Routine Not Added"), error->message);
+      return;
+    }
+
+  basename = g_file_get_basename (file);
+  id = g_strndup (basename, strlen (basename) - strlen (".xml"));
+  lc_application_reload_routines (app);
+  show_routine_by_id (self, id);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Added to your routines")));
+}
+
+/**
+ * lc_window_open_shared_routine:
+ * @file: a shared routine (.legcare-routine)
+ *
+ * Shows what the file holds, with "Add to My Routines"; or, if the file is
+ * refused, says why. Nothing is written until the user adds it.
+ */
+void
+lc_window_open_shared_routine (LcWindow *self,
+                               GFile    *file)
+{
+  g_autoptr(GHashTable) pictures = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LcRoutine) routine = NULL;
+  LcRoutineView *view;
+
+  g_return_if_fail (LC_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  routine = lc_routine_share_read (get_loader (self), file, &pictures, &error);
+  if (routine == NULL)
+    {
+      g_autofree char *name = g_file_get_basename (file);
+      /* Translators: the heading when a shared routine file is refused */
+      g_autofree char *heading = g_strdup_printf (_("“%s” Can’t Be Opened"), name);
+      /* Translators: %s says what is wrong with the file */
+      g_autofree char *body = g_strdup_printf (_("%s\n\nNothing was added to your routines."), error->message);
+
+      lc_show_error (GTK_WIDGET (self), heading, body);
+      return;
+    }
+
+  adw_navigation_view_pop_to_tag (self->navigation_view, "main");
+  view = lc_routine_view_new_preview (routine, pictures);
+  g_object_set_data_full (G_OBJECT (view), "pictures", g_hash_table_ref (pictures),
+                          (GDestroyNotify) g_hash_table_unref);
+  adw_navigation_page_set_tag (ADW_NAVIGATION_PAGE (view), "preview");
+  g_signal_connect_object (view, "add", G_CALLBACK (add_shared_cb), self, G_CONNECT_SWAPPED);
+  adw_navigation_view_push (self->navigation_view, ADW_NAVIGATION_PAGE (view));
 }

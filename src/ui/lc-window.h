@@ -23,6 +23,16 @@ void        lc_window_set_page     (LcWindow      *self,
 void        lc_window_show_routine (LcWindow      *self,
                                     LcRoutine     *routine);
 void        lc_window_reload_diary (LcWindow      *self);
+void        lc_window_new_routine  (LcWindow      *self);
+void        lc_window_edit_routine (LcWindow      *self,
+                                    LcRoutine     *routine,
+                                    gboolean       duplicate);
+void        lc_window_export_routine (LcWindow    *self,
+                                      LcRoutine   *routine);
+void        lc_window_remove_routine (LcWindow    *self,
+                                      LcRoutine   *routine);
+void        lc_window_open_shared_routine (LcWindow *self,
+                                           GFile    *file);
 GtkWidget  *lc_window_start_session (LcWindow     *self,
                                      LcRoutine    *routine,
                                      LcClock      *clock);

@@ -1,0 +1,928 @@
+/* lc-routine-editor.c: make a routine of your own, or change one
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Works on an LcRoutineDraft. What is wrong is marked next to the field
+ * (once the user tried to save, or from the start for a routine that was
+ * fine); Save writes only what the loader accepts, and a save that fails
+ * keeps the page open with everything as it was. Steps come from the
+ * built-in routines or are made from scratch; they are reordered by drag
+ * and drop or Alt+Up/Down, removed with Undo.
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "lc-application.h"
+#include "lc-format.h"
+#include "lc-illustration.h"
+#include "lc-routine-editor.h"
+#include "lc-step-editor.h"
+#include "lc-widgets.h"
+
+struct _LcRoutineEditor
+{
+  AdwNavigationPage    parent_instance;
+
+  LcRoutineDraft      *draft;
+  GFile               *file;           /* NULL until a new routine is saved */
+  char                *baseline;       /* the draft as it was, to tell changes */
+  gboolean             show_problems;
+  gboolean             loading;
+  GPtrArray           *caution_rows;
+
+  LcStepDraft         *removed_step;   /* for Undo */
+  guint                removed_position;
+
+  /* Template widgets */
+  AdwBanner           *error_banner;
+  AdwPreferencesPage  *page;
+  AdwPreferencesGroup *routine_group;
+  AdwEntryRow         *name_row;
+  AdwEntryRow         *summary_row;
+  AdwComboRow         *category_row;
+  AdwPreferencesGroup *cautions_group;
+  AdwPreferencesGroup *steps_group;
+  GtkListBox          *steps_list;
+};
+
+G_DEFINE_FINAL_TYPE (LcRoutineEditor, lc_routine_editor, ADW_TYPE_NAVIGATION_PAGE)
+
+enum {
+  SAVED,
+  N_SIGNALS
+};
+
+static guint signals [N_SIGNALS];
+
+static LcApplication *
+get_app (void)
+{
+  return LC_APPLICATION (g_application_get_default ());
+}
+
+static GPtrArray *
+problems_for (GPtrArray  *problems,
+              int         step,
+              const char *field)
+{
+  GPtrArray *found = g_ptr_array_new ();
+
+  for (guint i = 0; i < problems->len; i++)
+    {
+      LcDraftProblem *problem = g_ptr_array_index (problems, i);
+
+      if (problem->step == step && (field == NULL || g_str_equal (problem->field, field)))
+        g_ptr_array_add (found, problem);
+    }
+
+  return found;
+}
+
+static void
+mark (GtkWidget *widget,
+      gboolean   wrong)
+{
+  if (wrong)
+    gtk_widget_add_css_class (widget, "error");
+  else
+    gtk_widget_remove_css_class (widget, "error");
+}
+
+static void
+update_step_row (GtkWidget *row,
+                 GPtrArray *problems,
+                 int        index,
+                 gboolean   show)
+{
+  LcStepDraft *step = g_object_get_data (G_OBJECT (row), "step");
+  const LcStepFields *f = lc_step_draft_get_fields (step);
+  g_autoptr(GPtrArray) found = problems_for (problems, index, NULL);
+  g_autofree char *title = g_markup_printf_escaped ("%d. %s", index + 1,
+                                                    f->title != NULL && *f->title != '\0' ? f->title : _("Untitled Step"));
+  g_autofree char *total = lc_format_duration (lc_step_fields_get_total_seconds (f));
+  g_autoptr(GString) subtitle = g_string_new (NULL);
+
+  g_string_append (subtitle, total);
+  if (f->per_side)
+    /* Translators: after a step's time in the editor's list */
+    g_string_append_printf (subtitle, " · %s", _("each leg"));
+
+  if (show && found->len > 0)
+    {
+      LcDraftProblem *problem = g_ptr_array_index (found, 0);
+      g_autofree char *escaped = g_markup_escape_text (problem->message, -1);
+
+      /* Translators: a step's problem in the list, e.g. "Fix: Required (cue)" */
+      g_string_append_printf (subtitle, "\n%s", escaped);
+    }
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
+  mark (row, show && found->len > 0);
+}
+
+/* Everything that depends on the draft as a whole. */
+static void
+update (LcRoutineEditor *self)
+{
+  g_autoptr(GPtrArray) problems = lc_routine_draft_check (self->draft);
+  g_autoptr(GPtrArray) name = problems_for (problems, -1, "name");
+  g_autoptr(GPtrArray) summary = problems_for (problems, -1, "summary");
+  g_autoptr(GPtrArray) steps = problems_for (problems, -1, "steps");
+  g_autoptr(GString) routine_text = g_string_new (NULL);
+  g_autoptr(GString) steps_text = g_string_new (NULL);
+  g_autofree char *xml = lc_routine_draft_to_xml (self->draft);
+  g_autofree char *total = lc_format_duration (lc_routine_draft_get_duration (self->draft));
+  const char * const *cautions = lc_routine_draft_get_cautions (self->draft);
+  gboolean show = self->show_problems;
+  GtkListBoxRow *row;
+
+  mark (GTK_WIDGET (self->name_row), show && name->len > 0);
+  mark (GTK_WIDGET (self->summary_row), show && summary->len > 0);
+  if (show && name->len > 0)
+    g_string_append_printf (routine_text, "%s: %s", _("Name"), ((LcDraftProblem *) name->pdata[0])->message);
+  if (show && summary->len > 0)
+    g_string_append_printf (routine_text, "%s%s: %s", routine_text->len > 0 ? "\n" : "",
+                            _("What It Is For"), ((LcDraftProblem *) summary->pdata[0])->message);
+  adw_preferences_group_set_description (self->routine_group, routine_text->len > 0 ? routine_text->str : NULL);
+
+  for (guint i = 0; i < self->caution_rows->len; i++)
+    {
+      g_autofree char *normal = g_strstrip (g_strdup (cautions[i] != NULL ? cautions[i] : ""));
+      gboolean wrong = *normal == '\0' || g_utf8_strlen (normal, -1) > LC_ROUTINE_MAX_TEXT_CHARS;
+
+      mark (g_ptr_array_index (self->caution_rows, i), show && wrong);
+    }
+
+  /* Translators: the routine's total time, live in the editor */
+  g_string_append_printf (steps_text, _("Takes %s in all"), total);
+  if (show && steps->len > 0)
+    g_string_append_printf (steps_text, "\n%s", ((LcDraftProblem *) steps->pdata[0])->message);
+  adw_preferences_group_set_description (self->steps_group, steps_text->str);
+
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (self->steps_list, i)) != NULL; i++)
+    if (g_object_get_data (G_OBJECT (row), "step") != NULL)
+      update_step_row (GTK_WIDGET (row), problems, i, show);
+
+  adw_navigation_page_set_can_pop (ADW_NAVIGATION_PAGE (self), g_strcmp0 (xml, self->baseline) == 0);
+}
+
+static void
+draft_changed_cb (LcRoutineEditor *self)
+{
+  update (self);
+}
+
+static void
+name_changed_cb (LcRoutineEditor *self)
+{
+  if (!self->loading)
+    lc_routine_draft_set_name (self->draft, gtk_editable_get_text (GTK_EDITABLE (self->name_row)));
+}
+
+static void
+summary_changed_cb (LcRoutineEditor *self)
+{
+  if (!self->loading)
+    lc_routine_draft_set_summary (self->draft, gtk_editable_get_text (GTK_EDITABLE (self->summary_row)));
+}
+
+static void
+category_changed_cb (LcRoutineEditor *self)
+{
+  if (!self->loading)
+    lc_routine_draft_set_category (self->draft, adw_combo_row_get_selected (self->category_row));
+}
+
+/* --- Cautions ------------------------------------------------------------------- */
+
+static void
+cautions_changed (LcRoutineEditor *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) cautions = NULL;
+
+  for (guint i = 0; i < self->caution_rows->len; i++)
+    g_strv_builder_add (builder, gtk_editable_get_text (g_ptr_array_index (self->caution_rows, i)));
+  cautions = g_strv_builder_end (builder);
+  lc_routine_draft_set_cautions (self->draft, (const char * const *) cautions);
+  update (self);
+}
+
+static void
+remove_caution_cb (GtkButton       *button,
+                   LcRoutineEditor *self)
+{
+  GtkWidget *row = g_object_get_data (G_OBJECT (button), "row");
+
+  g_ptr_array_remove (self->caution_rows, row);
+  adw_preferences_group_remove (self->cautions_group, row);
+  cautions_changed (self);
+}
+
+static GtkWidget *
+add_caution_row (LcRoutineEditor *self,
+                 const char      *text)
+{
+  GtkWidget *row = adw_entry_row_new ();
+  GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+
+  /* Translators: the title of a caution's text field in the editor */
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Caution"));
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (remove, _("Remove Caution"));
+  gtk_widget_add_css_class (remove, "flat");
+  g_object_set_data (G_OBJECT (remove), "row", row);
+  g_signal_connect (remove, "clicked", G_CALLBACK (remove_caution_cb), self);
+  adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), remove);
+  g_signal_connect_swapped (row, "changed", G_CALLBACK (cautions_changed), self);
+
+  adw_preferences_group_add (self->cautions_group, row);
+  g_ptr_array_add (self->caution_rows, row);
+  return row;
+}
+
+static void
+add_caution_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  LcRoutineEditor *self = LC_ROUTINE_EDITOR (widget);
+  GtkWidget *row = add_caution_row (self, "");
+
+  cautions_changed (self);
+  gtk_widget_grab_focus (row);
+}
+
+/* --- Steps ------------------------------------------------------------------------ */
+
+static guint
+step_position (LcRoutineEditor *self,
+               LcStepDraft     *step)
+{
+  guint position = G_MAXUINT;
+
+  g_list_store_find (G_LIST_STORE (lc_routine_draft_get_steps (self->draft)), step, &position);
+  return position;
+}
+
+static void
+focus_step (LcRoutineEditor *self,
+            guint            position)
+{
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->steps_list, (int) position);
+
+  if (row != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (row));
+}
+
+static void
+move_step (LcRoutineEditor *self,
+           guint            from,
+           guint            to)
+{
+  guint n = g_list_model_get_n_items (lc_routine_draft_get_steps (self->draft));
+
+  if (from >= n || to >= n || from == to)
+    return;
+
+  lc_routine_draft_move_step (self->draft, from, to);
+  focus_step (self, to);
+}
+
+static void
+undo_remove_cb (LcRoutineEditor *self)
+{
+  guint n = g_list_model_get_n_items (lc_routine_draft_get_steps (self->draft));
+
+  if (self->removed_step == NULL)
+    return;
+
+  lc_routine_draft_insert_step (self->draft, MIN (self->removed_position, n), self->removed_step);
+  focus_step (self, MIN (self->removed_position, n));
+  g_clear_object (&self->removed_step);
+}
+
+static void
+remove_step (LcRoutineEditor *self,
+             guint            position)
+{
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+
+  g_clear_object (&self->removed_step);
+  self->removed_step = lc_routine_draft_remove_step (self->draft, position);
+  self->removed_position = position;
+  if (self->removed_step == NULL)
+    return;
+
+  /* Translators: a toast after a step was removed in the editor */
+  title = g_strdup_printf (_("“%s” removed"), lc_step_draft_get_fields (self->removed_step)->title);
+  toast = adw_toast_new (title);
+  adw_toast_set_use_markup (toast, FALSE);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_remove_cb), self, G_CONNECT_SWAPPED);
+  lc_show_toast (GTK_WIDGET (self), toast);
+
+  focus_step (self, MIN (position, g_list_model_get_n_items (lc_routine_draft_get_steps (self->draft)) - 1));
+}
+
+static void
+remove_step_clicked_cb (GtkButton       *button,
+                        LcRoutineEditor *self)
+{
+  LcStepDraft *step = g_object_get_data (G_OBJECT (button), "step");
+
+  remove_step (self, step_position (self, step));
+}
+
+static GdkContentProvider *
+drag_prepare_cb (GtkDragSource *source,
+                 double         x,
+                 double         y,
+                 GtkWidget     *row)
+{
+  LcStepDraft *step = g_object_get_data (G_OBJECT (row), "step");
+
+  return gdk_content_provider_new_typed (LC_TYPE_STEP_DRAFT, step);
+}
+
+static void
+drag_begin_cb (GtkDragSource *source,
+               GdkDrag       *drag,
+               GtkWidget     *row)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (row);
+
+  gtk_drag_source_set_icon (source, paintable, 0, 0);
+}
+
+static gboolean
+drop_cb (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         GtkWidget     *row)
+{
+  LcRoutineEditor *self = g_object_get_data (G_OBJECT (row), "editor");
+  LcStepDraft *dropped = g_value_get_object (value);
+  guint from = step_position (self, dropped);
+  guint to = (guint) gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row));
+
+  if (from == G_MAXUINT)
+    return FALSE;
+
+  move_step (self, from, to);
+  return TRUE;
+}
+
+static GtkWidget *
+create_step_row (gpointer item,
+                 gpointer user_data)
+{
+  LcRoutineEditor *self = user_data;
+  LcStepDraft *step = item;
+  const LcStepFields *f = lc_step_draft_get_fields (step);
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *handle = gtk_image_new_from_icon_name ("list-drag-handle-symbolic");
+  GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  GtkWidget *picture;
+  GtkDragSource *source = gtk_drag_source_new ();
+  GtkDropTarget *target = gtk_drop_target_new (LC_TYPE_STEP_DRAFT, GDK_ACTION_MOVE);
+
+  g_object_set_data_full (G_OBJECT (row), "step", g_object_ref (step), g_object_unref);
+  g_object_set_data (G_OBJECT (row), "editor", self);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
+
+  gtk_widget_add_css_class (handle, "dim-label");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (handle), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Drag to move; or Alt+Up and Alt+Down"), -1);
+  gtk_widget_set_tooltip_text (handle, _("Drag to move (Alt+Up, Alt+Down)"));
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), handle);
+
+  if (f->picture != NULL)
+    {
+      g_autofree char *path = g_build_filename (g_file_peek_path (lc_application_get_pictures_dir (get_app ())),
+                                                f->picture, NULL);
+
+      picture = lc_illustration_new_for_file (path, f->title, 64, 48);
+    }
+  else
+    picture = lc_illustration_new (f->illustration != NULL ? f->illustration : "", f->title, 64, 48);
+  gtk_widget_set_valign (picture, GTK_ALIGN_CENTER);
+  gtk_widget_set_margin_top (picture, 6);
+  gtk_widget_set_margin_bottom (picture, 6);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), picture);
+
+  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (remove, _("Remove Step"));
+  gtk_widget_add_css_class (remove, "flat");
+  g_object_set_data (G_OBJECT (remove), "step", step);
+  g_signal_connect (remove, "clicked", G_CALLBACK (remove_step_clicked_cb), self);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+
+  gtk_drag_source_set_actions (source, GDK_ACTION_MOVE);
+  g_signal_connect (source, "prepare", G_CALLBACK (drag_prepare_cb), row);
+  g_signal_connect (source, "drag-begin", G_CALLBACK (drag_begin_cb), row);
+  gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (source));
+  g_signal_connect (target, "drop", G_CALLBACK (drop_cb), row);
+  gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (target));
+
+  return row;
+}
+
+static void
+steps_changed_cb (LcRoutineEditor *self)
+{
+  /* The rows were made again; their numbers and marks follow. */
+  update (self);
+}
+
+static LcStepDraft *
+focused_step (LcRoutineEditor *self,
+              guint           *position)
+{
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self)));
+  GtkWidget *row = focus != NULL ? gtk_widget_get_ancestor (focus, GTK_TYPE_LIST_BOX_ROW) : NULL;
+  LcStepDraft *step;
+
+  if (row == NULL || gtk_widget_get_parent (row) != GTK_WIDGET (self->steps_list))
+    return NULL;
+
+  step = g_object_get_data (G_OBJECT (row), "step");
+  if (step != NULL)
+    *position = step_position (self, step);
+  return step;
+}
+
+static void
+move_step_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  LcRoutineEditor *self = LC_ROUTINE_EDITOR (widget);
+  int direction = g_variant_get_int32 (parameter);
+  guint position;
+
+  if (focused_step (self, &position) == NULL)
+    return;
+  if (direction < 0 && position == 0)
+    return;
+
+  move_step (self, position, direction < 0 ? position - 1 : position + 1);
+}
+
+static void
+remove_focused_step_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  LcRoutineEditor *self = LC_ROUTINE_EDITOR (widget);
+  guint position;
+
+  if (focused_step (self, &position) != NULL)
+    remove_step (self, position);
+}
+
+static void
+step_done_cb (LcRoutineEditor *self,
+              LcStepDraft     *step)
+{
+  GListModel *steps = lc_routine_draft_get_steps (self->draft);
+  guint n = g_list_model_get_n_items (steps);
+
+  if (step_position (self, step) == G_MAXUINT)
+    {
+      lc_routine_draft_insert_step (self->draft, n, step);
+      focus_step (self, n);
+    }
+  else
+    {
+      /* The row shows the step's new picture too. */
+      guint position = step_position (self, step);
+
+      g_list_model_items_changed (steps, position, 1, 1);
+      focus_step (self, position);
+    }
+}
+
+static void
+open_step_editor (LcRoutineEditor *self,
+                  LcStepDraft     *step)
+{
+  LcApplication *app = get_app ();
+  LcStepEditor *dialog = lc_step_editor_new (step, lc_application_get_pictures_dir (app),
+                                             lc_application_get_cue_player (app));
+
+  g_signal_connect_object (dialog, "done", G_CALLBACK (step_done_cb), self, G_CONNECT_SWAPPED);
+  adw_dialog_present (ADW_DIALOG (dialog), GTK_WIDGET (self));
+}
+
+static void
+step_activated_cb (LcRoutineEditor *self,
+                   GtkListBoxRow   *row)
+{
+  LcStepDraft *step = g_object_get_data (G_OBJECT (row), "step");
+
+  if (step != NULL)
+    open_step_editor (self, step);
+}
+
+static void
+new_step_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  open_step_editor (LC_ROUTINE_EDITOR (widget), NULL);
+}
+
+/* --- The built-in steps ------------------------------------------------------------- */
+
+static gboolean
+filter_builtin (GtkListBoxRow *row,
+                gpointer       user_data)
+{
+  GtkEditable *search = user_data;
+  const char *text = gtk_editable_get_text (search);
+  g_autofree char *needle = g_utf8_casefold (text, -1);
+  g_autofree char *title = g_utf8_casefold (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), -1);
+  g_autofree char *subtitle = g_utf8_casefold (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), -1);
+
+  return *needle == '\0' || strstr (title, needle) != NULL || strstr (subtitle, needle) != NULL;
+}
+
+static void
+builtin_activated_cb (GtkListBox    *list,
+                      GtkListBoxRow *row,
+                      AdwDialog     *dialog)
+{
+  LcRoutineEditor *self = g_object_get_data (G_OBJECT (dialog), "editor");
+  LcStep *step = g_object_get_data (G_OBJECT (row), "step");
+  g_autoptr(LcStepDraft) draft = lc_step_draft_new_from_step (step);
+  guint n = g_list_model_get_n_items (lc_routine_draft_get_steps (self->draft));
+  /* Translators: a toast after a built-in step was added in the editor */
+  g_autofree char *title = g_strdup_printf (_("“%s” added"), lc_step_get_title (step));
+  AdwToast *toast = adw_toast_new (title);
+
+  lc_routine_draft_insert_step (self->draft, n, draft);
+  adw_dialog_close (dialog);
+  adw_toast_set_use_markup (toast, FALSE);
+  lc_show_toast (GTK_WIDGET (self), toast);
+  focus_step (self, n);
+}
+
+static void
+search_changed_cb (GtkSearchEntry *entry,
+                   GtkListBox     *list)
+{
+  gtk_list_box_invalidate_filter (list);
+}
+
+static void
+add_builtin_step_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  LcRoutineEditor *self = LC_ROUTINE_EDITOR (widget);
+  GListModel *routines = lc_routine_loader_get_routines (lc_application_get_routine_loader (get_app ()));
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  AdwDialog *dialog = adw_dialog_new ();
+  GtkWidget *view = adw_toolbar_view_new ();
+  GtkWidget *header = adw_header_bar_new ();
+  GtkWidget *search = gtk_search_entry_new ();
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkWidget *list = gtk_list_box_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+
+  adw_dialog_set_title (dialog, _("Add a Built-in Step"));
+  adw_dialog_set_content_width (dialog, 480);
+  adw_dialog_set_content_height (dialog, 640);
+  g_object_set_data (G_OBJECT (dialog), "editor", self);
+
+  gtk_search_entry_set_placeholder_text (GTK_SEARCH_ENTRY (search), _("Search steps"));
+  gtk_search_entry_set_key_capture_widget (GTK_SEARCH_ENTRY (search), GTK_WIDGET (dialog));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (search), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Search steps"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Built-in steps"), -1);
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_list_box_set_filter_func (GTK_LIST_BOX (list), filter_builtin, search, NULL);
+  gtk_list_box_set_placeholder (GTK_LIST_BOX (list), gtk_label_new (_("No steps found")));
+  g_signal_connect (search, "search-changed", G_CALLBACK (search_changed_cb), list);
+  g_signal_connect (list, "row-activated", G_CALLBACK (builtin_activated_cb), dialog);
+
+  for (guint i = 0; i < g_list_model_get_n_items (routines); i++)
+    {
+      g_autoptr(LcRoutine) routine = g_list_model_get_item (routines, i);
+
+      if (lc_routine_get_origin (routine) != LC_ROUTINE_ORIGIN_BUILTIN)
+        continue;
+
+      for (guint j = 0; j < lc_routine_get_n_steps (routine); j++)
+        {
+          LcStep *step = lc_routine_get_step (routine, j);
+          g_autofree char *timing = lc_step_describe_timing (step);
+          g_autofree char *subtitle = NULL;
+          GtkWidget *row;
+          GtkWidget *picture;
+
+          if (!g_hash_table_add (seen, (gpointer) lc_step_get_title (step)))
+            continue;
+
+          row = adw_action_row_new ();
+          /* Translators: a built-in step's timing and the routine it is from */
+          subtitle = g_strdup_printf (_("%s · from “%s”"), timing, lc_routine_get_name (routine));
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), lc_step_get_title (step));
+          adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+          gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+          picture = lc_illustration_new (lc_step_get_illustration (step), lc_step_get_title (step), 64, 48);
+          gtk_widget_set_valign (picture, GTK_ALIGN_CENTER);
+          gtk_widget_set_margin_top (picture, 6);
+          gtk_widget_set_margin_bottom (picture, 6);
+          adw_action_row_add_prefix (ADW_ACTION_ROW (row), picture);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("list-add-symbolic"));
+          g_object_set_data_full (G_OBJECT (row), "step", g_object_ref (step), g_object_unref);
+          gtk_list_box_append (GTK_LIST_BOX (list), row);
+        }
+    }
+
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 12);
+  gtk_box_append (GTK_BOX (box), search);
+  gtk_box_append (GTK_BOX (box), list);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), box);
+  adw_toolbar_view_add_top_bar (ADW_TOOLBAR_VIEW (view), header);
+  adw_toolbar_view_set_content (ADW_TOOLBAR_VIEW (view), scrolled);
+  adw_dialog_set_child (dialog, view);
+  adw_dialog_set_focus (dialog, search);
+  adw_dialog_present (dialog, widget);
+}
+
+/* --- Save and Cancel ------------------------------------------------------------------ */
+
+static GFile *
+new_routine_file (LcRoutineEditor *self)
+{
+  LcApplication *app = get_app ();
+  GFile *dir = lc_application_get_routines_dir (app);
+  g_autofree char *base = lc_routine_draft_make_id (lc_routine_draft_get_name (self->draft),
+                                                    lc_application_get_routine_loader (app));
+  g_autofree char *id = g_strdup (base);
+
+  /* Not only loaded routines: a broken file may have the name too. */
+  for (guint n = 2; ; n++)
+    {
+      g_autofree char *name = g_strconcat (id, ".xml", NULL);
+      g_autoptr(GFile) file = g_file_get_child (dir, name);
+
+      if (!g_file_query_exists (file, NULL))
+        {
+          lc_routine_draft_set_id (self->draft, id);
+          return g_steal_pointer (&file);
+        }
+      g_free (id);
+      id = g_strdup_printf ("%.58s-%u", base, n);
+    }
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  LcRoutineEditor *self = LC_ROUTINE_EDITOR (widget);
+  g_autoptr(GPtrArray) problems = lc_routine_draft_check (self->draft);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  gboolean is_new = self->file == NULL;
+
+  if (problems->len > 0)
+    {
+      self->show_problems = TRUE;
+      update (self);
+      lc_show_toast (widget, adw_toast_new (_("Fix the marked fields to save the routine")));
+      return;
+    }
+
+  file = self->file != NULL ? g_object_ref (self->file) : new_routine_file (self);
+  if (!lc_routine_draft_save (self->draft, lc_application_get_routine_loader (get_app ()), file, &error))
+    {
+      /* Not saved: everything stays as it is, and the banner says why. */
+      g_autofree char *title = g_strdup_printf (_("Not saved: %s"), error->message);
+
+      if (is_new)
+        lc_routine_draft_set_id (self->draft, "");
+      adw_banner_set_title (self->error_banner, title);
+      adw_banner_set_revealed (self->error_banner, TRUE);
+      return;
+    }
+
+  adw_banner_set_revealed (self->error_banner, FALSE);
+  g_set_object (&self->file, file);
+  g_free (self->baseline);
+  self->baseline = lc_routine_draft_to_xml (self->draft);
+  update (self);
+
+  g_signal_emit (self, signals [SAVED], 0, lc_routine_draft_get_id (self->draft));
+}
+
+static void
+leave (LcRoutineEditor *self)
+{
+  GtkWidget *view = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_NAVIGATION_VIEW);
+
+  if (view != NULL)
+    adw_navigation_view_pop (ADW_NAVIGATION_VIEW (view));
+}
+
+static void
+discard_response_cb (AdwAlertDialog  *dialog,
+                     GAsyncResult    *result,
+                     LcRoutineEditor *self)
+{
+  if (g_str_equal (adw_alert_dialog_choose_finish (dialog, result), "discard"))
+    leave (self);
+  g_object_unref (self);
+}
+
+static void
+cancel_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  LcRoutineEditor *self = LC_ROUTINE_EDITOR (widget);
+  AdwDialog *dialog;
+
+  if (adw_navigation_page_get_can_pop (ADW_NAVIGATION_PAGE (self)))
+    {
+      leave (self);
+      return;
+    }
+
+  dialog = adw_alert_dialog_new (_("Discard Changes?"),
+                                 _("The changes to this routine have not been saved."));
+  adw_alert_dialog_add_responses (ADW_ALERT_DIALOG (dialog),
+                                  "keep", _("_Keep Editing"),
+                                  "discard", _("_Discard"),
+                                  NULL);
+  adw_alert_dialog_set_response_appearance (ADW_ALERT_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_alert_dialog_set_default_response (ADW_ALERT_DIALOG (dialog), "keep");
+  adw_alert_dialog_set_close_response (ADW_ALERT_DIALOG (dialog), "keep");
+  adw_alert_dialog_choose (ADW_ALERT_DIALOG (dialog), widget, NULL,
+                           (GAsyncReadyCallback) discard_response_cb, g_object_ref (self));
+}
+
+/* --- The page ---------------------------------------------------------------------------- */
+
+static void
+lc_routine_editor_dispose (GObject *object)
+{
+  LcRoutineEditor *self = LC_ROUTINE_EDITOR (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), LC_TYPE_ROUTINE_EDITOR);
+  g_clear_object (&self->draft);
+  g_clear_object (&self->file);
+  g_clear_object (&self->removed_step);
+
+  G_OBJECT_CLASS (lc_routine_editor_parent_class)->dispose (object);
+}
+
+static void
+lc_routine_editor_finalize (GObject *object)
+{
+  LcRoutineEditor *self = LC_ROUTINE_EDITOR (object);
+
+  g_free (self->baseline);
+  g_ptr_array_unref (self->caution_rows);
+
+  G_OBJECT_CLASS (lc_routine_editor_parent_class)->finalize (object);
+}
+
+static void
+lc_routine_editor_class_init (LcRoutineEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = lc_routine_editor_dispose;
+  object_class->finalize = lc_routine_editor_finalize;
+
+  /**
+   * LcRoutineEditor::saved:
+   * @id: the saved routine's id
+   */
+  signals [SAVED] =
+    g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/com/example/LegCare/ui/lc-routine-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, LcRoutineEditor, error_banner);
+  gtk_widget_class_bind_template_child (widget_class, LcRoutineEditor, page);
+  gtk_widget_class_bind_template_child (widget_class, LcRoutineEditor, routine_group);
+  gtk_widget_class_bind_template_child (widget_class, LcRoutineEditor, name_row);
+  gtk_widget_class_bind_template_child (widget_class, LcRoutineEditor, summary_row);
+  gtk_widget_class_bind_template_child (widget_class, LcRoutineEditor, category_row);
+  gtk_widget_class_bind_template_child (widget_class, LcRoutineEditor, cautions_group);
+  gtk_widget_class_bind_template_child (widget_class, LcRoutineEditor, steps_group);
+  gtk_widget_class_bind_template_child (widget_class, LcRoutineEditor, steps_list);
+  gtk_widget_class_bind_template_callback (widget_class, name_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, summary_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, category_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, step_activated_cb);
+
+  gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "editor.cancel", NULL, cancel_action);
+  gtk_widget_class_install_action (widget_class, "editor.add-caution", NULL, add_caution_action);
+  gtk_widget_class_install_action (widget_class, "editor.add-builtin-step", NULL, add_builtin_step_action);
+  gtk_widget_class_install_action (widget_class, "editor.new-step", NULL, new_step_action);
+  gtk_widget_class_install_action (widget_class, "editor.move-step", "i", move_step_action);
+  gtk_widget_class_install_action (widget_class, "editor.remove-step", NULL, remove_focused_step_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "editor.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "editor.move-step", "i", -1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "editor.move-step", "i", 1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "editor.remove-step", NULL);
+}
+
+static void
+lc_routine_editor_init (LcRoutineEditor *self)
+{
+  g_autoptr(GtkStringList) categories = gtk_string_list_new (NULL);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->caution_rows = g_ptr_array_new ();
+  for (LcCategory c = LC_CATEGORY_MASSAGE; c <= LC_CATEGORY_MIXED; c++)
+    gtk_string_list_append (categories, lc_category_get_label (c));
+  adw_combo_row_set_model (self->category_row, G_LIST_MODEL (categories));
+}
+
+/**
+ * lc_routine_editor_new:
+ * @draft: the routine to edit
+ * @file: (nullable): the file to save it to; %NULL for a new routine,
+ *   whose id and file are made from its name when it is first saved
+ *
+ * Returns: (transfer floating): the editor page
+ */
+LcRoutineEditor *
+lc_routine_editor_new (LcRoutineDraft *draft,
+                       GFile          *file)
+{
+  LcRoutineEditor *self;
+  const char * const *cautions;
+  g_autoptr(GPtrArray) problems = NULL;
+
+  g_return_val_if_fail (LC_IS_ROUTINE_DRAFT (draft), NULL);
+  g_return_val_if_fail (file == NULL || G_IS_FILE (file), NULL);
+
+  self = g_object_new (LC_TYPE_ROUTINE_EDITOR, NULL);
+  self->draft = g_object_ref (draft);
+  self->file = file != NULL ? g_object_ref (file) : NULL;
+  self->baseline = lc_routine_draft_to_xml (draft);
+  if (file == NULL)
+    adw_navigation_page_set_title (ADW_NAVIGATION_PAGE (self), _("New Routine"));
+
+  /* A routine that was fine shows its problems as they appear; a new,
+   * empty one only once the user tries to save it. */
+  problems = lc_routine_draft_check (draft);
+  self->show_problems = problems->len == 0;
+
+  self->loading = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->name_row), lc_routine_draft_get_name (draft));
+  gtk_editable_set_text (GTK_EDITABLE (self->summary_row), lc_routine_draft_get_summary (draft));
+  adw_combo_row_set_selected (self->category_row, lc_routine_draft_get_category (draft));
+  cautions = lc_routine_draft_get_cautions (draft);
+  for (guint i = 0; cautions[i] != NULL; i++)
+    add_caution_row (self, cautions[i]);
+  self->loading = FALSE;
+
+  gtk_list_box_bind_model (self->steps_list, lc_routine_draft_get_steps (draft),
+                           create_step_row, self, NULL);
+  g_signal_connect_object (lc_routine_draft_get_steps (draft), "items-changed",
+                           G_CALLBACK (steps_changed_cb), self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  g_signal_connect_object (draft, "changed", G_CALLBACK (draft_changed_cb), self, G_CONNECT_SWAPPED);
+  update (self);
+
+  return self;
+}
+
+/**
+ * lc_routine_editor_get_draft:
+ *
+ * Returns: (transfer none): the routine being edited
+ */
+LcRoutineDraft *
+lc_routine_editor_get_draft (LcRoutineEditor *self)
+{
+  g_return_val_if_fail (LC_IS_ROUTINE_EDITOR (self), NULL);
+  return self->draft;
+}

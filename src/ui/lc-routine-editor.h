@@ -1,0 +1,22 @@
+/* lc-routine-editor.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "lc-routine-draft.h"
+
+G_BEGIN_DECLS
+
+#define LC_TYPE_ROUTINE_EDITOR (lc_routine_editor_get_type ())
+
+G_DECLARE_FINAL_TYPE (LcRoutineEditor, lc_routine_editor, LC, ROUTINE_EDITOR, AdwNavigationPage)
+
+LcRoutineEditor *lc_routine_editor_new       (LcRoutineDraft  *draft,
+                                              GFile           *file);
+LcRoutineDraft  *lc_routine_editor_get_draft (LcRoutineEditor *self);
+
+G_END_DECLS

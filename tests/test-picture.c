@@ -1,0 +1,1240 @@
+/* test-picture.c: checking, naming, storing and loading people's pictures
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The pictures are built here, byte by byte, with their own CRC-32 (table
+ * driven, unlike lc-picture.c's) so that every header can be broken on
+ * purpose. Every GBytes is an exact-size copy, so that a read past its end
+ * shows up under a sanitizer.
+ */
+
+#include "config.h"
+
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+#include <unistd.h>
+#include <glib/gstdio.h>
+
+#include "lc-picture.h"
+
+/* --- building pictures --------------------------------------------------- */
+
+static guint32
+test_crc32 (const guint8 *data,
+            gsize         length)
+{
+  static guint32 table[256];
+  guint32 crc = 0xffffffff;
+
+  if (table[1] == 0)
+    for (guint32 n = 0; n < 256; n++)
+      {
+        guint32 c = n;
+
+        for (guint k = 0; k < 8; k++)
+          c = (c & 1) ? 0xedb88320 ^ (c >> 1) : c >> 1;
+        table[n] = c;
+      }
+
+  for (gsize i = 0; i < length; i++)
+    crc = table[(crc ^ data[i]) & 0xff] ^ (crc >> 8);
+  return crc ^ 0xffffffff;
+}
+
+static guint32
+adler32 (const guint8 *data,
+         gsize         length)
+{
+  guint32 a = 1;
+  guint32 b = 0;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      a = (a + data[i]) % 65521;
+      b = (b + a) % 65521;
+    }
+  return (b << 16) | a;
+}
+
+static void
+append_be32 (GByteArray *array,
+             guint32     value)
+{
+  guint8 bytes[4] = { value >> 24, value >> 16, value >> 8, value };
+
+  g_byte_array_append (array, bytes, 4);
+}
+
+static void
+append_be16 (GByteArray *array,
+             guint       value)
+{
+  guint8 bytes[2] = { value >> 8, value };
+
+  g_byte_array_append (array, bytes, 2);
+}
+
+static void
+append_byte (GByteArray *array,
+             guint8      value)
+{
+  g_byte_array_append (array, &value, 1);
+}
+
+static void
+append_chunk (GByteArray   *array,
+              const char   *type,
+              const guint8 *data,
+              gsize         length)
+{
+  gsize start;
+
+  append_be32 (array, length);
+  start = array->len;
+  g_byte_array_append (array, (const guint8 *) type, 4);
+  if (length > 0)
+    g_byte_array_append (array, data, length);
+  append_be32 (array, test_crc32 (array->data + start, 4 + length));
+}
+
+static GBytes *
+bytes_from_array (GByteArray *array)
+{
+  /* g_bytes_new() copies into an allocation of exactly that size */
+  return g_bytes_new (array->data, array->len);
+}
+
+typedef struct
+{
+  guint32  width;
+  guint32  height;
+  guint8   depth;
+  guint8   colour;
+  guint8   compression;
+  guint8   filter;
+  guint8   interlace;
+  gboolean no_image_data;
+} PngSpec;
+
+/* A PNG: signature, IHDR, IDAT, IEND. Small RGB pictures get real pixels
+ * (zlib with one stored block), the others a placeholder: only the headers
+ * are checked. */
+static GByteArray *
+png_array (const PngSpec *spec)
+{
+  static const guint8 signature[8] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
+  g_autoptr(GByteArray) ihdr = g_byte_array_new ();
+  g_autoptr(GByteArray) idat = g_byte_array_new ();
+  GByteArray *png = g_byte_array_new ();
+
+  g_byte_array_append (png, signature, sizeof signature);
+
+  append_be32 (ihdr, spec->width);
+  append_be32 (ihdr, spec->height);
+  append_byte (ihdr, spec->depth);
+  append_byte (ihdr, spec->colour);
+  append_byte (ihdr, spec->compression);
+  append_byte (ihdr, spec->filter);
+  append_byte (ihdr, spec->interlace);
+  append_chunk (png, "IHDR", ihdr->data, ihdr->len);
+
+  if (!spec->no_image_data)
+    {
+      g_autoptr(GByteArray) raw = g_byte_array_new ();
+
+      if (spec->colour == 2 && spec->depth == 8 && (guint64) spec->width * spec->height <= 1024)
+        for (guint32 y = 0; y < spec->height; y++)
+          {
+            append_byte (raw, 0);   /* filter: none */
+            for (guint32 x = 0; x < spec->width; x++)
+              {
+                append_byte (raw, 0x35);
+                append_byte (raw, 0x84);
+                append_byte (raw, (x * 40 + y * 20) & 0xff);
+              }
+          }
+      append_byte (idat, 0x78);
+      append_byte (idat, 0x01);
+      append_byte (idat, 0x01);           /* final, stored */
+      append_byte (idat, raw->len & 0xff);
+      append_byte (idat, raw->len >> 8);
+      append_byte (idat, ~raw->len & 0xff);
+      append_byte (idat, (~raw->len >> 8) & 0xff);
+      g_byte_array_append (idat, raw->data, raw->len);
+      append_be32 (idat, adler32 (raw->data, raw->len));
+      append_chunk (png, "IDAT", idat->data, idat->len);
+    }
+
+  append_chunk (png, "IEND", NULL, 0);
+  return png;
+}
+
+static GBytes *
+make_png (guint32 width,
+          guint32 height)
+{
+  PngSpec spec = { width, height, 8, 2, 0, 0, 0, FALSE };
+  g_autoptr(GByteArray) png = png_array (&spec);
+
+  return bytes_from_array (png);
+}
+
+/* Where IHDR's fields are: signature, length, type */
+#define PNG_WIDTH_AT  16
+#define PNG_IHDR_CRC_AT 29
+
+static void
+append_segment (GByteArray   *array,
+                guint8        marker,
+                const guint8 *data,
+                gsize         length)
+{
+  append_byte (array, 0xff);
+  append_byte (array, marker);
+  append_be16 (array, length + 2);
+  if (length > 0)
+    g_byte_array_append (array, data, length);
+}
+
+static void
+append_frame (GByteArray *array,
+              guint8      marker,
+              guint       width,
+              guint       height)
+{
+  guint8 frame[15] = { 8, height >> 8, height, width >> 8, width, 3,
+                       1, 0x22, 0, 2, 0x11, 1, 3, 0x11, 1 };
+
+  append_segment (array, marker, frame, sizeof frame);
+}
+
+/* SOI, APP0 (JFIF), then segments whose payload would read as a size of 0
+ * if DHT, JPG or DAC were taken for a frame header, fill bytes, standalone
+ * markers, the frame header, a scan and EOI. Returns where the frame ends. */
+static GByteArray *
+jpeg_array (guint8  frame_marker,
+            guint   width,
+            guint   height,
+            gsize  *frame_end)
+{
+  static const guint8 jfif[14] = { 'J', 'F', 'I', 'F', 0, 1, 1, 0, 0, 1, 0, 1, 0, 0 };
+  static const guint8 zeros[12] = { 0 };
+  static const guint8 scan[10] = { 3, 1, 0, 2, 0x11, 3, 0x11, 0, 0x3f, 0 };
+  GByteArray *jpeg = g_byte_array_new ();
+
+  append_byte (jpeg, 0xff);
+  append_byte (jpeg, 0xd8);
+  append_segment (jpeg, 0xe0, jfif, sizeof jfif);
+  append_segment (jpeg, 0xc4, zeros, sizeof zeros);  /* DHT */
+  append_segment (jpeg, 0xc8, zeros, sizeof zeros);  /* JPG */
+  append_segment (jpeg, 0xcc, zeros, sizeof zeros);  /* DAC */
+  append_byte (jpeg, 0xff);                          /* fill bytes */
+  append_byte (jpeg, 0xff);
+  append_byte (jpeg, 0xff);
+  append_byte (jpeg, 0x01);                          /* TEM */
+  append_byte (jpeg, 0xff);
+  append_byte (jpeg, 0xd3);                          /* RST3 */
+  append_segment (jpeg, 0xfe, (const guint8 *) "made by hand", 12);  /* COM */
+  append_frame (jpeg, frame_marker, width, height);
+  if (frame_end != NULL)
+    *frame_end = jpeg->len;
+  append_segment (jpeg, 0xda, scan, sizeof scan);
+  append_byte (jpeg, 0x12);
+  append_byte (jpeg, 0x34);
+  append_byte (jpeg, 0xff);
+  append_byte (jpeg, 0xd9);
+  return jpeg;
+}
+
+static GBytes *
+make_jpeg (guint width,
+           guint height)
+{
+  g_autoptr(GByteArray) jpeg = jpeg_array (0xc0, width, height, NULL);
+
+  return bytes_from_array (jpeg);
+}
+
+static GBytes *
+bytes_from_string (const char *s)
+{
+  return g_bytes_new (s, strlen (s));
+}
+
+#define SVG_SIMPLE \
+  "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\">" \
+  "<rect width=\"5\" height=\"5\" fill=\"#3584e4\"/></svg>"
+
+/* --- checking ------------------------------------------------------------- */
+
+static void
+assert_accepted (GBytes        *bytes,
+                 LcPictureType  expected_type,
+                 guint          expected_width,
+                 guint          expected_height)
+{
+  g_autoptr(GError) error = NULL;
+  LcPictureType type = (LcPictureType) 99;
+  guint width = 123;
+  guint height = 123;
+
+  g_assert_true (lc_picture_check (bytes, &type, &width, &height, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (type, ==, expected_type);
+  g_assert_cmpuint (width, ==, expected_width);
+  g_assert_cmpuint (height, ==, expected_height);
+
+  /* The outputs are optional */
+  g_assert_true (lc_picture_check (bytes, NULL, NULL, NULL, NULL));
+}
+
+/* Returns the message, which must be UTF-8 and not empty */
+static char *
+assert_refused (GBytes         *bytes,
+                LcPictureError  code)
+{
+  g_autoptr(GError) error = NULL;
+  LcPictureType type = (LcPictureType) 99;
+  guint width = 123;
+  guint height = 123;
+
+  g_assert_false (lc_picture_check (bytes, &type, &width, &height, &error));
+  g_assert_error (error, LC_PICTURE_ERROR, code);
+  g_assert_true (g_utf8_validate (error->message, -1, NULL));
+  g_assert_cmpstr (error->message, !=, "");
+  /* Nothing is set on failure */
+  g_assert_cmpint (type, ==, 99);
+  g_assert_cmpuint (width, ==, 123);
+  g_assert_cmpuint (height, ==, 123);
+
+  g_assert_false (lc_picture_check (bytes, NULL, NULL, NULL, NULL));
+  return g_strdup (error->message);
+}
+
+static void
+assert_string_refused (const char     *s,
+                       LcPictureError  code)
+{
+  g_autoptr(GBytes) bytes = bytes_from_string (s);
+  g_autofree char *message = assert_refused (bytes, code);
+}
+
+static void
+test_png_valid (void)
+{
+  g_autoptr(GBytes) small = make_png (3, 2);
+  g_autoptr(GBytes) tall = make_png (1, 8192);
+  PngSpec palette = { 16, 16, 4, 3, 0, 0, 1, FALSE };
+  g_autoptr(GByteArray) palette_png = png_array (&palette);
+  g_autoptr(GBytes) palette_bytes = bytes_from_array (palette_png);
+
+  /* The test's own CRC-32, on the IEND chunk every PNG ends with */
+  g_assert_cmphex (test_crc32 ((const guint8 *) "IEND", 4), ==, 0xae426082);
+
+  assert_accepted (small, LC_PICTURE_PNG, 3, 2);
+  assert_accepted (tall, LC_PICTURE_PNG, 1, 8192);
+  assert_accepted (palette_bytes, LC_PICTURE_PNG, 16, 16);
+}
+
+static void
+test_png_limits (void)
+{
+  g_autoptr(GBytes) bomb = make_png (100000, 100000);
+  g_autoptr(GBytes) too_tall = make_png (8192, 8193);
+  g_autoptr(GBytes) too_wide = make_png (8193, 1);
+  g_autoptr(GBytes) largest_side = make_png (8192, 4000);
+  g_autoptr(GBytes) most_pixels = make_png (8000, 5000);
+  g_autoptr(GBytes) too_many = make_png (8000, 5001);
+  g_autoptr(GBytes) huge = make_png (0x7fffffff, 0x7fffffff);
+  g_autofree char *message = NULL;
+
+  message = assert_refused (bomb, LC_PICTURE_ERROR_TOO_MANY_PIXELS);
+  g_assert_nonnull (strstr (message, "100000 × 100000"));
+  g_assert_nonnull (strstr (message, "8192"));
+  g_clear_pointer (&message, g_free);
+
+  message = assert_refused (too_tall, LC_PICTURE_ERROR_TOO_MANY_PIXELS);
+  g_assert_nonnull (strstr (message, "8192 × 8193"));
+  g_clear_pointer (&message, g_free);
+
+  message = assert_refused (too_wide, LC_PICTURE_ERROR_TOO_MANY_PIXELS);
+  g_clear_pointer (&message, g_free);
+
+  /* 40 000 000 pixels and one row more, with both sides allowed */
+  assert_accepted (most_pixels, LC_PICTURE_PNG, 8000, 5000);
+  message = assert_refused (too_many, LC_PICTURE_ERROR_TOO_MANY_PIXELS);
+  g_assert_nonnull (strstr (message, "8000 × 5001"));
+  g_assert_nonnull (strstr (message, "40 million"));
+  g_clear_pointer (&message, g_free);
+
+  assert_accepted (largest_side, LC_PICTURE_PNG, 8192, 4000);
+
+  /* The product overflows 32 bits */
+  message = assert_refused (huge, LC_PICTURE_ERROR_TOO_MANY_PIXELS);
+}
+
+static void
+assert_png_damaged (const PngSpec *spec)
+{
+  g_autoptr(GByteArray) png = png_array (spec);
+  g_autoptr(GBytes) bytes = bytes_from_array (png);
+  g_autofree char *message = assert_refused (bytes, LC_PICTURE_ERROR_DAMAGED);
+
+  g_assert_nonnull (strstr (message, "PNG"));
+}
+
+static void
+test_png_damaged (void)
+{
+  PngSpec good = { 4, 3, 8, 2, 0, 0, 0, FALSE };
+  g_autoptr(GByteArray) png = png_array (&good);
+  g_autoptr(GBytes) whole = bytes_from_array (png);
+  PngSpec spec;
+
+  assert_accepted (whole, LC_PICTURE_PNG, 4, 3);
+
+  /* Cut anywhere: at most the signature is left, or it is damaged */
+  for (guint length = 1; length < png->len; length++)
+    {
+      g_autoptr(GBytes) cut = g_bytes_new (png->data, length);
+      g_autofree char *message = assert_refused (cut, length < 8 ? LC_PICTURE_ERROR_UNKNOWN_TYPE
+                                                                   : LC_PICTURE_ERROR_DAMAGED);
+    }
+
+  /* A wrong CRC, and a changed width under the old CRC */
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(GByteArray) copy = g_byte_array_new ();
+      g_autoptr(GBytes) bytes = NULL;
+      g_autofree char *message = NULL;
+
+      g_byte_array_append (copy, png->data, png->len);
+      copy->data[i == 0 ? PNG_IHDR_CRC_AT + 3 : PNG_WIDTH_AT + 3] ^= 0x01;
+      bytes = bytes_from_array (copy);
+      message = assert_refused (bytes, LC_PICTURE_ERROR_DAMAGED);
+      g_assert_nonnull (strstr (message, "checksum"));
+    }
+
+  /* The first chunk is not IHDR, or IHDR has another length */
+  {
+    g_autoptr(GByteArray) copy = g_byte_array_new ();
+    g_autoptr(GByteArray) longer = g_byte_array_new ();
+    g_autoptr(GBytes) bytes = NULL;
+    g_autoptr(GBytes) longer_bytes = NULL;
+    static const guint8 ihdr14[14] = { 0, 0, 0, 4, 0, 0, 0, 3, 8, 2, 0, 0, 0, 0 };
+    g_autofree char *message = NULL;
+
+    g_byte_array_append (copy, png->data, 8);
+    append_chunk (copy, "tEXt", (const guint8 *) "a\0b", 3);
+    g_byte_array_append (copy, png->data + 8, png->len - 8);
+    bytes = bytes_from_array (copy);
+    g_free (assert_refused (bytes, LC_PICTURE_ERROR_DAMAGED));
+
+    g_byte_array_append (longer, png->data, 8);
+    append_chunk (longer, "IHDR", ihdr14, sizeof ihdr14);
+    g_byte_array_append (longer, png->data + 8 + 12 + 13, png->len - 8 - 12 - 13);
+    longer_bytes = bytes_from_array (longer);
+    message = assert_refused (longer_bytes, LC_PICTURE_ERROR_DAMAGED);
+  }
+
+  /* A chunk after IHDR that claims to run past the end, or past 2^31 - 1 */
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(GByteArray) copy = g_byte_array_new ();
+      g_autoptr(GBytes) bytes = NULL;
+
+      g_byte_array_append (copy, png->data, 33);
+      append_be32 (copy, i == 0 ? 1000 : 0xfffffff0);
+      g_byte_array_append (copy, (const guint8 *) "IDAT", 4);
+      g_byte_array_append (copy, png->data + 33 + 8, png->len - 33 - 8);
+      bytes = bytes_from_array (copy);
+      g_free (assert_refused (bytes, LC_PICTURE_ERROR_DAMAGED));
+    }
+
+  /* Impossible header fields, each under a correct CRC */
+  spec = good, spec.width = 0;
+  assert_png_damaged (&spec);
+  spec = good, spec.height = 0;
+  assert_png_damaged (&spec);
+  spec = good, spec.width = 0x80000000;
+  assert_png_damaged (&spec);
+  spec = good, spec.height = 0xffffffff;
+  assert_png_damaged (&spec);
+  spec = good, spec.colour = 5;
+  assert_png_damaged (&spec);
+  spec = good, spec.depth = 4;        /* RGB needs 8 or 16 bits */
+  assert_png_damaged (&spec);
+  spec = good, spec.colour = 3, spec.depth = 16;
+  assert_png_damaged (&spec);
+  spec = good, spec.depth = 0;
+  assert_png_damaged (&spec);
+  spec = good, spec.depth = 200;
+  assert_png_damaged (&spec);
+  spec = good, spec.compression = 1;
+  assert_png_damaged (&spec);
+  spec = good, spec.filter = 1;
+  assert_png_damaged (&spec);
+  spec = good, spec.interlace = 2;
+  assert_png_damaged (&spec);
+  spec = good, spec.no_image_data = TRUE;
+  assert_png_damaged (&spec);
+}
+
+static void
+test_jpeg_valid (void)
+{
+  g_autoptr(GBytes) photo = make_jpeg (640, 480);
+  g_autoptr(GByteArray) progressive = jpeg_array (0xc2, 300, 200, NULL);
+  g_autoptr(GBytes) progressive_bytes = bytes_from_array (progressive);
+  g_autoptr(GByteArray) lossless = jpeg_array (0xc3, 17, 9, NULL);
+  g_autoptr(GBytes) lossless_bytes = bytes_from_array (lossless);
+  /* The shortest: SOI, then the frame header right away */
+  static const guint8 shortest[] = { 0xff, 0xd8, 0xff, 0xc0, 0x00, 0x0b, 0x08, 0x00, 0x02, 0x00, 0x03,
+                                     0x01, 0x01, 0x11, 0x00 };
+  g_autoptr(GBytes) shortest_bytes = g_bytes_new (shortest, sizeof shortest);
+
+  assert_accepted (photo, LC_PICTURE_JPEG, 640, 480);
+  assert_accepted (progressive_bytes, LC_PICTURE_JPEG, 300, 200);
+  assert_accepted (lossless_bytes, LC_PICTURE_JPEG, 17, 9);
+  assert_accepted (shortest_bytes, LC_PICTURE_JPEG, 3, 2);
+}
+
+static void
+test_jpeg_limits (void)
+{
+  g_autoptr(GBytes) bomb = make_jpeg (65000, 65000);
+  g_autoptr(GBytes) too_wide = make_jpeg (8193, 100);
+  g_autoptr(GBytes) too_many = make_jpeg (8000, 5001);
+  g_autoptr(GBytes) largest = make_jpeg (8192, 4000);
+  g_autofree char *message = NULL;
+
+  message = assert_refused (bomb, LC_PICTURE_ERROR_TOO_MANY_PIXELS);
+  g_assert_nonnull (strstr (message, "65000 × 65000"));
+  g_clear_pointer (&message, g_free);
+  message = assert_refused (too_wide, LC_PICTURE_ERROR_TOO_MANY_PIXELS);
+  g_clear_pointer (&message, g_free);
+  message = assert_refused (too_many, LC_PICTURE_ERROR_TOO_MANY_PIXELS);
+  assert_accepted (largest, LC_PICTURE_JPEG, 8192, 4000);
+}
+
+static void
+assert_jpeg_damaged (const guint8 *data,
+                     gsize         length)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (data, length);
+  g_autofree char *message = assert_refused (bytes, LC_PICTURE_ERROR_DAMAGED);
+
+  g_assert_nonnull (strstr (message, "JPEG"));
+}
+
+static void
+test_jpeg_damaged (void)
+{
+  gsize frame_end;
+  g_autoptr(GByteArray) jpeg = jpeg_array (0xc0, 64, 48, &frame_end);
+  /* APP1 says 0xffff bytes; 6 are there */
+  static const guint8 past_end[] = { 0xff, 0xd8, 0xff, 0xe1, 0xff, 0xff, 'E', 'x', 'i', 'f', 0, 0 };
+  /* A length of 1 and of 0: shorter than the length itself */
+  static const guint8 length_1[] = { 0xff, 0xd8, 0xff, 0xe0, 0x00, 0x01, 0xff, 0xc0, 0x00, 0x0b, 0x08,
+                                     0x00, 0x02, 0x00, 0x03, 0x01, 0x01, 0x11, 0x00 };
+  static const guint8 length_0[] = { 0xff, 0xd8, 0xff, 0xe0, 0x00, 0x00, 0xff, 0xc0, 0x00, 0x0b, 0x08,
+                                     0x00, 0x02, 0x00, 0x03, 0x01, 0x01, 0x11, 0x00 };
+  /* A scan, or the end, before any frame header */
+  static const guint8 scan_first[] = { 0xff, 0xd8, 0xff, 0xda, 0x00, 0x08, 0x01, 0x01, 0x00, 0x00, 0x3f, 0x00,
+                                       0xff, 0xc0, 0x00, 0x0b, 0x08, 0x00, 0x02, 0x00, 0x03, 0x01, 0x01, 0x11, 0x00 };
+  static const guint8 end_first[] = { 0xff, 0xd8, 0xff, 0xd9, 0xff, 0xc0, 0x00, 0x0b, 0x08, 0x00, 0x02,
+                                      0x00, 0x03, 0x01, 0x01, 0x11, 0x00 };
+  /* No marker where the next segment should start */
+  static const guint8 no_marker[] = { 0xff, 0xd8, 0xff, 0xe0, 0x00, 0x04, 0x00, 0x00, 0x12, 0x34 };
+  static const guint8 stuffed[] = { 0xff, 0xd8, 0xff, 0x00, 0xff, 0xc0, 0x00, 0x0b, 0x08, 0x00, 0x02,
+                                    0x00, 0x03, 0x01, 0x01, 0x11, 0x00 };
+  /* Only fill bytes after SOI */
+  static const guint8 only_fill[] = { 0xff, 0xd8, 0xff, 0xff, 0xff, 0xff };
+  /* Frame headers with a height or width of 0, too short, too few bytes
+   * for their components, no components */
+  static const guint8 height_0[] = { 0xff, 0xd8, 0xff, 0xc0, 0x00, 0x0b, 0x08, 0x00, 0x00, 0x00, 0x03,
+                                     0x01, 0x01, 0x11, 0x00 };
+  static const guint8 width_0[] = { 0xff, 0xd8, 0xff, 0xc0, 0x00, 0x0b, 0x08, 0x00, 0x02, 0x00, 0x00,
+                                    0x01, 0x01, 0x11, 0x00 };
+  static const guint8 frame_short[] = { 0xff, 0xd8, 0xff, 0xc0, 0x00, 0x06, 0x08, 0x00, 0x02, 0x00 };
+  static const guint8 frame_components[] = { 0xff, 0xd8, 0xff, 0xc0, 0x00, 0x0b, 0x08, 0x00, 0x02, 0x00, 0x03,
+                                             0x03, 0x01, 0x11, 0x00 };
+  static const guint8 frame_none[] = { 0xff, 0xd8, 0xff, 0xc0, 0x00, 0x08, 0x08, 0x00, 0x02, 0x00, 0x03,
+                                       0x00 };
+
+  /* Cut anywhere before the end of the frame header */
+  for (gsize length = 1; length < frame_end; length++)
+    {
+      g_autoptr(GBytes) cut = g_bytes_new (jpeg->data, length);
+      g_autofree char *message = assert_refused (cut, length < 3 ? LC_PICTURE_ERROR_UNKNOWN_TYPE
+                                                                   : LC_PICTURE_ERROR_DAMAGED);
+    }
+  /* …but not after it: only the header is read */
+  {
+    g_autoptr(GBytes) cut = g_bytes_new (jpeg->data, frame_end);
+
+    assert_accepted (cut, LC_PICTURE_JPEG, 64, 48);
+  }
+
+  assert_jpeg_damaged (past_end, sizeof past_end);
+  assert_jpeg_damaged (length_1, sizeof length_1);
+  assert_jpeg_damaged (length_0, sizeof length_0);
+  assert_jpeg_damaged (scan_first, sizeof scan_first);
+  assert_jpeg_damaged (end_first, sizeof end_first);
+  assert_jpeg_damaged (no_marker, sizeof no_marker);
+  assert_jpeg_damaged (stuffed, sizeof stuffed);
+  assert_jpeg_damaged (only_fill, sizeof only_fill);
+  assert_jpeg_damaged (height_0, sizeof height_0);
+  assert_jpeg_damaged (width_0, sizeof width_0);
+  assert_jpeg_damaged (frame_short, sizeof frame_short);
+  assert_jpeg_damaged (frame_components, sizeof frame_components);
+  assert_jpeg_damaged (frame_none, sizeof frame_none);
+}
+
+static void
+test_svg_valid (void)
+{
+  static const char * const svgs[] = {
+    SVG_SIMPLE,
+    "\xef\xbb\xbf<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"no\"?>\n"
+    "<!-- made by hand, > and all -->\n"
+    "  <svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 10 10\">\n"
+    "    <title>Caviglia &amp; piede, café</title>\n"
+    "    <style><![CDATA[ rect { fill: #e01b24 } ]]></style>\n"
+    "    <rect x=\"1\" y=\"1\" width=\"8\" height=\"8\"/>\n"
+    "  </svg>\n"
+    "<!-- the end -->\n",
+    "<svg:svg xmlns:svg=\"http://www.w3.org/2000/svg\"><svg:rect width=\"1\" height=\"1\"/></svg:svg>",
+    "<svg/>",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (svgs); i++)
+    {
+      g_autoptr(GBytes) bytes = bytes_from_string (svgs[i]);
+
+      g_test_message ("SVG %u", i);
+      assert_accepted (bytes, LC_PICTURE_SVG, 0, 0);
+    }
+}
+
+static void
+test_svg_declarations (void)
+{
+  static const char * const svgs[] = {
+    /* Billion laughs */
+    "<?xml version=\"1.0\"?>\n"
+    "<!DOCTYPE lolz [\n"
+    " <!ENTITY lol \"lol\">\n"
+    " <!ENTITY lol1 \"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;\">\n"
+    " <!ENTITY lol2 \"&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;\">\n"
+    " <!ENTITY lol3 \"&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;\">\n"
+    " <!ENTITY lol9 \"&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;\">\n"
+    "]>\n"
+    "<svg xmlns=\"http://www.w3.org/2000/svg\"><text>&lol9;</text></svg>\n",
+    /* An external entity */
+    "<!DOCTYPE svg [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>"
+    "<svg xmlns=\"http://www.w3.org/2000/svg\"><text>&xxe;</text></svg>",
+    /* The standard DTD, and a lowercase one */
+    "<?xml version=\"1.0\"?>\n"
+    "<!DOCTYPE svg PUBLIC \"-//W3C//DTD SVG 1.1//EN\" \"http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd\">\n"
+    SVG_SIMPLE,
+    "<!doctype svg>" SVG_SIMPLE,
+    /* An entity declaration without a DOCTYPE, after the root */
+    "<svg xmlns=\"http://www.w3.org/2000/svg\"><!ENTITY a \"b\"></svg>",
+    "<svg xmlns=\"http://www.w3.org/2000/svg\"/>\n<!DoCtYpE svg>",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (svgs); i++)
+    {
+      g_autoptr(GBytes) bytes = bytes_from_string (svgs[i]);
+      g_autofree char *message = NULL;
+
+      g_test_message ("SVG %u", i);
+      message = assert_refused (bytes, LC_PICTURE_ERROR_DAMAGED);
+      g_assert_nonnull (strstr (message, "<!DOCTYPE>"));
+    }
+}
+
+static void
+test_svg_malformed (void)
+{
+  static const char * const svgs[] = {
+    "<svg xmlns=\"http://www.w3.org/2000/svg\"><g></svg>",
+    "<svg xmlns=\"http://www.w3.org/2000/svg\"><rect/>",
+    "<svg xmlns=\"http://www.w3.org/2000/svg\"",
+    "<svg width=10/>",
+    "<svg/><svg/>",
+    "<svg/><rect/>",
+    "<svg>&lol;</svg>",
+    "<svg></rect>",
+    "<svg/>text after the root",
+    "\xef\xbb\xbf<svg><",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (svgs); i++)
+    {
+      g_autoptr(GBytes) bytes = bytes_from_string (svgs[i]);
+      g_autofree char *message = NULL;
+
+      g_test_message ("SVG %u: %s", i, svgs[i]);
+      message = assert_refused (bytes, LC_PICTURE_ERROR_DAMAGED);
+      g_assert_nonnull (strstr (message, "SVG"));
+    }
+}
+
+static void
+test_svg_not_utf8 (void)
+{
+  static const char latin1[] = "<svg xmlns=\"http://www.w3.org/2000/svg\"><text>caf\xe9</text></svg>";
+  static const char nul[] = "<svg xmlns=\"http://www.w3.org/2000/svg\">\0</svg>";
+  static const char overlong[] = "<svg><text>\xc0\xbc</text></svg>";
+  g_autoptr(GBytes) latin1_bytes = g_bytes_new (latin1, sizeof latin1 - 1);
+  g_autoptr(GBytes) nul_bytes = g_bytes_new (nul, sizeof nul - 1);
+  g_autoptr(GBytes) overlong_bytes = g_bytes_new (overlong, sizeof overlong - 1);
+  g_autofree char *message = assert_refused (latin1_bytes, LC_PICTURE_ERROR_DAMAGED);
+
+  g_assert_nonnull (strstr (message, "UTF-8"));
+  g_free (assert_refused (nul_bytes, LC_PICTURE_ERROR_DAMAGED));
+  g_free (assert_refused (overlong_bytes, LC_PICTURE_ERROR_DAMAGED));
+}
+
+static void
+test_unknown_type (void)
+{
+  static const guint8 gif[] = { 'G', 'I', 'F', '8', '9', 'a', 1, 0, 1, 0, 0x80, 0, 0, 0, 0, 0, 0xff, 0xff, 0xff,
+                                ',', 0, 0, 0, 0, 1, 0, 1, 0, 0, 2, 2, 'D', 1, 0, ';' };
+  static const guint8 webp[] = { 'R', 'I', 'F', 'F', 0x24, 0, 0, 0, 'W', 'E', 'B', 'P', 'V', 'P', '8', ' ' };
+  static const guint8 utf16_svg[] = { 0xff, 0xfe, '<', 0, 's', 0, 'v', 0, 'g', 0, '/', 0, '>', 0 };
+  static const guint8 png_start[] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a };
+  g_autoptr(GBytes) gif_bytes = g_bytes_new (gif, sizeof gif);
+  g_autoptr(GBytes) webp_bytes = g_bytes_new (webp, sizeof webp);
+  g_autoptr(GBytes) utf16_bytes = g_bytes_new (utf16_svg, sizeof utf16_svg);
+  g_autoptr(GBytes) png_start_bytes = g_bytes_new (png_start, sizeof png_start);
+  g_autofree char *message = assert_refused (gif_bytes, LC_PICTURE_ERROR_UNKNOWN_TYPE);
+
+  g_assert_nonnull (strstr (message, "PNG, JPEG or SVG"));
+  g_free (assert_refused (webp_bytes, LC_PICTURE_ERROR_UNKNOWN_TYPE));
+  g_free (assert_refused (utf16_bytes, LC_PICTURE_ERROR_UNKNOWN_TYPE));
+  g_free (assert_refused (png_start_bytes, LC_PICTURE_ERROR_UNKNOWN_TYPE));
+
+  assert_string_refused ("Massage the calves upwards, 10 times.\n", LC_PICTURE_ERROR_UNKNOWN_TYPE);
+  assert_string_refused ("   \n\t", LC_PICTURE_ERROR_UNKNOWN_TYPE);
+  assert_string_refused ("BM", LC_PICTURE_ERROR_UNKNOWN_TYPE);
+  assert_string_refused ("<html><body>svg</body></html>", LC_PICTURE_ERROR_UNKNOWN_TYPE);
+  assert_string_refused ("<?xml version=\"1.0\"?>\n<legcare-routine/>", LC_PICTURE_ERROR_UNKNOWN_TYPE);
+  assert_string_refused ("<?xml version=\"1.0\"?>", LC_PICTURE_ERROR_UNKNOWN_TYPE);
+  assert_string_refused ("<svgz/>", LC_PICTURE_ERROR_UNKNOWN_TYPE);
+  assert_string_refused ("<!-- <svg/> ", LC_PICTURE_ERROR_UNKNOWN_TYPE);
+  /* A DTD before another root is not an SVG either */
+  assert_string_refused ("<!DOCTYPE html [ <!ENTITY a '>]'> ]><html/>", LC_PICTURE_ERROR_UNKNOWN_TYPE);
+}
+
+static void
+test_too_large (void)
+{
+  g_autoptr(GBytes) png = make_png (3, 2);
+  gsize png_length;
+  const guint8 *png_data = g_bytes_get_data (png, &png_length);
+  guint8 *data = g_malloc0 (LC_PICTURE_MAX_BYTES + 1);
+  g_autoptr(GBytes) largest = NULL;
+  g_autoptr(GBytes) too_large = NULL;
+  g_autofree char *message = NULL;
+
+  /* A PNG with zeros after its end: exactly the limit, then a byte more */
+  memcpy (data, png_data, png_length);
+  largest = g_bytes_new (data, LC_PICTURE_MAX_BYTES);
+  too_large = g_bytes_new_take (data, LC_PICTURE_MAX_BYTES + 1);
+
+  assert_accepted (largest, LC_PICTURE_PNG, 3, 2);
+  message = assert_refused (too_large, LC_PICTURE_ERROR_TOO_LARGE);
+  g_assert_nonnull (strstr (message, "8.0"));  /* and a non-breaking space */
+  g_assert_nonnull (strstr (message, "MiB;"));
+  g_assert_nonnull (strstr (message, "at most 8 MiB"));
+}
+
+static void
+test_empty (void)
+{
+  g_autoptr(GBytes) empty = g_bytes_new (NULL, 0);
+  g_autofree char *message = assert_refused (empty, LC_PICTURE_ERROR_DAMAGED);
+
+  g_assert_nonnull (strstr (message, "empty"));
+}
+
+/* --- names ---------------------------------------------------------------- */
+
+static void
+test_name_valid (void)
+{
+  g_autofree char *longest = g_strconcat ("0123456789abcdef0123456789abcdef0123456789abcdef0123456789ab", ".png", NULL);
+  g_autofree char *too_long = g_strconcat ("0123456789abcdef0123456789abcdef0123456789abcdef0123456789abc", ".png", NULL);
+  static const char * const good[] = {
+    "a.png", "0.jpg", "photo-1.jpeg", "my_calf.v2.svg", "0123456789abcdef.png", "a-.png",
+  };
+  static const char * const bad[] = {
+    "", ".", "..", ".png", "png", "a.", "x.gif", "a.svgz", "a.png.", "X.PNG", "x.PNG", "Photo.png",
+    "../x.png", "..png", "a..png", "a/b.png", "/etc/x.png", "a\\b.png", "..\\x.png", "-a.png", "_a.png",
+    "a b.png", "caf\xc3\xa9.png", "a.png\n", "a.png/", "a:b.png", "~a.png", "%2e%2e.png",
+  };
+
+  g_assert_cmpuint (strlen (longest), ==, 64);
+  g_assert_cmpuint (strlen (too_long), ==, 65);
+  g_assert_true (lc_picture_name_is_valid (longest));
+  g_assert_false (lc_picture_name_is_valid (too_long));
+
+  for (guint i = 0; i < G_N_ELEMENTS (good); i++)
+    {
+      g_test_message ("good: %s", good[i]);
+      g_assert_true (lc_picture_name_is_valid (good[i]));
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_test_message ("bad: %s", bad[i]);
+      g_assert_false (lc_picture_name_is_valid (bad[i]));
+    }
+}
+
+static void
+test_name_for (void)
+{
+  g_autoptr(GBytes) png = make_png (3, 2);
+  g_autoptr(GBytes) same = make_png (3, 2);
+  g_autoptr(GBytes) other = make_png (2, 3);
+  g_autoptr(GBytes) jpeg = make_jpeg (3, 2);
+  g_autoptr(GBytes) svg = bytes_from_string (SVG_SIMPLE);
+  g_autofree char *name = lc_picture_name_for (png, LC_PICTURE_PNG);
+  g_autofree char *same_name = lc_picture_name_for (same, LC_PICTURE_PNG);
+  g_autofree char *other_name = lc_picture_name_for (other, LC_PICTURE_PNG);
+  g_autofree char *jpeg_name = lc_picture_name_for (jpeg, LC_PICTURE_JPEG);
+  g_autofree char *svg_name = lc_picture_name_for (svg, LC_PICTURE_SVG);
+  g_autofree char *checksum = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, png);
+  g_autofree char *expected = g_strdup_printf ("%.16s.png", checksum);
+
+  g_assert_true (same != png);
+  g_assert_cmpstr (name, ==, expected);
+  g_assert_cmpuint (strlen (name), ==, 20);
+  g_assert_cmpstr (name, ==, same_name);
+  g_assert_cmpstr (name, !=, other_name);
+  g_assert_true (g_str_has_suffix (jpeg_name, ".jpg"));
+  g_assert_true (g_str_has_suffix (svg_name, ".svg"));
+  g_assert_true (lc_picture_name_is_valid (name));
+  g_assert_true (lc_picture_name_is_valid (jpeg_name));
+  g_assert_true (lc_picture_name_is_valid (svg_name));
+}
+
+static void
+test_type_extension (void)
+{
+  g_assert_cmpstr (lc_picture_type_get_extension (LC_PICTURE_PNG), ==, "png");
+  g_assert_cmpstr (lc_picture_type_get_extension (LC_PICTURE_JPEG), ==, "jpg");
+  g_assert_cmpstr (lc_picture_type_get_extension (LC_PICTURE_SVG), ==, "svg");
+}
+
+/* --- storing and loading ---------------------------------------------------- */
+
+typedef struct
+{
+  GFile *tmp;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_dir_make_tmp ("legcare-test-picture-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  fixture->tmp = g_file_new_for_path (path);
+}
+
+static void
+remove_tree (GFile *file)
+{
+  g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                                                 G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
+  g_autoptr(GError) error = NULL;
+
+  if (info == NULL)
+    return;
+
+  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+    {
+      g_autofree char *path = g_file_get_path (file);
+      g_autoptr(GFileEnumerator) children = NULL;
+      GFileInfo *child_info;
+
+      g_chmod (path, 0700);
+      children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
+                                            G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, &error);
+      g_assert_no_error (error);
+      while ((child_info = g_file_enumerator_next_file (children, NULL, &error)) != NULL)
+        {
+          g_autoptr(GFileInfo) owned = child_info;
+          g_autoptr(GFile) child = g_file_get_child (file, g_file_info_get_name (owned));
+
+          remove_tree (child);
+        }
+      g_assert_no_error (error);
+    }
+
+  g_file_delete (file, NULL, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  remove_tree (fixture->tmp);
+  g_assert_false (g_file_query_exists (fixture->tmp, NULL));
+  g_clear_object (&fixture->tmp);
+}
+
+static guint
+count_children (GFile *dir)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFileEnumerator) children = g_file_enumerate_children (dir, G_FILE_ATTRIBUTE_STANDARD_NAME,
+                                                                   G_FILE_QUERY_INFO_NONE, NULL, &error);
+  GFileInfo *info;
+  guint n = 0;
+
+  g_assert_no_error (error);
+  while ((info = g_file_enumerator_next_file (children, NULL, &error)) != NULL)
+    {
+      n++;
+      g_object_unref (info);
+    }
+  g_assert_no_error (error);
+  return n;
+}
+
+static GBytes *
+read_file (GFile *file)
+{
+  g_autoptr(GError) error = NULL;
+  GBytes *bytes = g_file_load_bytes (file, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  return bytes;
+}
+
+static void
+write_file (GFile        *file,
+            const guint8 *data,
+            gsize         length)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_file_replace_contents (file, (const char *) data, length, NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, &error);
+  g_assert_no_error (error);
+}
+
+static guint64
+inode_of (GFile *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_UNIX_INODE, G_FILE_QUERY_INFO_NONE,
+                                                 NULL, &error);
+
+  g_assert_no_error (error);
+  return g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_UNIX_INODE);
+}
+
+static char *
+store (GBytes *data,
+       GFile  *dir)
+{
+  g_autoptr(GError) error = NULL;
+  char *name = lc_picture_store (data, dir, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (name);
+  return name;
+}
+
+static void
+test_store_once (Fixture       *fixture,
+                 gconstpointer  unused)
+{
+  g_autoptr(GFile) dir = g_file_get_child (fixture->tmp, "pictures");
+  g_autoptr(GFile) nested = g_file_get_child (dir, "custom");
+  g_autoptr(GBytes) png = make_png (3, 2);
+  g_autoptr(GBytes) same = make_png (3, 2);
+  g_autoptr(GBytes) jpeg = make_jpeg (3, 2);
+  g_autofree char *expected = lc_picture_name_for (png, LC_PICTURE_PNG);
+  g_autofree char *name = store (png, nested);
+  g_autoptr(GFile) file = g_file_get_child (nested, name);
+  g_autoptr(GBytes) written = read_file (file);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+  g_autofree char *second = NULL;
+  g_autofree char *jpeg_name = NULL;
+  guint64 inode = inode_of (file);
+
+  /* The folder and its parent were created; the file is the picture */
+  g_assert_cmpstr (name, ==, expected);
+  g_assert_true (g_bytes_equal (written, png));
+  g_assert_cmpuint (count_children (nested), ==, 1);
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_UNIX_MODE, G_FILE_QUERY_INFO_NONE, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_file_info_get_attribute_uint32 (info, G_FILE_ATTRIBUTE_UNIX_MODE) & 0777, ==, 0600);
+
+  /* The same picture again: the same name, the file untouched */
+  second = store (same, nested);
+  g_assert_cmpstr (second, ==, name);
+  g_assert_cmpuint (count_children (nested), ==, 1);
+  g_assert_cmpuint (inode_of (file), ==, inode);
+  g_clear_pointer (&written, g_bytes_unref);
+  written = read_file (file);
+  g_assert_true (g_bytes_equal (written, png));
+
+  /* Another picture: another file */
+  jpeg_name = store (jpeg, nested);
+  g_assert_cmpstr (jpeg_name, !=, name);
+  g_assert_true (g_str_has_suffix (jpeg_name, ".jpg"));
+  g_assert_cmpuint (count_children (nested), ==, 2);
+}
+
+static void
+test_store_replaces_wrong_file (Fixture       *fixture,
+                                gconstpointer  unused)
+{
+  g_autoptr(GBytes) png = make_png (3, 2);
+  g_autofree char *name = lc_picture_name_for (png, LC_PICTURE_PNG);
+  g_autoptr(GFile) file = g_file_get_child (fixture->tmp, name);
+  g_autofree char *stored = NULL;
+  g_autoptr(GBytes) written = NULL;
+
+  /* A file cut short under the picture's name is not the picture */
+  write_file (file, g_bytes_get_data (png, NULL), 10);
+  stored = store (png, fixture->tmp);
+  g_assert_cmpstr (stored, ==, name);
+  written = read_file (file);
+  g_assert_true (g_bytes_equal (written, png));
+  g_assert_cmpuint (count_children (fixture->tmp), ==, 1);
+}
+
+static void
+test_store_refused (Fixture       *fixture,
+                    gconstpointer  unused)
+{
+  g_autoptr(GFile) dir = g_file_get_child (fixture->tmp, "pictures");
+  g_autoptr(GBytes) bomb = make_png (100000, 100000);
+  g_autoptr(GBytes) text = bytes_from_string ("not a picture");
+  g_autoptr(GError) error = NULL;
+  char *name;
+
+  name = lc_picture_store (bomb, dir, &error);
+  g_assert_error (error, LC_PICTURE_ERROR, LC_PICTURE_ERROR_TOO_MANY_PIXELS);
+  g_assert_null (name);
+  g_clear_error (&error);
+
+  name = lc_picture_store (text, dir, &error);
+  g_assert_error (error, LC_PICTURE_ERROR, LC_PICTURE_ERROR_UNKNOWN_TYPE);
+  g_assert_null (name);
+
+  /* Not even the folder was created */
+  g_assert_false (g_file_query_exists (dir, NULL));
+}
+
+static void
+test_store_read_only (Fixture       *fixture,
+                      gconstpointer  unused)
+{
+  g_autoptr(GFile) dir = g_file_get_child (fixture->tmp, "read-only");
+  g_autoptr(GFile) probe = g_file_get_child (dir, "probe");
+  g_autofree char *path = g_file_get_path (dir);
+  g_autoptr(GBytes) png = make_png (3, 2);
+  g_autoptr(GError) error = NULL;
+  char *name;
+
+  g_file_make_directory (dir, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_chmod (path, 0500), ==, 0);
+
+  if (g_file_replace_contents (probe, "x", 1, NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, NULL))
+    {
+      g_file_delete (probe, NULL, NULL);
+      g_test_skip ("a read-only folder can be written to here (running as root?)");
+      return;
+    }
+
+  name = lc_picture_store (png, dir, &error);
+  g_assert_error (error, LC_PICTURE_ERROR, LC_PICTURE_ERROR_IO);
+  g_assert_nonnull (strstr (error->message, path));
+  g_assert_null (name);
+  g_assert_cmpuint (count_children (dir), ==, 0);
+}
+
+static void
+test_store_not_a_folder (Fixture       *fixture,
+                         gconstpointer  unused)
+{
+  g_autoptr(GFile) file = g_file_get_child (fixture->tmp, "file");
+  g_autoptr(GFile) below = g_file_get_child (file, "pictures");
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr(GBytes) png = make_png (3, 2);
+  g_autoptr(GBytes) written = NULL;
+  g_autoptr(GError) error = NULL;
+  char *name;
+
+  /* Works as root too, unlike a read-only folder */
+  write_file (file, (const guint8 *) "x", 1);
+
+  name = lc_picture_store (png, file, &error);
+  g_assert_error (error, LC_PICTURE_ERROR, LC_PICTURE_ERROR_IO);
+  g_assert_nonnull (strstr (error->message, path));
+  g_assert_null (name);
+  g_clear_error (&error);
+
+  name = lc_picture_store (png, below, &error);
+  g_assert_error (error, LC_PICTURE_ERROR, LC_PICTURE_ERROR_IO);
+  g_assert_nonnull (strstr (error->message, path));
+  g_assert_null (name);
+
+  written = read_file (file);
+  g_assert_cmpuint (g_bytes_get_size (written), ==, 1);
+  g_assert_cmpuint (count_children (fixture->tmp), ==, 1);
+}
+
+static void
+test_load_round_trip (Fixture       *fixture,
+                      gconstpointer  unused)
+{
+  g_autoptr(GBytes) png = make_png (3, 2);
+  g_autoptr(GBytes) jpeg = make_jpeg (640, 480);
+  g_autoptr(GBytes) svg = bytes_from_string (SVG_SIMPLE);
+  GBytes *pictures[] = { png, jpeg, svg };
+
+  for (guint i = 0; i < G_N_ELEMENTS (pictures); i++)
+    {
+      g_autofree char *name = store (pictures[i], fixture->tmp);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GBytes) loaded = lc_picture_load (fixture->tmp, name, &error);
+
+      g_assert_no_error (error);
+      g_assert_nonnull (loaded);
+      g_assert_true (g_bytes_equal (loaded, pictures[i]));
+    }
+}
+
+static void
+test_load_invalid_name (Fixture       *fixture,
+                        gconstpointer  unused)
+{
+  g_autoptr(GFile) dir = g_file_get_child (fixture->tmp, "pictures");
+  g_autoptr(GBytes) png = make_png (3, 2);
+  g_autoptr(GFile) outside = g_file_get_child (fixture->tmp, "x.png");
+  g_autofree char *outside_path = g_file_get_path (outside);
+  const char *names[] = { "../x.png", "./../x.png", "sub/../../x.png", outside_path, "X.PNG", "", "a\\..\\x.png",
+                          "\xff\xfe.png" };
+
+  /* A real picture just outside the folder: never reached */
+  g_file_make_directory (dir, NULL, NULL);
+  write_file (outside, g_bytes_get_data (png, NULL), g_bytes_get_size (png));
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GBytes) loaded = lc_picture_load (dir, names[i], &error);
+      g_autofree char *escaped = g_strescape (names[i], NULL);
+
+      g_test_message ("name: %s", escaped);
+      g_assert_error (error, LC_PICTURE_ERROR, LC_PICTURE_ERROR_INVALID_NAME);
+      g_assert_true (g_utf8_validate (error->message, -1, NULL));
+      g_assert_null (loaded);
+    }
+}
+
+static void
+assert_load_fails (GFile          *dir,
+                   const char     *name,
+                   LcPictureError  code)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) loaded = lc_picture_load (dir, name, &error);
+
+  g_assert_error (error, LC_PICTURE_ERROR, code);
+  g_assert_nonnull (strstr (error->message, name));
+  g_assert_null (loaded);
+}
+
+static void
+test_load_refused (Fixture       *fixture,
+                   gconstpointer  unused)
+{
+  g_autoptr(GFile) big = g_file_get_child (fixture->tmp, "big.png");
+  g_autoptr(GFile) text = g_file_get_child (fixture->tmp, "text.png");
+  g_autoptr(GFile) bomb = g_file_get_child (fixture->tmp, "bomb.png");
+  g_autoptr(GFile) disguised = g_file_get_child (fixture->tmp, "disguised.svg");
+  g_autoptr(GFile) folder = g_file_get_child (fixture->tmp, "folder.png");
+  g_autoptr(GFile) fifo = g_file_get_child (fixture->tmp, "fifo.png");
+  g_autofree char *fifo_path = g_file_get_path (fifo);
+  g_autoptr(GBytes) png = make_png (3, 2);
+  g_autoptr(GBytes) bomb_png = make_png (100000, 100000);
+  gsize png_length;
+  const guint8 *png_data = g_bytes_get_data (png, &png_length);
+  g_autofree guint8 *big_data = g_malloc0 (LC_PICTURE_MAX_BYTES + 1);
+  g_autoptr(GError) error = NULL;
+
+  memcpy (big_data, png_data, png_length);
+  write_file (big, big_data, LC_PICTURE_MAX_BYTES + 1);
+  write_file (text, (const guint8 *) "hello", 5);
+  write_file (bomb, g_bytes_get_data (bomb_png, NULL), g_bytes_get_size (bomb_png));
+  write_file (disguised, png_data, png_length);
+  g_file_make_directory (folder, NULL, &error);
+  g_assert_no_error (error);
+
+  assert_load_fails (fixture->tmp, "missing.png", LC_PICTURE_ERROR_IO);
+  assert_load_fails (fixture->tmp, "big.png", LC_PICTURE_ERROR_TOO_LARGE);
+  assert_load_fails (fixture->tmp, "text.png", LC_PICTURE_ERROR_UNKNOWN_TYPE);
+  assert_load_fails (fixture->tmp, "bomb.png", LC_PICTURE_ERROR_TOO_MANY_PIXELS);
+  assert_load_fails (fixture->tmp, "disguised.svg", LC_PICTURE_ERROR_DAMAGED);
+  assert_load_fails (fixture->tmp, "folder.png", LC_PICTURE_ERROR_IO);
+
+  /* A FIFO would block a read for ever: the alarm ends the test instead */
+  g_assert_cmpint (mkfifo (fifo_path, 0600), ==, 0);
+  alarm (10);
+  assert_load_fails (fixture->tmp, "fifo.png", LC_PICTURE_ERROR_IO);
+  alarm (0);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/picture/png/valid", test_png_valid);
+  g_test_add_func ("/picture/png/limits", test_png_limits);
+  g_test_add_func ("/picture/png/damaged", test_png_damaged);
+  g_test_add_func ("/picture/jpeg/valid", test_jpeg_valid);
+  g_test_add_func ("/picture/jpeg/limits", test_jpeg_limits);
+  g_test_add_func ("/picture/jpeg/damaged", test_jpeg_damaged);
+  g_test_add_func ("/picture/svg/valid", test_svg_valid);
+  g_test_add_func ("/picture/svg/declarations", test_svg_declarations);
+  g_test_add_func ("/picture/svg/malformed", test_svg_malformed);
+  g_test_add_func ("/picture/svg/not-utf8", test_svg_not_utf8);
+  g_test_add_func ("/picture/unknown-type", test_unknown_type);
+  g_test_add_func ("/picture/too-large", test_too_large);
+  g_test_add_func ("/picture/empty", test_empty);
+  g_test_add_func ("/picture/name/valid", test_name_valid);
+  g_test_add_func ("/picture/name/for", test_name_for);
+  g_test_add_func ("/picture/type-extension", test_type_extension);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/picture/store/once", test_store_once);
+  ADD ("/picture/store/replaces-wrong-file", test_store_replaces_wrong_file);
+  ADD ("/picture/store/refused", test_store_refused);
+  ADD ("/picture/store/read-only", test_store_read_only);
+  ADD ("/picture/store/not-a-folder", test_store_not_a_folder);
+  ADD ("/picture/load/round-trip", test_load_round_trip);
+  ADD ("/picture/load/invalid-name", test_load_invalid_name);
+  ADD ("/picture/load/refused", test_load_refused);
+#undef ADD
+
+  return g_test_run ();
+}
