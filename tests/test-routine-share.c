@@ -5,8 +5,6 @@
 
 #include "config.h"
 
-#include <errno.h>
-#include <signal.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <glib/gstdio.h>
@@ -885,9 +883,11 @@ static void change_both_pictures (LcStepFields *f) { f->picture = (char *) "knee
 static void change_own_picture (LcStepFields *f) { f->illustration = NULL; f->picture = (char *) "knee.png"; }
 static void change_picture_path (LcStepFields *f) { f->illustration = NULL; f->picture = (char *) "../knee.png"; }
 static void change_picture_type (LcStepFields *f) { f->illustration = NULL; f->picture = (char *) "knee.exe"; }
-static void change_switch_long (LcStepFields *f) { f->per_side = TRUE; f->cue_switch = (char *) g_intern_string (g_strnfill (301, 'x')); }
-static void change_switch_unused (LcStepFields *f) { f->cue_switch = (char *) g_intern_string (g_strnfill (301, 'x')); }
-static void change_halfway_long (LcStepFields *f) { f->cue_halfway = (char *) g_intern_string (g_strnfill (301, 'x')); }
+static char long_cue[301 + 1];  /* 301 × "x", filled in by main() */
+
+static void change_switch_long (LcStepFields *f) { f->per_side = TRUE; f->cue_switch = long_cue; }
+static void change_switch_unused (LcStepFields *f) { f->cue_switch = long_cue; }
+static void change_halfway_long (LcStepFields *f) { f->cue_halfway = long_cue; }
 static void change_halfway_blank (LcStepFields *f) { f->cue_halfway = (char *) "  "; }
 
 static const StepCase step_cases[] = {
@@ -1062,7 +1062,7 @@ test_draft_save_refused (Fixture       *f,
   lc_routine_draft_set_name (draft, long_name);
   g_assert_false (lc_routine_draft_save (draft, f->loader, existing, &error));
   g_assert_error (error, LC_ROUTINE_ERROR, LC_ROUTINE_ERROR_OUT_OF_RANGE);
-  message = g_strdup_printf ("%s:3:72: <name> is 61 characters long; keep it to 60", path);
+  message = g_strdup_printf ("%s:3:70: <name> is 61 characters long; keep it to 60", path);
   g_assert_cmpstr (error->message, ==, message);
   g_clear_error (&error);
   contents = read_file (existing);
@@ -1088,7 +1088,6 @@ test_draft_save_refused (Fixture       *f,
 
     lc_routine_draft_insert_step (draft, 1, step);
     lc_step_draft_set_fields (step, &fields);
-    assert_problems (draft, "");
     g_assert_false (lc_routine_draft_save (draft, f->loader, fresh, &error));
     g_assert_error (error, LC_ROUTINE_ERROR, LC_ROUTINE_ERROR_DUPLICATE);
     g_clear_error (&error);
@@ -1168,31 +1167,31 @@ test_share_crc (Fixture       *f,
 }
 
 /* A routine of the user's, with one picture shown by two steps */
-static const char *own_routine =
-  HEAD
-  "<routine id=\"knee\" version=\"1\">\n"
-  "  <name>Knee Routine</name>\n"
-  "  <summary>Bend &amp; stretch the knee.</summary>\n"
-  "  <category>stretching</category>\n"
-  "  <caution>Not after a knee operation.</caution>\n"
-  "  <step id=\"bend\" picture=\"%s\" duration=\"30\" sides=\"both\" rest=\"5\">\n"
-  "    <title>Knee Bends</title>\n"
-  "    <instruction>Bend the knee slowly.</instruction>\n"
-  "    <cue>Knee bends, left leg.</cue>\n"
-  "    <cue-switch>Now the right leg.</cue-switch>\n"
-  "  </step>\n"
-  "  <step id=\"circles\" illustration=\"ankle-circles\" repetitions=\"10\" pace=\"3\">\n"
-  "    <title>Ankle Circles</title>\n"
-  "    <instruction>Circle the foot.</instruction>\n"
-  "    <cue>Ankle circles.</cue>\n"
-  "    <cue-halfway>Halfway.</cue-halfway>\n"
-  "  </step>\n"
-  "  <step id=\"bend-again\" picture=\"%s\" duration=\"20\">\n"
-  "    <title>Knee Bends Again</title>\n"
-  "    <instruction>Bend the knee once more.</instruction>\n"
-  "    <cue>Once more.</cue>\n"
-  "  </step>\n"
-  "</routine>\n";
+#define OWN_ROUTINE \
+  HEAD \
+  "<routine id=\"knee\" version=\"1\">\n" \
+  "  <name>Knee Routine</name>\n" \
+  "  <summary>Bend &amp; stretch the knee.</summary>\n" \
+  "  <category>stretching</category>\n" \
+  "  <caution>Not after a knee operation.</caution>\n" \
+  "  <step id=\"bend\" picture=\"%s\" duration=\"30\" sides=\"both\" rest=\"5\">\n" \
+  "    <title>Knee Bends</title>\n" \
+  "    <instruction>Bend the knee slowly.</instruction>\n" \
+  "    <cue>Knee bends, left leg.</cue>\n" \
+  "    <cue-switch>Now the right leg.</cue-switch>\n" \
+  "  </step>\n" \
+  "  <step id=\"circles\" illustration=\"ankle-circles\" repetitions=\"10\" pace=\"3\">\n" \
+  "    <title>Ankle Circles</title>\n" \
+  "    <instruction>Circle the foot.</instruction>\n" \
+  "    <cue>Ankle circles.</cue>\n" \
+  "    <cue-halfway>Halfway.</cue-halfway>\n" \
+  "  </step>\n" \
+  "  <step id=\"bend-again\" picture=\"%s\" duration=\"20\">\n" \
+  "    <title>Knee Bends Again</title>\n" \
+  "    <instruction>Bend the knee once more.</instruction>\n" \
+  "    <cue>Once more.</cue>\n" \
+  "  </step>\n" \
+  "</routine>\n"
 
 static gsize
 count_occurrences (const char *haystack,
@@ -1228,7 +1227,7 @@ load_own_routine (Fixture *f,
   name = lc_picture_store (png, sender_pictures, &error);
   g_assert_no_error (error);
   g_assert_nonnull (name);
-  xml = g_strdup_printf (own_routine, name, name);
+  xml = g_strdup_printf (OWN_ROUTINE, name, name);
   file = write_file (sender, "knee.xml", xml, strlen (xml));
 
   lc_routine_loader_set_picture_dir (loader, sender_pictures);
@@ -1248,7 +1247,7 @@ test_share_round_trip (Fixture       *f,
 {
   g_autoptr(GBytes) png = make_png (640, 480, 100);
   g_autoptr(LcRoutine) routine = NULL;
-  g_autoptr(LcRoutine) read = NULL;
+  g_autoptr(LcRoutine) received = NULL;
   g_autoptr(LcRoutine) installed = NULL;
   g_autoptr(LcRoutine) installed_again = NULL;
   g_autoptr(GHashTable) pictures = NULL;
@@ -1264,7 +1263,8 @@ test_share_round_trip (Fixture       *f,
   g_autofree char *picture_path = NULL;
   g_autofree char *expected_name = NULL;
   g_autofree char *listed = NULL;
-  const char *text;
+  g_autofree char *text = NULL;
+  g_autofree char *tail = NULL;
   gsize length;
 
   routine = load_own_routine (f, png, &name);
@@ -1275,27 +1275,26 @@ test_share_round_trip (Fixture       *f,
   shared = lc_routine_share_write (routine, &error);
   g_assert_no_error (error);
   g_assert_nonnull (shared);
-  text = g_bytes_get_data (shared, &length);
+  text = g_strndup (g_bytes_get_data (shared, &length), g_bytes_get_size (shared));
+  g_assert_cmpuint (strlen (text), ==, length);
   g_assert_true (g_utf8_validate_len (text, length, NULL));
   g_assert_true (g_str_has_prefix (text, HEAD));
   g_assert_cmpuint (count_occurrences (text, length, "<legcare-routine version=\"1\">\n  <routine id=\"knee\" version=\"1\">\n"), ==, 1);
   g_assert_cmpuint (count_occurrences (text, length, "<picture "), ==, 1);
   element = picture_element (name, png);
   g_assert_cmpuint (count_occurrences (text, length, element), ==, 1);
-  g_assert_true (g_str_has_suffix (text, "  </routine>\n" "  </picture>\n</legcare-routine>\n") ||
-                 g_str_has_suffix (text, element));
-  g_assert_cmpmem (text + length - strlen ("</legcare-routine>\n"), strlen ("</legcare-routine>\n"),
-                   "</legcare-routine>\n", strlen ("</legcare-routine>\n"));
+  tail = g_strconcat ("  </routine>\n", element, "</legcare-routine>\n", NULL);
+  g_assert_true (g_str_has_suffix (text, tail));
 
   /* Read: the same routine, the same picture, no paths */
   file = write_file (f->dir, "knee" LC_ROUTINE_SHARE_SUFFIX, text, length);
   lc_routine_loader_set_picture_dir (f->loader, f->pictures);
-  read = lc_routine_share_read (f->loader, file, &pictures, &error);
+  received = lc_routine_share_read (f->loader, file, &pictures, &error);
   g_assert_no_error (error);
-  g_assert_nonnull (read);
-  g_assert_cmpstr (lc_routine_get_id (read), ==, "knee");
-  assert_routines_equal (read, routine);
-  g_assert_null (lc_step_get_picture_path (lc_routine_get_step (read, 0)));
+  g_assert_nonnull (received);
+  g_assert_cmpstr (lc_routine_get_id (received), ==, "knee");
+  assert_routines_equal (received, routine);
+  g_assert_null (lc_step_get_picture_path (lc_routine_get_step (received, 0)));
   g_assert_cmpuint (g_hash_table_size (pictures), ==, 1);
   g_assert_true (g_bytes_equal (g_hash_table_lookup (pictures, name), png));
   assert_dir_lists (f->routines, "");
@@ -1303,7 +1302,7 @@ test_share_round_trip (Fixture       *f,
 
   /* Installed: one routine file, one picture under its content's name */
   lc_routine_loader_load_all (f->loader, NULL, f->routines);
-  routine_file = lc_routine_share_install (read, pictures, f->loader, f->routines, f->pictures, &error);
+  routine_file = lc_routine_share_install (received, pictures, f->loader, f->routines, f->pictures, &error);
   g_assert_no_error (error);
   g_assert_nonnull (routine_file);
   assert_dir_lists (f->routines, "knee.xml");
@@ -1323,7 +1322,7 @@ test_share_round_trip (Fixture       *f,
   /* Again: the id is taken now, the picture is the same */
   lc_routine_loader_load_all (f->loader, NULL, f->routines);
   g_assert_nonnull (lc_routine_loader_find (f->loader, "knee"));
-  second_file = lc_routine_share_install (read, pictures, f->loader, f->routines, f->pictures, &error);
+  second_file = lc_routine_share_install (received, pictures, f->loader, f->routines, f->pictures, &error);
   g_assert_no_error (error);
   g_assert_nonnull (second_file);
   listed = g_file_get_basename (second_file);
@@ -1343,22 +1342,22 @@ test_share_round_trip (Fixture       *f,
 
 /* A shared routine as someone might write it by hand: its own picture
  * names, a PNG named .svg, a picture no step shows */
-static const char *shared_routine =
-  "  <routine id=\"knee\" version=\"1\">\n"
-  "    <name>Knee Routine</name>\n"
-  "    <summary>Bend the knee.</summary>\n"
-  "    <category>stretching</category>\n"
-  "    <step id=\"bend\" picture=\"knee.png\" duration=\"30\">\n"
-  "      <title>Knee Bends</title>\n"
-  "      <instruction>Bend the knee slowly.</instruction>\n"
-  "      <cue>Knee bends.</cue>\n"
-  "    </step>\n"
-  "    <step id=\"circles\" illustration=\"ankle-circles\" repetitions=\"10\" pace=\"3\">\n"
-  "      <title>Ankle Circles</title>\n"
-  "      <instruction>Circle the foot.</instruction>\n"
-  "      <cue>Ankle circles.</cue>\n"
-  "    </step>\n"
-  "  </routine>\n";
+#define SHARED_ROUTINE \
+  "  <routine id=\"knee\" version=\"1\">\n" \
+  "    <name>Knee Routine</name>\n" \
+  "    <summary>Bend the knee.</summary>\n" \
+  "    <category>stretching</category>\n" \
+  "    <step id=\"bend\" picture=\"knee.png\" duration=\"30\">\n" \
+  "      <title>Knee Bends</title>\n" \
+  "      <instruction>Bend the knee slowly.</instruction>\n" \
+  "      <cue>Knee bends.</cue>\n" \
+  "    </step>\n" \
+  "    <step id=\"circles\" illustration=\"ankle-circles\" repetitions=\"10\" pace=\"3\">\n" \
+  "      <title>Ankle Circles</title>\n" \
+  "      <instruction>Circle the foot.</instruction>\n" \
+  "      <cue>Ankle circles.</cue>\n" \
+  "    </step>\n" \
+  "  </routine>\n"
 
 static void
 test_share_install_names (Fixture       *f,
@@ -1378,10 +1377,10 @@ test_share_install_names (Fixture       *f,
   g_autoptr(GFile) file = NULL;
   g_autoptr(GFile) installed_file = NULL;
   g_autoptr(GHashTable) pictures = NULL;
-  g_autoptr(LcRoutine) read = NULL;
+  g_autoptr(LcRoutine) received = NULL;
   g_autoptr(LcRoutine) installed = NULL;
   g_autoptr(GError) error = NULL;
-  GString *edited = g_string_new (shared_routine);
+  GString *edited = g_string_new (SHARED_ROUTINE);
 
   /* A third step shows the PNG named photo.svg; the pictures come first */
   g_string_replace (edited, "  </routine>\n",
@@ -1396,22 +1395,21 @@ test_share_install_names (Fixture       *f,
                      "</legcare-routine>\n", NULL);
   file = write_file (f->dir, SHARED_NAME, xml, strlen (xml));
 
-  read = lc_routine_share_read (f->loader, file, &pictures, &error);
+  received = lc_routine_share_read (f->loader, file, &pictures, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_hash_table_size (pictures), ==, 3);
   g_assert_true (g_bytes_equal (g_hash_table_lookup (pictures, "photo.svg"), other_png));
-  g_assert_cmpstr (lc_step_get_picture (lc_routine_get_step (read, 2)), ==, "photo.svg");
+  g_assert_cmpstr (lc_step_get_picture (lc_routine_get_step (received, 2)), ==, "photo.svg");
 
   /* The folders need not exist yet */
   remove_recursively (f->routines);
   remove_recursively (f->pictures);
-  installed_file = lc_routine_share_install (read, pictures, f->loader, f->routines, f->pictures, &error);
+  installed_file = lc_routine_share_install (received, pictures, f->loader, f->routines, f->pictures, &error);
   g_assert_no_error (error);
   g_assert_nonnull (installed_file);
 
   /* Named by their contents and real type; the unused picture is left out */
   assert_dir_lists (f->routines, "knee.xml");
-  both = png_name;
   if (strcmp (png_name, other_name) < 0)
     both = g_strconcat (png_name, " ", other_name, NULL);
   else
@@ -1432,14 +1430,14 @@ static void
 test_share_install_taken_file (Fixture       *f,
                                gconstpointer  data)
 {
-  g_autofree char *xml = g_strconcat (HEAD "<legcare-routine version=\"1\">\n", shared_routine,
+  g_autofree char *xml = g_strconcat (HEAD "<legcare-routine version=\"1\">\n", SHARED_ROUTINE,
                                       "</legcare-routine>\n", NULL);
   g_autofree char *no_picture = NULL;
   g_autoptr(GFile) file = NULL;
   g_autoptr(GFile) existing = NULL;
   g_autoptr(GFile) installed_file = NULL;
   g_autoptr(GHashTable) pictures = NULL;
-  g_autoptr(LcRoutine) read = NULL;
+  g_autoptr(LcRoutine) received = NULL;
   g_autoptr(LcRoutine) installed = NULL;
   g_autoptr(GBytes) contents = NULL;
   g_autoptr(GError) error = NULL;
@@ -1449,13 +1447,13 @@ test_share_install_taken_file (Fixture       *f,
   g_string_replace (edited, "picture=\"knee.png\"", "illustration=\"heel-raises\"", 0);
   no_picture = g_string_free (edited, FALSE);
   file = write_file (f->dir, SHARED_NAME, no_picture, strlen (no_picture));
-  read = lc_routine_share_read (f->loader, file, &pictures, &error);
+  received = lc_routine_share_read (f->loader, file, &pictures, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_hash_table_size (pictures), ==, 0);
 
   /* A file of that name that the loader did not load is not replaced */
   existing = write_file (f->routines, "knee.xml", mine, strlen (mine));
-  installed_file = lc_routine_share_install (read, pictures, f->loader, f->routines, f->pictures, &error);
+  installed_file = lc_routine_share_install (received, pictures, f->loader, f->routines, f->pictures, &error);
   g_assert_no_error (error);
   assert_dir_lists (f->routines, "knee-2.xml knee.xml");
   assert_dir_lists (f->pictures, "");
@@ -1464,7 +1462,7 @@ test_share_install_taken_file (Fixture       *f,
   installed = lc_routine_loader_load_file (f->loader, installed_file, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (lc_routine_get_id (installed), ==, "knee-2");
-  assert_routines_equal (installed, read);
+  assert_routines_equal (installed, received);
 }
 
 static void
@@ -1482,16 +1480,16 @@ test_share_install_undone (Fixture       *f,
   g_autoptr(GFile) elsewhere = g_file_get_child (f->dir, "elsewhere");
   g_autoptr(GFile) installed_file = NULL;
   g_autoptr(GHashTable) pictures = NULL;
-  g_autoptr(LcRoutine) read = NULL;
+  g_autoptr(LcRoutine) received = NULL;
   g_autoptr(GError) error = NULL;
-  GString *edited = g_string_new (shared_routine);
+  GString *edited = g_string_new (SHARED_ROUTINE);
 
   g_string_replace (edited, "illustration=\"ankle-circles\"", "picture=\"photo.png\"", 1);
   xml = g_strconcat (HEAD "<legcare-routine version=\"1\">\n", edited->str, knee, photo,
                      "</legcare-routine>\n", NULL);
   g_string_free (edited, TRUE);
   file = write_file (f->dir, SHARED_NAME, xml, strlen (xml));
-  read = lc_routine_share_read (f->loader, file, &pictures, &error);
+  received = lc_routine_share_read (f->loader, file, &pictures, &error);
   g_assert_no_error (error);
 
   /* The user already has the first picture */
@@ -1502,7 +1500,7 @@ test_share_install_undone (Fixture       *f,
   /* A loader that looks for pictures elsewhere refuses the routine once
    * its pictures are stored: what was new is removed, the rest stays */
   lc_routine_loader_set_picture_dir (f->loader, elsewhere);
-  installed_file = lc_routine_share_install (read, pictures, f->loader, f->routines, f->pictures, &error);
+  installed_file = lc_routine_share_install (received, pictures, f->loader, f->routines, f->pictures, &error);
   g_assert_null (installed_file);
   g_assert_error (error, LC_ROUTINE_ERROR, LC_ROUTINE_ERROR_MISSING);
   assert_dir_lists (f->routines, "");
@@ -1512,7 +1510,7 @@ test_share_install_undone (Fixture       *f,
   g_clear_error (&error);
   g_hash_table_remove (pictures, "photo.png");
   lc_routine_loader_set_picture_dir (f->loader, f->pictures);
-  installed_file = lc_routine_share_install (read, pictures, f->loader, f->routines, f->pictures, &error);
+  installed_file = lc_routine_share_install (received, pictures, f->loader, f->routines, f->pictures, &error);
   g_assert_null (installed_file);
   g_assert_error (error, LC_PICTURE_ERROR, LC_PICTURE_ERROR_IO);
   g_assert_cmpstr (error->message, ==, "the picture “photo.png” is missing");
@@ -1527,7 +1525,7 @@ test_share_largest_picture (Fixture       *f,
 {
   g_autoptr(GBytes) png = make_png (8192, 4882, LC_PICTURE_MAX_BYTES - PNG_SIZE (1) + 1);
   g_autoptr(LcRoutine) routine = NULL;
-  g_autoptr(LcRoutine) read = NULL;
+  g_autoptr(LcRoutine) received = NULL;
   g_autoptr(GHashTable) pictures = NULL;
   g_autoptr(GBytes) shared = NULL;
   g_autoptr(GFile) file = NULL;
@@ -1539,9 +1537,9 @@ test_share_largest_picture (Fixture       *f,
   shared = lc_routine_share_write (routine, &error);
   g_assert_no_error (error);
   file = write_file (f->dir, SHARED_NAME, g_bytes_get_data (shared, NULL), g_bytes_get_size (shared));
-  read = lc_routine_share_read (f->loader, file, &pictures, &error);
+  received = lc_routine_share_read (f->loader, file, &pictures, &error);
   g_assert_no_error (error);
-  g_assert_nonnull (read);
+  g_assert_nonnull (received);
   g_assert_true (g_bytes_equal (g_hash_table_lookup (pictures, name), png));
 }
 
@@ -1554,7 +1552,7 @@ test_share_largest_picture (Fixture       *f,
 static const char *hostile_base =
   HEAD
   "<legcare-routine version=\"1\">\n"
-  "ROUTINE"
+  SHARED_ROUTINE
   "  <picture name=\"knee.png\">\n"
   "@PNG@"
   "  </picture>\n"
@@ -1578,7 +1576,6 @@ expand (const char *template)
     { "@AREA@", area }, { "@LAUGHS@", laughs }, { "@TEXT@", plain },
   };
 
-  g_string_replace (out, "ROUTINE", shared_routine, 1);
   for (guint i = 0; i < G_N_ELEMENTS (pictures); i++)
     {
       g_autofree char *lines = base64_lines (pictures[i].bytes);
@@ -1591,8 +1588,8 @@ expand (const char *template)
 typedef struct
 {
   const char *name;
-  const char *from;       /* in hostile_base, before expand(); NULL: the whole file */
-  const char *to;
+  const char *from;       /* in hostile_base, before expand(); NULL: the file is @to */
+  const char *to;         /* NULL: the file is cut short where @from starts */
   int         code;
   const char *message;    /* in the message, after "shared.legcare-routine:" */
 } HostileCase;
@@ -1602,12 +1599,12 @@ static const HostileCase hostile_cases[] = {
   { "not-xml", NULL, "Dear friend, here is my knee routine. Bend the knee thirty times.\n",
     LC_ROUTINE_ERROR_MALFORMED, "this is not well-formed XML" },
   { "empty", NULL, "", LC_ROUTINE_ERROR_MALFORMED, "this is not well-formed XML" },
-  { "truncated", "@PNG@  </picture>\n</legcare-routine>\n", "iVBORw0KGgoAAAANSUhEUgAAAAIAAAAC",
-    LC_ROUTINE_ERROR_MALFORMED, "this is not well-formed XML" },
-  { "truncated-routine", "    <step id=\"circles\"", "    <step id=\"circ",
+  { "truncated", "  </picture>", NULL, LC_ROUTINE_ERROR_MALFORMED, "this is not well-formed XML" },
+  { "truncated-tag", "ion>Circle the foot.", NULL, LC_ROUTINE_ERROR_MALFORMED, "this is not well-formed XML" },
+  { "truncated-base64", "@PNG@  </picture>\n</legcare-routine>\n", "iVBORw0KGgoAAAANSUhEUgAAAAIAAAAC",
     LC_ROUTINE_ERROR_MALFORMED, "this is not well-formed XML" },
   { "root-routine", "<legcare-routine version=\"1\">\n", "",
-    LC_ROUTINE_ERROR_UNKNOWN_ELEMENT, "3:3: this is not a shared Leg Care routine: the file must start with <legcare-routine>, not <routine>" },
+    LC_ROUTINE_ERROR_UNKNOWN_ELEMENT, "2:3: this is not a shared Leg Care routine: the file must start with <legcare-routine>, not <routine>" },
   { "root-other", "<legcare-routine version=\"1\">", "<html version=\"1\">",
     LC_ROUTINE_ERROR_UNKNOWN_ELEMENT, "2:1: this is not a shared Leg Care routine: the file must start with <legcare-routine>, not <html>" },
   { "version-2", "<legcare-routine version=\"1\">", "<legcare-routine version=\"2\">",
@@ -1619,14 +1616,14 @@ static const HostileCase hostile_cases[] = {
   { "routine-version-2", "<routine id=\"knee\" version=\"1\">", "<routine id=\"knee\" version=\"2\">",
     LC_ROUTINE_ERROR_INVALID, "3:3: routine format version “2” is not known" },
   { "two-routines", "  <picture name=\"knee.png\">",
-    "  <routine id=\"other\" version=\"1\"></routine>\n  <picture name=\"knee.png\">",
+    "  <routine id=\"other\" version=\"1\">\n  </routine>\n  <picture name=\"knee.png\">",
     LC_ROUTINE_ERROR_DUPLICATE, "18:3: the file holds a second <routine>: a shared file holds one routine" },
-  { "no-routine", "ROUTINE", "", LC_ROUTINE_ERROR_MISSING, "the file holds no <routine>: export the routine again" },
+  { "no-routine", SHARED_ROUTINE, "", LC_ROUTINE_ERROR_MISSING, "the file holds no <routine>: export the routine again" },
   { "unknown-element", "  <picture name=\"knee.png\">",
     "  <script>alert('hello')</script>\n  <picture name=\"knee.png\">",
     LC_ROUTINE_ERROR_UNKNOWN_ELEMENT, "18:3: <legcare-routine> cannot contain <script>; it can contain: <routine>, <picture>" },
   { "picture-in-routine", "    <category>", "    <picture name=\"x.png\">QUJD</picture>\n    <category>",
-    LC_ROUTINE_ERROR_UNKNOWN_ELEMENT, "<routine> cannot contain <picture>" },
+    LC_ROUTINE_ERROR_UNKNOWN_ELEMENT, "6:5: <routine> cannot contain <picture>" },
   { "element-in-picture", "@PNG@", "<img src=\"file:///etc/passwd\"/>",
     LC_ROUTINE_ERROR_UNKNOWN_ELEMENT, "<picture> holds text only, not <img>" },
   { "picture-attribute", "<picture name=\"knee.png\">", "<picture name=\"knee.png\" path=\"/tmp/knee.png\">",
@@ -1648,11 +1645,11 @@ static const HostileCase hostile_cases[] = {
   { "picture-missing", "<picture name=\"knee.png\">", "<picture name=\"other.png\">",
     LC_ROUTINE_ERROR_MISSING, "step “bend” shows the picture “knee.png”, which is not in the file: export the routine again" },
   { "step-picture-path", "picture=\"knee.png\"", "picture=\"../pictures/knee.png\"",
-    LC_ROUTINE_ERROR_INVALID, "8:5: step “bend”: “../pictures/knee.png” is not a picture name" },
+    LC_ROUTINE_ERROR_INVALID, "7:5: step “bend”: “../pictures/knee.png” is not a picture name" },
   { "step-both", "picture=\"knee.png\"", "illustration=\"ankle-circles\" picture=\"knee.png\"",
-    LC_ROUTINE_ERROR_INVALID, "8:5: step “bend” has both an illustration and a picture: keep one of the two" },
+    LC_ROUTINE_ERROR_INVALID, "7:5: step “bend” has both an illustration and a picture: keep one of the two" },
   { "unknown-illustration", "illustration=\"ankle-circles\"", "illustration=\"moonwalk\"",
-    LC_ROUTINE_ERROR_UNKNOWN_ILLUSTRATION, "13:5: step “circles”: there is no illustration “moonwalk”; use the name of a built-in illustration, such as “ankle-circles”" },
+    LC_ROUTINE_ERROR_UNKNOWN_ILLUSTRATION, "12:5: step “circles”: there is no illustration “moonwalk”; use the name of a built-in illustration, such as “ankle-circles”" },
   { "base64-alphabet", "@PNG@", "iVBORw0KGgo*AAAANSUhEUg==\n",
     LC_ROUTINE_ERROR_INVALID, "the picture “knee.png” is not valid base64 text: export the routine again" },
   { "base64-length", "@PNG@", "iVBORw0KGgoAAAANSUhEUgA\n",
@@ -1669,13 +1666,14 @@ static const HostileCase hostile_cases[] = {
     LC_ROUTINE_ERROR_INVALID, "the picture “knee.png” is refused: the picture is 8192 × 8192 pixels; use a picture of at most 40 million pixels" },
   { "svg-laughs", "@PNG@", "@LAUGHS@",
     LC_ROUTINE_ERROR_INVALID, "the picture “knee.png” is refused: the SVG picture has a document type or entity declaration" },
-  { "file-laughs", HEAD,
-    HEAD "<!DOCTYPE legcare-routine [\n  <!ENTITY a \"aaaaaaaaaa\">\n  <!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\">\n]>\n",
+  { "file-laughs", "<legcare-routine version=\"1\">",
+    "<!DOCTYPE legcare-routine [\n  <!ENTITY a \"aaaaaaaaaa\">\n  <!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\">\n]>\n"
+    "<legcare-routine version=\"&b;\">",
     LC_ROUTINE_ERROR_MALFORMED, "this is not well-formed XML" },
   { "file-entity", "<name>Knee Routine</name>", "<name>Knee &b;</name>",
     LC_ROUTINE_ERROR_MALFORMED, "this is not well-formed XML" },
   { "after-root", "</legcare-routine>\n", "</legcare-routine>\n<picture name=\"extra.svg\">\n@SVG@</picture>\n",
-    LC_ROUTINE_ERROR_MALFORMED, NULL },
+    LC_ROUTINE_ERROR_UNKNOWN_ELEMENT, "23:1: <picture> comes after </legcare-routine>: everything belongs inside <legcare-routine>" },
 };
 
 static void
@@ -1730,7 +1728,12 @@ test_hostile (Fixture       *f,
     {
       GString *edited = g_string_new (hostile_base);
 
-      if (*hostile->from != '\0')
+      const char *at = strstr (edited->str, hostile->from);
+
+      g_assert_nonnull (at);
+      if (hostile->to == NULL)
+        g_string_truncate (edited, at - edited->str);
+      else if (*hostile->from != '\0')
         g_assert_cmpuint (g_string_replace (edited, hostile->from, hostile->to, 1), ==, 1);
       xml = expand (edited->str);
       g_string_free (edited, TRUE);
@@ -1761,7 +1764,7 @@ test_hostile_long_base64 (Fixture       *f,
   g_autoptr(GFile) file = NULL;
   g_autofree char *line = g_strnfill (76, 'A');
 
-  g_string_append (xml, shared_routine);
+  g_string_append (xml, SHARED_ROUTINE);
   g_string_append (xml, "  <picture name=\"knee.png\">\n");
   for (gsize at = 0; at < chars; at += 76)
     {
@@ -1786,7 +1789,7 @@ test_hostile_many_pictures (Fixture       *f,
   g_autoptr(GBytes) png = make_png (2, 2, 0);
   g_autoptr(GFile) file = NULL;
 
-  g_string_append (xml, shared_routine);
+  g_string_append (xml, SHARED_ROUTINE);
   for (guint i = 0; i < LC_ROUTINE_MAX_STEPS; i++)
     {
       g_autofree char *name = g_strdup_printf ("p%u.svg", i);
@@ -1847,7 +1850,7 @@ test_hostile_fifo (Fixture       *f,
 
   /* Rather than hang until the test times out */
   alarm (30);
-  assert_refused (f, file, LC_ROUTINE_ERROR_IO, SHARED_NAME ":1:1: the file could not be read");
+  assert_refused (f, file, LC_ROUTINE_ERROR_IO, SHARED_NAME ":1:1: the file could not be read: it is not a regular file");
   alarm (0);
 }
 
@@ -1865,6 +1868,7 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  memset (long_cue, 'x', sizeof long_cue - 1);
 
 #define ADD(path, func) \
   g_test_add ("/lc/routine-share/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

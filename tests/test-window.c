@@ -12,7 +12,11 @@
 #include "lc-diary-page.h"
 #include "lc-entry-dialog.h"
 #include "lc-preferences-dialog.h"
+#include "lc-format.h"
+#include "lc-routine-editor.h"
+#include "lc-routine-share.h"
 #include "lc-routine-view.h"
+#include "lc-step-editor.h"
 #include "lc-routines-page.h"
 #include "lc-session-page.h"
 #include "lc-safety-dialog.h"
@@ -1124,6 +1128,363 @@ test_window_trends (Fixture       *fixture,
   g_rmdir (dir);
 }
 
+/* --- The routine editor and shared routines ----------------------------------- */
+
+static AdwNavigationPage *
+visible_page (Fixture *fixture)
+{
+  AdwNavigationView *navigation = ADW_NAVIGATION_VIEW (child (fixture, LC_TYPE_WINDOW, "navigation_view"));
+
+  return adw_navigation_view_get_visible_page (navigation);
+}
+
+static GtkWidget *
+editor_child (AdwNavigationPage *editor,
+              const char        *name)
+{
+  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (editor), LC_TYPE_ROUTINE_EDITOR, name);
+
+  g_assert_nonnull (object);
+  return GTK_WIDGET (object);
+}
+
+static guint
+count_files (GFile *dir)
+{
+  g_autoptr(GFileEnumerator) files = g_file_enumerate_children (dir, G_FILE_ATTRIBUTE_STANDARD_NAME,
+                                                                G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  GFileInfo *info;
+  guint n = 0;
+
+  while (files != NULL && (info = g_file_enumerator_next_file (files, NULL, NULL)) != NULL)
+    {
+      n++;
+      g_object_unref (info);
+    }
+
+  return n;
+}
+
+/* The titles of a draft's steps, joined by "|" */
+static char *
+draft_titles (LcRoutineDraft *draft)
+{
+  GListModel *steps = lc_routine_draft_get_steps (draft);
+  g_autoptr(GString) titles = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (steps); i++)
+    {
+      g_autoptr(LcStepDraft) step = g_list_model_get_item (steps, i);
+
+      g_string_append_printf (titles, "%s%s", i > 0 ? "|" : "", lc_step_draft_get_fields (step)->title);
+    }
+
+  return g_strdup (titles->str);
+}
+
+static char *
+routine_titles (LcRoutine *routine)
+{
+  g_autoptr(GString) titles = g_string_new (NULL);
+
+  for (guint i = 0; i < lc_routine_get_n_steps (routine); i++)
+    g_string_append_printf (titles, "%s%s", i > 0 ? "|" : "", lc_step_get_title (lc_routine_get_step (routine, i)));
+
+  return g_strdup (titles->str);
+}
+
+/* Adds the @index-th step of the built-in steps' dialog. */
+static void
+add_builtin_step (Fixture           *fixture,
+                  AdwNavigationPage *editor,
+                  int                index)
+{
+  AdwDialog *dialog;
+  GtkWidget *list;
+  GtkListBoxRow *row;
+  guint n = 0;
+
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.add-builtin-step", NULL);
+  dialog = visible_dialog (fixture);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_dialog_get_title (dialog), ==, "Add a Built-in Step");
+  list = find_descendant (GTK_WIDGET (dialog), GTK_TYPE_LIST_BOX, &n);
+  /* Every step of the five built-in routines, once */
+  g_assert_cmpuint (count_rows (GTK_LIST_BOX (list)), >, 20);
+  row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), index);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  g_signal_emit_by_name (list, "row-activated", row);
+  wait_until (dialog == NULL);
+}
+
+static gboolean
+has_error (GtkWidget *widget)
+{
+  return gtk_widget_has_css_class (widget, "error");
+}
+
+/* Create a routine from built-in and new steps, reorder with the keyboard
+ * and by drag and drop, remove and undo, save, reload; edit it again;
+ * delete it with Undo; customize a built-in routine and reset it. */
+static void
+test_window_routine_editor (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  LcRoutineLoader *loader = lc_application_get_routine_loader (fixture->app);
+  GFile *routines_dir = lc_application_get_routines_dir (fixture->app);
+  AdwNavigationPage *editor;
+  LcRoutineDraft *draft;
+  g_autofree char *path = g_build_filename (g_file_peek_path (routines_dir), "knee-routine.xml", NULL);
+  g_autofree char *titles = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autofree char *first_titles = NULL;
+  guint files_before = count_files (routines_dir);
+
+  acknowledge_safety (fixture);
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.new-routine", NULL);
+  editor = visible_page (fixture);
+  g_assert_true (LC_IS_ROUTINE_EDITOR (editor));
+  g_assert_cmpstr (adw_navigation_page_get_title (editor), ==, "New Routine");
+  draft = lc_routine_editor_get_draft (LC_ROUTINE_EDITOR (editor));
+  wait_until (gtk_widget_get_mapped (GTK_WIDGET (editor)));
+
+  /* An empty routine is not saved: the fields say why, nothing is written. */
+  g_assert_false (has_error (editor_child (editor, "name_row")));
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
+  g_assert_true (has_error (editor_child (editor, "name_row")));
+  g_assert_true (has_error (editor_child (editor, "summary_row")));
+  g_assert_nonnull (strstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (editor_child (editor, "steps_group"))),
+                            "Add at least one step"));
+  g_assert_true (visible_page (fixture) == editor);
+  g_assert_cmpuint (count_files (routines_dir), ==, files_before);
+
+  gtk_editable_set_text (GTK_EDITABLE (editor_child (editor, "name_row")), "Knee Routine");
+  gtk_editable_set_text (GTK_EDITABLE (editor_child (editor, "summary_row")), "What my physiotherapist showed me");
+  g_assert_false (has_error (editor_child (editor, "name_row")));
+  g_assert_false (adw_navigation_page_get_can_pop (editor));
+
+  /* Two built-in steps and a new one */
+  add_builtin_step (fixture, editor, 0);
+  add_builtin_step (fixture, editor, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (lc_routine_draft_get_steps (draft)), ==, 2);
+  {
+    AdwDialog *dialog;
+    GtkWidget *dialog_widget;
+
+    gtk_widget_activate_action (GTK_WIDGET (editor), "editor.new-step", NULL);
+    dialog = visible_dialog (fixture);
+    g_assert_true (LC_IS_STEP_EDITOR (dialog));
+    dialog_widget = GTK_WIDGET (dialog);
+#define STEP_ROW(name) GTK_WIDGET (gtk_widget_get_template_child (dialog_widget, LC_TYPE_STEP_EDITOR, name))
+    /* What is wrong shows as it is typed */
+    g_assert_true (has_error (STEP_ROW ("title_row")));
+    gtk_editable_set_text (GTK_EDITABLE (STEP_ROW ("title_row")), "Knee Bends");
+    g_assert_false (has_error (STEP_ROW ("title_row")));
+    gtk_editable_set_text (GTK_EDITABLE (STEP_ROW ("instruction_row")), "Bend and straighten the knee.");
+    gtk_editable_set_text (GTK_EDITABLE (STEP_ROW ("cue_row")), "Knee bends.");
+    adw_combo_row_set_selected (ADW_COMBO_ROW (STEP_ROW ("counted_row")), 1);
+    adw_spin_row_set_value (ADW_SPIN_ROW (STEP_ROW ("repetitions_row")), 12);
+    adw_spin_row_set_value (ADW_SPIN_ROW (STEP_ROW ("pace_row")), 3);
+    g_assert_true (gtk_widget_get_visible (STEP_ROW ("pace_row")));
+    g_assert_false (gtk_widget_get_visible (STEP_ROW ("duration_row")));
+#undef STEP_ROW
+    g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+    gtk_widget_activate_action (dialog_widget, "step.done", NULL);
+    wait_until (dialog == NULL);
+  }
+  g_assert_cmpuint (g_list_model_get_n_items (lc_routine_draft_get_steps (draft)), ==, 3);
+  {
+    g_autoptr(LcStepDraft) step = g_list_model_get_item (lc_routine_draft_get_steps (draft), 2);
+    const LcStepFields *fields = lc_step_draft_get_fields (step);
+
+    g_assert_cmpstr (fields->title, ==, "Knee Bends");
+    g_assert_true (fields->counted);
+    g_assert_cmpuint (fields->repetitions * fields->pace, ==, 36);
+    g_assert_cmpstr (fields->id, ==, "knee-bends");
+  }
+
+  /* The total follows the steps */
+  {
+    g_autofree char *total = lc_format_duration (lc_routine_draft_get_duration (draft));
+    g_autofree char *expected = g_strdup_printf ("Takes %s in all", total);
+
+    g_assert_cmpstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (editor_child (editor, "steps_group"))),
+                     ==, expected);
+  }
+
+  /* Alt+Up on the focused third step moves it up */
+  titles = draft_titles (draft);
+  first_titles = g_strdup (titles);
+  g_assert_true (g_str_has_suffix (titles, "|Knee Bends"));
+  g_assert_nonnull (strchr (titles, '|'));
+  first = g_strndup (titles, strchr (titles, '|') - titles);
+  gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (editor_child (editor, "steps_list")), 2)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.move-step", "i", -1));
+  {
+    g_autofree char *now = draft_titles (draft);
+    g_autoptr(LcStepDraft) moved = g_list_model_get_item (lc_routine_draft_get_steps (draft), 1);
+
+    g_assert_cmpstr (lc_step_draft_get_fields (moved)->title, ==, "Knee Bends");
+    g_assert_cmpstr (now, !=, titles);
+  }
+
+  /* Dropping the second step on the first row moves it to the top */
+  {
+    GtkWidget *row = GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (editor_child (editor, "steps_list")), 0));
+    g_autoptr(LcStepDraft) dragged = g_list_model_get_item (lc_routine_draft_get_steps (draft), 1);
+    g_auto(GValue) value = G_VALUE_INIT;
+    gboolean dropped = FALSE;
+
+    g_value_init (&value, LC_TYPE_STEP_DRAFT);
+    g_value_set_object (&value, dragged);
+    g_signal_emit_by_name (find_controller (row, GTK_TYPE_DROP_TARGET), "drop", &value, 10.0, 10.0, &dropped);
+    g_assert_true (dropped);
+  }
+  g_free (titles);
+  titles = draft_titles (draft);
+  {
+    /* A|B|Knee Bends → (Alt+Up) A|Knee Bends|B → (drop on A) Knee Bends|A|B */
+    g_autofree char *expected = g_strconcat ("Knee Bends|", first, "|", NULL);
+
+    g_assert_true (g_str_has_prefix (titles, expected));
+    g_assert_cmpuint (strlen (titles), ==, strlen (first_titles));
+  }
+
+  /* Remove the last step (Delete on its row), then undo */
+  gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (editor_child (editor, "steps_list")), 2)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.remove-step", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (lc_routine_draft_get_steps (draft)), ==, 2);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.undo-remove", NULL));
+  second = draft_titles (draft);
+  g_assert_cmpstr (second, ==, titles);
+
+  /* Save: the file is written, the routine's page shows it */
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  wait_until (LC_IS_ROUTINE_VIEW (visible_page (fixture)));
+  {
+    LcRoutine *routine = lc_routine_view_get_routine (LC_ROUTINE_VIEW (visible_page (fixture)));
+    g_autofree char *saved = routine_titles (routine);
+
+    g_assert_cmpstr (lc_routine_get_id (routine), ==, "knee-routine");
+    g_assert_cmpstr (saved, ==, titles);
+  }
+
+  /* Loaded again from the folder: the same routine, in the same order */
+  lc_application_reload_routines (fixture->app);
+  {
+    LcRoutine *routine = lc_routine_loader_find (loader, "knee-routine");
+    g_autofree char *loaded = NULL;
+
+    g_assert_nonnull (routine);
+    loaded = routine_titles (routine);
+    g_assert_cmpstr (loaded, ==, titles);
+    g_assert_cmpint (lc_routine_get_origin (routine), ==, LC_ROUTINE_ORIGIN_USER);
+    g_assert_cmpuint (lc_step_get_repetitions (lc_routine_get_step (routine, 0)), ==, 12);
+  }
+
+  /* Edit it again; leaving with changes asks first */
+  gtk_widget_activate_action (GTK_WIDGET (visible_page (fixture)), "routine.edit", NULL);
+  editor = visible_page (fixture);
+  g_assert_true (LC_IS_ROUTINE_EDITOR (editor));
+  g_assert_cmpstr (adw_navigation_page_get_title (editor), ==, "Edit Routine");
+  g_assert_true (adw_navigation_page_get_can_pop (editor));
+  gtk_editable_set_text (GTK_EDITABLE (editor_child (editor, "name_row")), "Knee Routine for Mornings");
+  g_assert_false (adw_navigation_page_get_can_pop (editor));
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.cancel", NULL);
+  g_assert_cmpstr (adw_alert_dialog_get_heading (ADW_ALERT_DIALOG (visible_dialog (fixture))), ==,
+                   "Discard Changes?");
+  close_dialog (visible_dialog (fixture));
+  g_assert_true (visible_page (fixture) == editor);
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
+  wait_until (LC_IS_ROUTINE_VIEW (visible_page (fixture)));
+  g_assert_cmpstr (lc_routine_get_name (lc_routine_loader_find (loader, "knee-routine")), ==,
+                   "Knee Routine for Mornings");
+
+  /* Delete, with Undo */
+  gtk_widget_activate_action (GTK_WIDGET (visible_page (fixture)), "routine.remove", NULL);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_null (lc_routine_loader_find (loader, "knee-routine"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo-remove-routine", NULL));
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  g_assert_nonnull (lc_routine_loader_find (loader, "knee-routine"));
+
+  /* A built-in routine customized, then reset to the built-in one */
+  lc_window_show_routine (fixture->window, lc_routine_loader_find (loader, "calf-pump-seated"));
+  gtk_widget_activate_action (GTK_WIDGET (visible_page (fixture)), "routine.edit", NULL);
+  editor = visible_page (fixture);
+  g_assert_true (LC_IS_ROUTINE_EDITOR (editor));
+  gtk_editable_set_text (GTK_EDITABLE (editor_child (editor, "name_row")), "My Calf Pump");
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
+  wait_until (LC_IS_ROUTINE_VIEW (visible_page (fixture)));
+  g_assert_true (lc_routine_get_overrides_builtin (lc_routine_loader_find (loader, "calf-pump-seated")));
+  g_assert_cmpstr (lc_routine_get_name (lc_routine_loader_find (loader, "calf-pump-seated")), ==, "My Calf Pump");
+  gtk_widget_activate_action (GTK_WIDGET (visible_page (fixture)), "routine.remove", NULL);
+  g_assert_cmpint (lc_routine_get_origin (lc_routine_loader_find (loader, "calf-pump-seated")), ==,
+                   LC_ROUTINE_ORIGIN_BUILTIN);
+  wait_until (LC_IS_ROUTINE_VIEW (visible_page (fixture)));
+}
+
+/* A shared routine opened from a file: a preview, nothing written until
+ * Add; a hostile file is refused, says why and writes nothing. */
+static void
+test_window_shared_routine (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  LcRoutineLoader *loader = lc_application_get_routine_loader (fixture->app);
+  GFile *routines_dir = lc_application_get_routines_dir (fixture->app);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = lc_routine_share_write (lc_routine_loader_find (loader, "leg-elevation"), &error);
+  g_autofree char *dir = g_dir_make_tmp ("legcare-share-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "Legs Up.legcare-routine", NULL);
+  g_autofree char *bad_path = g_build_filename (dir, "evil.legcare-routine", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) bad = g_file_new_for_path (bad_path);
+  guint files_before = count_files (routines_dir);
+  AdwNavigationPage *preview;
+  AdwDialog *dialog;
+
+  acknowledge_safety (fixture);
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL));
+
+  /* As Files or `legcare FILE` does it */
+  g_application_open (G_APPLICATION (fixture->app), &file, 1, "");
+  preview = visible_page (fixture);
+  g_assert_true (LC_IS_ROUTINE_VIEW (preview));
+  g_assert_cmpstr (adw_navigation_page_get_tag (preview), ==, "preview");
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (preview), LC_TYPE_ROUTINE_VIEW,
+                                                                                     "start_button"))),
+                   ==, "_Add to My Routines");
+  g_assert_cmpuint (count_files (routines_dir), ==, files_before);
+
+  /* Added: under a new id, as the built-in one has the id */
+  gtk_widget_activate_action (GTK_WIDGET (preview), "routine.add", NULL);
+  wait_until (LC_IS_ROUTINE_VIEW (visible_page (fixture)) && visible_page (fixture) != preview);
+  g_assert_cmpuint (count_files (routines_dir), ==, files_before + 1);
+  g_assert_nonnull (lc_routine_loader_find (loader, "leg-elevation-2"));
+  g_assert_cmpint (lc_routine_get_origin (lc_routine_loader_find (loader, "leg-elevation-2")), ==, LC_ROUTINE_ORIGIN_USER);
+
+  /* A hostile file: a picture whose name leaves the folder */
+  g_assert_true (g_file_set_contents (bad_path,
+                                      "<legcare-routine version=\"1\"><picture name=\"../../evil.png\">AAAA</picture></legcare-routine>",
+                                      -1, NULL));
+  g_application_open (G_APPLICATION (fixture->app), &bad, 1, "");
+  dialog = visible_dialog (fixture);
+  g_assert_true (ADW_IS_ALERT_DIALOG (dialog));
+  g_assert_cmpstr (adw_alert_dialog_get_heading (ADW_ALERT_DIALOG (dialog)), ==, "“evil.legcare-routine” Can’t Be Opened");
+  g_assert_nonnull (strstr (adw_alert_dialog_get_body (ADW_ALERT_DIALOG (dialog)), "../../evil.png"));
+  g_assert_nonnull (strstr (adw_alert_dialog_get_body (ADW_ALERT_DIALOG (dialog)), "Nothing was added"));
+  close_dialog (dialog);
+  g_assert_cmpuint (count_files (routines_dir), ==, files_before + 1);
+
+  g_unlink (path);
+  g_unlink (bad_path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1158,6 +1519,8 @@ main (int   argc,
   ADD ("session", test_window_session);
   ADD ("session-no-sound", test_window_session_no_sound);
   ADD ("trends", test_window_trends);
+  ADD ("routine-editor", test_window_routine_editor);
+  ADD ("shared-routine", test_window_shared_routine);
 
 #undef ADD
 

@@ -573,6 +573,14 @@ start_picture (ParseState   *state,
   if (!check_attributes (state, "picture", names, allowed, error))
     return;
 
+  /* GMarkup reads on after the root element: only <legcare-routine>'s own */
+  if (g_slist_length ((GSList *) g_markup_parse_context_get_element_stack (state->context)) != 2)
+    {
+      set_error (state, error, LC_ROUTINE_ERROR_UNKNOWN_ELEMENT,
+                 _("<picture> comes after </legcare-routine>: everything belongs inside <legcare-routine>"));
+      return;
+    }
+
   name = lookup_attribute (names, values, "name");
   if (name == NULL || !lc_picture_name_is_valid (name))
     {

@@ -118,8 +118,16 @@ lc_routine_share_read (LcRoutineLoader  *loader,
   g_return_val_if_fail (pictures != NULL, NULL);
 
   name = g_file_get_basename (file);
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE,
-                            NULL, &local_error);
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                            G_FILE_QUERY_INFO_NONE, NULL, &local_error);
+  /* Not a FIFO, which would block the read forever, nor a device such as
+   * /dev/zero, which has no size to check and no end */
+  if (info != NULL && g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
+    {
+      g_set_error (error, LC_ROUTINE_ERROR, LC_ROUTINE_ERROR_IO,
+                   _("%s:1:1: the file could not be read: it is not a regular file"), name);
+      return NULL;
+    }
   if (info != NULL && g_file_info_get_size (info) > LC_ROUTINE_SHARE_MAX_FILE_SIZE)
     {
       g_autofree char *size = g_format_size_full (g_file_info_get_size (info), G_FORMAT_SIZE_IEC_UNITS);

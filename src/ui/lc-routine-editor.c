@@ -178,21 +178,21 @@ draft_changed_cb (LcRoutineEditor *self)
 static void
 name_changed_cb (LcRoutineEditor *self)
 {
-  if (!self->loading)
+  if (!self->loading && self->draft != NULL)
     lc_routine_draft_set_name (self->draft, gtk_editable_get_text (GTK_EDITABLE (self->name_row)));
 }
 
 static void
 summary_changed_cb (LcRoutineEditor *self)
 {
-  if (!self->loading)
+  if (!self->loading && self->draft != NULL)
     lc_routine_draft_set_summary (self->draft, gtk_editable_get_text (GTK_EDITABLE (self->summary_row)));
 }
 
 static void
 category_changed_cb (LcRoutineEditor *self)
 {
-  if (!self->loading)
+  if (!self->loading && self->draft != NULL)
     lc_routine_draft_set_category (self->draft, adw_combo_row_get_selected (self->category_row));
 }
 
@@ -294,8 +294,11 @@ move_step (LcRoutineEditor *self,
 }
 
 static void
-undo_remove_cb (LcRoutineEditor *self)
+undo_remove_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
 {
+  LcRoutineEditor *self = LC_ROUTINE_EDITOR (widget);
   guint n = g_list_model_get_n_items (lc_routine_draft_get_steps (self->draft));
 
   if (self->removed_step == NULL)
@@ -325,7 +328,7 @@ remove_step (LcRoutineEditor *self,
   adw_toast_set_use_markup (toast, FALSE);
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_remove_cb), self, G_CONNECT_SWAPPED);
+  adw_toast_set_action_name (toast, "editor.undo-remove");
   lc_show_toast (GTK_WIDGET (self), toast);
 
   focus_step (self, MIN (position, g_list_model_get_n_items (lc_routine_draft_get_steps (self->draft)) - 1));
@@ -845,6 +848,7 @@ lc_routine_editor_class_init (LcRoutineEditorClass *klass)
   gtk_widget_class_install_action (widget_class, "editor.new-step", NULL, new_step_action);
   gtk_widget_class_install_action (widget_class, "editor.move-step", "i", move_step_action);
   gtk_widget_class_install_action (widget_class, "editor.remove-step", NULL, remove_focused_step_action);
+  gtk_widget_class_install_action (widget_class, "editor.undo-remove", NULL, undo_remove_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "editor.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "editor.move-step", "i", -1);

@@ -36,9 +36,16 @@ struct _LcWindow
   AdwViewStack         *stack;
   AdwViewSwitcherBar   *switcher_bar;
   LcTrendsPage         *trends_page;
+
+  struct _Removed      *removed;    /* the routine to bring back with Undo */
 };
 
 G_DEFINE_FINAL_TYPE (LcWindow, lc_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static void removed_free               (struct _Removed *removed);
+static void undo_remove_routine_action (GtkWidget       *widget,
+                                        const char      *action_name,
+                                        GVariant        *parameter);
 
 static void
 lc_window_save_state (LcWindow *self)
@@ -348,6 +355,7 @@ lc_window_dispose (GObject *object)
     g_settings_unbind (self->stack, "visible-child-name");
   gtk_widget_dispose_template (GTK_WIDGET (self), LC_TYPE_WINDOW);
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->removed, removed_free);
 
   G_OBJECT_CLASS (lc_window_parent_class)->dispose (object);
 }
@@ -380,6 +388,7 @@ lc_window_class_init (LcWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.new-entry", NULL, new_entry_action);
   gtk_widget_class_install_action (widget_class, "win.new-routine", NULL, new_routine_action);
+  gtk_widget_class_install_action (widget_class, "win.undo-remove-routine", NULL, undo_remove_routine_action);
   gtk_widget_class_install_action (widget_class, "win.export-diary", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.import-diary", NULL, import_action);
   gtk_widget_class_bind_template_callback (widget_class, routine_activated_cb);
@@ -681,9 +690,8 @@ lc_window_export_routine (LcWindow  *self,
   gtk_file_dialog_save (dialog, GTK_WINDOW (self), NULL, routine_export_chosen_cb, g_object_ref (self));
 }
 
-typedef struct
+typedef struct _Removed
 {
-  LcWindow *window;
   GFile    *file;
   GBytes   *contents;
   char     *id;
@@ -699,22 +707,28 @@ removed_free (Removed *removed)
 }
 
 static void
-undo_remove_cb (AdwToast *toast,
-                Removed  *removed)
+undo_remove_routine_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
 {
-  LcWindow *self = removed->window;
+  LcWindow *self = LC_WINDOW (widget);
+  Removed *removed = g_steal_pointer (&self->removed);
   g_autoptr(GError) error = NULL;
+
+  if (removed == NULL)
+    return;
 
   if (!g_file_replace_contents (removed->file, g_bytes_get_data (removed->contents, NULL),
                                 g_bytes_get_size (removed->contents), NULL, FALSE,
                                 G_FILE_CREATE_NONE, NULL, NULL, &error))
+    lc_show_error (GTK_WIDGET (self), _("Routine Not Restored"), error->message);
+  else
     {
-      lc_show_error (GTK_WIDGET (self), _("Routine Not Restored"), error->message);
-      return;
+      lc_application_reload_routines (LC_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
+      show_routine_by_id (self, removed->id);
     }
 
-  lc_application_reload_routines (LC_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
-  show_routine_by_id (self, removed->id);
+  removed_free (removed);
 }
 
 /**
@@ -749,8 +763,8 @@ lc_window_remove_routine (LcWindow  *self,
       return;
     }
 
+  g_clear_pointer (&self->removed, removed_free);
   removed = g_new0 (Removed, 1);
-  removed->window = self;
   removed->file = g_object_ref (file);
   removed->contents = g_steal_pointer (&contents);
   removed->id = g_strdup (lc_routine_get_id (routine));
@@ -768,8 +782,8 @@ lc_window_remove_routine (LcWindow  *self,
   adw_toast_set_use_markup (toast, FALSE);
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_remove_cb), removed,
-                         (GClosureNotify) removed_free, 0);
+  adw_toast_set_action_name (toast, "win.undo-remove-routine");
+  self->removed = removed;
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
