@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "lc-application.h"
 #include "lc-chart.h"
@@ -19,6 +20,8 @@
 #include "lc-trends-page.h"
 #include "lc-routine-view.h"
 #include "lc-session-page.h"
+#include "lc-routine-editor.h"
+#include "lc-routine-share.h"
 #include "lc-window.h"
 
 typedef struct
@@ -37,6 +40,8 @@ typedef struct
   gboolean    no_sound;  /* play it without a sound output */
   const char *trends;    /* "months": add 3 months to the diary; "hover": show a day's
                           * values; "warning": add an entry with a warning sign */
+  const char *editor;    /* with routine: "duplicate" edits a copy of it, "step" also opens
+                          * its first step, "shared" previews it as an opened shared file */
 } Shot;
 
 /* Sizes of the window's content. Flathub asks for at most 1000x700. */
@@ -70,6 +75,11 @@ static const Shot shots[] = {
   { "trends-bottom", "trends", 1000, 700, "light", NULL, NULL, FALSE, FALSE, NULL, 0, FALSE, "bottom" },
   { "trends-warning", "trends", 1000, 700, "light", NULL, NULL, FALSE, FALSE, NULL, 0, FALSE, "warning" },
   { "narrow-trends-warning-dark", "trends", 360, 720, "dark", NULL, NULL },
+  { "editor", "routines", 1000, 700, "light", NULL, "leg-stretching", FALSE, FALSE, NULL, 0, FALSE, NULL, "duplicate" },
+  { "narrow-editor-dark", "routines", 360, 720, "dark", NULL, "calf-pump-seated", FALSE, FALSE, NULL, 0, FALSE, NULL, "duplicate" },
+  { "step-editor", "routines", 1000, 700, "light", NULL, "calf-pump-seated", FALSE, FALSE, NULL, 0, FALSE, NULL, "step" },
+  { "narrow-step-editor-dark", "routines", 360, 720, "dark", NULL, "leg-stretching", FALSE, FALSE, NULL, 0, FALSE, NULL, "step" },
+  { "shared", "routines", 1000, 700, "light", NULL, "evening-routine", FALSE, FALSE, NULL, 0, FALSE, NULL, "shared" },
 };
 
 /* An entry today whose ankles differ by 7 cm (3.6 cm in the day's means) */
@@ -88,6 +98,42 @@ add_warning (LcDiary *diary)
 }
 
 static void spin (guint ms);
+
+/* The editor on a copy of @routine, its first step's dialog, or @routine
+ * as a shared file just opened */
+static void
+show_editor (LcWindow   *window,
+             LcRoutine  *routine,
+             const char *what)
+{
+  AdwNavigationView *view = ADW_NAVIGATION_VIEW (gtk_widget_get_template_child (GTK_WIDGET (window), LC_TYPE_WINDOW,
+                                                                                "navigation_view"));
+
+  if (g_str_equal (what, "shared"))
+    {
+      g_autoptr(GBytes) bytes = lc_routine_share_write (routine, NULL);
+      g_autofree char *dir = g_dir_make_tmp ("legcare-shot-XXXXXX", NULL);
+      g_autofree char *path = g_build_filename (dir, "Evening.legcare-routine", NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+
+      g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL);
+      lc_window_open_shared_routine (window, file);
+      g_unlink (path);
+      g_rmdir (dir);
+      return;
+    }
+
+  lc_window_edit_routine (window, routine, TRUE);
+  if (g_str_equal (what, "step"))
+    {
+      AdwNavigationPage *editor = adw_navigation_view_get_visible_page (view);
+      GtkListBox *steps = GTK_LIST_BOX (gtk_widget_get_template_child (GTK_WIDGET (editor), LC_TYPE_ROUTINE_EDITOR,
+                                                                       "steps_list"));
+
+      spin (300);
+      g_signal_emit_by_name (steps, "row-activated", gtk_list_box_get_row_at_index (steps, 0));
+    }
+}
 
 /* The end of the Trends page: observations and the report */
 static void
@@ -291,6 +337,8 @@ main (int   argc,
               return 1;
             }
           lc_window_show_routine (LC_WINDOW (window), routine);
+          if (shot->editor != NULL)
+            show_editor (LC_WINDOW (window), routine, shot->editor);
         }
       if (shot->steps)
         scroll_to_steps (window);

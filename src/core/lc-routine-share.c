@@ -86,6 +86,20 @@ lc_routine_share_write (LcRoutine  *routine,
     }
 
   g_string_append (out, "</legcare-routine>\n");
+
+  /* What could not be opened again is not written. */
+  if (out->len > LC_ROUTINE_SHARE_MAX_FILE_SIZE)
+    {
+      g_autofree char *size = g_format_size_full (out->len, G_FORMAT_SIZE_IEC_UNITS);
+
+      g_set_error (error, LC_PICTURE_ERROR, LC_PICTURE_ERROR_TOO_LARGE,
+                   /* Translators: %s is a size, e.g. "52.1 MiB" */
+                   _("with its pictures, the routine would take %s; a shared routine can be at most 40 MiB: use smaller pictures"),
+                   size);
+      g_string_free (out, TRUE);
+      return NULL;
+    }
+
   return g_string_free_to_bytes (out);
 }
 

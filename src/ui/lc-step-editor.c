@@ -274,10 +274,10 @@ picture_failed (LcStepEditor *self,
                 const char   *message)
 {
   g_autofree char *name = g_file_get_basename (file);
-  /* Translators: a picture file could not be used, e.g. “photo.heic” can't be used */
-  g_autofree char *heading = g_strdup_printf (_("“%s” Can’t Be Used"), name);
+  /* Translators: the picture's file name, then why it can't be used */
+  g_autofree char *body = g_strdup_printf (_("%s: %s"), name, message);
 
-  lc_show_error (GTK_WIDGET (self), heading, message);
+  lc_show_error (GTK_WIDGET (self), _("Picture Can’t Be Used"), body);
 }
 
 static void

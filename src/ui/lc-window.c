@@ -548,10 +548,22 @@ show_routine_by_id (LcWindow   *self,
                     const char *id)
 {
   LcRoutine *routine = id != NULL ? lc_routine_loader_find (get_loader (self), id) : NULL;
+  AdwNavigationPage *pages[2];
+  LcRoutineView *view;
 
-  adw_navigation_view_pop_to_tag (self->navigation_view, "main");
-  if (routine != NULL)
-    lc_window_show_routine (self, routine);
+  /* Replaced at once: the page that is left may still be on its way out
+   * with the routine's tag otherwise. */
+  pages[0] = adw_navigation_view_find_page (self->navigation_view, "main");
+  if (routine == NULL)
+    {
+      adw_navigation_view_replace (self->navigation_view, pages, 1);
+      return;
+    }
+
+  view = lc_routine_view_new (routine);
+  g_signal_connect_object (view, "start", G_CALLBACK (routine_start_cb), self, G_CONNECT_SWAPPED);
+  pages[1] = ADW_NAVIGATION_PAGE (view);
+  adw_navigation_view_replace (self->navigation_view, pages, 2);
 }
 
 static void
@@ -839,13 +851,11 @@ lc_window_open_shared_routine (LcWindow *self,
   routine = lc_routine_share_read (get_loader (self), file, &pictures, &error);
   if (routine == NULL)
     {
-      g_autofree char *name = g_file_get_basename (file);
-      /* Translators: the heading when a shared routine file is refused */
-      g_autofree char *heading = g_strdup_printf (_("“%s” Can’t Be Opened"), name);
-      /* Translators: %s says what is wrong with the file */
+      /* Translators: %s says what is wrong with the file (it starts with its name) */
       g_autofree char *body = g_strdup_printf (_("%s\n\nNothing was added to your routines."), error->message);
 
-      lc_show_error (GTK_WIDGET (self), heading, body);
+      /* The file's name is in the body: a long heading can't wrap. */
+      lc_show_error (GTK_WIDGET (self), _("Routine Can’t Be Opened"), body);
       return;
     }
 
