@@ -318,6 +318,65 @@ test_player_wav (void)
   g_unlink (path);
 }
 
+/* The editor's ▶: a step's recorded clip when the routine has one (a
+ * 440 Hz tone here), else the words spoken; nothing while muted. */
+static void
+test_player_preview (void)
+{
+  g_autofree char *path = g_build_filename (g_get_tmp_dir (), "legcare-preview-test.wav", NULL);
+  g_autofree char *dir = g_dir_make_tmp ("legcare-voice-XXXXXX", NULL);
+  g_autofree char *clip_dir = g_build_filename (dir, "en", "knee-routine", NULL);
+  g_autofree char *clip_path = g_build_filename (clip_dir, "knee-bends.ogg", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  GFile *folders[] = { folder };
+  g_autoptr(LcCuePlayer) player = file_player (path);
+  g_autoptr(GBytes) wav = NULL;
+  g_autoptr(GArray) regions = NULL;
+  const gint16 *samples;
+  gsize size;
+  Region *clip;
+  Region *spoken;
+
+  g_assert_cmpint (g_mkdir_with_parents (clip_dir, 0700), ==, 0);
+  make_clip (clip_path, 1.0);
+  lc_cue_player_set_language (player, "en");
+  lc_cue_player_set_voice_folders (player, folders, 1);
+
+  g_assert_true (lc_cue_player_preview (player, "knee-routine", "knee-bends", "cue", HEEL_RAISES));
+  wait_until (!lc_cue_player_get_busy (player));
+  g_usleep (G_USEC_PER_SEC / 2);
+  /* Another routine has no clip: spoken */
+  g_assert_true (lc_cue_player_preview (player, "other-routine", "knee-bends", "cue", HEEL_RAISES));
+  wait_until (!lc_cue_player_get_busy (player));
+  lc_cue_player_set_muted (player, TRUE);
+  g_assert_false (lc_cue_player_preview (player, "knee-routine", "knee-bends", "cue", HEEL_RAISES));
+  lc_cue_player_close (player);
+
+  wav = read_wav (path);
+  samples = g_bytes_get_data (wav, &size);
+  regions = find_sound (samples, size / sizeof (gint16), 400);
+  g_assert_cmpuint (regions->len, ==, 2);
+  clip = &g_array_index (regions, Region, 0);
+  spoken = &g_array_index (regions, Region, 1);
+  g_assert_cmpfloat_with_epsilon (clip->length / (double) LC_AUDIO_RATE, 1.0, 0.1);
+  g_assert_cmpfloat_with_epsilon (frequency (samples + clip->start + 1000, clip->length - 2000), 440, 3);
+  /* The words, not the tone: as long as the speech is */
+  {
+    g_autoptr(LcVoice) voice = lc_voice_new ();
+    g_autoptr(GBytes) words = render (voice, "en", HEEL_RAISES, NULL);
+
+    g_assert_cmpfloat_with_epsilon (spoken->length / (double) LC_AUDIO_RATE, seconds (words), 0.3);
+    g_assert_cmpfloat (seconds (words), >, 1.5);
+  }
+
+  g_unlink (clip_path);
+  g_rmdir (clip_dir);
+  clip_dir[strlen (clip_dir) - strlen ("/knee-routine")] = '\0';
+  g_rmdir (clip_dir);
+  g_rmdir (dir);
+  g_unlink (path);
+}
+
 /* A new announcement cuts the one before it short; a lower-priority cue
  * (a repetition count) does not. */
 static void
@@ -578,6 +637,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/cues/tone", test_tone);
   g_test_add_func ("/cues/voice/languages", test_voice_languages);
   g_test_add_func ("/cues/voice/clip", test_voice_clip);
+  g_test_add_func ("/cues/player/preview", test_player_preview);
   g_test_add_func ("/cues/player/wav", test_player_wav);
   g_test_add_func ("/cues/player/cut", test_player_cut);
   g_test_add_func ("/cues/player/session", test_player_session);

@@ -706,13 +706,35 @@ render_cb (GObject      *object,
   request_free (request);
 }
 
+/* A recorded clip: voice/LANG/ROUTINE-ID/STEP-ID[.switch|.halfway].ogg in
+ * one of the voice folders, if there is one. */
+static GFile *
+find_clip_file (LcCuePlayer *self,
+                const char  *routine_id,
+                const char  *step_id,
+                const char  *suffix)
+{
+  g_autofree char *name = g_strconcat (step_id, suffix, ".ogg", NULL);
+
+  for (guint i = 0; i < self->voice_folders->len; i++)
+    {
+      g_autoptr(GFile) clip = g_file_get_child (g_ptr_array_index (self->voice_folders, i), self->language);
+
+      g_set_object (&clip, g_file_get_child (clip, routine_id));
+      g_set_object (&clip, g_file_get_child (clip, name));
+      if (g_file_query_file_type (clip, G_FILE_QUERY_INFO_NONE, NULL) == G_FILE_TYPE_REGULAR)
+        return g_steal_pointer (&clip);
+    }
+
+  return NULL;
+}
+
 /* The recorded clip for a step's cue, if there is one. */
 static GFile *
 find_clip (LcCuePlayer *self,
            LcCueKind    kind,
            LcStep      *step)
 {
-  g_autofree char *name = NULL;
   LcRoutine *routine;
 
   if (step == NULL || self->session == NULL || self->voice_folders->len == 0)
@@ -720,23 +742,11 @@ find_clip (LcCuePlayer *self,
 
   routine = lc_session_get_routine (self->session);
   if (kind == LC_CUE_STEP)
-    name = g_strconcat (lc_step_get_id (step), ".ogg", NULL);
+    return find_clip_file (self, lc_routine_get_id (routine), lc_step_get_id (step), "");
   else if (kind == LC_CUE_SWITCH)
-    name = g_strconcat (lc_step_get_id (step), ".switch.ogg", NULL);
+    return find_clip_file (self, lc_routine_get_id (routine), lc_step_get_id (step), ".switch");
   else if (kind == LC_CUE_HALFWAY)
-    name = g_strconcat (lc_step_get_id (step), ".halfway.ogg", NULL);
-  else
-    return NULL;
-
-  for (guint i = 0; i < self->voice_folders->len; i++)
-    {
-      g_autoptr(GFile) clip = g_file_get_child (g_ptr_array_index (self->voice_folders, i), self->language);
-
-      g_set_object (&clip, g_file_get_child (clip, lc_routine_get_id (routine)));
-      g_set_object (&clip, g_file_get_child (clip, name));
-      if (g_file_query_file_type (clip, G_FILE_QUERY_INFO_NONE, NULL) == G_FILE_TYPE_REGULAR)
-        return g_steal_pointer (&clip);
-    }
+    return find_clip_file (self, lc_routine_get_id (routine), lc_step_get_id (step), ".halfway");
 
   return NULL;
 }
@@ -1279,6 +1289,40 @@ lc_cue_player_say (LcCuePlayer *self,
   g_return_if_fail (LC_IS_CUE_PLAYER (self));
 
   speak (self, LC_CUE_STEP, text, NULL, PRIORITY_ANNOUNCEMENT);
+}
+
+/**
+ * lc_cue_player_preview:
+ * @routine_id: (nullable): the routine the step is in
+ * @step_id: (nullable): the step
+ * @which: "cue", "switch" or "halfway"
+ * @text: the words
+ *
+ * Says a step's cue as a session would: its recorded clip if there is one
+ * for the routine and step, or @text spoken.
+ *
+ * Returns: whether it is said: %FALSE if spoken cues are off or muted
+ */
+gboolean
+lc_cue_player_preview (LcCuePlayer *self,
+                       const char  *routine_id,
+                       const char  *step_id,
+                       const char  *which,
+                       const char  *text)
+{
+  g_autoptr(GFile) clip = NULL;
+  const char *suffix = g_strcmp0 (which, "switch") == 0 ? ".switch" :
+                       g_strcmp0 (which, "halfway") == 0 ? ".halfway" : "";
+
+  g_return_val_if_fail (LC_IS_CUE_PLAYER (self), FALSE);
+
+  if (self->muted || !self->voice_enabled)
+    return FALSE;
+
+  if (routine_id != NULL && *routine_id != '\0' && step_id != NULL && *step_id != '\0')
+    clip = find_clip_file (self, routine_id, step_id, suffix);
+  speak (self, LC_CUE_STEP, text, clip, PRIORITY_ANNOUNCEMENT);
+  return TRUE;
 }
 
 /**

@@ -34,6 +34,11 @@ void         lc_cue_player_attach           (LcCuePlayer  *self,
                                              LcSession    *session);
 void         lc_cue_player_say              (LcCuePlayer  *self,
                                              const char   *text);
+gboolean     lc_cue_player_preview          (LcCuePlayer  *self,
+                                             const char   *routine_id,
+                                             const char   *step_id,
+                                             const char   *which,
+                                             const char   *text);
 void         lc_cue_player_tick             (LcCuePlayer  *self);
 void         lc_cue_player_silence          (LcCuePlayer  *self);
 void         lc_cue_player_close            (LcCuePlayer  *self);

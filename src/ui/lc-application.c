@@ -14,6 +14,7 @@
 
 #include <errno.h>
 #include "lc-preferences-dialog.h"
+#include "lc-reminders.h"
 #include "lc-safety-dialog.h"
 #include "lc-window.h"
 
@@ -33,6 +34,9 @@ struct _LcApplication
   GError          *diary_error;     /* why there is no diary */
   GError          *diary_problem;   /* a diary that was moved aside, to tell once */
   guint            backup_source;
+
+  LcReminders     *reminders;
+  gboolean         background_start;  /* --background: no window at first */
 };
 
 #define ROUTINES_RESOURCE "/com/example/LegCare/routines/"
@@ -349,19 +353,10 @@ lc_application_help_action (GSimpleAction *action,
   gtk_uri_launcher_launch (launcher, lc_application_get_window (self), NULL, NULL, NULL);
 }
 
-static const GActionEntry app_actions[] = {
-  { "quit", lc_application_quit_action },
-  { "about", lc_application_about_action },
-  { "preferences", lc_application_preferences_action },
-  { "safety", lc_application_safety_action },
-  { "help", lc_application_help_action },
-  { "shortcuts", lc_application_shortcuts_action },
-};
-
-static void
-lc_application_activate (GApplication *app)
+/* The main window, on screen, with what it has to tell first. */
+static GtkWindow *
+present_main_window (LcApplication *self)
 {
-  LcApplication *self = LC_APPLICATION (app);
   GtkWindow *window = lc_application_get_window (self);
 
   gtk_window_present (window);
@@ -373,6 +368,116 @@ lc_application_activate (GApplication *app)
   if (!g_settings_get_boolean (self->settings, "safety-acknowledged") &&
       adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window)) == NULL)
     adw_dialog_present (ADW_DIALOG (lc_safety_dialog_new ()), GTK_WIDGET (window));
+
+  return window;
+}
+
+/* A reminder's notification, clicked: the window. */
+static void
+lc_application_reminder_open_action (GSimpleAction *action,
+                                     GVariant      *parameter,
+                                     gpointer       user_data)
+{
+  LcApplication *self = user_data;
+
+  lc_reminders_withdraw (self->reminders, g_variant_get_string (parameter, NULL));
+  present_main_window (self);
+}
+
+/* Start Now: the routine's page, so that its checks and cautions come
+ * before the session. */
+static void
+lc_application_reminder_start_action (GSimpleAction *action,
+                                      GVariant      *parameter,
+                                      gpointer       user_data)
+{
+  LcApplication *self = user_data;
+  LcRoutine *routine = lc_routine_loader_find (self->routines, g_variant_get_string (parameter, NULL));
+  GtkWindow *window;
+
+  lc_reminders_withdraw (self->reminders, LC_REMINDERS_ROUTINE);
+  window = present_main_window (self);
+  lc_window_set_page (LC_WINDOW (window), "routines");
+  if (routine != NULL)
+    lc_window_show_routine (LC_WINDOW (window), routine);
+}
+
+/* Log Now: a new diary entry. */
+static void
+lc_application_reminder_log_action (GSimpleAction *action,
+                                    GVariant      *parameter,
+                                    gpointer       user_data)
+{
+  LcApplication *self = user_data;
+  GtkWindow *window;
+
+  lc_reminders_withdraw (self->reminders, g_variant_get_string (parameter, NULL));
+  window = present_main_window (self);
+  lc_window_set_page (LC_WINDOW (window), "diary");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-entry", NULL);
+}
+
+/* Later: the same reminder again in half an hour. */
+static void
+lc_application_reminder_snooze_action (GSimpleAction *action,
+                                       GVariant      *parameter,
+                                       gpointer       user_data)
+{
+  LcApplication *self = user_data;
+
+  lc_reminders_snooze (self->reminders, g_variant_get_string (parameter, NULL));
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", lc_application_quit_action },
+  { "about", lc_application_about_action },
+  { "preferences", lc_application_preferences_action },
+  { "safety", lc_application_safety_action },
+  { "help", lc_application_help_action },
+  { "shortcuts", lc_application_shortcuts_action },
+  { "reminder-open", lc_application_reminder_open_action, "s" },
+  { "reminder-start", lc_application_reminder_start_action, "s" },
+  { "reminder-log", lc_application_reminder_log_action, "s" },
+  { "reminder-snooze", lc_application_reminder_snooze_action, "s" },
+};
+
+static void
+lc_application_activate (GApplication *app)
+{
+  LcApplication *self = LC_APPLICATION (app);
+
+  /* Started at login for the reminders: no window until one is asked for. */
+  if (self->background_start)
+    {
+      self->background_start = FALSE;
+      return;
+    }
+
+  present_main_window (self);
+}
+
+/* --background: started at login, for the reminders. If Leg Care already
+ * runs, there is nothing to do. */
+static int
+lc_application_handle_local_options (GApplication *app,
+                                     GVariantDict *options)
+{
+  LcApplication *self = LC_APPLICATION (app);
+  g_autoptr(GError) error = NULL;
+
+  if (!g_variant_dict_contains (options, "background"))
+    return -1;
+
+  if (!g_application_register (app, NULL, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  if (g_application_get_is_remote (app))
+    return 0;
+
+  self->background_start = TRUE;
+  return -1;
 }
 
 /* A shared routine opened from Files or given on the command line: the
@@ -410,6 +515,9 @@ lc_application_startup (GApplication *app)
   load_routines (self);
   open_diary (self);
 
+  self->reminders = lc_reminders_new (self, NULL);
+  lc_reminders_start (self->reminders);
+
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit",
@@ -439,6 +547,7 @@ lc_application_dispose (GObject *object)
 
   g_clear_handle_id (&self->reload_source, g_source_remove);
   g_clear_handle_id (&self->backup_source, g_source_remove);
+  g_clear_object (&self->reminders);
   g_clear_object (&self->diary);
   g_clear_error (&self->diary_error);
   g_clear_error (&self->diary_problem);
@@ -463,11 +572,14 @@ lc_application_class_init (LcApplicationClass *klass)
   app_class->activate = lc_application_activate;
   app_class->startup = lc_application_startup;
   app_class->open = lc_application_open;
+  app_class->handle_local_options = lc_application_handle_local_options;
 }
 
 static void
 lc_application_init (LcApplication *self)
 {
+  g_application_add_main_option (G_APPLICATION (self), "background", 0, G_OPTION_FLAG_NONE,
+                                 G_OPTION_ARG_NONE, _("Start without a window, for reminders"), NULL);
 }
 
 LcApplication *
@@ -572,6 +684,19 @@ lc_application_get_diary_error (LcApplication *self)
 {
   g_return_val_if_fail (LC_IS_APPLICATION (self), NULL);
   return self->diary_error;
+}
+
+/**
+ * lc_application_get_reminders:
+ *
+ * Returns: (transfer none): the reminders of the settings; valid after
+ *   startup
+ */
+LcReminders *
+lc_application_get_reminders (LcApplication *self)
+{
+  g_return_val_if_fail (LC_IS_APPLICATION (self), NULL);
+  return self->reminders;
 }
 
 /**

@@ -11,6 +11,8 @@
 #include "lc-diary.h"
 #include "lc-routine-loader.h"
 
+typedef struct _LcReminders LcReminders;
+
 G_BEGIN_DECLS
 
 #define LC_TYPE_APPLICATION (lc_application_get_type ())
@@ -26,5 +28,6 @@ GFile           *lc_application_get_pictures_dir  (LcApplication *self);
 void             lc_application_reload_routines   (LcApplication *self);
 LcDiary         *lc_application_get_diary          (LcApplication *self);
 const GError    *lc_application_get_diary_error    (LcApplication *self);
+LcReminders     *lc_application_get_reminders      (LcApplication *self);
 
 G_END_DECLS

@@ -11,6 +11,7 @@
 #include "lc-application.h"
 #include "lc-backups.h"
 #include "lc-paths.h"
+#include "lc-reminders.h"
 #include "lc-window.h"
 #include "lc-preferences-dialog.h"
 
@@ -32,6 +33,25 @@ struct _LcPreferencesDialog
   GtkScale             *rate_scale;
   AdwSwitchRow         *count_row;
   AdwSwitchRow         *ticks_row;
+
+  AdwActionRow         *background_row;
+  AdwActionRow         *next_row;
+  AdwExpanderRow       *routine_row;
+  AdwComboRow          *routine_combo;
+  GtkStringList        *routine_names;
+  GtkBox               *days_box;
+  GtkSpinButton        *routine_hour;
+  GtkSpinButton        *routine_minute;
+  AdwExpanderRow       *morning_row;
+  GtkSpinButton        *morning_hour;
+  GtkSpinButton        *morning_minute;
+  AdwExpanderRow       *evening_row;
+  GtkSpinButton        *evening_hour;
+  GtkSpinButton        *evening_minute;
+
+  GtkToggleButton      *day_toggles[7];   /* Monday first, as LC_WEEKDAY_BIT() */
+  GPtrArray            *routine_ids;      /* of the combo's rows */
+  gboolean              updating;         /* showing the settings, not changing them */
 };
 
 G_DEFINE_FINAL_TYPE (LcPreferencesDialog, lc_preferences_dialog, ADW_TYPE_PREFERENCES_DIALOG)
@@ -261,6 +281,276 @@ rate_set_mapping (const GValue       *value,
   return g_variant_new_int32 ((gint32) round (g_value_get_double (value)));
 }
 
+/* --- Reminders ---------------------------------------------------------------- */
+
+static LcReminders *
+get_reminders (void)
+{
+  GApplication *app = g_application_get_default ();
+
+  return LC_IS_APPLICATION (app) ? lc_application_get_reminders (LC_APPLICATION (app)) : NULL;
+}
+
+static gboolean
+time_spin_output_cb (GtkSpinButton *spin,
+                     gpointer       user_data)
+{
+  g_autofree char *text = g_strdup_printf ("%02d", gtk_spin_button_get_value_as_int (spin));
+
+  if (g_strcmp0 (text, gtk_editable_get_text (GTK_EDITABLE (spin))) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (spin), text);
+
+  return TRUE;
+}
+
+typedef struct
+{
+  const char *key;
+  gsize       hour_offset;
+  gsize       minute_offset;
+} TimeKey;
+
+static const TimeKey time_keys[] = {
+  { "routine-reminder-time", G_STRUCT_OFFSET (LcPreferencesDialog, routine_hour),
+    G_STRUCT_OFFSET (LcPreferencesDialog, routine_minute) },
+  { "diary-reminder-morning-time", G_STRUCT_OFFSET (LcPreferencesDialog, morning_hour),
+    G_STRUCT_OFFSET (LcPreferencesDialog, morning_minute) },
+  { "diary-reminder-evening-time", G_STRUCT_OFFSET (LcPreferencesDialog, evening_hour),
+    G_STRUCT_OFFSET (LcPreferencesDialog, evening_minute) },
+};
+
+#define TIME_SPIN(self, offset) (G_STRUCT_MEMBER (GtkSpinButton *, (self), (offset)))
+
+static void
+time_spin_changed_cb (LcPreferencesDialog *self,
+                      GtkSpinButton       *spin)
+{
+  if (self->updating)
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (time_keys); i++)
+    {
+      GtkSpinButton *hour = TIME_SPIN (self, time_keys[i].hour_offset);
+      GtkSpinButton *minute = TIME_SPIN (self, time_keys[i].minute_offset);
+
+      if (spin == hour || spin == minute)
+        g_settings_set_uint (self->settings, time_keys[i].key,
+                             (guint) (gtk_spin_button_get_value_as_int (hour) * 60 +
+                                      gtk_spin_button_get_value_as_int (minute)));
+    }
+}
+
+static void
+day_toggled_cb (LcPreferencesDialog *self,
+                GtkToggleButton     *toggle)
+{
+  guint days = 0;
+
+  if (self->updating)
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (self->day_toggles); i++)
+    if (gtk_toggle_button_get_active (self->day_toggles[i]))
+      days |= LC_WEEKDAY_BIT (i + 1);
+
+  g_settings_set_uint (self->settings, "routine-reminder-days", days);
+}
+
+static void
+routine_selected_cb (LcPreferencesDialog *self)
+{
+  guint selected = adw_combo_row_get_selected (self->routine_combo);
+
+  if (self->updating || self->routine_ids == NULL || selected >= self->routine_ids->len)
+    return;
+
+  g_settings_set_string (self->settings, "routine-reminder-routine", self->routine_ids->pdata[selected]);
+}
+
+/* The routines by name; one that is gone stays chosen until another is. */
+static void
+fill_routines (LcPreferencesDialog *self)
+{
+  GApplication *app = g_application_get_default ();
+  GListModel *routines = LC_IS_APPLICATION (app)
+    ? lc_routine_loader_get_routines (lc_application_get_routine_loader (LC_APPLICATION (app)))
+    : NULL;
+  g_autofree char *chosen = g_settings_get_string (self->settings, "routine-reminder-routine");
+  guint n = routines != NULL ? g_list_model_get_n_items (routines) : 0;
+  guint selected = 0;
+  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+  g_auto(GStrv) strv = NULL;
+
+  self->updating = TRUE;
+
+  g_clear_pointer (&self->routine_ids, g_ptr_array_unref);
+  self->routine_ids = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LcRoutine) routine = g_list_model_get_item (routines, i);
+
+      if (g_str_equal (lc_routine_get_id (routine), chosen))
+        selected = i;
+      g_ptr_array_add (self->routine_ids, g_strdup (lc_routine_get_id (routine)));
+      g_strv_builder_add (names, lc_routine_get_name (routine));
+    }
+
+  strv = g_strv_builder_end (names);
+  gtk_string_list_splice (self->routine_names, 0, g_list_model_get_n_items (G_LIST_MODEL (self->routine_names)),
+                          (const char * const *) strv);
+  adw_combo_row_set_selected (self->routine_combo, selected);
+
+  self->updating = FALSE;
+}
+
+static void
+select_routine (LcPreferencesDialog *self)
+{
+  g_autofree char *chosen = g_settings_get_string (self->settings, "routine-reminder-routine");
+  guint index;
+
+  if (self->routine_ids != NULL &&
+      g_ptr_array_find_with_equal_func (self->routine_ids, chosen, g_str_equal, &index))
+    {
+      self->updating = TRUE;
+      adw_combo_row_set_selected (self->routine_combo, index);
+      self->updating = FALSE;
+    }
+}
+
+static void
+show_reminder_settings (LcPreferencesDialog *self)
+{
+  guint days = g_settings_get_uint (self->settings, "routine-reminder-days");
+
+  self->updating = TRUE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (time_keys); i++)
+    {
+      guint minutes = g_settings_get_uint (self->settings, time_keys[i].key);
+
+      gtk_spin_button_set_value (TIME_SPIN (self, time_keys[i].hour_offset), minutes / 60);
+      gtk_spin_button_set_value (TIME_SPIN (self, time_keys[i].minute_offset), minutes % 60);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (self->day_toggles); i++)
+    gtk_toggle_button_set_active (self->day_toggles[i], (days & LC_WEEKDAY_BIT (i + 1)) != 0);
+
+  self->updating = FALSE;
+}
+
+/* When the reminders come, and whether they come with the window closed. */
+static void
+show_reminders_state (LcPreferencesDialog *self)
+{
+  LcReminders *reminders = get_reminders ();
+  g_autofree char *next = reminders != NULL ? lc_reminders_describe_next (reminders) : NULL;
+  g_autofree char *permission = g_settings_get_string (self->settings, "background-permission");
+  gboolean enabled = reminders != NULL && lc_reminders_any_enabled (reminders);
+  gboolean refused = g_str_equal (permission, "refused");
+  gboolean unavailable = g_str_equal (permission, "unavailable");
+
+  gtk_widget_set_visible (GTK_WIDGET (self->next_row), next != NULL);
+  if (next != NULL)
+    adw_action_row_set_subtitle (self->next_row, next);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->background_row), enabled && (refused || unavailable));
+  if (refused)
+    adw_action_row_set_subtitle (self->background_row,
+                                 _("Leg Care is not allowed to run in the background. To get reminders "
+                                   "with its window closed, open GNOME Settings, then Apps → Leg Care, "
+                                   "and turn on Run in Background."));
+  else if (unavailable)
+    adw_action_row_set_subtitle (self->background_row,
+                                 _("Leg Care could not ask to run in the background, so keep it open "
+                                   "to get reminders. Where GNOME Settings has Apps → Leg Care → Run "
+                                   "in Background, turn it on."));
+}
+
+static void
+reminder_settings_changed_cb (LcPreferencesDialog *self,
+                              const char          *key)
+{
+  if (g_str_equal (key, "background-permission"))
+    show_reminders_state (self);
+  else if (g_str_equal (key, "routine-reminder-routine"))
+    select_routine (self);
+  else if (g_str_has_suffix (key, "-time") || g_str_equal (key, "routine-reminder-days"))
+    show_reminder_settings (self);
+}
+
+/* Turned on with no routine chosen yet: the one the list shows. */
+static void
+routine_enabled_cb (LcPreferencesDialog *self)
+{
+  g_autofree char *chosen = g_settings_get_string (self->settings, "routine-reminder-routine");
+
+  if (adw_expander_row_get_enable_expansion (self->routine_row) && chosen[0] == '\0')
+    routine_selected_cb (self);
+}
+
+static void
+try_again_clicked_cb (LcPreferencesDialog *self)
+{
+  LcReminders *reminders = get_reminders ();
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (reminders != NULL)
+    lc_reminders_request_background (reminders, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL);
+}
+
+/* Weekday toggles, Monday first, named as the locale names them. */
+static void
+create_day_toggles (LcPreferencesDialog *self)
+{
+  /* 1 January 2024 was a Monday. */
+  g_autoptr(GDateTime) monday = g_date_time_new_local (2024, 1, 1, 12, 0, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (self->day_toggles); i++)
+    {
+      g_autoptr(GDateTime) day = g_date_time_add_days (monday, (int) i);
+      g_autofree char *abbreviation = g_date_time_format (day, "%a");
+      g_autofree char *name = g_date_time_format (day, "%A");
+      GtkWidget *toggle = gtk_toggle_button_new_with_label (abbreviation);
+
+      gtk_widget_add_css_class (toggle, "circular");
+      gtk_widget_set_tooltip_text (toggle, name);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+      g_signal_connect_object (toggle, "toggled", G_CALLBACK (day_toggled_cb), self, G_CONNECT_SWAPPED);
+      gtk_box_append (self->days_box, toggle);
+      self->day_toggles[i] = GTK_TOGGLE_BUTTON (toggle);
+    }
+}
+
+static void
+setup_reminders (LcPreferencesDialog *self)
+{
+  LcReminders *reminders = get_reminders ();
+  GApplication *app = g_application_get_default ();
+
+  create_day_toggles (self);
+  fill_routines (self);
+  show_reminder_settings (self);
+
+  g_settings_bind (self->settings, "routine-reminder-enabled", self->routine_row, "enable-expansion",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "diary-reminder-morning-enabled", self->morning_row, "enable-expansion",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "diary-reminder-evening-enabled", self->evening_row, "enable-expansion",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_signal_connect_object (self->routine_row, "notify::enable-expansion", G_CALLBACK (routine_enabled_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed", G_CALLBACK (reminder_settings_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  if (LC_IS_APPLICATION (app))
+    g_signal_connect_object (lc_routine_loader_get_routines (lc_application_get_routine_loader (LC_APPLICATION (app))),
+                             "items-changed", G_CALLBACK (fill_routines), self, G_CONNECT_SWAPPED);
+  if (reminders != NULL)
+    g_signal_connect_object (reminders, "changed", G_CALLBACK (show_reminders_state), self, G_CONNECT_SWAPPED);
+  show_reminders_state (self);
+}
+
 static void
 lc_preferences_dialog_constructed (GObject *object)
 {
@@ -288,6 +578,8 @@ lc_preferences_dialog_constructed (GObject *object)
   g_settings_bind (self->settings, "countdown-ticks", self->ticks_row, "active", G_SETTINGS_BIND_DEFAULT);
   g_object_bind_property (self->voice_row, "active", self->rate_row, "sensitive", G_BINDING_SYNC_CREATE);
   g_object_bind_property (self->voice_row, "active", self->count_row, "sensitive", G_BINDING_SYNC_CREATE);
+
+  setup_reminders (self);
 
   if (get_cue_player () != NULL)
     {
@@ -325,8 +617,15 @@ lc_preferences_dialog_dispose (GObject *object)
       g_settings_unbind (self->count_row, "active");
       g_settings_unbind (self->ticks_row, "active");
     }
+  if (self->routine_row != NULL)
+    {
+      g_settings_unbind (self->routine_row, "enable-expansion");
+      g_settings_unbind (self->morning_row, "enable-expansion");
+      g_settings_unbind (self->evening_row, "enable-expansion");
+    }
   gtk_widget_dispose_template (GTK_WIDGET (self), LC_TYPE_PREFERENCES_DIALOG);
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->routine_ids, g_ptr_array_unref);
 
   G_OBJECT_CLASS (lc_preferences_dialog_parent_class)->dispose (object);
 }
@@ -355,6 +654,24 @@ lc_preferences_dialog_class_init (LcPreferencesDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LcPreferencesDialog, count_row);
   gtk_widget_class_bind_template_child (widget_class, LcPreferencesDialog, ticks_row);
   gtk_widget_class_bind_template_callback (widget_class, sample_activated_cb);
+  gtk_widget_class_bind_template_child (widget_class, LcPreferencesDialog, background_row);
+  gtk_widget_class_bind_template_child (widget_class, LcPreferencesDialog, next_row);
+  gtk_widget_class_bind_template_child (widget_class, LcPreferencesDialog, routine_row);
+  gtk_widget_class_bind_template_child (widget_class, LcPreferencesDialog, routine_combo);
+  gtk_widget_class_bind_template_child (widget_class, LcPreferencesDialog, routine_names);
+  gtk_widget_class_bind_template_child (widget_class, LcPreferencesDialog, days_box);
+  gtk_widget_class_bind_template_child (widget_class, LcPreferencesDialog, routine_hour);
+  gtk_widget_class_bind_template_child (widget_class, LcPreferencesDialog, routine_minute);
+  gtk_widget_class_bind_template_child (widget_class, LcPreferencesDialog, morning_row);
+  gtk_widget_class_bind_template_child (widget_class, LcPreferencesDialog, morning_hour);
+  gtk_widget_class_bind_template_child (widget_class, LcPreferencesDialog, morning_minute);
+  gtk_widget_class_bind_template_child (widget_class, LcPreferencesDialog, evening_row);
+  gtk_widget_class_bind_template_child (widget_class, LcPreferencesDialog, evening_hour);
+  gtk_widget_class_bind_template_child (widget_class, LcPreferencesDialog, evening_minute);
+  gtk_widget_class_bind_template_callback (widget_class, time_spin_output_cb);
+  gtk_widget_class_bind_template_callback (widget_class, time_spin_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, routine_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, try_again_clicked_cb);
 }
 
 static void

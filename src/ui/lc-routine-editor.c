@@ -520,7 +520,8 @@ open_step_editor (LcRoutineEditor *self,
 {
   LcApplication *app = get_app ();
   LcStepEditor *dialog = lc_step_editor_new (step, lc_application_get_pictures_dir (app),
-                                             lc_application_get_cue_player (app));
+                                             lc_application_get_cue_player (app),
+                                             lc_routine_draft_get_id (self->draft));
 
   g_signal_connect_object (dialog, "done", G_CALLBACK (step_done_cb), self, G_CONNECT_SWAPPED);
   adw_dialog_present (ADW_DIALOG (dialog), GTK_WIDGET (self));

@@ -26,6 +26,7 @@ struct _LcStepEditor
   LcStepDraft         *step;          /* NULL for a new step */
   GFile               *pictures_dir;
   LcCuePlayer         *player;
+  char                *routine_id;    /* for the routine's recorded cues */
   GStrv                illustrations;
   char                *picture;       /* the chosen picture's name, or NULL */
   GCancellable        *cancellable;
@@ -263,8 +264,11 @@ preview_action (GtkWidget  *widget,
   if (self->player == NULL || text == NULL)
     return;
 
-  lc_cue_player_say (self->player, text);
-  if (lc_cue_player_get_problem (self->player) != NULL)
+  if (!lc_cue_player_preview (self->player, self->routine_id,
+                              self->step != NULL ? lc_step_draft_get_fields (self->step)->id : NULL,
+                              which, text))
+    lc_show_toast (widget, adw_toast_new (_("Spoken cues are off: turn them on in Preferences")));
+  else if (lc_cue_player_get_problem (self->player) != NULL)
     lc_show_toast (widget, adw_toast_new (lc_cue_player_get_problem (self->player)));
 }
 
@@ -441,6 +445,7 @@ lc_step_editor_finalize (GObject *object)
 
   g_strfreev (self->illustrations);
   g_free (self->picture);
+  g_free (self->routine_id);
 
   G_OBJECT_CLASS (lc_step_editor_parent_class)->finalize (object);
 }
@@ -514,6 +519,8 @@ lc_step_editor_init (LcStepEditor *self)
  * @step: (nullable): the step to change, or %NULL for a new step
  * @pictures_dir: where chosen pictures are copied
  * @player: (nullable): the voice, to listen to the cues
+ * @routine_id: (nullable): the routine's id, whose recorded cues the
+ *   voice uses when there are some
  *
  * Returns: (transfer floating): the dialog; #LcStepEditor::done tells
  *   when the user is done
@@ -521,7 +528,8 @@ lc_step_editor_init (LcStepEditor *self)
 LcStepEditor *
 lc_step_editor_new (LcStepDraft *step,
                     GFile       *pictures_dir,
-                    LcCuePlayer *player)
+                    LcCuePlayer *player,
+                    const char  *routine_id)
 {
   LcStepEditor *self;
 
@@ -532,6 +540,7 @@ lc_step_editor_new (LcStepDraft *step,
   self->step = step != NULL ? g_object_ref (step) : NULL;
   self->pictures_dir = g_object_ref (pictures_dir);
   self->player = player != NULL ? g_object_ref (player) : NULL;
+  self->routine_id = g_strdup (routine_id);
 
   if (step != NULL)
     {

@@ -18,6 +18,7 @@ G_DECLARE_FINAL_TYPE (LcStepEditor, lc_step_editor, LC, STEP_EDITOR, AdwDialog)
 
 LcStepEditor *lc_step_editor_new (LcStepDraft *step,
                                   GFile       *pictures_dir,
-                                  LcCuePlayer *player);
+                                  LcCuePlayer *player,
+                                  const char  *routine_id);
 
 G_END_DECLS

@@ -1,0 +1,607 @@
+/* lc-reminders.c: the reminders of the settings, as notifications
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The settings say which reminders are on and when; an LcReminderScheduler
+ * says when one is due; this sends the notification, with buttons that
+ * activate the app's reminder-* actions. What the scheduler has handled is
+ * kept in the reminder-state setting, so a restart neither repeats a
+ * reminder nor loses one: a reminder that came while Leg Care was not
+ * running is told once, as missed.
+ *
+ * While a reminder is on, the app holds itself, so that it goes on running
+ * with its window closed; in the Flatpak sandbox that needs the Background
+ * portal's permission, asked for when a reminder is turned on. Its answer
+ * is kept in the background-permission setting for Preferences to show.
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <libportal-gtk4/portal-gtk4.h>
+
+#include "lc-reminders.h"
+
+struct _LcReminders
+{
+  GObject              parent_instance;
+
+  LcApplication       *app;          /* weak: the app owns the reminders */
+  GSettings           *settings;
+  LcClock             *clock;
+  GTimeZone           *tz;
+  LcReminderScheduler *scheduler;
+  XdpPortal           *portal;
+
+  gboolean             started;
+  gboolean             any_enabled;
+  gboolean             holding;      /* g_application_hold() is taken */
+  gboolean             asking;       /* a portal request is under way */
+};
+
+G_DEFINE_FINAL_TYPE (LcReminders, lc_reminders, G_TYPE_OBJECT)
+
+enum {
+  CHANGED,
+  NOTIFIED,
+  N_SIGNALS
+};
+
+static guint signals [N_SIGNALS];
+
+static GDateTime *
+local_time (LcReminders *self,
+            gint64       unix_s)
+{
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (unix_s);
+
+  return utc != NULL ? g_date_time_to_timezone (utc, self->tz) : NULL;
+}
+
+static GDateTime *
+now (LcReminders *self)
+{
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc_usec (lc_clock_get_real_time (self->clock));
+
+  return g_date_time_to_timezone (utc, self->tz);
+}
+
+static gboolean
+same_day (GDateTime *a,
+          GDateTime *b)
+{
+  return g_date_time_get_year (a) == g_date_time_get_year (b) &&
+         g_date_time_get_day_of_year (a) == g_date_time_get_day_of_year (b);
+}
+
+/* "08:00" today, "Tomorrow, 08:00", otherwise "Wednesday 08:00". */
+static char *
+describe_time (LcReminders *self,
+               GDateTime   *time)
+{
+  g_autoptr(GDateTime) today = now (self);
+  g_autoptr(GDateTime) tomorrow = g_date_time_add_days (today, 1);
+  g_autofree char *clock_time = g_date_time_format (time, "%R");
+
+  if (same_day (time, today))
+    return g_steal_pointer (&clock_time);
+  if (same_day (time, tomorrow))
+    /* Translators: when a reminder comes, e.g. "Tomorrow, 08:00" */
+    return g_strdup_printf (_("Tomorrow, %s"), clock_time);
+
+  /* Translators: when a reminder comes or came, e.g. "Wednesday 08:00"; see g_date_time_format() */
+  return g_date_time_format (time, _("%A %R"));
+}
+
+static guint16
+minute_setting (LcReminders *self,
+                const char  *key)
+{
+  return (guint16) MIN (g_settings_get_uint (self->settings, key), LC_REMINDER_MINUTES_PER_DAY - 1);
+}
+
+/* The reminders that are on. The scheduler only gets those: one turned
+ * off is forgotten, and when it is turned on again it counts from then. */
+static GPtrArray *
+read_reminders (LcReminders *self)
+{
+  GPtrArray *reminders = g_ptr_array_new_with_free_func ((GDestroyNotify) lc_reminder_free);
+  g_autofree char *routine_id = g_settings_get_string (self->settings, "routine-reminder-routine");
+  guint8 days = g_settings_get_uint (self->settings, "routine-reminder-days") & LC_WEEKDAYS_ALL;
+
+  if (g_settings_get_boolean (self->settings, "routine-reminder-enabled") && routine_id[0] != '\0' && days != 0)
+    g_ptr_array_add (reminders, lc_reminder_new (LC_REMINDERS_ROUTINE, LC_REMINDER_ROUTINE, routine_id, days,
+                                                 minute_setting (self, "routine-reminder-time")));
+  if (g_settings_get_boolean (self->settings, "diary-reminder-morning-enabled"))
+    g_ptr_array_add (reminders, lc_reminder_new (LC_REMINDERS_DIARY_MORNING, LC_REMINDER_DIARY, NULL,
+                                                 LC_WEEKDAYS_ALL,
+                                                 minute_setting (self, "diary-reminder-morning-time")));
+  if (g_settings_get_boolean (self->settings, "diary-reminder-evening-enabled"))
+    g_ptr_array_add (reminders, lc_reminder_new (LC_REMINDERS_DIARY_EVENING, LC_REMINDER_DIARY, NULL,
+                                                 LC_WEEKDAYS_ALL,
+                                                 minute_setting (self, "diary-reminder-evening-time")));
+
+  return reminders;
+}
+
+/* Keep running with the window closed while a reminder is on, and only then. */
+static void
+update_hold (LcReminders *self)
+{
+  if (self->app == NULL || self->holding == self->any_enabled)
+    return;
+
+  self->holding = self->any_enabled;
+  if (self->holding)
+    g_application_hold (G_APPLICATION (self->app));
+  else
+    g_application_release (G_APPLICATION (self->app));
+}
+
+static void
+reload (LcReminders *self)
+{
+  g_autoptr(GPtrArray) reminders = read_reminders (self);
+
+  self->any_enabled = reminders->len > 0;
+  lc_reminder_scheduler_set_reminders (self->scheduler, reminders);
+  update_hold (self);
+
+  g_signal_emit (self, signals [CHANGED], 0);
+}
+
+static GNotification *
+create_notification (LcReminders      *self,
+                     const LcReminder *reminder,
+                     gint64            slot,
+                     gboolean          missed)
+{
+  g_autoptr(GNotification) notification = NULL;
+  g_autoptr(GDateTime) slot_time = local_time (self, slot);
+  g_autofree char *when = slot_time != NULL ? describe_time (self, slot_time) : g_strdup ("");
+  g_autofree char *title = NULL;
+  g_autofree char *body = NULL;
+  GVariant *id = g_variant_new_string (reminder->id);
+
+  if (reminder->kind == LC_REMINDER_ROUTINE)
+    {
+      LcRoutineLoader *loader = self->app != NULL ? lc_application_get_routine_loader (self->app) : NULL;
+      LcRoutine *routine = loader != NULL ? lc_routine_loader_find (loader, reminder->routine_id) : NULL;
+      const char *name = routine != NULL ? lc_routine_get_name (routine) : _("Your Routine");
+
+      if (missed)
+        {
+          /* Translators: a notification's title; %s is a routine's name */
+          title = g_strdup_printf (_("Missed Reminder: %s"), name);
+          /* Translators: %s is when the reminder was due, e.g. "07:30" or "Wednesday 07:30" */
+          body = g_strdup_printf (_("It was due at %s. You can still do it now."), when);
+        }
+      else
+        {
+          /* Translators: a notification's title; %s is a routine's name */
+          title = g_strdup_printf (_("Time for %s"), name);
+          body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                               "Start now, or choose Later to be reminded in %d minute.",
+                                               "Start now, or choose Later to be reminded in %d minutes.",
+                                               LC_REMINDER_SNOOZE_MINUTES),
+                                  LC_REMINDER_SNOOZE_MINUTES);
+        }
+
+      notification = g_notification_new (title);
+      g_notification_add_button_with_target (notification, _("Start Now"), "app.reminder-start", "s",
+                                             reminder->routine_id);
+    }
+  else
+    {
+      if (missed)
+        {
+          title = g_strdup (_("Missed Reminder: How Do Your Legs Feel?"));
+          /* Translators: %s is when the reminder was due, e.g. "08:00" or "Wednesday 08:00" */
+          body = g_strdup_printf (_("It was due at %s. You can still note how your legs feel."), when);
+        }
+      else
+        {
+          title = g_strdup (_("How Do Your Legs Feel?"));
+          body = g_strdup (_("A short diary entry shows how your legs change over time."));
+        }
+
+      notification = g_notification_new (title);
+      g_notification_add_button_with_target_value (notification, _("Log Now"), "app.reminder-log", id);
+    }
+
+  g_notification_set_body (notification, body);
+  g_notification_add_button_with_target_value (notification, _("Later"), "app.reminder-snooze", id);
+  g_notification_set_default_action_and_target_value (notification, "app.reminder-open", id);
+
+  return g_steal_pointer (&notification);
+}
+
+static void
+due_cb (LcReminders         *self,
+        LcReminder          *reminder,
+        gint64               slot,
+        gboolean             missed,
+        gboolean             snoozed,
+        LcReminderScheduler *scheduler)
+{
+  g_autoptr(GNotification) notification = create_notification (self, reminder, slot, missed);
+  g_autofree char *notification_id = g_strconcat ("reminder-", reminder->id, NULL);
+
+  g_debug ("Reminder “%s” is due%s%s", reminder->id, missed ? ", missed" : "", snoozed ? ", snoozed" : "");
+
+  if (self->app != NULL)
+    g_application_send_notification (G_APPLICATION (self->app), notification_id, notification);
+  g_signal_emit (self, signals [NOTIFIED], 0, notification_id, notification);
+}
+
+static void
+state_changed_cb (LcReminders         *self,
+                  LcReminderScheduler *scheduler)
+{
+  g_autoptr(GVariant) state = lc_reminder_scheduler_get_state (scheduler);
+  g_autoptr(GVariant) saved = g_settings_get_value (self->settings, "reminder-state");
+
+  if (!g_variant_equal (state, saved))
+    g_settings_set_value (self->settings, "reminder-state", state);
+
+  /* A snooze changes what comes next. */
+  g_signal_emit (self, signals [CHANGED], 0);
+}
+
+static void
+settings_changed_cb (LcReminders *self,
+                     const char  *key,
+                     GSettings   *settings)
+{
+  gboolean was_enabled = self->any_enabled;
+
+  if (!g_str_has_prefix (key, "routine-reminder-") && !g_str_has_prefix (key, "diary-reminder-"))
+    return;
+
+  reload (self);
+
+  /* Turned on: ask to run in the background, over the window if it is up. */
+  if (self->started && !was_enabled && self->any_enabled && self->app != NULL)
+    lc_reminders_request_background (self, gtk_application_get_active_window (GTK_APPLICATION (self->app)));
+}
+
+static void
+setup_scheduler (LcReminders *self)
+{
+  g_autoptr(GVariant) state = g_settings_get_value (self->settings, "reminder-state");
+
+  if (self->scheduler != NULL)
+    {
+      lc_reminder_scheduler_stop (self->scheduler);
+      g_signal_handlers_disconnect_by_data (self->scheduler, self);
+      g_clear_object (&self->scheduler);
+    }
+
+  self->scheduler = lc_reminder_scheduler_new (self->clock, self->tz);
+  lc_reminder_scheduler_set_state (self->scheduler, state);
+  g_signal_connect_object (self->scheduler, "due", G_CALLBACK (due_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->scheduler, "state-changed", G_CALLBACK (state_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  reload (self);
+
+  if (self->started)
+    lc_reminder_scheduler_start (self->scheduler);
+}
+
+static void
+background_requested_cb (GObject      *source,
+                         GAsyncResult *result,
+                         gpointer      user_data)
+{
+  g_autoptr(LcReminders) self = user_data;
+  g_autoptr(GError) error = NULL;
+  gboolean granted = xdp_portal_request_background_finish (XDP_PORTAL (source), result, &error);
+  const char *outcome;
+
+  self->asking = FALSE;
+
+  /* The user said no (or closed the portal's dialog); an error from D-Bus
+   * means there is no portal, or none with a Background interface. */
+  if (granted)
+    outcome = "granted";
+  else if (error == NULL || error->domain != G_DBUS_ERROR)
+    outcome = "refused";
+  else
+    outcome = "unavailable";
+
+  g_debug ("Background permission: %s%s%s", outcome, error ? ": " : "", error ? error->message : "");
+
+  if (self->settings != NULL)
+    g_settings_set_string (self->settings, "background-permission", outcome);
+}
+
+static void
+lc_reminders_dispose (GObject *object)
+{
+  LcReminders *self = LC_REMINDERS (object);
+
+  if (self->scheduler != NULL)
+    lc_reminder_scheduler_stop (self->scheduler);
+  self->any_enabled = FALSE;
+  update_hold (self);
+  if (self->app != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->app), (gpointer *) &self->app);
+  self->app = NULL;
+
+  g_clear_object (&self->scheduler);
+  g_clear_object (&self->portal);
+  g_clear_object (&self->clock);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (lc_reminders_parent_class)->dispose (object);
+}
+
+static void
+lc_reminders_finalize (GObject *object)
+{
+  LcReminders *self = LC_REMINDERS (object);
+
+  g_clear_pointer (&self->tz, g_time_zone_unref);
+
+  G_OBJECT_CLASS (lc_reminders_parent_class)->finalize (object);
+}
+
+static void
+lc_reminders_class_init (LcRemindersClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = lc_reminders_dispose;
+  object_class->finalize = lc_reminders_finalize;
+
+  /**
+   * LcReminders::changed:
+   *
+   * The reminders were turned on or off or changed, or the next one
+   * changed (a snooze).
+   */
+  signals [CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  /**
+   * LcReminders::notified:
+   * @id: the notification's id, "reminder-" and the reminder's id
+   * @notification: the notification
+   *
+   * A notification was sent.
+   */
+  signals [NOTIFIED] =
+    g_signal_new ("notified", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 2,
+                  G_TYPE_STRING | G_SIGNAL_TYPE_STATIC_SCOPE, G_TYPE_NOTIFICATION);
+}
+
+static void
+lc_reminders_init (LcReminders *self)
+{
+  self->tz = g_time_zone_new_local ();
+}
+
+/**
+ * lc_reminders_new:
+ * @app: the application, after its startup
+ * @clock: (nullable): where the time comes from; %NULL for the real clock
+ *
+ * Reads the reminders and what was handled of them from @app's settings
+ * and follows their changes; lc_reminders_start() starts the notifying.
+ *
+ * Returns: (transfer full): the reminders
+ */
+LcReminders *
+lc_reminders_new (LcApplication *app,
+                  LcClock       *clock)
+{
+  LcReminders *self;
+
+  g_return_val_if_fail (LC_IS_APPLICATION (app), NULL);
+  g_return_val_if_fail (lc_application_get_settings (app) != NULL, NULL);
+  g_return_val_if_fail (clock == NULL || LC_IS_CLOCK (clock), NULL);
+
+  self = g_object_new (LC_TYPE_REMINDERS, NULL);
+  self->app = app;
+  g_object_add_weak_pointer (G_OBJECT (app), (gpointer *) &self->app);
+  self->settings = g_object_ref (lc_application_get_settings (app));
+  self->clock = clock != NULL ? g_object_ref (clock) : lc_clock_new_real ();
+  g_signal_connect_object (self->settings, "changed", G_CALLBACK (settings_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  setup_scheduler (self);
+
+  return self;
+}
+
+/**
+ * lc_reminders_start:
+ *
+ * Sends the reminders that are due from now on, and the latest one that
+ * came while Leg Care was not running, as missed.
+ */
+void
+lc_reminders_start (LcReminders *self)
+{
+  g_return_if_fail (LC_IS_REMINDERS (self));
+
+  self->started = TRUE;
+  lc_reminder_scheduler_start (self->scheduler);
+}
+
+/**
+ * lc_reminders_set_clock:
+ * @clock: (nullable): where the time comes from; %NULL for the real clock
+ *
+ * For tests: the reminders go on from what the settings say was handled,
+ * by @clock's time.
+ */
+void
+lc_reminders_set_clock (LcReminders *self,
+                        LcClock     *clock)
+{
+  g_return_if_fail (LC_IS_REMINDERS (self));
+  g_return_if_fail (clock == NULL || LC_IS_CLOCK (clock));
+
+  g_clear_object (&self->clock);
+  self->clock = clock != NULL ? g_object_ref (clock) : lc_clock_new_real ();
+  setup_scheduler (self);
+}
+
+/**
+ * lc_reminders_any_enabled:
+ *
+ * Returns: whether a reminder is on (and set for at least one day)
+ */
+gboolean
+lc_reminders_any_enabled (LcReminders *self)
+{
+  g_return_val_if_fail (LC_IS_REMINDERS (self), FALSE);
+
+  return self->any_enabled;
+}
+
+/**
+ * lc_reminders_get_holding:
+ *
+ * Returns: whether the reminders keep the app running without a window
+ */
+gboolean
+lc_reminders_get_holding (LcReminders *self)
+{
+  g_return_val_if_fail (LC_IS_REMINDERS (self), FALSE);
+
+  return self->holding;
+}
+
+/**
+ * lc_reminders_get_next:
+ * @id: (out) (optional) (transfer none): the reminder that comes next
+ *
+ * Returns: (transfer full) (nullable): when the next reminder comes, in
+ *   local time; %NULL if none will
+ */
+GDateTime *
+lc_reminders_get_next (LcReminders  *self,
+                       const char  **id)
+{
+  LcReminder *reminder = NULL;
+  GDateTime *next;
+
+  if (id != NULL)
+    *id = NULL;
+  g_return_val_if_fail (LC_IS_REMINDERS (self), NULL);
+
+  next = lc_reminder_scheduler_get_next (self->scheduler, &reminder);
+  if (id != NULL && reminder != NULL)
+    *id = reminder->id;
+
+  return next;
+}
+
+/**
+ * lc_reminders_describe_next:
+ *
+ * Returns: (transfer full) (nullable): when the next reminder comes, for
+ *   people, e.g. "Tomorrow, 08:00"; %NULL if none will
+ */
+char *
+lc_reminders_describe_next (LcReminders *self)
+{
+  g_autoptr(GDateTime) next = NULL;
+
+  g_return_val_if_fail (LC_IS_REMINDERS (self), NULL);
+
+  next = lc_reminders_get_next (self, NULL);
+
+  return next != NULL ? describe_time (self, next) : NULL;
+}
+
+/**
+ * lc_reminders_snooze:
+ * @id: a reminder's id, e.g. "diary-morning"
+ *
+ * Takes the reminder's notification away and sends it again in
+ * %LC_REMINDER_SNOOZE_MINUTES minutes.
+ */
+void
+lc_reminders_snooze (LcReminders *self,
+                     const char  *id)
+{
+  g_return_if_fail (LC_IS_REMINDERS (self));
+  g_return_if_fail (id != NULL);
+
+  lc_reminders_withdraw (self, id);
+  lc_reminder_scheduler_snooze (self->scheduler, id);
+}
+
+/**
+ * lc_reminders_withdraw:
+ * @id: a reminder's id
+ *
+ * Takes the reminder's notification away: the user has acted on it.
+ */
+void
+lc_reminders_withdraw (LcReminders *self,
+                       const char  *id)
+{
+  g_autofree char *notification_id = NULL;
+
+  g_return_if_fail (LC_IS_REMINDERS (self));
+  g_return_if_fail (id != NULL);
+
+  notification_id = g_strconcat ("reminder-", id, NULL);
+  if (self->app != NULL)
+    g_application_withdraw_notification (G_APPLICATION (self->app), notification_id);
+}
+
+/**
+ * lc_reminders_request_background:
+ * @parent: (nullable): the window to show the question over
+ *
+ * Asks the Background portal to let Leg Care run without a window and
+ * to start it at login with `--background`. The answer goes to the
+ * background-permission setting: granted, refused, or unavailable when
+ * there is no portal to ask.
+ */
+void
+lc_reminders_request_background (LcReminders *self,
+                                 GtkWindow   *parent)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) commandline = NULL;
+  g_autofree char *reason = NULL;
+  XdpParent *xdp_parent = NULL;
+
+  g_return_if_fail (LC_IS_REMINDERS (self));
+  g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
+
+  if (self->asking)
+    return;
+
+  if (self->portal == NULL)
+    self->portal = xdp_portal_initable_new (&error);
+  if (self->portal == NULL)
+    {
+      g_debug ("No portal: %s", error->message);
+      g_settings_set_string (self->settings, "background-permission", "unavailable");
+      return;
+    }
+
+  commandline = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (commandline, g_strdup ("legcare"));
+  g_ptr_array_add (commandline, g_strdup ("--background"));
+  reason = g_strdup (_("Leg Care reminds you of your routine and your diary at the times you chose, "
+                       "also when its window is closed."));
+
+  /* The portal's dialog goes over a window that is on screen. */
+  if (parent != NULL && gtk_widget_get_realized (GTK_WIDGET (parent)))
+    xdp_parent = xdp_parent_new_gtk (parent);
+
+  self->asking = TRUE;
+  xdp_portal_request_background (self->portal, xdp_parent, reason, commandline,
+                                 XDP_BACKGROUND_FLAG_AUTOSTART, NULL,
+                                 background_requested_cb, g_object_ref (self));
+  g_clear_pointer (&xdp_parent, xdp_parent_free);
+}
