@@ -718,10 +718,10 @@ find_clip_file (LcCuePlayer *self,
 
   for (guint i = 0; i < self->voice_folders->len; i++)
     {
-      g_autoptr(GFile) clip = g_file_get_child (g_ptr_array_index (self->voice_folders, i), self->language);
+      g_autoptr(GFile) language = g_file_get_child (g_ptr_array_index (self->voice_folders, i), self->language);
+      g_autoptr(GFile) routine = g_file_get_child (language, routine_id);
+      g_autoptr(GFile) clip = g_file_get_child (routine, name);
 
-      g_set_object (&clip, g_file_get_child (clip, routine_id));
-      g_set_object (&clip, g_file_get_child (clip, name));
       if (g_file_query_file_type (clip, G_FILE_QUERY_INFO_NONE, NULL) == G_FILE_TYPE_REGULAR)
         return g_steal_pointer (&clip);
     }

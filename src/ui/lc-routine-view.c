@@ -228,6 +228,9 @@ setup_menu (LcRoutineView *self)
     {
       /* A preview of a shared routine: nothing to do but add it */
       gtk_widget_set_visible (GTK_WIDGET (self->menu_button), FALSE);
+      gtk_label_set_label (self->custom_label,
+                           _("A routine someone shared with you: look through its steps and cautions before you add it."));
+      gtk_widget_set_visible (GTK_WIDGET (self->custom_label), TRUE);
       gtk_button_set_label (self->start_button, _("_Add to My Routines"));
       gtk_actionable_set_action_name (GTK_ACTIONABLE (self->start_button), "routine.add");
       return;
