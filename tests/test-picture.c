@@ -948,7 +948,7 @@ store (GBytes *data,
        GFile  *dir)
 {
   g_autoptr(GError) error = NULL;
-  char *name = lc_picture_store (data, dir, &error);
+  char *name = lc_picture_store (data, dir, NULL, &error);
 
   g_assert_no_error (error);
   g_assert_nonnull (name);
@@ -1027,12 +1027,12 @@ test_store_refused (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   char *name;
 
-  name = lc_picture_store (bomb, dir, &error);
+  name = lc_picture_store (bomb, dir, NULL, &error);
   g_assert_error (error, LC_PICTURE_ERROR, LC_PICTURE_ERROR_TOO_MANY_PIXELS);
   g_assert_null (name);
   g_clear_error (&error);
 
-  name = lc_picture_store (text, dir, &error);
+  name = lc_picture_store (text, dir, NULL, &error);
   g_assert_error (error, LC_PICTURE_ERROR, LC_PICTURE_ERROR_UNKNOWN_TYPE);
   g_assert_null (name);
 
@@ -1062,7 +1062,7 @@ test_store_read_only (Fixture       *fixture,
       return;
     }
 
-  name = lc_picture_store (png, dir, &error);
+  name = lc_picture_store (png, dir, NULL, &error);
   g_assert_error (error, LC_PICTURE_ERROR, LC_PICTURE_ERROR_IO);
   g_assert_nonnull (strstr (error->message, path));
   g_assert_null (name);
@@ -1084,13 +1084,13 @@ test_store_not_a_folder (Fixture       *fixture,
   /* Works as root too, unlike a read-only folder */
   write_file (file, (const guint8 *) "x", 1);
 
-  name = lc_picture_store (png, file, &error);
+  name = lc_picture_store (png, file, NULL, &error);
   g_assert_error (error, LC_PICTURE_ERROR, LC_PICTURE_ERROR_IO);
   g_assert_nonnull (strstr (error->message, path));
   g_assert_null (name);
   g_clear_error (&error);
 
-  name = lc_picture_store (png, below, &error);
+  name = lc_picture_store (png, below, NULL, &error);
   g_assert_error (error, LC_PICTURE_ERROR, LC_PICTURE_ERROR_IO);
   g_assert_nonnull (strstr (error->message, path));
   g_assert_null (name);

@@ -1130,7 +1130,7 @@ test_draft_save_picture (Fixture       *f,
   g_assert_false (g_file_query_exists (file, NULL));
 
   /* Once it is */
-  name = lc_picture_store (png, f->pictures, &error);
+  name = lc_picture_store (png, f->pictures, NULL, &error);
   g_assert_no_error (error);
   fields.picture = name;
   lc_step_draft_set_fields (step_at (draft, 0), &fields);
@@ -1224,7 +1224,7 @@ load_own_routine (Fixture *f,
   LcRoutine *routine;
 
   /* lc_picture_store() makes the folders */
-  name = lc_picture_store (png, sender_pictures, &error);
+  name = lc_picture_store (png, sender_pictures, NULL, &error);
   g_assert_no_error (error);
   g_assert_nonnull (name);
   xml = g_strdup_printf (OWN_ROUTINE, name, name);
@@ -1493,7 +1493,7 @@ test_share_install_undone (Fixture       *f,
   g_assert_no_error (error);
 
   /* The user already has the first picture */
-  stored = lc_picture_store (png, f->pictures, &error);
+  stored = lc_picture_store (png, f->pictures, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (stored, ==, png_name);
 

@@ -778,6 +778,8 @@ lc_picture_name_for (GBytes        *data,
  * lc_picture_store:
  * @data: a picture's contents
  * @dir: the pictures folder; created if it does not exist
+ * @created: (out) (optional): whether a new file was written, so that a
+ *   caller who gives up can remove just that
  * @error: return location for an error
  *
  * Checks @data with lc_picture_check() and saves it in @dir under
@@ -788,9 +790,10 @@ lc_picture_name_for (GBytes        *data,
  *   @error set; nothing is written then
  */
 char *
-lc_picture_store (GBytes  *data,
-                  GFile   *dir,
-                  GError **error)
+lc_picture_store (GBytes   *data,
+                  GFile    *dir,
+                  gboolean *created,
+                  GError  **error)
 {
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GFile) file = NULL;
@@ -804,6 +807,8 @@ lc_picture_store (GBytes  *data,
   g_return_val_if_fail (G_IS_FILE (dir), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  if (created != NULL)
+    *created = FALSE;
   if (!lc_picture_check (data, &type, NULL, NULL, error))
     return NULL;
 
@@ -846,6 +851,8 @@ lc_picture_store (GBytes  *data,
       return NULL;
     }
 
+  if (created != NULL)
+    *created = TRUE;
   return g_steal_pointer (&name);
 }
 

@@ -50,6 +50,7 @@ char       *lc_picture_name_for           (GBytes         *data,
 
 char       *lc_picture_store              (GBytes         *data,
                                            GFile          *dir,
+                                           gboolean       *created,
                                            GError        **error);
 GBytes     *lc_picture_load               (GFile          *dir,
                                            const char     *name,

@@ -79,6 +79,7 @@ lc_draft_problem_copy (const LcDraftProblem *problem)
   LcDraftProblem *copy = g_new (LcDraftProblem, 1);
 
   copy->step = problem->step;
+  copy->item = problem->item;
   copy->field = g_strdup (problem->field);
   copy->message = g_strdup (problem->message);
   return copy;
@@ -496,15 +497,16 @@ make_slug (const char *text,
   return g_string_free (slug, FALSE);
 }
 
-/* A valid id from @base ("step" if it has no letters), with "-2", "-3"…
- * until @taken says it is free. */
+/* A valid id from @base (at most @max characters; @fallback if it has no
+ * letters), with "-2", "-3"… until @taken says it is free. */
 static char *
 unique_id (const char *base,
            const char *fallback,
+           gsize       max,
            gboolean  (*taken) (const char *id, gpointer data),
            gpointer    data)
 {
-  g_autofree char *slug = make_slug (base, 48);
+  g_autofree char *slug = make_slug (base, max);
   g_autofree char *stem = NULL;
   char *id;
 
@@ -519,7 +521,7 @@ unique_id (const char *base,
   for (guint n = 2; taken (id, data); n++)
     {
       g_free (id);
-      id = g_strdup_printf ("%s-%u", stem, n);
+      id = g_strdup_printf ("%.58s-%u", stem, n);
     }
 
   return id;
@@ -558,7 +560,7 @@ lc_routine_draft_insert_step (LcRoutineDraft *self,
   if (step->fields.id == NULL || *step->fields.id == '\0' || step_id_taken (self, step->fields.id, step))
     {
       StepIdData data = { self, step };
-      char *id = unique_id (step->fields.title, "step", step_id_taken_cb, &data);
+      char *id = unique_id (step->fields.title, "step", 48, step_id_taken_cb, &data);
 
       g_free (step->fields.id);
       step->fields.id = id;
@@ -642,7 +644,7 @@ lc_routine_draft_get_duration (LcRoutineDraft *self)
 
 /* --- Checking ---------------------------------------------------------------- */
 
-static void
+static LcDraftProblem *
 add_problem (GPtrArray  *problems,
              int         step,
              const char *field,
@@ -653,11 +655,14 @@ add_problem (GPtrArray  *problems,
   problem->step = step;
   problem->field = g_strdup (field);
   problem->message = message;
+  problem->item = -1;
   g_ptr_array_add (problems, problem);
+  return problem;
 }
 
-/* Text as the loader will read it: trimmed, runs of white space as one. */
-static void
+/* Text as the loader will read it: trimmed, runs of white space as one.
+ * Returns the problem added, if any. */
+static LcDraftProblem *
 check_text (GPtrArray  *problems,
             int         step,
             const char *field,
@@ -669,11 +674,12 @@ check_text (GPtrArray  *problems,
   glong length = g_utf8_strlen (normal, -1);
 
   if (*normal == '\0' && required)
-    add_problem (problems, step, field, g_strdup (_("Required")));
-  else if (length > (glong) max_chars)
-    add_problem (problems, step, field,
-                 /* Translators: below a text field that is too long */
-                 g_strdup_printf (_("%ld characters; at most %u"), length, max_chars));
+    return add_problem (problems, step, field, g_strdup (_("Required")));
+  if (length > (glong) max_chars)
+    return add_problem (problems, step, field,
+                        /* Translators: below a text field that is too long */
+                        g_strdup_printf (_("%ld characters; at most %u"), length, max_chars));
+  return NULL;
 }
 
 static void
@@ -760,7 +766,13 @@ lc_routine_draft_check (LcRoutineDraft *self)
   check_text (problems, -1, "name", self->name, TRUE, LC_ROUTINE_MAX_NAME_CHARS);
   check_text (problems, -1, "summary", self->summary, TRUE, LC_ROUTINE_MAX_SUMMARY_CHARS);
   for (guint i = 0; self->cautions[i] != NULL; i++)
-    check_text (problems, -1, "cautions", self->cautions[i], TRUE, LC_ROUTINE_MAX_TEXT_CHARS);
+    {
+      LcDraftProblem *problem = check_text (problems, -1, "cautions", self->cautions[i], TRUE,
+                                            LC_ROUTINE_MAX_TEXT_CHARS);
+
+      if (problem != NULL)
+        problem->item = (int) i;
+    }
 
   n = g_list_model_get_n_items (G_LIST_MODEL (self->steps));
   if (n == 0)
@@ -930,7 +942,59 @@ lc_routine_draft_make_id (const char      *name,
 {
   g_return_val_if_fail (loader == NULL || LC_IS_ROUTINE_LOADER (loader), NULL);
 
-  return unique_id (name, "routine", routine_id_taken_cb, loader);
+  return unique_id (name, "routine", 48, routine_id_taken_cb, loader);
+}
+
+typedef struct
+{
+  LcRoutineLoader *loader;
+  GFile           *dir;
+} ClaimData;
+
+/* Taken: by a loaded routine, or by a file of that name (which may be one
+ * the loader refused). */
+static gboolean
+file_id_taken_cb (const char *id,
+                  gpointer    user_data)
+{
+  ClaimData *data = user_data;
+  g_autofree char *name = g_strconcat (id, ".xml", NULL);
+  g_autoptr(GFile) file = g_file_get_child (data->dir, name);
+
+  return routine_id_taken_cb (id, data->loader) || g_file_query_exists (file, NULL);
+}
+
+/**
+ * lc_routine_draft_claim_file:
+ * @base: what to make the id from: the routine's name (shortened to 48
+ *   characters), or an id (kept whole)
+ * @loader: (nullable): the loaded routines, whose ids are taken
+ * @dir: the routines folder, whose files' names are taken
+ *
+ * Gives the draft an id that no routine and no file in @dir has, made
+ * from @base, and says where to save it.
+ *
+ * Returns: (transfer full): the file for the routine, `ID.xml` in @dir
+ */
+GFile *
+lc_routine_draft_claim_file (LcRoutineDraft  *self,
+                             const char      *base,
+                             LcRoutineLoader *loader,
+                             GFile           *dir)
+{
+  ClaimData data = { loader, dir };
+  g_autofree char *id = NULL;
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (LC_IS_ROUTINE_DRAFT (self), NULL);
+  g_return_val_if_fail (loader == NULL || LC_IS_ROUTINE_LOADER (loader), NULL);
+  g_return_val_if_fail (G_IS_FILE (dir), NULL);
+
+  /* An id is kept whole; a name is shortened as lc_routine_draft_make_id() does */
+  id = unique_id (base, "routine", lc_routine_id_is_valid (base) ? 64 : 48, file_id_taken_cb, &data);
+  lc_routine_draft_set_id (self, id);
+  name = g_strconcat (id, ".xml", NULL);
+  return g_file_get_child (dir, name);
 }
 
 /**

@@ -41,12 +41,13 @@ GPtrArray *lc_step_fields_check         (const LcStepFields *fields);
 /* What is wrong with a draft, and where: the routine (step -1) or a step,
  * and which field ("name", "summary", "cautions", "steps", "title",
  * "instruction", "cue", "cue-switch", "cue-halfway", "picture", "duration",
- * "repetitions", "pace", "rest"). */
+ * "repetitions", "pace", "rest"), and for "cautions" which one. */
 typedef struct
 {
   int   step;
   char *field;
   char *message;
+  int   item;      /* which caution, for "cautions"; else -1 */
 } LcDraftProblem;
 
 #define LC_TYPE_DRAFT_PROBLEM (lc_draft_problem_get_type ())
@@ -106,6 +107,10 @@ void                lc_routine_draft_append_xml       (LcRoutineDraft *self,
 char               *lc_routine_draft_to_xml           (LcRoutineDraft *self);
 char               *lc_routine_draft_make_id          (const char      *name,
                                                        LcRoutineLoader *loader);
+GFile              *lc_routine_draft_claim_file       (LcRoutineDraft  *self,
+                                                       const char      *base,
+                                                       LcRoutineLoader *loader,
+                                                       GFile           *dir);
 gboolean            lc_routine_draft_save             (LcRoutineDraft  *self,
                                                        LcRoutineLoader *loader,
                                                        GFile           *file,

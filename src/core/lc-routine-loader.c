@@ -154,8 +154,8 @@ set_error (ParseState  *state,
   g_set_error (error, LC_ROUTINE_ERROR, code, "%s:%d:%d: %s", state->file_name, line, column, message);
 }
 
-static gboolean
-is_valid_id (const char *id)
+gboolean
+lc_routine_id_is_valid (const char *id)
 {
   gsize length = strlen (id);
 
@@ -350,7 +350,7 @@ start_routine (ParseState   *state,
                  _("<routine> has no id: add id=\"…\" with lowercase letters, digits and dashes"));
       return FALSE;
     }
-  if (!is_valid_id (id))
+  if (!lc_routine_id_is_valid (id))
     {
       set_error (state, error, LC_ROUTINE_ERROR_INVALID,
                  _("the routine id “%s” is not valid: use 1 to 64 lowercase letters, digits and dashes, starting with a letter"),
@@ -413,7 +413,7 @@ start_step (ParseState   *state,
                  state->routine->steps->len + 1);
       return FALSE;
     }
-  if (!is_valid_id (id))
+  if (!lc_routine_id_is_valid (id))
     {
       set_error (state, error, LC_ROUTINE_ERROR_INVALID,
                  _("the step id “%s” is not valid: use 1 to 64 lowercase letters, digits and dashes, starting with a letter"),

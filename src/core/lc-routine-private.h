@@ -45,6 +45,7 @@ struct _LcRoutine
   gboolean         overrides_builtin;
 };
 
-char *lc_routine_normalize_text (const char *text);
+char     *lc_routine_normalize_text (const char *text);
+gboolean  lc_routine_id_is_valid    (const char *id);
 
 G_END_DECLS

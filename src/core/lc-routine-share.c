@@ -162,16 +162,6 @@ lc_routine_share_read (LcRoutineLoader  *loader,
   return lc_routine_loader_parse_shared (loader, contents, length, name, pictures, error);
 }
 
-static gboolean
-file_taken (GFile *dir,
-            const char *id)
-{
-  g_autofree char *basename = g_strconcat (id, ".xml", NULL);
-  g_autoptr(GFile) file = g_file_get_child (dir, basename);
-
-  return g_file_query_exists (file, NULL);
-}
-
 /**
  * lc_routine_share_install:
  * @routine: a routine from lc_routine_share_read()
@@ -199,8 +189,6 @@ lc_routine_share_install (LcRoutine        *routine,
   g_autoptr(LcRoutineDraft) draft = NULL;
   g_autoptr(GPtrArray) created = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GFile) file = NULL;
-  g_autofree char *basename = NULL;
-  g_autofree char *id = NULL;
   GListModel *steps;
 
   g_return_val_if_fail (LC_IS_ROUTINE (routine), NULL);
@@ -210,16 +198,8 @@ lc_routine_share_install (LcRoutine        *routine,
 
   draft = lc_routine_draft_new_from_routine (routine);
 
-  /* A free id: neither a loaded routine nor a file in the folder */
-  id = g_strdup (lc_routine_get_id (routine));
-  for (guint n = 2; lc_routine_loader_find (loader, id) != NULL || file_taken (routines_dir, id); n++)
-    {
-      g_free (id);
-      id = g_strdup_printf ("%.58s-%u", lc_routine_get_id (routine), n);
-    }
-  lc_routine_draft_set_id (draft, id);
-
-  /* The pictures, under the names of their contents */
+  /* The pictures, under the names of their contents; lc_picture_store()
+   * checks them once more. */
   steps = lc_routine_draft_get_steps (draft);
   for (guint i = 0; i < g_list_model_get_n_items (steps); i++)
     {
@@ -227,32 +207,25 @@ lc_routine_share_install (LcRoutine        *routine,
       const LcStepFields *fields = lc_step_draft_get_fields (step);
       LcStepFields changed = { 0 };
       g_autofree char *stored = NULL;
-      g_autoptr(GFile) picture_file = NULL;
-      gboolean existed;
+      gboolean new_file = FALSE;
       GBytes *bytes;
-      LcPictureType type;
 
       if (fields->picture == NULL)
         continue;
 
       bytes = g_hash_table_lookup (pictures, fields->picture);
-      if (bytes == NULL || !lc_picture_check (bytes, &type, NULL, NULL, error))
+      if (bytes == NULL)
         {
-          if (bytes == NULL)
-            g_set_error (error, LC_PICTURE_ERROR, LC_PICTURE_ERROR_IO,
-                         _("the picture “%s” is missing"), fields->picture);
+          g_set_error (error, LC_PICTURE_ERROR, LC_PICTURE_ERROR_IO,
+                       _("the picture “%s” is missing"), fields->picture);
           goto failed;
         }
 
-      stored = lc_picture_name_for (bytes, type);
-      picture_file = g_file_get_child (pictures_dir, stored);
-      existed = g_file_query_exists (picture_file, NULL);
-      g_free (stored);
-      stored = lc_picture_store (bytes, pictures_dir, error);
+      stored = lc_picture_store (bytes, pictures_dir, &new_file, error);
       if (stored == NULL)
         goto failed;
-      if (!existed)
-        g_ptr_array_add (created, g_steal_pointer (&picture_file));
+      if (new_file)
+        g_ptr_array_add (created, g_file_get_child (pictures_dir, stored));
 
       lc_step_fields_copy (&changed, fields);
       g_free (changed.picture);
@@ -261,8 +234,8 @@ lc_routine_share_install (LcRoutine        *routine,
       lc_step_fields_clear (&changed);
     }
 
-  basename = g_strconcat (id, ".xml", NULL);
-  file = g_file_get_child (routines_dir, basename);
+  /* A free id: neither a loaded routine nor a file in the folder */
+  file = lc_routine_draft_claim_file (draft, lc_routine_get_id (routine), loader, routines_dir);
   if (!lc_routine_draft_save (draft, loader, file, error))
     goto failed;
 

@@ -73,6 +73,12 @@ load_picture (LoadData  *data,
 
   if (data->bytes != NULL)
     bytes = g_bytes_ref (data->bytes);
+  else if (data->file == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   _("The picture is not in the pictures folder"));
+      return NULL;
+    }
   else
     {
       g_autoptr(GFile) file = g_file_new_for_path (data->file);
@@ -260,15 +266,11 @@ lc_illustration_new_for_step (LcStep     *step,
   if (picture == NULL)
     return lc_illustration_new (lc_step_get_illustration (step), description, width, height);
 
+  /* A shared routine's picture, the file's, or (neither) shown as missing */
   bytes = pictures != NULL ? g_hash_table_lookup (pictures, picture) : NULL;
-  if (bytes == NULL)
-    /* Without a path, the file name alone: shown as missing */
-    return lc_illustration_new_for_file (lc_step_get_picture_path (step) != NULL ?
-                                         lc_step_get_picture_path (step) : picture,
-                                         description, width, height);
-
   data = g_new0 (LoadData, 1);
-  data->bytes = g_bytes_ref (bytes);
+  data->bytes = bytes != NULL ? g_bytes_ref (bytes) : NULL;
+  data->file = bytes == NULL ? g_strdup (lc_step_get_picture_path (step)) : NULL;
   return new_picture (data, description, width, height);
 }
 

@@ -135,7 +135,6 @@ update (LcRoutineEditor *self)
   g_autoptr(GString) steps_text = g_string_new (NULL);
   g_autofree char *xml = lc_routine_draft_to_xml (self->draft);
   g_autofree char *total = lc_format_duration (lc_routine_draft_get_duration (self->draft));
-  const char * const *cautions = lc_routine_draft_get_cautions (self->draft);
   gboolean show = self->show_problems;
   GtkListBoxRow *row;
 
@@ -149,11 +148,13 @@ update (LcRoutineEditor *self)
   adw_preferences_group_set_description (self->routine_group, routine_text->len > 0 ? routine_text->str : NULL);
 
   for (guint i = 0; i < self->caution_rows->len; i++)
+    mark (g_ptr_array_index (self->caution_rows, i), FALSE);
+  for (guint i = 0; i < problems->len; i++)
     {
-      g_autofree char *normal = g_strstrip (g_strdup (cautions[i] != NULL ? cautions[i] : ""));
-      gboolean wrong = *normal == '\0' || g_utf8_strlen (normal, -1) > LC_ROUTINE_MAX_TEXT_CHARS;
+      LcDraftProblem *problem = g_ptr_array_index (problems, i);
 
-      mark (g_ptr_array_index (self->caution_rows, i), show && wrong);
+      if (show && problem->item >= 0 && (guint) problem->item < self->caution_rows->len)
+        mark (g_ptr_array_index (self->caution_rows, problem->item), TRUE);
     }
 
   /* Translators: the routine's total time, live in the editor */
@@ -672,31 +673,6 @@ add_builtin_step_action (GtkWidget  *widget,
 
 /* --- Save and Cancel ------------------------------------------------------------------ */
 
-static GFile *
-new_routine_file (LcRoutineEditor *self)
-{
-  LcApplication *app = get_app ();
-  GFile *dir = lc_application_get_routines_dir (app);
-  g_autofree char *base = lc_routine_draft_make_id (lc_routine_draft_get_name (self->draft),
-                                                    lc_application_get_routine_loader (app));
-  g_autofree char *id = g_strdup (base);
-
-  /* Not only loaded routines: a broken file may have the name too. */
-  for (guint n = 2; ; n++)
-    {
-      g_autofree char *name = g_strconcat (id, ".xml", NULL);
-      g_autoptr(GFile) file = g_file_get_child (dir, name);
-
-      if (!g_file_query_exists (file, NULL))
-        {
-          lc_routine_draft_set_id (self->draft, id);
-          return g_steal_pointer (&file);
-        }
-      g_free (id);
-      id = g_strdup_printf ("%.58s-%u", base, n);
-    }
-}
-
 static void
 save_action (GtkWidget  *widget,
              const char *action_name,
@@ -716,7 +692,12 @@ save_action (GtkWidget  *widget,
       return;
     }
 
-  file = self->file != NULL ? g_object_ref (self->file) : new_routine_file (self);
+  if (self->file != NULL)
+    file = g_object_ref (self->file);
+  else
+    file = lc_routine_draft_claim_file (self->draft, lc_routine_draft_get_name (self->draft),
+                                        lc_application_get_routine_loader (get_app ()),
+                                        lc_application_get_routines_dir (get_app ()));
   if (!lc_routine_draft_save (self->draft, lc_application_get_routine_loader (get_app ()), file, &error))
     {
       /* Not saved: everything stays as it is, and the banner says why. */

@@ -514,3 +514,17 @@ lc_routine_view_get_routine (LcRoutineView *self)
 
   return self->routine;
 }
+
+/**
+ * lc_routine_view_get_pictures:
+ *
+ * Returns: (transfer none) (nullable): a shared routine's pictures, for a
+ *   preview
+ */
+GHashTable *
+lc_routine_view_get_pictures (LcRoutineView *self)
+{
+  g_return_val_if_fail (LC_IS_ROUTINE_VIEW (self), NULL);
+
+  return self->pictures;
+}

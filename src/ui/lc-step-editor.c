@@ -225,12 +225,6 @@ changed_cb (LcStepEditor *self)
 }
 
 static void
-illustration_selected_cb (LcStepEditor *self)
-{
-  update (self);
-}
-
-static void
 done_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
@@ -314,7 +308,7 @@ picture_loaded_cb (GObject      *source,
       return;
     }
 
-  name = lc_picture_store (bytes, self->pictures_dir, &error);
+  name = lc_picture_store (bytes, self->pictures_dir, NULL, &error);
   if (name == NULL)
     {
       picture_failed (self, file, error->message);
@@ -487,7 +481,6 @@ lc_step_editor_class_init (LcStepEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LcStepEditor, cue_switch_row);
   gtk_widget_class_bind_template_child (widget_class, LcStepEditor, cue_halfway_row);
   gtk_widget_class_bind_template_callback (widget_class, changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, illustration_selected_cb);
 
   gtk_widget_class_install_action (widget_class, "step.done", NULL, done_action);
   gtk_widget_class_install_action (widget_class, "step.preview", "s", preview_action);

@@ -468,6 +468,16 @@ lc_window_set_page (LcWindow   *self,
   adw_view_stack_set_visible_child_name (self->stack, page);
 }
 
+static AdwNavigationPage *
+new_routine_view (LcWindow  *self,
+                  LcRoutine *routine)
+{
+  LcRoutineView *view = lc_routine_view_new (routine);
+
+  g_signal_connect_object (view, "start", G_CALLBACK (routine_start_cb), self, G_CONNECT_SWAPPED);
+  return ADW_NAVIGATION_PAGE (view);
+}
+
 /**
  * lc_window_show_routine:
  * @self: the window
@@ -479,14 +489,10 @@ void
 lc_window_show_routine (LcWindow  *self,
                         LcRoutine *routine)
 {
-  LcRoutineView *view;
-
   g_return_if_fail (LC_IS_WINDOW (self));
   g_return_if_fail (LC_IS_ROUTINE (routine));
 
-  view = lc_routine_view_new (routine);
-  g_signal_connect_object (view, "start", G_CALLBACK (routine_start_cb), self, G_CONNECT_SWAPPED);
-  adw_navigation_view_push (self->navigation_view, ADW_NAVIGATION_PAGE (view));
+  adw_navigation_view_push (self->navigation_view, new_routine_view (self, routine));
 }
 
 /**
@@ -549,7 +555,6 @@ show_routine_by_id (LcWindow   *self,
 {
   LcRoutine *routine = id != NULL ? lc_routine_loader_find (get_loader (self), id) : NULL;
   AdwNavigationPage *pages[2];
-  LcRoutineView *view;
 
   /* Replaced at once: the page that is left may still be on its way out
    * with the routine's tag otherwise. */
@@ -560,9 +565,7 @@ show_routine_by_id (LcWindow   *self,
       return;
     }
 
-  view = lc_routine_view_new (routine);
-  g_signal_connect_object (view, "start", G_CALLBACK (routine_start_cb), self, G_CONNECT_SWAPPED);
-  pages[1] = ADW_NAVIGATION_PAGE (view);
+  pages[1] = new_routine_view (self, routine);
   adw_navigation_view_replace (self->navigation_view, pages, 2);
 }
 
@@ -801,11 +804,11 @@ lc_window_remove_routine (LcWindow  *self,
 
 static void
 add_shared_cb (LcWindow      *self,
-               LcRoutine     *routine)
+               LcRoutine     *routine,
+               LcRoutineView *view)
 {
   LcApplication *app = LC_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
-  AdwNavigationPage *view = adw_navigation_view_find_page (self->navigation_view, "preview");
-  GHashTable *pictures = view != NULL ? g_object_get_data (G_OBJECT (view), "pictures") : NULL;
+  GHashTable *pictures = lc_routine_view_get_pictures (view);
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) file = NULL;
   g_autofree char *id = NULL;
@@ -861,8 +864,6 @@ lc_window_open_shared_routine (LcWindow *self,
 
   adw_navigation_view_pop_to_tag (self->navigation_view, "main");
   view = lc_routine_view_new_preview (routine, pictures);
-  g_object_set_data_full (G_OBJECT (view), "pictures", g_hash_table_ref (pictures),
-                          (GDestroyNotify) g_hash_table_unref);
   adw_navigation_page_set_tag (ADW_NAVIGATION_PAGE (view), "preview");
   g_signal_connect_object (view, "add", G_CALLBACK (add_shared_cb), self, G_CONNECT_SWAPPED);
   adw_navigation_view_push (self->navigation_view, ADW_NAVIGATION_PAGE (view));
