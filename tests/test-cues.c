@@ -377,36 +377,59 @@ test_player_preview (void)
   g_unlink (path);
 }
 
-/* A new announcement cuts the one before it short; a lower-priority cue
- * (a repetition count) does not. */
+/* A new announcement cuts the one before it short: measured in what was
+ * played (a WAV in real time), not in how long the test took. */
 static void
 test_player_cut (void)
 {
-  g_autoptr(LcCuePlayer) player = lc_cue_player_new ("fakesink sync=true");
+  g_autofree char *path = g_build_filename (g_get_tmp_dir (), "legcare-cut-test.wav", NULL);
+  g_autoptr(LcCuePlayer) player = file_player (path);
   g_autoptr(LcVoice) voice = lc_voice_new ();
   g_autoptr(GBytes) whole = render (voice, "en", HEEL_RAISES, NULL);
+  g_autoptr(GBytes) next = render (voice, "en", "Now the right leg.", NULL);
+  g_autoptr(GBytes) wav = NULL;
+  g_autoptr(GArray) regions = NULL;
+  const gint16 *samples;
+  gsize size;
   guint sounds = 0;
   gint64 later;
+  double cut_length;
 
   g_signal_connect_swapped (player, "sound", G_CALLBACK (g_atomic_int_inc), &sounds);
 
-  /* Warm the player's cache and pipeline, then interrupt. */
+  /* The second sentence once on its own: its speech is then in the
+   * player's cache, so that the cut does not wait for synthesis. */
+  lc_cue_player_say (player, "Now the right leg.");
+  wait_until (sounds == 1 && !lc_cue_player_get_busy (player));
+  later = g_get_monotonic_time () + S;
+  wait_until (g_get_monotonic_time () > later);
+
   lc_cue_player_say (player, HEEL_RAISES);
-  wait_until (sounds == 1);
+  wait_until (sounds == 2);
   later = g_get_monotonic_time () + S / 2;
   wait_until (g_get_monotonic_time () > later);
   lc_cue_player_say (player, "Now the right leg.");
-  wait_until (sounds == 2);
+  wait_until (sounds == 3);
   g_assert_true (lc_cue_player_get_busy (player));
-  /* Interrupted after half a second, everything is over well before the
-   * first sentence alone would have been. */
-  later = g_get_monotonic_time () + (gint64) (seconds (whole) * S);
-  while (lc_cue_player_get_busy (player))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, later);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
+  wait_until (!lc_cue_player_get_busy (player));
+  lc_cue_player_close (player);
+  g_assert_null (lc_cue_player_get_problem (player));
+
+  /* The first sentence alone, a second of silence, then the interrupted
+   * one running into the next without a pause. */
+  wav = read_wav (path);
+  samples = g_bytes_get_data (wav, &size);
+  regions = find_sound (samples, size / sizeof (gint16), 400);
+  g_assert_cmpuint (regions->len, ==, 2);
+  cut_length = g_array_index (regions, Region, 1).length / (double) LC_AUDIO_RATE;
+  g_test_message ("whole %.2f s, next %.2f s, cut and next %.2f s", seconds (whole), seconds (next), cut_length);
+  /* The whole of the next sentence was played… */
+  g_assert_cmpfloat (cut_length, >, seconds (next) - 0.2);
+  /* …after less of the first than it would have taken: the rest of it
+   * was never played. */
+  g_assert_cmpfloat (cut_length, <, seconds (whole) + seconds (next) - 1.0);
+
+  g_unlink (path);
 }
 
 /* --- the player following a session --------------------------------------------- */
