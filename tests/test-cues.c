@@ -578,7 +578,7 @@ check_no_output (const char *sink_description,
   g_test_message ("%s", lc_cue_player_get_problem (player));
   g_assert_true (g_pattern_match_simple (expected_problem, lc_cue_player_get_problem (player)));
 
-  /* More cues: no storm of notifications, and the main loop never waits. */
+  /* More cues: no storm of notifications, and the main loop is never held. */
   end = g_get_monotonic_time () + 4 * S;
   for (int i = 0; g_get_monotonic_time () < end; i++)
     {
@@ -597,7 +597,10 @@ check_no_output (const char *sink_description,
     }
   g_test_message ("longest main loop iteration: %.1f ms", longest / 1000.0);
   g_assert_cmpuint (notifications, ==, 1);
-  g_assert_cmpint (longest, <, S / 5);
+  /* Not a timing requirement: a state change waited for on the main
+   * thread (a sound server's connection time-out) would hold it for
+   * seconds, far more than a busy machine ever delays an iteration. */
+  g_assert_cmpint (longest, <, 2 * S);
 }
 
 static void
