@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "lc-application.h"
+#include "lc-illustration.h"
 #include "lc-window.h"
 
 static const char *language;
@@ -69,6 +70,38 @@ test_translation_window (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Every built-in illustration has a name of its own in the step editor,
+ * in the language. */
+static void
+test_translation_illustrations (void)
+{
+  struct {
+    const char *language;
+    const char *label;
+  } expected[] = {
+    { "it", "Sollevamento dei talloni da seduti" },
+    { "de", "Fersenheben im Sitzen" },
+  };
+  g_auto(GStrv) names = lc_illustration_list_names ();
+  g_autoptr(GHashTable) labels = g_hash_table_new (g_str_hash, g_str_equal);
+
+  g_assert_cmpuint (g_strv_length (names), >, 0);
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      const char *label = lc_illustration_get_label (names[i]);
+
+      g_assert_nonnull (label);
+      g_assert_cmpstr (label, !=, names[i]);
+      if (!g_hash_table_add (labels, (gpointer) label))
+        g_error ("illustration %s: “%s” names another one too", names[i], label);
+    }
+  g_assert_null (lc_illustration_get_label ("no-such-illustration"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    if (g_str_equal (expected[i].language, language))
+      g_assert_cmpstr (lc_illustration_get_label ("seated-heel-raises"), ==, expected[i].label);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -106,6 +139,7 @@ main (int   argc,
   textdomain (GETTEXT_PACKAGE);
 
   g_test_add_func ("/lc/translation/window", test_translation_window);
+  g_test_add_func ("/lc/translation/illustrations", test_translation_illustrations);
 
   return g_test_run ();
 }

@@ -12,6 +12,40 @@
 #include "lc-illustration.h"
 #include "lc-picture.h"
 
+/* What each built-in illustration shows, for people; the same order as
+ * the files in data/illustrations. */
+static const struct {
+  const char *name;
+  const char *label;
+} labels[] = {
+  /* Translators: a built-in picture's name in the step editor: what it shows */
+  { "ankle-circles-elevated", NC_("illustration", "Ankle circles, legs raised") },
+  { "ankle-circles-seated", NC_("illustration", "Seated ankle circles") },
+  { "ankle-foot-strokes", NC_("illustration", "Ankle and foot strokes") },
+  { "ankle-pumps-elevated", NC_("illustration", "Ankle pumps, legs raised") },
+  { "belly-breathing", NC_("illustration", "Belly breathing") },
+  { "calf-strokes", NC_("illustration", "Calf strokes") },
+  { "collarbone-press", NC_("illustration", "Pressing above the collarbones") },
+  { "elevation-setup", NC_("illustration", "Lifting the legs onto cushions") },
+  { "groin-strokes", NC_("illustration", "Groin strokes") },
+  { "knee-strokes", NC_("illustration", "Strokes behind the knee") },
+  { "legs-elevated-rest", NC_("illustration", "Legs raised, resting") },
+  { "lower-thigh-strokes", NC_("illustration", "Lower thigh strokes") },
+  { "neck-strokes", NC_("illustration", "Neck strokes") },
+  { "seated-foot-taps", NC_("illustration", "Seated foot taps") },
+  { "seated-hamstring-stretch", NC_("illustration", "Seated hamstring stretch") },
+  { "seated-heel-raises", NC_("illustration", "Seated heel raises") },
+  { "seated-leg-straighten", NC_("illustration", "Seated leg straightening") },
+  { "seated-marching", NC_("illustration", "Seated marching") },
+  { "seated-toe-raises", NC_("illustration", "Seated toe raises") },
+  { "shoulder-rolls", NC_("illustration", "Shoulder rolls") },
+  { "sit-up-slowly", NC_("illustration", "Sitting up slowly") },
+  { "standing-calf-stretch", NC_("illustration", "Standing calf stretch") },
+  { "standing-hip-flexor-stretch", NC_("illustration", "Standing hip flexor stretch") },
+  { "upper-thigh-strokes", NC_("illustration", "Upper thigh strokes") },
+  { "walk-on-the-spot", NC_("illustration", "Walking on the spot") },
+};
+
 /**
  * lc_illustration_list_names:
  *
@@ -29,6 +63,25 @@ lc_illustration_list_names (void)
       g_strv_builder_take (builder, g_strndup (children[i], strlen (children[i]) - strlen (".svg")));
 
   return g_strv_builder_end (builder);
+}
+
+/**
+ * lc_illustration_get_label:
+ * @name: a built-in illustration's name
+ *
+ * Returns: (nullable): what the illustration shows, translated, e.g.
+ *   "Seated heel raises"; %NULL for a name that is not built in
+ */
+const char *
+lc_illustration_get_label (const char *name)
+{
+  g_return_val_if_fail (name != NULL, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    if (g_str_equal (labels[i].name, name))
+      return g_dpgettext2 (GETTEXT_PACKAGE, "illustration", labels[i].label);
+
+  return NULL;
 }
 
 typedef struct

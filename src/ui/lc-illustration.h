@@ -14,6 +14,7 @@ G_BEGIN_DECLS
 #define LC_ILLUSTRATIONS_RESOURCE "/com/example/LegCare/illustrations/"
 
 GStrv      lc_illustration_list_names (void);
+const char *lc_illustration_get_label (const char *name);
 GtkWidget *lc_illustration_new        (const char *name,
                                        const char *description,
                                        int         width,

@@ -63,14 +63,39 @@ enum {
 
 static guint signals [N_SIGNALS];
 
-/* An illustration's file name for people: "calf-stretch-seated" → "Calf stretch seated" */
+/* An illustration's name for people: what it shows, translated; failing
+ * that, from its file name: "calf-stretch-seated" → "Calf stretch seated" */
 static char *
 illustration_label (const char *name)
 {
-  char *label = g_strdelimit (g_strdup (name), "-", ' ');
+  const char *translated = lc_illustration_get_label (name);
+  char *label;
 
+  if (translated != NULL)
+    return g_strdup (translated);
+
+  label = g_strdelimit (g_strdup (name), "-", ' ');
   label[0] = g_ascii_toupper (label[0]);
   return label;
+}
+
+/* For the combo row's expression: what it shows and searches by. */
+static char *
+illustration_item_label (GtkStringObject *item,
+                         gpointer         user_data)
+{
+  return illustration_label (gtk_string_object_get_string (item));
+}
+
+static int
+compare_illustrations (gconstpointer a,
+                       gconstpointer b,
+                       gpointer      user_data)
+{
+  g_autofree char *label_a = illustration_label (*(const char * const *) a);
+  g_autofree char *label_b = illustration_label (*(const char * const *) b);
+
+  return g_utf8_collate (label_a, label_b);
 }
 
 static char *
@@ -417,6 +442,81 @@ load_fields (LcStepEditor       *self,
   update (self);
 }
 
+/* The list of illustrations: a thumbnail beside each name, and a check
+ * mark on the chosen one, as the combo row's own list has. */
+static void
+setup_illustration_cb (GtkSignalListItemFactory *factory,
+                       GtkListItem              *item)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *check = gtk_image_new_from_icon_name ("object-select-symbolic");
+
+  /* The longer names, in Italian say, take two lines. */
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 28);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+  gtk_box_append (GTK_BOX (box), check);
+
+  g_object_set_data (G_OBJECT (box), "label", label);
+  g_object_set_data (G_OBJECT (box), "check", check);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+illustration_selected_cb (AdwComboRow *row,
+                          GParamSpec  *pspec,
+                          GtkListItem *item)
+{
+  GtkWidget *check = g_object_get_data (G_OBJECT (gtk_list_item_get_child (item)), "check");
+
+  gtk_widget_set_opacity (check, adw_combo_row_get_selected_item (row) == gtk_list_item_get_item (item) ? 1 : 0);
+}
+
+static void
+bind_illustration_cb (GtkSignalListItemFactory *factory,
+                      GtkListItem              *item,
+                      AdwComboRow              *row)
+{
+  GtkWidget *box = gtk_list_item_get_child (item);
+  const char *name = gtk_string_object_get_string (gtk_list_item_get_item (item));
+  g_autofree char *label = illustration_label (name);
+  GtkWidget *thumbnail;
+
+  /* The name says it all: the thumbnail has no text of its own, and
+   * the row is read as the name. */
+  thumbnail = lc_illustration_new (name, NULL, 48, 36);
+  /* The same size in every row, whether its name takes one line or two */
+  gtk_widget_set_size_request (thumbnail, 48, 36);
+  gtk_widget_set_valign (thumbnail, GTK_ALIGN_CENTER);
+  gtk_box_prepend (GTK_BOX (box), thumbnail);
+  g_object_set_data (G_OBJECT (box), "thumbnail", thumbnail);
+
+  gtk_label_set_label (g_object_get_data (G_OBJECT (box), "label"), label);
+  gtk_list_item_set_accessible_label (item, label);
+
+  g_signal_connect (row, "notify::selected-item", G_CALLBACK (illustration_selected_cb), item);
+  illustration_selected_cb (row, NULL, item);
+}
+
+static void
+unbind_illustration_cb (GtkSignalListItemFactory *factory,
+                        GtkListItem              *item,
+                        AdwComboRow              *row)
+{
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *thumbnail = g_object_get_data (G_OBJECT (box), "thumbnail");
+
+  g_signal_handlers_disconnect_by_func (row, illustration_selected_cb, item);
+  if (thumbnail != NULL)
+    gtk_box_remove (GTK_BOX (box), thumbnail);
+  g_object_set_data (G_OBJECT (box), "thumbnail", NULL);
+}
+
 static void
 lc_step_editor_dispose (GObject *object)
 {
@@ -491,20 +591,31 @@ lc_step_editor_class_init (LcStepEditorClass *klass)
 static void
 lc_step_editor_init (LcStepEditor *self)
 {
-  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) names = NULL;
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  GtkExpression *expression;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
+  /* In the order of their names in the user's language */
   self->illustrations = lc_illustration_list_names ();
-  for (guint i = 0; self->illustrations[i] != NULL; i++)
-    {
-      g_autofree char *label = illustration_label (self->illustrations[i]);
+  g_sort_array (self->illustrations, g_strv_length (self->illustrations), sizeof (char *),
+                compare_illustrations, NULL);
+  names = gtk_string_list_new ((const char * const *) self->illustrations);
 
-      gtk_string_list_append (labels, label);
-    }
-  adw_combo_row_set_model (self->illustration_row, G_LIST_MODEL (labels));
-  adw_combo_row_set_enable_search (self->illustration_row, TRUE);
+  /* The row shows the name alone, searched by the name too; the list
+   * shows the pictures beside the names. */
+  expression = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
+                                            G_CALLBACK (illustration_item_label), NULL, NULL);
+  adw_combo_row_set_expression (self->illustration_row, expression);
+  gtk_expression_unref (expression);
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_illustration_cb), NULL);
+  /* The row owns the factory, so it outlives the list's items. */
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_illustration_cb), self->illustration_row);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_illustration_cb), self->illustration_row);
+  adw_combo_row_set_list_factory (self->illustration_row, factory);
+  adw_combo_row_set_model (self->illustration_row, G_LIST_MODEL (names));
 }
 
 /**
