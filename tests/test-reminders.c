@@ -362,7 +362,7 @@ test_reminders_diary (Fixture       *fixture,
   g_assert_cmpuint (server.summaries->len, ==, 2);
 }
 
-/* The routine reminder, on Mondays: Start Now opens the routine. */
+/* The routine reminder, on Mondays: Start Now starts the routine. */
 static void
 test_reminders_routine (Fixture       *fixture,
                         gconstpointer  data)
@@ -373,6 +373,8 @@ test_reminders_routine (Fixture       *fixture,
   g_autoptr(GDateTime) next = NULL;
   AdwNavigationView *navigation;
   AdwNavigationPage *page;
+  AdwDialog *dialog;
+  GtkWidget *session;
   GtkWindow *window;
   guint n_sent = server.summaries->len;
 
@@ -408,6 +410,26 @@ test_reminders_routine (Fixture       *fixture,
   page = adw_navigation_view_get_visible_page (navigation);
   g_assert_true (lc_routine_view_get_routine (LC_ROUTINE_VIEW (page)) == routine);
   g_assert_cmpstr (lc_window_get_page (LC_WINDOW (window)), ==, "routines");
+
+  /* …and starts it, the routine's cautions first. */
+  wait_until (ADW_IS_ALERT_DIALOG (visible_dialog ()));
+  dialog = visible_dialog ();
+  g_assert_cmpstr (adw_alert_dialog_get_heading (ADW_ALERT_DIALOG (dialog)), ==, "Before You Start");
+  g_assert_nonnull (strstr (adw_alert_dialog_get_body (ADW_ALERT_DIALOG (dialog)),
+                            lc_routine_get_cautions (routine)[0]));
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  g_assert_true (adw_dialog_close (dialog));
+  wait_until (dialog == NULL);
+
+  /* During a session, Start Now leaves the session as it is. */
+  session = lc_window_start_session (LC_WINDOW (window), routine, fixture->clock);
+  wait_until (adw_navigation_view_get_visible_page (navigation) == ADW_NAVIGATION_PAGE (session));
+  g_action_group_activate_action (G_ACTION_GROUP (the_app), "reminder-start",
+                                  g_variant_new_string ("calf-pump-seated"));
+  spin_main_loop (200);
+  g_assert_true (adw_navigation_view_get_visible_page (navigation) == ADW_NAVIGATION_PAGE (session));
+  g_assert_null (visible_dialog ());
+  g_assert_true (adw_navigation_view_pop (navigation));
 }
 
 /* No portal on the test's bus: the answer is "unavailable", and

@@ -384,8 +384,8 @@ lc_application_reminder_open_action (GSimpleAction *action,
   present_main_window (self);
 }
 
-/* Start Now: the routine's page, so that its checks and cautions come
- * before the session. */
+/* Start Now: the routine starts as from its page, checks and cautions
+ * first; a session or an editor that is open is only brought forward. */
 static void
 lc_application_reminder_start_action (GSimpleAction *action,
                                       GVariant      *parameter,
@@ -397,9 +397,10 @@ lc_application_reminder_start_action (GSimpleAction *action,
 
   lc_reminders_withdraw (self->reminders, LC_REMINDERS_ROUTINE);
   window = present_main_window (self);
-  lc_window_set_page (LC_WINDOW (window), "routines");
   if (routine != NULL)
-    lc_window_show_routine (LC_WINDOW (window), routine);
+    lc_window_request_start (LC_WINDOW (window), routine);
+  else
+    lc_window_set_page (LC_WINDOW (window), "routines");
 }
 
 /* Log Now: a new diary entry. */

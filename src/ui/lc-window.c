@@ -99,14 +99,12 @@ session_saved_cb (LcWindow *self)
   update_last_session (self);
 }
 
-/* Repeat: through the routine's page, so that its checks and cautions come first. */
+/* Repeat Last Session */
 static void
 start_requested_cb (LcWindow  *self,
                     LcRoutine *routine)
 {
-  lc_window_show_routine (self, routine);
-  gtk_widget_activate_action (GTK_WIDGET (adw_navigation_view_get_visible_page (self->navigation_view)),
-                              "routine.start", NULL);
+  lc_window_request_start (self, routine);
 }
 
 static void
@@ -493,6 +491,38 @@ lc_window_show_routine (LcWindow  *self,
   g_return_if_fail (LC_IS_ROUTINE (routine));
 
   adw_navigation_view_push (self->navigation_view, new_routine_view (self, routine));
+}
+
+/**
+ * lc_window_request_start:
+ * @self: the window
+ * @routine: a routine
+ *
+ * Starts @routine as its Start button does, on its page, so that its
+ * checks and cautions come first. A session or an editor that is open
+ * stays as it is.
+ *
+ * Returns: whether the routine's page was opened
+ */
+gboolean
+lc_window_request_start (LcWindow  *self,
+                         LcRoutine *routine)
+{
+  AdwNavigationPage *visible;
+
+  g_return_val_if_fail (LC_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (LC_IS_ROUTINE (routine), FALSE);
+
+  visible = adw_navigation_view_get_visible_page (self->navigation_view);
+  if (LC_IS_SESSION_PAGE (visible) || LC_IS_ROUTINE_EDITOR (visible))
+    return FALSE;
+
+  adw_navigation_view_pop_to_tag (self->navigation_view, "main");
+  lc_window_set_page (self, "routines");
+  lc_window_show_routine (self, routine);
+  gtk_widget_activate_action (GTK_WIDGET (adw_navigation_view_get_visible_page (self->navigation_view)),
+                              "routine.start", NULL);
+  return TRUE;
 }
 
 /**
