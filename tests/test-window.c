@@ -1265,6 +1265,43 @@ test_window_routine_editor (Fixture       *fixture,
   g_assert_false (has_error (editor_child (editor, "name_row")));
   g_assert_false (adw_navigation_page_get_can_pop (editor));
 
+  /* A caution is a field of several lines: focused when added, marked
+   * while empty, removed with its button. */
+  {
+    GtkWidget *cautions = editor_child (editor, "cautions_group");
+    GtkWidget *view;
+    GtkWidget *row;
+    GtkWidget *remove;
+    guint n = 0;
+
+    gtk_widget_activate_action (GTK_WIDGET (editor), "editor.add-caution", NULL);
+    view = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (editor)));
+    g_assert_true (GTK_IS_TEXT_VIEW (view));
+    g_assert_true (gtk_widget_is_ancestor (view, cautions));
+    g_assert_cmpint (gtk_text_view_get_wrap_mode (GTK_TEXT_VIEW (view)), ==, GTK_WRAP_WORD_CHAR);
+    g_assert_false (gtk_text_view_get_accepts_tab (GTK_TEXT_VIEW (view)));
+    row = gtk_widget_get_ancestor (view, GTK_TYPE_LIST_BOX_ROW);
+    g_assert_true (has_error (row));
+    g_assert_nonnull (strstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (cautions)),
+                              "Caution: Required"));
+    g_assert_cmpuint (g_strv_length ((GStrv) lc_routine_draft_get_cautions (draft)), ==, 1);
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)),
+                              "Stop if a knee hurts.\nAsk a clinician before starting after surgery.", -1);
+    g_assert_false (has_error (row));
+    g_assert_null (strstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (cautions)), "Required"));
+    g_assert_cmpstr (lc_routine_draft_get_cautions (draft)[0], ==,
+                     "Stop if a knee hurts.\nAsk a clinician before starting after surgery.");
+
+    gtk_widget_activate_action (GTK_WIDGET (editor), "editor.add-caution", NULL);
+    view = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (editor)));
+    row = gtk_widget_get_ancestor (view, GTK_TYPE_LIST_BOX_ROW);
+    g_assert_cmpuint (g_strv_length ((GStrv) lc_routine_draft_get_cautions (draft)), ==, 2);
+    remove = find_descendant (row, GTK_TYPE_BUTTON, &n);
+    g_assert_nonnull (remove);
+    g_signal_emit_by_name (remove, "clicked");
+    g_assert_cmpuint (g_strv_length ((GStrv) lc_routine_draft_get_cautions (draft)), ==, 1);
+  }
+
   /* Two built-in steps and a new one */
   add_builtin_step (fixture, editor, 0);
   add_builtin_step (fixture, editor, 1);
@@ -1282,7 +1319,14 @@ test_window_routine_editor (Fixture       *fixture,
     g_assert_true (has_error (STEP_ROW ("title_row")));
     gtk_editable_set_text (GTK_EDITABLE (STEP_ROW ("title_row")), "Knee Bends");
     g_assert_false (has_error (STEP_ROW ("title_row")));
-    gtk_editable_set_text (GTK_EDITABLE (STEP_ROW ("instruction_row")), "Bend and straighten the knee.");
+    /* The instruction, a few sentences, wraps in a text view */
+    g_assert_true (has_error (STEP_ROW ("instruction_row")));
+    g_assert_cmpint (gtk_text_view_get_wrap_mode (GTK_TEXT_VIEW (STEP_ROW ("instruction_view"))), ==,
+                     GTK_WRAP_WORD_CHAR);
+    g_assert_false (gtk_text_view_get_accepts_tab (GTK_TEXT_VIEW (STEP_ROW ("instruction_view"))));
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (STEP_ROW ("instruction_view"))),
+                              "Bend and straighten the knee.", -1);
+    g_assert_false (has_error (STEP_ROW ("instruction_row")));
     gtk_editable_set_text (GTK_EDITABLE (STEP_ROW ("cue_row")), "Knee bends.");
     adw_combo_row_set_selected (ADW_COMBO_ROW (STEP_ROW ("counted_row")), 1);
     adw_spin_row_set_value (ADW_SPIN_ROW (STEP_ROW ("repetitions_row")), 12);
@@ -1300,6 +1344,7 @@ test_window_routine_editor (Fixture       *fixture,
     const LcStepFields *fields = lc_step_draft_get_fields (step);
 
     g_assert_cmpstr (fields->title, ==, "Knee Bends");
+    g_assert_cmpstr (fields->instruction, ==, "Bend and straighten the knee.");
     g_assert_true (fields->counted);
     g_assert_cmpuint (fields->repetitions * fields->pace, ==, 36);
     g_assert_cmpstr (fields->id, ==, "knee-bends");
@@ -1383,6 +1428,9 @@ test_window_routine_editor (Fixture       *fixture,
     g_assert_cmpstr (loaded, ==, titles);
     g_assert_cmpint (lc_routine_get_origin (routine), ==, LC_ROUTINE_ORIGIN_USER);
     g_assert_cmpuint (lc_step_get_repetitions (lc_routine_get_step (routine, 0)), ==, 12);
+    /* The caution's line break is white space, as any run of it */
+    g_assert_cmpstr (lc_routine_get_cautions (routine)[0], ==,
+                     "Stop if a knee hurts. Ask a clinician before starting after surgery.");
   }
 
   /* Edit it again; leaving with changes asks first */
@@ -1391,6 +1439,19 @@ test_window_routine_editor (Fixture       *fixture,
   g_assert_true (LC_IS_ROUTINE_EDITOR (editor));
   g_assert_cmpstr (adw_navigation_page_get_title (editor), ==, "Edit Routine");
   g_assert_true (adw_navigation_page_get_can_pop (editor));
+  {
+    guint n = 0;
+    GtkWidget *view = find_descendant (editor_child (editor, "cautions_group"), GTK_TYPE_TEXT_VIEW, &n);
+    GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+    GtkTextIter start, end;
+    g_autofree char *text = NULL;
+
+    gtk_text_buffer_get_bounds (buffer, &start, &end);
+    text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+    g_assert_cmpstr (text, ==, "Stop if a knee hurts. Ask a clinician before starting after surgery.");
+    /* Loading is not an edit that Undo takes back */
+    g_assert_false (gtk_text_buffer_get_can_undo (buffer));
+  }
   gtk_editable_set_text (GTK_EDITABLE (editor_child (editor, "name_row")), "Knee Routine for Mornings");
   g_assert_false (adw_navigation_page_get_can_pop (editor));
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.cancel", NULL);

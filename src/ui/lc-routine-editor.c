@@ -31,6 +31,7 @@ struct _LcRoutineEditor
   gboolean             show_problems;
   gboolean             loading;
   GPtrArray           *caution_rows;
+  char                *cautions_description;
 
   LcStepDraft         *removed_step;   /* for Undo */
   guint                removed_position;
@@ -78,6 +79,13 @@ problems_for (GPtrArray  *problems,
     }
 
   return found;
+}
+
+/* A caution's text, from the text view in its row. */
+static char *
+caution_get_text (GtkWidget *row)
+{
+  return lc_text_view_get_text (g_object_get_data (G_OBJECT (row), "view"));
 }
 
 static void
@@ -132,6 +140,7 @@ update (LcRoutineEditor *self)
   g_autoptr(GPtrArray) summary = problems_for (problems, -1, "summary");
   g_autoptr(GPtrArray) steps = problems_for (problems, -1, "steps");
   g_autoptr(GString) routine_text = g_string_new (NULL);
+  g_autoptr(GString) cautions_text = g_string_new (self->cautions_description);
   g_autoptr(GString) steps_text = g_string_new (NULL);
   g_autofree char *xml = lc_routine_draft_to_xml (self->draft);
   g_autofree char *total = lc_format_duration (lc_routine_draft_get_duration (self->draft));
@@ -154,8 +163,12 @@ update (LcRoutineEditor *self)
       LcDraftProblem *problem = g_ptr_array_index (problems, i);
 
       if (show && problem->item >= 0 && (guint) problem->item < self->caution_rows->len)
-        mark (g_ptr_array_index (self->caution_rows, problem->item), TRUE);
+        {
+          mark (g_ptr_array_index (self->caution_rows, problem->item), TRUE);
+          g_string_append_printf (cautions_text, "\n%s: %s", _("Caution"), problem->message);
+        }
     }
+  adw_preferences_group_set_description (self->cautions_group, cautions_text->str);
 
   /* Translators: the routine's total time, live in the editor */
   g_string_append_printf (steps_text, _("Takes %s in all"), total);
@@ -206,7 +219,7 @@ cautions_changed (LcRoutineEditor *self)
   g_auto(GStrv) cautions = NULL;
 
   for (guint i = 0; i < self->caution_rows->len; i++)
-    g_strv_builder_add (builder, gtk_editable_get_text (g_ptr_array_index (self->caution_rows, i)));
+    g_strv_builder_take (builder, caution_get_text (g_ptr_array_index (self->caution_rows, i)));
   cautions = g_strv_builder_end (builder);
   lc_routine_draft_set_cautions (self->draft, (const char * const *) cautions);
   update (self);
@@ -223,23 +236,79 @@ remove_caution_cb (GtkButton       *button,
   cautions_changed (self);
 }
 
+/* The row looks focused while its text is, as an entry row does. */
+static void
+caution_focus_cb (GtkWidget  *view,
+                  GParamSpec *pspec,
+                  GtkWidget  *row)
+{
+  if (gtk_widget_has_focus (view))
+    gtk_widget_add_css_class (row, "focused");
+  else
+    gtk_widget_remove_css_class (row, "focused");
+}
+
+/* A click on the row's title goes to its text. */
+static void
+caution_clicked_cb (GtkGestureClick *click,
+                    int              n_press,
+                    double           x,
+                    double           y,
+                    GtkWidget       *view)
+{
+  gtk_widget_grab_focus (view);
+}
+
+/* A caution takes a few sentences: a text view that wraps and grows, in
+ * a row styled like an entry row (see style.css), with its Remove button. */
 static GtkWidget *
 add_caution_row (LcRoutineEditor *self,
                  const char      *text)
 {
-  GtkWidget *row = adw_entry_row_new ();
+  GtkWidget *row = adw_preferences_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *fields = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *title;
+  GtkWidget *view = gtk_text_view_new ();
   GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  GtkGesture *click = gtk_gesture_click_new ();
 
   /* Translators: the title of a caution's text field in the editor */
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Caution"));
-  gtk_editable_set_text (GTK_EDITABLE (row), text);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_widget_set_focusable (row, FALSE);
+  gtk_widget_add_css_class (row, "text-row");
+
+  title = gtk_label_new (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (title, "subtitle");
+  gtk_box_append (GTK_BOX (fields), title);
+
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
+  gtk_widget_set_hexpand (view, TRUE);
+  lc_text_view_grow_with_text (GTK_TEXT_VIEW (view));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), -1);
+  lc_text_view_set_text (GTK_TEXT_VIEW (view), text);
+  g_signal_connect (view, "notify::has-focus", G_CALLBACK (caution_focus_cb), row);
+  gtk_box_append (GTK_BOX (fields), view);
+  gtk_box_append (GTK_BOX (box), fields);
+
   gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (remove, _("Remove Caution"));
   gtk_widget_add_css_class (remove, "flat");
   g_object_set_data (G_OBJECT (remove), "row", row);
   g_signal_connect (remove, "clicked", G_CALLBACK (remove_caution_cb), self);
-  adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), remove);
-  g_signal_connect_swapped (row, "changed", G_CALLBACK (cautions_changed), self);
+  gtk_box_append (GTK_BOX (box), remove);
+
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  g_signal_connect (click, "released", G_CALLBACK (caution_clicked_cb), view);
+  gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (click));
+  g_object_set_data (G_OBJECT (row), "view", view);
+  g_signal_connect_swapped (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), "changed",
+                            G_CALLBACK (cautions_changed), self);
 
   adw_preferences_group_add (self->cautions_group, row);
   g_ptr_array_add (self->caution_rows, row);
@@ -255,7 +324,7 @@ add_caution_action (GtkWidget  *widget,
   GtkWidget *row = add_caution_row (self, "");
 
   cautions_changed (self);
-  gtk_widget_grab_focus (row);
+  gtk_widget_grab_focus (g_object_get_data (G_OBJECT (row), "view"));
 }
 
 /* --- Steps ------------------------------------------------------------------------ */
@@ -786,6 +855,7 @@ lc_routine_editor_finalize (GObject *object)
   LcRoutineEditor *self = LC_ROUTINE_EDITOR (object);
 
   g_free (self->baseline);
+  g_free (self->cautions_description);
   g_ptr_array_unref (self->caution_rows);
 
   G_OBJECT_CLASS (lc_routine_editor_parent_class)->finalize (object);
@@ -846,6 +916,8 @@ lc_routine_editor_init (LcRoutineEditor *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->caution_rows = g_ptr_array_new ();
+  /* What the group says, before any caution's problem */
+  self->cautions_description = g_strdup (adw_preferences_group_get_description (self->cautions_group));
   for (LcCategory c = LC_CATEGORY_MASSAGE; c <= LC_CATEGORY_MIXED; c++)
     gtk_string_list_append (categories, lc_category_get_label (c));
   adw_combo_row_set_model (self->category_row, G_LIST_MODEL (categories));

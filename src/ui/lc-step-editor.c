@@ -35,7 +35,8 @@ struct _LcStepEditor
   /* Template widgets */
   AdwPreferencesGroup *text_group;
   AdwEntryRow         *title_row;
-  AdwEntryRow         *instruction_row;
+  AdwPreferencesRow   *instruction_row;
+  GtkTextView         *instruction_view;
   AdwPreferencesGroup *picture_group;
   AdwComboRow         *illustration_row;
   AdwActionRow        *picture_row;
@@ -115,7 +116,7 @@ get_fields (LcStepEditor *self,
 
   fields->id = self->step != NULL ? g_strdup (lc_step_draft_get_fields (self->step)->id) : NULL;
   fields->title = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->title_row)));
-  fields->instruction = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->instruction_row)));
+  fields->instruction = lc_text_view_get_text (self->instruction_view);
   fields->cue = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->cue_row)));
   fields->cue_switch = empty_to_null (gtk_editable_get_text (GTK_EDITABLE (self->cue_switch_row)));
   fields->cue_halfway = empty_to_null (gtk_editable_get_text (GTK_EDITABLE (self->cue_halfway_row)));
@@ -247,6 +248,23 @@ static void
 changed_cb (LcStepEditor *self)
 {
   update (self);
+}
+
+/* The row looks focused while its text is, as an entry row does. */
+static void
+instruction_focus_cb (LcStepEditor *self)
+{
+  if (gtk_widget_has_focus (GTK_WIDGET (self->instruction_view)))
+    gtk_widget_add_css_class (GTK_WIDGET (self->instruction_row), "focused");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->instruction_row), "focused");
+}
+
+/* A click on the row's title goes to its text. */
+static void
+instruction_clicked_cb (LcStepEditor *self)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (self->instruction_view));
 }
 
 static void
@@ -421,7 +439,7 @@ load_fields (LcStepEditor       *self,
 
   self->loading = TRUE;
   gtk_editable_set_text (GTK_EDITABLE (self->title_row), fields->title != NULL ? fields->title : "");
-  gtk_editable_set_text (GTK_EDITABLE (self->instruction_row), fields->instruction != NULL ? fields->instruction : "");
+  lc_text_view_set_text (self->instruction_view, fields->instruction);
   gtk_editable_set_text (GTK_EDITABLE (self->cue_row), fields->cue != NULL ? fields->cue : "");
   gtk_editable_set_text (GTK_EDITABLE (self->cue_switch_row), fields->cue_switch != NULL ? fields->cue_switch : "");
   gtk_editable_set_text (GTK_EDITABLE (self->cue_halfway_row), fields->cue_halfway != NULL ? fields->cue_halfway : "");
@@ -565,6 +583,7 @@ lc_step_editor_class_init (LcStepEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LcStepEditor, text_group);
   gtk_widget_class_bind_template_child (widget_class, LcStepEditor, title_row);
   gtk_widget_class_bind_template_child (widget_class, LcStepEditor, instruction_row);
+  gtk_widget_class_bind_template_child (widget_class, LcStepEditor, instruction_view);
   gtk_widget_class_bind_template_child (widget_class, LcStepEditor, picture_group);
   gtk_widget_class_bind_template_child (widget_class, LcStepEditor, illustration_row);
   gtk_widget_class_bind_template_child (widget_class, LcStepEditor, picture_row);
@@ -581,6 +600,8 @@ lc_step_editor_class_init (LcStepEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LcStepEditor, cue_switch_row);
   gtk_widget_class_bind_template_child (widget_class, LcStepEditor, cue_halfway_row);
   gtk_widget_class_bind_template_callback (widget_class, changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, instruction_focus_cb);
+  gtk_widget_class_bind_template_callback (widget_class, instruction_clicked_cb);
 
   gtk_widget_class_install_action (widget_class, "step.done", NULL, done_action);
   gtk_widget_class_install_action (widget_class, "step.preview", "s", preview_action);
@@ -598,6 +619,7 @@ lc_step_editor_init (LcStepEditor *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
+  lc_text_view_grow_with_text (self->instruction_view);
   /* In the order of their names in the user's language */
   self->illustrations = lc_illustration_list_names ();
   g_sort_array (self->illustrations, g_strv_length (self->illustrations), sizeof (char *),

@@ -109,3 +109,84 @@ lc_show_error (GtkWidget  *widget,
   adw_alert_dialog_add_response (ADW_ALERT_DIALOG (dialog), "close", _("_OK"));
   adw_dialog_present (dialog, widget);
 }
+
+/* A text view outside a scrolled window lays its text out for its width
+ * while being allocated, too late to ask for the height the text needs:
+ * its first height is 0, and it doesn't grow when the window narrows.
+ * Its vertical adjustment knows the height; a resize on the next frame
+ * asks for it. */
+static gboolean
+view_resize_cb (GtkWidget     *view,
+                GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  gtk_widget_queue_resize (view);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+view_resized_cb (gpointer data)
+{
+  g_object_set_data (data, "resize-tick", NULL);
+}
+
+static void
+view_upper_cb (GtkAdjustment *adjustment,
+               GParamSpec    *pspec,
+               GtkWidget     *view)
+{
+  guint tick;
+
+  if ((int) gtk_adjustment_get_upper (adjustment) == gtk_widget_get_height (view) ||
+      g_object_get_data (G_OBJECT (view), "resize-tick") != NULL)
+    return;
+
+  tick = gtk_widget_add_tick_callback (view, view_resize_cb, view, view_resized_cb);
+  g_object_set_data (G_OBJECT (view), "resize-tick", GUINT_TO_POINTER (tick));
+}
+
+/**
+ * lc_text_view_grow_with_text:
+ *
+ * Makes a text view that is not in a scrolled window as tall as its text,
+ * also when the width changes.
+ */
+void
+lc_text_view_grow_with_text (GtkTextView *view)
+{
+  g_signal_connect_object (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view)), "notify::upper",
+                           G_CALLBACK (view_upper_cb), view, G_CONNECT_DEFAULT);
+}
+
+/**
+ * lc_text_view_get_text:
+ *
+ * Returns: (transfer full): all of the text view's text
+ */
+char *
+lc_text_view_get_text (GtkTextView *view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+/**
+ * lc_text_view_set_text:
+ * @text: (nullable): the text; %NULL for none
+ *
+ * Sets the text as loaded text: Undo stops there and never empties the
+ * field.
+ */
+void
+lc_text_view_set_text (GtkTextView *view,
+                       const char  *text)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+
+  gtk_text_buffer_begin_irreversible_action (buffer);
+  gtk_text_buffer_set_text (buffer, text != NULL ? text : "", -1);
+  gtk_text_buffer_end_irreversible_action (buffer);
+}

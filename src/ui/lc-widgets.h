@@ -20,4 +20,9 @@ void            lc_show_error        (GtkWidget      *widget,
                                       const char     *heading,
                                       const char     *body);
 
+void            lc_text_view_grow_with_text (GtkTextView *view);
+char           *lc_text_view_get_text       (GtkTextView *view);
+void            lc_text_view_set_text       (GtkTextView *view,
+                                             const char  *text);
+
 G_END_DECLS
