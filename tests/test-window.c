@@ -518,7 +518,11 @@ test_window_diary (Fixture       *fixture,
   g_assert_nonnull (diary);
   g_assert_cmpint (lc_diary_count_entries (diary, NULL), ==, 0);
 
+  /* The list has its entries once it is shown, not while it is hidden. */
+  g_assert_cmpstr (lc_window_get_page (fixture->window), !=, "diary");
+  g_assert_null (gtk_list_view_get_model (list));
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.page", "s", "diary");
+  wait_until (gtk_list_view_get_model (list) != NULL);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
   g_assert_true (gtk_widget_get_visible (child (fixture, LC_TYPE_WINDOW, "new_entry_button")));
 

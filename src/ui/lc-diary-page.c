@@ -385,6 +385,32 @@ row_activated_cb (LcDiaryPage *self,
 
 /* --- set-up ------------------------------------------------------------------ */
 
+/* The list gets its entries when it is first shown: a list view makes
+ * rows for up to 200 items around its anchor, also on a hidden page,
+ * which would slow down every start with a long diary. */
+static void
+attach_model (LcDiaryPage *self)
+{
+  g_autoptr(GtkNoSelection) selection = NULL;
+
+  if (self->model == NULL || gtk_list_view_get_model (self->list_view) != NULL)
+    return;
+
+  /* As the diary is now: it may have changed while the page was hidden. */
+  lc_diary_model_reload (self->model);
+  update_state (self);
+  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
+}
+
+static void
+lc_diary_page_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (lc_diary_page_parent_class)->map (widget);
+
+  attach_model (LC_DIARY_PAGE (widget));
+}
+
 static void
 lc_diary_page_dispose (GObject *object)
 {
@@ -409,6 +435,8 @@ lc_diary_page_class_init (LcDiaryPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = lc_diary_page_dispose;
+
+  widget_class->map = lc_diary_page_map;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/LegCare/ui/lc-diary-page.ui");
   gtk_widget_class_bind_template_child (widget_class, LcDiaryPage, stack);
@@ -454,20 +482,16 @@ lc_diary_page_set_diary (LcDiaryPage  *self,
 
   g_set_object (&self->diary, diary);
   g_clear_object (&self->model);
+  gtk_list_view_set_model (self->list_view, NULL);
 
   if (diary != NULL)
     {
-      g_autoptr(GtkNoSelection) selection = NULL;
-
       self->model = lc_diary_model_new (diary);
-      selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
-      gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
+      if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+        attach_model (self);
     }
   else
-    {
-      gtk_list_view_set_model (self->list_view, NULL);
-      adw_status_page_set_description (self->error_status, error != NULL ? error->message : NULL);
-    }
+    adw_status_page_set_description (self->error_status, error != NULL ? error->message : NULL);
 
   update_state (self);
 }

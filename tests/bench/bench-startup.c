@@ -6,12 +6,18 @@
  * For each run, the program under test is started with
  * LEGCARE_REPORT_FIRST_FRAME=1, which makes it print "first-frame" once its
  * first frame has been drawn. The time from exec to that line is the
- * start-up time; the resident memory (VmRSS) is read 3 s later. The floor is
+ * start-up time, the CPU time the process used by then (all its threads,
+ * from /proc) the start-up CPU; the resident memory (VmRSS) is read 3 s
+ * later. The CPU time varies less than the wall-clock time on a machine
+ * that is busy with other work. The floor is
  * this program itself started with --bare-window: an AdwApplicationWindow
  * with a header bar and a status page, reporting its first frame the same
  * way. Runs of the two alternate; the medians are printed with their ratio.
  *
- * Usage: bench-startup --app PATH [--runs N] (needs a display)
+ * With --large-diary, the diary holds ten years of entries (two a day)
+ * and sessions, as a long-time user's would.
+ *
+ * Usage: bench-startup --app PATH [--runs N] [--large-diary] (needs a display)
  */
 
 #include "config.h"
@@ -26,11 +32,14 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
+#include "lc-test-seed.h"
+
 #define SETTLE_SECONDS 3
 
 typedef struct
 {
   double startup_ms;
+  double cpu_ms;
   double rss_mib;
 } Sample;
 
@@ -98,6 +107,30 @@ read_rss_mib (GPid pid)
   return g_ascii_strtod (line + strlen ("VmRSS:"), NULL) / 1024.0;
 }
 
+/* User and system time of all the process's threads so far */
+static double
+read_cpu_ms (GPid pid)
+{
+  g_autofree char *path = g_strdup_printf ("/proc/%d/stat", pid);
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) fields = NULL;
+  const char *end;
+
+  if (!g_file_get_contents (path, &contents, NULL, NULL))
+    return -1;
+
+  /* After "pid (comm)", fields 3 onwards; utime and stime are 14 and 15. */
+  end = strrchr (contents, ')');
+  if (end == NULL)
+    return -1;
+  fields = g_strsplit (end + 2, " ", 0);
+  if (g_strv_length (fields) < 13)
+    return -1;
+
+  return (g_ascii_strtod (fields[11], NULL) + g_ascii_strtod (fields[12], NULL))
+         * 1000.0 / sysconf (_SC_CLK_TCK);
+}
+
 static gboolean
 measure (char       **argv,
          char       **envp,
@@ -130,6 +163,7 @@ measure (char       **argv,
   if (seen)
     {
       sample->startup_ms = (g_get_monotonic_time () - start) / 1000.0;
+      sample->cpu_ms = read_cpu_ms (pid);
       g_usleep (SETTLE_SECONDS * G_USEC_PER_SEC);
       sample->rss_mib = read_rss_mib (pid);
     }
@@ -172,7 +206,7 @@ median (const Sample *samples,
   return n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
 }
 
-/* A private home per run: no diary, no settings from a real user, and the
+/* A private home for the runs: no settings from a real user, and the
  * safety notice already acknowledged, as on an ordinary start. */
 static char **
 make_env (const char *home)
@@ -197,6 +231,31 @@ make_env (const char *home)
   return envp;
 }
 
+/* Ten years of diary where the app will look for it */
+static gboolean
+seed_large_diary (const char  *home,
+                  GError     **error)
+{
+  g_autofree char *path = g_build_filename (home, "data", "legcare", "diary.sqlite3", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(LcDiary) diary = NULL;
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errno), "%s: %s", dir, g_strerror (errno));
+      return FALSE;
+    }
+  diary = lc_diary_open (file, error);
+  if (diary == NULL)
+    return FALSE;
+  if (lc_diary_count_entries (diary, NULL) == 0)
+    lc_test_seed_diary (diary, 3652, 1, 7);
+  g_print ("diary: %" G_GINT64_FORMAT " entries\n", lc_diary_count_entries (diary, NULL));
+
+  return TRUE;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -210,10 +269,12 @@ main (int   argc,
   g_autofree Sample *app = NULL;
   g_autofree Sample *bare = NULL;
   gboolean bare_window = FALSE;
+  gboolean large_diary = FALSE;
   int runs = 5;
   GOptionEntry entries[] = {
     { "app", 0, 0, G_OPTION_ARG_FILENAME, &app_path, "The legcare binary to measure", "PATH" },
     { "runs", 0, 0, G_OPTION_ARG_INT, &runs, "Runs of each program (default 5)", "N" },
+    { "large-diary", 0, 0, G_OPTION_ARG_NONE, &large_diary, "Ten years in the diary", NULL },
     { "bare-window", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, &bare_window, NULL, NULL },
     { NULL }
   };
@@ -231,7 +292,7 @@ main (int   argc,
 
   if (app_path == NULL || runs < 1)
     {
-      g_printerr ("Usage: bench-startup --app PATH [--runs N]\n");
+      g_printerr ("Usage: bench-startup --app PATH [--runs N] [--large-diary]\n");
       return 2;
     }
   if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
@@ -248,12 +309,18 @@ main (int   argc,
       return 1;
     }
   envp = make_env (home);
+  if (large_diary && !seed_large_diary (home, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
   app = g_new0 (Sample, runs);
   bare = g_new0 (Sample, runs);
 
-  g_print ("Start-up to first frame and resident memory %d s later, %d runs each\n",
-           SETTLE_SECONDS, runs);
-  g_print ("%-5s %14s %12s %14s %12s\n", "run", "app ms", "app MiB", "bare ms", "bare MiB");
+  g_print ("Start-up to first frame (wall and CPU time) and resident memory %d s later, %d runs each%s\n",
+           SETTLE_SECONDS, runs, large_diary ? ", ten years in the diary" : "");
+  g_print ("%-6s %10s %10s %10s %10s %10s %10s\n", "run", "app ms", "CPU ms", "MiB",
+           "bare ms", "CPU ms", "MiB");
 
   /* One unmeasured run of each first, so that both start with warm caches. */
   for (int i = -1; i < runs; i++)
@@ -272,18 +339,22 @@ main (int   argc,
 
       app[i] = a;
       bare[i] = b;
-      g_print ("%-5d %14.1f %12.1f %14.1f %12.1f\n", i + 1,
-               a.startup_ms, a.rss_mib, b.startup_ms, b.rss_mib);
+      g_print ("%-6d %10.1f %10.1f %10.1f %10.1f %10.1f %10.1f\n", i + 1,
+               a.startup_ms, a.cpu_ms, a.rss_mib, b.startup_ms, b.cpu_ms, b.rss_mib);
     }
 
   {
     double app_ms = median (app, runs, G_STRUCT_OFFSET (Sample, startup_ms));
     double bare_ms = median (bare, runs, G_STRUCT_OFFSET (Sample, startup_ms));
+    double app_cpu = median (app, runs, G_STRUCT_OFFSET (Sample, cpu_ms));
+    double bare_cpu = median (bare, runs, G_STRUCT_OFFSET (Sample, cpu_ms));
     double app_mib = median (app, runs, G_STRUCT_OFFSET (Sample, rss_mib));
     double bare_mib = median (bare, runs, G_STRUCT_OFFSET (Sample, rss_mib));
 
-    g_print ("%-5s %14.1f %12.1f %14.1f %12.1f\n", "median", app_ms, app_mib, bare_ms, bare_mib);
-    g_print ("app/bare: start-up %.2f, memory %.2f\n", app_ms / bare_ms, app_mib / bare_mib);
+    g_print ("%-6s %10.1f %10.1f %10.1f %10.1f %10.1f %10.1f\n", "median",
+             app_ms, app_cpu, app_mib, bare_ms, bare_cpu, bare_mib);
+    g_print ("app/bare: start-up %.2f, CPU %.2f, memory %.2f\n",
+             app_ms / bare_ms, app_cpu / bare_cpu, app_mib / bare_mib);
   }
 
   return 0;
