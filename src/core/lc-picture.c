@@ -24,6 +24,12 @@
  * Stored pictures are named by their content (lc_picture_name_for()), so
  * the same picture added twice, or arriving in two shared routines, is
  * one file.
+ *
+ * Nothing refers to a stored picture but the routine files, so one that
+ * none of them names (its routine deleted, the picture replaced, the editor
+ * cancelled) is removed by lc_picture_remove_unused() once it is
+ * LC_PICTURE_UNUSED_SECONDS old, and only when every routine file loaded
+ * (lc_picture_collect_used()): a broken file may name pictures too.
  */
 
 #include "config.h"
@@ -32,6 +38,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "lc-picture.h"
+#include "lc-routine.h"
 
 G_DEFINE_QUARK (lc-picture-error-quark, lc_picture_error)
 
@@ -836,7 +843,15 @@ lc_picture_store (GBytes   *data,
   if (info != NULL &&
       g_file_info_get_file_type (info) == G_FILE_TYPE_REGULAR &&
       (guint64) g_file_info_get_size (info) == length)
-    return g_steal_pointer (&name);
+    {
+      /* Chosen again, maybe long after it was last used: new again, so that
+       * lc_picture_remove_unused() leaves it to the editor that chose it. */
+      if (!g_file_set_attribute_uint64 (file, G_FILE_ATTRIBUTE_TIME_MODIFIED,
+                                        (guint64) (g_get_real_time () / G_USEC_PER_SEC),
+                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, &local_error))
+        g_debug ("Could not mark %s as new: %s", name, local_error->message);
+      return g_steal_pointer (&name);
+    }
 
   if (!g_file_replace_contents (file, (const char *) p, length, NULL, FALSE,
                                 G_FILE_CREATE_PRIVATE, NULL, NULL, &local_error))
@@ -968,4 +983,151 @@ lc_picture_load (GFile       *dir,
     }
 
   return g_steal_pointer (&bytes);
+}
+
+/**
+ * lc_picture_collect_used:
+ * @loader: a loader, after lc_routine_loader_load_all()
+ *
+ * The pictures the steps of @loader's routines show, for
+ * lc_picture_remove_unused(); or %NULL when a routine file could not be
+ * loaded (lc_routine_loader_get_problems()): it may name pictures too, and
+ * once it is fixed they must still be there.
+ *
+ * Returns: (transfer full) (nullable) (element-type utf8 utf8): the names,
+ *   as a set, or %NULL when no picture may be removed
+ */
+GHashTable *
+lc_picture_collect_used (LcRoutineLoader *loader)
+{
+  g_autoptr(GHashTable) used = NULL;
+  GListModel *routines;
+  guint n_routines;
+
+  g_return_val_if_fail (LC_IS_ROUTINE_LOADER (loader), NULL);
+
+  if (g_list_model_get_n_items (lc_routine_loader_get_problems (loader)) > 0)
+    return NULL;
+
+  used = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  routines = lc_routine_loader_get_routines (loader);
+  n_routines = g_list_model_get_n_items (routines);
+  for (guint i = 0; i < n_routines; i++)
+    {
+      g_autoptr(LcRoutine) routine = g_list_model_get_item (routines, i);
+      guint n_steps = lc_routine_get_n_steps (routine);
+
+      for (guint j = 0; j < n_steps; j++)
+        {
+          const char *picture = lc_step_get_picture (lc_routine_get_step (routine, j));
+
+          if (picture != NULL)
+            g_hash_table_add (used, g_strdup (picture));
+        }
+    }
+
+  return g_steal_pointer (&used);
+}
+
+/**
+ * lc_picture_remove_unused:
+ * @dir: the pictures folder
+ * @used_names: (element-type utf8 utf8): the names still in use, as a set
+ *   (lc_picture_collect_used())
+ * @older_than: only files last modified before this, in seconds since the
+ *   Unix epoch, are removed; a picture chosen in an editor that is still
+ *   open is newer
+ * @n_removed: (out) (optional): how many files were removed, also when
+ *   %FALSE is returned
+ * @error: return location for an error
+ *
+ * Deletes the pictures in @dir that no routine uses: regular files whose
+ * name lc_picture_name_is_valid() accepts, not in @used_names and older
+ * than @older_than. Nothing else is touched: not other files, folders or
+ * symbolic links (nor what they point to). A missing @dir holds nothing to
+ * remove; a file that can't be deleted is logged and skipped.
+ *
+ * Returns: %TRUE, or %FALSE with @error set if @dir could not be read
+ */
+gboolean
+lc_picture_remove_unused (GFile       *dir,
+                          GHashTable  *used_names,
+                          gint64       older_than,
+                          guint       *n_removed,
+                          GError     **error)
+{
+  g_autoptr(GFileEnumerator) children = NULL;
+  g_autoptr(GError) local_error = NULL;
+  guint64 limit;
+  guint removed = 0;
+
+  g_return_val_if_fail (G_IS_FILE (dir), FALSE);
+  g_return_val_if_fail (used_names != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (n_removed != NULL)
+    *n_removed = 0;
+  limit = (guint64) MAX (older_than, 0);
+
+  children = g_file_enumerate_children (dir,
+                                        G_FILE_ATTRIBUTE_STANDARD_NAME ","
+                                        G_FILE_ATTRIBUTE_STANDARD_TYPE ","
+                                        G_FILE_ATTRIBUTE_TIME_MODIFIED,
+                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, &local_error);
+  if (children == NULL)
+    {
+      g_autofree char *path = NULL;
+
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        return TRUE;
+
+      path = g_file_get_parse_name (dir);
+      g_propagate_prefixed_error (error, g_steal_pointer (&local_error), "%s: ", path);
+      return FALSE;
+    }
+
+  for (;;)
+    {
+      GFileInfo *info;  /* the enumerator's */
+      g_autoptr(GFile) file = NULL;
+      const char *name;
+
+      if (!g_file_enumerator_iterate (children, &info, NULL, NULL, &local_error))
+        {
+          g_autofree char *path = g_file_get_parse_name (dir);
+
+          g_propagate_prefixed_error (error, g_steal_pointer (&local_error), "%s: ", path);
+          if (n_removed != NULL)
+            *n_removed = removed;
+          return FALSE;
+        }
+      if (info == NULL)
+        break;
+
+      name = g_file_info_get_name (info);
+      if (!lc_picture_name_is_valid (name) ||
+          g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR ||
+          g_hash_table_contains (used_names, name) ||
+          !g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_TIME_MODIFIED) ||
+          g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED) >= limit)
+        continue;
+
+      file = g_file_get_child (dir, name);
+      if (g_file_delete (file, NULL, &local_error))
+        {
+          g_debug ("Removed the unused picture %s", name);
+          removed++;
+        }
+      else if (!g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        {
+          g_autofree char *path = g_file_get_parse_name (file);
+
+          g_warning ("The unused picture %s could not be removed: %s", path, local_error->message);
+        }
+      g_clear_error (&local_error);
+    }
+
+  if (n_removed != NULL)
+    *n_removed = removed;
+  return TRUE;
 }

@@ -7,6 +7,8 @@
 
 #include <gio/gio.h>
 
+#include "lc-routine-loader.h"
+
 G_BEGIN_DECLS
 
 #define LC_PICTURE_ERROR (lc_picture_error_quark ())
@@ -26,6 +28,10 @@ typedef enum
 #define LC_PICTURE_MAX_BYTES  (8 * 1024 * 1024)
 #define LC_PICTURE_MAX_SIDE   8192
 #define LC_PICTURE_MAX_PIXELS (40 * 1000 * 1000)
+
+/* How old an unused picture must be before it is removed: a routine editor
+ * open for less than this may hold a picture it has not saved yet. */
+#define LC_PICTURE_UNUSED_SECONDS (24 * 60 * 60)
 
 typedef enum
 {
@@ -54,6 +60,13 @@ char       *lc_picture_store              (GBytes         *data,
                                            GError        **error);
 GBytes     *lc_picture_load               (GFile          *dir,
                                            const char     *name,
+                                           GError        **error);
+
+GHashTable *lc_picture_collect_used       (LcRoutineLoader *loader);
+gboolean    lc_picture_remove_unused      (GFile          *dir,
+                                           GHashTable     *used_names,
+                                           gint64          older_than,
+                                           guint          *n_removed,
                                            GError        **error);
 
 G_END_DECLS

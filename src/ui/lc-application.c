@@ -11,6 +11,7 @@
 #include "lc-backups.h"
 #include "lc-illustration.h"
 #include "lc-paths.h"
+#include "lc-picture.h"
 
 #include <errno.h>
 #include "lc-preferences-dialog.h"
@@ -29,6 +30,8 @@ struct _LcApplication
   GFile           *routines_dir;
   GFile           *pictures_dir;
   guint            reload_source;
+  gboolean         routines_changed;  /* reloaded since start-up */
+  guint            pictures_source;
 
   LcDiary         *diary;
   GError          *diary_error;     /* why there is no diary */
@@ -84,6 +87,7 @@ reload_routines (gpointer user_data)
   LcApplication *self = user_data;
 
   self->reload_source = 0;
+  self->routines_changed = TRUE;
   lc_routine_loader_load_all (self->routines, ROUTINES_RESOURCE, self->routines_dir);
 
   return G_SOURCE_REMOVE;
@@ -127,6 +131,43 @@ load_routines (LcApplication *self)
                              G_CALLBACK (routines_dir_changed_cb), self, G_CONNECT_SWAPPED);
   else
     g_debug ("Not watching %s: %s", path, error ? error->message : g_strerror (errno));
+}
+
+/* Once, a little after start-up: the pictures no routine shows any more
+ * (a routine deleted, a picture replaced, an editor cancelled). Only with
+ * the routines as they were loaded at start-up, all of them fine: after a
+ * change, a deleted routine may still be undone, a saved one may not be
+ * loaded yet; then next time. */
+static gboolean
+remove_unused_pictures_cb (gpointer user_data)
+{
+  LcApplication *self = user_data;
+  g_autoptr(GHashTable) used = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 older_than;
+  guint n_removed = 0;
+
+  self->pictures_source = 0;
+
+  if (self->routines_changed || self->reload_source != 0)
+    {
+      g_debug ("Unused pictures kept: the routines changed since start-up");
+      return G_SOURCE_REMOVE;
+    }
+
+  used = lc_picture_collect_used (self->routines);
+  if (used == NULL)
+    {
+      g_debug ("Unused pictures kept: a routine file could not be loaded");
+      return G_SOURCE_REMOVE;
+    }
+
+  older_than = g_get_real_time () / G_USEC_PER_SEC - LC_PICTURE_UNUSED_SECONDS;
+  if (!lc_picture_remove_unused (self->pictures_dir, used, older_than, &n_removed, &error))
+    g_warning ("Removing unused pictures: %s", error->message);
+  g_debug ("Removed %u unused pictures", n_removed);
+
+  return G_SOURCE_REMOVE;
 }
 
 static GFile *
@@ -514,6 +555,7 @@ lc_application_startup (GApplication *app)
   color_scheme_changed_cb (self, "color-scheme", self->settings);
 
   load_routines (self);
+  self->pictures_source = g_timeout_add_seconds (10, remove_unused_pictures_cb, self);
   open_diary (self);
 
   self->reminders = lc_reminders_new (self, NULL);
@@ -548,6 +590,7 @@ lc_application_dispose (GObject *object)
 
   g_clear_handle_id (&self->reload_source, g_source_remove);
   g_clear_handle_id (&self->backup_source, g_source_remove);
+  g_clear_handle_id (&self->pictures_source, g_source_remove);
   g_clear_object (&self->reminders);
   g_clear_object (&self->diary);
   g_clear_error (&self->diary_error);
