@@ -275,6 +275,28 @@ file_player (const char *path)
   return lc_cue_player_new (description);
 }
 
+/* Waits @us of real time, the main loop running. */
+static void
+wait_for (gint64 us)
+{
+  gint64 end = g_get_monotonic_time () + us;
+
+  wait_until (g_get_monotonic_time () > end);
+}
+
+/* Closes @player and finds the sounds in what it wrote to @path. */
+static GArray *
+played_sounds (LcCuePlayer  *player,
+               const char   *path,
+               GBytes      **wav)
+{
+  lc_cue_player_close (player);
+  g_assert_null (lc_cue_player_get_problem (player));
+
+  *wav = read_wav (path);
+  return find_sound (g_bytes_get_data (*wav, NULL), g_bytes_get_size (*wav) / sizeof (gint16), 400);
+}
+
 static void
 test_player_wav (void)
 {
@@ -283,22 +305,16 @@ test_player_wav (void)
   g_autoptr(GBytes) wav = NULL;
   g_autoptr(GArray) regions = NULL;
   const gint16 *samples;
-  gsize size;
-  gint64 pause_end;
   Region *speech, *tick;
 
   lc_cue_player_say (player, HEEL_RAISES);
   wait_until (!lc_cue_player_get_busy (player));
-  pause_end = g_get_monotonic_time () + S;
-  wait_until (g_get_monotonic_time () > pause_end);
+  wait_for (S);
   lc_cue_player_tick (player);
   wait_until (!lc_cue_player_get_busy (player));
-  lc_cue_player_close (player);
-  g_assert_null (lc_cue_player_get_problem (player));
 
-  wav = read_wav (path);
-  samples = g_bytes_get_data (wav, &size);
-  regions = find_sound (samples, size / sizeof (gint16), 400);
+  regions = played_sounds (player, path, &wav);
+  samples = g_bytes_get_data (wav, NULL);
   g_assert_cmpuint (regions->len, ==, 2);
   speech = &g_array_index (regions, Region, 0);
   tick = &g_array_index (regions, Region, 1);
@@ -389,10 +405,7 @@ test_player_cut (void)
   g_autoptr(GBytes) next = render (voice, "en", "Now the right leg.", NULL);
   g_autoptr(GBytes) wav = NULL;
   g_autoptr(GArray) regions = NULL;
-  const gint16 *samples;
-  gsize size;
   guint sounds = 0;
-  gint64 later;
   double cut_length;
 
   g_signal_connect_swapped (player, "sound", G_CALLBACK (g_atomic_int_inc), &sounds);
@@ -401,25 +414,19 @@ test_player_cut (void)
    * player's cache, so that the cut does not wait for synthesis. */
   lc_cue_player_say (player, "Now the right leg.");
   wait_until (sounds == 1 && !lc_cue_player_get_busy (player));
-  later = g_get_monotonic_time () + S;
-  wait_until (g_get_monotonic_time () > later);
+  wait_for (S);
 
   lc_cue_player_say (player, HEEL_RAISES);
   wait_until (sounds == 2);
-  later = g_get_monotonic_time () + S / 2;
-  wait_until (g_get_monotonic_time () > later);
+  wait_for (S / 2);
   lc_cue_player_say (player, "Now the right leg.");
   wait_until (sounds == 3);
   g_assert_true (lc_cue_player_get_busy (player));
   wait_until (!lc_cue_player_get_busy (player));
-  lc_cue_player_close (player);
-  g_assert_null (lc_cue_player_get_problem (player));
 
   /* The first sentence alone, a second of silence, then the interrupted
    * one running into the next without a pause. */
-  wav = read_wav (path);
-  samples = g_bytes_get_data (wav, &size);
-  regions = find_sound (samples, size / sizeof (gint16), 400);
+  regions = played_sounds (player, path, &wav);
   g_assert_cmpuint (regions->len, ==, 2);
   cut_length = g_array_index (regions, Region, 1).length / (double) LC_AUDIO_RATE;
   g_test_message ("whole %.2f s, next %.2f s, cut and next %.2f s", seconds (whole), seconds (next), cut_length);

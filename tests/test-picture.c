@@ -1040,12 +1040,30 @@ test_store_refused (Fixture       *fixture,
   g_assert_false (g_file_query_exists (dir, NULL));
 }
 
+/* Makes @dir read-only; FALSE (the test skipped) where that does not stop
+ * writing, as for root. */
+static gboolean
+make_read_only (GFile *dir)
+{
+  g_autoptr(GFile) probe = g_file_get_child (dir, "probe");
+  g_autofree char *path = g_file_get_path (dir);
+
+  g_assert_cmpint (g_chmod (path, 0500), ==, 0);
+  if (g_file_replace_contents (probe, "x", 1, NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, NULL))
+    {
+      g_file_delete (probe, NULL, NULL);
+      g_test_skip ("a read-only folder can be written to here (running as root?)");
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 static void
 test_store_read_only (Fixture       *fixture,
                       gconstpointer  unused)
 {
   g_autoptr(GFile) dir = g_file_get_child (fixture->tmp, "read-only");
-  g_autoptr(GFile) probe = g_file_get_child (dir, "probe");
   g_autofree char *path = g_file_get_path (dir);
   g_autoptr(GBytes) png = make_png (3, 2);
   g_autoptr(GError) error = NULL;
@@ -1053,14 +1071,8 @@ test_store_read_only (Fixture       *fixture,
 
   g_file_make_directory (dir, NULL, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (g_chmod (path, 0500), ==, 0);
-
-  if (g_file_replace_contents (probe, "x", 1, NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, NULL))
-    {
-      g_file_delete (probe, NULL, NULL);
-      g_test_skip ("a read-only folder can be written to here (running as root?)");
-      return;
-    }
+  if (!make_read_only (dir))
+    return;
 
   name = lc_picture_store (png, dir, NULL, &error);
   g_assert_error (error, LC_PICTURE_ERROR, LC_PICTURE_ERROR_IO);
@@ -1371,8 +1383,6 @@ test_remove_unused_read_only (Fixture       *fixture,
                               gconstpointer  unused)
 {
   g_autoptr(GFile) dir = g_file_get_child (fixture->tmp, "pictures");
-  g_autoptr(GFile) probe = g_file_get_child (dir, "probe");
-  g_autofree char *path = g_file_get_path (dir);
   g_autoptr(GBytes) png = make_png (3, 2);
   g_autoptr(GBytes) jpeg = make_jpeg (3, 2);
   g_autoptr(GFile) first = store_aged (png, dir, 2 * DAY);
@@ -1381,13 +1391,8 @@ test_remove_unused_read_only (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   guint n_removed = 99;
 
-  g_assert_cmpint (g_chmod (path, 0500), ==, 0);
-  if (g_file_replace_contents (probe, "x", 1, NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, NULL))
-    {
-      g_file_delete (probe, NULL, NULL);
-      g_test_skip ("a read-only folder can be written to here (running as root?)");
-      return;
-    }
+  if (!make_read_only (dir))
+    return;
 
   /* Each file is logged and skipped; the others are still tried */
   g_test_expect_message ("legcare-core", G_LOG_LEVEL_WARNING, "*could not be removed*");
