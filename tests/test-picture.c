@@ -17,6 +17,7 @@
 #include <glib/gstdio.h>
 
 #include "lc-picture.h"
+#include "lc-routine-loader.h"
 
 /* --- building pictures --------------------------------------------------- */
 
@@ -1482,7 +1483,7 @@ test_collect_used (Fixture       *fixture,
   write_routine (routines_dir, "b.xml", "b", png_name, png_name);
   lc_routine_loader_load_all (loader, NULL, routines_dir);
   g_assert_cmpuint (g_list_model_get_n_items (lc_routine_loader_get_routines (loader)), ==, 2);
-  used = lc_picture_collect_used (loader);
+  used = lc_routine_loader_collect_pictures (loader);
   g_assert_nonnull (used);
   g_assert_cmpuint (g_hash_table_size (used), ==, 2);
   g_assert_true (g_hash_table_contains (used, png_name));
@@ -1493,22 +1494,22 @@ test_collect_used (Fixture       *fixture,
   write_file (broken, (const guint8 *) "<routine", 8);
   lc_routine_loader_load_all (loader, NULL, routines_dir);
   g_assert_cmpuint (g_list_model_get_n_items (lc_routine_loader_get_problems (loader)), ==, 1);
-  g_assert_null (lc_picture_collect_used (loader));
+  g_assert_null (lc_routine_loader_collect_pictures (loader));
 
   /* So is a file whose picture is missing, or that repeats an id */
   g_file_delete (broken, NULL, &error);
   g_assert_no_error (error);
   write_routine (routines_dir, "c.xml", "c", svg_name, "0000000000000000.png");
   lc_routine_loader_load_all (loader, NULL, routines_dir);
-  g_assert_null (lc_picture_collect_used (loader));
+  g_assert_null (lc_routine_loader_collect_pictures (loader));
   write_routine (routines_dir, "c.xml", "a", svg_name, svg_name);
   lc_routine_loader_load_all (loader, NULL, routines_dir);
-  g_assert_null (lc_picture_collect_used (loader));
+  g_assert_null (lc_routine_loader_collect_pictures (loader));
 
   /* Fixed: the SVG is in use again */
   write_routine (routines_dir, "c.xml", "c", svg_name, svg_name);
   lc_routine_loader_load_all (loader, NULL, routines_dir);
-  used = lc_picture_collect_used (loader);
+  used = lc_routine_loader_collect_pictures (loader);
   g_assert_nonnull (used);
   g_assert_cmpuint (g_hash_table_size (used), ==, 3);
   g_assert_true (g_hash_table_contains (used, svg_name));

@@ -29,7 +29,7 @@
  * none of them names (its routine deleted, the picture replaced, the editor
  * cancelled) is removed by lc_picture_remove_unused() once it is
  * LC_PICTURE_UNUSED_SECONDS old, and only when every routine file loaded
- * (lc_picture_collect_used()): a broken file may name pictures too.
+ * (lc_routine_loader_collect_pictures()): a broken file may name pictures too.
  */
 
 #include "config.h"
@@ -986,54 +986,10 @@ lc_picture_load (GFile       *dir,
 }
 
 /**
- * lc_picture_collect_used:
- * @loader: a loader, after lc_routine_loader_load_all()
- *
- * The pictures the steps of @loader's routines show, for
- * lc_picture_remove_unused(); or %NULL when a routine file could not be
- * loaded (lc_routine_loader_get_problems()): it may name pictures too, and
- * once it is fixed they must still be there.
- *
- * Returns: (transfer full) (nullable) (element-type utf8 utf8): the names,
- *   as a set, or %NULL when no picture may be removed
- */
-GHashTable *
-lc_picture_collect_used (LcRoutineLoader *loader)
-{
-  g_autoptr(GHashTable) used = NULL;
-  GListModel *routines;
-  guint n_routines;
-
-  g_return_val_if_fail (LC_IS_ROUTINE_LOADER (loader), NULL);
-
-  if (g_list_model_get_n_items (lc_routine_loader_get_problems (loader)) > 0)
-    return NULL;
-
-  used = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  routines = lc_routine_loader_get_routines (loader);
-  n_routines = g_list_model_get_n_items (routines);
-  for (guint i = 0; i < n_routines; i++)
-    {
-      g_autoptr(LcRoutine) routine = g_list_model_get_item (routines, i);
-      guint n_steps = lc_routine_get_n_steps (routine);
-
-      for (guint j = 0; j < n_steps; j++)
-        {
-          const char *picture = lc_step_get_picture (lc_routine_get_step (routine, j));
-
-          if (picture != NULL)
-            g_hash_table_add (used, g_strdup (picture));
-        }
-    }
-
-  return g_steal_pointer (&used);
-}
-
-/**
  * lc_picture_remove_unused:
  * @dir: the pictures folder
  * @used_names: (element-type utf8 utf8): the names still in use, as a set
- *   (lc_picture_collect_used())
+ *   (lc_routine_loader_collect_pictures())
  * @older_than: only files last modified before this, in seconds since the
  *   Unix epoch, are removed; a picture chosen in an editor that is still
  *   open is newer

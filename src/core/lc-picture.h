@@ -7,8 +7,6 @@
 
 #include <gio/gio.h>
 
-#include "lc-routine-loader.h"
-
 G_BEGIN_DECLS
 
 #define LC_PICTURE_ERROR (lc_picture_error_quark ())
@@ -62,7 +60,6 @@ GBytes     *lc_picture_load               (GFile          *dir,
                                            const char     *name,
                                            GError        **error);
 
-GHashTable *lc_picture_collect_used       (LcRoutineLoader *loader);
 gboolean    lc_picture_remove_unused      (GFile          *dir,
                                            GHashTable     *used_names,
                                            gint64          older_than,

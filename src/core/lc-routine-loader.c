@@ -1510,3 +1510,47 @@ lc_routine_loader_new (const char * const *illustrations)
 
   return self;
 }
+
+/**
+ * lc_routine_loader_collect_pictures:
+ * @self: a loader, after lc_routine_loader_load_all()
+ *
+ * The pictures the steps of the loaded routines show, for
+ * lc_picture_remove_unused(); or %NULL when a routine file could not be
+ * loaded (lc_routine_loader_get_problems()): it may name pictures too,
+ * and once it is fixed they must still be there.
+ *
+ * Returns: (transfer full) (nullable) (element-type utf8 utf8): the names,
+ *   as a set, or %NULL when no picture may be removed
+ */
+GHashTable *
+lc_routine_loader_collect_pictures (LcRoutineLoader *self)
+{
+  g_autoptr(GHashTable) used = NULL;
+  GListModel *routines;
+  guint n_routines;
+
+  g_return_val_if_fail (LC_IS_ROUTINE_LOADER (self), NULL);
+
+  if (g_list_model_get_n_items (lc_routine_loader_get_problems (self)) > 0)
+    return NULL;
+
+  used = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  routines = lc_routine_loader_get_routines (self);
+  n_routines = g_list_model_get_n_items (routines);
+  for (guint i = 0; i < n_routines; i++)
+    {
+      g_autoptr(LcRoutine) routine = g_list_model_get_item (routines, i);
+      guint n_steps = lc_routine_get_n_steps (routine);
+
+      for (guint j = 0; j < n_steps; j++)
+        {
+          const char *picture = lc_step_get_picture (lc_routine_get_step (routine, j));
+
+          if (picture != NULL)
+            g_hash_table_add (used, g_strdup (picture));
+        }
+    }
+
+  return g_steal_pointer (&used);
+}

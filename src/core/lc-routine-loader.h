@@ -72,6 +72,7 @@ void             lc_routine_loader_load_all      (LcRoutineLoader    *self,
                                                   GFile              *user_dir);
 GListModel      *lc_routine_loader_get_routines  (LcRoutineLoader    *self);
 GListModel      *lc_routine_loader_get_problems  (LcRoutineLoader    *self);
+GHashTable      *lc_routine_loader_collect_pictures (LcRoutineLoader *self);
 LcRoutine       *lc_routine_loader_find          (LcRoutineLoader    *self,
                                                   const char         *id);
 

@@ -155,7 +155,7 @@ remove_unused_pictures_cb (gpointer user_data)
       return G_SOURCE_REMOVE;
     }
 
-  used = lc_picture_collect_used (self->routines);
+  used = lc_routine_loader_collect_pictures (self->routines);
   if (used == NULL)
     {
       g_debug ("Unused pictures kept: a routine file could not be loaded");
