@@ -18,30 +18,9 @@
 
 #include "lc-picture.h"
 #include "lc-routine-loader.h"
+#include "lc-test-png.h"
 
 /* --- building pictures --------------------------------------------------- */
-
-static guint32
-test_crc32 (const guint8 *data,
-            gsize         length)
-{
-  static guint32 table[256];
-  guint32 crc = 0xffffffff;
-
-  if (table[1] == 0)
-    for (guint32 n = 0; n < 256; n++)
-      {
-        guint32 c = n;
-
-        for (guint k = 0; k < 8; k++)
-          c = (c & 1) ? 0xedb88320 ^ (c >> 1) : c >> 1;
-        table[n] = c;
-      }
-
-  for (gsize i = 0; i < length; i++)
-    crc = table[(crc ^ data[i]) & 0xff] ^ (crc >> 8);
-  return crc ^ 0xffffffff;
-}
 
 static guint32
 adler32 (const guint8 *data,
@@ -59,15 +38,6 @@ adler32 (const guint8 *data,
 }
 
 static void
-append_be32 (GByteArray *array,
-             guint32     value)
-{
-  guint8 bytes[4] = { value >> 24, value >> 16, value >> 8, value };
-
-  g_byte_array_append (array, bytes, 4);
-}
-
-static void
 append_be16 (GByteArray *array,
              guint       value)
 {
@@ -81,22 +51,6 @@ append_byte (GByteArray *array,
              guint8      value)
 {
   g_byte_array_append (array, &value, 1);
-}
-
-static void
-append_chunk (GByteArray   *array,
-              const char   *type,
-              const guint8 *data,
-              gsize         length)
-{
-  gsize start;
-
-  append_be32 (array, length);
-  start = array->len;
-  g_byte_array_append (array, (const guint8 *) type, 4);
-  if (length > 0)
-    g_byte_array_append (array, data, length);
-  append_be32 (array, test_crc32 (array->data + start, 4 + length));
 }
 
 static GBytes *
@@ -331,7 +285,7 @@ test_png_valid (void)
   g_autoptr(GBytes) palette_bytes = bytes_from_array (palette_png);
 
   /* The test's own CRC-32, on the IEND chunk every PNG ends with */
-  g_assert_cmphex (test_crc32 ((const guint8 *) "IEND", 4), ==, 0xae426082);
+  g_assert_cmphex (lc_test_crc32 ((const guint8 *) "IEND", 4), ==, 0xae426082);
 
   assert_accepted (small, LC_PICTURE_PNG, 3, 2);
   assert_accepted (tall, LC_PICTURE_PNG, 1, 8192);

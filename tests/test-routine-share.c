@@ -13,6 +13,7 @@
 #include "lc-routine-draft.h"
 #include "lc-routine-loader.h"
 #include "lc-routine-share.h"
+#include "lc-test-png.h"
 #include "lc-test-util.h"
 
 static const char *illustrations[] = { "ankle-circles", "breathing", "heel-raises", NULL };
@@ -21,55 +22,6 @@ static const char *illustrations[] = { "ankle-circles", "breathing", "heel-raise
 #define SHARED_NAME "shared.legcare-routine"
 
 /* --- Pictures, made here ----------------------------------------------------- */
-
-static guint32 crc_table[256];
-
-static guint32
-crc32_update (guint32       crc,
-              const guint8 *data,
-              gsize         length)
-{
-  if (crc_table[1] == 0)
-    for (guint32 n = 0; n < 256; n++)
-      {
-        guint32 c = n;
-
-        for (guint bit = 0; bit < 8; bit++)
-          c = (c >> 1) ^ ((c & 1) != 0 ? 0xedb88320 : 0);
-        crc_table[n] = c;
-      }
-
-  crc ^= 0xffffffff;
-  for (gsize i = 0; i < length; i++)
-    crc = crc_table[(crc ^ data[i]) & 0xff] ^ (crc >> 8);
-  return crc ^ 0xffffffff;
-}
-
-static void
-append_be32 (GByteArray *out,
-             guint32     value)
-{
-  guint8 bytes[4] = { value >> 24, (value >> 16) & 0xff, (value >> 8) & 0xff, value & 0xff };
-
-  g_byte_array_append (out, bytes, 4);
-}
-
-/* Length, type, data and the CRC of type and data */
-static void
-append_chunk (GByteArray   *out,
-              const char   *type,
-              const guint8 *data,
-              gsize         length)
-{
-  guint32 crc = crc32_update (0, (const guint8 *) type, 4);
-
-  crc = crc32_update (crc, data, length);
-  append_be32 (out, (guint32) length);
-  g_byte_array_append (out, (const guint8 *) type, 4);
-  if (length > 0)
-    g_byte_array_append (out, data, (guint) length);
-  append_be32 (out, crc);
-}
 
 /* A PNG of @width × @height, 8-bit RGB. Its image data is that of one red
  * pixel (only the headers are ever checked); @padding bytes of a private
@@ -1157,7 +1109,7 @@ test_share_crc (Fixture       *f,
   guint height;
 
   /* The test's own PNG: the CRC of an empty IEND chunk is well known */
-  g_assert_cmphex (crc32_update (0, (const guint8 *) "IEND", 4), ==, 0xae426082);
+  g_assert_cmphex (lc_test_crc32 ((const guint8 *) "IEND", 4), ==, 0xae426082);
   g_assert_cmpuint (g_bytes_get_size (png), ==, PNG_SIZE (0));
   g_assert_true (lc_picture_check (png, &type, &width, &height, &error));
   g_assert_no_error (error);
