@@ -791,12 +791,14 @@ test_trend_reduce (void)
 {
   const guint32 day_numbers[10] = { 100, 101, 102, 103, 104, 105, 106, 107, 108, 109 };
   const double values[10] = { 5, 1, 3, 7, 2, 4, 9, 6, 8, 0 };
-  LcTrendColumn columns[8];
+  g_autoptr(GArray) array = NULL;
+  LcTrendColumn *columns;
 
   /* span 10, 4 columns: column = offset * 4 / 10, so offsets 0-2 → 0,
    * 3-4 → 1 (12/10, 16/10), 5-7 → 2 (20/10, 24/10, 28/10), 8-9 → 3 */
-  memset (columns, 0xff, sizeof columns);
-  lc_trend_reduce (day_numbers, values, 10, 100, 109, columns, 4);
+  array = lc_trend_reduce (day_numbers, values, 10, 100, 109, 4);
+  g_assert_cmpuint (array->len, ==, 4);
+  columns = (LcTrendColumn *) (gpointer) array->data;
 
   g_assert_cmpuint (columns[0].n, ==, 3);                    /* 5, 1, 3 */
   g_assert_cmpfloat (columns[0].min, ==, 1);
@@ -827,8 +829,10 @@ test_trend_reduce (void)
   g_assert_cmpuint (columns[3].last_day, ==, 109);
 
   /* span 3 < 8 columns: offset 0 → 0, 1 → 8/3 = 2, 2 → 16/3 = 5 */
-  memset (columns, 0xff, sizeof columns);
-  lc_trend_reduce (day_numbers, values, 10, 100, 102, columns, 8);
+  g_clear_pointer (&array, g_array_unref);
+  array = lc_trend_reduce (day_numbers, values, 10, 100, 102, 8);
+  g_assert_cmpuint (array->len, ==, 8);
+  columns = (LcTrendColumn *) (gpointer) array->data;
   for (guint c = 0; c < 8; c++)
     {
       if (c == 0 || c == 2 || c == 5)
@@ -858,10 +862,10 @@ test_trend_reduce_skips (void)
    * offset 0 → 0, 1 → 2/3 = 0, 2 → 4/3 = 1. */
   const guint32 day_numbers[] = { 99, 102, 100, 101, 103, 100, 101 };
   const double values[] = { 100, 6, NAN, 4, 50, 2, NAN };
-  LcTrendColumn columns[2];
+  g_autoptr(GArray) array = lc_trend_reduce (day_numbers, values, G_N_ELEMENTS (values), 100, 102, 2);
+  LcTrendColumn *columns = (LcTrendColumn *) (gpointer) array->data;
 
-  memset (columns, 0xff, sizeof columns);
-  lc_trend_reduce (day_numbers, values, G_N_ELEMENTS (values), 100, 102, columns, 2);
+  g_assert_cmpuint (array->len, ==, 2);
 
   g_assert_cmpuint (columns[0].n, ==, 2);                    /* 4 on 101, 2 on 100 */
   g_assert_cmpfloat (columns[0].min, ==, 2);
@@ -875,13 +879,153 @@ test_trend_reduce_skips (void)
   g_assert_cmpuint (columns[1].first_day, ==, 102);
 
   /* Nothing in range, or no values */
-  memset (columns, 0xff, sizeof columns);
-  lc_trend_reduce (day_numbers, values, G_N_ELEMENTS (values), 200, 300, columns, 2);
+  g_clear_pointer (&array, g_array_unref);
+  array = lc_trend_reduce (day_numbers, values, G_N_ELEMENTS (values), 200, 300, 2);
+  columns = (LcTrendColumn *) (gpointer) array->data;
   g_assert_cmpuint (columns[0].n, ==, 0);
   g_assert_cmpuint (columns[1].n, ==, 0);
   g_assert_cmpfloat (columns[1].mean, ==, 0);
-  lc_trend_reduce (NULL, NULL, 0, 100, 102, columns, 2);
+  g_clear_pointer (&array, g_array_unref);
+  array = lc_trend_reduce (NULL, NULL, 0, 100, 102, 2);
+  columns = (LcTrendColumn *) (gpointer) array->data;
   g_assert_cmpuint (columns[0].n, ==, 0);
+  g_clear_pointer (&array, g_array_unref);
+  array = lc_trend_reduce (day_numbers, values, G_N_ELEMENTS (values), 100, 102, 0);
+  g_assert_cmpuint (array->len, ==, 0);
+}
+
+/* The invariants of a chart's grid for one span and width. */
+static void
+check_grid (guint32 span,
+            double  width)
+{
+  LcChartGrid grid;
+  guint pixels = MAX (1, (guint) width);
+
+  lc_trend_chart_grid (span, width, &grid);
+
+  g_assert_cmpuint (grid.n_sessions, >=, 1);
+  g_assert_cmpuint (grid.n_sessions, <=, MIN (span, pixels));
+  g_assert_cmpuint (grid.n_values, >=, 1);
+  g_assert_cmpuint (grid.n_values, <=, grid.n_sessions);
+  g_assert_cmpuint (grid.n_mean, >=, 1);
+  g_assert_cmpuint (grid.n_mean, <=, grid.n_values);
+  /* A mean vertex every 4 pixels at most, a dense column 2 pixels wide at
+   * least, a sparse day 3 pixels apart at least */
+  g_assert_cmpuint (grid.n_mean, <=, MAX (1, pixels / 4));
+  if (grid.dense)
+    g_assert_cmpuint (grid.n_values, <=, MAX (1, pixels / 2));
+  else
+    {
+      g_assert_cmpuint (grid.n_values, ==, MIN (span, pixels));
+      g_assert_cmpuint (grid.n_values * 3, <=, pixels);
+    }
+}
+
+/* Reduce @n values on random days of [first, first + span) to @n_columns
+ * and check each column against the values. */
+static void
+check_reduce (GRand   *rand,
+              guint32  span,
+              guint    n_columns)
+{
+  guint32 first = 730000 + g_rand_int_range (rand, 0, 1000);
+  guint n = g_rand_int_range (rand, 0, MIN (span, 800) + 8);
+  g_autofree guint32 *days = g_new (guint32, MAX (n, 1));
+  g_autofree double *values = g_new (double, MAX (n, 1));
+  g_autoptr(GArray) array = NULL;
+  guint in_range = 0, counted = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      /* Some just outside the period, some without a value */
+      days[i] = first - 2 + g_rand_int_range (rand, 0, span + 4);
+      values[i] = g_rand_double (rand) < 0.1 ? NAN : g_rand_int_range (rand, 0, 11);
+      if (!isnan (values[i]) && days[i] >= first && days[i] < first + span)
+        in_range++;
+    }
+
+  array = lc_trend_reduce (days, values, n, first, first + span - 1, n_columns);
+  g_assert_cmpuint (array->len, ==, n_columns);
+  for (guint c = 0; c < array->len; c++)
+    {
+      const LcTrendColumn *column = &g_array_index (array, LcTrendColumn, c);
+
+      counted += column->n;
+      if (column->n == 0)
+        continue;
+      /* Each column holds only the days that belong to it */
+      g_assert_cmpuint ((guint64) (column->first_day - first) * n_columns / span, ==, c);
+      g_assert_cmpuint ((guint64) (column->last_day - first) * n_columns / span, ==, c);
+      g_assert_cmpfloat (column->min, <=, column->mean + EPS);
+      g_assert_cmpfloat (column->mean, <=, column->max + EPS);
+      g_assert_cmpfloat (column->min, >=, 0);
+      g_assert_cmpfloat (column->max, <=, 10);
+    }
+  /* Every value in range is in exactly one column, and nothing was
+   * counted anywhere else. */
+  g_assert_cmpuint (counted, ==, in_range);
+}
+
+/* Every span 1-4000 days against every plot width 50-4000 px would be 16
+ * million charts: the grid's arithmetic is checked on all of them, the
+ * reductions on a sampled grid and on random pairs (fixed seed). Run under
+ * AddressSanitizer by dev-env test, so a write past a column array shows. */
+static void
+test_trend_chart_grid_bounds (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20261204);
+  static const double odd_widths[] = { 0, 0.5, 1, 1.99, 2, 3, 49.5, NAN, -3, INFINITY, 1e12 };
+  static const guint32 sampled_spans[] = { 1, 2, 3, 7, 13, 14, 30, 31, 90, 92, 180, 365, 366, 400,
+                                           427, 731, 1000, 1461, 2000, 3650, 3653, 4000 };
+
+  for (guint32 span = 1; span <= 4000; span++)
+    for (guint width = 50; width <= 4000; width++)
+      check_grid (span, width);
+  for (guint i = 0; i < G_N_ELEMENTS (odd_widths); i++)
+    for (guint32 span = 1; span <= 4000; span += 37)
+      {
+        LcChartGrid grid;
+
+        lc_trend_chart_grid (span, odd_widths[i], &grid);
+        g_assert_cmpuint (grid.n_values, >=, 1);
+        g_assert_cmpuint (grid.n_values, <=, span);
+        g_assert_cmpuint (grid.n_mean, <=, grid.n_values);
+        g_assert_cmpuint (grid.n_sessions, <=, span);
+      }
+  /* No days counts as one */
+  {
+    LcChartGrid grid;
+
+    lc_trend_chart_grid (0, 100, &grid);
+    g_assert_cmpuint (grid.n_values, ==, 1);
+    g_assert_cmpuint (grid.n_mean, ==, 1);
+    g_assert_cmpuint (grid.n_sessions, ==, 1);
+  }
+
+  for (guint i = 0; i < G_N_ELEMENTS (sampled_spans); i++)
+    for (guint width = 50; width <= 4000; width = width * 9 / 8 + 1)
+      {
+        LcChartGrid grid;
+
+        lc_trend_chart_grid (sampled_spans[i], width, &grid);
+        check_reduce (rand, sampled_spans[i], grid.n_values);
+        check_reduce (rand, sampled_spans[i], grid.n_mean);
+        check_reduce (rand, sampled_spans[i], grid.n_sessions);
+      }
+
+  for (guint i = 0; i < 3000; i++)
+    {
+      guint32 span = g_rand_int_range (rand, 1, 4001);
+      double width = g_rand_double_range (rand, 50, 4000);
+      LcChartGrid grid;
+
+      check_grid (span, width);
+      lc_trend_chart_grid (span, width, &grid);
+      check_reduce (rand, span, grid.n_values);
+      check_reduce (rand, span, grid.n_mean);
+      check_reduce (rand, span, grid.n_sessions);
+    }
 }
 
 /* --- insights ------------------------------------------------------------------ */
@@ -1090,6 +1234,7 @@ main (int   argc,
   g_test_add_func ("/lc/trend/red-flag/to-show", test_trend_red_flags_to_show);
   g_test_add_func ("/lc/trend/reduce", test_trend_reduce);
   g_test_add_func ("/lc/trend/reduce-skips", test_trend_reduce_skips);
+  g_test_add_func ("/lc/trend/chart-grid-bounds", test_trend_chart_grid_bounds);
   g_test_add_func ("/lc/trend/insights", test_trend_insights);
   g_test_add_func ("/lc/trend/insights-thresholds", test_trend_insights_thresholds);
 

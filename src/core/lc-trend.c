@@ -804,42 +804,84 @@ lc_trend_red_flags_to_show (const LcDayAggregate *days,
 /* --- reducing ------------------------------------------------------------------ */
 
 /**
+ * lc_trend_chart_grid:
+ * @span: the days the chart shows, at least 1
+ * @width: the width of its plot in pixels (anything below 1, or not a
+ *   number, counts as 1)
+ * @grid: (out caller-allocates): the columns of each part of the chart
+ *
+ * Decides how many columns each part of a chart has: one per day while
+ * the days are at least a pixel apart, else one per pixel; daily values in
+ * 2-pixel range columns where days are closer than 3 pixels; the 7-day
+ * mean with a vertex every 4 pixels at most, as a 7-day mean has no detail
+ * finer than that. Every count is at least 1 and at most @span.
+ */
+void
+lc_trend_chart_grid (guint32      span,
+                     double       width,
+                     LcChartGrid *grid)
+{
+  guint pixels;
+  guint columns;
+
+  g_return_if_fail (grid != NULL);
+
+  /* NAN fails both comparisons */
+  pixels = width >= 1 && width < G_MAXUINT ? (guint) width : 1;
+  span = MAX (span, 1);
+  columns = MIN (span, pixels);
+
+  grid->n_sessions = columns;
+  grid->dense = (guint64) columns * 3 > pixels;
+  grid->n_values = grid->dense ? MAX (1, MIN (columns, pixels / 2)) : columns;
+  grid->n_mean = MAX (1, MIN (grid->n_values, pixels / 4));
+}
+
+/**
  * lc_trend_reduce:
  * @day_numbers: (array length=n_values): the day of each value
  * @values: (array length=n_values): the values; NAN for none
  * @n_values: the number of values
  * @first_day: the first day of the grid
  * @last_day: the last day of the grid, inclusive
- * @columns: (array length=n_columns) (out caller-allocates): the columns
- * @n_columns: the number of columns
+ * @n_columns: the number of columns, such as one per pixel (see
+ *   lc_trend_chart_grid())
  *
- * Reduces a daily series to @n_columns columns, such as one per pixel:
- * column c gets the values of the days d with (d - @first_day) *
- * @n_columns / span == c (whole-number division), span = @last_day -
- * @first_day + 1. NAN values and days outside [@first_day, @last_day] are
- * skipped; columns without values have n == 0 and everything else 0.
- * The values need not be in order. Takes O(@n_values + @n_columns).
+ * Reduces a daily series to @n_columns columns: column c gets the values
+ * of the days d with (d - @first_day) * @n_columns / span == c
+ * (whole-number division), span = @last_day - @first_day + 1, which is
+ * always below @n_columns. NAN values and days outside [@first_day,
+ * @last_day] are skipped; columns without values have n == 0 and
+ * everything else 0. The values need not be in order. Takes
+ * O(@n_values + @n_columns).
+ *
+ * The array is made here, of exactly @n_columns, so that no caller can
+ * hand in one too short.
+ *
+ * Returns: (transfer full) (element-type LcTrendColumn): the columns
  */
-void
+GArray *
 lc_trend_reduce (const guint32 *day_numbers,
                  const double  *values,
                  guint          n_values,
                  guint32        first_day,
                  guint32        last_day,
-                 LcTrendColumn *columns,
                  guint          n_columns)
 {
+  GArray *array = g_array_sized_new (FALSE, TRUE, sizeof (LcTrendColumn), n_columns);
+  LcTrendColumn *columns;
   guint64 span;
 
-  g_return_if_fail ((day_numbers != NULL && values != NULL) || n_values == 0);
-  g_return_if_fail (columns != NULL || n_columns == 0);
+  g_array_set_size (array, n_columns);
+  columns = (LcTrendColumn *) (gpointer) array->data;
 
-  if (n_columns == 0)
-    return;
-
-  memset (columns, 0, n_columns * sizeof *columns);
-  if (last_day < first_day)
-    return;
+  if (n_values > 0 && (day_numbers == NULL || values == NULL))
+    {
+      g_critical ("%s: values without their days", G_STRFUNC);
+      return array;
+    }
+  if (n_columns == 0 || last_day < first_day)
+    return array;
 
   span = (guint64) last_day - first_day + 1;
   for (guint i = 0; i < n_values; i++)
@@ -851,6 +893,7 @@ lc_trend_reduce (const guint32 *day_numbers,
       if (isnan (value) || day < first_day || day > last_day)
         continue;
 
+      /* day - first_day < span, so the index is below n_columns */
       column = &columns[(guint64) (day - first_day) * n_columns / span];
       if (column->n == 0)
         {
@@ -872,6 +915,8 @@ lc_trend_reduce (const guint32 *day_numbers,
   for (guint c = 0; c < n_columns; c++)
     if (columns[c].n > 0)
       columns[c].mean /= columns[c].n;
+
+  return array;
 }
 
 /* --- insights ------------------------------------------------------------------ */

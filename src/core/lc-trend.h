@@ -158,7 +158,7 @@ LcRedFlags lc_trend_red_flags_to_show (const LcDayAggregate   *days,
                                        guint32                 acknowledged_day,
                                        LcRedFlagReport        *out);
 
-/* Reducing a daily series to a pixel grid: column c of @n_columns covers
+/* Reducing a daily series to a pixel grid: column c of n columns covers
  * the days [@first_day + c * span / n, @first_day + (c + 1) * span / n),
  * span = @last_day - @first_day + 1. Columns without values have n == 0. */
 typedef struct
@@ -171,12 +171,25 @@ typedef struct
   guint32 last_day;
 } LcTrendColumn;
 
-void      lc_trend_reduce             (const guint32          *day_numbers,
+/* How a chart's plot of a given width shows a span of days: the one place
+ * that decides how many columns each part of a chart has. */
+typedef struct
+{
+  guint    n_values;    /* daily values: a column a day, or a pixel, or two when dense */
+  gboolean dense;       /* days closer than 3 pixels: each column a range bar */
+  guint    n_mean;      /* vertices of the 7-day mean: at most one per 4 pixels */
+  guint    n_sessions;  /* session ticks: a column a day, or a pixel */
+} LcChartGrid;
+
+void      lc_trend_chart_grid         (guint32                 span,
+                                       double                  width,
+                                       LcChartGrid            *grid);
+
+GArray   *lc_trend_reduce             (const guint32          *day_numbers,
                                        const double           *values,
                                        guint                   n_values,
                                        guint32                 first_day,
                                        guint32                 last_day,
-                                       LcTrendColumn          *columns,
                                        guint                   n_columns);
 
 /* Plain sentences for the Trends page and the report; each only when the

@@ -3,8 +3,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Drawn with GtkSnapshot and GskPath. Whatever the number of days, the
- * values are first reduced to one column per pixel (lc_trend_reduce), so a
- * frame costs about the same for two weeks as for ten years. The same
+ * values are first reduced to columns of a pixel or a few
+ * (lc_trend_chart_grid, lc_trend_reduce), so a frame costs about the same
+ * for two weeks as for ten years. The same
  * drawing serves the widget, the PNG export and the report (through
  * gsk_render_node_draw on a cairo PDF surface).
  */
@@ -966,20 +967,19 @@ draw_series (GtkSnapshot        *snapshot,
              LcChartSeries       series,
              const Geometry     *geo,
              const LcChartStyle *style,
-             LcTrendColumn      *columns,
-             guint               n_columns)
+             const LcChartGrid  *grid)
 {
   GskPathBuilder *points = gsk_path_builder_new ();
   GskPathBuilder *ranges = gsk_path_builder_new ();
   GskPathBuilder *line = gsk_path_builder_new ();
   g_autoptr(GskStroke) range_stroke = gsk_stroke_new (style->point_radius * 1.5f);
   g_autoptr(GskStroke) line_stroke = gsk_stroke_new (style->line_width);
+  g_autoptr(GArray) values = NULL;
+  g_autoptr(GArray) means = NULL;
   Mark mark = series == LC_CHART_RIGHT ? MARK_DIAMOND : MARK_CIRCLE;
   GdkRGBA point_color = style->series[series];
-  float column_width = geo->width / n_columns;
   const LcTrendColumn *previous = NULL;
-  guint n_line_columns;
-  gboolean dense;
+  float column_width;
 
   gsk_stroke_set_line_cap (range_stroke, GSK_LINE_CAP_ROUND);
   gsk_stroke_set_line_join (line_stroke, GSK_LINE_JOIN_ROUND);
@@ -987,28 +987,23 @@ draw_series (GtkSnapshot        *snapshot,
   if (series == LC_CHART_RIGHT)
     gsk_stroke_set_dash (line_stroke, (float[]) { 6, 4 }, 2);
 
-  /* Daily values: a mark per day; where days are denser than 3 pixels,
-   * each 2-pixel column's range from its lowest to its highest value. */
+  /* Daily values: a mark per day; in a dense chart each column's range
+   * from its lowest to its highest value. */
   point_color.alpha *= 0.6f;
-  dense = n_columns * 3 > geo->width;
-  if (dense)
+  values = lc_trend_reduce (data->days, data->value[kind][series], data->n, data->first_day, data->last_day,
+                            grid->n_values);
+  column_width = geo->width / values->len;
+  for (guint c = 0; c < values->len; c++)
     {
-      /* Two pixels a column: the ranges stay legible and cost half */
-      n_columns = MAX (1, (guint) (geo->width / 2));
-      column_width = geo->width / n_columns;
-    }
-  lc_trend_reduce (data->days, data->value[kind][series], data->n, data->first_day, data->last_day,
-                   columns, n_columns);
-  for (guint c = 0; c < n_columns; c++)
-    {
+      const LcTrendColumn *column = &g_array_index (values, LcTrendColumn, c);
       float x = geo->x0 + (c + 0.5f) * column_width;
       float top, bottom;
 
-      if (columns[c].n == 0)
+      if (column->n == 0)
         continue;
-      top = y_of_value (geo, columns[c].max);
-      bottom = y_of_value (geo, columns[c].min);
-      if (dense)
+      top = y_of_value (geo, column->max);
+      bottom = y_of_value (geo, column->min);
+      if (grid->dense)
         gtk_snapshot_append_color (snapshot, &point_color,
                                    &GRAPHENE_RECT_INIT (x - column_width / 2, top - style->point_radius / 2,
                                                         column_width, bottom - top + style->point_radius));
@@ -1021,25 +1016,24 @@ draw_series (GtkSnapshot        *snapshot,
         }
     }
 
-  /* The rolling mean, broken at gaps, with a vertex every 4 pixels at most:
-   * a 7-day mean has no detail finer than that. */
-  n_line_columns = MAX (1, MIN (n_columns, (guint) (geo->width / 4)));
-  column_width = geo->width / n_line_columns;
-  lc_trend_reduce (data->days, data->rolling[kind][series], data->n, data->first_day, data->last_day,
-                   columns, n_line_columns);
-  for (guint c = 0; c < n_line_columns; c++)
+  /* The rolling mean, broken at gaps */
+  means = lc_trend_reduce (data->days, data->rolling[kind][series], data->n, data->first_day, data->last_day,
+                           grid->n_mean);
+  column_width = geo->width / means->len;
+  for (guint c = 0; c < means->len; c++)
     {
+      const LcTrendColumn *column = &g_array_index (means, LcTrendColumn, c);
       float x = geo->x0 + (c + 0.5f) * column_width;
       float y;
 
-      if (columns[c].n == 0)
+      if (column->n == 0)
         continue;
-      y = y_of_value (geo, columns[c].mean);
-      if (previous == NULL || columns[c].first_day - previous->last_day > LC_TREND_GAP_DAYS)
+      y = y_of_value (geo, column->mean);
+      if (previous == NULL || column->first_day - previous->last_day > LC_TREND_GAP_DAYS)
         gsk_path_builder_move_to (line, x, y);
       else
         gsk_path_builder_line_to (line, x, y);
-      previous = &columns[c];
+      previous = column;
     }
 
   fill_path (snapshot, points, &point_color);
@@ -1052,15 +1046,16 @@ draw_sessions (GtkSnapshot        *snapshot,
                LcChartData        *data,
                const Geometry     *geo,
                const LcChartStyle *style,
-               LcTrendColumn      *columns,
-               guint               n_columns)
+               const LcChartGrid  *grid)
 {
-  float column_width = geo->width / n_columns;
+  g_autoptr(GArray) array = lc_trend_reduce (data->days, data->sessions, data->n, data->first_day,
+                                             data->last_day, grid->n_sessions);
+  const LcTrendColumn *columns = (const LcTrendColumn *) (gconstpointer) array->data;
+  float column_width = geo->width / array->len;
   float height = 3 * style->point_radius;
 
   /* Plain rectangles: there may be a thousand of them. */
-  lc_trend_reduce (data->days, data->sessions, data->n, data->first_day, data->last_day, columns, n_columns);
-  for (guint c = 0; c < n_columns; c++)
+  for (guint c = 0; c < array->len; c++)
     {
       guint end = c;
       float x;
@@ -1068,7 +1063,7 @@ draw_sessions (GtkSnapshot        *snapshot,
       if (columns[c].n == 0)
         continue;
       /* Days next to each other in a dense chart make one bar. */
-      while (column_width < 3 && end + 1 < n_columns && columns[end + 1].n > 0)
+      while (column_width < 3 && end + 1 < array->len && columns[end + 1].n > 0)
         end++;
       x = geo->x0 + (c + 0.5f) * column_width - 1.5f;
       gtk_snapshot_append_color (snapshot, &style->session,
@@ -1135,8 +1130,7 @@ lc_chart_draw (GtkSnapshot        *snapshot,
                guint32             active_day)
 {
   Geometry geo;
-  g_autofree LcTrendColumn *columns = NULL;
-  guint n_columns;
+  LcChartGrid grid;
 
   g_return_if_fail (GTK_IS_SNAPSHOT (snapshot));
   g_return_if_fail (data != NULL);
@@ -1149,13 +1143,10 @@ lc_chart_draw (GtkSnapshot        *snapshot,
   draw_value_axis (snapshot, pango, &geo, style);
   draw_time_axis (snapshot, pango, &geo, data->first_day, data->last_day, style);
 
-  /* One column per day, or per pixel when there are more days than pixels */
-  n_columns = MAX (1, MIN (geo.span, (guint) geo.width));
-  columns = g_new (LcTrendColumn, n_columns);
-
-  draw_sessions (snapshot, data, &geo, style, columns, n_columns);
+  lc_trend_chart_grid (geo.span, geo.width, &grid);
+  draw_sessions (snapshot, data, &geo, style, &grid);
   for (int s = first_series (combined); s <= last_series (combined); s++)
-    draw_series (snapshot, data, kind, s, &geo, style, columns, n_columns);
+    draw_series (snapshot, data, kind, s, &geo, style, &grid);
 
   if (active_day >= data->first_day && active_day <= data->last_day)
     draw_active_day (snapshot, data, kind, combined, &geo, style, active_day);
