@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 
 #include "lc-paths.h"
+#include "lc-run-marker.h"
 
 static void
 test_paths_user_data_dir (void)
@@ -63,6 +64,34 @@ test_paths_ensure_reports_errors (void)
   g_assert_nonnull (strstr (error->message, blocker));
 }
 
+/* A run that ended without lc_run_marker_end() is seen by the next one,
+ * a run that ended with it is not; a killed process is tested in the ui
+ * suite (test-crash-guard). */
+static void
+test_paths_run_marker (void)
+{
+  g_autoptr(GFile) marker = lc_run_marker_get_default ();
+  g_autofree char *expected = g_build_filename (g_get_user_state_dir (), "legcare", "running", NULL);
+
+  g_assert_cmpstr (g_file_peek_path (marker), ==, expected);
+
+  /* First start: nothing before it */
+  g_assert_false (lc_run_marker_begin (marker));
+  g_assert_true (g_file_query_exists (marker, NULL));
+  /* A start while the marker is there: the run before did not end */
+  g_assert_true (lc_run_marker_begin (marker));
+  g_assert_true (lc_run_marker_begin (marker));
+  /* A clean end, then a start */
+  lc_run_marker_end (marker);
+  g_assert_false (g_file_query_exists (marker, NULL));
+  g_assert_false (lc_run_marker_begin (marker));
+  lc_run_marker_end (marker);
+  /* Ending twice is harmless */
+  lc_run_marker_end (marker);
+  g_assert_false (lc_run_marker_begin (marker));
+  lc_run_marker_end (marker);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -72,6 +101,7 @@ main (int   argc,
   g_test_add_func ("/lc/paths/user-data-dir", test_paths_user_data_dir);
   g_test_add_func ("/lc/paths/ensure-creates-private-dir", test_paths_ensure_creates_private_dir);
   g_test_add_func ("/lc/paths/ensure-reports-errors", test_paths_ensure_reports_errors);
+  g_test_add_func ("/lc/paths/run-marker", test_paths_run_marker);
 
   return g_test_run ();
 }
