@@ -297,8 +297,11 @@ static const ErrorCase error_cases[] = {
   { "routine-over-two-hours", "duration=\"30\"", "duration=\"3600\"",
     LC_ROUTINE_ERROR_OUT_OF_RANGE,
     "test.xml:21:1: the routine takes 121 min; it can take at most 2 hours (120 min): shorten or remove steps" },
+  /* GMarkup's message quotes the bad byte: shown as U+FFFD, never as it is */
   { "not-utf8", "Test   Routine", "Test \xff Routine",
-    LC_ROUTINE_ERROR_MALFORMED, NULL },
+    LC_ROUTINE_ERROR_MALFORMED,
+    "test.xml:3:24: this is not well-formed XML (Error on line 3 char 24: Invalid UTF-8 encoded text in name "
+    "\u2014 not valid \u201cTest \ufffd Routine\u201d): check that every element is closed and every attribute quoted" },
   { "empty-file", NULL, NULL, LC_ROUTINE_ERROR_MALFORMED, NULL },
 };
 
@@ -322,6 +325,8 @@ test_loader_error (gconstpointer data)
   g_assert_null (routine);
   g_assert_error (error, LC_ROUTINE_ERROR, error_case->code);
   g_assert_true (g_str_has_prefix (error->message, "test.xml:"));
+  /* Shown in a label, read by a screen reader */
+  g_assert_true (g_utf8_validate (error->message, -1, NULL));
 
   if (error_case->message != NULL)
     g_assert_cmpstr (error->message, ==, error_case->message);

@@ -10,6 +10,7 @@
 #include <gst/gst.h>
 
 #include "lc-cue-player.h"
+#include "lc-error.h"
 #include "lc-tone.h"
 #include "lc-voice.h"
 
@@ -515,7 +516,7 @@ make (const char  *factory,
   GstElement *element = gst_element_factory_make (factory, NULL);
 
   if (element == NULL)
-    g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+    lc_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
                  /* Translators: %s is the name of a GStreamer element */
                  _("The GStreamer element “%s” is not installed"), factory);
   return element;
@@ -574,7 +575,7 @@ build_pipeline (LcCuePlayer  *self,
     for (GList *l = children; l != NULL && l->next != NULL; l = l->next)
       if (!gst_element_link (l->data, l->next->data))
         {
-          g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+          lc_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
                        _("The sound pipeline could not be linked"));
           g_clear_pointer (&self->feed, feed_unref);
           return FALSE;

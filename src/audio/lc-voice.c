@@ -10,6 +10,7 @@
 #include <gst/app/gstappsink.h>
 #include <gst/gst.h>
 
+#include "lc-error.h"
 #include "lc-tone.h"
 #include "lc-voice.h"
 
@@ -181,7 +182,7 @@ ensure_espeak (GError **error)
     {
       g_autofree char *message = status_message (status);
 
-      g_set_error (error, LC_VOICE_ERROR, LC_VOICE_ERROR_NO_SPEECH,
+      lc_set_error (error, LC_VOICE_ERROR, LC_VOICE_ERROR_NO_SPEECH,
                    /* Translators: %s is espeak-ng's reason */
                    _("The speech synthesizer espeak-ng could not start: %s"), message);
       return FALSE;
@@ -221,7 +222,7 @@ synthesize (const char  *language,
           g_autofree char *message = status_message (status);
 
           g_clear_pointer (&voice, g_free);
-          g_set_error (error, LC_VOICE_ERROR, LC_VOICE_ERROR_NO_SPEECH,
+          lc_set_error (error, LC_VOICE_ERROR, LC_VOICE_ERROR_NO_SPEECH,
                        /* Translators: %s is espeak-ng's reason */
                        _("No voice could be found for speech: %s"), message);
           return NULL;
@@ -243,7 +244,7 @@ synthesize (const char  *language,
   if (synthesis.too_long)
     {
       g_byte_array_unref (synthesis.samples);
-      g_set_error (error, LC_VOICE_ERROR, LC_VOICE_ERROR_TOO_LONG,
+      lc_set_error (error, LC_VOICE_ERROR, LC_VOICE_ERROR_TOO_LONG,
                    _("The cue is too long to be spoken (more than %d seconds)"), LC_VOICE_MAX_SECONDS);
       return NULL;
     }
@@ -252,7 +253,7 @@ synthesize (const char  *language,
       g_autofree char *message = status_message (status);
 
       g_byte_array_unref (synthesis.samples);
-      g_set_error (error, LC_VOICE_ERROR, LC_VOICE_ERROR_NO_SPEECH,
+      lc_set_error (error, LC_VOICE_ERROR, LC_VOICE_ERROR_NO_SPEECH,
                    _("Speech synthesis failed: %s"), message);
       return NULL;
     }
@@ -280,7 +281,7 @@ decode_clip (const char  *path,
                                &local_error);
   if (pipeline == NULL)
     {
-      g_set_error (error, LC_VOICE_ERROR, LC_VOICE_ERROR_CLIP,
+      lc_set_error (error, LC_VOICE_ERROR, LC_VOICE_ERROR_CLIP,
                    /* Translators: %s is a file name, then the reason */
                    _("The recording “%s” cannot be played: %s"), name, local_error->message);
       return NULL;
@@ -308,7 +309,7 @@ decode_clip (const char  *path,
           if (local_error != NULL)
             {
               gst_element_set_state (pipeline, GST_STATE_NULL);
-              g_set_error (error, LC_VOICE_ERROR, LC_VOICE_ERROR_CLIP,
+              lc_set_error (error, LC_VOICE_ERROR, LC_VOICE_ERROR_CLIP,
                            _("The recording “%s” cannot be played: %s"), name, local_error->message);
               return NULL;
             }
@@ -322,7 +323,7 @@ decode_clip (const char  *path,
         {
           gst_buffer_unmap (buffer, &map);
           gst_element_set_state (pipeline, GST_STATE_NULL);
-          g_set_error (error, LC_VOICE_ERROR, LC_VOICE_ERROR_TOO_LONG,
+          lc_set_error (error, LC_VOICE_ERROR, LC_VOICE_ERROR_TOO_LONG,
                        /* Translators: %s is a file name */
                        _("The recording “%s” is longer than %d seconds"), name, LC_VOICE_MAX_SECONDS);
           return NULL;
@@ -334,7 +335,7 @@ decode_clip (const char  *path,
 
   if (samples->len == 0)
     {
-      g_set_error (error, LC_VOICE_ERROR, LC_VOICE_ERROR_CLIP,
+      lc_set_error (error, LC_VOICE_ERROR, LC_VOICE_ERROR_CLIP,
                    /* Translators: %s is a file name */
                    _("The recording “%s” has no sound"), name);
       return NULL;

@@ -35,6 +35,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "lc-csv.h"
+#include "lc-error.h"
 
 G_DEFINE_QUARK (lc-csv-error-quark, lc_csv_error)
 
@@ -252,7 +253,7 @@ lc_csv_export (LcDiary  *diary,
     sessions = lc_diary_list_sessions (diary, G_MININT64, G_MAXINT64, &local_error);
   if (sessions == NULL)
     {
-      g_set_error (error, LC_CSV_ERROR, LC_CSV_ERROR_DIARY,
+      lc_set_error (error, LC_CSV_ERROR, LC_CSV_ERROR_DIARY,
                    _("The diary could not be read: %s"), local_error->message);
       return NULL;
     }
@@ -299,11 +300,11 @@ set_error (GError      **error,
 
   if (column == NULL)
     /* Translators: where a problem is in a CSV file, e.g. line 5: 17 fields, but the header has 18 */
-    g_set_error (error, LC_CSV_ERROR, code, _("line %u: %s"), line, message);
+    lc_set_error (error, LC_CSV_ERROR, code, _("line %u: %s"), line, message);
   else
     /* Translators: e.g. line 12, column heaviness_left: “11” is not a score from 0 to 10.
      * The column is the name in the file's header, not translated. */
-    g_set_error (error, LC_CSV_ERROR, code, _("line %u, column %s: %s"), line, column, message);
+    lc_set_error (error, LC_CSV_ERROR, code, _("line %u, column %s: %s"), line, column, message);
 }
 
 /* A value as a message quotes it: long ones are cut. */
@@ -1135,7 +1136,7 @@ lc_csv_import (LcDiary     *diary,
     {
       g_autofree char *size = g_format_size_full (length, G_FORMAT_SIZE_IEC_UNITS);
 
-      g_set_error (error, LC_CSV_ERROR, LC_CSV_ERROR_TOO_LARGE,
+      lc_set_error (error, LC_CSV_ERROR, LC_CSV_ERROR_TOO_LARGE,
                    _("The file is %s; a diary export can be at most %u MiB"),
                    size, LC_CSV_MAX_SIZE / (1024 * 1024));
       return FALSE;
@@ -1170,7 +1171,7 @@ lc_csv_import (LcDiary     *diary,
 
   if (!lc_diary_begin (diary, &local_error))
     {
-      g_set_error (error, LC_CSV_ERROR, LC_CSV_ERROR_DIARY,
+      lc_set_error (error, LC_CSV_ERROR, LC_CSV_ERROR_DIARY,
                    _("The diary could not be written: %s"), local_error->message);
       return FALSE;
     }
@@ -1183,7 +1184,7 @@ lc_csv_import (LcDiary     *diary,
 
   if (!lc_diary_commit (diary, &local_error))
     {
-      g_set_error (error, LC_CSV_ERROR, LC_CSV_ERROR_DIARY,
+      lc_set_error (error, LC_CSV_ERROR, LC_CSV_ERROR_DIARY,
                    _("The diary could not be written: %s"), local_error->message);
       return FALSE;
     }

@@ -9,6 +9,7 @@
 
 #include "lc-diary.h"
 #include "lc-entry.h"
+#include "lc-error.h"
 
 G_DEFINE_BOXED_TYPE (LcEntry, lc_entry, lc_entry_copy, lc_entry_free)
 G_DEFINE_BOXED_TYPE (LcSessionRecord, lc_session_record, lc_session_record_copy, lc_session_record_free)
@@ -122,7 +123,7 @@ check_score (int           score,
 
   if (field != NULL)
     *field = which;
-  g_set_error (error, LC_DIARY_ERROR, LC_DIARY_ERROR_INVALID,
+  lc_set_error (error, LC_DIARY_ERROR, LC_DIARY_ERROR_INVALID,
                /* Translators: %s is heaviness or swelling */
                _("%s must be from 0 to 10, not %d"), what, score);
   return FALSE;
@@ -181,7 +182,7 @@ lc_entry_validate (const LcEntry  *entry,
         {
           if (field != NULL)
             *field = LC_ENTRY_FIELD_ANKLE;
-          g_set_error (error, LC_DIARY_ERROR, LC_DIARY_ERROR_INVALID,
+          lc_set_error (error, LC_DIARY_ERROR, LC_DIARY_ERROR_INVALID,
                        _("An ankle measures from %.1f to %.1f cm; %.1f cm looks like a typing mistake"),
                        LC_ANKLE_MIN_MM / 10.0, LC_ANKLE_MAX_MM / 10.0, entry->ankle_mm[leg] / 10.0);
           return FALSE;
@@ -210,7 +211,7 @@ lc_entry_validate (const LcEntry  *entry,
         {
           if (field != NULL)
             *field = LC_ENTRY_FIELD_NOTE;
-          g_set_error (error, LC_DIARY_ERROR, LC_DIARY_ERROR_INVALID,
+          lc_set_error (error, LC_DIARY_ERROR, LC_DIARY_ERROR_INVALID,
                        _("The note is longer than %d characters"), LC_NOTE_MAX_CHARS);
           return FALSE;
         }

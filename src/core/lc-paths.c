@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 #include <glib/gi18n-lib.h>
 
+#include "lc-error.h"
 #include "lc-paths.h"
 
 /**
@@ -45,7 +46,7 @@ lc_paths_ensure_user_data_dir (GError **error)
     {
       int saved_errno = errno;
 
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+      lc_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
                    /* Translators: %s is a folder, the second %s why it failed */
                    _("Could not create the folder “%s”: %s"),
                    path, g_strerror (saved_errno));

@@ -37,6 +37,7 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
+#include "lc-error.h"
 #include "lc-picture.h"
 #include "lc-routine.h"
 
@@ -86,7 +87,7 @@ set_damaged (GError     **error,
              const char  *type_name,
              const char  *what)
 {
-  g_set_error (error, LC_PICTURE_ERROR, LC_PICTURE_ERROR_DAMAGED,
+  lc_set_error (error, LC_PICTURE_ERROR, LC_PICTURE_ERROR_DAMAGED,
                /* Translators: the first %s is PNG, JPEG or SVG, the second what is wrong, e.g. "it ends too early" */
                _("the %s picture is damaged (%s); save it again, or export it again from the app it comes from"),
                type_name, what);
@@ -471,13 +472,13 @@ svg_start_element (GMarkupParseContext  *context,
     {
       if (state->seen_root)
         {
-          g_set_error (error, G_MARKUP_ERROR, G_MARKUP_ERROR_INVALID_CONTENT,
+          lc_set_error (error, G_MARKUP_ERROR, G_MARKUP_ERROR_INVALID_CONTENT,
                        _("there is more than one root element"));
           return;
         }
       if (!g_str_equal (local_name (element), "svg"))
         {
-          g_set_error (error, G_MARKUP_ERROR, G_MARKUP_ERROR_INVALID_CONTENT,
+          lc_set_error (error, G_MARKUP_ERROR, G_MARKUP_ERROR_INVALID_CONTENT,
                        _("the root element is <%s>, not <svg>"), element);
           return;
         }
@@ -522,7 +523,7 @@ check_svg (const guint8  *p,
     }
   if (has_declarations (p, length))
     {
-      g_set_error (error, LC_PICTURE_ERROR, LC_PICTURE_ERROR_DAMAGED,
+      lc_set_error (error, LC_PICTURE_ERROR, LC_PICTURE_ERROR_DAMAGED,
                    _("the SVG picture has a document type or entity declaration (<!DOCTYPE> or <!ENTITY>), "
                      "which pictures must not have; save it again as plain SVG, e.g. with Inkscape’s “Plain SVG”"));
       return FALSE;
@@ -547,7 +548,7 @@ check_svg (const guint8  *p,
 static void
 set_unknown_type (GError **error)
 {
-  g_set_error (error, LC_PICTURE_ERROR, LC_PICTURE_ERROR_UNKNOWN_TYPE,
+  lc_set_error (error, LC_PICTURE_ERROR, LC_PICTURE_ERROR_UNKNOWN_TYPE,
                _("this is not a PNG, JPEG or SVG picture; use a PNG, JPEG or SVG picture, "
                  "e.g. export it as one from your photo app"));
 }
@@ -594,7 +595,7 @@ lc_picture_check (GBytes         *data,
     {
       g_autofree char *size = g_format_size_full (length, G_FORMAT_SIZE_IEC_UNITS);
 
-      g_set_error (error, LC_PICTURE_ERROR, LC_PICTURE_ERROR_TOO_LARGE,
+      lc_set_error (error, LC_PICTURE_ERROR, LC_PICTURE_ERROR_TOO_LARGE,
                    /* Translators: %s is a size, e.g. "12.3 MiB" */
                    _("the picture is %s; use one of at most %u MiB, e.g. a smaller export from your photo app"),
                    size, LC_PICTURE_MAX_BYTES / (1024 * 1024));
@@ -602,7 +603,7 @@ lc_picture_check (GBytes         *data,
     }
   if (length == 0)
     {
-      g_set_error (error, LC_PICTURE_ERROR, LC_PICTURE_ERROR_DAMAGED,
+      lc_set_error (error, LC_PICTURE_ERROR, LC_PICTURE_ERROR_DAMAGED,
                    _("the picture file is empty; add the picture again, or export it again from the app it comes from"));
       return FALSE;
     }
@@ -630,7 +631,7 @@ lc_picture_check (GBytes         *data,
           break;
 
         case XML_OTHER:
-          g_set_error (error, LC_PICTURE_ERROR, LC_PICTURE_ERROR_UNKNOWN_TYPE,
+          lc_set_error (error, LC_PICTURE_ERROR, LC_PICTURE_ERROR_UNKNOWN_TYPE,
                        _("this XML file is not an SVG picture (it does not start with <svg>); "
                          "use a PNG, JPEG or SVG picture"));
           return FALSE;
@@ -646,7 +647,7 @@ lc_picture_check (GBytes         *data,
     {
       if (w > LC_PICTURE_MAX_SIDE || h > LC_PICTURE_MAX_SIDE)
         {
-          g_set_error (error, LC_PICTURE_ERROR, LC_PICTURE_ERROR_TOO_MANY_PIXELS,
+          lc_set_error (error, LC_PICTURE_ERROR, LC_PICTURE_ERROR_TOO_MANY_PIXELS,
                        /* Translators: width × height, then the largest side */
                        _("the picture is %u × %u pixels; use a picture of at most %u pixels a side, "
                          "e.g. a smaller export from your photo app"),
@@ -655,7 +656,7 @@ lc_picture_check (GBytes         *data,
         }
       if ((guint64) w * h > LC_PICTURE_MAX_PIXELS)
         {
-          g_set_error (error, LC_PICTURE_ERROR, LC_PICTURE_ERROR_TOO_MANY_PIXELS,
+          lc_set_error (error, LC_PICTURE_ERROR, LC_PICTURE_ERROR_TOO_MANY_PIXELS,
                        /* Translators: width × height, then how many million pixels are allowed */
                        _("the picture is %u × %u pixels; use a picture of at most %u million pixels, "
                          "e.g. a smaller export from your photo app"),
@@ -828,7 +829,7 @@ lc_picture_store (GBytes   *data,
     {
       g_autofree char *path = g_file_get_parse_name (dir);
 
-      g_set_error (error, LC_PICTURE_ERROR, LC_PICTURE_ERROR_IO,
+      lc_set_error (error, LC_PICTURE_ERROR, LC_PICTURE_ERROR_IO,
                    /* Translators: %s is a folder, then why it failed */
                    _("the pictures folder %s could not be created (%s); check that there is free disk space "
                      "and that you can write there"),
@@ -858,7 +859,7 @@ lc_picture_store (GBytes   *data,
     {
       g_autofree char *path = g_file_get_parse_name (file);
 
-      g_set_error (error, LC_PICTURE_ERROR, LC_PICTURE_ERROR_IO,
+      lc_set_error (error, LC_PICTURE_ERROR, LC_PICTURE_ERROR_IO,
                    /* Translators: %s is a file, then why it failed */
                    _("the picture could not be saved as %s (%s); check that there is free disk space "
                      "and that you can write there"),
@@ -914,7 +915,7 @@ lc_picture_load (GFile       *dir,
           g_free (shown);
           shown = g_strconcat (start, "…", NULL);
         }
-      g_set_error (error, LC_PICTURE_ERROR, LC_PICTURE_ERROR_INVALID_NAME,
+      lc_set_error (error, LC_PICTURE_ERROR, LC_PICTURE_ERROR_INVALID_NAME,
                    _("“%s” is not a picture name: use the name of a PNG, JPEG or SVG file in the pictures "
                      "folder, in lowercase letters, digits, dots and dashes, without a folder"),
                    shown);
@@ -929,12 +930,12 @@ lc_picture_load (GFile       *dir,
   if (info == NULL)
     {
       if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
-        g_set_error (error, LC_PICTURE_ERROR, LC_PICTURE_ERROR_IO,
+        lc_set_error (error, LC_PICTURE_ERROR, LC_PICTURE_ERROR_IO,
                      /* Translators: %s is a file */
                      _("the picture %s is missing; add the picture to the step again, or choose another one"),
                      path);
       else
-        g_set_error (error, LC_PICTURE_ERROR, LC_PICTURE_ERROR_IO,
+        lc_set_error (error, LC_PICTURE_ERROR, LC_PICTURE_ERROR_IO,
                      /* Translators: %s is a file, then why it failed */
                      _("the picture %s could not be read (%s); check that you can read it"),
                      path, local_error->message);
@@ -943,7 +944,7 @@ lc_picture_load (GFile       *dir,
   /* Not a folder, and not a FIFO that would block the read forever */
   if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
     {
-      g_set_error (error, LC_PICTURE_ERROR, LC_PICTURE_ERROR_IO,
+      lc_set_error (error, LC_PICTURE_ERROR, LC_PICTURE_ERROR_IO,
                    _("the picture %s is not a file; add the picture to the step again, or choose another one"),
                    path);
       return NULL;
@@ -952,7 +953,7 @@ lc_picture_load (GFile       *dir,
     {
       g_autofree char *size = g_format_size_full (g_file_info_get_size (info), G_FORMAT_SIZE_IEC_UNITS);
 
-      g_set_error (error, LC_PICTURE_ERROR, LC_PICTURE_ERROR_TOO_LARGE,
+      lc_set_error (error, LC_PICTURE_ERROR, LC_PICTURE_ERROR_TOO_LARGE,
                    /* Translators: %s is a file, then its size, e.g. "12.3 MiB" */
                    _("the picture %s is %s; use one of at most %u MiB, e.g. a smaller export from your photo app"),
                    path, size, LC_PICTURE_MAX_BYTES / (1024 * 1024));
@@ -961,7 +962,7 @@ lc_picture_load (GFile       *dir,
 
   if (!g_file_load_contents (file, NULL, &contents, &length, NULL, &local_error))
     {
-      g_set_error (error, LC_PICTURE_ERROR, LC_PICTURE_ERROR_IO,
+      lc_set_error (error, LC_PICTURE_ERROR, LC_PICTURE_ERROR_IO,
                    _("the picture %s could not be read (%s); check that you can read it"),
                    path, local_error->message);
       return NULL;
@@ -970,12 +971,12 @@ lc_picture_load (GFile       *dir,
 
   if (!lc_picture_check (bytes, &type, NULL, NULL, &local_error))
     {
-      g_propagate_prefixed_error (error, g_steal_pointer (&local_error), "%s: ", path);
+      lc_propagate_prefixed_error (error, g_steal_pointer (&local_error), "%s: ", path);
       return NULL;
     }
   if (!name_matches_type (name, type))
     {
-      g_set_error (error, LC_PICTURE_ERROR, LC_PICTURE_ERROR_DAMAGED,
+      lc_set_error (error, LC_PICTURE_ERROR, LC_PICTURE_ERROR_DAMAGED,
                    /* Translators: %s is a file, then PNG, JPEG or SVG */
                    _("the picture %s holds a %s picture, not what its name says; add the picture to the step again"),
                    path, type == LC_PICTURE_PNG ? "PNG" : type == LC_PICTURE_JPEG ? "JPEG" : "SVG");
@@ -1038,7 +1039,7 @@ lc_picture_remove_unused (GFile       *dir,
         return TRUE;
 
       path = g_file_get_parse_name (dir);
-      g_propagate_prefixed_error (error, g_steal_pointer (&local_error), "%s: ", path);
+      lc_propagate_prefixed_error (error, g_steal_pointer (&local_error), "%s: ", path);
       return FALSE;
     }
 
@@ -1052,7 +1053,7 @@ lc_picture_remove_unused (GFile       *dir,
         {
           g_autofree char *path = g_file_get_parse_name (dir);
 
-          g_propagate_prefixed_error (error, g_steal_pointer (&local_error), "%s: ", path);
+          lc_propagate_prefixed_error (error, g_steal_pointer (&local_error), "%s: ", path);
           if (n_removed != NULL)
             *n_removed = removed;
           return FALSE;

@@ -12,6 +12,7 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
+#include "lc-error.h"
 #include "lc-picture.h"
 #include "lc-routine-loader.h"
 #include "lc-routine-private.h"
@@ -151,7 +152,7 @@ set_error (ParseState  *state,
   va_end (args);
 
   tag_start_position (state, &line, &column);
-  g_set_error (error, LC_ROUTINE_ERROR, code, "%s:%d:%d: %s", state->file_name, line, column, message);
+  lc_set_error (error, LC_ROUTINE_ERROR, code, "%s:%d:%d: %s", state->file_name, line, column, message);
 }
 
 gboolean
@@ -1031,12 +1032,12 @@ parse (LcRoutineLoader  *self,
       g_autofree char *size = g_format_size_full (length, G_FORMAT_SIZE_IEC_UNITS);
 
       if (pictures != NULL)
-        g_set_error (error, LC_ROUTINE_ERROR, LC_ROUTINE_ERROR_TOO_LARGE,
+        lc_set_error (error, LC_ROUTINE_ERROR, LC_ROUTINE_ERROR_TOO_LARGE,
                      /* Translators: %s is the file, then its size, e.g. "41.0 MiB" */
                      _("%s:1:1: the file is %s; a shared routine can be at most 40 MiB"),
                      file_name, size);
       else
-        g_set_error (error, LC_ROUTINE_ERROR, LC_ROUTINE_ERROR_TOO_LARGE,
+        lc_set_error (error, LC_ROUTINE_ERROR, LC_ROUTINE_ERROR_TOO_LARGE,
                      /* Translators: %s is the file, then its size, e.g. "1.0 MiB" */
                      _("%s:1:1: the file is %s; a routine file can be at most 1 MiB"),
                      file_name, size);
@@ -1075,7 +1076,7 @@ parse (LcRoutineLoader  *self,
           int column = 0;
 
           g_markup_parse_context_get_position (context, &line, &column);
-          g_set_error (error, LC_ROUTINE_ERROR, LC_ROUTINE_ERROR_MALFORMED,
+          lc_set_error (error, LC_ROUTINE_ERROR, LC_ROUTINE_ERROR_MALFORMED,
                        /* Translators: the last %s is the XML parser's own message */
                        _("%s:%d:%d: this is not well-formed XML (%s): check that every element is closed and every attribute quoted"),
                        file_name, line, column, local_error->message);
@@ -1185,7 +1186,7 @@ lc_routine_loader_load_file (LcRoutineLoader  *self,
     {
       g_autofree char *size = g_format_size_full (g_file_info_get_size (info), G_FORMAT_SIZE_IEC_UNITS);
 
-      g_set_error (error, LC_ROUTINE_ERROR, LC_ROUTINE_ERROR_TOO_LARGE,
+      lc_set_error (error, LC_ROUTINE_ERROR, LC_ROUTINE_ERROR_TOO_LARGE,
                    _("%s:1:1: the file is %s; a routine file can be at most 1 MiB"),
                    path, size);
       return NULL;
@@ -1193,7 +1194,7 @@ lc_routine_loader_load_file (LcRoutineLoader  *self,
 
   if (info == NULL || !g_file_load_contents (file, NULL, &contents, &length, NULL, &local_error))
     {
-      g_set_error (error, LC_ROUTINE_ERROR, LC_ROUTINE_ERROR_IO,
+      lc_set_error (error, LC_ROUTINE_ERROR, LC_ROUTINE_ERROR_IO,
                    _("%s:1:1: the file could not be read: %s"), path, local_error->message);
       return NULL;
     }
@@ -1296,7 +1297,7 @@ load_user (LcRoutineLoader *self,
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
         {
           g_autofree char *path = g_file_get_path (user_dir);
-          g_autoptr(GError) wrapped = g_error_new (LC_ROUTINE_ERROR, LC_ROUTINE_ERROR_IO,
+          g_autoptr(GError) wrapped = lc_error_new (LC_ROUTINE_ERROR, LC_ROUTINE_ERROR_IO,
                                                    _("%s: the folder could not be read: %s"),
                                                    path, error->message);
 
@@ -1334,7 +1335,7 @@ load_user (LcRoutineLoader *self,
       other = g_hash_table_lookup (user_ids, routine->id);
       if (other != NULL)
         {
-          g_autoptr(GError) duplicate = g_error_new (LC_ROUTINE_ERROR, LC_ROUTINE_ERROR_DUPLICATE,
+          g_autoptr(GError) duplicate = lc_error_new (LC_ROUTINE_ERROR, LC_ROUTINE_ERROR_DUPLICATE,
                                                      _("%s:1:1: the routine id “%s” is already used by %s: give each of your routines its own id"),
                                                      path, routine->id, other);
 

@@ -18,6 +18,7 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
+#include "lc-error.h"
 #include "lc-picture.h"
 #include "lc-routine-draft.h"
 #include "lc-routine-share.h"
@@ -61,7 +62,7 @@ lc_routine_share_write (LcRoutine  *routine,
 
       if (path == NULL)
         {
-          g_set_error (error, LC_PICTURE_ERROR, LC_PICTURE_ERROR_IO,
+          lc_set_error (error, LC_PICTURE_ERROR, LC_PICTURE_ERROR_IO,
                        _("the picture “%s” of the step “%s” was not found"),
                        name, lc_step_get_title (step));
           g_string_free (out, TRUE);
@@ -92,7 +93,7 @@ lc_routine_share_write (LcRoutine  *routine,
     {
       g_autofree char *size = g_format_size_full (out->len, G_FORMAT_SIZE_IEC_UNITS);
 
-      g_set_error (error, LC_PICTURE_ERROR, LC_PICTURE_ERROR_TOO_LARGE,
+      lc_set_error (error, LC_PICTURE_ERROR, LC_PICTURE_ERROR_TOO_LARGE,
                    /* Translators: %s is a size, e.g. "52.1 MiB" */
                    _("with its pictures, the routine would take %s; a shared routine can be at most 40 MiB: use smaller pictures"),
                    size);
@@ -138,7 +139,7 @@ lc_routine_share_read (LcRoutineLoader  *loader,
    * /dev/zero, which has no size to check and no end */
   if (info != NULL && g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
     {
-      g_set_error (error, LC_ROUTINE_ERROR, LC_ROUTINE_ERROR_IO,
+      lc_set_error (error, LC_ROUTINE_ERROR, LC_ROUTINE_ERROR_IO,
                    _("%s:1:1: the file could not be read: it is not a regular file"), name);
       return NULL;
     }
@@ -146,7 +147,7 @@ lc_routine_share_read (LcRoutineLoader  *loader,
     {
       g_autofree char *size = g_format_size_full (g_file_info_get_size (info), G_FORMAT_SIZE_IEC_UNITS);
 
-      g_set_error (error, LC_ROUTINE_ERROR, LC_ROUTINE_ERROR_TOO_LARGE,
+      lc_set_error (error, LC_ROUTINE_ERROR, LC_ROUTINE_ERROR_TOO_LARGE,
                    _("%s:1:1: the file is %s; a shared routine can be at most 40 MiB"),
                    name, size);
       return NULL;
@@ -154,7 +155,7 @@ lc_routine_share_read (LcRoutineLoader  *loader,
 
   if (info == NULL || !g_file_load_contents (file, NULL, &contents, &length, NULL, &local_error))
     {
-      g_set_error (error, LC_ROUTINE_ERROR, LC_ROUTINE_ERROR_IO,
+      lc_set_error (error, LC_ROUTINE_ERROR, LC_ROUTINE_ERROR_IO,
                    _("%s:1:1: the file could not be read: %s"), name, local_error->message);
       return NULL;
     }
@@ -216,7 +217,7 @@ lc_routine_share_install (LcRoutine        *routine,
       bytes = g_hash_table_lookup (pictures, fields->picture);
       if (bytes == NULL)
         {
-          g_set_error (error, LC_PICTURE_ERROR, LC_PICTURE_ERROR_IO,
+          lc_set_error (error, LC_PICTURE_ERROR, LC_PICTURE_ERROR_IO,
                        _("the picture “%s” is missing"), fields->picture);
           goto failed;
         }

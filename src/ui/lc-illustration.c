@@ -9,6 +9,7 @@
 
 #include <adwaita.h>
 
+#include "lc-error.h"
 #include "lc-illustration.h"
 #include "lc-picture.h"
 
@@ -128,7 +129,7 @@ load_picture (LoadData  *data,
     bytes = g_bytes_ref (data->bytes);
   else if (data->file == NULL)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+      lc_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
                    _("The picture is not in the pictures folder"));
       return NULL;
     }
@@ -371,7 +372,7 @@ lc_illustration_check_bytes (GBytes  *bytes,
   pixbuf = load_picture (&data, &local_error);
   if (pixbuf == NULL)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+      lc_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
                    /* Translators: %s is the picture library's message */
                    _("The picture could not be read (%s): save it again as PNG or JPEG and choose that file."),
                    local_error->message);

@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 #include <pango/pangocairo.h>
 
+#include "lc-error.h"
 #include "lc-report.h"
 #include "lc-trend.h"
 
@@ -736,7 +737,7 @@ lc_report_create_pdf (LcDiary       *diary,
   cairo_surface_destroy (surface);
   if (status != CAIRO_STATUS_SUCCESS)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("The report could not be made: %s"),
+      lc_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("The report could not be made: %s"),
                    cairo_status_to_string (status));
       return NULL;
     }

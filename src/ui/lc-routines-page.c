@@ -192,7 +192,7 @@ create_problem_row (gpointer item,
                     gpointer user_data)
 {
   LcRoutineProblem *problem = item;
-  g_autofree char *basename = g_path_get_basename (lc_routine_problem_get_file (problem));
+  g_autofree char *basename = g_filename_display_basename (lc_routine_problem_get_file (problem));
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
 

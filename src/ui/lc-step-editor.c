@@ -16,6 +16,7 @@
 #include "lc-illustration.h"
 #include "lc-format.h"
 #include "lc-picture.h"
+#include "lc-error.h"
 #include "lc-step-editor.h"
 #include "lc-widgets.h"
 
@@ -314,7 +315,7 @@ picture_failed (LcStepEditor *self,
                 GFile        *file,
                 const char   *message)
 {
-  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *name = lc_file_display_name (file);
   /* Translators: the picture's file name, then why it can't be used */
   g_autofree char *body = g_strdup_printf (_("%s: %s"), name, message);
 
