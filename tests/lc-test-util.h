@@ -8,10 +8,22 @@
 #include <gio/gio.h>
 #include <string.h>
 
-/* Iterate the main loop until @condition holds, failing after 10 s. */
+/* How much slower than a plain build the tests run: LC_TEST_SLOWDOWN,
+ * set by dev-env for the sanitizer build (default 1). */
+static inline double
+lc_test_slowdown (void)
+{
+  const char *value = g_getenv ("LC_TEST_SLOWDOWN");
+  double factor = value != NULL ? g_ascii_strtod (value, NULL) : 1;
+
+  return factor >= 1 ? factor : 1;
+}
+
+/* Iterate the main loop until @condition holds, failing after 10 s (times
+ * the slowdown): a condition that never comes, not a slow machine. */
 #define wait_until(condition) \
   G_STMT_START { \
-    gint64 deadline_ = g_get_monotonic_time () + 10 * G_USEC_PER_SEC; \
+    gint64 deadline_ = g_get_monotonic_time () + (gint64) (10 * G_USEC_PER_SEC * lc_test_slowdown ()); \
     while (!(condition)) \
       { \
         if (g_get_monotonic_time () > deadline_) \
@@ -29,7 +41,7 @@ lc_test_use_private_home (const char *name)
 {
   g_autofree char *template = g_strdup_printf ("%s-XXXXXX", name);
   g_autofree char *home = g_dir_make_tmp (template, NULL);
-  const char *vars[] = { "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME" };
+  const char *vars[] = { "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME" };
 
   g_assert (home != NULL);
   for (guint i = 0; i < G_N_ELEMENTS (vars); i++)
@@ -52,3 +64,26 @@ lc_test_write_file (GFile      *dir,
   g_assert_true (g_file_replace_contents (file, contents, strlen (contents), NULL, FALSE,
                                           G_FILE_CREATE_NONE, NULL, NULL, NULL));
 }
+
+/* Whether @path is whole: it starts with @start and ends with the
+ * @end_length bytes of @end (a PDF's %%EOF, a PNG's IEND chunk). */
+static inline gboolean
+lc_test_file_is_whole (const char *path,
+                       const char *start,
+                       const char *end,
+                       gsize       end_length)
+{
+  g_autofree char *contents = NULL;
+  gsize size = 0;
+
+  return g_file_get_contents (path, &contents, &size, NULL) && size > strlen (start) + end_length
+         && memcmp (contents, start, strlen (start)) == 0
+         && memcmp (contents + size - end_length, end, end_length) == 0;
+}
+
+/* The string setting @key is @expected */
+#define lc_test_assert_setting(settings, key, expected) \
+  G_STMT_START { \
+    g_autofree char *value_ = g_settings_get_string ((settings), (key)); \
+    g_assert_cmpstr (value_, ==, (expected)); \
+  } G_STMT_END

@@ -17,7 +17,7 @@ fi
 
 home=$(mktemp -d)
 trap 'kill "$first" 2> /dev/null || true; rm -rf "$home"' EXIT
-export XDG_DATA_HOME=$home/data XDG_CONFIG_HOME=$home/config XDG_CACHE_HOME=$home/cache
+export XDG_DATA_HOME=$home/data XDG_CONFIG_HOME=$home/config XDG_CACHE_HOME=$home/cache XDG_STATE_HOME=$home/state
 
 "$legcare" &
 first=$!

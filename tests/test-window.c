@@ -183,7 +183,7 @@ test_window_pages (Fixture       *fixture,
       gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.page", "s", pages[i]);
       g_assert_cmpstr (lc_window_get_page (fixture->window), ==, pages[i]);
       g_assert_true (gtk_widget_get_child_visible (page));
-      g_assert_cmpstr (g_settings_get_string (settings, "last-page"), ==, pages[i]);
+      lc_test_assert_setting (settings, "last-page", pages[i]);
     }
 }
 
@@ -230,7 +230,7 @@ test_window_preferences (Fixture       *fixture,
 
   /* Choosing Dark is saved and applied at once. */
   adw_toggle_group_set_active_name (toggles, "dark");
-  g_assert_cmpstr (g_settings_get_string (settings, "color-scheme"), ==, "dark");
+  lc_test_assert_setting (settings, "color-scheme", "dark");
   g_assert_cmpint (adw_style_manager_get_color_scheme (style), ==, ADW_COLOR_SCHEME_FORCE_DARK);
   g_assert_true (adw_style_manager_get_dark (style));
 
@@ -726,6 +726,7 @@ test_window_session (Fixture       *fixture,
   GtkStack *stack;
   AdwDialog *dialog;
   GtkEventController *shortcuts = NULL;
+  g_autoptr(GListModel) controllers = NULL;
   const char *keys[][2] = {
     { "space", "session.toggle-pause" }, { "Right", "session.next" }, { "Left", "session.previous" },
     { "r", "session.restart" }, { "Escape", "session.stop" }, { "m", "session.mute" },
@@ -748,9 +749,10 @@ test_window_session (Fixture       *fixture,
   wait_until (!lc_cue_player_get_busy (player));
 
   /* The keys of the player are bound to its actions. */
-  for (guint i = 0; i < g_list_model_get_n_items (gtk_widget_observe_controllers (page)); i++)
+  controllers = gtk_widget_observe_controllers (page);
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
     {
-      g_autoptr(GtkEventController) controller = g_list_model_get_item (gtk_widget_observe_controllers (page), i);
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
 
       if (GTK_IS_SHORTCUT_CONTROLLER (controller))
         shortcuts = controller;
@@ -948,21 +950,6 @@ press_key (GtkWidget *widget,
   return handled;
 }
 
-/* Whether @path is whole: it starts with @start and ends with @end */
-static gboolean
-file_is_whole (const char *path,
-               const char *start,
-               const char *end,
-               gsize       end_length)
-{
-  g_autofree char *contents = NULL;
-  gsize size = 0;
-
-  return g_file_get_contents (path, &contents, &size, NULL) && size > strlen (start) + end_length
-         && memcmp (contents, start, strlen (start)) == 0
-         && memcmp (contents + size - end_length, end, end_length) == 0;
-}
-
 /* The Trends page: empty state, each period, pointer and keyboard,
  * both legs, the warning and its confirmation, the exports. */
 static void
@@ -1032,7 +1019,7 @@ test_window_trends (Fixture       *fixture,
       LcChartData *chart_data;
 
       adw_toggle_group_set_active_name (ranges, periods[i].name);
-      g_assert_cmpstr (g_settings_get_string (settings, "trends-range"), ==, periods[i].name);
+      lc_test_assert_setting (settings, "trends-range", periods[i].name);
       chart_data = lc_chart_get_data (heaviness);
       g_assert_cmpuint (lc_chart_data_get_last_day (chart_data), ==, today);
       if (periods[i].first != 0)
@@ -1121,8 +1108,8 @@ test_window_trends (Fixture       *fixture,
   png_file = g_file_new_for_path (png);
   lc_trends_page_save_report (LC_TRENDS_PAGE (page), pdf_file, "3m");
   lc_trends_page_save_image (LC_TRENDS_PAGE (page), png_file);
-  wait_until (file_is_whole (pdf, "%PDF-", "%%EOF\n", 6));
-  wait_until (file_is_whole (png, "\x89PNG", "IEND\xae\x42\x60\x82", 8));
+  wait_until (lc_test_file_is_whole (pdf, "%PDF-", "%%EOF\n", 6));
+  wait_until (lc_test_file_is_whole (png, "\x89PNG", "IEND\xae\x42\x60\x82", 8));
   texture = gdk_texture_new_from_filename (png, &error);
   g_assert_no_error (error);
   g_assert_cmpint (gdk_texture_get_width (texture), ==, 1000);

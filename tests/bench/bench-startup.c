@@ -224,6 +224,7 @@ make_env (const char *home)
   envp = g_environ_setenv (envp, "XDG_CONFIG_HOME", config, TRUE);
   envp = g_environ_setenv (envp, "XDG_DATA_HOME", data, TRUE);
   envp = g_environ_setenv (envp, "XDG_CACHE_HOME", cache, TRUE);
+  envp = g_environ_setenv (envp, "XDG_STATE_HOME", cache, TRUE);
   envp = g_environ_setenv (envp, "GSETTINGS_BACKEND", "keyfile", TRUE);
   envp = g_environ_setenv (envp, "LEGCARE_REPORT_FIRST_FRAME", "1", TRUE);
   envp = g_environ_setenv (envp, "NO_AT_BRIDGE", "1", TRUE);
