@@ -574,8 +574,8 @@ test_diary_locked (void)
   g_assert_cmpint (sqlite3_exec (other, "BEGIN EXCLUSIVE", NULL, NULL, NULL), ==, SQLITE_OK);
 
   g_assert_false (lc_diary_add_entry (diary, entry, &error));
-  g_assert_error (error, LC_DIARY_ERROR, LC_DIARY_ERROR_IO);
-  g_test_message ("%s", error->message);
+  g_assert_error (error, LC_DIARY_ERROR, LC_DIARY_ERROR_BUSY);
+  g_assert_nonnull (strstr (error->message, "in use by another program"));
   g_clear_error (&error);
 
   sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL);
@@ -650,7 +650,78 @@ test_diary_backup_rotation (void)
       g_assert_cmpint (g_date_time_get_day_of_month (info->made), ==, 10 - (int) i);
       g_assert_cmpint (info->n_entries, ==, 10 - (int) i);
       g_assert_false (info->before_restore);
+      g_assert_false (info->moved_aside);
     }
+}
+
+/* A diary set aside on day 12 (damaged, or by an older version for a
+ * reason that was not damage): it is listed with the backups, with its
+ * entries; the daily backups after it are of a new, empty diary, and
+ * rotation keeps the last one from before it however many come after. */
+static void
+test_diary_backup_rotation_after_move (void)
+{
+  g_autoptr(LcDiary) diary = open_diary ("diary.sqlite3");
+  g_autoptr(GFile) dir = diary_file ("backups");
+  g_autoptr(GFile) file = diary_file ("diary.sqlite3");
+  g_autoptr(GFile) moved = diary_file ("diary.sqlite3.damaged-20261112-091500");
+  g_autoptr(GPtrArray) backups = NULL;
+  g_autoptr(GError) error = NULL;
+  guint found_moved = 0, found_before = 0;
+
+  for (int day = 1; day <= 11; day++)
+    {
+      g_autoptr(GDateTime) now = local_day (day);
+      g_autoptr(LcEntry) entry = make_entry (T0 + day * DAY, day % 11);
+
+      g_assert_true (lc_diary_add_entry (diary, entry, NULL));
+      g_assert_true (lc_backups_ensure_daily (diary, dir, now, NULL, &error));
+    }
+  /* Set aside with its 11 entries; a new diary from then on */
+  g_assert_true (lc_diary_backup_to (diary, moved, &error));
+  g_clear_object (&diary);
+  g_assert_true (g_file_delete (file, NULL, NULL));
+  diary = open_diary ("diary.sqlite3");
+
+  for (int day = 12; day <= 30; day++)
+    {
+      g_autoptr(GDateTime) now = local_day (day);
+
+      g_assert_true (lc_backups_ensure_daily (diary, dir, now, NULL, &error));
+      g_assert_no_error (error);
+    }
+
+  backups = lc_backups_list (dir, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < backups->len; i++)
+    {
+      LcBackupInfo *info = backups->pdata[i];
+
+      if (info->moved_aside)
+        {
+          found_moved++;
+          g_assert_cmpint (info->n_entries, ==, 11);
+          g_assert_cmpint (g_date_time_get_day_of_month (info->made), ==, 12);
+          g_assert_cmpint (g_date_time_get_hour (info->made), ==, 9);
+        }
+      else if (g_date_time_get_day_of_month (info->made) == 11)
+        {
+          found_before++;
+          g_assert_cmpint (info->n_entries, ==, 11);
+        }
+      else
+        g_assert_cmpint (info->n_entries, ==, 0);
+    }
+  g_assert_cmpuint (found_moved, ==, 1);
+  g_assert_cmpuint (found_before, ==, 1);
+  /* seven daily ones, the one from before the move (day 11) and the one
+   * of the day of the move (day 12), and the diary set aside */
+  g_assert_cmpuint (backups->len, ==, LC_BACKUPS_KEEP + 3);
+
+  /* It can be restored */
+  g_assert_true (lc_diary_restore_from (diary, moved, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (lc_diary_count_entries (diary, NULL), ==, 11);
 }
 
 static void
@@ -855,6 +926,7 @@ main (int   argc,
   g_test_add_func ("/lc/diary/locked", test_diary_locked);
   g_test_add_func ("/lc/diary/backup", test_diary_backup);
   g_test_add_func ("/lc/diary/backup-rotation", test_diary_backup_rotation);
+  g_test_add_func ("/lc/diary/backup-rotation-after-move", test_diary_backup_rotation_after_move);
   g_test_add_func ("/lc/diary/restore", test_diary_restore);
   g_test_add_func ("/lc/diary/crash-safety", test_diary_crash_safety);
 

@@ -7,15 +7,23 @@
  * daily copies stay. Restoring first copies the current diary to
  * backups/diary-YYYY-MM-DD-HHMMSS-before-restore.sqlite3, which rotation
  * never removes.
+ *
+ * A diary that had to be set aside at start (lc_diary_open(): damaged, or
+ * from a newer version) stays beside the backups folder as
+ * diary.sqlite3.damaged-YYYYMMDD-HHMMSS: it is listed with the backups, so
+ * that it can be restored if it can be read, and rotation keeps the last
+ * daily backup from before it, which holds the diary as it was then.
  */
 
 #include "config.h"
 
 #include <errno.h>
+#include <string.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
 #include "lc-backups.h"
+#include "lc-error.h"
 
 #define DAILY_PREFIX "diary-"
 #define SUFFIX ".sqlite3"
@@ -58,6 +66,28 @@ parse_name (const char *name,
   return g_date_time_new_local (year, month, day, hour, minute, second);
 }
 
+/* diary.sqlite3.damaged-20261204-175106 (or .newer-): when it was moved */
+static GDateTime *
+parse_moved_name (const char *name)
+{
+  const char *kinds[] = { SUFFIX ".damaged-", SUFFIX ".newer-" };
+  int year, month, day, hour, minute, second;
+  char tail[8] = "";
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      const char *at = strstr (name, kinds[i]);
+
+      if (at == NULL || at == name)
+        continue;
+      if (sscanf (at + strlen (kinds[i]), "%4d%2d%2d-%2d%2d%2d%7s", &year, &month, &day, &hour, &minute,
+                  &second, tail) == 6)
+        return g_date_time_new_local (year, month, day, hour, minute, second);
+    }
+
+  return NULL;
+}
+
 static int
 compare_newest_first (gconstpointer a,
                       gconstpointer b)
@@ -66,6 +96,41 @@ compare_newest_first (gconstpointer a,
   const LcBackupInfo *y = *(LcBackupInfo **) b;
 
   return g_date_time_compare (y->made, x->made);
+}
+
+/* The diaries set aside beside the backups folder */
+static void
+add_moved_aside (GFile     *dir,
+                 gboolean   count_entries,
+                 GPtrArray *backups)
+{
+  g_autoptr(GFile) parent = g_file_get_parent (dir);
+  g_autoptr(GFileEnumerator) enumerator = NULL;
+  GFileInfo *file_info;
+
+  if (parent != NULL)
+    enumerator = g_file_enumerate_children (parent, G_FILE_ATTRIBUTE_STANDARD_NAME "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                                            G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  if (enumerator == NULL)
+    return;
+
+  while ((file_info = g_file_enumerator_next_file (enumerator, NULL, NULL)) != NULL)
+    {
+      GDateTime *moved = g_file_info_get_file_type (file_info) == G_FILE_TYPE_REGULAR
+                         ? parse_moved_name (g_file_info_get_name (file_info)) : NULL;
+
+      if (moved != NULL)
+        {
+          LcBackupInfo *info = g_new0 (LcBackupInfo, 1);
+
+          info->file = g_file_get_child (parent, g_file_info_get_name (file_info));
+          info->made = moved;
+          info->moved_aside = TRUE;
+          info->n_entries = count_entries ? lc_diary_file_count_entries (info->file, NULL) : -1;
+          g_ptr_array_add (backups, info);
+        }
+      g_object_unref (file_info);
+    }
 }
 
 static GPtrArray *
@@ -106,6 +171,7 @@ scan (GFile    *dir,
       g_object_unref (file_info);
     }
 
+  add_moved_aside (dir, count_entries, backups);
   g_ptr_array_sort (backups, compare_newest_first);
   return g_steal_pointer (&backups);
 }
@@ -135,12 +201,53 @@ ensure_dir (GFile   *dir,
     {
       int saved_errno = errno;
 
-      g_set_error (error, LC_DIARY_ERROR, LC_DIARY_ERROR_IO,
+      lc_set_error (error, LC_DIARY_ERROR, LC_DIARY_ERROR_IO,
                    _("The backup folder “%s” could not be created: %s"), path, g_strerror (saved_errno));
       return FALSE;
     }
 
   return TRUE;
+}
+
+/* Whether daily backup @index (of @backups, newest first) is the last one
+ * made before a diary was set aside: it holds the diary as it was, and the
+ * daily backups after it may all be of a new, empty diary. A backup of the
+ * day of the move may be from before it or after, so it is kept too. */
+static gboolean
+holds_diary_before_move (GPtrArray *backups,
+                         guint      index)
+{
+  LcBackupInfo *backup = backups->pdata[index];
+
+  for (guint i = 0; i < backups->len; i++)
+    {
+      LcBackupInfo *moved = backups->pdata[i];
+      g_autoptr(GDateTime) move_day = NULL;
+      gboolean newer_before_move = FALSE;
+
+      if (!moved->moved_aside)
+        continue;
+
+      move_day = g_date_time_new_local (g_date_time_get_year (moved->made), g_date_time_get_month (moved->made),
+                                        g_date_time_get_day_of_month (moved->made), 0, 0, 0);
+      if (g_date_time_compare (backup->made, move_day) == 0)
+        return TRUE;
+      if (g_date_time_compare (backup->made, move_day) > 0)
+        continue;
+
+      /* The newest daily backup before the day of the move? */
+      for (guint j = 0; j < index; j++)
+        {
+          LcBackupInfo *other = backups->pdata[j];
+
+          if (!other->before_restore && !other->moved_aside && g_date_time_compare (other->made, move_day) < 0)
+            newer_before_move = TRUE;
+        }
+      if (!newer_before_move)
+        return TRUE;
+    }
+
+  return FALSE;
 }
 
 /**
@@ -192,9 +299,9 @@ lc_backups_ensure_daily (LcDiary    *diary,
     {
       LcBackupInfo *info = backups->pdata[i];
 
-      if (info->before_restore)
+      if (info->before_restore || info->moved_aside)
         continue;
-      if (++daily > LC_BACKUPS_KEEP)
+      if (++daily > LC_BACKUPS_KEEP && !holds_diary_before_move (backups, i))
         g_file_delete (info->file, NULL, NULL);
     }
 

@@ -17,6 +17,8 @@ typedef struct
   GDateTime *made;         /* from the file name, local time */
   gint64     n_entries;    /* -1 if the file can't be read */
   gboolean   before_restore;
+  gboolean   moved_aside;  /* a diary that was set aside at start (damaged
+                              or newer), beside the backups folder */
 } LcBackupInfo;
 
 void       lc_backup_info_free    (LcBackupInfo *info);

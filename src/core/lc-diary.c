@@ -12,11 +12,14 @@
 #include "config.h"
 
 #include <errno.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <sqlite3.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
 #include "lc-diary.h"
+#include "lc-error.h"
 
 struct _LcDiary
 {
@@ -25,6 +28,7 @@ struct _LcDiary
   GFile        *file;
   sqlite3      *db;
   sqlite3_stmt *statements[16];
+  GError       *read_only;     /* why it could only be opened for reading */
 };
 
 G_DEFINE_FINAL_TYPE (LcDiary, lc_diary, G_TYPE_OBJECT)
@@ -141,6 +145,22 @@ static const char *migrations[LC_DIARY_SCHEMA_VERSION] = {
 
 /* --- errors ---------------------------------------------------------------- */
 
+/* Whether the disk that holds @file has (almost) no space left: SQLite
+ * then often says only "disk I/O error". */
+static gboolean
+disk_is_full (GFile *file)
+{
+  g_autoptr(GFile) dir = file != NULL ? g_file_get_parent (file) : NULL;
+  g_autoptr(GFileInfo) info = NULL;
+
+  if (dir == NULL)
+    return FALSE;
+  info = g_file_query_filesystem_info (dir, G_FILE_ATTRIBUTE_FILESYSTEM_FREE, NULL, NULL);
+
+  return info != NULL && g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_FILESYSTEM_FREE)
+         && g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_FILESYSTEM_FREE) < 64 * 1024;
+}
+
 static void
 set_sqlite_error (LcDiary     *self,
                   int          code,
@@ -148,34 +168,45 @@ set_sqlite_error (LcDiary     *self,
 {
   const char *message = self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (code);
 
+  if ((code & 0xff) == SQLITE_IOERR || (code & 0xff) == SQLITE_CANTOPEN)
+    if (disk_is_full (self->file))
+      code = SQLITE_FULL;
+
   switch (code & 0xff)
     {
     case SQLITE_FULL:
-      g_set_error (error, LC_DIARY_ERROR, LC_DIARY_ERROR_IO,
+      lc_set_error (error, LC_DIARY_ERROR, LC_DIARY_ERROR_IO,
                    _("The disk is full: free some space and try again. Nothing was changed."));
       break;
 
     case SQLITE_READONLY:
     case SQLITE_PERM:
     case SQLITE_CANTOPEN:
-      g_set_error (error, LC_DIARY_ERROR, LC_DIARY_ERROR_IO,
+      lc_set_error (error, LC_DIARY_ERROR, LC_DIARY_ERROR_IO,
                    _("The diary can’t be written (%s): check that its folder can be written to. Nothing was changed."),
                    message);
       break;
 
     case SQLITE_CORRUPT:
     case SQLITE_NOTADB:
-      g_set_error (error, LC_DIARY_ERROR, LC_DIARY_ERROR_CORRUPT,
+      lc_set_error (error, LC_DIARY_ERROR, LC_DIARY_ERROR_CORRUPT,
                    _("The diary file is damaged (%s)"), message);
       break;
 
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      lc_set_error (error, LC_DIARY_ERROR, LC_DIARY_ERROR_BUSY,
+                   _("The diary is in use by another program (%s). Close the other program, then try again. "
+                     "Nothing was changed."), message);
+      break;
+
     case SQLITE_CONSTRAINT:
-      g_set_error (error, LC_DIARY_ERROR, LC_DIARY_ERROR_INVALID,
+      lc_set_error (error, LC_DIARY_ERROR, LC_DIARY_ERROR_INVALID,
                    _("A value is out of range (%s)"), message);
       break;
 
     default:
-      g_set_error (error, LC_DIARY_ERROR, LC_DIARY_ERROR_IO,
+      lc_set_error (error, LC_DIARY_ERROR, LC_DIARY_ERROR_IO,
                    _("The diary could not be used (%s). Nothing was changed."), message);
       break;
     }
@@ -225,11 +256,23 @@ statement (LcDiary    *self,
 
 /* Each write is a savepoint: alone it is a transaction of its own, inside
  * lc_diary_begin() it is part of the bigger one. */
+/* A diary opened for reading only says why at every write. */
+static gboolean
+check_writable (LcDiary  *self,
+                GError  **error)
+{
+  if (self->read_only == NULL)
+    return TRUE;
+
+  g_propagate_error (error, g_error_copy (self->read_only));
+  return FALSE;
+}
+
 static gboolean
 write_begin (LcDiary  *self,
              GError  **error)
 {
-  return exec (self, "SAVEPOINT lc_write", error);
+  return check_writable (self, error) && exec (self, "SAVEPOINT lc_write", error);
 }
 
 static gboolean
@@ -289,7 +332,7 @@ run_write (LcDiary        *self,
   ok = stmt != NULL && step_done (self, stmt, error);
   if (ok && must_change && sqlite3_changes (self->db) == 0)
     {
-      g_set_error (error, LC_DIARY_ERROR, LC_DIARY_ERROR_NOT_FOUND,
+      lc_set_error (error, LC_DIARY_ERROR, LC_DIARY_ERROR_NOT_FOUND,
                    _("The entry is no longer in the diary"));
       ok = FALSE;
     }
@@ -345,7 +388,7 @@ move_aside (const char  *path,
     {
       int saved_errno = errno;
 
-      g_set_error (error, LC_DIARY_ERROR, LC_DIARY_ERROR_IO,
+      lc_set_error (error, LC_DIARY_ERROR, LC_DIARY_ERROR_IO,
                    _("The diary “%s” can’t be used and could not be moved aside: %s"),
                    path, g_strerror (saved_errno));
       return NULL;
@@ -384,34 +427,43 @@ read_user_version (LcDiary *self,
   return rc;
 }
 
-/* PRAGMA quick_check: "ok", or the first problem. */
+/* Whether SQLite says the file itself is bad, rather than that it could
+ * not get at it (locked, disk full, no permission, out of memory). */
 static gboolean
+is_damage (int rc)
+{
+  return (rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff) == SQLITE_NOTADB;
+}
+
+/* PRAGMA quick_check: SQLITE_OK and "ok"; SQLITE_CORRUPT with the first
+ * problem; or the error that kept it from checking. */
+static int
 check_integrity (LcDiary  *self,
                  char    **problem)
 {
   sqlite3_stmt *stmt = NULL;
-  gboolean ok = FALSE;
+  int rc = sqlite3_prepare_v2 (self->db, "PRAGMA quick_check(1)", -1, &stmt, NULL);
 
-  if (sqlite3_prepare_v2 (self->db, "PRAGMA quick_check(1)", -1, &stmt, NULL) == SQLITE_OK)
+  if (rc == SQLITE_OK)
     {
-      int rc = sqlite3_step (stmt);
-
+      rc = sqlite3_step (stmt);
       if (rc == SQLITE_ROW)
         {
           const char *result = (const char *) sqlite3_column_text (stmt, 0);
 
-          ok = g_strcmp0 (result, "ok") == 0;
-          if (!ok)
-            *problem = g_strdup (result);
+          rc = SQLITE_OK;
+          if (g_strcmp0 (result, "ok") != 0)
+            {
+              *problem = g_strdup (result);
+              rc = SQLITE_CORRUPT;
+            }
         }
-      else
-        *problem = g_strdup (sqlite3_errmsg (self->db));
     }
-  else
+  if (rc != SQLITE_OK && *problem == NULL)
     *problem = g_strdup (sqlite3_errmsg (self->db));
 
   sqlite3_finalize (stmt);
-  return ok;
+  return rc;
 }
 
 static gboolean
@@ -453,9 +505,10 @@ close_db (LcDiary *self)
 static int
 open_db (LcDiary     *self,
          const char  *path,
+         int          flags,
          GError     **error)
 {
-  int rc = sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+  int rc = sqlite3_open_v2 (path, &self->db, flags, NULL);
 
   if (rc != SQLITE_OK)
     {
@@ -469,16 +522,117 @@ open_db (LcDiary     *self,
   return SQLITE_OK;
 }
 
+/* Something other than a file where the diary should be: say what, at
+ * start, and touch nothing. */
+static gboolean
+check_file_type (const char  *path,
+                 GError     **error)
+{
+  GStatBuf st;
+
+  if (g_stat (path, &st) != 0)
+    return TRUE;        /* not there yet, or SQLite will say why */
+
+  if (S_ISDIR (st.st_mode))
+    {
+      lc_set_error (error, LC_DIARY_ERROR, LC_DIARY_ERROR_IO,
+                    /* Translators: %s is the path of the diary */
+                    _("“%s” is a folder, not the diary file. Move or rename the folder, then try again. "
+                      "Nothing was changed."), path);
+      return FALSE;
+    }
+  if (!S_ISREG (st.st_mode))
+    {
+      lc_set_error (error, LC_DIARY_ERROR, LC_DIARY_ERROR_IO,
+                    /* Translators: %s is the path of the diary */
+                    _("“%s” is not a regular file (it may be a pipe or a device), so it can’t be the diary. "
+                      "Move or rename it, then try again. Nothing was changed."), path);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Why a diary that can be read can't be written, in words that match the
+ * cause; @cause is SQLite's. */
+static GError *
+read_only_reason (const char   *path,
+                  const GError *cause)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileInfo) info = g_file_query_filesystem_info (folder, G_FILE_ATTRIBUTE_FILESYSTEM_READONLY,
+                                                            NULL, NULL);
+
+  if (info != NULL && g_file_info_get_attribute_boolean (info, G_FILE_ATTRIBUTE_FILESYSTEM_READONLY))
+    return lc_error_new (LC_DIARY_ERROR, LC_DIARY_ERROR_READ_ONLY,
+                         _("The diary is on a disk that can only be read, so nothing new can be saved. "
+                           "Your entries are shown."));
+  if (disk_is_full (file))
+    return lc_error_new (LC_DIARY_ERROR, LC_DIARY_ERROR_READ_ONLY,
+                         _("The disk is full, so nothing new can be saved. Your entries are shown; free some "
+                           "space, then try again."));
+  if (access (path, W_OK) != 0)
+    return lc_error_new (LC_DIARY_ERROR, LC_DIARY_ERROR_READ_ONLY,
+                         /* Translators: %s is the path of the diary */
+                         _("The diary file “%s” is read-only, so nothing new can be saved. Your entries are shown; "
+                           "make the file writable, then try again."), path);
+  if (access (dir, W_OK) != 0)
+    return lc_error_new (LC_DIARY_ERROR, LC_DIARY_ERROR_READ_ONLY,
+                         /* Translators: %s is a folder */
+                         _("The diary’s folder “%s” can’t be written to, so nothing new can be saved. Your entries "
+                           "are shown; make the folder writable, then try again."), dir);
+
+  return lc_error_new (LC_DIARY_ERROR, LC_DIARY_ERROR_READ_ONLY,
+                       _("The diary can only be read (%s), so nothing new can be saved. Your entries are shown."),
+                       cause->message);
+}
+
+/* The diary could not be opened for writing, for @cause: open it for
+ * reading only if it is whole and of this version, keeping why in
+ * self->read_only. */
+static gboolean
+open_read_only (LcDiary     *self,
+                const char  *path,
+                GError     **cause)
+{
+  g_autofree char *problem = NULL;
+  int version = 0;
+
+  close_db (self);
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    return FALSE;
+  if (open_db (self, path, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
+    return FALSE;
+  if (read_user_version (self, &version) != SQLITE_OK || version != LC_DIARY_SCHEMA_VERSION
+      || check_integrity (self, &problem) != SQLITE_OK)
+    {
+      close_db (self);
+      return FALSE;
+    }
+
+  self->read_only = read_only_reason (path, *cause);
+  g_clear_error (cause);
+  return TRUE;
+}
+
 /**
  * lc_diary_open:
  * @file: the diary file; created with its folder if missing
  * @error: return location for an %LC_DIARY_ERROR
  *
- * Opens the diary and brings its schema up to date. A file that is not a
- * diary, is damaged, or was written by a newer Leg Care is moved aside
- * under a dated name (%LC_DIARY_ERROR_CORRUPT or %LC_DIARY_ERROR_TOO_NEW,
- * with the new name in the message); then, and only then, opening again
- * starts a new, empty diary.
+ * Opens the diary and brings its schema up to date.
+ *
+ * Only a file that SQLite reports as damaged (or not a database), or that
+ * was written by a newer Leg Care, is moved aside under a dated name
+ * (%LC_DIARY_ERROR_CORRUPT or %LC_DIARY_ERROR_TOO_NEW, with the new name in
+ * the message); then, and only then, opening again starts a new, empty
+ * diary. Every other failure (locked by another program, disk full, no
+ * permission, something other than a file at its place) leaves the file
+ * where and as it is, with %LC_DIARY_ERROR_BUSY or %LC_DIARY_ERROR_IO, or
+ * opens it for reading only where it can be read but not written (see
+ * lc_diary_get_read_only()).
  *
  * Returns: (transfer full): the diary, or %NULL with @error set
  */
@@ -502,20 +656,30 @@ lc_diary_open (GFile   *file,
     {
       int saved_errno = errno;
 
-      g_set_error (error, LC_DIARY_ERROR, LC_DIARY_ERROR_IO,
+      lc_set_error (error, LC_DIARY_ERROR, LC_DIARY_ERROR_IO,
                    _("The folder “%s” for the diary could not be created: %s"),
                    dir, g_strerror (saved_errno));
       return NULL;
     }
+  if (!check_file_type (path, error))
+    return NULL;
 
   self = g_object_new (LC_TYPE_DIARY, NULL);
   self->file = g_object_ref (file);
 
-  if (open_db (self, path, error) != SQLITE_OK)
-    return NULL;
+  rc = open_db (self, path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, &local_error);
+  if (rc != SQLITE_OK)
+    {
+      if (open_read_only (self, path, &local_error))
+        return g_steal_pointer (&self);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
 
   rc = read_user_version (self, &version);
-  if (rc != SQLITE_OK || !check_integrity (self, &problem))
+  if (rc == SQLITE_OK)
+    rc = check_integrity (self, &problem);
+  if (is_damage (rc))
     {
       g_autofree char *moved = NULL;
 
@@ -523,9 +687,15 @@ lc_diary_open (GFile   *file,
       moved = move_aside (path, "damaged", error);
       if (moved == NULL)
         return NULL;
-      g_set_error (error, LC_DIARY_ERROR, LC_DIARY_ERROR_CORRUPT,
+      lc_set_error (error, LC_DIARY_ERROR, LC_DIARY_ERROR_CORRUPT,
                    _("The diary was damaged (%s). It was moved to “%s”; nothing was deleted."),
                    problem ? problem : sqlite3_errstr (rc), moved);
+      return NULL;
+    }
+  if (rc != SQLITE_OK)
+    {
+      /* Locked, unreadable, out of memory: not damage. Leave it be. */
+      set_sqlite_error (self, rc, error);
       return NULL;
     }
 
@@ -537,20 +707,50 @@ lc_diary_open (GFile   *file,
       moved = move_aside (path, "newer", error);
       if (moved == NULL)
         return NULL;
-      g_set_error (error, LC_DIARY_ERROR, LC_DIARY_ERROR_TOO_NEW,
+      lc_set_error (error, LC_DIARY_ERROR, LC_DIARY_ERROR_TOO_NEW,
                    _("The diary was written by a newer version of Leg Care (format %d; this version knows up to %d). "
                      "It was moved to “%s” and left as it was."),
                    version, LC_DIARY_SCHEMA_VERSION, moved);
       return NULL;
     }
 
-  if (!exec (self, "PRAGMA journal_mode = WAL", error) ||
-      !exec (self, "PRAGMA synchronous = FULL", error) ||
-      !exec (self, "PRAGMA foreign_keys = ON", error) ||
-      !migrate (self, version, error))
-    return NULL;
+  if (!exec (self, "PRAGMA journal_mode = WAL", &local_error) ||
+      !exec (self, "PRAGMA synchronous = FULL", &local_error) ||
+      !exec (self, "PRAGMA foreign_keys = ON", &local_error) ||
+      !migrate (self, version, &local_error))
+    {
+      /* Readable but not writable (a full disk, a read-only file or
+       * folder): show the entries, save nothing. A lock is said as it is. */
+      if (!g_error_matches (local_error, LC_DIARY_ERROR, LC_DIARY_ERROR_BUSY)
+          && open_read_only (self, path, &local_error))
+        return g_steal_pointer (&self);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+
+  /* SQLite opens a file it may not write for reading only, silently. */
+  if (sqlite3_db_readonly (self->db, "main") == 1)
+    {
+      local_error = g_error_new_literal (LC_DIARY_ERROR, LC_DIARY_ERROR_IO, sqlite3_errstr (SQLITE_READONLY));
+      self->read_only = read_only_reason (path, local_error);
+    }
 
   return g_steal_pointer (&self);
+}
+
+/**
+ * lc_diary_get_read_only:
+ *
+ * Returns: (nullable): why the diary could only be opened for reading
+ *   (%LC_DIARY_ERROR_READ_ONLY, in words for the user), or %NULL if it can
+ *   be written. Every write then fails with this error.
+ */
+const GError *
+lc_diary_get_read_only (LcDiary *self)
+{
+  g_return_val_if_fail (LC_IS_DIARY (self), NULL);
+
+  return self->read_only;
 }
 
 GFile *
@@ -738,7 +938,7 @@ lc_diary_get_entry (LcDiary  *self,
   if (rc == SQLITE_ROW)
     entry = read_entry (stmt);
   else if (rc == SQLITE_DONE)
-    g_set_error (error, LC_DIARY_ERROR, LC_DIARY_ERROR_NOT_FOUND,
+    lc_set_error (error, LC_DIARY_ERROR, LC_DIARY_ERROR_NOT_FOUND,
                  _("The entry is no longer in the diary"));
   else
     set_sqlite_error (self, rc, error);
@@ -1159,7 +1359,7 @@ lc_diary_begin (LcDiary  *self,
                 GError  **error)
 {
   g_return_val_if_fail (LC_IS_DIARY (self), FALSE);
-  return exec (self, "BEGIN IMMEDIATE", error);
+  return check_writable (self, error) && exec (self, "BEGIN IMMEDIATE", error);
 }
 
 gboolean
@@ -1225,7 +1425,7 @@ lc_diary_backup_to (LcDiary  *self,
 
   if (rc != SQLITE_OK)
     {
-      g_set_error (error, LC_DIARY_ERROR, LC_DIARY_ERROR_IO,
+      lc_set_error (error, LC_DIARY_ERROR, LC_DIARY_ERROR_IO,
                    _("The backup “%s” could not be written: %s"),
                    path, target != NULL ? sqlite3_errmsg (target) : sqlite3_errstr (rc));
       sqlite3_close (target);
@@ -1238,7 +1438,7 @@ lc_diary_backup_to (LcDiary  *self,
     {
       int saved_errno = errno;
 
-      g_set_error (error, LC_DIARY_ERROR, LC_DIARY_ERROR_IO,
+      lc_set_error (error, LC_DIARY_ERROR, LC_DIARY_ERROR_IO,
                    _("The backup “%s” could not be written: %s"), path, g_strerror (saved_errno));
       g_unlink (partial);
       return FALSE;
@@ -1279,7 +1479,7 @@ open_checked_readonly (GFile   *file,
 
   if (problem != NULL)
     {
-      g_set_error (error, LC_DIARY_ERROR, LC_DIARY_ERROR_CORRUPT,
+      lc_set_error (error, LC_DIARY_ERROR, LC_DIARY_ERROR_CORRUPT,
                    _("“%s” can’t be used: %s"), path, problem);
       sqlite3_close (db);
       return NULL;
@@ -1309,6 +1509,8 @@ lc_diary_restore_from (LcDiary  *self,
   g_return_val_if_fail (LC_IS_DIARY (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (source), FALSE);
 
+  if (!check_writable (self, error))
+    return FALSE;
   db = open_checked_readonly (source, error);
   if (db == NULL)
     return FALSE;
@@ -1381,6 +1583,7 @@ lc_diary_finalize (GObject *object)
 
   close_db (self);
   g_clear_object (&self->file);
+  g_clear_error (&self->read_only);
 
   G_OBJECT_CLASS (lc_diary_parent_class)->finalize (object);
 }

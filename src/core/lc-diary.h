@@ -20,6 +20,8 @@ typedef enum
   LC_DIARY_ERROR_CORRUPT,     /* not a diary, or damaged: it was moved aside */
   LC_DIARY_ERROR_TOO_NEW,     /* written by a newer Leg Care: moved aside, never written */
   LC_DIARY_ERROR_IO,          /* disk full, read-only folder, …: nothing was changed */
+  LC_DIARY_ERROR_BUSY,        /* locked by another program: nothing was changed */
+  LC_DIARY_ERROR_READ_ONLY,   /* opened for reading only: nothing can be saved */
 } LcDiaryError;
 
 /* The schema version this build reads and writes (PRAGMA user_version). */
@@ -65,6 +67,7 @@ GQuark      lc_diary_error_quark          (void);
 LcDiary    *lc_diary_open                 (GFile            *file,
                                            GError          **error);
 GFile      *lc_diary_get_file             (LcDiary          *self);
+const GError *lc_diary_get_read_only      (LcDiary          *self);
 
 gboolean    lc_diary_add_entry            (LcDiary          *self,
                                            LcEntry          *entry,

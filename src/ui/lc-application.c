@@ -6,6 +6,8 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib-unix.h>
+#include <signal.h>
 
 #include "lc-application.h"
 #include "lc-backups.h"
@@ -16,6 +18,7 @@
 #include <errno.h>
 #include "lc-preferences-dialog.h"
 #include "lc-reminders.h"
+#include "lc-run-marker.h"
 #include "lc-safety-dialog.h"
 #include "lc-window.h"
 
@@ -40,6 +43,10 @@ struct _LcApplication
 
   LcReminders     *reminders;
   gboolean         background_start;  /* --background: no window at first */
+
+  GFile           *run_marker;
+  gboolean         view_reset;        /* after a crash: to say once */
+  guint            signal_sources[3];
 };
 
 #define ROUTINES_RESOURCE "/com/example/LegCare/routines/"
@@ -214,12 +221,15 @@ open_diary (LcApplication *self)
       self->diary = lc_diary_open (file, &error);
     }
 
+  /* The window says so in a banner, with Try Again. */
   if (self->diary == NULL)
     {
-      g_warning ("%s", error->message);
+      g_message ("The diary could not be opened: %s", error->message);
       self->diary_error = g_steal_pointer (&error);
       return;
     }
+  if (lc_diary_get_read_only (self->diary) != NULL)
+    g_message ("The diary is open for reading only: %s", lc_diary_get_read_only (self->diary)->message);
 
   self->backup_source = g_timeout_add_seconds (5, daily_backup_cb, self);
 }
@@ -405,6 +415,14 @@ present_main_window (LcApplication *self)
   if (self->diary_problem != NULL)
     tell_diary_problem (self, window);
 
+  if (self->view_reset)
+    {
+      self->view_reset = FALSE;
+      lc_window_add_toast (LC_WINDOW (window),
+                           /* Translators: a toast at start, after Leg Care crashed or was killed */
+                           adw_toast_new (_("Leg Care did not close properly, so the last view was not restored")));
+    }
+
   /* First start: the safety notice, acknowledged once. */
   if (!g_settings_get_boolean (self->settings, "safety-acknowledged") &&
       adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window)) == NULL)
@@ -470,6 +488,31 @@ lc_application_reminder_snooze_action (GSimpleAction *action,
   lc_reminders_snooze (self->reminders, g_variant_get_string (parameter, NULL));
 }
 
+/* Try Again: the diary that could not be opened, or only for reading,
+ * opened afresh (the other program closed, space freed, permissions
+ * mended); every window shows what came of it. */
+static void
+lc_application_reopen_diary_action (GSimpleAction *action,
+                                    GVariant      *parameter,
+                                    gpointer       user_data)
+{
+  LcApplication *self = user_data;
+  GtkWindow *window;
+
+  g_clear_handle_id (&self->backup_source, g_source_remove);
+  g_clear_object (&self->diary);
+  g_clear_error (&self->diary_error);
+  open_diary (self);
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (LC_IS_WINDOW (l->data))
+      lc_window_set_diary (LC_WINDOW (l->data), self->diary, self->diary_error);
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (self->diary_problem != NULL && window != NULL)
+    tell_diary_problem (self, window);
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", lc_application_quit_action },
   { "about", lc_application_about_action },
@@ -481,6 +524,7 @@ static const GActionEntry app_actions[] = {
   { "reminder-start", lc_application_reminder_start_action, "s" },
   { "reminder-log", lc_application_reminder_log_action, "s" },
   { "reminder-snooze", lc_application_reminder_snooze_action, "s" },
+  { "reopen-diary", lc_application_reopen_diary_action },
 };
 
 static void
@@ -539,17 +583,48 @@ lc_application_open (GApplication  *app,
     lc_window_open_shared_routine (LC_WINDOW (window), files[i]);
 }
 
+/* Logging out, Ctrl+C in a terminal: a clean end, not a crash. */
+static gboolean
+quit_signal_cb (gpointer user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+
+  return G_SOURCE_CONTINUE;
+}
+
+/* If the last run crashed or was killed, its saved view may be what made
+ * it crash: start on Routines, with the default period, and say so. */
+static void
+check_last_run (LcApplication *self)
+{
+  static const char *const view_keys[] = { "last-page", "trends-range" };
+
+  self->run_marker = lc_run_marker_get_default ();
+  if (!lc_run_marker_begin (self->run_marker))
+    return;
+
+  g_message ("The last run did not end cleanly: not restoring its view");
+  for (guint i = 0; i < G_N_ELEMENTS (view_keys); i++)
+    g_settings_reset (self->settings, view_keys[i]);
+  self->view_reset = TRUE;
+}
+
 static void
 lc_application_startup (GApplication *app)
 {
   LcApplication *self = LC_APPLICATION (app);
+  const int quit_signals[G_N_ELEMENTS (self->signal_sources)] = { SIGTERM, SIGINT, SIGHUP };
 
   G_APPLICATION_CLASS (lc_application_parent_class)->startup (app);
 
   g_set_application_name (_("Leg Care"));
   gtk_window_set_default_icon_name (APP_ID);
 
+  for (guint i = 0; i < G_N_ELEMENTS (quit_signals); i++)
+    self->signal_sources[i] = g_unix_signal_add (quit_signals[i], quit_signal_cb, self);
+
   self->settings = g_settings_new (APP_ID);
+  check_last_run (self);
   g_signal_connect_object (self->settings, "changed::color-scheme",
                            G_CALLBACK (color_scheme_changed_cb), self, G_CONNECT_SWAPPED);
   color_scheme_changed_cb (self, "color-scheme", self->settings);
@@ -584,9 +659,26 @@ lc_application_startup (GApplication *app)
 }
 
 static void
+lc_application_shutdown (GApplication *app)
+{
+  LcApplication *self = LC_APPLICATION (app);
+
+  for (guint i = 0; i < G_N_ELEMENTS (self->signal_sources); i++)
+    g_clear_handle_id (&self->signal_sources[i], g_source_remove);
+  if (self->run_marker != NULL)
+    lc_run_marker_end (self->run_marker);
+
+  G_APPLICATION_CLASS (lc_application_parent_class)->shutdown (app);
+}
+
+static void
 lc_application_dispose (GObject *object)
 {
   LcApplication *self = LC_APPLICATION (object);
+
+  for (guint i = 0; i < G_N_ELEMENTS (self->signal_sources); i++)
+    g_clear_handle_id (&self->signal_sources[i], g_source_remove);
+  g_clear_object (&self->run_marker);
 
   g_clear_handle_id (&self->reload_source, g_source_remove);
   g_clear_handle_id (&self->backup_source, g_source_remove);
@@ -615,6 +707,7 @@ lc_application_class_init (LcApplicationClass *klass)
 
   app_class->activate = lc_application_activate;
   app_class->startup = lc_application_startup;
+  app_class->shutdown = lc_application_shutdown;
   app_class->open = lc_application_open;
   app_class->handle_local_options = lc_application_handle_local_options;
 }

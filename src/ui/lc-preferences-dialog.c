@@ -76,7 +76,7 @@ static char *
 describe_backup (LcBackupInfo *info)
 {
   /* Translators: date and time of a backup; see g_date_time_format() */
-  return g_date_time_format (info->made, info->before_restore ? _("%x, %H:%M") : "%x");
+  return g_date_time_format (info->made, info->before_restore || info->moved_aside ? _("%x, %H:%M") : "%x");
 }
 
 static void
@@ -178,7 +178,13 @@ restore_activated_cb (LcPreferencesDialog *self)
       g_autofree char *subtitle = NULL;
       GtkWidget *row = adw_action_row_new ();
 
-      if (info->n_entries < 0)
+      if (info->moved_aside && info->n_entries < 0)
+        subtitle = g_strdup (_("The diary set aside at start; it can’t be read"));
+      else if (info->moved_aside)
+        subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d entry, the diary set aside at start",
+                                                 "%d entries, the diary set aside at start", info->n_entries),
+                                    (int) info->n_entries);
+      else if (info->n_entries < 0)
         subtitle = g_strdup (_("Can’t be read"));
       else if (info->before_restore)
         subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d entry, saved before a restore",

@@ -10,6 +10,7 @@
 #include "lc-application.h"
 #include "lc-csv.h"
 #include "lc-diary-page.h"
+#include "lc-error.h"
 #include "lc-routine-editor.h"
 #include "lc-routine-share.h"
 #include "lc-trends-page.h"
@@ -27,6 +28,7 @@ struct _LcWindow
 
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
+  AdwBanner            *diary_banner;
   AdwNavigationView    *navigation_view;
   AdwHeaderBar         *header_bar;
   LcRoutinesPage       *routines_page;
@@ -224,14 +226,18 @@ import_loaded_cb (GFile        *file,
   guint skipped;
 
   if (!g_file_load_contents_finish (file, result, &contents, &length, NULL, &error))
-    lc_show_error (GTK_WIDGET (self), _("The File Could Not Be Read"), error->message);
+    {
+      g_autofree char *body = lc_describe_read_error (file, error);
+
+      lc_show_error (GTK_WIDGET (self), _("The File Could Not Be Read"), body);
+    }
   else if (diary == NULL)
     lc_show_error (GTK_WIDGET (self), _("The Diary Can’t Be Opened"), NULL);
   else if (!lc_csv_import (diary, contents, length, &added, &skipped, &error))
     {
+      g_autofree char *name = lc_file_display_name (file);
       /* Translators: %s is the file's name, then what is wrong and where */
-      g_autofree char *basename = g_file_get_basename (file);
-      g_autofree char *body = g_strdup_printf (_("Nothing was imported from “%s”: %s"), basename, error->message);
+      g_autofree char *body = g_strdup_printf (_("Nothing was imported from “%s”: %s"), name, error->message);
 
       lc_show_error (GTK_WIDGET (self), _("The File Could Not Be Imported"), body);
     }
@@ -378,6 +384,7 @@ lc_window_class_init (LcWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/LegCare/ui/lc-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LcWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, LcWindow, diary_banner);
   gtk_widget_class_bind_template_child (widget_class, LcWindow, navigation_view);
   gtk_widget_class_bind_template_child (widget_class, LcWindow, routines_page);
   gtk_widget_class_bind_template_child (widget_class, LcWindow, diary_page);
@@ -426,10 +433,7 @@ lc_window_new (LcApplication *application)
                        "application", application,
                        NULL);
   lc_routines_page_set_loader (self->routines_page, lc_application_get_routine_loader (application));
-  lc_diary_page_set_diary (self->diary_page, lc_application_get_diary (application),
-                           lc_application_get_diary_error (application));
-  lc_trends_page_set_diary (self->trends_page, lc_application_get_diary (application),
-                            lc_application_get_diary_error (application));
+  lc_window_set_diary (self, lc_application_get_diary (application), lc_application_get_diary_error (application));
   page_changed_cb (self);
   update_last_session (self);
 
@@ -464,6 +468,49 @@ lc_window_set_page (LcWindow   *self,
     }
 
   adw_view_stack_set_visible_child_name (self->stack, page);
+}
+
+/**
+ * lc_window_set_diary:
+ * @diary: (nullable): the diary, or %NULL if it could not be opened
+ * @error: (nullable): why it could not be opened
+ *
+ * Shows @diary on every page. A diary that could not be opened, or only
+ * for reading, is said in a banner with Try Again; new entries are then
+ * not offered.
+ */
+void
+lc_window_set_diary (LcWindow     *self,
+                     LcDiary      *diary,
+                     const GError *error)
+{
+  const GError *problem;
+
+  g_return_if_fail (LC_IS_WINDOW (self));
+
+  lc_diary_page_set_diary (self->diary_page, diary, error);
+  lc_trends_page_set_diary (self->trends_page, diary, error);
+
+  problem = diary != NULL ? lc_diary_get_read_only (diary) : error;
+  adw_banner_set_title (self->diary_banner, problem != NULL ? problem->message : "");
+  adw_banner_set_revealed (self->diary_banner, problem != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-entry", problem == NULL);
+}
+
+/**
+ * lc_window_add_toast:
+ * @toast: (transfer full): what to say
+ *
+ * Shows @toast in the window.
+ */
+void
+lc_window_add_toast (LcWindow *self,
+                     AdwToast *toast)
+{
+  g_return_if_fail (LC_IS_WINDOW (self));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
 static AdwNavigationPage *

@@ -20,6 +20,11 @@ LcWindow   *lc_window_new          (LcApplication *application);
 const char *lc_window_get_page     (LcWindow      *self);
 void        lc_window_set_page     (LcWindow      *self,
                                     const char    *page);
+void        lc_window_add_toast    (LcWindow      *self,
+                                    AdwToast      *toast);
+void        lc_window_set_diary    (LcWindow      *self,
+                                    LcDiary       *diary,
+                                    const GError  *error);
 void        lc_window_show_routine (LcWindow      *self,
                                     LcRoutine     *routine);
 gboolean    lc_window_request_start (LcWindow     *self,
