@@ -276,6 +276,54 @@ test_csv_roundtrip (void)
   assert_same_diary (source, copy);
 }
 
+/* Text a spreadsheet would take for a formula goes out after an
+ * apostrophe, and comes back exactly as it was written. */
+static void
+test_csv_formulas (void)
+{
+  g_autoptr(LcDiary) source = open_diary ("source.sqlite3");
+  g_autoptr(LcDiary) copy = open_diary ("copy.sqlite3");
+  static const char *const notes[] = {
+    "=HYPERLINK(\"http://example.com\",\"x\")", "+1", "-2 after a walk", "@SUM(A1)",
+    "'already quoted", "''two", "plain = fine", "a-b",
+  };
+  static const char *const cells[] = {
+    "\"'=HYPERLINK(\"\"http://example.com\"\",\"\"x\"\")\"", "'+1", "'-2 after a walk", "'@SUM(A1)",
+    "''already quoted", "'''two", "plain = fine", "a-b",
+  };
+  g_autofree char *csv = NULL;
+  g_autofree char *again = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (notes); i++)
+    {
+      g_autoptr(LcEntry) entry = lc_entry_new (T0 + i * 60);
+
+      entry->note = g_strdup (notes[i]);
+      add_entry (source, entry);
+    }
+  add_session (source, "calf-pump-seated", "=cmd|' /C calc'!A0", T0, T0 + 600, 3, 3, 0, 5, 3);
+
+  csv = export (source);
+  for (guint i = 0; i < G_N_ELEMENTS (cells); i++)
+    {
+      g_autofree char *cell = g_strconcat (",", cells[i], ",", NULL);
+
+      g_test_message ("%s", cells[i]);
+      g_assert_nonnull (strstr (csv, cell));
+    }
+  g_assert_nonnull (strstr (csv, ",'=cmd|' /C calc'!A0,"));
+
+  import (copy, csv, G_N_ELEMENTS (notes) + 1, 0);
+  entries = lc_diary_list_entries (copy, G_MININT64, G_MAXINT64, NULL);
+  g_assert_cmpuint (entries->len, ==, G_N_ELEMENTS (notes));
+  for (guint i = 0; i < entries->len; i++)
+    g_assert_cmpstr (((LcEntry *) entries->pdata[i])->note, ==, notes[i]);
+  assert_same_diary (source, copy);
+  again = export (copy);
+  g_assert_cmpstr (again, ==, csv);
+}
+
 static void
 test_csv_export_empty (void)
 {
@@ -780,6 +828,7 @@ main (int   argc,
 
   g_test_add_func ("/lc/csv/roundtrip", test_csv_roundtrip);
   g_test_add_func ("/lc/csv/export-empty", test_csv_export_empty);
+  g_test_add_func ("/lc/csv/formulas", test_csv_formulas);
   g_test_add_func ("/lc/csv/duplicates-in-file", test_csv_duplicates_in_file);
   g_test_add_func ("/lc/csv/values", test_csv_values);
   g_test_add_func ("/lc/csv/note-max", test_csv_note_max);

@@ -22,6 +22,11 @@
  *   Tags: empty or names joined with ";" (hot-weather;travel). Note: any
  *   text, empty for none.
  * - Entries come first, oldest first, then sessions, oldest first.
+ * - Free text (note, routine_id, routine_name) that a spreadsheet would
+ *   take for a formula, starting with =, +, -, @, a tab or a CR, is
+ *   written after an apostrophe ('=1+1), as is text that starts with an
+ *   apostrophe itself; import takes one leading apostrophe of these
+ *   columns away, so a round trip gives back exactly what was written.
  *
  * Import is strict and all-or-nothing: the first problem stops it with the
  * line where the row starts, the column, what is wrong and what is
@@ -142,6 +147,27 @@ append_field (GString    *out,
   g_string_append_c (out, '"');
 }
 
+/* Text from the user or from a stranger's routine file, defused for a
+ * spreadsheet (see the format above): @text itself, or a new string. */
+static char *
+defuse_text (const char *text)
+{
+  if (text == NULL || text[0] == '\0' || strchr ("=+-@\t\r'", text[0]) == NULL)
+    return g_strdup (text);
+
+  return g_strconcat ("'", text, NULL);
+}
+
+/* The text of a free-text column as written before defuse_text() */
+static const char *
+undefused_text (const Row *row,
+                Column     column)
+{
+  const char *text = row->fields[column];
+
+  return text[0] == '\'' ? text + 1 : text;
+}
+
 /* Writes a row of N_COLUMNS fields (NULL: empty) and frees them. */
 static void
 append_row (GString  *out,
@@ -198,7 +224,7 @@ append_entry (GString       *out,
   fields[COL_ANKLE_LEFT] = format_ankle (entry->ankle_mm[LC_LEG_LEFT]);
   fields[COL_ANKLE_RIGHT] = format_ankle (entry->ankle_mm[LC_LEG_RIGHT]);
   fields[COL_TAGS] = g_steal_pointer (&tags);
-  fields[COL_NOTE] = g_strdup (entry->note);
+  fields[COL_NOTE] = defuse_text (entry->note);
 
   append_row (out, fields);
 }
@@ -211,8 +237,8 @@ append_session (GString               *out,
 
   fields[COL_RECORD] = g_strdup ("session");
   fields[COL_TIME] = format_time (record->started_at);
-  fields[COL_ROUTINE_ID] = g_strdup (record->routine_id);
-  fields[COL_ROUTINE_NAME] = g_strdup (record->routine_name);
+  fields[COL_ROUTINE_ID] = defuse_text (record->routine_id);
+  fields[COL_ROUTINE_NAME] = defuse_text (record->routine_name);
   fields[COL_ENDED] = format_time (record->ended_at);
   fields[COL_STEPS_DONE] = g_strdup_printf ("%u", record->steps_done);
   fields[COL_STEPS_TOTAL] = g_strdup_printf ("%u", record->steps_total);
@@ -788,7 +814,7 @@ parse_required_text (const Row   *row,
                      char       **out,
                      GError     **error)
 {
-  const char *text = row->fields[column];
+  const char *text = undefused_text (row, column);
 
   if (*text == '\0')
     {
@@ -896,7 +922,7 @@ import_entry (LcDiary    *diary,
 
   /* The diary keeps notes trimmed, and a blank one as none: so must the
    * check for an empty entry. */
-  note = g_strstrip (g_strdup (row->fields[COL_NOTE]));
+  note = g_strstrip (g_strdup (undefused_text (row, COL_NOTE)));
   if (*note != '\0')
     entry->note = g_steal_pointer (&note);
 
