@@ -970,6 +970,26 @@ test_store_replaces_wrong_file (Fixture       *fixture,
   written = read_file (file);
   g_assert_true (g_bytes_equal (written, png));
   g_assert_cmpuint (count_children (fixture->tmp), ==, 1);
+
+  /* Nor is one of the right size whose blocks a power cut left as zeros:
+   * its bytes are compared, not only its size. */
+  {
+    gsize length = g_bytes_get_size (png);
+    g_autofree guint8 *zeros = g_malloc0 (length);
+    g_autoptr(GError) error = NULL;
+    g_autofree char *again = NULL;
+    gboolean created = FALSE;
+
+    write_file (file, zeros, length);
+    again = lc_picture_store (png, fixture->tmp, &created, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (again, ==, name);
+    g_assert_true (created);
+    g_clear_pointer (&written, g_bytes_unref);
+    written = read_file (file);
+    g_assert_true (g_bytes_equal (written, png));
+    g_assert_cmpuint (count_children (fixture->tmp), ==, 1);
+  }
 }
 
 static void

@@ -38,6 +38,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "lc-error.h"
+#include "lc-paths.h"
 #include "lc-picture.h"
 #include "lc-routine.h"
 
@@ -797,6 +798,19 @@ lc_picture_name_for (GBytes        *data,
  * Returns: (transfer full): the name of the stored picture, or %NULL with
  *   @error set; nothing is written then
  */
+/* Whether @file holds exactly @data */
+static gboolean
+file_holds (GFile        *file,
+            const guint8 *data,
+            gsize         length)
+{
+  g_autofree char *contents = NULL;
+  gsize size = 0;
+
+  return g_file_load_contents (file, NULL, &contents, &size, NULL, NULL)
+         && size == length && memcmp (contents, data, length) == 0;
+}
+
 char *
 lc_picture_store (GBytes   *data,
                   GFile    *dir,
@@ -838,12 +852,14 @@ lc_picture_store (GBytes   *data,
     }
   g_clear_error (&local_error);
 
-  /* Same name, same size: the same picture (a name is a SHA-256 prefix) */
+  /* The same name: the same picture (a name is a SHA-256 prefix), if the
+   * file holds it whole; one cut short by a crash is written again. */
   info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
                             G_FILE_QUERY_INFO_NONE, NULL, NULL);
   if (info != NULL &&
       g_file_info_get_file_type (info) == G_FILE_TYPE_REGULAR &&
-      (guint64) g_file_info_get_size (info) == length)
+      (guint64) g_file_info_get_size (info) == length &&
+      file_holds (file, p, length))
     {
       /* Chosen again, maybe long after it was last used: new again, so that
        * lc_picture_remove_unused() leaves it to the editor that chose it. */
@@ -854,8 +870,7 @@ lc_picture_store (GBytes   *data,
       return g_steal_pointer (&name);
     }
 
-  if (!g_file_replace_contents (file, (const char *) p, length, NULL, FALSE,
-                                G_FILE_CREATE_PRIVATE, NULL, NULL, &local_error))
+  if (!lc_file_replace_atomic (file, p, length, 0600, &local_error))
     {
       g_autofree char *path = g_file_get_parse_name (file);
 

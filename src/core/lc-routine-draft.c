@@ -15,6 +15,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "lc-picture.h"
+#include "lc-paths.h"
 #include "lc-routine-draft.h"
 #include "lc-routine-private.h"
 
@@ -1037,6 +1038,5 @@ lc_routine_draft_save (LcRoutineDraft   *self,
       return FALSE;
     }
 
-  return g_file_replace_contents (file, xml, strlen (xml), NULL, FALSE,
-                                  G_FILE_CREATE_NONE, NULL, NULL, error);
+  return lc_file_replace_atomic (file, xml, strlen (xml), 0644, error);
 }

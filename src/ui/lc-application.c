@@ -185,6 +185,24 @@ backups_dir (void)
   return g_file_get_child (data_dir, "backups");
 }
 
+/* Half-written files a crash left where Leg Care writes; never one that
+ * another write might still be busy with. */
+static void
+remove_leftovers (LcApplication *self)
+{
+  g_autoptr(GFile) data_dir = lc_paths_get_user_data_dir ();
+  g_autoptr(GFile) backups = backups_dir ();
+  GFile *dirs[] = { data_dir, backups, self->routines_dir, self->pictures_dir };
+  gint64 older_than = g_get_real_time () / G_USEC_PER_SEC - 10 * 60;
+  guint removed = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (dirs); i++)
+    if (dirs[i] != NULL)
+      removed += lc_paths_remove_leftovers (dirs[i], older_than);
+  if (removed > 0)
+    g_message ("Removed %u half-written files left by a crash", removed);
+}
+
 /* Once a day, on the first use: a backup, after start-up's rush. */
 static gboolean
 daily_backup_cb (gpointer user_data)
@@ -630,6 +648,7 @@ lc_application_startup (GApplication *app)
   color_scheme_changed_cb (self, "color-scheme", self->settings);
 
   load_routines (self);
+  remove_leftovers (self);
   self->pictures_source = g_timeout_add_seconds (10, remove_unused_pictures_cb, self);
   open_diary (self);
 

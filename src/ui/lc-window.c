@@ -11,6 +11,7 @@
 #include "lc-csv.h"
 #include "lc-diary-page.h"
 #include "lc-error.h"
+#include "lc-paths.h"
 #include "lc-routine-editor.h"
 #include "lc-routine-share.h"
 #include "lc-trends-page.h"
@@ -740,8 +741,7 @@ routine_export_chosen_cb (GObject      *source,
 
   bytes = lc_routine_share_write (routine, &error);
   if (bytes == NULL ||
-      !g_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                                NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, &error))
+      !lc_file_replace_atomic (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), 0644, &error))
     {
       lc_show_error (GTK_WIDGET (self), _("Routine Not Exported"), error->message);
       return;
@@ -810,9 +810,8 @@ undo_remove_routine_action (GtkWidget  *widget,
   if (removed == NULL)
     return;
 
-  if (!g_file_replace_contents (removed->file, g_bytes_get_data (removed->contents, NULL),
-                                g_bytes_get_size (removed->contents), NULL, FALSE,
-                                G_FILE_CREATE_NONE, NULL, NULL, &error))
+  if (!lc_file_replace_atomic (removed->file, g_bytes_get_data (removed->contents, NULL),
+                               g_bytes_get_size (removed->contents), 0644, &error))
     lc_show_error (GTK_WIDGET (self), _("Routine Not Restored"), error->message);
   else
     {
