@@ -42,6 +42,8 @@ typedef struct
                           * values; "warning": add an entry with a warning sign */
   const char *editor;    /* with routine: "duplicate" edits a copy of it, "step" also opens
                           * its first step, "shared" previews it as an opened shared file */
+  const char *problem;   /* "crash": the toast after an unclean end; "locked": the diary is
+                          * held by another program */
 } Shot;
 
 /* Sizes of the window's content. Flathub asks for at most 1000x700. */
@@ -80,7 +82,30 @@ static const Shot shots[] = {
   { "step-editor", "routines", 1000, 700, "light", NULL, "calf-pump-seated", FALSE, FALSE, NULL, 0, FALSE, NULL, "step" },
   { "narrow-step-editor-dark", "routines", 360, 720, "dark", NULL, "leg-stretching", FALSE, FALSE, NULL, 0, FALSE, NULL, "step" },
   { "shared", "routines", 1000, 700, "light", NULL, "evening-routine", FALSE, FALSE, NULL, 0, FALSE, NULL, "shared" },
+  { "narrow-crash-toast", "routines", 360, 720, "light", NULL, NULL, FALSE, FALSE, NULL, 0, FALSE, NULL, NULL, "crash" },
+  { "narrow-diary-locked-dark", "diary", 360, 720, "dark", NULL, NULL, FALSE, FALSE, NULL, 0, FALSE, NULL, NULL, "locked" },
+  { "diary-locked", "diary", 1000, 700, "light", NULL, NULL, FALSE, FALSE, NULL, 0, FALSE, NULL, NULL, "locked" },
 };
+
+/* What the app shows after a crash, or with a diary another program holds
+ * (the same words as lc-application.c and lc-diary.c) */
+static void
+show_problem (LcWindow   *window,
+              const char *problem)
+{
+  if (g_str_equal (problem, "crash"))
+    lc_window_add_toast (window,
+                         adw_toast_new (_("Leg Care did not close properly, so the last view was not restored")));
+  else
+    {
+      g_autoptr(GError) error = g_error_new (LC_DIARY_ERROR, LC_DIARY_ERROR_BUSY,
+                                             _("The diary is in use by another program (%s). Close the other "
+                                               "program, then try again. Nothing was changed."),
+                                             "database is locked");
+
+      lc_window_set_diary (window, NULL, error);
+    }
+}
 
 /* An entry today whose ankles differ by 7 cm (3.6 cm in the day's means) */
 static void
@@ -342,6 +367,8 @@ main (int   argc,
         }
       if (shot->steps)
         scroll_to_steps (window);
+      if (shot->problem != NULL)
+        show_problem (LC_WINDOW (window), shot->problem);
       if (g_strcmp0 (shot->trends, "hover") == 0)
         show_day (window);
       if (g_strcmp0 (shot->trends, "bottom") == 0)

@@ -251,9 +251,9 @@ static const ErrorCase error_cases[] = {
   { "missing-illustration", " illustration=\"heel-raises\"", "",
     LC_ROUTINE_ERROR_MISSING,
     "test.xml:9:3: step “raise” has no illustration: add illustration=\"…\" with the name of a built-in illustration" },
-  { "unknown-illustration", "illustration=\"heel-raises\"", "illustration=\"moonwalk\"",
+  { "bad-illustration-name", "illustration=\"heel-raises\"", "illustration=\"../moonwalk\"",
     LC_ROUTINE_ERROR_UNKNOWN_ILLUSTRATION,
-    "test.xml:9:3: step “raise”: there is no illustration “moonwalk”; use the name of a built-in illustration, such as “ankle-circles”" },
+    "test.xml:9:3: step “raise”: “../moonwalk” is not an illustration name; use the name of a built-in illustration, such as “ankle-circles”" },
   { "no-timing", " repetitions=\"15\" pace=\"2\"", "",
     LC_ROUTINE_ERROR_MISSING,
     "test.xml:9:3: step “raise” has no timing: add duration=\"seconds\", or repetitions=\"count\" with pace=\"seconds\"" },
@@ -332,6 +332,41 @@ test_loader_error (gconstpointer data)
     g_assert_cmpstr (error->message, ==, error_case->message);
   else
     g_test_message ("%s", error->message);
+}
+
+/* A step that names an illustration this version does not have (a routine
+ * from a newer one): the routine loads, says which, and everything else
+ * is still checked. */
+static void
+test_loader_missing_illustration (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *xml = variant ("illustration=\"heel-raises\"", "illustration=\"moonwalk\"");
+  g_autoptr(LcRoutine) routine = parse (xml, &error);
+  const char * const *missing;
+  g_autoptr(LcRoutine) whole = NULL;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (routine);
+  missing = lc_routine_get_missing_illustrations (routine);
+  g_assert_nonnull (missing);
+  g_assert_cmpstr (missing[0], ==, "moonwalk");
+  g_assert_null (missing[1]);
+
+  /* None missing */
+  whole = parse (valid, &error);
+  g_assert_no_error (error);
+  g_assert_null (lc_routine_get_missing_illustrations (whole));
+
+  /* The rest is checked as strictly as ever */
+  {
+    g_autofree char *twice = variant ("illustration=\"heel-raises\"", "illustration=\"moonwalk\" duration=\"0\"");
+    g_autoptr(LcRoutine) none = parse (twice, &error);
+
+    g_assert_null (none);
+    g_assert_nonnull (error);
+    g_assert_true (g_str_has_prefix (error->message, "test.xml:9:3:"));
+  }
 }
 
 static void
@@ -415,6 +450,7 @@ main (int   argc,
   g_test_add_func ("/lc/routine-loader/timing-text", test_loader_timing_text);
   g_test_add_func ("/lc/routine-loader/check-start", test_loader_check_start);
   g_test_add_func ("/lc/routine-loader/too-large", test_loader_too_large);
+  g_test_add_func ("/lc/routine-loader/missing-illustration", test_loader_missing_illustration);
   g_test_add_func ("/lc/routine-loader/user-folder", test_loader_user_folder);
 
   for (guint i = 0; i < G_N_ELEMENTS (error_cases); i++)

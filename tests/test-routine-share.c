@@ -1045,7 +1045,7 @@ test_draft_save_refused (Fixture       *f,
     g_clear_error (&error);
 
     fields.id = (char *) "other";
-    fields.illustration = (char *) "moonwalk";
+    fields.illustration = (char *) "moon walk";
     lc_step_draft_set_fields (step, &fields);
     g_assert_false (lc_routine_draft_save (draft, f->loader, fresh, &error));
     g_assert_error (error, LC_ROUTINE_ERROR, LC_ROUTINE_ERROR_UNKNOWN_ILLUSTRATION);
@@ -1600,8 +1600,8 @@ static const HostileCase hostile_cases[] = {
     LC_ROUTINE_ERROR_INVALID, "7:5: step “bend”: “../pictures/knee.png” is not a picture name" },
   { "step-both", "picture=\"knee.png\"", "illustration=\"ankle-circles\" picture=\"knee.png\"",
     LC_ROUTINE_ERROR_INVALID, "7:5: step “bend” has both an illustration and a picture: keep one of the two" },
-  { "unknown-illustration", "illustration=\"ankle-circles\"", "illustration=\"moonwalk\"",
-    LC_ROUTINE_ERROR_UNKNOWN_ILLUSTRATION, "12:5: step “circles”: there is no illustration “moonwalk”; use the name of a built-in illustration, such as “ankle-circles”" },
+  { "bad-illustration-name", "illustration=\"ankle-circles\"", "illustration=\"moon walk\"",
+    LC_ROUTINE_ERROR_UNKNOWN_ILLUSTRATION, "12:5: step “circles”: “moon walk” is not an illustration name; use the name of a built-in illustration, such as “ankle-circles”" },
   { "base64-alphabet", "@PNG@", "iVBORw0KGgo*AAAANSUhEUg==\n",
     LC_ROUTINE_ERROR_INVALID, "the picture “knee.png” is not valid base64 text: export the routine again" },
   { "base64-length", "@PNG@", "iVBORw0KGgoAAAANSUhEUgA\n",

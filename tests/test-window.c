@@ -441,6 +441,52 @@ test_window_routine_problems (Fixture       *fixture,
 
   g_assert_cmpint (g_unlink (path), ==, 0);
   wait_until (!gtk_widget_get_visible (problems));
+
+  /* A broken file with a Latin-1 name: the row shows the name as valid
+   * UTF-8 (a screen reader reading it made GLib abort). */
+  {
+    g_autofree char *latin1 = g_build_filename (g_get_user_data_dir (), "legcare", "routines",
+                                                "caf\xe9.xml", NULL);
+    GtkListBox *problem_list = GTK_LIST_BOX (page_child (page, "problem_list"));
+    AdwActionRow *row;
+
+    g_assert_true (g_file_set_contents (latin1, "<routine id=\"x\" version=\"1\"><name>\xef\xbb</name>", -1, NULL));
+    wait_until (gtk_widget_get_visible (problems));
+    row = ADW_ACTION_ROW (gtk_list_box_get_row_at_index (problem_list, 0));
+    g_assert_true (g_utf8_validate (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), -1, NULL));
+    g_assert_true (g_str_has_prefix (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), "caf"));
+    g_assert_true (g_utf8_validate (adw_action_row_get_subtitle (row), -1, NULL));
+    g_assert_cmpint (g_unlink (latin1), ==, 0);
+    wait_until (!gtk_widget_get_visible (problems));
+  }
+
+  /* A routine from a newer version, with a picture this one lacks: it
+   * loads, and its page says which */
+  {
+    g_autofree char *newer = g_build_filename (g_get_user_data_dir (), "legcare", "routines", "newer.xml", NULL);
+    LcRoutineLoader *loader = lc_application_get_routine_loader (fixture->app);
+    AdwNavigationView *view = ADW_NAVIGATION_VIEW (child (fixture, LC_TYPE_WINDOW, "navigation_view"));
+    AdwNavigationPage *routine_page;
+    GtkLabel *missing;
+
+    g_assert_true (g_file_set_contents (newer,
+                                        "<routine id=\"newer\" version=\"1\"><name>Newer</name><summary>S</summary>"
+                                        "<category>stretching</category>"
+                                        "<step id=\"a\" illustration=\"moonwalk\" duration=\"30\"><title>A</title>"
+                                        "<instruction>Do it.</instruction><cue>Go.</cue></step></routine>",
+                                        -1, NULL));
+    wait_until (lc_routine_loader_find (loader, "newer") != NULL);
+    g_assert_false (gtk_widget_get_visible (problems));
+    lc_window_show_routine (fixture->window, lc_routine_loader_find (loader, "newer"));
+    routine_page = adw_navigation_view_get_visible_page (view);
+    g_assert_true (LC_IS_ROUTINE_VIEW (routine_page));
+    missing = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (routine_page), LC_TYPE_ROUTINE_VIEW,
+                                                        "missing_label"));
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (missing)));
+    g_assert_nonnull (strstr (gtk_label_get_label (missing), "moonwalk"));
+    g_assert_cmpint (g_unlink (newer), ==, 0);
+    wait_until (lc_routine_loader_find (loader, "newer") == NULL);
+  }
 }
 
 /* The @n-th descendant of @widget of @type, depth first. */

@@ -70,6 +70,7 @@ typedef struct
   LcStep              *step;
   GPtrArray           *cautions;
   GHashTable          *step_ids;
+  GPtrArray           *missing;      /* illustrations this version does not have */
   gboolean             have_category;
   gboolean             seen_root;
 
@@ -231,6 +232,24 @@ parse_uint (ParseState  *state,
   return TRUE;
 }
 
+/* An illustration name: letters, digits, "-" and "_", as the built-in
+ * ones are named. */
+static gboolean
+illustration_name_is_valid (const char *name)
+{
+  gsize length = strlen (name);
+
+  if (length == 0 || length > 64)
+    return FALSE;
+  for (const char *p = name; *p != '\0'; p++)
+    if (!g_ascii_isalnum (*p) && *p != '-' && *p != '_')
+      return FALSE;
+
+  return TRUE;
+}
+
+/* A name this version does not know is kept: a routine from a newer
+ * version (or written for one) loads, and its step shows a placeholder. */
 static gboolean
 check_illustration (ParseState  *state,
                     const char  *name,
@@ -238,19 +257,21 @@ check_illustration (ParseState  *state,
 {
   g_autofree char *prefix = where (state);
 
-  if (state->self->illustrations == NULL || g_hash_table_contains (state->self->illustrations, name))
-    return TRUE;
+  if (!illustration_name_is_valid (name))
+    {
+      set_error (state, error, LC_ROUTINE_ERROR_UNKNOWN_ILLUSTRATION,
+                 /* Translators: e.g. step “x”: “../x” is not an illustration name; … */
+                 _("%s“%s” is not an illustration name; use the name of a built-in illustration, such as “%s”"),
+                 prefix, name, state->self->example_illustration != NULL ? state->self->example_illustration
+                                                                         : "ankle-circles");
+      return FALSE;
+    }
 
-  if (state->self->example_illustration == NULL)
-    set_error (state, error, LC_ROUTINE_ERROR_UNKNOWN_ILLUSTRATION,
-               _("%sthere is no illustration “%s”, and no built-in illustrations were found"),
-               prefix, name);
-  else
-    set_error (state, error, LC_ROUTINE_ERROR_UNKNOWN_ILLUSTRATION,
-               /* Translators: e.g. step “x”: there is no illustration “foo”; use the name of a built-in illustration, such as “ankle-circles” */
-               _("%sthere is no illustration “%s”; use the name of a built-in illustration, such as “%s”"),
-               prefix, name, state->self->example_illustration);
-  return FALSE;
+  if (state->self->illustrations != NULL && !g_hash_table_contains (state->self->illustrations, name)
+      && !g_ptr_array_find_with_equal_func (state->missing, name, g_str_equal, NULL))
+    g_ptr_array_add (state->missing, g_strdup (name));
+
+  return TRUE;
 }
 
 /* A step's own picture: a plain file name in the pictures folder (never a
@@ -1021,6 +1042,7 @@ parse (LcRoutineLoader  *self,
   g_autoptr(LcRoutine) routine = NULL;
   g_autoptr(GPtrArray) cautions = NULL;
   g_autoptr(GHashTable) step_ids = NULL;
+  g_autoptr(GPtrArray) missing = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GHashTable) picture_table = NULL;
   g_autoptr(GString) text_buffer = NULL;
   g_autoptr(GError) local_error = NULL;
@@ -1058,6 +1080,7 @@ parse (LcRoutineLoader  *self,
   state.routine = routine;
   state.cautions = cautions;
   state.step_ids = step_ids;
+  state.missing = missing;
   state.text = text_buffer;
   state.shared = pictures != NULL;
   state.pictures = picture_table;
@@ -1086,6 +1109,11 @@ parse (LcRoutineLoader  *self,
 
   g_ptr_array_add (cautions, NULL);
   routine->cautions = (GStrv) g_ptr_array_free (g_steal_pointer (&cautions), FALSE);
+  if (missing->len > 0)
+    {
+      g_ptr_array_add (missing, NULL);
+      routine->missing_illustrations = (GStrv) g_ptr_array_free (g_steal_pointer (&missing), FALSE);
+    }
   routine->origin = origin;
   routine->source = g_strdup (file_name);
 

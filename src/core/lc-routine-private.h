@@ -43,6 +43,7 @@ struct _LcRoutine
   LcRoutineOrigin  origin;
   char            *source;
   gboolean         overrides_builtin;
+  GStrv            missing_illustrations;  /* named by steps, not in this version */
 };
 
 char     *lc_routine_normalize_text (const char *text);

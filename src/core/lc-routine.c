@@ -30,6 +30,7 @@ lc_routine_finalize (GObject *object)
   g_free (self->name);
   g_free (self->summary);
   g_strfreev (self->cautions);
+  g_strfreev (self->missing_illustrations);
   g_free (self->illustration);
   g_clear_pointer (&self->steps, g_ptr_array_unref);
   g_free (self->source);
@@ -83,6 +84,24 @@ lc_routine_get_category (LcRoutine *self)
  * Returns: (transfer none): who should not do the routine, or when to
  *   stop; possibly empty, never %NULL
  */
+/**
+ * lc_routine_get_missing_illustrations:
+ *
+ * The illustrations the routine's steps name that this version of Leg
+ * Care does not have (a routine from a newer version): those steps show a
+ * placeholder.
+ *
+ * Returns: (transfer none) (nullable) (array zero-terminated=1): their
+ *   names, or %NULL if none is missing
+ */
+const char * const *
+lc_routine_get_missing_illustrations (LcRoutine *self)
+{
+  g_return_val_if_fail (LC_IS_ROUTINE (self), NULL);
+
+  return (const char * const *) self->missing_illustrations;
+}
+
 const char * const *
 lc_routine_get_cautions (LcRoutine *self)
 {

@@ -77,6 +77,7 @@ const char          *lc_routine_get_name          (LcRoutine *self);
 const char          *lc_routine_get_summary       (LcRoutine *self);
 LcCategory           lc_routine_get_category      (LcRoutine *self);
 const char * const  *lc_routine_get_cautions      (LcRoutine *self);
+const char * const  *lc_routine_get_missing_illustrations (LcRoutine *self);
 const char          *lc_routine_get_illustration  (LcRoutine *self);
 LcStep              *lc_routine_get_illustration_step (LcRoutine *self);
 guint                lc_routine_get_n_steps       (LcRoutine *self);

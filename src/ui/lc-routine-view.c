@@ -25,6 +25,7 @@ struct _LcRoutineView
   GtkLabel            *summary_label;
   GtkLabel            *facts_label;
   GtkLabel            *custom_label;
+  GtkLabel            *missing_label;
   AdwPreferencesGroup *cautions_group;
   AdwPreferencesGroup *steps_group;
   GtkButton           *start_button;
@@ -316,6 +317,19 @@ lc_routine_view_constructed (GObject *object)
       gtk_widget_set_visible (GTK_WIDGET (self->custom_label), TRUE);
     }
 
+  /* A routine from a newer version: say which pictures this one lacks */
+  if (lc_routine_get_missing_illustrations (routine) != NULL)
+    {
+      g_autofree char *names = g_strjoinv (", ", (GStrv) lc_routine_get_missing_illustrations (routine));
+      g_autofree char *text = g_strdup_printf (
+        /* Translators: %s is a list of illustration names */
+        _("Some pictures of this routine come from a newer version of Leg Care and are shown as missing: %s. "
+          "The steps themselves are complete."), names);
+
+      gtk_label_set_label (self->missing_label, text);
+      gtk_widget_set_visible (GTK_WIDGET (self->missing_label), TRUE);
+    }
+
   gtk_widget_set_visible (GTK_WIDGET (self->cautions_group), cautions[0] != NULL);
   for (guint i = 0; cautions[i] != NULL; i++)
     {
@@ -454,6 +468,7 @@ lc_routine_view_class_init (LcRoutineViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LcRoutineView, summary_label);
   gtk_widget_class_bind_template_child (widget_class, LcRoutineView, facts_label);
   gtk_widget_class_bind_template_child (widget_class, LcRoutineView, custom_label);
+  gtk_widget_class_bind_template_child (widget_class, LcRoutineView, missing_label);
   gtk_widget_class_bind_template_child (widget_class, LcRoutineView, cautions_group);
   gtk_widget_class_bind_template_child (widget_class, LcRoutineView, steps_group);
   gtk_widget_class_bind_template_child (widget_class, LcRoutineView, start_button);
