@@ -492,6 +492,9 @@ typedef struct
   const char *message;
 } ErrorCase;
 
+#define TEN "abcdefghij"
+#define HUNDRED TEN TEN TEN TEN TEN TEN TEN TEN TEN TEN
+
 static const ErrorCase error_cases[] = {
   /* The header */
   { "header-empty-file", "", TRUE, LC_CSV_ERROR_HEADER,
@@ -614,6 +617,18 @@ static const ErrorCase error_cases[] = {
     "as in “2026-03-29T08:30:00+02:00”, or Z for UTC" },
   { "time-before-1970", ENTRY ("1969-12-31T23:59:59Z", "3", "", "", "", "", "", "", "") "\n", FALSE, LC_CSV_ERROR_VALUE,
     "line 4, column time: “1969-12-31T23:59:59Z” is before 1970; expected a later time" },
+  { "session-future", SESSION ("9999-12-31T23:00:00Z", "calf", "Calf", "9999-12-31T23:05:00Z", "3", "3", "0", "", "")
+    "\n", FALSE, LC_CSV_ERROR_VALUE,
+    "line 4, column time: The time is in the future: a session records what has happened" },
+  { "session-name-too-long", SESSION ("2026-03-10T10:00:00+01:00", "calf", HUNDRED HUNDRED "x",
+                                      "2026-03-10T10:05:00+01:00", "3", "3", "0", "", "") "\n", FALSE, LC_CSV_ERROR_VALUE,
+    "line 4: The session’s routine name is longer than 200 characters" },
+  { "session-id-too-long", SESSION ("2026-03-10T10:00:00+01:00", HUNDRED, "Calf",
+                                    "2026-03-10T10:05:00+01:00", "3", "3", "0", "", "") "\n", FALSE, LC_CSV_ERROR_VALUE,
+    "line 4: The session’s routine id is longer than 64 characters" },
+  { "session-over-a-day", SESSION ("2026-03-10T10:00:00+01:00", "calf", "Calf", "2026-03-11T10:00:01+01:00",
+                                   "3", "3", "0", "", "") "\n", FALSE, LC_CSV_ERROR_VALUE,
+    "line 4: The session lasts more than a day" },
   { "time-future", ENTRY ("2999-01-01T00:00:00Z", "3", "", "", "", "", "", "", "") "\n", FALSE, LC_CSV_ERROR_VALUE,
     "line 4, column time: The time is in the future: an entry records what has happened" },
 

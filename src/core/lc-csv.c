@@ -961,6 +961,7 @@ import_entry (LcDiary    *diary,
 static gboolean
 import_session (LcDiary    *diary,
                 const Row  *row,
+                gint64      now,
                 guint      *added,
                 guint      *skipped,
                 GError    **error)
@@ -979,6 +980,14 @@ import_session (LcDiary    *diary,
       !parse_score (row, COL_HEAVINESS_BEFORE, &record->heaviness_before, error) ||
       !parse_score (row, COL_HEAVINESS_AFTER, &record->heaviness_after, error))
     return FALSE;
+
+  /* As for entries: a session records what has happened */
+  if (record->started_at > now)
+    {
+      set_error (error, LC_CSV_ERROR_VALUE, row->line, column_names[COL_TIME], "%s",
+                 _("The time is in the future: a session records what has happened"));
+      return FALSE;
+    }
 
   /* What lc_session_record_validate() checks, said with the column. */
   if (record->ended_at < record->started_at)
@@ -1086,7 +1095,7 @@ import_row (LcDiary    *diary,
   if (is_entry)
     return import_entry (diary, row, now, added, skipped, error);
   else
-    return import_session (diary, row, added, skipped, error);
+    return import_session (diary, row, now, added, skipped, error);
 }
 
 static gboolean
@@ -1120,6 +1129,31 @@ import_rows (LcDiary  *diary,
     }
 
   return TRUE;
+}
+
+/**
+ * lc_csv_check_size:
+ * @size: the size of a file to import, in bytes
+ * @error: return location for an %LC_CSV_ERROR_TOO_LARGE error
+ *
+ * Whether a file of @size can be imported: ask before reading it, so that
+ * a huge file is never read into memory.
+ */
+gboolean
+lc_csv_check_size (guint64   size,
+                   GError  **error)
+{
+  if (size <= LC_CSV_MAX_SIZE)
+    return TRUE;
+
+  {
+    g_autofree char *shown_size = g_format_size_full (size, G_FORMAT_SIZE_IEC_UNITS);
+
+    lc_set_error (error, LC_CSV_ERROR, LC_CSV_ERROR_TOO_LARGE,
+                  _("The file is %s; a diary export can be at most %u MiB"),
+                  shown_size, LC_CSV_MAX_SIZE / (1024 * 1024));
+  }
+  return FALSE;
 }
 
 /**
@@ -1157,16 +1191,8 @@ lc_csv_import (LcDiary     *diary,
   g_return_val_if_fail (data != NULL || length == 0, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  /* Before anything is read. */
-  if (length > LC_CSV_MAX_SIZE)
-    {
-      g_autofree char *size = g_format_size_full (length, G_FORMAT_SIZE_IEC_UNITS);
-
-      lc_set_error (error, LC_CSV_ERROR, LC_CSV_ERROR_TOO_LARGE,
-                   _("The file is %s; a diary export can be at most %u MiB"),
-                   size, LC_CSV_MAX_SIZE / (1024 * 1024));
-      return FALSE;
-    }
+  if (!lc_csv_check_size (length, error))
+    return FALSE;
 
   if (length > 0 && !g_utf8_validate_len (data, length, &invalid))
     {

@@ -30,6 +30,8 @@ GQuark    lc_csv_error_quark  (void);
 char     *lc_csv_export       (LcDiary     *diary,
                                gsize       *length,
                                GError     **error);
+gboolean  lc_csv_check_size   (guint64      size,
+                               GError     **error);
 gboolean  lc_csv_import       (LcDiary     *diary,
                                const char  *data,
                                gsize        length,

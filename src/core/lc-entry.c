@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "lc-diary.h"
@@ -388,8 +390,15 @@ lc_session_record_validate (const LcSessionRecord  *record,
     problem = _("The session has no routine id");
   else if (record->routine_name == NULL || *record->routine_name == '\0')
     problem = _("The session has no routine name");
+  else if (strlen (record->routine_id) > LC_SESSION_ROUTINE_ID_MAX)
+    problem = _("The session’s routine id is longer than 64 characters");
+  else if (!g_utf8_validate (record->routine_name, -1, NULL)
+           || g_utf8_strlen (record->routine_name, -1) > LC_SESSION_ROUTINE_NAME_MAX)
+    problem = _("The session’s routine name is longer than 200 characters");
   else if (record->started_at < 0 || record->ended_at < record->started_at)
     problem = _("The session ends before it starts");
+  else if (record->ended_at - record->started_at > LC_SESSION_MAX_SECONDS)
+    problem = _("The session lasts more than a day");
   else if (record->steps_total == 0 || record->steps_done > record->steps_total ||
            record->steps_skipped > record->steps_total)
     problem = _("The session’s step counts do not add up");

@@ -28,6 +28,12 @@ typedef enum
 
 #define LC_NOTE_MAX_CHARS 2000
 
+/* A session record: its routine as it was called (a shared routine's name
+ * comes from a stranger's file) and how long it can last, pauses and all */
+#define LC_SESSION_ROUTINE_ID_MAX     64
+#define LC_SESSION_ROUTINE_NAME_MAX   200
+#define LC_SESSION_MAX_SECONDS        (24 * 60 * 60)
+
 typedef enum /*< flags >*/
 {
   LC_TAG_LONG_STANDING = 1 << 0,

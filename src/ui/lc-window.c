@@ -215,6 +215,18 @@ export_action (GtkWidget  *widget,
 }
 
 static void
+show_import_error (LcWindow     *self,
+                   GFile        *file,
+                   const GError *error)
+{
+  g_autofree char *name = lc_file_display_name (file);
+  /* Translators: %s is the file's name, then what is wrong and where */
+  g_autofree char *body = g_strdup_printf (_("Nothing was imported from “%s”: %s"), name, error->message);
+
+  lc_show_error (GTK_WIDGET (self), _("The File Could Not Be Imported"), body);
+}
+
+static void
 import_loaded_cb (GFile        *file,
                   GAsyncResult *result,
                   LcWindow     *self)
@@ -235,13 +247,7 @@ import_loaded_cb (GFile        *file,
   else if (diary == NULL)
     lc_show_error (GTK_WIDGET (self), _("The Diary Can’t Be Opened"), NULL);
   else if (!lc_csv_import (diary, contents, length, &added, &skipped, &error))
-    {
-      g_autofree char *name = lc_file_display_name (file);
-      /* Translators: %s is the file's name, then what is wrong and where */
-      g_autofree char *body = g_strdup_printf (_("Nothing was imported from “%s”: %s"), name, error->message);
-
-      lc_show_error (GTK_WIDGET (self), _("The File Could Not Be Imported"), body);
-    }
+    show_import_error (self, file, error);
   else
     {
       g_autofree char *added_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u record added",
@@ -265,8 +271,20 @@ import_chosen_cb (GtkFileDialog *dialog,
 {
   g_autoptr(GFile) file = gtk_file_dialog_open_finish (dialog, result, NULL);
 
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GError) error = NULL;
+
   if (file == NULL)
     {
+      g_object_unref (self);
+      return;
+    }
+
+  /* A huge file is refused before it is read into memory. */
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  if (info != NULL && !lc_csv_check_size (g_file_info_get_size (info), &error))
+    {
+      show_import_error (self, file, error);
       g_object_unref (self);
       return;
     }
