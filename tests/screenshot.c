@@ -22,6 +22,7 @@
 #include "lc-session-page.h"
 #include "lc-routine-editor.h"
 #include "lc-routine-share.h"
+#include "lc-widgets.h"
 #include "lc-window.h"
 
 typedef struct
@@ -95,7 +96,7 @@ show_problem (LcWindow   *window,
 {
   if (g_str_equal (problem, "crash"))
     lc_window_add_toast (window,
-                         adw_toast_new (_("Leg Care did not close properly, so the last view was not restored")));
+                         lc_toast_new_wrapping (_("Leg Care did not close properly, so the last view was not restored")));
   else
     {
       g_autoptr(GError) error = g_error_new (LC_DIARY_ERROR, LC_DIARY_ERROR_BUSY,

@@ -15,6 +15,7 @@
 
 #include "lc-application.h"
 #include "lc-backups.h"
+#include "lc-diary-page.h"
 #include "lc-window.h"
 #include "lc-test-util.h"
 
@@ -131,7 +132,15 @@ try_again (void)
   banner = ADW_BANNER (gtk_widget_get_template_child (GTK_WIDGET (window), LC_TYPE_WINDOW, "diary_banner"));
   wait_until (gtk_widget_get_mapped (GTK_WIDGET (window)));
   g_assert_true (adw_banner_get_revealed (banner));
-  g_assert_nonnull (strstr (adw_banner_get_title (banner), "is a folder"));
+  g_assert_nonnull (strstr (adw_banner_get_title (banner), "can’t be opened"));
+  {
+    GtkWidget *diary_page = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), LC_TYPE_WINDOW,
+                                                                       "diary_page"));
+    AdwStatusPage *status = ADW_STATUS_PAGE (gtk_widget_get_template_child (diary_page, LC_TYPE_DIARY_PAGE,
+                                                                            "error_status"));
+
+    g_assert_nonnull (strstr (adw_status_page_get_description (status), "is a folder"));
+  }
   /* No new entries offered */
   new_entry = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), LC_TYPE_WINDOW, "new_entry_button"));
   wait_until (!gtk_widget_get_sensitive (new_entry));

@@ -20,6 +20,7 @@
 #include "lc-reminders.h"
 #include "lc-run-marker.h"
 #include "lc-safety-dialog.h"
+#include "lc-widgets.h"
 #include "lc-window.h"
 
 struct _LcApplication
@@ -438,7 +439,7 @@ present_main_window (LcApplication *self)
       self->view_reset = FALSE;
       lc_window_add_toast (LC_WINDOW (window),
                            /* Translators: a toast at start, after Leg Care crashed or was killed */
-                           adw_toast_new (_("Leg Care did not close properly, so the last view was not restored")));
+                           lc_toast_new_wrapping (_("Leg Care did not close properly, so the last view was not restored")));
     }
 
   /* First start: the safety notice, acknowledged once. */

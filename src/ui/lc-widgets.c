@@ -190,3 +190,27 @@ lc_text_view_set_text (GtkTextView *view,
   gtk_text_buffer_set_text (buffer, text != NULL ? text : "", -1);
   gtk_text_buffer_end_irreversible_action (buffer);
 }
+
+/**
+ * lc_toast_new_wrapping:
+ * @title: what to say
+ *
+ * A toast whose title wraps instead of being cut short, for a sentence
+ * that must be read whole in a narrow window and in every language.
+ *
+ * Returns: (transfer full): the toast
+ */
+AdwToast *
+lc_toast_new_wrapping (const char *title)
+{
+  AdwToast *toast = adw_toast_new (title);
+  GtkWidget *label = gtk_label_new (title);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "heading");
+  adw_toast_set_custom_title (toast, label);
+
+  return toast;
+}

@@ -25,4 +25,6 @@ char           *lc_text_view_get_text       (GtkTextView *view);
 void            lc_text_view_set_text       (GtkTextView *view,
                                              const char  *text);
 
+AdwToast       *lc_toast_new_wrapping (const char     *title);
+
 G_END_DECLS

@@ -510,10 +510,15 @@ lc_window_set_diary (LcWindow     *self,
   lc_diary_page_set_diary (self->diary_page, diary, error);
   lc_trends_page_set_diary (self->trends_page, diary, error);
 
+  /* Read only: the banner is the only place that says why. No diary: the
+   * Diary and Trends pages say why; the banner, on every page, says that. */
   problem = diary != NULL ? lc_diary_get_read_only (diary) : error;
-  adw_banner_set_title (self->diary_banner, problem != NULL ? problem->message : "");
-  adw_banner_set_revealed (self->diary_banner, problem != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-entry", problem == NULL);
+  if (diary == NULL)
+    adw_banner_set_title (self->diary_banner, _("The diary can’t be opened: the Diary page says why"));
+  else if (problem != NULL)
+    adw_banner_set_title (self->diary_banner, problem->message);
+  adw_banner_set_revealed (self->diary_banner, diary == NULL || problem != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-entry", diary != NULL && problem == NULL);
 }
 
 /**
