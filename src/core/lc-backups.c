@@ -98,80 +98,68 @@ compare_newest_first (gconstpointer a,
   return g_date_time_compare (y->made, x->made);
 }
 
-/* The diaries set aside beside the backups folder */
-static void
-add_moved_aside (GFile     *dir,
-                 gboolean   count_entries,
-                 GPtrArray *backups)
+/* The backups in @folder, or (@moved_aside) the diaries set aside in it,
+ * added to @backups. */
+static gboolean
+scan_folder (GFile      *folder,
+             gboolean    moved_aside,
+             gboolean    count_entries,
+             GPtrArray  *backups,
+             GError    **error)
 {
-  g_autoptr(GFile) parent = g_file_get_parent (dir);
   g_autoptr(GFileEnumerator) enumerator = NULL;
+  g_autoptr(GError) local_error = NULL;
   GFileInfo *file_info;
 
-  if (parent != NULL)
-    enumerator = g_file_enumerate_children (parent, G_FILE_ATTRIBUTE_STANDARD_NAME "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
-                                            G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  enumerator = g_file_enumerate_children (folder, G_FILE_ATTRIBUTE_STANDARD_NAME "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                                          G_FILE_QUERY_INFO_NONE, NULL, &local_error);
   if (enumerator == NULL)
-    return;
+    {
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        return TRUE;
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
 
   while ((file_info = g_file_enumerator_next_file (enumerator, NULL, NULL)) != NULL)
     {
-      GDateTime *moved = g_file_info_get_file_type (file_info) == G_FILE_TYPE_REGULAR
-                         ? parse_moved_name (g_file_info_get_name (file_info)) : NULL;
+      const char *name = g_file_info_get_name (file_info);
+      gboolean before_restore = FALSE;
+      GDateTime *made = NULL;
 
-      if (moved != NULL)
+      if (g_file_info_get_file_type (file_info) == G_FILE_TYPE_REGULAR)
+        made = moved_aside ? parse_moved_name (name) : parse_name (name, &before_restore);
+      if (made != NULL)
         {
           LcBackupInfo *info = g_new0 (LcBackupInfo, 1);
 
-          info->file = g_file_get_child (parent, g_file_info_get_name (file_info));
-          info->made = moved;
-          info->moved_aside = TRUE;
+          info->file = g_file_get_child (folder, name);
+          info->made = made;
+          info->before_restore = before_restore;
+          info->moved_aside = moved_aside;
           info->n_entries = count_entries ? lc_diary_file_count_entries (info->file, NULL) : -1;
           g_ptr_array_add (backups, info);
         }
       g_object_unref (file_info);
     }
+
+  return TRUE;
 }
 
+/* The backups in @dir and the diaries set aside beside it, newest first */
 static GPtrArray *
 scan (GFile    *dir,
       gboolean  count_entries,
       GError  **error)
 {
   g_autoptr(GPtrArray) backups = g_ptr_array_new_with_free_func ((GDestroyNotify) lc_backup_info_free);
-  g_autoptr(GFileEnumerator) enumerator = NULL;
-  g_autoptr(GError) local_error = NULL;
-  GFileInfo *file_info;
+  g_autoptr(GFile) parent = g_file_get_parent (dir);
 
-  enumerator = g_file_enumerate_children (dir, G_FILE_ATTRIBUTE_STANDARD_NAME, G_FILE_QUERY_INFO_NONE,
-                                          NULL, &local_error);
-  if (enumerator == NULL)
-    {
-      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
-        return g_steal_pointer (&backups);
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
-    }
+  if (!scan_folder (dir, FALSE, count_entries, backups, error))
+    return NULL;
+  if (parent != NULL)
+    scan_folder (parent, TRUE, count_entries, backups, NULL);
 
-  while ((file_info = g_file_enumerator_next_file (enumerator, NULL, NULL)) != NULL)
-    {
-      gboolean before_restore = FALSE;
-      GDateTime *made = parse_name (g_file_info_get_name (file_info), &before_restore);
-
-      if (made != NULL)
-        {
-          LcBackupInfo *info = g_new0 (LcBackupInfo, 1);
-
-          info->file = g_file_get_child (dir, g_file_info_get_name (file_info));
-          info->made = made;
-          info->before_restore = before_restore;
-          info->n_entries = count_entries ? lc_diary_file_count_entries (info->file, NULL) : -1;
-          g_ptr_array_add (backups, info);
-        }
-      g_object_unref (file_info);
-    }
-
-  add_moved_aside (dir, count_entries, backups);
   g_ptr_array_sort (backups, compare_newest_first);
   return g_steal_pointer (&backups);
 }
