@@ -1489,6 +1489,40 @@ test_collect_used (Fixture       *fixture,
   g_assert_true (g_hash_table_contains (used, svg_name));
 }
 
+/* An SVG of too many elements would take hundreds of megabytes to draw:
+ * refused, with the reason; one at the limit is fine. */
+static void
+test_svg_elements (void)
+{
+  for (guint extra = 0; extra <= 1; extra++)
+    {
+      /* The <svg> element counts too */
+      guint n = LC_PICTURE_MAX_SVG_ELEMENTS - 1 + extra;
+      GString *text = g_string_new ("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\">");
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(GError) error = NULL;
+      gboolean ok;
+
+      for (guint i = 0; i < n; i++)
+        g_string_append (text, "<rect width=\"1\" height=\"1\"/>");
+      g_string_append (text, "</svg>");
+      bytes = g_string_free_to_bytes (text);
+
+      ok = lc_picture_check (bytes, NULL, NULL, NULL, &error);
+      if (extra == 0)
+        {
+          g_assert_no_error (error);
+          g_assert_true (ok);
+        }
+      else
+        {
+          g_assert_false (ok);
+          g_assert_error (error, LC_PICTURE_ERROR, LC_PICTURE_ERROR_TOO_LARGE);
+          g_assert_nonnull (strstr (error->message, "more than 20000 elements"));
+        }
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1502,6 +1536,7 @@ main (int argc, char **argv)
   g_test_add_func ("/picture/jpeg/damaged", test_jpeg_damaged);
   g_test_add_func ("/picture/svg/valid", test_svg_valid);
   g_test_add_func ("/picture/svg/declarations", test_svg_declarations);
+  g_test_add_func ("/picture/svg/elements", test_svg_elements);
   g_test_add_func ("/picture/svg/malformed", test_svg_malformed);
   g_test_add_func ("/picture/svg/not-utf8", test_svg_not_utf8);
   g_test_add_func ("/picture/unknown-type", test_unknown_type);

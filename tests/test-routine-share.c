@@ -1815,6 +1815,53 @@ test_hostile_missing_file (Fixture       *f,
   assert_refused (f, file, LC_ROUTINE_ERROR_IO, SHARED_NAME ":1:1: the file could not be read");
 }
 
+/* The pictures of a shared file have a budget together: four of 36
+ * million pixels are fine, five are refused before any is decoded, and a
+ * routine whose pictures exceed it is not exported. */
+static void
+test_share_pixel_budget (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GBytes) png = make_png (2, 2, 0);
+  g_autoptr(GBytes) huge = make_png (6000, 6000, 0);
+  g_autofree char *knee = picture_element ("knee.png", png);
+
+  for (guint n = 4; n <= 5; n++)
+    {
+      GString *xml = g_string_new (HEAD "<legcare-routine version=\"1\">\n" SHARED_ROUTINE);
+      g_autofree char *text = NULL;
+      g_autoptr(GFile) file = NULL;
+      g_autoptr(GHashTable) pictures = NULL;
+      g_autoptr(LcRoutine) routine = NULL;
+      g_autoptr(GError) error = NULL;
+
+      g_string_append (xml, knee);
+      for (guint i = 0; i < n; i++)
+        {
+          g_autofree char *name = g_strdup_printf ("big%u.png", i);
+          g_autofree char *element = picture_element (name, huge);
+
+          g_string_append (xml, element);
+        }
+      g_string_append (xml, "</legcare-routine>\n");
+      text = g_string_free (xml, FALSE);
+      file = write_file (f->dir, SHARED_NAME, text, strlen (text));
+
+      routine = lc_routine_share_read (f->loader, file, &pictures, &error);
+      if (n == 4)
+        {
+          g_assert_no_error (error);
+          g_assert_nonnull (routine);
+        }
+      else
+        {
+          g_assert_null (routine);
+          g_assert_error (error, LC_ROUTINE_ERROR, LC_ROUTINE_ERROR_TOO_LARGE);
+          g_assert_nonnull (strstr (error->message, "160 million pixels"));
+        }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1826,6 +1873,7 @@ main (int   argc,
   g_test_add ("/lc/routine-share/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
   ADD ("draft/round-trip", test_draft_round_trip);
+  ADD ("share/pixel-budget", test_share_pixel_budget);
   ADD ("draft/step-ids", test_draft_step_ids);
   ADD ("draft/order-and-duration", test_draft_order_and_duration);
   ADD ("draft/changed", test_draft_changed);

@@ -457,6 +457,7 @@ typedef struct
 {
   guint    depth;
   gboolean seen_root;
+  guint    n_elements;
 } SvgState;
 
 static void
@@ -484,6 +485,11 @@ svg_start_element (GMarkupParseContext  *context,
           return;
         }
       state->seen_root = TRUE;
+    }
+  if (++state->n_elements > LC_PICTURE_MAX_SVG_ELEMENTS)
+    {
+      g_set_error_literal (error, G_MARKUP_ERROR, G_MARKUP_ERROR_INVALID_CONTENT, "too many elements");
+      return;
     }
   state->depth++;
 }
@@ -534,7 +540,13 @@ check_svg (const guint8  *p,
   if (!g_markup_parse_context_parse (context, (const char *) p + start, length - start, &local_error) ||
       !g_markup_parse_context_end_parse (context, &local_error))
     {
-      set_damaged (error, "SVG", local_error->message);
+      if (state.n_elements > LC_PICTURE_MAX_SVG_ELEMENTS)
+        lc_set_error (error, LC_PICTURE_ERROR, LC_PICTURE_ERROR_TOO_LARGE,
+                      _("the SVG picture has more than %u elements, far more than a step’s picture needs and "
+                        "more than can be shown without using a lot of memory; simplify it or export it as PNG"),
+                      LC_PICTURE_MAX_SVG_ELEMENTS);
+      else
+        set_damaged (error, "SVG", local_error->message);
       return FALSE;
     }
   if (!state.seen_root)

@@ -26,6 +26,9 @@ typedef enum
 #define LC_PICTURE_MAX_BYTES  (8 * 1024 * 1024)
 #define LC_PICTURE_MAX_SIDE   8192
 #define LC_PICTURE_MAX_PIXELS (40 * 1000 * 1000)
+/* librsvg needs several kilobytes per element: 20 000 are some 100 MB,
+ * far more than a step's picture needs */
+#define LC_PICTURE_MAX_SVG_ELEMENTS 20000
 
 /* How old an unused picture must be before it is removed: a routine editor
  * open for less than this may hold a picture it has not saved yet. */

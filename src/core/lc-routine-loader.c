@@ -71,6 +71,7 @@ typedef struct
   GPtrArray           *cautions;
   GHashTable          *step_ids;
   GPtrArray           *missing;      /* illustrations this version does not have */
+  guint64              pixels;       /* of the pictures of a shared file so far */
   gboolean             have_category;
   gboolean             seen_root;
 
@@ -644,6 +645,7 @@ end_picture (ParseState  *state,
   guchar *decoded;
   gsize decoded_length;
   gsize padding = 0;
+  guint width = 0, height = 0;
 
   for (gsize i = 0; i < state->text->len; i++)
     {
@@ -675,12 +677,23 @@ end_picture (ParseState  *state,
 
   decoded = g_base64_decode (clean->str, &decoded_length);
   bytes = g_bytes_new_take (decoded, decoded_length);
-  if (!lc_picture_check (bytes, NULL, NULL, NULL, &picture_error))
+  if (!lc_picture_check (bytes, NULL, &width, &height, &picture_error))
     {
       set_error (state, error, LC_ROUTINE_ERROR_INVALID,
                  /* Translators: the picture's name, then why it is refused */
                  _("the picture “%s” is refused: %s"),
                  state->picture_name, picture_error->message);
+      return FALSE;
+    }
+
+  /* A budget for the whole file, checked before anything is decoded */
+  state->pixels += (guint64) width * height;
+  if (state->pixels > LC_ROUTINE_SHARE_MAX_PIXELS)
+    {
+      set_error (state, error, LC_ROUTINE_ERROR_TOO_LARGE,
+                 _("the pictures hold more than %u million pixels in all; a shared routine can hold at most %u "
+                   "million: export it again with smaller pictures"),
+                 LC_ROUTINE_SHARE_MAX_PIXELS / (1000 * 1000), LC_ROUTINE_SHARE_MAX_PIXELS / (1000 * 1000));
       return FALSE;
     }
 

@@ -42,6 +42,10 @@ typedef enum
 #define LC_STEP_MAX_REST              600
 /* A shared routine holds its pictures: at most 8 MiB each, in base64. */
 #define LC_ROUTINE_SHARE_MAX_FILE_SIZE (40 * 1024 * 1024)
+/* The pixels of all the pictures of a shared routine together: each may
+ * have LC_PICTURE_MAX_PIXELS, but fifty such would take gigabytes once
+ * decoded for the preview */
+#define LC_ROUTINE_SHARE_MAX_PIXELS (160 * 1000 * 1000)
 
 #define LC_TYPE_ROUTINE_LOADER (lc_routine_loader_get_type ())
 

@@ -37,6 +37,7 @@ lc_routine_share_write (LcRoutine  *routine,
 {
   g_autoptr(LcRoutineDraft) draft = NULL;
   g_autoptr(GHashTable) written = g_hash_table_new (g_str_hash, g_str_equal);
+  guint64 pixels = 0;
   GString *out;
 
   g_return_val_if_fail (LC_IS_ROUTINE (routine), NULL);
@@ -56,6 +57,7 @@ lc_routine_share_write (LcRoutine  *routine,
       g_autoptr(GFile) dir = NULL;
       g_autoptr(GBytes) bytes = NULL;
       g_autofree char *base64 = NULL;
+      guint width = 0, height = 0;
 
       if (name == NULL || g_hash_table_contains (written, name))
         continue;
@@ -74,6 +76,19 @@ lc_routine_share_write (LcRoutine  *routine,
       bytes = lc_picture_load (dir, name, error);
       if (bytes == NULL)
         {
+          g_string_free (out, TRUE);
+          return NULL;
+        }
+
+      /* What could not be opened again is not written. */
+      if (lc_picture_check (bytes, NULL, &width, &height, NULL))
+        pixels += (guint64) width * height;
+      if (pixels > LC_ROUTINE_SHARE_MAX_PIXELS)
+        {
+          lc_set_error (error, LC_PICTURE_ERROR, LC_PICTURE_ERROR_TOO_LARGE,
+                        _("the pictures hold more than %u million pixels in all; a shared routine can hold at most "
+                          "%u million: use smaller pictures"),
+                        LC_ROUTINE_SHARE_MAX_PIXELS / (1000 * 1000), LC_ROUTINE_SHARE_MAX_PIXELS / (1000 * 1000));
           g_string_free (out, TRUE);
           return NULL;
         }
