@@ -5,7 +5,9 @@
 
 #include "config.h"
 
+#include <signal.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 #include <glib/gstdio.h>
 
@@ -1862,6 +1864,135 @@ test_share_pixel_budget (Fixture       *f,
     }
 }
 
+/* --- Killed while adding ------------------------------------------------------- */
+
+/* Adds shared routines, each with pictures no earlier one had, until
+ * killed. */
+static void G_GNUC_NORETURN
+install_until_killed (Fixture *f,
+                      guint    first,
+                      int      ack_fd)
+{
+  for (guint i = first; ; i++)
+    {
+      g_autoptr(GBytes) one = make_png (40 + i % 7, 30, 200000 + i);
+      g_autoptr(GBytes) two = make_png (50, 20 + i % 5, 300000 + i);
+      g_autofree char *knee = picture_element ("knee.png", one);
+      g_autofree char *photo = picture_element ("photo.png", two);
+      GString *routine = g_string_new (SHARED_ROUTINE);
+      g_autofree char *routine_xml = NULL;
+      g_autofree char *xml = NULL;
+      g_autoptr(GFile) file = NULL;
+      g_autoptr(GHashTable) pictures = NULL;
+      g_autoptr(LcRoutine) received = NULL;
+      g_autoptr(GFile) installed = NULL;
+
+      g_string_replace (routine, "  </routine>\n",
+                        "    <step id=\"photo\" picture=\"photo.png\" duration=\"10\">\n"
+                        "      <title>Photo</title>\n"
+                        "      <instruction>Look.</instruction>\n"
+                        "      <cue>Look.</cue>\n"
+                        "    </step>\n"
+                        "  </routine>\n", 1);
+      routine_xml = g_string_free (routine, FALSE);
+      xml = g_strconcat (HEAD "<legcare-routine version=\"1\">\n", routine_xml, knee, photo,
+                         "</legcare-routine>\n", NULL);
+      file = write_file (f->dir, SHARED_NAME, xml, strlen (xml));
+      received = lc_routine_share_read (f->loader, file, &pictures, NULL);
+      if (received == NULL)
+        _exit (2);
+      installed = lc_routine_share_install (received, pictures, f->loader, f->routines, f->pictures, NULL);
+      if (installed == NULL || write (ack_fd, "+", 1) != 1)
+        _exit (3);
+    }
+}
+
+/* SIGKILL at random moments while shared routines are added: no picture
+ * is ever half-written under its content name, and every routine file in
+ * the folder is whole and has its pictures. */
+static void
+test_share_install_killed (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (25);
+  guint rounds = 40;
+  guint n_routines = 0;
+
+  for (guint round = 0; round < rounds; round++)
+    {
+      g_autoptr(GFileEnumerator) pictures = NULL;
+      g_autoptr(GFileEnumerator) routines = NULL;
+      GFileInfo *info;
+      pid_t pid;
+      int status;
+
+      int fds[2];
+      char ack;
+
+      g_assert_cmpint (pipe (fds), ==, 0);
+      pid = fork ();
+      g_assert_cmpint (pid, >=, 0);
+      if (pid == 0)
+        {
+          close (fds[0]);
+          install_until_killed (f, round * 1000, fds[1]);
+        }
+      close (fds[1]);
+
+      /* Once one routine is in, at a random moment of the ones after it */
+      g_assert_cmpint (read (fds[0], &ack, 1), ==, 1);
+      g_usleep (g_rand_int_range (rand, 0, 20000));
+      kill (pid, SIGKILL);
+      waitpid (pid, &status, 0);
+      close (fds[0]);
+      g_assert_true (WIFSIGNALED (status));
+
+      /* Every picture under a content name is that content */
+      pictures = g_file_enumerate_children (f->pictures, G_FILE_ATTRIBUTE_STANDARD_NAME, G_FILE_QUERY_INFO_NONE,
+                                            NULL, NULL);
+      while (pictures != NULL && (info = g_file_enumerator_next_file (pictures, NULL, NULL)) != NULL)
+        {
+          const char *name = g_file_info_get_name (info);
+
+          if (g_str_has_suffix (name, ".png"))
+            {
+              g_autoptr(GFile) picture = g_file_get_child (f->pictures, name);
+              g_autoptr(GBytes) bytes = read_file (picture);
+              g_autofree char *expected = lc_picture_name_for (bytes, LC_PICTURE_PNG);
+
+              g_assert_cmpstr (name, ==, expected);
+            }
+          g_object_unref (info);
+        }
+
+      /* Every routine file loads, with its pictures */
+      lc_routine_loader_set_picture_dir (f->loader, f->pictures);
+      routines = g_file_enumerate_children (f->routines, G_FILE_ATTRIBUTE_STANDARD_NAME, G_FILE_QUERY_INFO_NONE,
+                                            NULL, NULL);
+      while (routines != NULL && (info = g_file_enumerator_next_file (routines, NULL, NULL)) != NULL)
+        {
+          const char *name = g_file_info_get_name (info);
+
+          if (g_str_has_suffix (name, ".xml"))
+            {
+              g_autoptr(GFile) routine_file = g_file_get_child (f->routines, name);
+              g_autoptr(GError) error = NULL;
+              g_autoptr(LcRoutine) routine = lc_routine_loader_load_file (f->loader, routine_file, &error);
+
+              g_assert_no_error (error);
+              g_assert_nonnull (routine);
+              n_routines++;
+            }
+          g_object_unref (info);
+        }
+      lc_routine_loader_set_picture_dir (f->loader, NULL);
+    }
+
+  /* The kills came while adding, not before the first */
+  g_test_message ("%u routine files checked", n_routines);
+  g_assert_cmpuint (n_routines, >, rounds);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1874,6 +2005,7 @@ main (int   argc,
 
   ADD ("draft/round-trip", test_draft_round_trip);
   ADD ("share/pixel-budget", test_share_pixel_budget);
+  ADD ("share/install-killed", test_share_install_killed);
   ADD ("draft/step-ids", test_draft_step_ids);
   ADD ("draft/order-and-duration", test_draft_order_and_duration);
   ADD ("draft/changed", test_draft_changed);

@@ -188,6 +188,31 @@ load_in_thread (GTask        *task,
     g_task_return_pointer (task, g_steal_pointer (&pixbuf), g_object_unref);
 }
 
+/* At most two pictures are decoded at once, in threads of their own: a
+ * shared routine with fifty photos would otherwise decode all fifty at
+ * the same time, with the memory of each at its full size, and take the
+ * threads GIO's own work needs. */
+#define MAX_DECODES 2
+
+static void
+decode_job (gpointer task,
+            gpointer unused)
+{
+  load_in_thread (task, NULL, g_task_get_task_data (task), NULL);
+  g_object_unref (task);
+}
+
+static GThreadPool *
+decode_pool (void)
+{
+  static GThreadPool *pool;
+
+  if (g_once_init_enter_pointer (&pool))
+    g_once_init_leave_pointer (&pool, g_thread_pool_new (decode_job, NULL, MAX_DECODES, FALSE, NULL));
+
+  return pool;
+}
+
 static void
 loaded_cb (GObject      *source,
            GAsyncResult *result,
@@ -239,7 +264,7 @@ new_picture (LoadData   *data,
   data->height = 2 * height;
   task = g_task_new (NULL, NULL, loaded_cb, g_object_ref (picture));
   g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);
-  g_task_run_in_thread (task, load_in_thread);
+  g_thread_pool_push (decode_pool (), g_object_ref (task), NULL);
 
   /* The texture is twice the size; the clamp keeps the picture at the size
    * asked for, so that thumbnails line up whatever the text beside them. */
