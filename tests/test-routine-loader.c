@@ -5,6 +5,9 @@
 
 #include "config.h"
 
+#include <time.h>
+#include <utime.h>
+
 #include <glib/gstdio.h>
 
 #include "lc-routine-loader.h"
@@ -437,6 +440,42 @@ test_loader_user_folder (void)
   g_clear_object (&problem);
   problem = g_list_model_get_item (problems, 1);
   g_assert_nonnull (strstr (lc_routine_problem_get_message (problem), "the routine id “test” is already used by"));
+
+  /* Loaded again: an unchanged file is not read again (the same routine),
+   * a changed one is, and a file that is gone is gone. */
+  {
+    LcRoutine *first_test = lc_routine_loader_find (loader, "test");
+    LcRoutine *first_other = lc_routine_loader_find (loader, "other");
+    g_autofree char *renamed = variant ("<name>Test   Routine</name>", "<name>Other, renamed</name>");
+    g_autofree char *renamed_other = NULL;
+    g_autofree char *c_path = g_build_filename (path, "c.xml", NULL);
+    g_autofree char *b_path = g_build_filename (path, "b-broken.xml", NULL);
+    struct utimbuf later = { time (NULL) + 10, time (NULL) + 10 };
+
+    g_object_ref (first_test);
+    g_object_ref (first_other);
+    lc_routine_loader_load_all (loader, NULL, dir);
+    g_assert_true (lc_routine_loader_find (loader, "test") == first_test);
+    g_assert_true (lc_routine_loader_find (loader, "other") == first_other);
+    g_assert_cmpuint (g_list_model_get_n_items (problems), ==, 2);
+
+    {
+      g_auto(GStrv) parts = g_strsplit (renamed, "id=\"test\"", 2);
+
+      renamed_other = g_strjoinv ("id=\"other\"", parts);
+    }
+    lc_test_write_file (dir, "c.xml", renamed_other);
+    g_assert_cmpint (utime (c_path, &later), ==, 0);
+    g_assert_cmpint (g_unlink (b_path), ==, 0);
+    lc_routine_loader_load_all (loader, NULL, dir);
+    g_assert_true (lc_routine_loader_find (loader, "test") == first_test);
+    g_assert_true (lc_routine_loader_find (loader, "other") != first_other);
+    g_assert_cmpstr (lc_routine_get_name (lc_routine_loader_find (loader, "other")), ==, "Other, renamed");
+    g_assert_cmpuint (g_list_model_get_n_items (problems), ==, 1);
+
+    g_object_unref (first_test);
+    g_object_unref (first_other);
+  }
 }
 
 int

@@ -26,7 +26,35 @@ struct _LcRoutineLoader
   GFile      *picture_dir;     /* the user's pictures; NULL: not checked */
   GListStore *routines;
   GListStore *problems;
+  GHashTable *cache;           /* path -> CachedFile: the user's files as last read */
 };
+
+/* A user's routine file as it was read, and what came of it: read again
+ * only once it (or the pictures folder, whose pictures it may show)
+ * changed, so that a change to one file of thousands re-reads one. */
+typedef struct
+{
+  guint64    modified;           /* microseconds */
+  goffset    size;
+  guint64    pictures_modified;
+  LcRoutine *routine;            /* or NULL… */
+  GError    *error;              /* …and why */
+} CachedFile;
+
+static void
+cached_file_free (CachedFile *cached)
+{
+  g_clear_object (&cached->routine);
+  g_clear_error (&cached->error);
+  g_free (cached);
+}
+
+static guint64
+modified_usec (GFileInfo *info)
+{
+  return g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED) * G_USEC_PER_SEC
+         + g_file_info_get_attribute_uint32 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC);
+}
 
 G_DEFINE_FINAL_TYPE (LcRoutineLoader, lc_routine_loader, G_TYPE_OBJECT)
 
@@ -1325,12 +1353,18 @@ load_user (LcRoutineLoader *self,
   g_autoptr(GFileEnumerator) enumerator = NULL;
   g_autoptr(GPtrArray) infos = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GHashTable) user_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GHashTable) cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                       (GDestroyNotify) cached_file_free);
   g_autoptr(GError) error = NULL;
+  guint64 pictures_modified = 0;
   GFileInfo *info;
 
   enumerator = g_file_enumerate_children (user_dir,
                                           G_FILE_ATTRIBUTE_STANDARD_NAME ","
-                                          G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                                          G_FILE_ATTRIBUTE_STANDARD_TYPE ","
+                                          G_FILE_ATTRIBUTE_STANDARD_SIZE ","
+                                          G_FILE_ATTRIBUTE_TIME_MODIFIED ","
+                                          G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC,
                                           G_FILE_QUERY_INFO_NONE, NULL, &error);
   if (enumerator == NULL)
     {
@@ -1357,16 +1391,44 @@ load_user (LcRoutineLoader *self,
     }
   g_ptr_array_sort (infos, compare_file_infos);
 
+  if (self->picture_dir != NULL)
+    {
+      g_autoptr(GFileInfo) pictures_info = g_file_query_info (self->picture_dir,
+                                                              G_FILE_ATTRIBUTE_TIME_MODIFIED ","
+                                                              G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC,
+                                                              G_FILE_QUERY_INFO_NONE, NULL, NULL);
+
+      pictures_modified = pictures_info != NULL ? modified_usec (pictures_info) : 0;
+    }
+
   for (guint i = 0; i < infos->len; i++)
     {
-      g_autoptr(GFile) file = g_file_get_child (user_dir, g_file_info_get_name (g_ptr_array_index (infos, i)));
+      GFileInfo *file_info = g_ptr_array_index (infos, i);
+      g_autoptr(GFile) file = g_file_get_child (user_dir, g_file_info_get_name (file_info));
       g_autofree char *path = g_file_get_path (file);
       g_autoptr(LcRoutine) routine = NULL;
+      CachedFile *cached = self->cache != NULL ? g_hash_table_lookup (self->cache, path) : NULL;
       LcRoutine *builtin;
       const char *other;
 
       g_clear_error (&error);
-      routine = lc_routine_loader_load_file (self, file, &error);
+      if (cached != NULL && cached->modified == modified_usec (file_info)
+          && cached->size == g_file_info_get_size (file_info) && cached->pictures_modified == pictures_modified)
+        {
+          routine = cached->routine != NULL ? g_object_ref (cached->routine) : NULL;
+          error = cached->error != NULL ? g_error_copy (cached->error) : NULL;
+        }
+      else
+        routine = lc_routine_loader_load_file (self, file, &error);
+
+      cached = g_new0 (CachedFile, 1);
+      cached->modified = modified_usec (file_info);
+      cached->size = g_file_info_get_size (file_info);
+      cached->pictures_modified = pictures_modified;
+      cached->routine = routine != NULL ? g_object_ref (routine) : NULL;
+      cached->error = error != NULL ? g_error_copy (error) : NULL;
+      g_hash_table_replace (cache, g_strdup (path), cached);
+
       if (routine == NULL)
         {
           add_problem (self, path, error);
@@ -1390,6 +1452,10 @@ load_user (LcRoutineLoader *self,
       routine->overrides_builtin = builtin != NULL && builtin->origin == LC_ROUTINE_ORIGIN_BUILTIN;
       g_hash_table_replace (by_id, routine->id, g_object_ref (routine));
     }
+
+  /* Files that are gone are forgotten */
+  g_clear_pointer (&self->cache, g_hash_table_unref);
+  self->cache = g_steal_pointer (&cache);
 }
 
 /**
@@ -1496,7 +1562,9 @@ lc_routine_loader_set_picture_dir (LcRoutineLoader *self,
   g_return_if_fail (LC_IS_ROUTINE_LOADER (self));
   g_return_if_fail (dir == NULL || G_IS_FILE (dir));
 
-  g_set_object (&self->picture_dir, dir);
+  /* Files read with other rules are read again */
+  if (g_set_object (&self->picture_dir, dir))
+    g_clear_pointer (&self->cache, g_hash_table_unref);
 }
 
 static void
@@ -1505,6 +1573,7 @@ lc_routine_loader_finalize (GObject *object)
   LcRoutineLoader *self = LC_ROUTINE_LOADER (object);
 
   g_clear_object (&self->picture_dir);
+  g_clear_pointer (&self->cache, g_hash_table_unref);
 
   g_clear_pointer (&self->illustrations, g_hash_table_unref);
   g_free (self->example_illustration);
