@@ -5,8 +5,8 @@
  * Real processes with settings in a key file, as on a desktop: the app is
  * killed (SIGKILL) while it shows Trends for a year; the next start shows
  * Routines, with the default period, and says once that the last view was
- * not restored; after a clean end the view is restored again; saved state
- * that names no page or period is ignored.
+ * not restored; after a clean end, or SIGTERM as at logout, the view is
+ * restored again; saved state that names no page or period is ignored.
  */
 
 #include "config.h"
@@ -99,6 +99,21 @@ activated_cb (GApplication *app,
         g_main_context_iteration (NULL, FALSE);
       g_assert_false (has_label (GTK_WIDGET (window), NOT_RESTORED));
     }
+  else if (g_str_equal (phase, "terminated"))
+    {
+      /* Logging out: SIGTERM ends it as Ctrl+Q would */
+      lc_window_set_page (window, "diary");
+      g_settings_sync ();
+      raise (SIGTERM);
+      return;
+    }
+  else if (g_str_equal (phase, "after-terminated"))
+    {
+      g_assert_cmpstr (lc_window_get_page (window), ==, "diary");
+      for (guint i = 0; i < 20; i++)
+        g_main_context_iteration (NULL, FALSE);
+      g_assert_false (has_label (GTK_WIDGET (window), NOT_RESTORED));
+    }
   else if (g_str_equal (phase, "invalid-state"))
     {
       /* Names of no page or period: the defaults */
@@ -182,6 +197,12 @@ test_crash_guard (void)
   g_assert_false (marker_exists ());
 
   start ("after-clean-end");
+  g_test_trap_assert_passed ();
+
+  start ("terminated");
+  g_test_trap_assert_passed ();
+  g_assert_false (marker_exists ());
+  start ("after-terminated");
   g_test_trap_assert_passed ();
 
   write_settings ("last-page='nowhere'\ntrends-range='10y'\n");

@@ -602,11 +602,12 @@ lc_application_open (GApplication  *app,
     lc_window_open_shared_routine (LC_WINDOW (window), files[i]);
 }
 
-/* Logging out, Ctrl+C in a terminal: a clean end, not a crash. */
+/* Logging out, Ctrl+C in a terminal: a clean end, not a crash, and as
+ * Ctrl+Q would end it, each window saving its state. */
 static gboolean
 quit_signal_cb (gpointer user_data)
 {
-  g_application_quit (G_APPLICATION (user_data));
+  g_action_group_activate_action (G_ACTION_GROUP (user_data), "quit", NULL);
 
   return G_SOURCE_CONTINUE;
 }
