@@ -793,6 +793,73 @@ test_csv_note_max (void)
   g_assert_cmpstr (((LcEntry *) entries->pdata[0])->note, ==, note);
 }
 
+typedef struct
+{
+  GArray *fractions;
+  double  stop_at;
+} Progress;
+
+static gboolean
+record_progress (double   fraction,
+                 gpointer user_data)
+{
+  Progress *progress = user_data;
+
+  g_array_append_val (progress->fractions, fraction);
+  return fraction < progress->stop_at;
+}
+
+/* A large import tells how far it is, in order, and can be stopped:
+ * then nothing is added. */
+static void
+test_csv_progress (void)
+{
+  g_autoptr(LcDiary) diary = open_diary ("diary.sqlite3");
+  GString *csv = g_string_new (HEADER "\r\n");
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  Progress progress = { g_array_new (FALSE, FALSE, sizeof (double)), 2.0 };
+  guint added = 0, skipped = 0;
+
+  for (guint i = 0; i < 5000; i++)
+    {
+      g_autoptr(GDateTime) time = g_date_time_new_from_unix_utc (T0 - (gint64) i * 600);
+      g_autofree char *iso = g_date_time_format (time, "%FT%T%:z");
+
+      g_string_append_printf (csv, "entry,%s,%u,,,,,,,,,,,,,,,\r\n", iso, i % 11);
+    }
+  text = g_string_free (csv, FALSE);
+
+  /* Stopped half-way: nothing added */
+  progress.stop_at = 0.5;
+  g_assert_false (lc_csv_import_with_progress (diary, text, strlen (text), record_progress, &progress,
+                                               &added, &skipped, &error));
+  g_assert_error (error, LC_CSV_ERROR, LC_CSV_ERROR_CANCELLED);
+  g_clear_error (&error);
+  g_assert_cmpint (lc_diary_count_entries (diary, NULL), ==, 0);
+  g_assert_cmpuint (progress.fractions->len, >, 0);
+
+  /* To the end: told often, in order, within 0-1 */
+  g_array_set_size (progress.fractions, 0);
+  progress.stop_at = 2.0;
+  g_assert_true (lc_csv_import_with_progress (diary, text, strlen (text), record_progress, &progress,
+                                              &added, &skipped, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (added, ==, 5000);
+  g_assert_cmpint (lc_diary_count_entries (diary, NULL), ==, 5000);
+  g_assert_cmpuint (progress.fractions->len, >=, 9);
+  for (guint i = 0; i < progress.fractions->len; i++)
+    {
+      double fraction = g_array_index (progress.fractions, double, i);
+
+      g_assert_cmpfloat (fraction, >=, 0);
+      g_assert_cmpfloat (fraction, <=, 1);
+      if (i > 0)
+        g_assert_cmpfloat (fraction, >, g_array_index (progress.fractions, double, i - 1));
+    }
+  g_array_unref (progress.fractions);
+}
+
 static void
 test_csv_too_large (void)
 {
@@ -848,6 +915,7 @@ main (int   argc,
   g_test_add_func ("/lc/csv/values", test_csv_values);
   g_test_add_func ("/lc/csv/note-max", test_csv_note_max);
   g_test_add_func ("/lc/csv/too-large", test_csv_too_large);
+  g_test_add_func ("/lc/csv/progress", test_csv_progress);
   g_test_add_func ("/lc/csv/diary-busy", test_csv_diary_busy);
 
   for (guint i = 0; i < G_N_ELEMENTS (variants); i++)

@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 
 #include "lc-application.h"
+#include "lc-csv.h"
 #include "lc-diary-page.h"
 #include "lc-entry-dialog.h"
 #include "lc-preferences-dialog.h"
@@ -1165,6 +1166,64 @@ test_window_trends (Fixture       *fixture,
   g_rmdir (dir);
 }
 
+/* Importing a large diary export: the window keeps going, a dialog shows
+ * how far it is and can stop it (nothing added), and the next time all of
+ * it is added and shown. */
+static void
+test_window_import (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  LcDiary *diary = lc_application_get_diary (fixture->app);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("legcare-import-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "diary export.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  gint64 before = lc_diary_count_entries (diary, NULL);
+  gint64 start = g_get_real_time () / G_USEC_PER_SEC - 24 * 3600;
+  GString *csv = g_string_new (NULL);
+  AdwDialog *dialog;
+  const guint n = 60000;
+
+  g_assert_no_error (error);
+  acknowledge_safety (fixture);
+
+  /* The header, from an export */
+  {
+    g_autofree char *empty = lc_csv_export (diary, NULL, NULL);
+
+    g_string_append_len (csv, empty, strchr (empty, '\n') + 1 - empty);
+  }
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GDateTime) time = g_date_time_new_from_unix_utc (start - (gint64) i * 600);
+      g_autofree char *iso = g_date_time_format (time, "%FT%T%:z");
+
+      g_string_append_printf (csv, "entry,%s,%u,,,,,,,,,,,,,,,\r\n", iso, i % 11);
+    }
+  g_assert_true (g_file_set_contents (path, csv->str, csv->len, NULL));
+  g_string_free (csv, TRUE);
+
+  /* Stopped from the dialog: nothing added */
+  lc_window_import_diary (fixture->window, file);
+  wait_until (ADW_IS_ALERT_DIALOG (visible_dialog (fixture)));
+  dialog = visible_dialog (fixture);
+  g_assert_cmpstr (adw_alert_dialog_get_heading (ADW_ALERT_DIALOG (dialog)), ==, "Importing…");
+  g_assert_cmpstr (adw_alert_dialog_get_body (ADW_ALERT_DIALOG (dialog)), ==, "diary export.csv");
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  g_signal_emit_by_name (dialog, "response", "cancel");
+  wait_until (dialog == NULL);
+  g_assert_cmpint (lc_diary_count_entries (diary, NULL), ==, before);
+
+  /* To the end: all of it, on the Diary */
+  lc_window_import_diary (fixture->window, file);
+  wait_until (lc_diary_count_entries (diary, NULL) == before + n);
+  wait_until (visible_dialog (fixture) == NULL);
+  g_assert_cmpstr (lc_window_get_page (fixture->window), ==, "diary");
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 /* --- The routine editor and shared routines ----------------------------------- */
 
 static AdwNavigationPage *
@@ -1618,6 +1677,7 @@ main (int   argc,
   ADD ("session", test_window_session);
   ADD ("session-no-sound", test_window_session_no_sound);
   ADD ("trends", test_window_trends);
+  ADD ("import", test_window_import);
   ADD ("routine-editor", test_window_routine_editor);
   ADD ("shared-routine", test_window_shared_routine);
 

@@ -1099,17 +1099,30 @@ import_row (LcDiary    *diary,
 }
 
 static gboolean
-import_rows (LcDiary  *diary,
-             Reader   *reader,
-             guint    *added,
-             guint    *skipped,
-             GError  **error)
+import_rows (LcDiary            *diary,
+             Reader             *reader,
+             LcCsvProgressFunc   progress,
+             gpointer            user_data,
+             guint              *added,
+             guint              *skipped,
+             GError            **error)
 {
   g_auto(Row) row = { 0 };
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  const char *start = reader->p;
+  gsize length = reader->end - reader->p;
+  guint rows = 0;
 
   while (reader->p < reader->end)
     {
+      /* About a hundred times in a large file */
+      if (progress != NULL && ++rows % 500 == 0
+          && !progress ((double) (reader->p - start) / MAX (length, 1), user_data))
+        {
+          lc_set_error (error, LC_CSV_ERROR, LC_CSV_ERROR_CANCELLED, _("The import was stopped; nothing was added"));
+          return FALSE;
+        }
+
       if (!read_row (reader, &row, error))
         return FALSE;
 
@@ -1179,6 +1192,27 @@ lc_csv_import (LcDiary     *diary,
                guint       *skipped,
                GError     **error)
 {
+  return lc_csv_import_with_progress (diary, data, length, NULL, NULL, added, skipped, error);
+}
+
+/**
+ * lc_csv_import_with_progress:
+ * @progress: (nullable) (scope call): told how far the import is, now and
+ *   then; it may stop it
+ *
+ * Like lc_csv_import(), for a file large enough that the user should see
+ * how far it is, in a thread of its own with a diary of its own.
+ */
+gboolean
+lc_csv_import_with_progress (LcDiary           *diary,
+                             const char        *data,
+                             gsize              length,
+                             LcCsvProgressFunc  progress,
+                             gpointer           user_data,
+                             guint             *added,
+                             guint             *skipped,
+                             GError           **error)
+{
   g_autoptr(GString) text = NULL;
   g_autoptr(GError) local_error = NULL;
   g_auto(Row) header = { 0 };
@@ -1228,7 +1262,7 @@ lc_csv_import (LcDiary     *diary,
       return FALSE;
     }
 
-  if (!import_rows (diary, &reader, &n_added, &n_skipped, error))
+  if (!import_rows (diary, &reader, progress, user_data, &n_added, &n_skipped, error))
     {
       lc_diary_rollback (diary);
       return FALSE;

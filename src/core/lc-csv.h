@@ -20,6 +20,7 @@ typedef enum
   LC_CSV_ERROR_VALUE,         /* a value is not what its column holds, or the row can't be stored */
   LC_CSV_ERROR_TOO_LARGE,     /* more than LC_CSV_MAX_SIZE bytes: not read at all */
   LC_CSV_ERROR_DIARY,         /* the diary could not be read or written */
+  LC_CSV_ERROR_CANCELLED,     /* stopped by the progress function: nothing was added */
 } LcCsvError;
 
 /* Far more than years of a diary take; more is not a diary export. */
@@ -38,5 +39,19 @@ gboolean  lc_csv_import       (LcDiary     *diary,
                                guint       *added,
                                guint       *skipped,
                                GError     **error);
+
+/* How far an import is, from 0 to 1; return FALSE to stop it (nothing is
+ * added). Called from the thread that imports. */
+typedef gboolean (*LcCsvProgressFunc) (double   fraction,
+                                       gpointer user_data);
+
+gboolean  lc_csv_import_with_progress (LcDiary           *diary,
+                                       const char        *data,
+                                       gsize              length,
+                                       LcCsvProgressFunc  progress,
+                                       gpointer           user_data,
+                                       guint             *added,
+                                       guint             *skipped,
+                                       GError           **error);
 
 G_END_DECLS

@@ -226,6 +226,147 @@ show_import_error (LcWindow     *self,
   lc_show_error (GTK_WIDGET (self), _("The File Could Not Be Imported"), body);
 }
 
+/* An import runs in a thread of its own, with a diary connection of its
+ * own, so that a large file never freezes the window; a dialog shows how
+ * far it is if it takes more than a moment, and can stop it. */
+typedef struct
+{
+  LcWindow   *self;
+  GFile      *file;
+  GFile      *diary_file;
+  char       *contents;
+  gsize       length;
+  guint       added;
+  guint       skipped;
+  int         permille;      /* atomic: how far */
+  int         cancelled;     /* atomic */
+  AdwDialog  *dialog;        /* main thread only */
+  GtkWidget  *bar;
+  guint       progress_source;
+} ImportJob;
+
+static void
+import_job_free (ImportJob *job)
+{
+  g_clear_handle_id (&job->progress_source, g_source_remove);
+  g_clear_object (&job->self);
+  g_clear_object (&job->file);
+  g_clear_object (&job->diary_file);
+  g_free (job->contents);
+  g_free (job);
+}
+
+static gboolean
+import_progress_func (double   fraction,
+                      gpointer user_data)
+{
+  ImportJob *job = user_data;
+
+  g_atomic_int_set (&job->permille, (int) (fraction * 1000));
+  return !g_atomic_int_get (&job->cancelled);
+}
+
+static void
+import_in_thread (GTask        *task,
+                  gpointer      source,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  ImportJob *job = task_data;
+  g_autoptr(LcDiary) diary = NULL;
+  g_autoptr(GError) error = NULL;
+
+  diary = lc_diary_open (job->diary_file, &error);
+  if (diary == NULL || !lc_csv_import_with_progress (diary, job->contents, job->length, import_progress_func, job,
+                                                     &job->added, &job->skipped, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+import_cancel_cb (AdwAlertDialog *dialog,
+                  const char     *response,
+                  ImportJob      *job)
+{
+  g_atomic_int_set (&job->cancelled, TRUE);
+}
+
+/* After a moment: the dialog; then its bar follows the import. */
+static gboolean
+import_progress_cb (gpointer user_data)
+{
+  ImportJob *job = user_data;
+
+  if (job->dialog == NULL)
+    {
+      g_autofree char *name = lc_file_display_name (job->file);
+
+      job->bar = gtk_progress_bar_new ();
+      gtk_accessible_update_property (GTK_ACCESSIBLE (job->bar), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Import progress"), -1);
+      job->dialog = adw_alert_dialog_new (_("Importing…"), name);
+      adw_alert_dialog_set_extra_child (ADW_ALERT_DIALOG (job->dialog), job->bar);
+      adw_alert_dialog_add_response (ADW_ALERT_DIALOG (job->dialog), "cancel", _("_Stop"));
+      adw_alert_dialog_set_close_response (ADW_ALERT_DIALOG (job->dialog), "cancel");
+      g_signal_connect (job->dialog, "response", G_CALLBACK (import_cancel_cb), job);
+      g_object_add_weak_pointer (G_OBJECT (job->dialog), (gpointer *) &job->dialog);
+      adw_dialog_present (job->dialog, GTK_WIDGET (job->self));
+    }
+  gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (job->bar), g_atomic_int_get (&job->permille) / 1000.0);
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+import_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  ImportJob *job = g_task_get_task_data (G_TASK (result));
+  LcWindow *self = job->self;
+  g_autoptr(GError) error = NULL;
+
+  g_clear_handle_id (&job->progress_source, g_source_remove);
+  if (job->dialog != NULL)
+    {
+      AdwDialog *dialog = job->dialog;
+
+      g_object_remove_weak_pointer (G_OBJECT (dialog), (gpointer *) &job->dialog);
+      job->dialog = NULL;
+      g_signal_handlers_disconnect_by_data (dialog, job);
+      adw_dialog_force_close (dialog);
+    }
+
+  /* The window was closed meanwhile: the diary has the records, nothing
+   * is left to show them. */
+  if (self->toast_overlay == NULL)
+    return;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (!g_error_matches (error, LC_CSV_ERROR, LC_CSV_ERROR_CANCELLED))
+        show_import_error (self, job->file, error);
+      else
+        adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Import stopped: nothing was added")));
+    }
+  else
+    {
+      g_autofree char *added_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u record added",
+                                                                   "%u records added", job->added), job->added);
+      g_autofree char *skipped_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u already there",
+                                                                     "%u already there", job->skipped), job->skipped);
+      g_autofree char *title = g_strdup_printf ("%s, %s", added_text, skipped_text);
+
+      lc_diary_page_reload (self->diary_page);
+      lc_trends_page_reload (self->trends_page);
+      lc_window_set_page (self, "diary");
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
+    }
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-diary", TRUE);
+}
+
 static void
 import_loaded_cb (GFile        *file,
                   GAsyncResult *result,
@@ -234,9 +375,9 @@ import_loaded_cb (GFile        *file,
   LcDiary *diary = lc_application_get_diary (LC_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
   g_autoptr(GError) error = NULL;
   g_autofree char *contents = NULL;
+  g_autoptr(GTask) task = NULL;
+  ImportJob *job;
   gsize length;
-  guint added;
-  guint skipped;
 
   if (!g_file_load_contents_finish (file, result, &contents, &length, NULL, &error))
     {
@@ -246,22 +387,54 @@ import_loaded_cb (GFile        *file,
     }
   else if (diary == NULL)
     lc_show_error (GTK_WIDGET (self), _("The Diary Can’t Be Opened"), NULL);
-  else if (!lc_csv_import (diary, contents, length, &added, &skipped, &error))
-    show_import_error (self, file, error);
+  else if (lc_diary_get_read_only (diary) != NULL)
+    show_import_error (self, file, lc_diary_get_read_only (diary));
   else
     {
-      g_autofree char *added_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u record added",
-                                                                   "%u records added", added), added);
-      g_autofree char *skipped_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u already there",
-                                                                     "%u already there", skipped), skipped);
-      g_autofree char *title = g_strdup_printf ("%s, %s", added_text, skipped_text);
+      job = g_new0 (ImportJob, 1);
+      job->self = g_object_ref (self);
+      job->file = g_object_ref (file);
+      job->diary_file = g_object_ref (lc_diary_get_file (diary));
+      job->contents = g_steal_pointer (&contents);
+      job->length = length;
+      job->progress_source = g_timeout_add (300, import_progress_cb, job);
 
-      lc_diary_page_reload (self->diary_page);
-      lc_window_set_page (self, "diary");
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-diary", FALSE);
+      task = g_task_new (NULL, NULL, import_done_cb, NULL);
+      g_task_set_task_data (task, job, (GDestroyNotify) import_job_free);
+      g_task_run_in_thread (task, import_in_thread);
     }
 
   g_object_unref (self);
+}
+
+/**
+ * lc_window_import_diary:
+ * @file: a diary export (CSV)
+ *
+ * Adds the records of @file to the diary, all or none, in the background:
+ * a dialog shows how far it is (and can stop it) if it takes more than a
+ * moment; then the Diary shows them.
+ */
+void
+lc_window_import_diary (LcWindow *self,
+                        GFile    *file)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (LC_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  /* A huge file is refused before it is read into memory. */
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  if (info != NULL && !lc_csv_check_size (g_file_info_get_size (info), &error))
+    {
+      show_import_error (self, file, error);
+      return;
+    }
+
+  g_file_load_contents_async (file, NULL, (GAsyncReadyCallback) import_loaded_cb, g_object_ref (self));
 }
 
 static void
@@ -271,25 +444,9 @@ import_chosen_cb (GtkFileDialog *dialog,
 {
   g_autoptr(GFile) file = gtk_file_dialog_open_finish (dialog, result, NULL);
 
-  g_autoptr(GFileInfo) info = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (file == NULL)
-    {
-      g_object_unref (self);
-      return;
-    }
-
-  /* A huge file is refused before it is read into memory. */
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL, NULL);
-  if (info != NULL && !lc_csv_check_size (g_file_info_get_size (info), &error))
-    {
-      show_import_error (self, file, error);
-      g_object_unref (self);
-      return;
-    }
-
-  g_file_load_contents_async (file, NULL, (GAsyncReadyCallback) import_loaded_cb, self);
+  if (file != NULL)
+    lc_window_import_diary (self, file);
+  g_object_unref (self);
 }
 
 static void

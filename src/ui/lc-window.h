@@ -22,6 +22,8 @@ void        lc_window_set_page     (LcWindow      *self,
                                     const char    *page);
 void        lc_window_add_toast    (LcWindow      *self,
                                     AdwToast      *toast);
+void        lc_window_import_diary (LcWindow      *self,
+                                    GFile         *file);
 void        lc_window_set_diary    (LcWindow      *self,
                                     LcDiary       *diary,
                                     const GError  *error);
