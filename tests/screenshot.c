@@ -99,10 +99,9 @@ show_problem (LcWindow   *window,
                          lc_toast_new_wrapping (_("Leg Care did not close properly, so the last view was not restored")));
   else
     {
-      g_autoptr(GError) error = g_error_new (LC_DIARY_ERROR, LC_DIARY_ERROR_BUSY,
-                                             _("The diary is in use by another program (%s). Close the other "
-                                               "program, then try again. Nothing was changed."),
-                                             "database is locked");
+      g_autoptr(GError) error = g_error_new_literal (LC_DIARY_ERROR, LC_DIARY_ERROR_BUSY,
+                                                     _("The diary is in use by another program. Close the other "
+                                                       "program, then try again. Nothing was changed."));
 
       lc_window_set_diary (window, NULL, error);
     }

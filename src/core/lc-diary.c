@@ -196,8 +196,8 @@ set_sqlite_error (LcDiary     *self,
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
       lc_set_error (error, LC_DIARY_ERROR, LC_DIARY_ERROR_BUSY,
-                   _("The diary is in use by another program (%s). Close the other program, then try again. "
-                     "Nothing was changed."), message);
+                   _("The diary is in use by another program. Close the other program, then try again. "
+                     "Nothing was changed."));
       break;
 
     case SQLITE_CONSTRAINT:
