@@ -788,6 +788,77 @@ test_diary_restore (void)
   }
 }
 
+static void
+count_change (LcDiary *diary,
+              guint    what,
+              GArray  *changes)
+{
+  g_array_append_val (changes, what);
+}
+
+/* Every change is told once, with what changed; a batch once, when it is
+ * stored; a rolled-back batch never; a restore as a whole. */
+static void
+test_diary_changed (void)
+{
+  g_autoptr(LcDiary) diary = open_diary ("diary.sqlite3");
+  g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(LcEntry) entry = make_entry (T0, 3);
+  g_autoptr(LcSessionRecord) record = lc_session_record_new ();
+  g_autoptr(GFile) backup = diary_file ("backup.sqlite3");
+  g_autoptr(GError) error = NULL;
+
+  g_signal_connect (diary, "changed", G_CALLBACK (count_change), changes);
+
+  g_assert_true (lc_diary_add_entry (diary, entry, &error));
+  entry->heaviness[LC_LEG_LEFT] = 5;
+  g_assert_true (lc_diary_update_entry (diary, entry, &error));
+  record->routine_id = g_strdup ("calf");
+  record->routine_name = g_strdup ("Calf");
+  record->started_at = T0;
+  record->ended_at = T0 + 300;
+  record->steps_total = record->steps_done = 3;
+  g_assert_true (lc_diary_add_session (diary, record, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (changes->len, ==, 3);
+  g_assert_cmpuint (g_array_index (changes, guint, 0), ==, LC_DIARY_CHANGE_ENTRIES);
+  g_assert_cmpuint (g_array_index (changes, guint, 1), ==, LC_DIARY_CHANGE_ENTRIES);
+  g_assert_cmpuint (g_array_index (changes, guint, 2), ==, LC_DIARY_CHANGE_SESSIONS);
+
+  /* A failed write tells nothing */
+  g_assert_false (lc_diary_delete_entry (diary, 9999, NULL));
+  g_assert_cmpuint (changes->len, ==, 3);
+
+  /* A batch: once, at the end */
+  g_array_set_size (changes, 0);
+  g_assert_true (lc_diary_begin (diary, &error));
+  for (int i = 1; i <= 5; i++)
+    {
+      g_autoptr(LcEntry) more = make_entry (T0 + i * HOUR, i);
+
+      g_assert_true (lc_diary_add_entry (diary, more, &error));
+    }
+  g_assert_cmpuint (changes->len, ==, 0);
+  g_assert_true (lc_diary_commit (diary, &error));
+  g_assert_cmpuint (changes->len, ==, 1);
+  g_assert_cmpuint (g_array_index (changes, guint, 0), ==, LC_DIARY_CHANGE_ENTRIES);
+
+  /* Rolled back: never */
+  g_array_set_size (changes, 0);
+  g_assert_true (lc_diary_begin (diary, &error));
+  g_assert_true (lc_diary_delete_entry (diary, entry->id, &error));
+  lc_diary_rollback (diary);
+  g_assert_cmpuint (changes->len, ==, 0);
+
+  /* A restore: all of it */
+  g_assert_true (lc_diary_backup_to (diary, backup, &error));
+  g_assert_true (lc_diary_restore_from (diary, backup, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (changes->len, ==, 1);
+  g_assert_cmpuint (g_array_index (changes, guint, 0), ==,
+                    LC_DIARY_CHANGE_ENTRIES | LC_DIARY_CHANGE_SESSIONS | LC_DIARY_CHANGE_RESTORED);
+}
+
 /* --- crash safety ------------------------------------------------------------ */
 
 static void G_GNUC_NORETURN
@@ -924,6 +995,7 @@ main (int   argc,
   g_test_add_func ("/lc/diary/too-new", test_diary_too_new);
   g_test_add_func ("/lc/diary/all-or-nothing", test_diary_all_or_nothing);
   g_test_add_func ("/lc/diary/locked", test_diary_locked);
+  g_test_add_func ("/lc/diary/changed", test_diary_changed);
   g_test_add_func ("/lc/diary/backup", test_diary_backup);
   g_test_add_func ("/lc/diary/backup-rotation", test_diary_backup_rotation);
   g_test_add_func ("/lc/diary/backup-rotation-after-move", test_diary_backup_rotation_after_move);

@@ -29,7 +29,12 @@ struct _LcDiary
   sqlite3      *db;
   sqlite3_stmt *statements[16];
   GError       *read_only;     /* why it could only be opened for reading */
+  gboolean      in_batch;      /* between lc_diary_begin() and its end */
+  LcDiaryChange pending;       /* changes of the batch, told at its commit */
 };
+
+enum { SIGNAL_CHANGED, N_SIGNALS };
+static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (LcDiary, lc_diary, G_TYPE_OBJECT)
 
@@ -256,6 +261,18 @@ statement (LcDiary    *self,
 
 /* Each write is a savepoint: alone it is a transaction of its own, inside
  * lc_diary_begin() it is part of the bigger one. */
+/* A change is told at once, or with the others of its batch when the
+ * batch is stored (and never, if it is rolled back). */
+static void
+note_change (LcDiary       *self,
+             LcDiaryChange  what)
+{
+  if (self->in_batch)
+    self->pending |= what;
+  else
+    g_signal_emit (self, signals[SIGNAL_CHANGED], 0, (guint) what);
+}
+
 /* A diary opened for reading only says why at every write. */
 static gboolean
 check_writable (LcDiary  *self,
@@ -880,6 +897,7 @@ lc_diary_add_entry (LcDiary  *self,
   if (!lc_entry_validate (entry, now_seconds (), NULL, error) ||
       !run_write (self, STMT_INSERT_ENTRY, bind_entry, entry, FALSE, error))
     return FALSE;
+  note_change (self, LC_DIARY_CHANGE_ENTRIES);
 
   entry->id = sqlite3_last_insert_rowid (self->db);
   return TRUE;
@@ -899,8 +917,11 @@ lc_diary_update_entry (LcDiary        *self,
   g_return_val_if_fail (LC_IS_DIARY (self), FALSE);
   g_return_val_if_fail (entry != NULL, FALSE);
 
-  return lc_entry_validate (entry, now_seconds (), NULL, error) &&
-         run_write (self, STMT_UPDATE_ENTRY, bind_update, entry, TRUE, error);
+  if (!lc_entry_validate (entry, now_seconds (), NULL, error) ||
+      !run_write (self, STMT_UPDATE_ENTRY, bind_update, entry, TRUE, error))
+    return FALSE;
+  note_change (self, LC_DIARY_CHANGE_ENTRIES);
+  return TRUE;
 }
 
 gboolean
@@ -910,7 +931,10 @@ lc_diary_delete_entry (LcDiary  *self,
 {
   g_return_val_if_fail (LC_IS_DIARY (self), FALSE);
 
-  return run_write (self, STMT_DELETE_ENTRY, bind_id, &id, TRUE, error);
+  if (!run_write (self, STMT_DELETE_ENTRY, bind_id, &id, TRUE, error))
+    return FALSE;
+  note_change (self, LC_DIARY_CHANGE_ENTRIES);
+  return TRUE;
 }
 
 /**
@@ -1111,6 +1135,7 @@ lc_diary_add_session (LcDiary          *self,
   if (!lc_session_record_validate (record, error) ||
       !run_write (self, STMT_INSERT_SESSION, bind_session, record, FALSE, error))
     return FALSE;
+  note_change (self, LC_DIARY_CHANGE_SESSIONS);
 
   record->id = sqlite3_last_insert_rowid (self->db);
   return TRUE;
@@ -1359,7 +1384,12 @@ lc_diary_begin (LcDiary  *self,
                 GError  **error)
 {
   g_return_val_if_fail (LC_IS_DIARY (self), FALSE);
-  return check_writable (self, error) && exec (self, "BEGIN IMMEDIATE", error);
+
+  if (!check_writable (self, error) || !exec (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  self->in_batch = TRUE;
+  self->pending = 0;
+  return TRUE;
 }
 
 gboolean
@@ -1369,7 +1399,15 @@ lc_diary_commit (LcDiary  *self,
   g_return_val_if_fail (LC_IS_DIARY (self), FALSE);
 
   if (exec (self, "COMMIT", error))
-    return TRUE;
+    {
+      LcDiaryChange pending = self->pending;
+
+      self->in_batch = FALSE;
+      self->pending = 0;
+      if (pending != 0)
+        note_change (self, pending);
+      return TRUE;
+    }
 
   lc_diary_rollback (self);
   return FALSE;
@@ -1380,6 +1418,8 @@ lc_diary_rollback (LcDiary *self)
 {
   g_return_if_fail (LC_IS_DIARY (self));
 
+  self->in_batch = FALSE;
+  self->pending = 0;
   if (!sqlite3_get_autocommit (self->db))
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
 }
@@ -1542,7 +1582,10 @@ lc_diary_restore_from (LcDiary  *self,
         set_sqlite_error (self, sqlite3_errcode (self->db), error);
         return FALSE;
       }
-    return migrate (self, version, error);
+    if (!migrate (self, version, error))
+      return FALSE;
+    note_change (self, LC_DIARY_CHANGE_ENTRIES | LC_DIARY_CHANGE_SESSIONS | LC_DIARY_CHANGE_RESTORED);
+    return TRUE;
   }
 }
 
@@ -1592,6 +1635,33 @@ static void
 lc_diary_class_init (LcDiaryClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = lc_diary_finalize;
+
+  /**
+   * LcDiary::changed:
+   * @what: the #LcDiaryChange flags: entries, sessions, or the whole
+   *   diary restored from a backup
+   *
+   * The diary changed: after each write, or after a batch is stored.
+   */
+  signals[SIGNAL_CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_UINT);
+}
+
+/**
+ * lc_diary_notify_changed:
+ * @what: what changed
+ *
+ * Tells the diary's listeners about changes made to its file through
+ * another connection (an import in a thread of its own).
+ */
+void
+lc_diary_notify_changed (LcDiary       *self,
+                         LcDiaryChange  what)
+{
+  g_return_if_fail (LC_IS_DIARY (self));
+
+  note_change (self, what);
 }
 
 static void

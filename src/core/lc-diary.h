@@ -24,6 +24,14 @@ typedef enum
   LC_DIARY_ERROR_READ_ONLY,   /* opened for reading only: nothing can be saved */
 } LcDiaryError;
 
+/* What a LcDiary::changed signal is about */
+typedef enum
+{
+  LC_DIARY_CHANGE_ENTRIES  = 1 << 0,
+  LC_DIARY_CHANGE_SESSIONS = 1 << 1,
+  LC_DIARY_CHANGE_RESTORED = 1 << 2,   /* all of it, from a backup */
+} LcDiaryChange;
+
 /* The schema version this build reads and writes (PRAGMA user_version). */
 #define LC_DIARY_SCHEMA_VERSION 1
 
@@ -68,6 +76,8 @@ LcDiary    *lc_diary_open                 (GFile            *file,
                                            GError          **error);
 GFile      *lc_diary_get_file             (LcDiary          *self);
 const GError *lc_diary_get_read_only      (LcDiary          *self);
+void        lc_diary_notify_changed       (LcDiary          *self,
+                                           LcDiaryChange     what);
 
 gboolean    lc_diary_add_entry            (LcDiary          *self,
                                            LcEntry          *entry,
