@@ -147,7 +147,6 @@ test_sweep_pages (Fixture       *fixture,
   for (guint d = 0; d < G_N_ELEMENTS (diaries); d++)
     {
       lc_test_seed_diary (diary, diaries[d].first, diaries[d].last, 11 + d);
-      lc_window_reload_diary (fixture->window);
       lc_window_set_page (fixture->window, "trends");
       lc_trends_page_reload (LC_TRENDS_PAGE (page));
       g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "charts");

@@ -276,8 +276,7 @@ restore_response_cb (AdwAlertDialog *dialog,
           if (window != NULL)
             adw_dialog_present (failed, GTK_WIDGET (window));
         }
-      else if (LC_IS_WINDOW (window))
-        lc_window_reload_diary (LC_WINDOW (window));
+      /* else the diary tells every page that it changed */
     }
 
   g_object_unref (self);

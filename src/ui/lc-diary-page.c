@@ -304,12 +304,6 @@ bind_header_cb (GtkSignalListItemFactory *factory,
 /* --- add, edit, delete ------------------------------------------------------ */
 
 static void
-entry_saved_cb (LcDiaryPage *self)
-{
-  lc_diary_page_reload (self);
-}
-
-static void
 undo_delete_cb (AdwToast *toast,
                 LcEntry  *entry)
 {
@@ -320,7 +314,6 @@ undo_delete_cb (AdwToast *toast,
   again->id = 0;
   if (!lc_diary_add_entry (self->diary, again, &error))
     lc_show_toast (GTK_WIDGET (self), adw_toast_new_format (_("The entry could not be restored: %s"), error->message));
-  lc_diary_page_reload (self);
 }
 
 static void
@@ -335,8 +328,6 @@ delete_requested_cb (LcDiaryPage *self,
       lc_show_toast (GTK_WIDGET (self), adw_toast_new_format (_("The entry could not be deleted: %s"), error->message));
       return;
     }
-
-  lc_diary_page_reload (self);
 
   toast = adw_toast_new (_("Entry deleted"));
   adw_toast_set_button_label (toast, _("_Undo"));
@@ -353,7 +344,6 @@ present_dialog (LcDiaryPage   *self,
 {
   LcEntryDialog *dialog = lc_entry_dialog_new (self->diary, entry);
 
-  g_signal_connect_object (dialog, "saved", G_CALLBACK (entry_saved_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (dialog, "delete-requested", G_CALLBACK (delete_requested_cb), self,
                            G_CONNECT_SWAPPED);
   adw_dialog_present (ADW_DIALOG (dialog), GTK_WIDGET (self));
@@ -480,7 +470,12 @@ lc_diary_page_set_diary (LcDiaryPage  *self,
 {
   g_return_if_fail (LC_IS_DIARY_PAGE (self));
 
+  /* The page follows the diary's changes, wherever they are made */
+  if (self->diary != NULL)
+    g_signal_handlers_disconnect_by_data (self->diary, self);
   g_set_object (&self->diary, diary);
+  if (diary != NULL)
+    g_signal_connect_object (diary, "changed", G_CALLBACK (lc_diary_page_reload), self, G_CONNECT_SWAPPED);
   g_clear_object (&self->model);
   gtk_list_view_set_model (self->list_view, NULL);
 

@@ -94,12 +94,9 @@ restore_response_cb (AdwAlertDialog      *alert,
       g_autoptr(GDateTime) now = g_date_time_new_now_local ();
       g_autoptr(GError) error = NULL;
 
+      /* The diary tells every page that it changed */
       if (lc_backups_restore (diary, backup, dir, now, &error))
         {
-          GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (g_application_get_default ()));
-
-          if (LC_IS_WINDOW (window))
-            lc_window_reload_diary (LC_WINDOW (window));
           adw_preferences_dialog_pop_subpage (ADW_PREFERENCES_DIALOG (self));
           adw_preferences_dialog_add_toast (ADW_PREFERENCES_DIALOG (self),
                                             adw_toast_new (_("Backup restored")));

@@ -365,12 +365,21 @@ lc_trends_page_reload (LcTrendsPage *self)
   gtk_stack_set_visible_child_name (self->stack, "charts");
 }
 
+/* Shown: read again now; hidden: when it is shown (the window asks). */
+static void
+diary_changed_cb (LcTrendsPage *self)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    lc_trends_page_reload (self);
+}
+
 /**
  * lc_trends_page_set_diary:
  * @diary: (nullable): the diary, or %NULL when it could not be opened
  * @error: (nullable): why not
  *
- * The page reads the diary when lc_trends_page_reload() is called.
+ * The page reads the diary when lc_trends_page_reload() is called, and
+ * again whenever the diary changes while the page is shown.
  */
 void
 lc_trends_page_set_diary (LcTrendsPage *self,
@@ -379,7 +388,11 @@ lc_trends_page_set_diary (LcTrendsPage *self,
 {
   g_return_if_fail (LC_IS_TRENDS_PAGE (self));
 
+  if (self->diary != NULL)
+    g_signal_handlers_disconnect_by_data (self->diary, self);
   g_set_object (&self->diary, diary);
+  if (diary != NULL)
+    g_signal_connect_object (diary, "changed", G_CALLBACK (diary_changed_cb), self, G_CONNECT_SWAPPED);
   if (diary == NULL)
     show_error (self, error != NULL ? error->message : NULL);
 }

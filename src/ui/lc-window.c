@@ -30,6 +30,7 @@ struct _LcWindow
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
   AdwBanner            *diary_banner;
+  LcDiary              *diary;      /* whose changes the window follows */
   AdwNavigationView    *navigation_view;
   AdwHeaderBar         *header_bar;
   LcRoutinesPage       *routines_page;
@@ -85,8 +86,7 @@ static void
 update_last_session (LcWindow *self)
 {
   LcApplication *app = LC_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
-  LcDiary *diary = lc_application_get_diary (app);
-  g_autoptr(LcSessionRecord) last = diary != NULL ? lc_diary_get_last_session (diary, NULL) : NULL;
+  g_autoptr(LcSessionRecord) last = self->diary != NULL ? lc_diary_get_last_session (self->diary, NULL) : NULL;
   LcRoutine *routine = NULL;
 
   if (last != NULL)
@@ -95,11 +95,14 @@ update_last_session (LcWindow *self)
   lc_routines_page_set_last_routine (self->routines_page, routine);
 }
 
+/* A session saved, or the diary restored: the Routines page offers the
+ * latest session's routine again. The pages follow the diary themselves. */
 static void
-session_saved_cb (LcWindow *self)
+diary_changed_cb (LcWindow *self,
+                  guint     what)
 {
-  lc_diary_page_reload (self->diary_page);
-  update_last_session (self);
+  if (what & (LC_DIARY_CHANGE_SESSIONS | LC_DIARY_CHANGE_RESTORED))
+    update_last_session (self);
 }
 
 /* Repeat Last Session */
@@ -358,8 +361,9 @@ import_done_cb (GObject      *source,
                                                                      "%u already there", job->skipped), job->skipped);
       g_autofree char *title = g_strdup_printf ("%s, %s", added_text, skipped_text);
 
-      lc_diary_page_reload (self->diary_page);
-      lc_trends_page_reload (self->trends_page);
+      /* Added through a connection of its own: the diary tells its pages */
+      if (self->diary != NULL)
+        lc_diary_notify_changed (self->diary, LC_DIARY_CHANGE_ENTRIES | LC_DIARY_CHANGE_SESSIONS);
       lc_window_set_page (self, "diary");
       adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
     }
@@ -534,6 +538,9 @@ lc_window_dispose (GObject *object)
   if (self->stack != NULL)
     g_settings_unbind (self->stack, "visible-child-name");
   gtk_widget_dispose_template (GTK_WIDGET (self), LC_TYPE_WINDOW);
+  if (self->diary != NULL)
+    g_signal_handlers_disconnect_by_data (self->diary, self);
+  g_clear_object (&self->diary);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->removed, removed_free);
 
@@ -611,7 +618,6 @@ lc_window_new (LcApplication *application)
   lc_routines_page_set_loader (self->routines_page, lc_application_get_routine_loader (application));
   lc_window_set_diary (self, lc_application_get_diary (application), lc_application_get_diary_error (application));
   page_changed_cb (self);
-  update_last_session (self);
 
   return self;
 }
@@ -663,6 +669,13 @@ lc_window_set_diary (LcWindow     *self,
   const GError *problem;
 
   g_return_if_fail (LC_IS_WINDOW (self));
+
+  if (self->diary != NULL)
+    g_signal_handlers_disconnect_by_data (self->diary, self);
+  g_set_object (&self->diary, diary);
+  if (diary != NULL)
+    g_signal_connect_object (diary, "changed", G_CALLBACK (diary_changed_cb), self, G_CONNECT_SWAPPED);
+  update_last_session (self);
 
   lc_diary_page_set_diary (self->diary_page, diary, error);
   lc_trends_page_set_diary (self->trends_page, diary, error);
@@ -754,21 +767,6 @@ lc_window_request_start (LcWindow  *self,
 }
 
 /**
- * lc_window_reload_diary:
- *
- * Shows the diary again after it changed behind the page's back (a restore).
- */
-void
-lc_window_reload_diary (LcWindow *self)
-{
-  g_return_if_fail (LC_IS_WINDOW (self));
-
-  lc_diary_page_reload (self->diary_page);
-  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->stack), "trends") == 0)
-    lc_trends_page_reload (self->trends_page);
-}
-
-/**
  * lc_window_start_session:
  * @clock: (nullable): the clock for the session; %NULL for the real one
  *
@@ -791,8 +789,6 @@ lc_window_start_session (LcWindow  *self,
   page = lc_session_page_new (routine, lc_application_get_diary (app), clock);
   lc_session_page_set_cue_player (LC_SESSION_PAGE (page), lc_application_get_cue_player (app));
 
-  /* A saved session shows in the diary. */
-  g_signal_connect_object (page, "hidden", G_CALLBACK (session_saved_cb), self, G_CONNECT_SWAPPED);
   adw_navigation_view_push (self->navigation_view, ADW_NAVIGATION_PAGE (page));
 
   return GTK_WIDGET (page);

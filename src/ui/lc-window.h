@@ -31,7 +31,6 @@ void        lc_window_show_routine (LcWindow      *self,
                                     LcRoutine     *routine);
 gboolean    lc_window_request_start (LcWindow     *self,
                                      LcRoutine    *routine);
-void        lc_window_reload_diary (LcWindow      *self);
 void        lc_window_new_routine  (LcWindow      *self);
 void        lc_window_edit_routine (LcWindow      *self,
                                     LcRoutine     *routine,
