@@ -1234,6 +1234,18 @@ visible_page (Fixture *fixture)
   return adw_navigation_view_get_visible_page (navigation);
 }
 
+/* A routine page's menu item: the window's action for its routine */
+static void
+activate_routine_action (Fixture    *fixture,
+                         const char *action)
+{
+  AdwNavigationPage *page = visible_page (fixture);
+
+  g_assert_true (LC_IS_ROUTINE_VIEW (page));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), action, "s",
+                                             lc_routine_get_id (lc_routine_view_get_routine (LC_ROUTINE_VIEW (page)))));
+}
+
 static GtkWidget *
 editor_child (AdwNavigationPage *editor,
               const char        *name)
@@ -1530,7 +1542,7 @@ test_window_routine_editor (Fixture       *fixture,
   }
 
   /* Edit it again; leaving with changes asks first */
-  gtk_widget_activate_action (GTK_WIDGET (visible_page (fixture)), "routine.edit", NULL);
+  activate_routine_action (fixture, "win.edit-routine");
   editor = visible_page (fixture);
   g_assert_true (LC_IS_ROUTINE_EDITOR (editor));
   g_assert_cmpstr (adw_navigation_page_get_title (editor), ==, "Edit Routine");
@@ -1561,7 +1573,7 @@ test_window_routine_editor (Fixture       *fixture,
                    "Knee Routine for Mornings");
 
   /* Delete, with Undo */
-  gtk_widget_activate_action (GTK_WIDGET (visible_page (fixture)), "routine.remove", NULL);
+  activate_routine_action (fixture, "win.remove-routine");
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
   g_assert_null (lc_routine_loader_find (loader, "knee-routine"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo-remove-routine", NULL));
@@ -1570,7 +1582,7 @@ test_window_routine_editor (Fixture       *fixture,
 
   /* A built-in routine customized, then reset to the built-in one */
   lc_window_show_routine (fixture->window, lc_routine_loader_find (loader, "calf-pump-seated"));
-  gtk_widget_activate_action (GTK_WIDGET (visible_page (fixture)), "routine.edit", NULL);
+  activate_routine_action (fixture, "win.edit-routine");
   editor = visible_page (fixture);
   g_assert_true (LC_IS_ROUTINE_EDITOR (editor));
   gtk_editable_set_text (GTK_EDITABLE (editor_child (editor, "name_row")), "My Calf Pump");
@@ -1578,7 +1590,7 @@ test_window_routine_editor (Fixture       *fixture,
   wait_until (LC_IS_ROUTINE_VIEW (visible_page (fixture)));
   g_assert_true (lc_routine_get_overrides_builtin (lc_routine_loader_find (loader, "calf-pump-seated")));
   g_assert_cmpstr (lc_routine_get_name (lc_routine_loader_find (loader, "calf-pump-seated")), ==, "My Calf Pump");
-  gtk_widget_activate_action (GTK_WIDGET (visible_page (fixture)), "routine.remove", NULL);
+  activate_routine_action (fixture, "win.remove-routine");
   g_assert_cmpint (lc_routine_get_origin (lc_routine_loader_find (loader, "calf-pump-seated")), ==,
                    LC_ROUTINE_ORIGIN_BUILTIN);
   wait_until (LC_IS_ROUTINE_VIEW (visible_page (fixture)));

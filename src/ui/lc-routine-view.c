@@ -10,7 +10,6 @@
 #include "lc-format.h"
 #include "lc-illustration.h"
 #include "lc-routine-view.h"
-#include "lc-window.h"
 
 struct _LcRoutineView
 {
@@ -217,6 +216,18 @@ create_step_row (LcStep     *step,
 /* What the user can do with the routine: change their own, make their own
  * version of a built-in one, copy it, share it, remove their own. */
 static void
+append_routine_item (GMenu      *menu,
+                     const char *label,
+                     const char *action,
+                     LcRoutine  *routine)
+{
+  g_autoptr(GMenuItem) item = g_menu_item_new (label, NULL);
+
+  g_menu_item_set_action_and_target_value (item, action, g_variant_new_string (lc_routine_get_id (routine)));
+  g_menu_append_item (menu, item);
+}
+
+static void
 setup_menu (LcRoutineView *self)
 {
   g_autoptr(GMenu) menu = g_menu_new ();
@@ -237,37 +248,20 @@ setup_menu (LcRoutineView *self)
       return;
     }
 
-  g_menu_append (edit, builtin ? _("_Customize…") : _("_Edit…"), "routine.edit");
-  g_menu_append (edit, _("_Duplicate…"), "routine.duplicate");
-  g_menu_append (share, _("E_xport…"), "routine.export");
+  /* The window's actions, for this routine by its id */
+  append_routine_item (edit, builtin ? _("_Customize…") : _("_Edit…"), "win.edit-routine", self->routine);
+  append_routine_item (edit, _("_Duplicate…"), "win.duplicate-routine", self->routine);
+  append_routine_item (share, _("E_xport…"), "win.export-routine", self->routine);
   if (lc_routine_get_overrides_builtin (self->routine))
-    g_menu_append (remove, _("_Reset to Built-in"), "routine.remove");
+    append_routine_item (remove, _("_Reset to Built-in"), "win.remove-routine", self->routine);
   else if (!builtin)
-    g_menu_append (remove, _("De_lete Routine"), "routine.remove");
+    append_routine_item (remove, _("De_lete Routine"), "win.remove-routine", self->routine);
 
   g_menu_append_section (menu, NULL, G_MENU_MODEL (edit));
   g_menu_append_section (menu, NULL, G_MENU_MODEL (share));
   if (g_menu_model_get_n_items (G_MENU_MODEL (remove)) > 0)
     g_menu_append_section (menu, NULL, G_MENU_MODEL (remove));
   gtk_menu_button_set_menu_model (self->menu_button, G_MENU_MODEL (menu));
-}
-
-static void
-window_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  LcRoutineView *self = LC_ROUTINE_VIEW (widget);
-  LcWindow *window = LC_WINDOW (gtk_widget_get_root (widget));
-
-  if (g_str_equal (action_name, "routine.edit"))
-    lc_window_edit_routine (window, self->routine, FALSE);
-  else if (g_str_equal (action_name, "routine.duplicate"))
-    lc_window_edit_routine (window, self->routine, TRUE);
-  else if (g_str_equal (action_name, "routine.export"))
-    lc_window_export_routine (window, self->routine);
-  else if (g_str_equal (action_name, "routine.remove"))
-    lc_window_remove_routine (window, self->routine);
 }
 
 static void
@@ -476,10 +470,6 @@ lc_routine_view_class_init (LcRoutineViewClass *klass)
 
   gtk_widget_class_install_action (widget_class, "routine.start", NULL, start_action);
   gtk_widget_class_install_action (widget_class, "routine.add", NULL, add_action);
-  gtk_widget_class_install_action (widget_class, "routine.edit", NULL, window_action);
-  gtk_widget_class_install_action (widget_class, "routine.duplicate", NULL, window_action);
-  gtk_widget_class_install_action (widget_class, "routine.export", NULL, window_action);
-  gtk_widget_class_install_action (widget_class, "routine.remove", NULL, window_action);
 }
 
 static void

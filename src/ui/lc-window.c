@@ -131,6 +131,31 @@ new_entry_action (GtkWidget  *widget,
   lc_diary_page_new_entry (self->diary_page);
 }
 
+/* win.edit-routine('<id>') and the others: what a routine's page asks of
+ * the window, by the routine's id */
+static void
+routine_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  LcWindow *self = LC_WINDOW (widget);
+  LcApplication *app = LC_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  LcRoutine *routine = lc_routine_loader_find (lc_application_get_routine_loader (app),
+                                               g_variant_get_string (parameter, NULL));
+
+  if (routine == NULL)
+    return;
+
+  if (g_str_equal (action_name, "win.edit-routine"))
+    lc_window_edit_routine (self, routine, FALSE);
+  else if (g_str_equal (action_name, "win.duplicate-routine"))
+    lc_window_edit_routine (self, routine, TRUE);
+  else if (g_str_equal (action_name, "win.export-routine"))
+    lc_window_export_routine (self, routine);
+  else if (g_str_equal (action_name, "win.remove-routine"))
+    lc_window_remove_routine (self, routine);
+}
+
 static void
 new_routine_action (GtkWidget  *widget,
                     const char *action_name,
@@ -576,6 +601,10 @@ lc_window_class_init (LcWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.new-entry", NULL, new_entry_action);
   gtk_widget_class_install_action (widget_class, "win.new-routine", NULL, new_routine_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-routine", "s", routine_action);
+  gtk_widget_class_install_action (widget_class, "win.duplicate-routine", "s", routine_action);
+  gtk_widget_class_install_action (widget_class, "win.export-routine", "s", routine_action);
+  gtk_widget_class_install_action (widget_class, "win.remove-routine", "s", routine_action);
   gtk_widget_class_install_action (widget_class, "win.undo-remove-routine", NULL, undo_remove_routine_action);
   gtk_widget_class_install_action (widget_class, "win.export-diary", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.import-diary", NULL, import_action);
