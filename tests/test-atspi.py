@@ -49,8 +49,9 @@ def ok(condition, what):
         failures += 1
 
 
-def find_app(pid, deadline):
-    while time.monotonic() < deadline:
+def find_app(app, deadline):
+    pid = app.pid
+    while time.monotonic() < deadline and app.poll() is None:
         desktop = Atspi.get_desktop(0)
         for i in range(desktop.get_child_count()):
             child = desktop.get_child_at_index(i)
@@ -110,9 +111,17 @@ def main():
     try:
         time.sleep(0.5)
         Atspi.init()
-        app = subprocess.Popen([legcare], env=env)
         slowdown = max(1.0, float(os.environ.get("LC_TEST_SLOWDOWN", "1")))
-        root = find_app(app.pid, time.monotonic() + 30 * slowdown)
+        # Xvfb now and then refuses a client under load ("Failed to open
+        # display"): an app that ends before it is on the bus is started
+        # again, twice at most. One that keeps dying still fails.
+        for attempt in range(3):
+            app = subprocess.Popen([legcare], env=env)
+            root = find_app(app, time.monotonic() + 30 * slowdown)
+            if root is not None or app.poll() is None:
+                break
+            print(f"# the app ended before it was on the bus (status {app.returncode}); starting it again",
+                  flush=True)
         ok(root is not None, "the app is on the accessibility bus")
 
         texts = []
