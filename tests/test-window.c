@@ -9,6 +9,8 @@
 #include <glib/gstdio.h>
 
 #include "lc-application.h"
+#include "lc-paths.h"
+#include "lc-backups.h"
 #include "lc-csv.h"
 #include "lc-diary-page.h"
 #include "lc-entry-dialog.h"
@@ -1224,6 +1226,46 @@ test_window_import (Fixture       *fixture,
   g_rmdir (dir);
 }
 
+/* app.restore-backup: the backup's entries in the diary and on the Diary
+ * page, the diary as it was kept as a backup; a backup that is not there
+ * changes nothing and says why. */
+static void
+test_window_restore_backup (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  LcDiary *diary = lc_application_get_diary (fixture->app);
+  g_autoptr(GFile) backups = lc_paths_get_backups_dir ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) yesterday = g_date_time_add_days (now, -1);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_date_time_format (yesterday, "diary-%Y-%m-%d.sqlite3");
+  g_autoptr(GFile) backup = g_file_get_child (backups, name);
+  gint64 before;
+
+  acknowledge_safety (fixture);
+  lc_window_set_page (fixture->window, "diary");
+  lc_test_seed_diary (diary, 20, 10, 3);
+  before = lc_diary_count_entries (diary, NULL);
+  g_assert_true (lc_backups_ensure_daily (diary, backups, yesterday, NULL, &error));
+  g_assert_no_error (error);
+  lc_test_seed_diary (diary, 9, 1, 4);
+  g_assert_cmpint (lc_diary_count_entries (diary, NULL), >, before);
+
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->app), "restore-backup",
+                                  g_variant_new_string (g_file_peek_path (backup)));
+  g_assert_cmpint (lc_diary_count_entries (diary, NULL), ==, before);
+  g_assert_null (visible_dialog (fixture));
+
+  /* A backup that is not there: nothing changes, a dialog says why */
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->app), "restore-backup",
+                                  g_variant_new_string ("/nonexistent/diary-2026-01-01.sqlite3"));
+  g_assert_cmpint (lc_diary_count_entries (diary, NULL), ==, before);
+  wait_until (ADW_IS_ALERT_DIALOG (visible_dialog (fixture)));
+  g_assert_cmpstr (adw_alert_dialog_get_heading (ADW_ALERT_DIALOG (visible_dialog (fixture))), ==,
+                   "Backup Not Restored");
+  close_dialog (visible_dialog (fixture));
+}
+
 /* --- The routine editor and shared routines ----------------------------------- */
 
 static AdwNavigationPage *
@@ -1690,6 +1732,7 @@ main (int   argc,
   ADD ("session-no-sound", test_window_session_no_sound);
   ADD ("trends", test_window_trends);
   ADD ("import", test_window_import);
+  ADD ("restore-backup", test_window_restore_backup);
   ADD ("routine-editor", test_window_routine_editor);
   ADD ("shared-routine", test_window_shared_routine);
 

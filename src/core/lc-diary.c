@@ -1519,8 +1519,11 @@ open_checked_readonly (GFile   *file,
 
   if (problem != NULL)
     {
+      g_autofree char *name = g_filename_display_basename (path);
+
+      /* The name, not the path: a path does not wrap in a dialog */
       lc_set_error (error, LC_DIARY_ERROR, LC_DIARY_ERROR_CORRUPT,
-                   _("“%s” can’t be used: %s"), path, problem);
+                   _("“%s” can’t be used: %s"), name, problem);
       sqlite3_close (db);
       return NULL;
     }

@@ -29,6 +29,21 @@ lc_paths_get_user_data_dir (void)
 }
 
 /**
+ * lc_paths_get_backups_dir:
+ *
+ * The diary's daily backups: `backups` in lc_paths_get_user_data_dir().
+ *
+ * Returns: (transfer full): the folder; it may not exist yet
+ */
+GFile *
+lc_paths_get_backups_dir (void)
+{
+  g_autoptr(GFile) data_dir = lc_paths_get_user_data_dir ();
+
+  return g_file_get_child (data_dir, "backups");
+}
+
+/**
  * lc_paths_ensure_user_data_dir:
  * @error: return location for an error
  *

@@ -178,13 +178,6 @@ remove_unused_pictures_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-static GFile *
-backups_dir (void)
-{
-  g_autoptr(GFile) data_dir = lc_paths_get_user_data_dir ();
-
-  return g_file_get_child (data_dir, "backups");
-}
 
 /* Half-written files a crash left where Leg Care writes; never one that
  * another write might still be busy with. */
@@ -192,7 +185,7 @@ static void
 remove_leftovers (LcApplication *self)
 {
   g_autoptr(GFile) data_dir = lc_paths_get_user_data_dir ();
-  g_autoptr(GFile) backups = backups_dir ();
+  g_autoptr(GFile) backups = lc_paths_get_backups_dir ();
   GFile *dirs[] = { data_dir, backups, self->routines_dir, self->pictures_dir };
   gint64 older_than = g_get_real_time () / G_USEC_PER_SEC - 10 * 60;
   guint removed = 0;
@@ -209,7 +202,7 @@ static gboolean
 daily_backup_cb (gpointer user_data)
 {
   LcApplication *self = user_data;
-  g_autoptr(GFile) dir = backups_dir ();
+  g_autoptr(GFile) dir = lc_paths_get_backups_dir ();
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autoptr(GError) error = NULL;
 
@@ -260,24 +253,10 @@ restore_response_cb (AdwAlertDialog *dialog,
 {
   const char *response = adw_alert_dialog_choose_finish (dialog, result);
   GFile *backup = g_object_get_data (G_OBJECT (dialog), "backup");
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
 
-  if (g_str_equal (response, "restore") && backup != NULL && self->diary != NULL)
-    {
-      g_autoptr(GFile) dir = backups_dir ();
-      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-      g_autoptr(GError) error = NULL;
-
-      if (!lc_backups_restore (self->diary, backup, dir, now, &error))
-        {
-          AdwDialog *failed = adw_alert_dialog_new (_("The Backup Could Not Be Restored"), error->message);
-
-          adw_alert_dialog_add_response (ADW_ALERT_DIALOG (failed), "close", _("_OK"));
-          if (window != NULL)
-            adw_dialog_present (failed, GTK_WIDGET (window));
-        }
-      /* else the diary tells every page that it changed */
-    }
+  if (g_str_equal (response, "restore") && backup != NULL)
+    g_action_group_activate_action (G_ACTION_GROUP (self), "restore-backup",
+                                    g_variant_new_string (g_file_peek_path (backup)));
 
   g_object_unref (self);
 }
@@ -288,7 +267,7 @@ tell_diary_problem (LcApplication *self,
                     GtkWindow     *window)
 {
   g_autoptr(GError) problem = g_steal_pointer (&self->diary_problem);
-  g_autoptr(GFile) dir = backups_dir ();
+  g_autoptr(GFile) dir = lc_paths_get_backups_dir ();
   g_autoptr(GPtrArray) backups = lc_backups_list (dir, NULL);
   g_autoptr(GString) body = g_string_new (problem->message);
   LcBackupInfo *newest = NULL;
@@ -506,6 +485,33 @@ lc_application_reminder_snooze_action (GSimpleAction *action,
   lc_reminders_snooze (self->reminders, g_variant_get_string (parameter, NULL));
 }
 
+/* app.restore-backup('<path>'): the one way a backup is restored (from
+ * the notice of a damaged diary, or from Preferences). The diary as it is
+ * is kept as a backup first; the diary tells every page that it changed. */
+static void
+lc_application_restore_backup_action (GSimpleAction *action,
+                                      GVariant      *parameter,
+                                      gpointer       user_data)
+{
+  LcApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  g_autoptr(GFile) backup = g_file_new_for_path (g_variant_get_string (parameter, NULL));
+  g_autoptr(GFile) dir = lc_paths_get_backups_dir ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GError) error = NULL;
+
+  if (self->diary == NULL || lc_backups_restore (self->diary, backup, dir, now, &error))
+    return;
+
+  if (window != NULL)
+    {
+      AdwDialog *failed = adw_alert_dialog_new (_("Backup Not Restored"), error->message);
+
+      adw_alert_dialog_add_response (ADW_ALERT_DIALOG (failed), "close", _("_OK"));
+      adw_dialog_present (failed, GTK_WIDGET (window));
+    }
+}
+
 /* Try Again: the diary that could not be opened, or only for reading,
  * opened afresh (the other program closed, space freed, permissions
  * mended); every window shows what came of it. */
@@ -543,6 +549,7 @@ static const GActionEntry app_actions[] = {
   { "reminder-log", lc_application_reminder_log_action, "s" },
   { "reminder-snooze", lc_application_reminder_snooze_action, "s" },
   { "reopen-diary", lc_application_reopen_diary_action },
+  { "restore-backup", lc_application_restore_backup_action, "s" },
 };
 
 static void

@@ -56,13 +56,6 @@ struct _LcPreferencesDialog
 
 G_DEFINE_FINAL_TYPE (LcPreferencesDialog, lc_preferences_dialog, ADW_TYPE_PREFERENCES_DIALOG)
 
-static GFile *
-backups_dir (void)
-{
-  g_autoptr(GFile) data_dir = lc_paths_get_user_data_dir ();
-
-  return g_file_get_child (data_dir, "backups");
-}
 
 static LcDiary *
 get_diary (void)
@@ -86,31 +79,25 @@ restore_response_cb (AdwAlertDialog      *alert,
 {
   const char *response = adw_alert_dialog_choose_finish (alert, result);
   GFile *backup = g_object_get_data (G_OBJECT (alert), "backup");
-  LcDiary *diary = get_diary ();
 
-  if (g_str_equal (response, "restore") && diary != NULL)
-    {
-      g_autoptr(GFile) dir = backups_dir ();
-      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-      g_autoptr(GError) error = NULL;
-
-      /* The diary tells every page that it changed */
-      if (lc_backups_restore (diary, backup, dir, now, &error))
-        {
-          adw_preferences_dialog_pop_subpage (ADW_PREFERENCES_DIALOG (self));
-          adw_preferences_dialog_add_toast (ADW_PREFERENCES_DIALOG (self),
-                                            adw_toast_new (_("Backup restored")));
-        }
-      else
-        {
-          AdwDialog *failed = adw_alert_dialog_new (_("The Backup Could Not Be Restored"), error->message);
-
-          adw_alert_dialog_add_response (ADW_ALERT_DIALOG (failed), "close", _("_OK"));
-          adw_dialog_present (failed, GTK_WIDGET (self));
-        }
-    }
+  /* The application restores it, or says why not; the diary then tells
+   * this dialog (diary_changed_cb) and every page. */
+  if (g_str_equal (response, "restore"))
+    gtk_widget_activate_action (GTK_WIDGET (self), "app.restore-backup", "s", g_file_peek_path (backup));
 
   g_object_unref (self);
+}
+
+/* A backup restored: back from the list, and say so */
+static void
+diary_changed_cb (LcPreferencesDialog *self,
+                  guint                what)
+{
+  if (!(what & LC_DIARY_CHANGE_RESTORED))
+    return;
+
+  adw_preferences_dialog_pop_subpage (ADW_PREFERENCES_DIALOG (self));
+  adw_preferences_dialog_add_toast (ADW_PREFERENCES_DIALOG (self), adw_toast_new (_("Backup restored")));
 }
 
 static void
@@ -144,7 +131,7 @@ restore_clicked_cb (GtkButton           *button,
 static void
 restore_activated_cb (LcPreferencesDialog *self)
 {
-  g_autoptr(GFile) dir = backups_dir ();
+  g_autoptr(GFile) dir = lc_paths_get_backups_dir ();
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) backups = lc_backups_list (dir, &error);
   GtkWidget *view = adw_toolbar_view_new ();
@@ -562,6 +549,9 @@ lc_preferences_dialog_constructed (GObject *object)
   g_autofree char *data_path = g_file_get_path (data_dir);
 
   G_OBJECT_CLASS (lc_preferences_dialog_parent_class)->constructed (object);
+
+  if (get_diary () != NULL)
+    g_signal_connect_object (get_diary (), "changed", G_CALLBACK (diary_changed_cb), self, G_CONNECT_SWAPPED);
 
   /* Toggle names are the enum's nicks: default, light, dark. */
   g_settings_bind (self->settings, "color-scheme", self->style_toggles, "active-name",
