@@ -141,6 +141,24 @@ load_routines (LcApplication *self)
     g_debug ("Not watching %s: %s", path, error ? error->message : g_strerror (errno));
 }
 
+/* Half-written files a crash left where Leg Care writes; never one that
+ * another write might still be busy with. */
+static void
+remove_leftovers (LcApplication *self)
+{
+  g_autoptr(GFile) data_dir = lc_paths_get_user_data_dir ();
+  g_autoptr(GFile) backups = lc_paths_get_backups_dir ();
+  GFile *dirs[] = { data_dir, backups, self->routines_dir, self->pictures_dir };
+  gint64 older_than = g_get_real_time () / G_USEC_PER_SEC - 10 * 60;
+  guint removed = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (dirs); i++)
+    if (dirs[i] != NULL)
+      removed += lc_paths_remove_leftovers (dirs[i], older_than);
+  if (removed > 0)
+    g_message ("Removed %u half-written files left by a crash", removed);
+}
+
 /* Once, a little after start-up: the pictures no routine shows any more
  * (a routine deleted, a picture replaced, an editor cancelled). Only with
  * the routines as they were loaded at start-up, all of them fine: after a
@@ -156,6 +174,10 @@ remove_unused_pictures_cb (gpointer user_data)
   guint n_removed = 0;
 
   self->pictures_source = 0;
+
+  /* Off the start-up path; a file a write is still busy with is never
+   * ten minutes old */
+  remove_leftovers (self);
 
   if (self->routines_changed || self->reload_source != 0)
     {
@@ -178,24 +200,6 @@ remove_unused_pictures_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-
-/* Half-written files a crash left where Leg Care writes; never one that
- * another write might still be busy with. */
-static void
-remove_leftovers (LcApplication *self)
-{
-  g_autoptr(GFile) data_dir = lc_paths_get_user_data_dir ();
-  g_autoptr(GFile) backups = lc_paths_get_backups_dir ();
-  GFile *dirs[] = { data_dir, backups, self->routines_dir, self->pictures_dir };
-  gint64 older_than = g_get_real_time () / G_USEC_PER_SEC - 10 * 60;
-  guint removed = 0;
-
-  for (guint i = 0; i < G_N_ELEMENTS (dirs); i++)
-    if (dirs[i] != NULL)
-      removed += lc_paths_remove_leftovers (dirs[i], older_than);
-  if (removed > 0)
-    g_message ("Removed %u half-written files left by a crash", removed);
-}
 
 /* Once a day, on the first use: a backup, after start-up's rush. */
 static gboolean
@@ -504,12 +508,7 @@ lc_application_restore_backup_action (GSimpleAction *action,
     return;
 
   if (window != NULL)
-    {
-      AdwDialog *failed = adw_alert_dialog_new (_("Backup Not Restored"), error->message);
-
-      adw_alert_dialog_add_response (ADW_ALERT_DIALOG (failed), "close", _("_OK"));
-      adw_dialog_present (failed, GTK_WIDGET (window));
-    }
+    lc_show_error (GTK_WIDGET (window), _("Backup Not Restored"), error->message);
 }
 
 /* Try Again: the diary that could not be opened, or only for reading,
@@ -656,7 +655,6 @@ lc_application_startup (GApplication *app)
   color_scheme_changed_cb (self, "color-scheme", self->settings);
 
   load_routines (self);
-  remove_leftovers (self);
   self->pictures_source = g_timeout_add_seconds (10, remove_unused_pictures_cb, self);
   open_diary (self);
 
