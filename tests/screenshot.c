@@ -353,7 +353,7 @@ main (int   argc,
         gtk_widget_activate_action (GTK_WIDGET (window), "win.new-entry", NULL);
       if (shot->routine != NULL)
         {
-          LcRoutine *routine = lc_routine_loader_find (lc_application_get_routine_loader (app),
+          LcRoutine *routine = lc_routine_library_find (lc_application_get_routine_library (app),
                                                        shot->routine);
 
           if (routine == NULL)
@@ -375,7 +375,7 @@ main (int   argc,
         scroll_trends_to_end (window);
       if (shot->session != NULL)
         {
-          LcRoutine *routine = lc_routine_loader_find (lc_application_get_routine_loader (app), shot->session);
+          LcRoutine *routine = lc_routine_library_find (lc_application_get_routine_library (app), shot->session);
           g_autoptr(LcClock) clock = lc_clock_new_fake ();
           g_autoptr(LcCuePlayer) no_sound = NULL;
           GtkWidget *page;

@@ -9,29 +9,30 @@
 #include "config.h"
 
 #include "lc-illustration.h"
-#include "lc-routine-loader.h"
+#include "lc-routine-library.h"
 #include "lc-test-util.h"
 
 #define ROUTINES_RESOURCE "/com/example/LegCare/routines/"
 
 static const char *pot_path;
 
-static LcRoutineLoader *
+static LcRoutineLibrary *
 load_builtin (GFile *user_dir)
 {
   g_auto(GStrv) illustrations = lc_illustration_list_names ();
-  LcRoutineLoader *loader = lc_routine_loader_new ((const char * const *) illustrations);
+  g_autoptr(LcRoutineLoader) loader = lc_routine_loader_new ((const char * const *) illustrations);
+  LcRoutineLibrary *library = lc_routine_library_new (loader, ROUTINES_RESOURCE, user_dir, NULL);
 
-  lc_routine_loader_load_all (loader, ROUTINES_RESOURCE, user_dir);
-  return loader;
+  lc_routine_library_load (library);
+  return library;
 }
 
 static void
 test_builtin_all_load (void)
 {
-  g_autoptr(LcRoutineLoader) loader = load_builtin (NULL);
-  GListModel *routines = lc_routine_loader_get_routines (loader);
-  GListModel *problems = lc_routine_loader_get_problems (loader);
+  g_autoptr(LcRoutineLibrary) library = load_builtin (NULL);
+  GListModel *routines = lc_routine_library_get_routines (library);
+  GListModel *problems = lc_routine_library_get_problems (library);
   /* id, shortest and longest acceptable duration in minutes (the targets) */
   struct { const char *id; guint min; guint max; } expected[] = {
     { "lymphatic-massage", 10, 15 },
@@ -52,7 +53,7 @@ test_builtin_all_load (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
     {
-      LcRoutine *routine = lc_routine_loader_find (loader, expected[i].id);
+      LcRoutine *routine = lc_routine_library_find (library, expected[i].id);
       guint duration;
 
       g_assert_nonnull (routine);
@@ -71,8 +72,8 @@ test_builtin_all_load (void)
 static void
 test_builtin_illustrations_exist (void)
 {
-  g_autoptr(LcRoutineLoader) loader = load_builtin (NULL);
-  GListModel *routines = lc_routine_loader_get_routines (loader);
+  g_autoptr(LcRoutineLibrary) library = load_builtin (NULL);
+  GListModel *routines = lc_routine_library_get_routines (library);
   g_autoptr(GHashTable) used = g_hash_table_new (g_str_hash, g_str_equal);
   g_auto(GStrv) names = lc_illustration_list_names ();
 
@@ -203,7 +204,7 @@ test_builtin_override (void)
 {
   g_autofree char *path = g_build_filename (g_get_user_data_dir (), "legcare", "routines", NULL);
   g_autoptr(GFile) dir = g_file_new_for_path (path);
-  g_autoptr(LcRoutineLoader) loader = NULL;
+  g_autoptr(LcRoutineLibrary) library = NULL;
   g_autoptr(GBytes) bytes = g_resources_lookup_data (ROUTINES_RESOURCE "leg-elevation.xml", 0, NULL);
   g_autofree char *custom = NULL;
   LcRoutine *routine;
@@ -220,25 +221,25 @@ test_builtin_override (void)
 
   g_assert_cmpint (g_mkdir_with_parents (path, 0700), ==, 0);
   lc_test_write_file (dir, "my-elevation.xml", custom);
-  loader = load_builtin (dir);
+  library = load_builtin (dir);
 
   /* The user's wins, and says it replaces the built-in one; the others stay. */
-  g_assert_cmpuint (g_list_model_get_n_items (lc_routine_loader_get_routines (loader)), ==, 5);
-  routine = lc_routine_loader_find (loader, "leg-elevation");
+  g_assert_cmpuint (g_list_model_get_n_items (lc_routine_library_get_routines (library)), ==, 5);
+  routine = lc_routine_library_find (library, "leg-elevation");
   g_assert_nonnull (routine);
   g_assert_cmpstr (lc_routine_get_name (routine), ==, "My Elevation");
   g_assert_cmpint (lc_routine_get_origin (routine), ==, LC_ROUTINE_ORIGIN_USER);
   g_assert_true (lc_routine_get_overrides_builtin (routine));
-  g_assert_cmpint (lc_routine_get_origin (lc_routine_loader_find (loader, "leg-stretching")), ==,
+  g_assert_cmpint (lc_routine_get_origin (lc_routine_library_find (library, "leg-stretching")), ==,
                    LC_ROUTINE_ORIGIN_BUILTIN);
 
   /* A broken copy hides nothing: the built-in one stays, the problem is listed. */
   lc_test_write_file (dir, "my-elevation.xml", "<routine id=\"leg-elevation\" version=\"1\">");
-  g_clear_object (&loader);
-  loader = load_builtin (dir);
-  routine = lc_routine_loader_find (loader, "leg-elevation");
+  g_clear_object (&library);
+  library = load_builtin (dir);
+  routine = lc_routine_library_find (library, "leg-elevation");
   g_assert_cmpint (lc_routine_get_origin (routine), ==, LC_ROUTINE_ORIGIN_BUILTIN);
-  g_assert_cmpuint (g_list_model_get_n_items (lc_routine_loader_get_problems (loader)), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (lc_routine_library_get_problems (library)), ==, 1);
 }
 
 int

@@ -17,6 +17,7 @@
 #include <glib/gstdio.h>
 
 #include "lc-picture.h"
+#include "lc-routine-library.h"
 #include "lc-routine-loader.h"
 #include "lc-test-png.h"
 
@@ -1439,6 +1440,7 @@ test_collect_used (Fixture       *fixture,
   g_autoptr(GFile) pictures_dir = g_file_get_child (fixture->tmp, "pictures");
   g_autoptr(GFile) broken = g_file_get_child (routines_dir, "broken.xml");
   g_autoptr(LcRoutineLoader) loader = lc_routine_loader_new (NULL);
+  g_autoptr(LcRoutineLibrary) library = lc_routine_library_new (loader, NULL, routines_dir, pictures_dir);
   g_autoptr(GBytes) png = make_png (3, 2);
   g_autoptr(GBytes) jpeg = make_jpeg (3, 2);
   g_autoptr(GBytes) svg = bytes_from_string (SVG_SIMPLE);
@@ -1455,9 +1457,9 @@ test_collect_used (Fixture       *fixture,
   /* Every file loads: the pictures of all their steps */
   write_routine (routines_dir, "a.xml", "a", png_name, jpeg_name);
   write_routine (routines_dir, "b.xml", "b", png_name, png_name);
-  lc_routine_loader_load_all (loader, NULL, routines_dir);
-  g_assert_cmpuint (g_list_model_get_n_items (lc_routine_loader_get_routines (loader)), ==, 2);
-  used = lc_routine_loader_collect_pictures (loader);
+  lc_routine_library_load (library);
+  g_assert_cmpuint (g_list_model_get_n_items (lc_routine_library_get_routines (library)), ==, 2);
+  used = lc_routine_library_collect_pictures (library);
   g_assert_nonnull (used);
   g_assert_cmpuint (g_hash_table_size (used), ==, 2);
   g_assert_true (g_hash_table_contains (used, png_name));
@@ -1466,24 +1468,24 @@ test_collect_used (Fixture       *fixture,
 
   /* A file that does not load may name the SVG: nothing may be removed */
   write_file (broken, (const guint8 *) "<routine", 8);
-  lc_routine_loader_load_all (loader, NULL, routines_dir);
-  g_assert_cmpuint (g_list_model_get_n_items (lc_routine_loader_get_problems (loader)), ==, 1);
-  g_assert_null (lc_routine_loader_collect_pictures (loader));
+  lc_routine_library_load (library);
+  g_assert_cmpuint (g_list_model_get_n_items (lc_routine_library_get_problems (library)), ==, 1);
+  g_assert_null (lc_routine_library_collect_pictures (library));
 
   /* So is a file whose picture is missing, or that repeats an id */
   g_file_delete (broken, NULL, &error);
   g_assert_no_error (error);
   write_routine (routines_dir, "c.xml", "c", svg_name, "0000000000000000.png");
-  lc_routine_loader_load_all (loader, NULL, routines_dir);
-  g_assert_null (lc_routine_loader_collect_pictures (loader));
+  lc_routine_library_load (library);
+  g_assert_null (lc_routine_library_collect_pictures (library));
   write_routine (routines_dir, "c.xml", "a", svg_name, svg_name);
-  lc_routine_loader_load_all (loader, NULL, routines_dir);
-  g_assert_null (lc_routine_loader_collect_pictures (loader));
+  lc_routine_library_load (library);
+  g_assert_null (lc_routine_library_collect_pictures (library));
 
   /* Fixed: the SVG is in use again */
   write_routine (routines_dir, "c.xml", "c", svg_name, svg_name);
-  lc_routine_loader_load_all (loader, NULL, routines_dir);
-  used = lc_routine_loader_collect_pictures (loader);
+  lc_routine_library_load (library);
+  used = lc_routine_library_collect_pictures (library);
   g_assert_nonnull (used);
   g_assert_cmpuint (g_hash_table_size (used), ==, 3);
   g_assert_true (g_hash_table_contains (used, svg_name));

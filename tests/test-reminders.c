@@ -368,7 +368,7 @@ test_reminders_routine (Fixture       *fixture,
                         gconstpointer  data)
 {
   GSettings *settings = lc_application_get_settings (the_app);
-  LcRoutine *routine = lc_routine_loader_find (lc_application_get_routine_loader (the_app), "calf-pump-seated");
+  LcRoutine *routine = lc_routine_library_find (lc_application_get_routine_library (the_app), "calf-pump-seated");
   g_autofree char *title = NULL;
   g_autoptr(GDateTime) next = NULL;
   AdwNavigationView *navigation;
@@ -487,7 +487,7 @@ test_reminders_preferences (Fixture       *fixture,
   adw_expander_row_set_enable_expansion (ADW_EXPANDER_ROW (CHILD ("routine_row")), TRUE);
   g_assert_true (g_settings_get_boolean (settings, "routine-reminder-enabled"));
   routine = g_settings_get_string (settings, "routine-reminder-routine");
-  g_assert_nonnull (lc_routine_loader_find (lc_application_get_routine_loader (the_app), routine));
+  g_assert_nonnull (lc_routine_library_find (lc_application_get_routine_library (the_app), routine));
   gtk_spin_button_set_value (hour, 7);
   g_assert_cmpuint (g_settings_get_uint (settings, "routine-reminder-time"), ==, 7 * 60);
   sunday = gtk_widget_get_last_child (GTK_WIDGET (days));
@@ -528,7 +528,8 @@ test_reminders_restart (Fixture       *fixture,
 
   /* Wednesday 10:00: the 08:00 reminder was missed. */
   lc_clock_set_real_time (later, lc_clock_get_real_time (fixture->clock) + (2 * 24 * 60 + 2 * 60) * MINUTE_US);
-  second = lc_reminders_new (the_app, later);
+  second = lc_reminders_new (GTK_APPLICATION (the_app), lc_application_get_settings (the_app),
+                             lc_application_get_routine_library (the_app), later);
   g_signal_connect (second, "notified", G_CALLBACK (notified_cb), notified);
   g_assert_cmpuint (notified->len, ==, 0);
   lc_reminders_start (second);

@@ -10,6 +10,7 @@
 
 #include <glib/gstdio.h>
 
+#include "lc-routine-library.h"
 #include "lc-routine-loader.h"
 #include "lc-test-util.h"
 
@@ -405,6 +406,7 @@ test_loader_user_folder (void)
   g_autoptr(LcRoutineLoader) loader = lc_routine_loader_new (illustrations);
   g_autofree char *path = g_build_filename (g_get_user_data_dir (), "legcare", "routines", NULL);
   g_autoptr(GFile) dir = g_file_new_for_path (path);
+  g_autoptr(LcRoutineLibrary) library = lc_routine_library_new (loader, NULL, dir, NULL);
   g_autofree char *other = variant ("id=\"test\"", "id=\"other\"");
   g_autofree char *broken = variant ("<category>stretching</category>", "<category>yoga</category>");
   GListModel *routines;
@@ -412,9 +414,9 @@ test_loader_user_folder (void)
   g_autoptr(LcRoutineProblem) problem = NULL;
 
   /* No folder: nothing, and nothing wrong. */
-  lc_routine_loader_load_all (loader, NULL, dir);
-  g_assert_cmpuint (g_list_model_get_n_items (lc_routine_loader_get_routines (loader)), ==, 0);
-  g_assert_cmpuint (g_list_model_get_n_items (lc_routine_loader_get_problems (loader)), ==, 0);
+  lc_routine_library_load (library);
+  g_assert_cmpuint (g_list_model_get_n_items (lc_routine_library_get_routines (library)), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (lc_routine_library_get_problems (library)), ==, 0);
 
   g_assert_cmpint (g_mkdir_with_parents (path, 0700), ==, 0);
   lc_test_write_file (dir, "a.xml", valid);
@@ -423,15 +425,15 @@ test_loader_user_folder (void)
   lc_test_write_file (dir, "d-same-id.xml", valid);
   lc_test_write_file (dir, "notes.txt", "not a routine, and not read");
 
-  lc_routine_loader_load_all (loader, NULL, dir);
-  routines = lc_routine_loader_get_routines (loader);
-  problems = lc_routine_loader_get_problems (loader);
+  lc_routine_library_load (library);
+  routines = lc_routine_library_get_routines (library);
+  problems = lc_routine_library_get_problems (library);
 
   /* The broken file and the duplicate id hide nothing else. */
   g_assert_cmpuint (g_list_model_get_n_items (routines), ==, 2);
-  g_assert_nonnull (lc_routine_loader_find (loader, "test"));
-  g_assert_nonnull (lc_routine_loader_find (loader, "other"));
-  g_assert_false (lc_routine_get_overrides_builtin (lc_routine_loader_find (loader, "test")));
+  g_assert_nonnull (lc_routine_library_find (library, "test"));
+  g_assert_nonnull (lc_routine_library_find (library, "other"));
+  g_assert_false (lc_routine_get_overrides_builtin (lc_routine_library_find (library, "test")));
 
   g_assert_cmpuint (g_list_model_get_n_items (problems), ==, 2);
   problem = g_list_model_get_item (problems, 0);
@@ -444,8 +446,8 @@ test_loader_user_folder (void)
   /* Loaded again: an unchanged file is not read again (the same routine),
    * a changed one is, and a file that is gone is gone. */
   {
-    LcRoutine *first_test = lc_routine_loader_find (loader, "test");
-    LcRoutine *first_other = lc_routine_loader_find (loader, "other");
+    LcRoutine *first_test = lc_routine_library_find (library, "test");
+    LcRoutine *first_other = lc_routine_library_find (library, "other");
     g_autofree char *renamed = variant ("<name>Test   Routine</name>", "<name>Other, renamed</name>");
     g_autofree char *renamed_other = NULL;
     g_autofree char *c_path = g_build_filename (path, "c.xml", NULL);
@@ -454,9 +456,9 @@ test_loader_user_folder (void)
 
     g_object_ref (first_test);
     g_object_ref (first_other);
-    lc_routine_loader_load_all (loader, NULL, dir);
-    g_assert_true (lc_routine_loader_find (loader, "test") == first_test);
-    g_assert_true (lc_routine_loader_find (loader, "other") == first_other);
+    lc_routine_library_load (library);
+    g_assert_true (lc_routine_library_find (library, "test") == first_test);
+    g_assert_true (lc_routine_library_find (library, "other") == first_other);
     g_assert_cmpuint (g_list_model_get_n_items (problems), ==, 2);
 
     {
@@ -467,10 +469,10 @@ test_loader_user_folder (void)
     lc_test_write_file (dir, "c.xml", renamed_other);
     g_assert_cmpint (utime (c_path, &later), ==, 0);
     g_assert_cmpint (g_unlink (b_path), ==, 0);
-    lc_routine_loader_load_all (loader, NULL, dir);
-    g_assert_true (lc_routine_loader_find (loader, "test") == first_test);
-    g_assert_true (lc_routine_loader_find (loader, "other") != first_other);
-    g_assert_cmpstr (lc_routine_get_name (lc_routine_loader_find (loader, "other")), ==, "Other, renamed");
+    lc_routine_library_load (library);
+    g_assert_true (lc_routine_library_find (library, "test") == first_test);
+    g_assert_true (lc_routine_library_find (library, "other") != first_other);
+    g_assert_cmpstr (lc_routine_get_name (lc_routine_library_find (library, "other")), ==, "Other, renamed");
     g_assert_cmpuint (g_list_model_get_n_items (problems), ==, 1);
 
     g_object_unref (first_test);

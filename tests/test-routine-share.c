@@ -13,6 +13,7 @@
 
 #include "lc-picture.h"
 #include "lc-routine-draft.h"
+#include "lc-routine-library.h"
 #include "lc-routine-loader.h"
 #include "lc-routine-share.h"
 #include "lc-test-png.h"
@@ -121,6 +122,7 @@ typedef struct
   GFile           *routines;  /* <dir>/routines, empty */
   GFile           *pictures;  /* <dir>/pictures, empty */
   LcRoutineLoader *loader;    /* the illustrations above, no pictures folder */
+  LcRoutineLibrary *library;  /* of the routines folder; nothing read until loaded */
 } Fixture;
 
 static void
@@ -137,6 +139,7 @@ fixture_set_up (Fixture       *f,
   g_assert_true (g_file_make_directory (f->routines, NULL, NULL));
   g_assert_true (g_file_make_directory (f->pictures, NULL, NULL));
   f->loader = lc_routine_loader_new (illustrations);
+  f->library = lc_routine_library_new (f->loader, NULL, f->routines, f->pictures);
 }
 
 static void
@@ -166,6 +169,7 @@ fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   remove_recursively (f->dir);
+  g_clear_object (&f->library);
   g_clear_object (&f->loader);
   g_clear_object (&f->pictures);
   g_clear_object (&f->routines);
@@ -922,6 +926,7 @@ test_draft_make_id (Fixture       *f,
                     gconstpointer  data)
 {
   g_autoptr(LcRoutineLoader) loader = lc_routine_loader_new (illustrations);
+  g_autoptr(LcRoutineLibrary) library = lc_routine_library_new (loader, NULL, f->routines, NULL);
   const char *taken[] = { "knee-routine", "knee-routine-2", "routine", "ubungen-fur-knochel", NULL };
   struct {
     const char *name;
@@ -946,14 +951,14 @@ test_draft_make_id (Fixture       *f,
       g_autofree char *name = g_strconcat (taken[i], ".xml", NULL);
       g_autoptr(GFile) file = write_file (f->routines, name, xml, strlen (xml));
     }
-  lc_routine_loader_load_all (loader, NULL, f->routines);
-  g_assert_cmpuint (g_list_model_get_n_items (lc_routine_loader_get_routines (loader)), ==, 4);
+  lc_routine_library_load (library);
+  g_assert_cmpuint (g_list_model_get_n_items (lc_routine_library_get_routines (library)), ==, 4);
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autofree char *without = lc_routine_draft_make_id (cases[i].name, NULL);
-      g_autofree char *with = lc_routine_draft_make_id (cases[i].name, loader);
-      g_autofree char *empty_loader = lc_routine_draft_make_id (cases[i].name, f->loader);
+      g_autofree char *with = lc_routine_draft_make_id (cases[i].name, lc_routine_library_get_routines (library));
+      g_autofree char *empty_loader = lc_routine_draft_make_id (cases[i].name, lc_routine_library_get_routines (f->library));
 
       g_assert_cmpstr (without, ==, cases[i].free);
       g_assert_cmpstr (empty_loader, ==, cases[i].free);
@@ -1255,8 +1260,8 @@ test_share_round_trip (Fixture       *f,
   assert_dir_lists (f->pictures, "");
 
   /* Installed: one routine file, one picture under its content's name */
-  lc_routine_loader_load_all (f->loader, NULL, f->routines);
-  routine_file = lc_routine_share_install (received, pictures, f->loader, f->routines, f->pictures, &error);
+  lc_routine_library_load (f->library);
+  routine_file = lc_routine_share_install (received, pictures, f->loader, lc_routine_library_get_routines (f->library), f->routines, f->pictures, &error);
   g_assert_no_error (error);
   g_assert_nonnull (routine_file);
   assert_dir_lists (f->routines, "knee.xml");
@@ -1274,9 +1279,9 @@ test_share_round_trip (Fixture       *f,
   g_assert_cmpstr (lc_step_get_picture_path (lc_routine_get_step (installed, 2)), ==, picture_path);
 
   /* Again: the id is taken now, the picture is the same */
-  lc_routine_loader_load_all (f->loader, NULL, f->routines);
-  g_assert_nonnull (lc_routine_loader_find (f->loader, "knee"));
-  second_file = lc_routine_share_install (received, pictures, f->loader, f->routines, f->pictures, &error);
+  lc_routine_library_load (f->library);
+  g_assert_nonnull (lc_routine_library_find (f->library, "knee"));
+  second_file = lc_routine_share_install (received, pictures, f->loader, lc_routine_library_get_routines (f->library), f->routines, f->pictures, &error);
   g_assert_no_error (error);
   g_assert_nonnull (second_file);
   listed = g_file_get_basename (second_file);
@@ -1289,9 +1294,9 @@ test_share_round_trip (Fixture       *f,
   assert_routines_equal (installed_again, routine);
 
   /* Both load side by side, nothing wrong */
-  lc_routine_loader_load_all (f->loader, NULL, f->routines);
-  g_assert_cmpuint (g_list_model_get_n_items (lc_routine_loader_get_routines (f->loader)), ==, 2);
-  g_assert_cmpuint (g_list_model_get_n_items (lc_routine_loader_get_problems (f->loader)), ==, 0);
+  lc_routine_library_load (f->library);
+  g_assert_cmpuint (g_list_model_get_n_items (lc_routine_library_get_routines (f->library)), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (lc_routine_library_get_problems (f->library)), ==, 0);
 }
 
 /* A shared routine as someone might write it by hand: its own picture
@@ -1358,7 +1363,7 @@ test_share_install_names (Fixture       *f,
   /* The folders need not exist yet */
   remove_recursively (f->routines);
   remove_recursively (f->pictures);
-  installed_file = lc_routine_share_install (received, pictures, f->loader, f->routines, f->pictures, &error);
+  installed_file = lc_routine_share_install (received, pictures, f->loader, lc_routine_library_get_routines (f->library), f->routines, f->pictures, &error);
   g_assert_no_error (error);
   g_assert_nonnull (installed_file);
 
@@ -1407,7 +1412,7 @@ test_share_install_taken_file (Fixture       *f,
 
   /* A file of that name that the loader did not load is not replaced */
   existing = write_file (f->routines, "knee.xml", mine, strlen (mine));
-  installed_file = lc_routine_share_install (received, pictures, f->loader, f->routines, f->pictures, &error);
+  installed_file = lc_routine_share_install (received, pictures, f->loader, lc_routine_library_get_routines (f->library), f->routines, f->pictures, &error);
   g_assert_no_error (error);
   assert_dir_lists (f->routines, "knee-2.xml knee.xml");
   assert_dir_lists (f->pictures, "");
@@ -1454,7 +1459,7 @@ test_share_install_undone (Fixture       *f,
   /* A loader that looks for pictures elsewhere refuses the routine once
    * its pictures are stored: what was new is removed, the rest stays */
   lc_routine_loader_set_picture_dir (f->loader, elsewhere);
-  installed_file = lc_routine_share_install (received, pictures, f->loader, f->routines, f->pictures, &error);
+  installed_file = lc_routine_share_install (received, pictures, f->loader, lc_routine_library_get_routines (f->library), f->routines, f->pictures, &error);
   g_assert_null (installed_file);
   g_assert_error (error, LC_ROUTINE_ERROR, LC_ROUTINE_ERROR_MISSING);
   assert_dir_lists (f->routines, "");
@@ -1464,7 +1469,7 @@ test_share_install_undone (Fixture       *f,
   g_clear_error (&error);
   g_hash_table_remove (pictures, "photo.png");
   lc_routine_loader_set_picture_dir (f->loader, f->pictures);
-  installed_file = lc_routine_share_install (received, pictures, f->loader, f->routines, f->pictures, &error);
+  installed_file = lc_routine_share_install (received, pictures, f->loader, lc_routine_library_get_routines (f->library), f->routines, f->pictures, &error);
   g_assert_null (installed_file);
   g_assert_error (error, LC_PICTURE_ERROR, LC_PICTURE_ERROR_IO);
   g_assert_cmpstr (error->message, ==, "the picture “photo.png” is missing");
@@ -1642,12 +1647,12 @@ assert_refused (Fixture    *f,
   g_autoptr(GError) error = NULL;
 
   lc_routine_loader_set_picture_dir (f->loader, f->pictures);
-  lc_routine_loader_load_all (f->loader, NULL, f->routines);
+  lc_routine_library_load (f->library);
   routine = lc_routine_share_read (f->loader, file, &pictures, &error);
 
   /* What the app does with what it read */
   if (routine != NULL)
-    installed = lc_routine_share_install (routine, pictures, f->loader, f->routines, f->pictures, NULL);
+    installed = lc_routine_share_install (routine, pictures, f->loader, lc_routine_library_get_routines (f->library), f->routines, f->pictures, NULL);
 
   if (code < 0)
     {
@@ -1901,7 +1906,7 @@ install_until_killed (Fixture *f,
       received = lc_routine_share_read (f->loader, file, &pictures, NULL);
       if (received == NULL)
         _exit (2);
-      installed = lc_routine_share_install (received, pictures, f->loader, f->routines, f->pictures, NULL);
+      installed = lc_routine_share_install (received, pictures, f->loader, lc_routine_library_get_routines (f->library), f->routines, f->pictures, NULL);
       if (installed == NULL || write (ack_fd, "+", 1) != 1)
         _exit (3);
     }

@@ -203,7 +203,7 @@ static void
 test_sweep_player (Fixture       *fixture,
                    gconstpointer  data)
 {
-  LcRoutine *routine = lc_routine_loader_find (lc_application_get_routine_loader (the_app), "calf-pump-seated");
+  LcRoutine *routine = lc_routine_library_find (lc_application_get_routine_library (the_app), "calf-pump-seated");
   g_autoptr(LcClock) clock = lc_clock_new_fake ();
   GtkWidget *page;
 

@@ -63,7 +63,7 @@ test_translation_window (void)
   g_assert_cmpstr (adw_dialog_get_title (dialog), ==, expected[row].safety_title);
 
   /* The built-in routines are read in the language too. */
-  g_assert_cmpstr (lc_routine_get_name (lc_routine_loader_find (lc_application_get_routine_loader (app),
+  g_assert_cmpstr (lc_routine_get_name (lc_routine_library_find (lc_application_get_routine_library (app),
                                                                 "leg-elevation")),
                    ==, expected[row].routine_name);
 

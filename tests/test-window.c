@@ -467,7 +467,7 @@ test_window_routine_problems (Fixture       *fixture,
    * loads, and its page says which */
   {
     g_autofree char *newer = g_build_filename (g_get_user_data_dir (), "legcare", "routines", "newer.xml", NULL);
-    LcRoutineLoader *loader = lc_application_get_routine_loader (fixture->app);
+    LcRoutineLibrary *library = lc_application_get_routine_library (fixture->app);
     AdwNavigationView *view = ADW_NAVIGATION_VIEW (child (fixture, LC_TYPE_WINDOW, "navigation_view"));
     AdwNavigationPage *routine_page;
     GtkLabel *missing;
@@ -478,9 +478,9 @@ test_window_routine_problems (Fixture       *fixture,
                                         "<step id=\"a\" illustration=\"moonwalk\" duration=\"30\"><title>A</title>"
                                         "<instruction>Do it.</instruction><cue>Go.</cue></step></routine>",
                                         -1, NULL));
-    wait_until (lc_routine_loader_find (loader, "newer") != NULL);
+    wait_until (lc_routine_library_find (library, "newer") != NULL);
     g_assert_false (gtk_widget_get_visible (problems));
-    lc_window_show_routine (fixture->window, lc_routine_loader_find (loader, "newer"));
+    lc_window_show_routine (fixture->window, lc_routine_library_find (library, "newer"));
     routine_page = adw_navigation_view_get_visible_page (view);
     g_assert_true (LC_IS_ROUTINE_VIEW (routine_page));
     missing = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (routine_page), LC_TYPE_ROUTINE_VIEW,
@@ -488,7 +488,7 @@ test_window_routine_problems (Fixture       *fixture,
     g_assert_true (gtk_widget_get_visible (GTK_WIDGET (missing)));
     g_assert_nonnull (strstr (gtk_label_get_label (missing), "moonwalk"));
     g_assert_cmpint (g_unlink (newer), ==, 0);
-    wait_until (lc_routine_loader_find (loader, "newer") == NULL);
+    wait_until (lc_routine_library_find (library, "newer") == NULL);
   }
 }
 
@@ -731,7 +731,7 @@ static void
 test_window_session_no_sound (Fixture       *fixture,
                               gconstpointer  data)
 {
-  LcRoutine *routine = lc_routine_loader_find (lc_application_get_routine_loader (fixture->app),
+  LcRoutine *routine = lc_routine_library_find (lc_application_get_routine_library (fixture->app),
                                                "calf-pump-seated");
   g_autoptr(LcClock) clock = lc_clock_new_fake ();
   g_autoptr(LcCuePlayer) player = lc_cue_player_new ("pulsesink server=unix:/nonexistent/legcare-test");
@@ -765,7 +765,7 @@ static void
 test_window_session (Fixture       *fixture,
                      gconstpointer  data)
 {
-  LcRoutine *routine = lc_routine_loader_find (lc_application_get_routine_loader (fixture->app),
+  LcRoutine *routine = lc_routine_library_find (lc_application_get_routine_library (fixture->app),
                                                "calf-pump-seated");
   LcDiary *diary = lc_application_get_diary (fixture->app);
   g_autoptr(LcClock) clock = lc_clock_new_fake ();
@@ -1380,8 +1380,8 @@ static void
 test_window_routine_editor (Fixture       *fixture,
                             gconstpointer  data)
 {
-  LcRoutineLoader *loader = lc_application_get_routine_loader (fixture->app);
-  GFile *routines_dir = lc_application_get_routines_dir (fixture->app);
+  LcRoutineLibrary *library = lc_application_get_routine_library (fixture->app);
+  GFile *routines_dir = lc_routine_library_get_dir (lc_application_get_routine_library (fixture->app));
   AdwNavigationPage *editor;
   LcRoutineDraft *draft;
   g_autofree char *path = g_build_filename (g_file_peek_path (routines_dir), "knee-routine.xml", NULL);
@@ -1555,10 +1555,10 @@ test_window_routine_editor (Fixture       *fixture,
   second = draft_titles (draft);
   g_assert_cmpstr (second, ==, titles);
 
-  /* Save: the file is written, the routine's page shows it */
+  /* Save: the file is written (in a thread), the routine's page shows it */
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
-  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
   wait_until (LC_IS_ROUTINE_VIEW (visible_page (fixture)));
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
   {
     LcRoutine *routine = lc_routine_view_get_routine (LC_ROUTINE_VIEW (visible_page (fixture)));
     g_autofree char *saved = routine_titles (routine);
@@ -1568,9 +1568,9 @@ test_window_routine_editor (Fixture       *fixture,
   }
 
   /* Loaded again from the folder: the same routine, in the same order */
-  lc_application_reload_routines (fixture->app);
+  lc_routine_library_load (lc_application_get_routine_library (fixture->app));
   {
-    LcRoutine *routine = lc_routine_loader_find (loader, "knee-routine");
+    LcRoutine *routine = lc_routine_library_find (library, "knee-routine");
     g_autofree char *loaded = NULL;
 
     g_assert_nonnull (routine);
@@ -1611,31 +1611,37 @@ test_window_routine_editor (Fixture       *fixture,
   g_assert_true (visible_page (fixture) == editor);
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
   wait_until (LC_IS_ROUTINE_VIEW (visible_page (fixture)));
-  g_assert_cmpstr (lc_routine_get_name (lc_routine_loader_find (loader, "knee-routine")), ==,
+  g_assert_cmpstr (lc_routine_get_name (lc_routine_library_find (library, "knee-routine")), ==,
                    "Knee Routine for Mornings");
 
-  /* Delete, with Undo */
+  /* Delete, with Undo; both in a thread, done once the list is back */
   activate_routine_action (fixture, "win.remove-routine");
+  wait_until (!LC_IS_ROUTINE_VIEW (visible_page (fixture)));
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
-  g_assert_null (lc_routine_loader_find (loader, "knee-routine"));
+  g_assert_null (lc_routine_library_find (library, "knee-routine"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo-remove-routine", NULL));
+  wait_until (LC_IS_ROUTINE_VIEW (visible_page (fixture)));
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
-  g_assert_nonnull (lc_routine_loader_find (loader, "knee-routine"));
+  g_assert_nonnull (lc_routine_library_find (library, "knee-routine"));
 
   /* A built-in routine customized, then reset to the built-in one */
-  lc_window_show_routine (fixture->window, lc_routine_loader_find (loader, "calf-pump-seated"));
+  lc_window_show_routine (fixture->window, lc_routine_library_find (library, "calf-pump-seated"));
   activate_routine_action (fixture, "win.edit-routine");
   editor = visible_page (fixture);
   g_assert_true (LC_IS_ROUTINE_EDITOR (editor));
   gtk_editable_set_text (GTK_EDITABLE (editor_child (editor, "name_row")), "My Calf Pump");
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
   wait_until (LC_IS_ROUTINE_VIEW (visible_page (fixture)));
-  g_assert_true (lc_routine_get_overrides_builtin (lc_routine_loader_find (loader, "calf-pump-seated")));
-  g_assert_cmpstr (lc_routine_get_name (lc_routine_loader_find (loader, "calf-pump-seated")), ==, "My Calf Pump");
-  activate_routine_action (fixture, "win.remove-routine");
-  g_assert_cmpint (lc_routine_get_origin (lc_routine_loader_find (loader, "calf-pump-seated")), ==,
+  g_assert_true (lc_routine_get_overrides_builtin (lc_routine_library_find (library, "calf-pump-seated")));
+  g_assert_cmpstr (lc_routine_get_name (lc_routine_library_find (library, "calf-pump-seated")), ==, "My Calf Pump");
+  {
+    AdwNavigationPage *customized = visible_page (fixture);
+
+    activate_routine_action (fixture, "win.remove-routine");
+    wait_until (LC_IS_ROUTINE_VIEW (visible_page (fixture)) && visible_page (fixture) != customized);
+  }
+  g_assert_cmpint (lc_routine_get_origin (lc_routine_library_find (library, "calf-pump-seated")), ==,
                    LC_ROUTINE_ORIGIN_BUILTIN);
-  wait_until (LC_IS_ROUTINE_VIEW (visible_page (fixture)));
 }
 
 /* A shared routine opened from a file: a preview, nothing written until
@@ -1644,10 +1650,10 @@ static void
 test_window_shared_routine (Fixture       *fixture,
                             gconstpointer  data)
 {
-  LcRoutineLoader *loader = lc_application_get_routine_loader (fixture->app);
-  GFile *routines_dir = lc_application_get_routines_dir (fixture->app);
+  LcRoutineLibrary *library = lc_application_get_routine_library (fixture->app);
+  GFile *routines_dir = lc_routine_library_get_dir (lc_application_get_routine_library (fixture->app));
   g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = lc_routine_share_write (lc_routine_loader_find (loader, "leg-elevation"), &error);
+  g_autoptr(GBytes) bytes = lc_routine_share_write (lc_routine_library_find (library, "leg-elevation"), &error);
   g_autofree char *dir = g_dir_make_tmp ("legcare-share-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "Legs Up.legcare-routine", NULL);
   g_autofree char *bad_path = g_build_filename (dir, "evil.legcare-routine", NULL);
@@ -1675,8 +1681,8 @@ test_window_shared_routine (Fixture       *fixture,
   gtk_widget_activate_action (GTK_WIDGET (preview), "routine.add", NULL);
   wait_until (LC_IS_ROUTINE_VIEW (visible_page (fixture)) && visible_page (fixture) != preview);
   g_assert_cmpuint (count_files (routines_dir), ==, files_before + 1);
-  g_assert_nonnull (lc_routine_loader_find (loader, "leg-elevation-2"));
-  g_assert_cmpint (lc_routine_get_origin (lc_routine_loader_find (loader, "leg-elevation-2")), ==, LC_ROUTINE_ORIGIN_USER);
+  g_assert_nonnull (lc_routine_library_find (library, "leg-elevation-2"));
+  g_assert_cmpint (lc_routine_get_origin (lc_routine_library_find (library, "leg-elevation-2")), ==, LC_ROUTINE_ORIGIN_USER);
 
   /* A hostile file: a picture whose name leaves the folder */
   g_assert_true (g_file_set_contents (bad_path,

@@ -925,31 +925,39 @@ static gboolean
 routine_id_taken_cb (const char *id,
                      gpointer    user_data)
 {
-  LcRoutineLoader *loader = user_data;
+  GListModel *routines = user_data;
+  guint n = routines != NULL ? g_list_model_get_n_items (routines) : 0;
 
-  return loader != NULL && lc_routine_loader_find (loader, id) != NULL;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LcRoutine) routine = g_list_model_get_item (routines, i);
+
+      if (g_strcmp0 (lc_routine_get_id (routine), id) == 0)
+        return TRUE;
+    }
+  return FALSE;
 }
 
 /**
  * lc_routine_draft_make_id:
  * @name: the routine's name
- * @loader: (nullable): the loaded routines, whose ids are taken
+ * @routines: (nullable): the routines (#LcRoutine) whose ids are taken
  *
  * Returns: (transfer full): an id for a new routine, made from its name
  */
 char *
-lc_routine_draft_make_id (const char      *name,
-                          LcRoutineLoader *loader)
+lc_routine_draft_make_id (const char *name,
+                          GListModel *routines)
 {
-  g_return_val_if_fail (loader == NULL || LC_IS_ROUTINE_LOADER (loader), NULL);
+  g_return_val_if_fail (routines == NULL || G_IS_LIST_MODEL (routines), NULL);
 
-  return unique_id (name, "routine", 48, routine_id_taken_cb, loader);
+  return unique_id (name, "routine", 48, routine_id_taken_cb, routines);
 }
 
 typedef struct
 {
-  LcRoutineLoader *loader;
-  GFile           *dir;
+  GListModel *routines;
+  GFile      *dir;
 } ClaimData;
 
 /* Taken: by a loaded routine, or by a file of that name (which may be one
@@ -962,14 +970,14 @@ file_id_taken_cb (const char *id,
   g_autofree char *name = g_strconcat (id, ".xml", NULL);
   g_autoptr(GFile) file = g_file_get_child (data->dir, name);
 
-  return routine_id_taken_cb (id, data->loader) || g_file_query_exists (file, NULL);
+  return routine_id_taken_cb (id, data->routines) || g_file_query_exists (file, NULL);
 }
 
 /**
  * lc_routine_draft_claim_file:
  * @base: what to make the id from: the routine's name (shortened to 48
  *   characters), or an id (kept whole)
- * @loader: (nullable): the loaded routines, whose ids are taken
+ * @routines: (nullable): the routines (#LcRoutine) whose ids are taken
  * @dir: the routines folder, whose files' names are taken
  *
  * Gives the draft an id that no routine and no file in @dir has, made
@@ -978,17 +986,17 @@ file_id_taken_cb (const char *id,
  * Returns: (transfer full): the file for the routine, `ID.xml` in @dir
  */
 GFile *
-lc_routine_draft_claim_file (LcRoutineDraft  *self,
-                             const char      *base,
-                             LcRoutineLoader *loader,
-                             GFile           *dir)
+lc_routine_draft_claim_file (LcRoutineDraft *self,
+                             const char     *base,
+                             GListModel     *routines,
+                             GFile          *dir)
 {
-  ClaimData data = { loader, dir };
+  ClaimData data = { routines, dir };
   g_autofree char *id = NULL;
   g_autofree char *name = NULL;
 
   g_return_val_if_fail (LC_IS_ROUTINE_DRAFT (self), NULL);
-  g_return_val_if_fail (loader == NULL || LC_IS_ROUTINE_LOADER (loader), NULL);
+  g_return_val_if_fail (routines == NULL || G_IS_LIST_MODEL (routines), NULL);
   g_return_val_if_fail (G_IS_FILE (dir), NULL);
 
   /* An id is kept whole; a name is shortened as lc_routine_draft_make_id() does */

@@ -106,10 +106,10 @@ void                lc_routine_draft_append_xml       (LcRoutineDraft *self,
                                                        const char     *indent);
 char               *lc_routine_draft_to_xml           (LcRoutineDraft *self);
 char               *lc_routine_draft_make_id          (const char      *name,
-                                                       LcRoutineLoader *loader);
+                                                       GListModel      *routines);
 GFile              *lc_routine_draft_claim_file       (LcRoutineDraft  *self,
                                                        const char      *base,
-                                                       LcRoutineLoader *loader,
+                                                       GListModel      *routines,
                                                        GFile           *dir);
 gboolean            lc_routine_draft_save             (LcRoutineDraft  *self,
                                                        LcRoutineLoader *loader,

@@ -4,7 +4,8 @@
  *
  * Routine files are small XML documents (docs/routine-format.md) read with
  * GMarkup. Every mistake is reported with the file, line and column, what
- * is wrong and what to do about it; one broken file never hides the others.
+ * is wrong and what to do about it. The loader only parses; which routines
+ * there are, and every change to their files, is LcRoutineLibrary's.
  */
 
 #include "config.h"
@@ -24,37 +25,7 @@ struct _LcRoutineLoader
   GHashTable *illustrations;   /* names; NULL: any name is accepted */
   char       *example_illustration;
   GFile      *picture_dir;     /* the user's pictures; NULL: not checked */
-  GListStore *routines;
-  GListStore *problems;
-  GHashTable *cache;           /* path -> CachedFile: the user's files as last read */
 };
-
-/* A user's routine file as it was read, and what came of it: read again
- * only once it (or the pictures folder, whose pictures it may show)
- * changed, so that a change to one file of thousands re-reads one. */
-typedef struct
-{
-  guint64    modified;           /* microseconds */
-  goffset    size;
-  guint64    pictures_modified;
-  LcRoutine *routine;            /* or NULL… */
-  GError    *error;              /* …and why */
-} CachedFile;
-
-static void
-cached_file_free (CachedFile *cached)
-{
-  g_clear_object (&cached->routine);
-  g_clear_error (&cached->error);
-  g_free (cached);
-}
-
-static guint64
-modified_usec (GFileInfo *info)
-{
-  return g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED) * G_USEC_PER_SEC
-         + g_file_info_get_attribute_uint32 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC);
-}
 
 G_DEFINE_FINAL_TYPE (LcRoutineLoader, lc_routine_loader, G_TYPE_OBJECT)
 
@@ -1271,282 +1242,6 @@ lc_routine_loader_load_file (LcRoutineLoader  *self,
   return lc_routine_loader_parse (self, contents, length, path, LC_ROUTINE_ORIGIN_USER, error);
 }
 
-static int
-compare_routines (gconstpointer a,
-                  gconstpointer b,
-                  gpointer      user_data)
-{
-  LcRoutine *x = (LcRoutine *) a;
-  LcRoutine *y = (LcRoutine *) b;
-
-  if (x->category != y->category)
-    return (int) x->category - (int) y->category;
-
-  return g_utf8_collate (x->name, y->name);
-}
-
-static void
-add_problem (LcRoutineLoader *self,
-             const char      *file,
-             const GError    *error)
-{
-  g_autoptr(LcRoutineProblem) problem = lc_routine_problem_new (file, error->message);
-
-  g_list_store_append (self->problems, problem);
-}
-
-static void
-load_builtin (LcRoutineLoader *self,
-              const char      *resource_dir,
-              GHashTable      *by_id)
-{
-  g_auto(GStrv) children = g_resources_enumerate_children (resource_dir, 0, NULL);
-
-  if (children == NULL)
-    return;
-
-  for (guint i = 0; children[i] != NULL; i++)
-    {
-      g_autofree char *path = g_build_path ("/", resource_dir, children[i], NULL);
-      g_autoptr(GBytes) bytes = NULL;
-      g_autoptr(LcRoutine) routine = NULL;
-      g_autoptr(GError) error = NULL;
-      gsize size;
-      const char *data;
-
-      if (!g_str_has_suffix (children[i], ".xml"))
-        continue;
-
-      bytes = g_resources_lookup_data (path, 0, &error);
-      if (bytes != NULL)
-        {
-          data = g_bytes_get_data (bytes, &size);
-          routine = lc_routine_loader_parse (self, data, size, path, LC_ROUTINE_ORIGIN_BUILTIN, &error);
-        }
-      if (routine == NULL)
-        {
-          /* A broken built-in routine is a bug in the app, not the user's doing. */
-          g_warning ("%s", error->message);
-          add_problem (self, path, error);
-          continue;
-        }
-
-      g_hash_table_replace (by_id, routine->id, g_object_ref (routine));
-    }
-}
-
-static int
-compare_file_infos (gconstpointer a,
-                    gconstpointer b)
-{
-  GFileInfo *x = *(GFileInfo **) a;
-  GFileInfo *y = *(GFileInfo **) b;
-
-  return strcmp (g_file_info_get_name (x), g_file_info_get_name (y));
-}
-
-static void
-load_user (LcRoutineLoader *self,
-           GFile           *user_dir,
-           GHashTable      *by_id)
-{
-  g_autoptr(GFileEnumerator) enumerator = NULL;
-  g_autoptr(GPtrArray) infos = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GHashTable) user_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  g_autoptr(GHashTable) cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                                       (GDestroyNotify) cached_file_free);
-  g_autoptr(GError) error = NULL;
-  guint64 pictures_modified = 0;
-  GFileInfo *info;
-
-  enumerator = g_file_enumerate_children (user_dir,
-                                          G_FILE_ATTRIBUTE_STANDARD_NAME ","
-                                          G_FILE_ATTRIBUTE_STANDARD_TYPE ","
-                                          G_FILE_ATTRIBUTE_STANDARD_SIZE ","
-                                          G_FILE_ATTRIBUTE_TIME_MODIFIED ","
-                                          G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC,
-                                          G_FILE_QUERY_INFO_NONE, NULL, &error);
-  if (enumerator == NULL)
-    {
-      /* No folder: no user routines, nothing wrong. */
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
-        {
-          g_autofree char *path = g_file_get_path (user_dir);
-          g_autoptr(GError) wrapped = lc_error_new (LC_ROUTINE_ERROR, LC_ROUTINE_ERROR_IO,
-                                                   _("%s: the folder could not be read: %s"),
-                                                   path, error->message);
-
-          add_problem (self, path, wrapped);
-        }
-      return;
-    }
-
-  while ((info = g_file_enumerator_next_file (enumerator, NULL, NULL)) != NULL)
-    {
-      if (g_file_info_get_file_type (info) == G_FILE_TYPE_REGULAR &&
-          g_str_has_suffix (g_file_info_get_name (info), ".xml"))
-        g_ptr_array_add (infos, info);
-      else
-        g_object_unref (info);
-    }
-  g_ptr_array_sort (infos, compare_file_infos);
-
-  if (self->picture_dir != NULL)
-    {
-      g_autoptr(GFileInfo) pictures_info = g_file_query_info (self->picture_dir,
-                                                              G_FILE_ATTRIBUTE_TIME_MODIFIED ","
-                                                              G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC,
-                                                              G_FILE_QUERY_INFO_NONE, NULL, NULL);
-
-      pictures_modified = pictures_info != NULL ? modified_usec (pictures_info) : 0;
-    }
-
-  for (guint i = 0; i < infos->len; i++)
-    {
-      GFileInfo *file_info = g_ptr_array_index (infos, i);
-      g_autoptr(GFile) file = g_file_get_child (user_dir, g_file_info_get_name (file_info));
-      g_autofree char *path = g_file_get_path (file);
-      g_autoptr(LcRoutine) routine = NULL;
-      CachedFile *cached = self->cache != NULL ? g_hash_table_lookup (self->cache, path) : NULL;
-      LcRoutine *builtin;
-      const char *other;
-
-      g_clear_error (&error);
-      if (cached != NULL && cached->modified == modified_usec (file_info)
-          && cached->size == g_file_info_get_size (file_info) && cached->pictures_modified == pictures_modified)
-        {
-          routine = cached->routine != NULL ? g_object_ref (cached->routine) : NULL;
-          error = cached->error != NULL ? g_error_copy (cached->error) : NULL;
-        }
-      else
-        routine = lc_routine_loader_load_file (self, file, &error);
-
-      cached = g_new0 (CachedFile, 1);
-      cached->modified = modified_usec (file_info);
-      cached->size = g_file_info_get_size (file_info);
-      cached->pictures_modified = pictures_modified;
-      cached->routine = routine != NULL ? g_object_ref (routine) : NULL;
-      cached->error = error != NULL ? g_error_copy (error) : NULL;
-      g_hash_table_replace (cache, g_strdup (path), cached);
-
-      if (routine == NULL)
-        {
-          add_problem (self, path, error);
-          continue;
-        }
-
-      other = g_hash_table_lookup (user_ids, routine->id);
-      if (other != NULL)
-        {
-          g_autoptr(GError) duplicate = lc_error_new (LC_ROUTINE_ERROR, LC_ROUTINE_ERROR_DUPLICATE,
-                                                     _("%s:1:1: the routine id “%s” is already used by %s: give each of your routines its own id"),
-                                                     path, routine->id, other);
-
-          add_problem (self, path, duplicate);
-          continue;
-        }
-      g_hash_table_insert (user_ids, g_strdup (routine->id), g_strdup (path));
-
-      /* The user's routine wins over the built-in one with the same id. */
-      builtin = g_hash_table_lookup (by_id, routine->id);
-      routine->overrides_builtin = builtin != NULL && builtin->origin == LC_ROUTINE_ORIGIN_BUILTIN;
-      g_hash_table_replace (by_id, routine->id, g_object_ref (routine));
-    }
-
-  /* Files that are gone are forgotten */
-  g_clear_pointer (&self->cache, g_hash_table_unref);
-  self->cache = g_steal_pointer (&cache);
-}
-
-/**
- * lc_routine_loader_load_all:
- * @self: the loader
- * @resource_dir: (nullable): the resource folder of the built-in routines
- * @user_dir: (nullable): the folder of the user's routines
- *
- * Loads the built-in routines, then the user's, which replace built-in
- * ones with the same id. Files that can't be loaded are listed by
- * lc_routine_loader_get_problems() and hide nothing else.
- */
-void
-lc_routine_loader_load_all (LcRoutineLoader *self,
-                            const char      *resource_dir,
-                            GFile           *user_dir)
-{
-  g_autoptr(GHashTable) by_id = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
-  g_autoptr(GPtrArray) routines = NULL;
-  GHashTableIter iter;
-  LcRoutine *routine;
-
-  g_return_if_fail (LC_IS_ROUTINE_LOADER (self));
-
-  g_list_store_remove_all (self->routines);
-  g_list_store_remove_all (self->problems);
-
-  if (resource_dir != NULL)
-    load_builtin (self, resource_dir, by_id);
-  if (user_dir != NULL)
-    load_user (self, user_dir, by_id);
-
-  routines = g_ptr_array_new ();
-  g_hash_table_iter_init (&iter, by_id);
-  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &routine))
-    g_ptr_array_add (routines, routine);
-  g_ptr_array_sort_values_with_data (routines, compare_routines, NULL);
-
-  g_list_store_splice (self->routines, 0, 0, routines->pdata, routines->len);
-}
-
-/**
- * lc_routine_loader_get_routines:
- *
- * Returns: (transfer none): the routines (#LcRoutine) by category and name
- */
-GListModel *
-lc_routine_loader_get_routines (LcRoutineLoader *self)
-{
-  g_return_val_if_fail (LC_IS_ROUTINE_LOADER (self), NULL);
-  return G_LIST_MODEL (self->routines);
-}
-
-/**
- * lc_routine_loader_get_problems:
- *
- * Returns: (transfer none): the files that could not be loaded
- *   (#LcRoutineProblem)
- */
-GListModel *
-lc_routine_loader_get_problems (LcRoutineLoader *self)
-{
-  g_return_val_if_fail (LC_IS_ROUTINE_LOADER (self), NULL);
-  return G_LIST_MODEL (self->problems);
-}
-
-/**
- * lc_routine_loader_find:
- *
- * Returns: (transfer none) (nullable): the loaded routine with @id
- */
-LcRoutine *
-lc_routine_loader_find (LcRoutineLoader *self,
-                        const char      *id)
-{
-  guint n;
-
-  g_return_val_if_fail (LC_IS_ROUTINE_LOADER (self), NULL);
-
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->routines));
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(LcRoutine) routine = g_list_model_get_item (G_LIST_MODEL (self->routines), i);
-
-      if (g_strcmp0 (routine->id, id) == 0)
-        return routine;
-    }
-
-  return NULL;
-}
-
 /**
  * lc_routine_loader_set_picture_dir:
  * @self: the loader
@@ -1562,9 +1257,20 @@ lc_routine_loader_set_picture_dir (LcRoutineLoader *self,
   g_return_if_fail (LC_IS_ROUTINE_LOADER (self));
   g_return_if_fail (dir == NULL || G_IS_FILE (dir));
 
-  /* Files read with other rules are read again */
-  if (g_set_object (&self->picture_dir, dir))
-    g_clear_pointer (&self->cache, g_hash_table_unref);
+  g_set_object (&self->picture_dir, dir);
+}
+
+/**
+ * lc_routine_loader_get_picture_dir:
+ *
+ * Returns: (transfer none) (nullable): the folder set with
+ *   lc_routine_loader_set_picture_dir()
+ */
+GFile *
+lc_routine_loader_get_picture_dir (LcRoutineLoader *self)
+{
+  g_return_val_if_fail (LC_IS_ROUTINE_LOADER (self), NULL);
+  return self->picture_dir;
 }
 
 static void
@@ -1573,12 +1279,9 @@ lc_routine_loader_finalize (GObject *object)
   LcRoutineLoader *self = LC_ROUTINE_LOADER (object);
 
   g_clear_object (&self->picture_dir);
-  g_clear_pointer (&self->cache, g_hash_table_unref);
 
   g_clear_pointer (&self->illustrations, g_hash_table_unref);
   g_free (self->example_illustration);
-  g_clear_object (&self->routines);
-  g_clear_object (&self->problems);
 
   G_OBJECT_CLASS (lc_routine_loader_parent_class)->finalize (object);
 }
@@ -1592,8 +1295,6 @@ lc_routine_loader_class_init (LcRoutineLoaderClass *klass)
 static void
 lc_routine_loader_init (LcRoutineLoader *self)
 {
-  self->routines = g_list_store_new (LC_TYPE_ROUTINE);
-  self->problems = g_list_store_new (LC_TYPE_ROUTINE_PROBLEM);
 }
 
 /**
@@ -1620,48 +1321,4 @@ lc_routine_loader_new (const char * const *illustrations)
     }
 
   return self;
-}
-
-/**
- * lc_routine_loader_collect_pictures:
- * @self: a loader, after lc_routine_loader_load_all()
- *
- * The pictures the steps of the loaded routines show, for
- * lc_picture_remove_unused(); or %NULL when a routine file could not be
- * loaded (lc_routine_loader_get_problems()): it may name pictures too,
- * and once it is fixed they must still be there.
- *
- * Returns: (transfer full) (nullable) (element-type utf8 utf8): the names,
- *   as a set, or %NULL when no picture may be removed
- */
-GHashTable *
-lc_routine_loader_collect_pictures (LcRoutineLoader *self)
-{
-  g_autoptr(GHashTable) used = NULL;
-  GListModel *routines;
-  guint n_routines;
-
-  g_return_val_if_fail (LC_IS_ROUTINE_LOADER (self), NULL);
-
-  if (g_list_model_get_n_items (lc_routine_loader_get_problems (self)) > 0)
-    return NULL;
-
-  used = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  routines = lc_routine_loader_get_routines (self);
-  n_routines = g_list_model_get_n_items (routines);
-  for (guint i = 0; i < n_routines; i++)
-    {
-      g_autoptr(LcRoutine) routine = g_list_model_get_item (routines, i);
-      guint n_steps = lc_routine_get_n_steps (routine);
-
-      for (guint j = 0; j < n_steps; j++)
-        {
-          const char *picture = lc_step_get_picture (lc_routine_get_step (routine, j));
-
-          if (picture != NULL)
-            g_hash_table_add (used, g_strdup (picture));
-        }
-    }
-
-  return g_steal_pointer (&used);
 }

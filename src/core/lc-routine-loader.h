@@ -71,13 +71,6 @@ void             lc_routine_loader_set_picture_dir (LcRoutineLoader  *self,
 LcRoutine       *lc_routine_loader_load_file     (LcRoutineLoader    *self,
                                                   GFile              *file,
                                                   GError            **error);
-void             lc_routine_loader_load_all      (LcRoutineLoader    *self,
-                                                  const char         *resource_dir,
-                                                  GFile              *user_dir);
-GListModel      *lc_routine_loader_get_routines  (LcRoutineLoader    *self);
-GListModel      *lc_routine_loader_get_problems  (LcRoutineLoader    *self);
-GHashTable      *lc_routine_loader_collect_pictures (LcRoutineLoader *self);
-LcRoutine       *lc_routine_loader_find          (LcRoutineLoader    *self,
-                                                  const char         *id);
+GFile           *lc_routine_loader_get_picture_dir (LcRoutineLoader *self);
 
 G_END_DECLS

@@ -182,8 +182,9 @@ lc_routine_share_read (LcRoutineLoader  *loader,
  * lc_routine_share_install:
  * @routine: a routine from lc_routine_share_read()
  * @pictures: (element-type utf8 GBytes): its pictures
- * @loader: the loader with the user's routines loaded: a routine whose id
- *   is taken gets a new one
+ * @loader: the parser, which reads back what would be written
+ * @routines: (nullable): the routines (#LcRoutine) there are: a routine
+ *   whose id is taken gets a new one
  * @routines_dir: the user's routines folder
  * @pictures_dir: the user's pictures folder
  * @error: return location for an error
@@ -198,6 +199,7 @@ GFile *
 lc_routine_share_install (LcRoutine        *routine,
                           GHashTable       *pictures,
                           LcRoutineLoader  *loader,
+                          GListModel       *routines,
                           GFile            *routines_dir,
                           GFile            *pictures_dir,
                           GError          **error)
@@ -251,7 +253,7 @@ lc_routine_share_install (LcRoutine        *routine,
     }
 
   /* A free id: neither a loaded routine nor a file in the folder */
-  file = lc_routine_draft_claim_file (draft, lc_routine_get_id (routine), loader, routines_dir);
+  file = lc_routine_draft_claim_file (draft, lc_routine_get_id (routine), routines, routines_dir);
   if (!lc_routine_draft_save (draft, loader, file, error))
     goto failed;
 

@@ -24,6 +24,7 @@ LcRoutine *lc_routine_share_read      (LcRoutineLoader  *loader,
 GFile     *lc_routine_share_install   (LcRoutine        *routine,
                                        GHashTable       *pictures,
                                        LcRoutineLoader  *loader,
+                                       GListModel       *routines,
                                        GFile            *routines_dir,
                                        GFile            *pictures_dir,
                                        GError          **error);

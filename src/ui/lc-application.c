@@ -29,12 +29,7 @@ struct _LcApplication
 
   GSettings       *settings;
   LcCuePlayer     *cue_player;
-  LcRoutineLoader *routines;
-  GFileMonitor    *routines_monitor;
-  GFile           *routines_dir;
-  GFile           *pictures_dir;
-  guint            reload_source;
-  gboolean         routines_changed;  /* reloaded since start-up */
+  LcRoutineLibrary *routines;
   guint            pictures_source;
 
   LcDiary         *diary;
@@ -89,56 +84,19 @@ color_scheme_changed_cb (LcApplication *self,
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), schemes[value]);
 }
 
-static gboolean
-reload_routines (gpointer user_data)
-{
-  LcApplication *self = user_data;
-
-  self->reload_source = 0;
-  self->routines_changed = TRUE;
-  lc_routine_loader_load_all (self->routines, ROUTINES_RESOURCE, self->routines_dir);
-
-  return G_SOURCE_REMOVE;
-}
-
-/* The user edits a file in the routines folder: show the change, once the
- * editor has finished writing. */
-static void
-routines_dir_changed_cb (LcApplication     *self,
-                         GFile             *file,
-                         GFile             *other,
-                         GFileMonitorEvent  event)
-{
-  g_clear_handle_id (&self->reload_source, g_source_remove);
-  self->reload_source = g_timeout_add (300, reload_routines, self);
-}
-
 static void
 load_routines (LcApplication *self)
 {
   g_auto(GStrv) illustrations = lc_illustration_list_names ();
+  g_autoptr(LcRoutineLoader) loader = lc_routine_loader_new ((const char * const *) illustrations);
   g_autoptr(GFile) data_dir = lc_paths_get_user_data_dir ();
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
+  g_autoptr(GFile) routines_dir = g_file_get_child (data_dir, "routines");
+  g_autoptr(GFile) pictures_dir = g_file_get_child (data_dir, "pictures");
 
-  self->routines = lc_routine_loader_new ((const char * const *) illustrations);
-  self->routines_dir = g_file_get_child (data_dir, "routines");
-  self->pictures_dir = g_file_get_child (data_dir, "pictures");
-  lc_routine_loader_set_picture_dir (self->routines, self->pictures_dir);
-  path = g_file_get_path (self->routines_dir);
-
-  lc_routine_loader_load_all (self->routines, ROUTINES_RESOURCE, self->routines_dir);
-
-  /* Watch the folder, so that a fixed file shows up without a restart. It is
-   * created here, so that people find where their routines go. */
-  if (g_mkdir_with_parents (path, 0700) == 0)
-    self->routines_monitor = g_file_monitor_directory (self->routines_dir, G_FILE_MONITOR_WATCH_MOVES,
-                                                       NULL, &error);
-  if (self->routines_monitor != NULL)
-    g_signal_connect_object (self->routines_monitor, "changed",
-                             G_CALLBACK (routines_dir_changed_cb), self, G_CONNECT_SWAPPED);
-  else
-    g_debug ("Not watching %s: %s", path, error ? error->message : g_strerror (errno));
+  lc_routine_loader_set_picture_dir (loader, pictures_dir);
+  self->routines = lc_routine_library_new (loader, ROUTINES_RESOURCE, routines_dir, pictures_dir);
+  lc_routine_library_load (self->routines);
+  lc_routine_library_watch (self->routines);
 }
 
 /* Half-written files a crash left where Leg Care writes; never one that
@@ -148,7 +106,10 @@ remove_leftovers (LcApplication *self)
 {
   g_autoptr(GFile) data_dir = lc_paths_get_user_data_dir ();
   g_autoptr(GFile) backups = lc_paths_get_backups_dir ();
-  GFile *dirs[] = { data_dir, backups, self->routines_dir, self->pictures_dir };
+  GFile *dirs[] = {
+    data_dir, backups, lc_routine_library_get_dir (self->routines),
+    lc_routine_library_get_pictures_dir (self->routines),
+  };
   gint64 older_than = g_get_real_time () / G_USEC_PER_SEC - 10 * 60;
   guint removed = 0;
 
@@ -160,15 +121,11 @@ remove_leftovers (LcApplication *self)
 }
 
 /* Once, a little after start-up: the pictures no routine shows any more
- * (a routine deleted, a picture replaced, an editor cancelled). Only with
- * the routines as they were loaded at start-up, all of them fine: after a
- * change, a deleted routine may still be undone, a saved one may not be
- * loaded yet; then next time. */
+ * (lc_routine_library_remove_unused_pictures() says when it keeps them). */
 static gboolean
 remove_unused_pictures_cb (gpointer user_data)
 {
   LcApplication *self = user_data;
-  g_autoptr(GHashTable) used = NULL;
   g_autoptr(GError) error = NULL;
   gint64 older_than;
   guint n_removed = 0;
@@ -179,21 +136,8 @@ remove_unused_pictures_cb (gpointer user_data)
    * ten minutes old */
   remove_leftovers (self);
 
-  if (self->routines_changed || self->reload_source != 0)
-    {
-      g_debug ("Unused pictures kept: the routines changed since start-up");
-      return G_SOURCE_REMOVE;
-    }
-
-  used = lc_routine_loader_collect_pictures (self->routines);
-  if (used == NULL)
-    {
-      g_debug ("Unused pictures kept: a routine file could not be loaded");
-      return G_SOURCE_REMOVE;
-    }
-
   older_than = g_get_real_time () / G_USEC_PER_SEC - LC_PICTURE_UNUSED_SECONDS;
-  if (!lc_picture_remove_unused (self->pictures_dir, used, older_than, &n_removed, &error))
+  if (!lc_routine_library_remove_unused_pictures (self->routines, older_than, &n_removed, &error))
     g_warning ("Removing unused pictures: %s", error->message);
   g_debug ("Removed %u unused pictures", n_removed);
 
@@ -364,7 +308,10 @@ lc_application_preferences_action (GSimpleAction *action,
   LcApplication *self = user_data;
   GtkWindow *window = lc_application_get_window (self);
 
-  adw_dialog_present (ADW_DIALOG (lc_preferences_dialog_new ()), GTK_WIDGET (window));
+  LcPreferencesDialog *dialog = lc_preferences_dialog_new (self->diary, self->cue_player, self->reminders,
+                                                          self->routines);
+
+  adw_dialog_present (ADW_DIALOG (dialog), GTK_WIDGET (window));
 }
 
 static void
@@ -452,7 +399,7 @@ lc_application_reminder_start_action (GSimpleAction *action,
                                       gpointer       user_data)
 {
   LcApplication *self = user_data;
-  LcRoutine *routine = lc_routine_loader_find (self->routines, g_variant_get_string (parameter, NULL));
+  LcRoutine *routine = lc_routine_library_find (self->routines, g_variant_get_string (parameter, NULL));
   GtkWindow *window;
 
   lc_reminders_withdraw (self->reminders, LC_REMINDERS_ROUTINE);
@@ -658,7 +605,7 @@ lc_application_startup (GApplication *app)
   self->pictures_source = g_timeout_add_seconds (10, remove_unused_pictures_cb, self);
   open_diary (self);
 
-  self->reminders = lc_reminders_new (self, NULL);
+  self->reminders = lc_reminders_new (GTK_APPLICATION (self), self->settings, self->routines, NULL);
   lc_reminders_start (self->reminders);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
@@ -705,16 +652,12 @@ lc_application_dispose (GObject *object)
     g_clear_handle_id (&self->signal_sources[i], g_source_remove);
   g_clear_object (&self->run_marker);
 
-  g_clear_handle_id (&self->reload_source, g_source_remove);
   g_clear_handle_id (&self->backup_source, g_source_remove);
   g_clear_handle_id (&self->pictures_source, g_source_remove);
   g_clear_object (&self->reminders);
   g_clear_object (&self->diary);
   g_clear_error (&self->diary_error);
   g_clear_error (&self->diary_problem);
-  g_clear_object (&self->routines_monitor);
-  g_clear_object (&self->routines_dir);
-  g_clear_object (&self->pictures_dir);
   g_clear_object (&self->routines);
   g_clear_object (&self->cue_player);
   g_clear_object (&self->settings);
@@ -814,14 +757,14 @@ lc_application_get_settings (LcApplication *self)
 }
 
 /**
- * lc_application_get_routine_loader:
+ * lc_application_get_routine_library:
  * @self: the application
  *
  * Returns: (transfer none): the built-in and the user's routines, kept up
  *   to date with the routines folder; valid after startup
  */
-LcRoutineLoader *
-lc_application_get_routine_loader (LcApplication *self)
+LcRoutineLibrary *
+lc_application_get_routine_library (LcApplication *self)
 {
   g_return_val_if_fail (LC_IS_APPLICATION (self), NULL);
 
@@ -859,44 +802,4 @@ lc_application_get_reminders (LcApplication *self)
 {
   g_return_val_if_fail (LC_IS_APPLICATION (self), NULL);
   return self->reminders;
-}
-
-/**
- * lc_application_get_routines_dir:
- *
- * Returns: (transfer none): the folder of the user's routines
- */
-GFile *
-lc_application_get_routines_dir (LcApplication *self)
-{
-  g_return_val_if_fail (LC_IS_APPLICATION (self), NULL);
-  return self->routines_dir;
-}
-
-/**
- * lc_application_get_pictures_dir:
- *
- * Returns: (transfer none): the folder of the pictures the user's own
- *   steps show
- */
-GFile *
-lc_application_get_pictures_dir (LcApplication *self)
-{
-  g_return_val_if_fail (LC_IS_APPLICATION (self), NULL);
-  return self->pictures_dir;
-}
-
-/**
- * lc_application_reload_routines:
- *
- * Loads the routines again now, after the app itself changed the folder,
- * rather than when the folder monitor tells.
- */
-void
-lc_application_reload_routines (LcApplication *self)
-{
-  g_return_if_fail (LC_IS_APPLICATION (self));
-
-  g_clear_handle_id (&self->reload_source, g_source_remove);
-  reload_routines (self);
 }

@@ -9,9 +9,8 @@
 
 #include "lc-cue-player.h"
 #include "lc-diary.h"
-#include "lc-routine-loader.h"
-
-typedef struct _LcReminders LcReminders;
+#include "lc-reminders.h"
+#include "lc-routine-library.h"
 
 G_BEGIN_DECLS
 
@@ -22,10 +21,7 @@ G_DECLARE_FINAL_TYPE (LcApplication, lc_application, LC, APPLICATION, AdwApplica
 LcApplication *lc_application_new          (void);
 GSettings       *lc_application_get_settings       (LcApplication *self);
 LcCuePlayer     *lc_application_get_cue_player     (LcApplication *self);
-LcRoutineLoader *lc_application_get_routine_loader (LcApplication *self);
-GFile           *lc_application_get_routines_dir  (LcApplication *self);
-GFile           *lc_application_get_pictures_dir  (LcApplication *self);
-void             lc_application_reload_routines   (LcApplication *self);
+LcRoutineLibrary *lc_application_get_routine_library (LcApplication *self);
 LcDiary         *lc_application_get_diary          (LcApplication *self);
 const GError    *lc_application_get_diary_error    (LcApplication *self);
 LcReminders     *lc_application_get_reminders      (LcApplication *self);

@@ -8,11 +8,9 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
-#include "lc-application.h"
 #include "lc-backups.h"
 #include "lc-paths.h"
 #include "lc-reminders.h"
-#include "lc-window.h"
 #include "lc-preferences-dialog.h"
 
 struct _LcPreferencesDialog
@@ -20,6 +18,10 @@ struct _LcPreferencesDialog
   AdwPreferencesDialog  parent_instance;
 
   GSettings            *settings;
+  LcDiary              *diary;       /* nullable: it could not be opened */
+  LcCuePlayer          *cue_player;  /* nullable: no sound */
+  LcReminders          *reminders;   /* nullable */
+  LcRoutineLibrary     *library;     /* nullable: the routines to remind of */
 
   /* Template widgets */
   AdwToggleGroup       *style_toggles;
@@ -56,14 +58,16 @@ struct _LcPreferencesDialog
 
 G_DEFINE_FINAL_TYPE (LcPreferencesDialog, lc_preferences_dialog, ADW_TYPE_PREFERENCES_DIALOG)
 
+enum {
+  PROP_0,
+  PROP_DIARY,
+  PROP_CUE_PLAYER,
+  PROP_REMINDERS,
+  PROP_LIBRARY,
+  N_PROPS
+};
 
-static LcDiary *
-get_diary (void)
-{
-  GApplication *app = g_application_get_default ();
-
-  return LC_IS_APPLICATION (app) ? lc_application_get_diary (LC_APPLICATION (app)) : NULL;
-}
+static GParamSpec *properties [N_PROPS];
 
 static char *
 describe_backup (LcBackupInfo *info)
@@ -219,18 +223,10 @@ lymph_set_mapping (const GValue       *value,
   return g_variant_new_string (g_value_get_boolean (value) ? "yes" : "no");
 }
 
-static LcCuePlayer *
-get_cue_player (void)
-{
-  GApplication *app = g_application_get_default ();
-
-  return LC_IS_APPLICATION (app) ? lc_application_get_cue_player (LC_APPLICATION (app)) : NULL;
-}
-
 static void
 voice_problem_cb (LcPreferencesDialog *self)
 {
-  LcCuePlayer *player = get_cue_player ();
+  LcCuePlayer *player = self->cue_player;
   const char *problem = player != NULL ? lc_cue_player_get_problem (player) : NULL;
 
   gtk_widget_set_visible (GTK_WIDGET (self->voice_problem_row), problem != NULL);
@@ -241,7 +237,7 @@ voice_problem_cb (LcPreferencesDialog *self)
 static void
 sample_activated_cb (LcPreferencesDialog *self)
 {
-  LcCuePlayer *player = get_cue_player ();
+  LcCuePlayer *player = self->cue_player;
 
   if (player == NULL)
     return;
@@ -272,14 +268,6 @@ rate_set_mapping (const GValue       *value,
 }
 
 /* --- Reminders ---------------------------------------------------------------- */
-
-static LcReminders *
-get_reminders (void)
-{
-  GApplication *app = g_application_get_default ();
-
-  return LC_IS_APPLICATION (app) ? lc_application_get_reminders (LC_APPLICATION (app)) : NULL;
-}
 
 static gboolean
 time_spin_output_cb (GtkSpinButton *spin,
@@ -361,10 +349,7 @@ routine_selected_cb (LcPreferencesDialog *self)
 static void
 fill_routines (LcPreferencesDialog *self)
 {
-  GApplication *app = g_application_get_default ();
-  GListModel *routines = LC_IS_APPLICATION (app)
-    ? lc_routine_loader_get_routines (lc_application_get_routine_loader (LC_APPLICATION (app)))
-    : NULL;
+  GListModel *routines = self->library != NULL ? lc_routine_library_get_routines (self->library) : NULL;
   g_autofree char *chosen = g_settings_get_string (self->settings, "routine-reminder-routine");
   guint n = routines != NULL ? g_list_model_get_n_items (routines) : 0;
   guint selected = 0;
@@ -433,7 +418,7 @@ show_reminder_settings (LcPreferencesDialog *self)
 static void
 show_reminders_state (LcPreferencesDialog *self)
 {
-  LcReminders *reminders = get_reminders ();
+  LcReminders *reminders = self->reminders;
   g_autofree char *next = reminders != NULL ? lc_reminders_describe_next (reminders) : NULL;
   g_autofree char *permission = g_settings_get_string (self->settings, "background-permission");
   gboolean enabled = reminders != NULL && lc_reminders_any_enabled (reminders);
@@ -482,7 +467,7 @@ routine_enabled_cb (LcPreferencesDialog *self)
 static void
 try_again_clicked_cb (LcPreferencesDialog *self)
 {
-  LcReminders *reminders = get_reminders ();
+  LcReminders *reminders = self->reminders;
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
   if (reminders != NULL)
@@ -515,8 +500,7 @@ create_day_toggles (LcPreferencesDialog *self)
 static void
 setup_reminders (LcPreferencesDialog *self)
 {
-  LcReminders *reminders = get_reminders ();
-  GApplication *app = g_application_get_default ();
+  LcReminders *reminders = self->reminders;
 
   create_day_toggles (self);
   fill_routines (self);
@@ -533,9 +517,8 @@ setup_reminders (LcPreferencesDialog *self)
   g_signal_connect_object (self->settings, "changed", G_CALLBACK (reminder_settings_changed_cb), self,
                            G_CONNECT_SWAPPED);
 
-  if (LC_IS_APPLICATION (app))
-    g_signal_connect_object (lc_routine_loader_get_routines (lc_application_get_routine_loader (LC_APPLICATION (app))),
-                             "items-changed", G_CALLBACK (fill_routines), self, G_CONNECT_SWAPPED);
+  if (self->library != NULL)
+    g_signal_connect_object (lc_routine_library_get_routines (self->library), "items-changed", G_CALLBACK (fill_routines), self, G_CONNECT_SWAPPED);
   if (reminders != NULL)
     g_signal_connect_object (reminders, "changed", G_CALLBACK (show_reminders_state), self, G_CONNECT_SWAPPED);
   show_reminders_state (self);
@@ -550,8 +533,8 @@ lc_preferences_dialog_constructed (GObject *object)
 
   G_OBJECT_CLASS (lc_preferences_dialog_parent_class)->constructed (object);
 
-  if (get_diary () != NULL)
-    g_signal_connect_object (get_diary (), "changed", G_CALLBACK (diary_changed_cb), self, G_CONNECT_SWAPPED);
+  if (self->diary != NULL)
+    g_signal_connect_object (self->diary, "changed", G_CALLBACK (diary_changed_cb), self, G_CONNECT_SWAPPED);
 
   /* Toggle names are the enum's nicks: default, light, dark. */
   g_settings_bind (self->settings, "color-scheme", self->style_toggles, "active-name",
@@ -574,9 +557,9 @@ lc_preferences_dialog_constructed (GObject *object)
 
   setup_reminders (self);
 
-  if (get_cue_player () != NULL)
+  if (self->cue_player != NULL)
     {
-      g_signal_connect_object (get_cue_player (), "notify::problem", G_CALLBACK (voice_problem_cb),
+      g_signal_connect_object (self->cue_player, "notify::problem", G_CALLBACK (voice_problem_cb),
                                self, G_CONNECT_SWAPPED);
       voice_problem_cb (self);
     }
@@ -618,9 +601,75 @@ lc_preferences_dialog_dispose (GObject *object)
     }
   gtk_widget_dispose_template (GTK_WIDGET (self), LC_TYPE_PREFERENCES_DIALOG);
   g_clear_object (&self->settings);
+  g_clear_object (&self->diary);
+  g_clear_object (&self->cue_player);
+  g_clear_object (&self->reminders);
+  g_clear_object (&self->library);
   g_clear_pointer (&self->routine_ids, g_ptr_array_unref);
 
   G_OBJECT_CLASS (lc_preferences_dialog_parent_class)->dispose (object);
+}
+
+static void
+lc_preferences_dialog_set_property (GObject      *object,
+                                    guint         prop_id,
+                                    const GValue *value,
+                                    GParamSpec   *pspec)
+{
+  LcPreferencesDialog *self = LC_PREFERENCES_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_DIARY:
+      self->diary = g_value_dup_object (value);
+      break;
+
+    case PROP_CUE_PLAYER:
+      self->cue_player = g_value_dup_object (value);
+      break;
+
+    case PROP_REMINDERS:
+      self->reminders = g_value_dup_object (value);
+      break;
+
+    case PROP_LIBRARY:
+      self->library = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lc_preferences_dialog_get_property (GObject    *object,
+                                    guint       prop_id,
+                                    GValue     *value,
+                                    GParamSpec *pspec)
+{
+  LcPreferencesDialog *self = LC_PREFERENCES_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_DIARY:
+      g_value_set_object (value, self->diary);
+      break;
+
+    case PROP_CUE_PLAYER:
+      g_value_set_object (value, self->cue_player);
+      break;
+
+    case PROP_REMINDERS:
+      g_value_set_object (value, self->reminders);
+      break;
+
+    case PROP_LIBRARY:
+      g_value_set_object (value, self->library);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -631,6 +680,44 @@ lc_preferences_dialog_class_init (LcPreferencesDialogClass *klass)
 
   object_class->constructed = lc_preferences_dialog_constructed;
   object_class->dispose = lc_preferences_dialog_dispose;
+  object_class->get_property = lc_preferences_dialog_get_property;
+  object_class->set_property = lc_preferences_dialog_set_property;
+
+  /**
+   * LcPreferencesDialog:diary:
+   *
+   * The diary whose backups are offered; %NULL if it could not be opened.
+   */
+  properties [PROP_DIARY] =
+    g_param_spec_object ("diary", NULL, NULL, LC_TYPE_DIARY,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /**
+   * LcPreferencesDialog:cue-player:
+   *
+   * Plays the sample cue and says why there is no voice.
+   */
+  properties [PROP_CUE_PLAYER] =
+    g_param_spec_object ("cue-player", NULL, NULL, LC_TYPE_CUE_PLAYER,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /**
+   * LcPreferencesDialog:reminders:
+   *
+   * Says when the next reminder comes and whether it may come with the
+   * window closed.
+   */
+  properties [PROP_REMINDERS] =
+    g_param_spec_object ("reminders", NULL, NULL, LC_TYPE_REMINDERS,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /**
+   * LcPreferencesDialog:library:
+   *
+   * The routines a reminder can be for.
+   */
+  properties [PROP_LIBRARY] =
+    g_param_spec_object ("library", NULL, NULL, LC_TYPE_ROUTINE_LIBRARY,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/com/example/LegCare/ui/lc-preferences-dialog.ui");
@@ -675,8 +762,25 @@ lc_preferences_dialog_init (LcPreferencesDialog *self)
   self->settings = g_settings_new (APP_ID);
 }
 
+/**
+ * lc_preferences_dialog_new:
+ * @diary: (nullable): the diary, %NULL if it could not be opened
+ * @cue_player: (nullable): the voice
+ * @reminders: (nullable): the reminders
+ * @library: (nullable): the routines
+ *
+ * Returns: (transfer floating): the dialog
+ */
 LcPreferencesDialog *
-lc_preferences_dialog_new (void)
+lc_preferences_dialog_new (LcDiary          *diary,
+                           LcCuePlayer      *cue_player,
+                           LcReminders      *reminders,
+                           LcRoutineLibrary *library)
 {
-  return g_object_new (LC_TYPE_PREFERENCES_DIALOG, NULL);
+  return g_object_new (LC_TYPE_PREFERENCES_DIALOG,
+                       "diary", diary,
+                       "cue-player", cue_player,
+                       "reminders", reminders,
+                       "library", library,
+                       NULL);
 }

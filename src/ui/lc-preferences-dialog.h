@@ -7,12 +7,20 @@
 
 #include <adwaita.h>
 
+#include "lc-cue-player.h"
+#include "lc-diary.h"
+#include "lc-reminders.h"
+#include "lc-routine-library.h"
+
 G_BEGIN_DECLS
 
 #define LC_TYPE_PREFERENCES_DIALOG (lc_preferences_dialog_get_type ())
 
 G_DECLARE_FINAL_TYPE (LcPreferencesDialog, lc_preferences_dialog, LC, PREFERENCES_DIALOG, AdwPreferencesDialog)
 
-LcPreferencesDialog *lc_preferences_dialog_new (void);
+LcPreferencesDialog *lc_preferences_dialog_new (LcDiary          *diary,
+                                                LcCuePlayer      *cue_player,
+                                                LcReminders      *reminders,
+                                                LcRoutineLibrary *library);
 
 G_END_DECLS

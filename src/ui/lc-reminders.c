@@ -26,7 +26,8 @@ struct _LcReminders
 {
   GObject              parent_instance;
 
-  LcApplication       *app;          /* weak: the app owns the reminders */
+  GtkApplication      *app;          /* weak: the app owns the reminders */
+  LcRoutineLibrary    *routines;
   GSettings           *settings;
   LcClock             *clock;
   GTimeZone           *tz;
@@ -165,8 +166,7 @@ create_notification (LcReminders      *self,
 
   if (reminder->kind == LC_REMINDER_ROUTINE)
     {
-      LcRoutineLoader *loader = self->app != NULL ? lc_application_get_routine_loader (self->app) : NULL;
-      LcRoutine *routine = loader != NULL ? lc_routine_loader_find (loader, reminder->routine_id) : NULL;
+      LcRoutine *routine = lc_routine_library_find (self->routines, reminder->routine_id);
       const char *name = routine != NULL ? lc_routine_get_name (routine) : _("Your Routine");
 
       if (missed)
@@ -262,7 +262,7 @@ settings_changed_cb (LcReminders *self,
 
   /* Turned on: ask to run in the background, over the window if it is up. */
   if (self->started && !was_enabled && self->any_enabled && self->app != NULL)
-    lc_reminders_request_background (self, gtk_application_get_active_window (GTK_APPLICATION (self->app)));
+    lc_reminders_request_background (self, gtk_application_get_active_window (self->app));
 }
 
 static void
@@ -332,6 +332,7 @@ lc_reminders_dispose (GObject *object)
   g_clear_object (&self->portal);
   g_clear_object (&self->clock);
   g_clear_object (&self->settings);
+  g_clear_object (&self->routines);
 
   G_OBJECT_CLASS (lc_reminders_parent_class)->dispose (object);
 }
@@ -385,28 +386,35 @@ lc_reminders_init (LcReminders *self)
 
 /**
  * lc_reminders_new:
- * @app: the application, after its startup
+ * @app: the application, which sends the notifications and whose
+ *   reminder-* actions they activate
+ * @settings: the app's settings, with the reminders
+ * @routines: the routines, for their names
  * @clock: (nullable): where the time comes from; %NULL for the real clock
  *
- * Reads the reminders and what was handled of them from @app's settings
+ * Reads the reminders and what was handled of them from @settings
  * and follows their changes; lc_reminders_start() starts the notifying.
  *
  * Returns: (transfer full): the reminders
  */
 LcReminders *
-lc_reminders_new (LcApplication *app,
-                  LcClock       *clock)
+lc_reminders_new (GtkApplication   *app,
+                  GSettings        *settings,
+                  LcRoutineLibrary *routines,
+                  LcClock          *clock)
 {
   LcReminders *self;
 
-  g_return_val_if_fail (LC_IS_APPLICATION (app), NULL);
-  g_return_val_if_fail (lc_application_get_settings (app) != NULL, NULL);
+  g_return_val_if_fail (GTK_IS_APPLICATION (app), NULL);
+  g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
+  g_return_val_if_fail (LC_IS_ROUTINE_LIBRARY (routines), NULL);
   g_return_val_if_fail (clock == NULL || LC_IS_CLOCK (clock), NULL);
 
   self = g_object_new (LC_TYPE_REMINDERS, NULL);
   self->app = app;
   g_object_add_weak_pointer (G_OBJECT (app), (gpointer *) &self->app);
-  self->settings = g_object_ref (lc_application_get_settings (app));
+  self->routines = g_object_ref (routines);
+  self->settings = g_object_ref (settings);
   self->clock = clock != NULL ? g_object_ref (clock) : lc_clock_new_real ();
   g_signal_connect_object (self->settings, "changed", G_CALLBACK (settings_changed_cb), self,
                            G_CONNECT_SWAPPED);

@@ -7,9 +7,9 @@
 
 #include <adwaita.h>
 
-#include "lc-application.h"
 #include "lc-clock.h"
 #include "lc-reminder.h"
+#include "lc-routine-library.h"
 
 G_BEGIN_DECLS
 
@@ -22,8 +22,10 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (LcReminders, lc_reminders, LC, REMINDERS, GObject)
 
-LcReminders *lc_reminders_new                (LcApplication  *app,
-                                              LcClock        *clock);
+LcReminders *lc_reminders_new                (GtkApplication   *app,
+                                              GSettings        *settings,
+                                              LcRoutineLibrary *routines,
+                                              LcClock          *clock);
 void         lc_reminders_start              (LcReminders    *self);
 void         lc_reminders_set_clock          (LcReminders    *self,
                                               LcClock        *clock);

@@ -14,7 +14,6 @@
 
 #include <glib/gi18n.h>
 
-#include "lc-application.h"
 #include "lc-format.h"
 #include "lc-illustration.h"
 #include "lc-routine-editor.h"
@@ -25,6 +24,10 @@ struct _LcRoutineEditor
 {
   AdwNavigationPage    parent_instance;
 
+  LcRoutineLibrary    *library;
+  LcCuePlayer         *cue_player;     /* for the step editor's Listen */
+  GCancellable        *cancellable;    /* a save under way */
+  char                *saving;         /* the draft as it is being saved */
   LcRoutineDraft      *draft;
   GFile               *file;           /* NULL until a new routine is saved */
   char                *baseline;       /* the draft as it was, to tell changes */
@@ -51,17 +54,22 @@ struct _LcRoutineEditor
 G_DEFINE_FINAL_TYPE (LcRoutineEditor, lc_routine_editor, ADW_TYPE_NAVIGATION_PAGE)
 
 enum {
+  PROP_0,
+  PROP_LIBRARY,
+  PROP_CUE_PLAYER,
+  PROP_DRAFT,
+  PROP_FILE,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
+enum {
   SAVED,
   N_SIGNALS
 };
 
 static guint signals [N_SIGNALS];
-
-static LcApplication *
-get_app (void)
-{
-  return LC_APPLICATION (g_application_get_default ());
-}
 
 static GPtrArray *
 problems_for (GPtrArray  *problems,
@@ -480,7 +488,7 @@ create_step_row (gpointer item,
 
   if (f->picture != NULL)
     {
-      g_autofree char *path = g_build_filename (g_file_peek_path (lc_application_get_pictures_dir (get_app ())),
+      g_autofree char *path = g_build_filename (g_file_peek_path (lc_routine_library_get_pictures_dir (self->library)),
                                                 f->picture, NULL);
 
       picture = lc_illustration_new_for_file (path, f->title, 64, 48);
@@ -588,10 +596,8 @@ static void
 open_step_editor (LcRoutineEditor *self,
                   LcStepDraft     *step)
 {
-  LcApplication *app = get_app ();
-  LcStepEditor *dialog = lc_step_editor_new (step, lc_application_get_pictures_dir (app),
-                                             lc_application_get_cue_player (app),
-                                             lc_routine_draft_get_id (self->draft));
+  LcStepEditor *dialog = lc_step_editor_new (step, lc_routine_library_get_pictures_dir (self->library),
+                                             self->cue_player, lc_routine_draft_get_id (self->draft));
 
   g_signal_connect_object (dialog, "done", G_CALLBACK (step_done_cb), self, G_CONNECT_SWAPPED);
   adw_dialog_present (ADW_DIALOG (dialog), GTK_WIDGET (self));
@@ -663,7 +669,7 @@ add_builtin_step_action (GtkWidget  *widget,
                          GVariant   *parameter)
 {
   LcRoutineEditor *self = LC_ROUTINE_EDITOR (widget);
-  GListModel *routines = lc_routine_loader_get_routines (lc_application_get_routine_loader (get_app ()));
+  GListModel *routines = lc_routine_library_get_routines (self->library);
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   AdwDialog *dialog = adw_dialog_new ();
   GtkWidget *view = adw_toolbar_view_new ();
@@ -743,15 +749,57 @@ add_builtin_step_action (GtkWidget  *widget,
 /* --- Save and Cancel ------------------------------------------------------------------ */
 
 static void
+saved_cb (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  LcRoutineEditor *self;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = lc_routine_library_save_finish (LC_ROUTINE_LIBRARY (source), result, &error);
+  LcRoutine *routine;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  self = LC_ROUTINE_EDITOR (user_data);
+  g_clear_object (&self->cancellable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", TRUE);
+
+  if (id == NULL)
+    {
+      /* Not saved: everything stays as it is, and the banner says why. */
+      g_autofree char *title = g_strdup_printf (_("Not saved: %s"), error->message);
+
+      if (self->file == NULL)
+        lc_routine_draft_set_id (self->draft, "");
+      g_clear_pointer (&self->saving, g_free);
+      adw_banner_set_title (self->error_banner, title);
+      adw_banner_set_revealed (self->error_banner, TRUE);
+      return;
+    }
+
+  adw_banner_set_revealed (self->error_banner, FALSE);
+  g_free (self->baseline);
+  self->baseline = g_steal_pointer (&self->saving);
+  /* A new routine is saved to the same file from now on */
+  routine = lc_routine_library_find (self->library, id);
+  if (self->file == NULL && routine != NULL)
+    self->file = lc_routine_library_get_file_for_edit (self->library, routine);
+  update (self);
+
+  g_signal_emit (self, signals [SAVED], 0, id);
+}
+
+static void
 save_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
   LcRoutineEditor *self = LC_ROUTINE_EDITOR (widget);
   g_autoptr(GPtrArray) problems = lc_routine_draft_check (self->draft);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) file = NULL;
-  gboolean is_new = self->file == NULL;
+
+  if (self->cancellable != NULL)
+    return;
 
   if (problems->len > 0)
     {
@@ -761,31 +809,12 @@ save_action (GtkWidget  *widget,
       return;
     }
 
-  if (self->file != NULL)
-    file = g_object_ref (self->file);
-  else
-    file = lc_routine_draft_claim_file (self->draft, lc_routine_draft_get_name (self->draft),
-                                        lc_application_get_routine_loader (get_app ()),
-                                        lc_application_get_routines_dir (get_app ()));
-  if (!lc_routine_draft_save (self->draft, lc_application_get_routine_loader (get_app ()), file, &error))
-    {
-      /* Not saved: everything stays as it is, and the banner says why. */
-      g_autofree char *title = g_strdup_printf (_("Not saved: %s"), error->message);
-
-      if (is_new)
-        lc_routine_draft_set_id (self->draft, "");
-      adw_banner_set_title (self->error_banner, title);
-      adw_banner_set_revealed (self->error_banner, TRUE);
-      return;
-    }
-
-  adw_banner_set_revealed (self->error_banner, FALSE);
-  g_set_object (&self->file, file);
-  g_free (self->baseline);
-  self->baseline = lc_routine_draft_to_xml (self->draft);
-  update (self);
-
-  g_signal_emit (self, signals [SAVED], 0, lc_routine_draft_get_id (self->draft));
+  self->cancellable = g_cancellable_new ();
+  gtk_widget_action_set_enabled (widget, "editor.save", FALSE);
+  lc_routine_library_save_async (self->library, self->draft, self->file, self->cancellable, saved_cb, self);
+  /* With its id, which a new routine has now */
+  g_free (self->saving);
+  self->saving = lc_routine_draft_to_xml (self->draft);
 }
 
 static void
@@ -841,7 +870,11 @@ lc_routine_editor_dispose (GObject *object)
 {
   LcRoutineEditor *self = LC_ROUTINE_EDITOR (object);
 
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), LC_TYPE_ROUTINE_EDITOR);
+  g_clear_object (&self->library);
+  g_clear_object (&self->cue_player);
   g_clear_object (&self->draft);
   g_clear_object (&self->file);
   g_clear_object (&self->removed_step);
@@ -855,10 +888,112 @@ lc_routine_editor_finalize (GObject *object)
   LcRoutineEditor *self = LC_ROUTINE_EDITOR (object);
 
   g_free (self->baseline);
+  g_free (self->saving);
   g_free (self->cautions_description);
   g_ptr_array_unref (self->caution_rows);
 
   G_OBJECT_CLASS (lc_routine_editor_parent_class)->finalize (object);
+}
+
+static void
+lc_routine_editor_constructed (GObject *object)
+{
+  LcRoutineEditor *self = LC_ROUTINE_EDITOR (object);
+  const char * const *cautions;
+  g_autoptr(GPtrArray) problems = NULL;
+
+  G_OBJECT_CLASS (lc_routine_editor_parent_class)->constructed (object);
+
+  g_return_if_fail (LC_IS_ROUTINE_LIBRARY (self->library));
+  if (self->draft == NULL)
+    self->draft = lc_routine_draft_new ();
+
+  self->baseline = lc_routine_draft_to_xml (self->draft);
+  if (self->file == NULL)
+    adw_navigation_page_set_title (ADW_NAVIGATION_PAGE (self), _("New Routine"));
+
+  /* A routine that was fine shows its problems as they appear; a new,
+   * empty one only once the user tries to save it. */
+  problems = lc_routine_draft_check (self->draft);
+  self->show_problems = problems->len == 0;
+
+  self->loading = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->name_row), lc_routine_draft_get_name (self->draft));
+  gtk_editable_set_text (GTK_EDITABLE (self->summary_row), lc_routine_draft_get_summary (self->draft));
+  adw_combo_row_set_selected (self->category_row, lc_routine_draft_get_category (self->draft));
+  cautions = lc_routine_draft_get_cautions (self->draft);
+  for (guint i = 0; cautions[i] != NULL; i++)
+    add_caution_row (self, cautions[i]);
+  self->loading = FALSE;
+
+  gtk_list_box_bind_model (self->steps_list, lc_routine_draft_get_steps (self->draft),
+                           create_step_row, self, NULL);
+  g_signal_connect_object (lc_routine_draft_get_steps (self->draft), "items-changed",
+                           G_CALLBACK (steps_changed_cb), self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  g_signal_connect_object (self->draft, "changed", G_CALLBACK (draft_changed_cb), self, G_CONNECT_SWAPPED);
+  update (self);
+}
+
+static void
+lc_routine_editor_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  LcRoutineEditor *self = LC_ROUTINE_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_LIBRARY:
+      self->library = g_value_dup_object (value);
+      break;
+
+    case PROP_CUE_PLAYER:
+      self->cue_player = g_value_dup_object (value);
+      break;
+
+    case PROP_DRAFT:
+      self->draft = g_value_dup_object (value);
+      break;
+
+    case PROP_FILE:
+      self->file = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lc_routine_editor_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  LcRoutineEditor *self = LC_ROUTINE_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_LIBRARY:
+      g_value_set_object (value, self->library);
+      break;
+
+    case PROP_CUE_PLAYER:
+      g_value_set_object (value, self->cue_player);
+      break;
+
+    case PROP_DRAFT:
+      g_value_set_object (value, self->draft);
+      break;
+
+    case PROP_FILE:
+      g_value_set_object (value, self->file);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -867,8 +1002,51 @@ lc_routine_editor_class_init (LcRoutineEditorClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = lc_routine_editor_constructed;
   object_class->dispose = lc_routine_editor_dispose;
   object_class->finalize = lc_routine_editor_finalize;
+  object_class->get_property = lc_routine_editor_get_property;
+  object_class->set_property = lc_routine_editor_set_property;
+
+  /**
+   * LcRoutineEditor:library:
+   *
+   * Where the routine is saved, and the routines whose steps can be added.
+   */
+  properties [PROP_LIBRARY] =
+    g_param_spec_object ("library", NULL, NULL, LC_TYPE_ROUTINE_LIBRARY,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * LcRoutineEditor:cue-player:
+   *
+   * Speaks a step's cue when the step editor's Listen is pressed; may be
+   * %NULL (no sound).
+   */
+  properties [PROP_CUE_PLAYER] =
+    g_param_spec_object ("cue-player", NULL, NULL, LC_TYPE_CUE_PLAYER,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * LcRoutineEditor:draft:
+   *
+   * The routine being edited.
+   */
+  properties [PROP_DRAFT] =
+    g_param_spec_object ("draft", NULL, NULL, LC_TYPE_ROUTINE_DRAFT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * LcRoutineEditor:file:
+   *
+   * The file the routine is saved to; %NULL for a new routine, whose id
+   * and file are made from its name when it is first saved.
+   */
+  properties [PROP_FILE] =
+    g_param_spec_object ("file", NULL, NULL, G_TYPE_FILE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * LcRoutineEditor::saved:
@@ -925,52 +1103,32 @@ lc_routine_editor_init (LcRoutineEditor *self)
 
 /**
  * lc_routine_editor_new:
+ * @library: where the routine is saved
+ * @cue_player: (nullable): speaks cues for the step editor's Listen
  * @draft: the routine to edit
- * @file: (nullable): the file to save it to; %NULL for a new routine,
+ * @file: (nullable): the file to save it to
+ *   (lc_routine_library_get_file_for_edit()); %NULL for a new routine,
  *   whose id and file are made from its name when it is first saved
  *
  * Returns: (transfer floating): the editor page
  */
 LcRoutineEditor *
-lc_routine_editor_new (LcRoutineDraft *draft,
-                       GFile          *file)
+lc_routine_editor_new (LcRoutineLibrary *library,
+                       LcCuePlayer      *cue_player,
+                       LcRoutineDraft   *draft,
+                       GFile            *file)
 {
-  LcRoutineEditor *self;
-  const char * const *cautions;
-  g_autoptr(GPtrArray) problems = NULL;
-
+  g_return_val_if_fail (LC_IS_ROUTINE_LIBRARY (library), NULL);
+  g_return_val_if_fail (cue_player == NULL || LC_IS_CUE_PLAYER (cue_player), NULL);
   g_return_val_if_fail (LC_IS_ROUTINE_DRAFT (draft), NULL);
   g_return_val_if_fail (file == NULL || G_IS_FILE (file), NULL);
 
-  self = g_object_new (LC_TYPE_ROUTINE_EDITOR, NULL);
-  self->draft = g_object_ref (draft);
-  self->file = file != NULL ? g_object_ref (file) : NULL;
-  self->baseline = lc_routine_draft_to_xml (draft);
-  if (file == NULL)
-    adw_navigation_page_set_title (ADW_NAVIGATION_PAGE (self), _("New Routine"));
-
-  /* A routine that was fine shows its problems as they appear; a new,
-   * empty one only once the user tries to save it. */
-  problems = lc_routine_draft_check (draft);
-  self->show_problems = problems->len == 0;
-
-  self->loading = TRUE;
-  gtk_editable_set_text (GTK_EDITABLE (self->name_row), lc_routine_draft_get_name (draft));
-  gtk_editable_set_text (GTK_EDITABLE (self->summary_row), lc_routine_draft_get_summary (draft));
-  adw_combo_row_set_selected (self->category_row, lc_routine_draft_get_category (draft));
-  cautions = lc_routine_draft_get_cautions (draft);
-  for (guint i = 0; cautions[i] != NULL; i++)
-    add_caution_row (self, cautions[i]);
-  self->loading = FALSE;
-
-  gtk_list_box_bind_model (self->steps_list, lc_routine_draft_get_steps (draft),
-                           create_step_row, self, NULL);
-  g_signal_connect_object (lc_routine_draft_get_steps (draft), "items-changed",
-                           G_CALLBACK (steps_changed_cb), self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
-  g_signal_connect_object (draft, "changed", G_CALLBACK (draft_changed_cb), self, G_CONNECT_SWAPPED);
-  update (self);
-
-  return self;
+  return g_object_new (LC_TYPE_ROUTINE_EDITOR,
+                       "library", library,
+                       "cue-player", cue_player,
+                       "draft", draft,
+                       "file", file,
+                       NULL);
 }
 
 /**

@@ -7,7 +7,9 @@
 
 #include <adwaita.h>
 
+#include "lc-cue-player.h"
 #include "lc-routine-draft.h"
+#include "lc-routine-library.h"
 
 G_BEGIN_DECLS
 
@@ -15,8 +17,10 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (LcRoutineEditor, lc_routine_editor, LC, ROUTINE_EDITOR, AdwNavigationPage)
 
-LcRoutineEditor *lc_routine_editor_new       (LcRoutineDraft  *draft,
-                                              GFile           *file);
+LcRoutineEditor *lc_routine_editor_new       (LcRoutineLibrary *library,
+                                              LcCuePlayer      *cue_player,
+                                              LcRoutineDraft   *draft,
+                                              GFile            *file);
 LcRoutineDraft  *lc_routine_editor_get_draft (LcRoutineEditor *self);
 
 G_END_DECLS

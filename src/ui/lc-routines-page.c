@@ -15,7 +15,7 @@ struct _LcRoutinesPage
 {
   AdwBin             parent_instance;
 
-  LcRoutineLoader   *loader;
+  LcRoutineLibrary  *library;
   GtkFilterListModel *filtered;
   GtkCustomFilter   *filter;
 
@@ -238,7 +238,7 @@ lc_routines_page_dispose (GObject *object)
 {
   LcRoutinesPage *self = LC_ROUTINES_PAGE (object);
 
-  /* The loader outlives the page: stop following its lists, or a reload
+  /* The library outlives the page: stop following its lists, or a reload
    * would run the filter on a page that is gone. */
   if (self->filtered != NULL)
     gtk_filter_list_model_set_model (self->filtered, NULL);
@@ -247,7 +247,7 @@ lc_routines_page_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), LC_TYPE_ROUTINES_PAGE);
   g_clear_object (&self->filtered);
-  g_clear_object (&self->loader);
+  g_clear_object (&self->library);
   g_clear_object (&self->last_routine);
 
   G_OBJECT_CLASS (lc_routines_page_parent_class)->dispose (object);
@@ -319,24 +319,24 @@ lc_routines_page_init (LcRoutinesPage *self)
 }
 
 /**
- * lc_routines_page_set_loader:
+ * lc_routines_page_set_library:
  * @self: the page
- * @loader: where the routines come from; the page follows its changes
+ * @library: where the routines come from; the page follows its changes
  */
 void
-lc_routines_page_set_loader (LcRoutinesPage  *self,
-                             LcRoutineLoader *loader)
+lc_routines_page_set_library (LcRoutinesPage   *self,
+                              LcRoutineLibrary *library)
 {
   GListModel *problems;
 
   g_return_if_fail (LC_IS_ROUTINES_PAGE (self));
-  g_return_if_fail (LC_IS_ROUTINE_LOADER (loader));
-  g_return_if_fail (self->loader == NULL);
+  g_return_if_fail (LC_IS_ROUTINE_LIBRARY (library));
+  g_return_if_fail (self->library == NULL);
 
-  self->loader = g_object_ref (loader);
-  gtk_filter_list_model_set_model (self->filtered, lc_routine_loader_get_routines (loader));
+  self->library = g_object_ref (library);
+  gtk_filter_list_model_set_model (self->filtered, lc_routine_library_get_routines (library));
 
-  problems = lc_routine_loader_get_problems (loader);
+  problems = lc_routine_library_get_problems (library);
   gtk_list_box_bind_model (self->problem_list, problems, create_problem_row, self, NULL);
   g_signal_connect_object (problems, "items-changed", G_CALLBACK (problems_changed_cb), self,
                            G_CONNECT_SWAPPED);

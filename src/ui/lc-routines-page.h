@@ -7,7 +7,7 @@
 
 #include <adwaita.h>
 
-#include "lc-routine-loader.h"
+#include "lc-routine-library.h"
 
 G_BEGIN_DECLS
 
@@ -15,8 +15,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (LcRoutinesPage, lc_routines_page, LC, ROUTINES_PAGE, AdwBin)
 
-void lc_routines_page_set_loader       (LcRoutinesPage  *self,
-                                        LcRoutineLoader *loader);
+void lc_routines_page_set_library      (LcRoutinesPage   *self,
+                                        LcRoutineLibrary *library);
 void lc_routines_page_set_last_routine (LcRoutinesPage  *self,
                                         LcRoutine       *routine);
 

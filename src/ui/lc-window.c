@@ -41,15 +41,15 @@ struct _LcWindow
   AdwViewSwitcherBar   *switcher_bar;
   LcTrendsPage         *trends_page;
 
-  struct _Removed      *removed;    /* the routine to bring back with Undo */
+  LcRoutineLibrary     *library;
+  LcRoutineRemoval     *removed;    /* the routine to bring back with Undo */
 };
 
 G_DEFINE_FINAL_TYPE (LcWindow, lc_window, ADW_TYPE_APPLICATION_WINDOW)
 
-static void removed_free               (struct _Removed *removed);
-static void undo_remove_routine_action (GtkWidget       *widget,
-                                        const char      *action_name,
-                                        GVariant        *parameter);
+static void undo_remove_routine_action (GtkWidget  *widget,
+                                        const char *action_name,
+                                        GVariant   *parameter);
 
 static void
 lc_window_save_state (LcWindow *self)
@@ -85,12 +85,11 @@ lc_window_restore_state (LcWindow *self)
 static void
 update_last_session (LcWindow *self)
 {
-  LcApplication *app = LC_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
   g_autoptr(LcSessionRecord) last = self->diary != NULL ? lc_diary_get_last_session (self->diary, NULL) : NULL;
   LcRoutine *routine = NULL;
 
   if (last != NULL)
-    routine = lc_routine_loader_find (lc_application_get_routine_loader (app), last->routine_id);
+    routine = lc_routine_library_find (self->library, last->routine_id);
 
   lc_routines_page_set_last_routine (self->routines_page, routine);
 }
@@ -139,9 +138,7 @@ routine_action (GtkWidget  *widget,
                 GVariant   *parameter)
 {
   LcWindow *self = LC_WINDOW (widget);
-  LcApplication *app = LC_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
-  LcRoutine *routine = lc_routine_loader_find (lc_application_get_routine_loader (app),
-                                               g_variant_get_string (parameter, NULL));
+  LcRoutine *routine = lc_routine_library_find (self->library, g_variant_get_string (parameter, NULL));
 
   if (routine == NULL)
     return;
@@ -567,7 +564,8 @@ lc_window_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->diary, self);
   g_clear_object (&self->diary);
   g_clear_object (&self->settings);
-  g_clear_pointer (&self->removed, removed_free);
+  g_clear_pointer (&self->removed, lc_routine_removal_free);
+  g_clear_object (&self->library);
 
   G_OBJECT_CLASS (lc_window_parent_class)->dispose (object);
 }
@@ -644,7 +642,8 @@ lc_window_new (LcApplication *application)
   self = g_object_new (LC_TYPE_WINDOW,
                        "application", application,
                        NULL);
-  lc_routines_page_set_loader (self->routines_page, lc_application_get_routine_loader (application));
+  self->library = g_object_ref (lc_application_get_routine_library (application));
+  lc_routines_page_set_library (self->routines_page, self->library);
   lc_window_set_diary (self, lc_application_get_diary (application), lc_application_get_diary_error (application));
   page_changed_cb (self);
 
@@ -825,10 +824,11 @@ lc_window_start_session (LcWindow  *self,
 
 /* --- The user's own routines --------------------------------------------------- */
 
-static LcRoutineLoader *
-get_loader (LcWindow *self)
+/* A file operation finished after the window was closed */
+static gboolean
+window_gone (LcWindow *self)
 {
-  return lc_application_get_routine_loader (LC_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
+  return self->library == NULL;
 }
 
 /* Back to the list, then to the routine's page, as it is now. */
@@ -836,7 +836,7 @@ static void
 show_routine_by_id (LcWindow   *self,
                     const char *id)
 {
-  LcRoutine *routine = id != NULL ? lc_routine_loader_find (get_loader (self), id) : NULL;
+  LcRoutine *routine = id != NULL ? lc_routine_library_find (self->library, id) : NULL;
   AdwNavigationPage *pages[2];
 
   /* Replaced at once: the page that is left may still be on its way out
@@ -857,7 +857,6 @@ routine_saved_cb (LcWindow        *self,
                   const char      *id,
                   LcRoutineEditor *editor)
 {
-  lc_application_reload_routines (LC_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
   show_routine_by_id (self, id);
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Routine saved")));
 }
@@ -867,7 +866,9 @@ push_editor (LcWindow       *self,
              LcRoutineDraft *draft,
              GFile          *file)
 {
-  LcRoutineEditor *editor = lc_routine_editor_new (draft, file);
+  LcApplication *app = LC_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  LcRoutineEditor *editor = lc_routine_editor_new (self->library, lc_application_get_cue_player (app),
+                                                   draft, file);
 
   g_signal_connect_object (editor, "saved", G_CALLBACK (routine_saved_cb), self, G_CONNECT_SWAPPED);
   adw_navigation_view_push (self->navigation_view, ADW_NAVIGATION_PAGE (editor));
@@ -917,17 +918,40 @@ lc_window_edit_routine (LcWindow  *self,
       lc_routine_draft_set_name (draft, name);
       lc_routine_draft_set_id (draft, "");
     }
-  else if (lc_routine_get_origin (routine) == LC_ROUTINE_ORIGIN_USER)
-    file = g_file_new_for_path (lc_routine_get_source (routine));
   else
-    {
-      GFile *dir = lc_application_get_routines_dir (LC_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
-      g_autofree char *name = g_strconcat (lc_routine_get_id (routine), ".xml", NULL);
-
-      file = g_file_get_child (dir, name);
-    }
+    file = lc_routine_library_get_file_for_edit (self->library, routine);
 
   push_editor (self, draft, file);
+}
+
+static void
+routine_exported_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(LcWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (window_gone (self))
+    return;
+  if (!lc_routine_library_export_finish (LC_ROUTINE_LIBRARY (source), result, &error))
+    lc_show_error (GTK_WIDGET (self), _("Routine Not Exported"), error->message);
+  else
+    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Routine exported")));
+}
+
+typedef struct
+{
+  LcWindow  *window;
+  LcRoutine *routine;
+} ExportData;
+
+static void
+export_data_free (ExportData *data)
+{
+  g_object_unref (data->window);
+  g_object_unref (data->routine);
+  g_free (data);
 }
 
 static void
@@ -935,24 +959,14 @@ routine_export_chosen_cb (GObject      *source,
                           GAsyncResult *result,
                           gpointer      user_data)
 {
-  g_autoptr(LcWindow) self = user_data;
-  LcRoutine *routine = g_object_get_data (source, "routine");
+  ExportData *data = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (source), result, &error);
-  g_autoptr(GBytes) bytes = NULL;
 
-  if (file == NULL)
-    return;
-
-  bytes = lc_routine_share_write (routine, &error);
-  if (bytes == NULL ||
-      !lc_file_replace_atomic (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), 0644, &error))
-    {
-      lc_show_error (GTK_WIDGET (self), _("Routine Not Exported"), error->message);
-      return;
-    }
-
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Routine exported")));
+  if (file != NULL && !window_gone (data->window))
+    lc_routine_library_export_async (data->window->library, data->routine, file, NULL,
+                                     routine_exported_cb, g_object_ref (data->window));
+  export_data_free (data);
 }
 
 /**
@@ -969,6 +983,7 @@ lc_window_export_routine (LcWindow  *self,
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
   g_autofree char *name = NULL;
+  ExportData *data;
 
   g_return_if_fail (LC_IS_WINDOW (self));
   g_return_if_fail (LC_IS_ROUTINE (routine));
@@ -983,24 +998,47 @@ lc_window_export_routine (LcWindow  *self,
   gtk_file_dialog_set_title (dialog, _("Export Routine"));
   gtk_file_dialog_set_initial_name (dialog, name);
   gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
-  g_object_set_data_full (G_OBJECT (dialog), "routine", g_object_ref (routine), g_object_unref);
-  gtk_file_dialog_save (dialog, GTK_WINDOW (self), NULL, routine_export_chosen_cb, g_object_ref (self));
+
+  data = g_new0 (ExportData, 1);
+  data->window = g_object_ref (self);
+  data->routine = g_object_ref (routine);
+  gtk_file_dialog_save (dialog, GTK_WINDOW (self), NULL, routine_export_chosen_cb, data);
 }
 
-typedef struct _Removed
+typedef struct
 {
-  GFile    *file;
-  GBytes   *contents;
-  char     *id;
-} Removed;
+  LcWindow         *window;
+  char             *name;
+  gboolean          reset;    /* remove: the user's version of a built-in routine */
+  LcRoutineRemoval *removal;  /* restore */
+} RemoveData;
 
 static void
-removed_free (Removed *removed)
+remove_data_free (RemoveData *data)
 {
-  g_object_unref (removed->file);
-  g_bytes_unref (removed->contents);
-  g_free (removed->id);
-  g_free (removed);
+  g_object_unref (data->window);
+  g_free (data->name);
+  g_clear_pointer (&data->removal, lc_routine_removal_free);
+  g_free (data);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RemoveData, remove_data_free)
+
+static void
+routine_restored_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(RemoveData) data = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!lc_routine_library_restore_finish (LC_ROUTINE_LIBRARY (source), result, &error))
+    {
+      if (!window_gone (data->window))
+        lc_show_error (GTK_WIDGET (data->window), _("Routine Not Restored"), error->message);
+    }
+  else if (!window_gone (data->window))
+    show_routine_by_id (data->window, lc_routine_removal_get_id (data->removal));
 }
 
 static void
@@ -1009,22 +1047,56 @@ undo_remove_routine_action (GtkWidget  *widget,
                             GVariant   *parameter)
 {
   LcWindow *self = LC_WINDOW (widget);
-  Removed *removed = g_steal_pointer (&self->removed);
-  g_autoptr(GError) error = NULL;
+  RemoveData *data;
 
-  if (removed == NULL)
+  if (self->removed == NULL)
     return;
 
-  if (!lc_file_replace_atomic (removed->file, g_bytes_get_data (removed->contents, NULL),
-                               g_bytes_get_size (removed->contents), 0644, &error))
-    lc_show_error (GTK_WIDGET (self), _("Routine Not Restored"), error->message);
-  else
+  data = g_new0 (RemoveData, 1);
+  data->window = g_object_ref (self);
+  data->removal = g_steal_pointer (&self->removed);
+  lc_routine_library_restore_async (self->library, data->removal, NULL, routine_restored_cb, data);
+}
+
+static void
+routine_removed_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(RemoveData) data = user_data;
+  LcWindow *self = data->window;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LcRoutineRemoval) removal = NULL;
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+
+  removal = lc_routine_library_remove_finish (LC_ROUTINE_LIBRARY (source), result, &error);
+  if (window_gone (self))
+    return;
+  if (removal == NULL)
     {
-      lc_application_reload_routines (LC_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
-      show_routine_by_id (self, removed->id);
+      lc_show_error (GTK_WIDGET (self), data->reset ? _("Routine Not Reset") : _("Routine Not Deleted"),
+                     error->message);
+      return;
     }
 
-  removed_free (removed);
+  title = data->reset ?
+          /* Translators: a toast; the built-in routine is back */
+          g_strdup_printf (_("Built-in “%s” is back"), data->name) :
+          /* Translators: a toast after a routine was deleted */
+          g_strdup_printf (_("“%s” deleted"), data->name);
+
+  show_routine_by_id (self, data->reset ? lc_routine_removal_get_id (removal) : NULL);
+
+  g_clear_pointer (&self->removed, lc_routine_removal_free);
+  self->removed = g_steal_pointer (&removal);
+
+  toast = adw_toast_new (title);
+  adw_toast_set_use_markup (toast, FALSE);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_set_action_name (toast, "win.undo-remove-routine");
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
 /**
@@ -1037,50 +1109,38 @@ void
 lc_window_remove_routine (LcWindow  *self,
                           LcRoutine *routine)
 {
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GBytes) contents = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *title = NULL;
-  gboolean reset;
-  Removed *removed;
-  AdwToast *toast;
+  RemoveData *data;
 
   g_return_if_fail (LC_IS_WINDOW (self));
   g_return_if_fail (LC_IS_ROUTINE (routine));
   g_return_if_fail (lc_routine_get_origin (routine) == LC_ROUTINE_ORIGIN_USER);
 
-  reset = lc_routine_get_overrides_builtin (routine);
-  file = g_file_new_for_path (lc_routine_get_source (routine));
-  contents = g_file_load_bytes (file, NULL, NULL, &error);
-  if (contents == NULL || !g_file_delete (file, NULL, &error))
+  data = g_new0 (RemoveData, 1);
+  data->window = g_object_ref (self);
+  data->name = g_strdup (lc_routine_get_name (routine));
+  data->reset = lc_routine_get_overrides_builtin (routine);
+  lc_routine_library_remove_async (self->library, routine, NULL, routine_removed_cb, data);
+}
+
+static void
+routine_installed_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(LcWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = lc_routine_library_install_finish (LC_ROUTINE_LIBRARY (source), result, &error);
+
+  if (window_gone (self))
+    return;
+  if (id == NULL)
     {
-      lc_show_error (GTK_WIDGET (self), reset ? _("Routine Not Reset") : _("Routine Not Deleted"),
-                     error->message);
+      lc_show_error (GTK_WIDGET (self), _("Routine Not Added"), error->message);
       return;
     }
 
-  g_clear_pointer (&self->removed, removed_free);
-  removed = g_new0 (Removed, 1);
-  removed->file = g_object_ref (file);
-  removed->contents = g_steal_pointer (&contents);
-  removed->id = g_strdup (lc_routine_get_id (routine));
-
-  title = reset ?
-          /* Translators: a toast; the built-in routine is back */
-          g_strdup_printf (_("Built-in “%s” is back"), lc_routine_get_name (routine)) :
-          /* Translators: a toast after a routine was deleted */
-          g_strdup_printf (_("“%s” deleted"), lc_routine_get_name (routine));
-
-  lc_application_reload_routines (LC_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
-  show_routine_by_id (self, reset ? removed->id : NULL);
-
-  toast = adw_toast_new (title);
-  adw_toast_set_use_markup (toast, FALSE);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  adw_toast_set_action_name (toast, "win.undo-remove-routine");
-  self->removed = removed;
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  show_routine_by_id (self, id);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Added to your routines")));
 }
 
 static void
@@ -1088,29 +1148,12 @@ add_shared_cb (LcWindow      *self,
                LcRoutine     *routine,
                LcRoutineView *view)
 {
-  LcApplication *app = LC_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
   GHashTable *pictures = lc_routine_view_get_pictures (view);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *id = NULL;
-  g_autofree char *basename = NULL;
 
   g_return_if_fail (pictures != NULL);
 
-  file = lc_routine_share_install (routine, pictures, get_loader (self),
-                                   lc_application_get_routines_dir (app),
-                                   lc_application_get_pictures_dir (app), &error);
-  if (file == NULL)
-    {
-      lc_show_error (GTK_WIDGET (self), _("Routine Not Added"), error->message);
-      return;
-    }
-
-  basename = g_file_get_basename (file);
-  id = g_strndup (basename, strlen (basename) - strlen (".xml"));
-  lc_application_reload_routines (app);
-  show_routine_by_id (self, id);
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Added to your routines")));
+  lc_routine_library_install_async (self->library, routine, pictures, NULL, routine_installed_cb,
+                                    g_object_ref (self));
 }
 
 /**
@@ -1132,7 +1175,7 @@ lc_window_open_shared_routine (LcWindow *self,
   g_return_if_fail (LC_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  routine = lc_routine_share_read (get_loader (self), file, &pictures, &error);
+  routine = lc_routine_share_read (lc_routine_library_get_loader (self->library), file, &pictures, &error);
   if (routine == NULL)
     {
       /* Translators: %s says what is wrong with the file (it starts with its name) */

@@ -106,7 +106,7 @@ main (int   argc,
   /* Leg Care's player, on the real clock. */
   {
     LcWindow *window = lc_window_new (app);
-    LcRoutine *routine = lc_routine_loader_find (lc_application_get_routine_loader (app), "leg-elevation");
+    LcRoutine *routine = lc_routine_library_find (lc_application_get_routine_library (app), "leg-elevation");
     GtkWidget *page;
 
     gtk_window_present (GTK_WINDOW (window));
