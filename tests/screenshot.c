@@ -148,7 +148,7 @@ show_editor (LcWindow   *window,
       return;
     }
 
-  lc_window_edit_routine (window, routine, TRUE);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.duplicate-routine", "s", lc_routine_get_id (routine));
   if (g_str_equal (what, "step"))
     {
       AdwNavigationPage *editor = adw_navigation_view_get_visible_page (view);

@@ -35,6 +35,7 @@ struct _LcApplication
   LcDiary         *diary;
   GError          *diary_error;     /* why there is no diary */
   GError          *diary_problem;   /* a diary that was moved aside, to tell once */
+  GFile           *offered_backup;  /* its newest backup, while the user is asked */
   guint            backup_source;
 
   LcReminders     *reminders;
@@ -200,7 +201,7 @@ restore_response_cb (AdwAlertDialog *dialog,
                      LcApplication  *self)
 {
   const char *response = adw_alert_dialog_choose_finish (dialog, result);
-  GFile *backup = g_object_get_data (G_OBJECT (dialog), "backup");
+  g_autoptr(GFile) backup = g_steal_pointer (&self->offered_backup);
 
   if (g_str_equal (response, "restore") && backup != NULL)
     g_action_group_activate_action (G_ACTION_GROUP (self), "restore-backup",
@@ -247,7 +248,7 @@ tell_diary_problem (LcApplication *self,
       adw_alert_dialog_add_response (ADW_ALERT_DIALOG (dialog), "restore", _("_Restore Backup"));
       adw_alert_dialog_set_response_appearance (ADW_ALERT_DIALOG (dialog), "restore", ADW_RESPONSE_SUGGESTED);
       adw_alert_dialog_set_default_response (ADW_ALERT_DIALOG (dialog), "restore");
-      g_object_set_data_full (G_OBJECT (dialog), "backup", g_object_ref (newest->file), g_object_unref);
+      g_set_object (&self->offered_backup, newest->file);
     }
   adw_alert_dialog_set_close_response (ADW_ALERT_DIALOG (dialog), "close");
   adw_alert_dialog_choose (ADW_ALERT_DIALOG (dialog), GTK_WIDGET (window), NULL,
@@ -658,6 +659,7 @@ lc_application_dispose (GObject *object)
   g_clear_object (&self->diary);
   g_clear_error (&self->diary_error);
   g_clear_error (&self->diary_problem);
+  g_clear_object (&self->offered_backup);
   g_clear_object (&self->routines);
   g_clear_object (&self->cue_player);
   g_clear_object (&self->settings);

@@ -53,6 +53,8 @@ struct _LcPreferencesDialog
 
   GtkToggleButton      *day_toggles[7];   /* Monday first, as LC_WEEKDAY_BIT() */
   GPtrArray            *routine_ids;      /* of the combo's rows */
+  GPtrArray            *backups;          /* LcBackupInfo, of the backups list's rows */
+  GFile                *chosen_backup;    /* to restore once the user confirms */
   gboolean              updating;         /* showing the settings, not changing them */
 };
 
@@ -82,11 +84,11 @@ restore_response_cb (AdwAlertDialog      *alert,
                      LcPreferencesDialog *self)
 {
   const char *response = adw_alert_dialog_choose_finish (alert, result);
-  GFile *backup = g_object_get_data (G_OBJECT (alert), "backup");
+  g_autoptr(GFile) backup = g_steal_pointer (&self->chosen_backup);
 
   /* The application restores it, or says why not; the diary then tells
    * this dialog (diary_changed_cb) and every page. */
-  if (g_str_equal (response, "restore"))
+  if (g_str_equal (response, "restore") && backup != NULL)
     gtk_widget_activate_action (GTK_WIDGET (self), "app.restore-backup", "s", g_file_peek_path (backup));
 
   g_object_unref (self);
@@ -104,15 +106,24 @@ diary_changed_cb (LcPreferencesDialog *self,
   adw_preferences_dialog_add_toast (ADW_PREFERENCES_DIALOG (self), adw_toast_new (_("Backup restored")));
 }
 
+/* prefs.restore-backup(u): the n-th backup of the list, once confirmed */
 static void
-restore_clicked_cb (GtkButton           *button,
-                    LcPreferencesDialog *self)
+restore_backup_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
 {
-  LcBackupInfo *info = g_object_get_data (G_OBJECT (button), "info");
-  g_autofree char *date = describe_backup (info);
+  LcPreferencesDialog *self = LC_PREFERENCES_DIALOG (widget);
+  guint index = g_variant_get_uint32 (parameter);
+  LcBackupInfo *info;
+  g_autofree char *date = NULL;
   g_autofree char *body = NULL;
   AdwDialog *alert;
 
+  if (self->backups == NULL || index >= self->backups->len)
+    return;
+
+  info = g_ptr_array_index (self->backups, index);
+  date = describe_backup (info);
   body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                        "The diary will hold the %d entry of the backup from %s. "
                                        "The diary as it is now is kept as a backup first.",
@@ -127,7 +138,7 @@ restore_clicked_cb (GtkButton           *button,
                                   NULL);
   adw_alert_dialog_set_response_appearance (ADW_ALERT_DIALOG (alert), "restore", ADW_RESPONSE_DESTRUCTIVE);
   adw_alert_dialog_set_close_response (ADW_ALERT_DIALOG (alert), "cancel");
-  g_object_set_data_full (G_OBJECT (alert), "backup", g_object_ref (info->file), g_object_unref);
+  g_set_object (&self->chosen_backup, info->file);
   adw_alert_dialog_choose (ADW_ALERT_DIALOG (alert), GTK_WIDGET (self), NULL,
                            (GAsyncReadyCallback) restore_response_cb, g_object_ref (self));
 }
@@ -146,6 +157,10 @@ restore_activated_cb (LcPreferencesDialog *self)
   adw_toolbar_view_add_top_bar (ADW_TOOLBAR_VIEW (view), adw_header_bar_new ());
   adw_toolbar_view_set_content (ADW_TOOLBAR_VIEW (view), page);
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
+
+  /* The rows' buttons say which by their index here */
+  g_clear_pointer (&self->backups, g_ptr_array_unref);
+  self->backups = g_ptr_array_new_with_free_func ((GDestroyNotify) lc_backup_info_free);
 
   if (backups == NULL || backups->len == 0)
     {
@@ -191,12 +206,11 @@ restore_activated_cb (LcPreferencesDialog *self)
           GtkWidget *button = gtk_button_new_with_mnemonic (_("_Restore"));
 
           gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-          g_object_set_data_full (G_OBJECT (button), "info", info, (GDestroyNotify) lc_backup_info_free);
-          g_signal_connect_object (button, "clicked", G_CALLBACK (restore_clicked_cb), self, 0);
+          gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "prefs.restore-backup");
+          gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "u", self->backups->len);
           adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
         }
-      else
-        lc_backup_info_free (info);
+      g_ptr_array_add (self->backups, info);
 
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
     }
@@ -359,6 +373,8 @@ fill_routines (LcPreferencesDialog *self)
   self->updating = TRUE;
 
   g_clear_pointer (&self->routine_ids, g_ptr_array_unref);
+  g_clear_pointer (&self->backups, g_ptr_array_unref);
+  g_clear_object (&self->chosen_backup);
   self->routine_ids = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; i < n; i++)
     {
@@ -606,6 +622,8 @@ lc_preferences_dialog_dispose (GObject *object)
   g_clear_object (&self->reminders);
   g_clear_object (&self->library);
   g_clear_pointer (&self->routine_ids, g_ptr_array_unref);
+  g_clear_pointer (&self->backups, g_ptr_array_unref);
+  g_clear_object (&self->chosen_backup);
 
   G_OBJECT_CLASS (lc_preferences_dialog_parent_class)->dispose (object);
 }
@@ -752,6 +770,8 @@ lc_preferences_dialog_class_init (LcPreferencesDialogClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, time_spin_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, routine_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, try_again_clicked_cb);
+
+  gtk_widget_class_install_action (widget_class, "prefs.restore-backup", "u", restore_backup_action);
 }
 
 static void

@@ -33,7 +33,7 @@ struct _LcRoutineEditor
   char                *baseline;       /* the draft as it was, to tell changes */
   gboolean             show_problems;
   gboolean             loading;
-  GPtrArray           *caution_rows;
+  GPtrArray           *caution_views;  /* the text view of each caution's row, in order */
   char                *cautions_description;
 
   LcStepDraft         *removed_step;   /* for Undo */
@@ -89,11 +89,24 @@ problems_for (GPtrArray  *problems,
   return found;
 }
 
-/* A caution's text, from the text view in its row. */
-static char *
-caution_get_text (GtkWidget *row)
+static GtkWidget *
+caution_row (LcRoutineEditor *self,
+             guint            index)
 {
-  return lc_text_view_get_text (g_object_get_data (G_OBJECT (row), "view"));
+  return gtk_widget_get_ancestor (g_ptr_array_index (self->caution_views, index), GTK_TYPE_LIST_BOX_ROW);
+}
+
+/* The step a row of the steps list shows: the list is bound to the
+ * draft's steps, so a row's index is its step's. */
+static LcStepDraft *
+row_get_step (LcRoutineEditor *self,
+              GtkWidget       *row)
+{
+  int index = gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row));
+
+  if (index < 0 || gtk_widget_get_parent (row) != GTK_WIDGET (self->steps_list))
+    return NULL;
+  return g_list_model_get_item (lc_routine_draft_get_steps (self->draft), (guint) index);
 }
 
 static void
@@ -107,12 +120,12 @@ mark (GtkWidget *widget,
 }
 
 static void
-update_step_row (GtkWidget *row,
-                 GPtrArray *problems,
-                 int        index,
-                 gboolean   show)
+update_step_row (GtkWidget   *row,
+                 LcStepDraft *step,
+                 GPtrArray   *problems,
+                 int          index,
+                 gboolean     show)
 {
-  LcStepDraft *step = g_object_get_data (G_OBJECT (row), "step");
   const LcStepFields *f = lc_step_draft_get_fields (step);
   g_autoptr(GPtrArray) found = problems_for (problems, index, NULL);
   g_autofree char *title = g_markup_printf_escaped ("%d. %s", index + 1,
@@ -164,15 +177,15 @@ update (LcRoutineEditor *self)
                             _("What It Is For"), ((LcDraftProblem *) summary->pdata[0])->message);
   adw_preferences_group_set_description (self->routine_group, routine_text->len > 0 ? routine_text->str : NULL);
 
-  for (guint i = 0; i < self->caution_rows->len; i++)
-    mark (g_ptr_array_index (self->caution_rows, i), FALSE);
+  for (guint i = 0; i < self->caution_views->len; i++)
+    mark (caution_row (self, i), FALSE);
   for (guint i = 0; i < problems->len; i++)
     {
       LcDraftProblem *problem = g_ptr_array_index (problems, i);
 
-      if (show && problem->item >= 0 && (guint) problem->item < self->caution_rows->len)
+      if (show && problem->item >= 0 && (guint) problem->item < self->caution_views->len)
         {
-          mark (g_ptr_array_index (self->caution_rows, problem->item), TRUE);
+          mark (caution_row (self, problem->item), TRUE);
           g_string_append_printf (cautions_text, "\n%s: %s", _("Caution"), problem->message);
         }
     }
@@ -185,8 +198,12 @@ update (LcRoutineEditor *self)
   adw_preferences_group_set_description (self->steps_group, steps_text->str);
 
   for (int i = 0; (row = gtk_list_box_get_row_at_index (self->steps_list, i)) != NULL; i++)
-    if (g_object_get_data (G_OBJECT (row), "step") != NULL)
-      update_step_row (GTK_WIDGET (row), problems, i, show);
+    {
+      g_autoptr(LcStepDraft) step = row_get_step (self, GTK_WIDGET (row));
+
+      if (step != NULL)
+        update_step_row (GTK_WIDGET (row), step, problems, i, show);
+    }
 
   adw_navigation_page_set_can_pop (ADW_NAVIGATION_PAGE (self), g_strcmp0 (xml, self->baseline) == 0);
 }
@@ -226,8 +243,8 @@ cautions_changed (LcRoutineEditor *self)
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_auto(GStrv) cautions = NULL;
 
-  for (guint i = 0; i < self->caution_rows->len; i++)
-    g_strv_builder_take (builder, caution_get_text (g_ptr_array_index (self->caution_rows, i)));
+  for (guint i = 0; i < self->caution_views->len; i++)
+    g_strv_builder_take (builder, lc_text_view_get_text (g_ptr_array_index (self->caution_views, i)));
   cautions = g_strv_builder_end (builder);
   lc_routine_draft_set_cautions (self->draft, (const char * const *) cautions);
   update (self);
@@ -237,9 +254,11 @@ static void
 remove_caution_cb (GtkButton       *button,
                    LcRoutineEditor *self)
 {
-  GtkWidget *row = g_object_get_data (G_OBJECT (button), "row");
+  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_LIST_BOX_ROW);
 
-  g_ptr_array_remove (self->caution_rows, row);
+  for (guint i = 0; i < self->caution_views->len; i++)
+    if (gtk_widget_is_ancestor (g_ptr_array_index (self->caution_views, i), row))
+      g_ptr_array_remove_index (self->caution_views, i);
   adw_preferences_group_remove (self->cautions_group, row);
   cautions_changed (self);
 }
@@ -268,7 +287,8 @@ caution_clicked_cb (GtkGestureClick *click,
 }
 
 /* A caution takes a few sentences: a text view that wraps and grows, in
- * a row styled like an entry row (see style.css), with its Remove button. */
+ * a row styled like an entry row (see style.css), with its Remove button.
+ * Returns the text view. */
 static GtkWidget *
 add_caution_row (LcRoutineEditor *self,
                  const char      *text)
@@ -307,20 +327,18 @@ add_caution_row (LcRoutineEditor *self,
   gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (remove, _("Remove Caution"));
   gtk_widget_add_css_class (remove, "flat");
-  g_object_set_data (G_OBJECT (remove), "row", row);
   g_signal_connect (remove, "clicked", G_CALLBACK (remove_caution_cb), self);
   gtk_box_append (GTK_BOX (box), remove);
 
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   g_signal_connect (click, "released", G_CALLBACK (caution_clicked_cb), view);
   gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (click));
-  g_object_set_data (G_OBJECT (row), "view", view);
   g_signal_connect_swapped (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), "changed",
                             G_CALLBACK (cautions_changed), self);
 
   adw_preferences_group_add (self->cautions_group, row);
-  g_ptr_array_add (self->caution_rows, row);
-  return row;
+  g_ptr_array_add (self->caution_views, view);
+  return view;
 }
 
 static void
@@ -329,10 +347,10 @@ add_caution_action (GtkWidget  *widget,
                     GVariant   *parameter)
 {
   LcRoutineEditor *self = LC_ROUTINE_EDITOR (widget);
-  GtkWidget *row = add_caution_row (self, "");
+  GtkWidget *view = add_caution_row (self, "");
 
   cautions_changed (self);
-  gtk_widget_grab_focus (g_object_get_data (G_OBJECT (row), "view"));
+  gtk_widget_grab_focus (view);
 }
 
 /* --- Steps ------------------------------------------------------------------------ */
@@ -416,9 +434,9 @@ static void
 remove_step_clicked_cb (GtkButton       *button,
                         LcRoutineEditor *self)
 {
-  LcStepDraft *step = g_object_get_data (G_OBJECT (button), "step");
+  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_LIST_BOX_ROW);
 
-  remove_step (self, step_position (self, step));
+  remove_step (self, (guint) gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row)));
 }
 
 static GdkContentProvider *
@@ -427,7 +445,8 @@ drag_prepare_cb (GtkDragSource *source,
                  double         y,
                  GtkWidget     *row)
 {
-  LcStepDraft *step = g_object_get_data (G_OBJECT (row), "step");
+  LcRoutineEditor *self = LC_ROUTINE_EDITOR (gtk_widget_get_ancestor (row, LC_TYPE_ROUTINE_EDITOR));
+  g_autoptr(LcStepDraft) step = row_get_step (self, row);
 
   return gdk_content_provider_new_typed (LC_TYPE_STEP_DRAFT, step);
 }
@@ -449,7 +468,7 @@ drop_cb (GtkDropTarget *target,
          double         y,
          GtkWidget     *row)
 {
-  LcRoutineEditor *self = g_object_get_data (G_OBJECT (row), "editor");
+  LcRoutineEditor *self = LC_ROUTINE_EDITOR (gtk_widget_get_ancestor (row, LC_TYPE_ROUTINE_EDITOR));
   LcStepDraft *dropped = g_value_get_object (value);
   guint from = step_position (self, dropped);
   guint to = (guint) gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row));
@@ -475,8 +494,6 @@ create_step_row (gpointer item,
   GtkDragSource *source = gtk_drag_source_new ();
   GtkDropTarget *target = gtk_drop_target_new (LC_TYPE_STEP_DRAFT, GDK_ACTION_MOVE);
 
-  g_object_set_data_full (G_OBJECT (row), "step", g_object_ref (step), g_object_unref);
-  g_object_set_data (G_OBJECT (row), "editor", self);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
 
@@ -503,7 +520,6 @@ create_step_row (gpointer item,
   gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (remove, _("Remove Step"));
   gtk_widget_add_css_class (remove, "flat");
-  g_object_set_data (G_OBJECT (remove), "step", step);
   g_signal_connect (remove, "clicked", G_CALLBACK (remove_step_clicked_cb), self);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
 
@@ -524,21 +540,19 @@ steps_changed_cb (LcRoutineEditor *self)
   update (self);
 }
 
-static LcStepDraft *
+/* The position of the step whose row has the focus */
+static gboolean
 focused_step (LcRoutineEditor *self,
               guint           *position)
 {
   GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self)));
   GtkWidget *row = focus != NULL ? gtk_widget_get_ancestor (focus, GTK_TYPE_LIST_BOX_ROW) : NULL;
-  LcStepDraft *step;
 
   if (row == NULL || gtk_widget_get_parent (row) != GTK_WIDGET (self->steps_list))
-    return NULL;
+    return FALSE;
 
-  step = g_object_get_data (G_OBJECT (row), "step");
-  if (step != NULL)
-    *position = step_position (self, step);
-  return step;
+  *position = (guint) gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row));
+  return TRUE;
 }
 
 static void
@@ -550,7 +564,7 @@ move_step_action (GtkWidget  *widget,
   int direction = g_variant_get_int32 (parameter);
   guint position;
 
-  if (focused_step (self, &position) == NULL)
+  if (!focused_step (self, &position))
     return;
   if (direction < 0 && position == 0)
     return;
@@ -566,7 +580,7 @@ remove_focused_step_action (GtkWidget  *widget,
   LcRoutineEditor *self = LC_ROUTINE_EDITOR (widget);
   guint position;
 
-  if (focused_step (self, &position) != NULL)
+  if (focused_step (self, &position))
     remove_step (self, position);
 }
 
@@ -607,7 +621,7 @@ static void
 step_activated_cb (LcRoutineEditor *self,
                    GtkListBoxRow   *row)
 {
-  LcStepDraft *step = g_object_get_data (G_OBJECT (row), "step");
+  g_autoptr(LcStepDraft) step = row_get_step (self, GTK_WIDGET (row));
 
   if (step != NULL)
     open_step_editor (self, step);
@@ -890,7 +904,7 @@ lc_routine_editor_finalize (GObject *object)
   g_free (self->baseline);
   g_free (self->saving);
   g_free (self->cautions_description);
-  g_ptr_array_unref (self->caution_rows);
+  g_ptr_array_unref (self->caution_views);
 
   G_OBJECT_CLASS (lc_routine_editor_parent_class)->finalize (object);
 }
@@ -1093,7 +1107,7 @@ lc_routine_editor_init (LcRoutineEditor *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->caution_rows = g_ptr_array_new ();
+  self->caution_views = g_ptr_array_new ();
   /* What the group says, before any caution's problem */
   self->cautions_description = g_strdup (adw_preferences_group_get_description (self->cautions_group));
   for (LcCategory c = LC_CATEGORY_MASSAGE; c <= LC_CATEGORY_MIXED; c++)

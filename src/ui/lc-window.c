@@ -47,6 +47,14 @@ struct _LcWindow
 
 G_DEFINE_FINAL_TYPE (LcWindow, lc_window, ADW_TYPE_APPLICATION_WINDOW)
 
+static void lc_window_new_routine    (LcWindow  *self);
+static void lc_window_edit_routine   (LcWindow  *self,
+                                      LcRoutine *routine,
+                                      gboolean   duplicate);
+static void lc_window_export_routine (LcWindow  *self,
+                                      LcRoutine *routine);
+static void lc_window_remove_routine (LcWindow  *self,
+                                      LcRoutine *routine);
 static void undo_remove_routine_action (GtkWidget  *widget,
                                         const char *action_name,
                                         GVariant   *parameter);
@@ -874,12 +882,11 @@ push_editor (LcWindow       *self,
   adw_navigation_view_push (self->navigation_view, ADW_NAVIGATION_PAGE (editor));
 }
 
-/**
- * lc_window_new_routine:
+/* lc_window_new_routine:
  *
  * Opens the editor on an empty routine.
  */
-void
+static void
 lc_window_new_routine (LcWindow *self)
 {
   g_autoptr(LcRoutineDraft) draft = lc_routine_draft_new ();
@@ -889,8 +896,7 @@ lc_window_new_routine (LcWindow *self)
   push_editor (self, draft, NULL);
 }
 
-/**
- * lc_window_edit_routine:
+/* lc_window_edit_routine:
  * @routine: a routine
  * @duplicate: %TRUE for a new routine that starts as a copy of @routine
  *
@@ -898,7 +904,7 @@ lc_window_new_routine (LcWindow *self)
  * built-in routine, on the user's version of it, which replaces it (and
  * which "Reset to Built-in" removes again).
  */
-void
+static void
 lc_window_edit_routine (LcWindow  *self,
                         LcRoutine *routine,
                         gboolean   duplicate)
@@ -969,13 +975,12 @@ routine_export_chosen_cb (GObject      *source,
   export_data_free (data);
 }
 
-/**
- * lc_window_export_routine:
+/* lc_window_export_routine:
  *
  * Saves @routine as one file to give to someone (a .legcare-routine with
  * its pictures), where the user chooses.
  */
-void
+static void
 lc_window_export_routine (LcWindow  *self,
                           LcRoutine *routine)
 {
@@ -1099,13 +1104,12 @@ routine_removed_cb (GObject      *source,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
-/**
- * lc_window_remove_routine:
+/* lc_window_remove_routine:
  *
  * Deletes the user's own routine, or their version of a built-in one (the
  * built-in one is back), with Undo.
  */
-void
+static void
 lc_window_remove_routine (LcWindow  *self,
                           LcRoutine *routine)
 {

@@ -31,14 +31,6 @@ void        lc_window_show_routine (LcWindow      *self,
                                     LcRoutine     *routine);
 gboolean    lc_window_request_start (LcWindow     *self,
                                      LcRoutine    *routine);
-void        lc_window_new_routine  (LcWindow      *self);
-void        lc_window_edit_routine (LcWindow      *self,
-                                    LcRoutine     *routine,
-                                    gboolean       duplicate);
-void        lc_window_export_routine (LcWindow    *self,
-                                      LcRoutine   *routine);
-void        lc_window_remove_routine (LcWindow    *self,
-                                      LcRoutine   *routine);
 void        lc_window_open_shared_routine (LcWindow *self,
                                            GFile    *file);
 GtkWidget  *lc_window_start_session (LcWindow     *self,
