@@ -1264,6 +1264,37 @@ test_window_restore_backup (Fixture       *fixture,
   g_assert_cmpstr (adw_alert_dialog_get_heading (ADW_ALERT_DIALOG (visible_dialog (fixture))), ==,
                    "Backup Not Restored");
   close_dialog (visible_dialog (fixture));
+
+  /* From Preferences: the list of backups, a row's Restore, confirmed;
+   * the dialog goes back from the list and says so */
+  {
+    g_autoptr(GPtrArray) listed = lc_backups_list (backups, NULL);
+    AdwDialog *prefs;
+    AdwDialog *alert;
+    guint index = G_MAXUINT;
+
+    g_assert_nonnull (listed);
+    for (guint i = 0; i < listed->len; i++)
+      if (g_file_equal (((LcBackupInfo *) listed->pdata[i])->file, backup))
+        index = i;
+    g_assert_cmpuint (index, <, listed->len);
+
+    lc_test_seed_diary (diary, 5, 1, 5);
+    g_assert_cmpint (lc_diary_count_entries (diary, NULL), >, before);
+    g_action_group_activate_action (G_ACTION_GROUP (fixture->app), "preferences", NULL);
+    wait_until (LC_IS_PREFERENCES_DIALOG (visible_dialog (fixture)));
+    prefs = visible_dialog (fixture);
+    g_signal_emit_by_name (gtk_widget_get_template_child (GTK_WIDGET (prefs), LC_TYPE_PREFERENCES_DIALOG,
+                                                          "restore_row"), "activated");
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (prefs), "prefs.restore-backup", "u", index));
+    wait_until (ADW_IS_ALERT_DIALOG (visible_dialog (fixture)));
+    alert = visible_dialog (fixture);
+    g_assert_cmpstr (adw_alert_dialog_get_heading (ADW_ALERT_DIALOG (alert)), ==, "Restore This Backup?");
+    g_signal_emit_by_name (alert, "response", "restore");
+    wait_until (lc_diary_count_entries (diary, NULL) == before);
+    wait_until (count_labels (GTK_WIDGET (prefs), "Backup restored") == 1);
+    close_dialog (prefs);
+  }
 }
 
 /* --- The routine editor and shared routines ----------------------------------- */

@@ -742,6 +742,8 @@ lc_preferences_dialog_class_init (LcPreferencesDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LcPreferencesDialog, style_toggles);
   gtk_widget_class_bind_template_child (widget_class, LcPreferencesDialog, lymph_row);
   gtk_widget_class_bind_template_callback (widget_class, restore_activated_cb);
+  /* Not used here, but the ui tests reach it with gtk_widget_get_template_child(). */
+  gtk_widget_class_bind_template_child_full (widget_class, "restore_row", FALSE, 0);
   gtk_widget_class_bind_template_child (widget_class, LcPreferencesDialog, data_row);
   gtk_widget_class_bind_template_child (widget_class, LcPreferencesDialog, voice_problem_row);
   gtk_widget_class_bind_template_child (widget_class, LcPreferencesDialog, voice_row);
