@@ -1,6 +1,10 @@
 /* test-routine-share.c: the routine editor's draft, and routines shared as one file
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Why one file of some 2,000 lines: a draft is what a shared routine is
+ * read into and written from, and both halves use the same fixture (a
+ * private folder of routines and pictures) and the same hostile inputs.
  */
 
 #include "config.h"

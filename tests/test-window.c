@@ -1,6 +1,10 @@
 /* test-window.c: the real application window under Xvfb
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Why one file of some 1,800 lines: every test runs the real application
+ * in one fixture (its own X server and session bus, a private home) and
+ * walks it as a user would, with the widget helpers at the top.
  */
 
 #include "config.h"

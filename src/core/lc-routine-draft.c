@@ -452,6 +452,18 @@ lc_routine_draft_get_steps (LcRoutineDraft *self)
   return G_LIST_MODEL (self->steps);
 }
 
+/**
+ * lc_routine_draft_get_illustration:
+ *
+ * Returns: (nullable): the routine's own illustration, for its card
+ */
+const char *
+lc_routine_draft_get_illustration (LcRoutineDraft *self)
+{
+  g_return_val_if_fail (LC_IS_ROUTINE_DRAFT (self), NULL);
+  return self->illustration;
+}
+
 static gboolean
 step_id_taken (LcRoutineDraft *self,
                const char     *id,
@@ -794,132 +806,7 @@ lc_routine_draft_check (LcRoutineDraft *self)
   return problems;
 }
 
-/* --- Writing ------------------------------------------------------------------- */
-
-static void
-append_element (GString    *out,
-                const char *indent,
-                const char *element,
-                const char *text)
-{
-  g_autofree char *normal = lc_routine_normalize_text (text != NULL ? text : "");
-  g_autofree char *escaped = NULL;
-
-  if (*normal == '\0')
-    return;
-
-  escaped = g_markup_escape_text (normal, -1);
-  g_string_append_printf (out, "%s<%s>%s</%s>\n", indent, element, escaped, element);
-}
-
-static void
-append_attribute (GString    *out,
-                  const char *name,
-                  const char *value)
-{
-  g_autofree char *escaped = g_markup_escape_text (value, -1);
-
-  g_string_append_printf (out, " %s=\"%s\"", name, escaped);
-}
-
-static void
-append_number (GString    *out,
-               const char *name,
-               guint       value)
-{
-  g_string_append_printf (out, " %s=\"%u\"", name, value);
-}
-
-/**
- * lc_routine_draft_append_xml:
- * @out: where to write
- * @indent: the indentation of the <routine> element
- *
- * Writes the <routine> element of the routine file format
- * (docs/routine-format.md), without the XML declaration.
- */
-void
-lc_routine_draft_append_xml (LcRoutineDraft *self,
-                             GString        *out,
-                             const char     *indent)
-{
-  g_autofree char *inner = NULL;
-  g_autofree char *step_inner = NULL;
-  guint n;
-
-  g_return_if_fail (LC_IS_ROUTINE_DRAFT (self));
-  g_return_if_fail (out != NULL && indent != NULL);
-
-  inner = g_strconcat (indent, "  ", NULL);
-  step_inner = g_strconcat (indent, "    ", NULL);
-
-  g_string_append_printf (out, "%s<routine", indent);
-  append_attribute (out, "id", self->id);
-  append_attribute (out, "version", "1");
-  if (self->illustration != NULL)
-    append_attribute (out, "illustration", self->illustration);
-  g_string_append (out, ">\n");
-
-  append_element (out, inner, "name", self->name);
-  append_element (out, inner, "summary", self->summary);
-  append_element (out, inner, "category", lc_category_to_string (self->category));
-  for (guint i = 0; self->cautions[i] != NULL; i++)
-    append_element (out, inner, "caution", self->cautions[i]);
-
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->steps));
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(LcStepDraft) step = g_list_model_get_item (G_LIST_MODEL (self->steps), i);
-      const LcStepFields *f = &step->fields;
-
-      g_string_append_printf (out, "%s<step", inner);
-      append_attribute (out, "id", f->id != NULL ? f->id : "");
-      if (f->picture != NULL)
-        append_attribute (out, "picture", f->picture);
-      else if (f->illustration != NULL)
-        append_attribute (out, "illustration", f->illustration);
-      if (f->counted)
-        {
-          append_number (out, "repetitions", f->repetitions);
-          append_number (out, "pace", f->pace);
-        }
-      else
-        append_number (out, "duration", f->duration);
-      if (f->per_side)
-        append_attribute (out, "sides", "both");
-      if (f->rest > 0)
-        append_number (out, "rest", f->rest);
-      g_string_append (out, ">\n");
-
-      append_element (out, step_inner, "title", f->title);
-      append_element (out, step_inner, "instruction", f->instruction);
-      append_element (out, step_inner, "cue", f->cue);
-      if (f->per_side)
-        append_element (out, step_inner, "cue-switch", f->cue_switch);
-      append_element (out, step_inner, "cue-halfway", f->cue_halfway);
-
-      g_string_append_printf (out, "%s</step>\n", inner);
-    }
-
-  g_string_append_printf (out, "%s</routine>\n", indent);
-}
-
-/**
- * lc_routine_draft_to_xml:
- *
- * Returns: (transfer full): the routine file, as UTF-8 text
- */
-char *
-lc_routine_draft_to_xml (LcRoutineDraft *self)
-{
-  GString *out;
-
-  g_return_val_if_fail (LC_IS_ROUTINE_DRAFT (self), NULL);
-
-  out = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-  lc_routine_draft_append_xml (self, out, "");
-  return g_string_free (out, FALSE);
-}
+/* --- Ids -------------------------------------------------------------------------- */
 
 static gboolean
 routine_id_taken_cb (const char *id,
@@ -1004,47 +891,4 @@ lc_routine_draft_claim_file (LcRoutineDraft *self,
   lc_routine_draft_set_id (self, id);
   name = g_strconcat (id, ".xml", NULL);
   return g_file_get_child (dir, name);
-}
-
-/**
- * lc_routine_draft_save:
- * @loader: the loader, which reads back what would be written first
- * @file: the routine file to write (replaced atomically)
- * @error: return location for an error: %LC_ROUTINE_ERROR if the loader
- *   refuses the routine, %G_IO_ERROR if it could not be written
- *
- * Returns: whether the routine was written; if not, nothing changed
- */
-gboolean
-lc_routine_draft_save (LcRoutineDraft   *self,
-                       LcRoutineLoader  *loader,
-                       GFile            *file,
-                       GError          **error)
-{
-  g_autofree char *xml = NULL;
-  g_autofree char *path = NULL;
-  g_autoptr(LcRoutine) routine = NULL;
-  g_autoptr(GFile) parent = NULL;
-  g_autoptr(GError) local_error = NULL;
-
-  g_return_val_if_fail (LC_IS_ROUTINE_DRAFT (self), FALSE);
-  g_return_val_if_fail (LC_IS_ROUTINE_LOADER (loader), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-
-  xml = lc_routine_draft_to_xml (self);
-  path = g_file_get_path (file);
-  routine = lc_routine_loader_parse (loader, xml, strlen (xml), path != NULL ? path : "routine.xml",
-                                     LC_ROUTINE_ORIGIN_USER, error);
-  if (routine == NULL)
-    return FALSE;
-
-  parent = g_file_get_parent (file);
-  if (parent != NULL && !g_file_make_directory_with_parents (parent, NULL, &local_error) &&
-      !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-
-  return lc_file_replace_atomic (file, xml, strlen (xml), 0644, error);
 }

@@ -81,6 +81,7 @@ void                lc_routine_draft_set_id           (LcRoutineDraft *self,
 const char         *lc_routine_draft_get_name         (LcRoutineDraft *self);
 void                lc_routine_draft_set_name         (LcRoutineDraft *self,
                                                        const char     *name);
+const char         *lc_routine_draft_get_illustration (LcRoutineDraft *self);
 const char         *lc_routine_draft_get_summary      (LcRoutineDraft *self);
 void                lc_routine_draft_set_summary      (LcRoutineDraft *self,
                                                        const char     *summary);
@@ -113,6 +114,10 @@ GFile              *lc_routine_draft_claim_file       (LcRoutineDraft  *self,
                                                        GFile           *dir);
 gboolean            lc_routine_draft_save             (LcRoutineDraft  *self,
                                                        LcRoutineLoader *loader,
+                                                       GFile           *file,
+                                                       GError         **error);
+gboolean            lc_routine_write_checked          (LcRoutineLoader *loader,
+                                                       const char      *xml,
                                                        GFile           *file,
                                                        GError         **error);
 

@@ -6,6 +6,10 @@
  * GMarkup. Every mistake is reported with the file, line and column, what
  * is wrong and what to do about it. The loader only parses; which routines
  * there are, and every change to their files, is LcRoutineLibrary's.
+ *
+ * Why one file of some 1,300 lines: it is one GMarkup parser, whose
+ * callbacks share ParseState; most of its length is the check and the
+ * message for each element and attribute, which read best beside it.
  */
 
 #include "config.h"
