@@ -19,7 +19,7 @@
 #include "lc-trend.h"
 #include "lc-trends-page.h"
 #include "lc-routine-view.h"
-#include "lc-session-page.h"
+#include "lc-session-view.h"
 #include "lc-routine-editor.h"
 #include "lc-routine-share.h"
 #include "lc-widgets.h"
@@ -385,8 +385,8 @@ main (int   argc,
               GObject *view = gtk_widget_get_template_child (GTK_WIDGET (window), LC_TYPE_WINDOW, "navigation_view");
 
               no_sound = lc_cue_player_new ("pulsesink server=unix:/nonexistent/legcare-screenshot");
-              page = GTK_WIDGET (lc_session_page_new (routine, NULL, clock));
-              lc_session_page_set_cue_player (LC_SESSION_PAGE (page), no_sound);
+              page = GTK_WIDGET (lc_session_view_new (routine, NULL, clock));
+              lc_session_view_set_cue_player (LC_SESSION_VIEW (page), no_sound);
               adw_navigation_view_push (ADW_NAVIGATION_VIEW (view), ADW_NAVIGATION_PAGE (page));
             }
           else

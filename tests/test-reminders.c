@@ -13,7 +13,7 @@
 #include "lc-application.h"
 #include "lc-entry-dialog.h"
 #include "lc-preferences-dialog.h"
-#include "lc-reminders.h"
+#include "lc-notifier.h"
 #include "lc-routine-view.h"
 #include "lc-window.h"
 #include "lc-test-util.h"
@@ -194,7 +194,7 @@ reset_settings (void)
   for (guint i = 0; keys[i] != NULL; i++)
     g_settings_reset (settings, keys[i]);
   g_settings_set_boolean (settings, "safety-acknowledged", TRUE);
-  wait_until (!lc_reminders_any_enabled (lc_application_get_reminders (the_app)));
+  wait_until (!lc_notifier_any_enabled (lc_application_get_notifier (the_app)));
 }
 
 /* A fake clock at a local time (the tests run in UTC). */
@@ -214,7 +214,7 @@ clock_at (int year,
 }
 
 static void
-notified_cb (LcReminders   *reminders,
+notified_cb (LcNotifier    *reminders,
              const char    *id,
              GNotification *notification,
              GPtrArray     *ids)
@@ -225,7 +225,7 @@ notified_cb (LcReminders   *reminders,
 
 typedef struct
 {
-  LcReminders *reminders;
+  LcNotifier *reminders;
   LcClock     *clock;
   GPtrArray   *notified;    /* notification ids, as sent */
   gulong       handler;
@@ -239,11 +239,11 @@ fixture_set_up (Fixture       *fixture,
 
   /* Monday 4 March 2030, 07:59 */
   fixture->clock = clock_at (2030, 3, 4, 7, 59, 0);
-  fixture->reminders = lc_application_get_reminders (the_app);
+  fixture->reminders = lc_application_get_notifier (the_app);
   fixture->notified = g_ptr_array_new_with_free_func (g_free);
   fixture->handler = g_signal_connect (fixture->reminders, "notified", G_CALLBACK (notified_cb),
                                        fixture->notified);
-  lc_reminders_set_clock (fixture->reminders, fixture->clock);
+  lc_notifier_set_clock (fixture->reminders, fixture->clock);
 }
 
 static void
@@ -261,16 +261,16 @@ fixture_tear_down (Fixture       *fixture,
 
   g_signal_handler_disconnect (fixture->reminders, fixture->handler);
   reset_settings ();
-  lc_reminders_set_clock (fixture->reminders, NULL);
+  lc_notifier_set_clock (fixture->reminders, NULL);
   g_clear_object (&fixture->clock);
   g_clear_pointer (&fixture->notified, g_ptr_array_unref);
 }
 
 static guint
-next_minute (LcReminders  *reminders,
-             const char  **id)
+next_minute (LcNotifier  *reminders,
+             const char **id)
 {
-  g_autoptr(GDateTime) next = lc_reminders_get_next (reminders, id);
+  g_autoptr(GDateTime) next = lc_notifier_get_next (reminders, id);
 
   g_assert_nonnull (next);
   return (guint) (g_date_time_get_hour (next) * 60 + g_date_time_get_minute (next));
@@ -298,15 +298,15 @@ test_reminders_diary (Fixture       *fixture,
   AdwDialog *dialog;
   GtkWindow *window;
 
-  g_assert_false (lc_reminders_any_enabled (fixture->reminders));
-  g_assert_false (lc_reminders_get_holding (fixture->reminders));
-  g_assert_null (lc_reminders_get_next (fixture->reminders, NULL));
+  g_assert_false (lc_notifier_any_enabled (fixture->reminders));
+  g_assert_false (lc_notifier_get_holding (fixture->reminders));
+  g_assert_null (lc_notifier_get_next (fixture->reminders, NULL));
 
   g_settings_set_boolean (settings, "diary-reminder-morning-enabled", TRUE);
-  wait_until (lc_reminders_any_enabled (fixture->reminders));
-  g_assert_true (lc_reminders_get_holding (fixture->reminders));
+  wait_until (lc_notifier_any_enabled (fixture->reminders));
+  g_assert_true (lc_notifier_get_holding (fixture->reminders));
   g_assert_cmpuint (next_minute (fixture->reminders, &id), ==, 8 * 60);
-  g_assert_cmpstr (id, ==, LC_REMINDERS_DIARY_MORNING);
+  g_assert_cmpstr (id, ==, LC_REMINDER_ID_DIARY_MORNING);
 
   /* Not a second early. */
   lc_clock_advance (fixture->clock, MINUTE_US - G_USEC_PER_SEC);
@@ -354,8 +354,8 @@ test_reminders_diary (Fixture       *fixture,
 
   /* Off: no reminder, and the app no longer holds itself. */
   g_settings_set_boolean (settings, "diary-reminder-morning-enabled", FALSE);
-  wait_until (!lc_reminders_any_enabled (fixture->reminders));
-  g_assert_false (lc_reminders_get_holding (fixture->reminders));
+  wait_until (!lc_notifier_any_enabled (fixture->reminders));
+  g_assert_false (lc_notifier_get_holding (fixture->reminders));
   lc_clock_advance (fixture->clock, 24 * 60 * MINUTE_US);
   spin_main_loop (100);
   g_assert_cmpuint (fixture->notified->len, ==, 2);
@@ -384,10 +384,10 @@ test_reminders_routine (Fixture       *fixture,
   g_settings_set_uint (settings, "routine-reminder-time", 8 * 60);
   g_settings_set_uint (settings, "routine-reminder-days", LC_WEEKDAY_BIT (G_DATE_MONDAY));
   g_settings_set_string (settings, "routine-reminder-routine", "calf-pump-seated");
-  g_assert_false (lc_reminders_any_enabled (fixture->reminders));
+  g_assert_false (lc_notifier_any_enabled (fixture->reminders));
   g_settings_set_boolean (settings, "routine-reminder-enabled", TRUE);
-  wait_until (lc_reminders_any_enabled (fixture->reminders));
-  g_assert_true (lc_reminders_get_holding (fixture->reminders));
+  wait_until (lc_notifier_any_enabled (fixture->reminders));
+  g_assert_true (lc_notifier_get_holding (fixture->reminders));
 
   lc_clock_advance (fixture->clock, MINUTE_US);
   g_assert_cmpuint (fixture->notified->len, ==, 1);
@@ -396,7 +396,7 @@ test_reminders_routine (Fixture       *fixture,
   g_assert_cmpstr (last_summary (), ==, title);
 
   /* Mondays only: next week. */
-  next = lc_reminders_get_next (fixture->reminders, NULL);
+  next = lc_notifier_get_next (fixture->reminders, NULL);
   g_assert_nonnull (next);
   g_assert_cmpint (g_date_time_get_day_of_week (next), ==, 1);
   g_assert_cmpint (g_date_time_get_day_of_month (next), ==, 11);
@@ -513,26 +513,26 @@ test_reminders_restart (Fixture       *fixture,
   g_autoptr(LcClock) later = lc_clock_new_fake ();
   g_autoptr(GPtrArray) notified = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GVariant) state = NULL;
-  LcReminders *second;
+  LcNotifier *second;
   guint n_sent = server.summaries->len;
 
   g_settings_set_boolean (settings, "diary-reminder-morning-enabled", TRUE);
-  wait_until (lc_reminders_any_enabled (fixture->reminders));
+  wait_until (lc_notifier_any_enabled (fixture->reminders));
   lc_clock_advance (fixture->clock, MINUTE_US);
   g_assert_cmpuint (fixture->notified->len, ==, 1);
   wait_until (server.summaries->len == n_sent + 1);
   g_assert_cmpstr (last_summary (), ==, "How Do Your Legs Feel?");
   state = g_settings_get_value (settings, "reminder-state");
-  g_assert_true (g_variant_lookup (state, LC_REMINDERS_DIARY_MORNING, "(xx)", NULL, NULL));
+  g_assert_true (g_variant_lookup (state, LC_REMINDER_ID_DIARY_MORNING, "(xx)", NULL, NULL));
   n_sent = server.summaries->len;
 
   /* Wednesday 10:00: the 08:00 reminder was missed. */
   lc_clock_set_real_time (later, lc_clock_get_real_time (fixture->clock) + (2 * 24 * 60 + 2 * 60) * MINUTE_US);
-  second = lc_reminders_new (GTK_APPLICATION (the_app), lc_application_get_settings (the_app),
-                             lc_application_get_routine_library (the_app), later);
+  second = lc_notifier_new (GTK_APPLICATION (the_app), lc_application_get_settings (the_app),
+                            lc_application_get_routine_library (the_app), later);
   g_signal_connect (second, "notified", G_CALLBACK (notified_cb), notified);
   g_assert_cmpuint (notified->len, ==, 0);
-  lc_reminders_start (second);
+  lc_notifier_start (second);
   g_assert_cmpuint (notified->len, ==, 1);
   g_assert_cmpstr (notified->pdata[0], ==, "reminder-diary-morning");
   wait_until (server.summaries->len >= n_sent + 1);
@@ -572,7 +572,7 @@ stop_cb (gpointer user_data)
   RunResult *result = g_object_get_data (G_OBJECT (app), "result");
 
   result->timed_out = TRUE;
-  result->held = lc_reminders_get_holding (lc_application_get_reminders (LC_APPLICATION (app)));
+  result->held = lc_notifier_get_holding (lc_application_get_notifier (LC_APPLICATION (app)));
   g_application_quit (app);
 
   return G_SOURCE_REMOVE;

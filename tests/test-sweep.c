@@ -16,7 +16,7 @@
 
 #include "lc-application.h"
 #include "lc-chart.h"
-#include "lc-session-page.h"
+#include "lc-session-view.h"
 #include "lc-trend.h"
 #include "lc-trends-page.h"
 #include "lc-window.h"

@@ -25,7 +25,7 @@
 #include "lc-routine-view.h"
 #include "lc-step-editor.h"
 #include "lc-routines-page.h"
-#include "lc-session-page.h"
+#include "lc-session-view.h"
 #include "lc-safety-dialog.h"
 #include "lc-chart.h"
 #include "lc-trend.h"
@@ -693,14 +693,14 @@ static const char *
 label_text (GtkWidget  *page,
             const char *name)
 {
-  return gtk_label_get_label (GTK_LABEL (gtk_widget_get_template_child (page, LC_TYPE_SESSION_PAGE, name)));
+  return gtk_label_get_label (GTK_LABEL (gtk_widget_get_template_child (page, LC_TYPE_SESSION_VIEW, name)));
 }
 
 static AdwToggleGroup *
 bin_toggles (GtkWidget  *page,
              const char *name)
 {
-  return ADW_TOGGLE_GROUP (adw_bin_get_child (ADW_BIN (gtk_widget_get_template_child (page, LC_TYPE_SESSION_PAGE,
+  return ADW_TOGGLE_GROUP (adw_bin_get_child (ADW_BIN (gtk_widget_get_template_child (page, LC_TYPE_SESSION_VIEW,
                                                                                         name))));
 }
 
@@ -740,12 +740,12 @@ test_window_session_no_sound (Fixture       *fixture,
   g_autoptr(LcClock) clock = lc_clock_new_fake ();
   g_autoptr(LcCuePlayer) player = lc_cue_player_new ("pulsesink server=unix:/nonexistent/legcare-test");
   AdwNavigationView *view = ADW_NAVIGATION_VIEW (child (fixture, LC_TYPE_WINDOW, "navigation_view"));
-  LcSessionPage *page = lc_session_page_new (routine, NULL, clock);
-  LcSession *session = lc_session_page_get_session (page);
+  LcSessionView *page = lc_session_view_new (routine, NULL, clock);
+  LcSession *session = lc_session_view_get_session (page);
   const char *toast = "Voice cues are unavailable: The sound output could not be used";
 
   acknowledge_safety (fixture);
-  lc_session_page_set_cue_player (page, player);
+  lc_session_view_set_cue_player (page, player);
   adw_navigation_view_push (view, ADW_NAVIGATION_PAGE (page));
   wait_until (gtk_widget_get_mapped (GTK_WIDGET (page)));
   gtk_widget_activate_action (GTK_WIDGET (page), "session.begin", NULL);
@@ -794,9 +794,9 @@ test_window_session (Fixture       *fixture,
 
   g_signal_connect_swapped (player, "sound", G_CALLBACK (record_sound), heard);
   page = lc_window_start_session (fixture->window, routine, clock);
-  session = lc_session_page_get_session (LC_SESSION_PAGE (page));
-  stack = GTK_STACK (gtk_widget_get_template_child (page, LC_TYPE_SESSION_PAGE, "stack"));
-  mute_button = GTK_WIDGET (gtk_widget_get_template_child (page, LC_TYPE_SESSION_PAGE, "mute_button"));
+  session = lc_session_view_get_session (LC_SESSION_VIEW (page));
+  stack = GTK_STACK (gtk_widget_get_template_child (page, LC_TYPE_SESSION_VIEW, "stack"));
+  mute_button = GTK_WIDGET (gtk_widget_get_template_child (page, LC_TYPE_SESSION_VIEW, "mute_button"));
   wait_until (gtk_widget_get_mapped (page));
   /* The first cues are rendered while the page asks how the legs feel. */
   wait_until (!lc_cue_player_get_busy (player));
@@ -912,7 +912,7 @@ test_window_session (Fixture       *fixture,
     g_assert_cmpuint (record->steps_skipped, ==, 4);
     g_assert_cmpuint (record->steps_done, <, record->steps_total);
   }
-  wait_until (!LC_IS_SESSION_PAGE (adw_navigation_view_get_visible_page (
+  wait_until (!LC_IS_SESSION_VIEW (adw_navigation_view_get_visible_page (
     ADW_NAVIGATION_VIEW (child (fixture, LC_TYPE_WINDOW, "navigation_view")))));
   g_signal_handlers_disconnect_by_data (player, heard);
 

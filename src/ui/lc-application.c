@@ -17,7 +17,7 @@
 
 #include <errno.h>
 #include "lc-preferences-dialog.h"
-#include "lc-reminders.h"
+#include "lc-notifier.h"
 #include "lc-run-marker.h"
 #include "lc-safety-dialog.h"
 #include "lc-widgets.h"
@@ -38,7 +38,7 @@ struct _LcApplication
   GFile           *offered_backup;  /* its newest backup, while the user is asked */
   guint            backup_source;
 
-  LcReminders     *reminders;
+  LcNotifier      *notifier;
   gboolean         background_start;  /* --background: no window at first */
 
   GFile           *run_marker;
@@ -309,7 +309,7 @@ lc_application_preferences_action (GSimpleAction *action,
   LcApplication *self = user_data;
   GtkWindow *window = lc_application_get_window (self);
 
-  LcPreferencesDialog *dialog = lc_preferences_dialog_new (self->diary, self->cue_player, self->reminders,
+  LcPreferencesDialog *dialog = lc_preferences_dialog_new (self->diary, self->cue_player, self->notifier,
                                                           self->routines);
 
   adw_dialog_present (ADW_DIALOG (dialog), GTK_WIDGET (window));
@@ -388,7 +388,7 @@ lc_application_reminder_open_action (GSimpleAction *action,
 {
   LcApplication *self = user_data;
 
-  lc_reminders_withdraw (self->reminders, g_variant_get_string (parameter, NULL));
+  lc_notifier_withdraw (self->notifier, g_variant_get_string (parameter, NULL));
   present_main_window (self);
 }
 
@@ -403,7 +403,7 @@ lc_application_reminder_start_action (GSimpleAction *action,
   LcRoutine *routine = lc_routine_library_find (self->routines, g_variant_get_string (parameter, NULL));
   GtkWindow *window;
 
-  lc_reminders_withdraw (self->reminders, LC_REMINDERS_ROUTINE);
+  lc_notifier_withdraw (self->notifier, LC_REMINDER_ID_ROUTINE);
   window = present_main_window (self);
   if (routine != NULL)
     lc_window_request_start (LC_WINDOW (window), routine);
@@ -420,7 +420,7 @@ lc_application_reminder_log_action (GSimpleAction *action,
   LcApplication *self = user_data;
   GtkWindow *window;
 
-  lc_reminders_withdraw (self->reminders, g_variant_get_string (parameter, NULL));
+  lc_notifier_withdraw (self->notifier, g_variant_get_string (parameter, NULL));
   window = present_main_window (self);
   lc_window_set_page (LC_WINDOW (window), "diary");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.new-entry", NULL);
@@ -434,7 +434,7 @@ lc_application_reminder_snooze_action (GSimpleAction *action,
 {
   LcApplication *self = user_data;
 
-  lc_reminders_snooze (self->reminders, g_variant_get_string (parameter, NULL));
+  lc_notifier_snooze (self->notifier, g_variant_get_string (parameter, NULL));
 }
 
 /* app.restore-backup('<path>'): the one way a backup is restored (from
@@ -606,8 +606,8 @@ lc_application_startup (GApplication *app)
   self->pictures_source = g_timeout_add_seconds (10, remove_unused_pictures_cb, self);
   open_diary (self);
 
-  self->reminders = lc_reminders_new (GTK_APPLICATION (self), self->settings, self->routines, NULL);
-  lc_reminders_start (self->reminders);
+  self->notifier = lc_notifier_new (GTK_APPLICATION (self), self->settings, self->routines, NULL);
+  lc_notifier_start (self->notifier);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
@@ -655,7 +655,7 @@ lc_application_dispose (GObject *object)
 
   g_clear_handle_id (&self->backup_source, g_source_remove);
   g_clear_handle_id (&self->pictures_source, g_source_remove);
-  g_clear_object (&self->reminders);
+  g_clear_object (&self->notifier);
   g_clear_object (&self->diary);
   g_clear_error (&self->diary_error);
   g_clear_error (&self->diary_problem);
@@ -794,14 +794,14 @@ lc_application_get_diary_error (LcApplication *self)
 }
 
 /**
- * lc_application_get_reminders:
+ * lc_application_get_notifier:
  *
  * Returns: (transfer none): the reminders of the settings; valid after
  *   startup
  */
-LcReminders *
-lc_application_get_reminders (LcApplication *self)
+LcNotifier *
+lc_application_get_notifier (LcApplication *self)
 {
   g_return_val_if_fail (LC_IS_APPLICATION (self), NULL);
-  return self->reminders;
+  return self->notifier;
 }

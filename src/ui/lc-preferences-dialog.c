@@ -10,7 +10,7 @@
 
 #include "lc-backups.h"
 #include "lc-paths.h"
-#include "lc-reminders.h"
+#include "lc-notifier.h"
 #include "lc-preferences-dialog.h"
 
 struct _LcPreferencesDialog
@@ -20,7 +20,7 @@ struct _LcPreferencesDialog
   GSettings            *settings;
   LcDiary              *diary;       /* nullable: it could not be opened */
   LcCuePlayer          *cue_player;  /* nullable: no sound */
-  LcReminders          *reminders;   /* nullable */
+  LcNotifier           *notifier;    /* nullable: no reminders */
   LcRoutineLibrary     *library;     /* nullable: the routines to remind of */
 
   /* Template widgets */
@@ -64,7 +64,7 @@ enum {
   PROP_0,
   PROP_DIARY,
   PROP_CUE_PLAYER,
-  PROP_REMINDERS,
+  PROP_NOTIFIER,
   PROP_LIBRARY,
   N_PROPS
 };
@@ -434,10 +434,10 @@ show_reminder_settings (LcPreferencesDialog *self)
 static void
 show_reminders_state (LcPreferencesDialog *self)
 {
-  LcReminders *reminders = self->reminders;
-  g_autofree char *next = reminders != NULL ? lc_reminders_describe_next (reminders) : NULL;
+  LcNotifier *reminders = self->notifier;
+  g_autofree char *next = reminders != NULL ? lc_notifier_describe_next (reminders) : NULL;
   g_autofree char *permission = g_settings_get_string (self->settings, "background-permission");
-  gboolean enabled = reminders != NULL && lc_reminders_any_enabled (reminders);
+  gboolean enabled = reminders != NULL && lc_notifier_any_enabled (reminders);
   gboolean refused = g_str_equal (permission, "refused");
   gboolean unavailable = g_str_equal (permission, "unavailable");
 
@@ -483,11 +483,11 @@ routine_enabled_cb (LcPreferencesDialog *self)
 static void
 try_again_clicked_cb (LcPreferencesDialog *self)
 {
-  LcReminders *reminders = self->reminders;
+  LcNotifier *reminders = self->notifier;
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
   if (reminders != NULL)
-    lc_reminders_request_background (reminders, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL);
+    lc_notifier_request_background (reminders, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL);
 }
 
 /* Weekday toggles, Monday first, named as the locale names them. */
@@ -516,7 +516,7 @@ create_day_toggles (LcPreferencesDialog *self)
 static void
 setup_reminders (LcPreferencesDialog *self)
 {
-  LcReminders *reminders = self->reminders;
+  LcNotifier *reminders = self->notifier;
 
   create_day_toggles (self);
   fill_routines (self);
@@ -619,7 +619,7 @@ lc_preferences_dialog_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->diary);
   g_clear_object (&self->cue_player);
-  g_clear_object (&self->reminders);
+  g_clear_object (&self->notifier);
   g_clear_object (&self->library);
   g_clear_pointer (&self->routine_ids, g_ptr_array_unref);
   g_clear_pointer (&self->backups, g_ptr_array_unref);
@@ -646,8 +646,8 @@ lc_preferences_dialog_set_property (GObject      *object,
       self->cue_player = g_value_dup_object (value);
       break;
 
-    case PROP_REMINDERS:
-      self->reminders = g_value_dup_object (value);
+    case PROP_NOTIFIER:
+      self->notifier = g_value_dup_object (value);
       break;
 
     case PROP_LIBRARY:
@@ -677,8 +677,8 @@ lc_preferences_dialog_get_property (GObject    *object,
       g_value_set_object (value, self->cue_player);
       break;
 
-    case PROP_REMINDERS:
-      g_value_set_object (value, self->reminders);
+    case PROP_NOTIFIER:
+      g_value_set_object (value, self->notifier);
       break;
 
     case PROP_LIBRARY:
@@ -718,13 +718,13 @@ lc_preferences_dialog_class_init (LcPreferencesDialogClass *klass)
     g_param_spec_object ("cue-player", NULL, NULL, LC_TYPE_CUE_PLAYER,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   /**
-   * LcPreferencesDialog:reminders:
+   * LcPreferencesDialog:notifier:
    *
    * Says when the next reminder comes and whether it may come with the
    * window closed.
    */
-  properties [PROP_REMINDERS] =
-    g_param_spec_object ("reminders", NULL, NULL, LC_TYPE_REMINDERS,
+  properties [PROP_NOTIFIER] =
+    g_param_spec_object ("notifier", NULL, NULL, LC_TYPE_NOTIFIER,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   /**
    * LcPreferencesDialog:library:
@@ -788,7 +788,7 @@ lc_preferences_dialog_init (LcPreferencesDialog *self)
  * lc_preferences_dialog_new:
  * @diary: (nullable): the diary, %NULL if it could not be opened
  * @cue_player: (nullable): the voice
- * @reminders: (nullable): the reminders
+ * @notifier: (nullable): sends the reminders
  * @library: (nullable): the routines
  *
  * Returns: (transfer floating): the dialog
@@ -796,13 +796,13 @@ lc_preferences_dialog_init (LcPreferencesDialog *self)
 LcPreferencesDialog *
 lc_preferences_dialog_new (LcDiary          *diary,
                            LcCuePlayer      *cue_player,
-                           LcReminders      *reminders,
+                           LcNotifier       *notifier,
                            LcRoutineLibrary *library)
 {
   return g_object_new (LC_TYPE_PREFERENCES_DIALOG,
                        "diary", diary,
                        "cue-player", cue_player,
-                       "reminders", reminders,
+                       "notifier", notifier,
                        "library", library,
                        NULL);
 }

@@ -9,7 +9,7 @@
 
 #include "lc-cue-player.h"
 #include "lc-diary.h"
-#include "lc-reminders.h"
+#include "lc-notifier.h"
 #include "lc-routine-library.h"
 
 G_BEGIN_DECLS
@@ -20,7 +20,7 @@ G_DECLARE_FINAL_TYPE (LcPreferencesDialog, lc_preferences_dialog, LC, PREFERENCE
 
 LcPreferencesDialog *lc_preferences_dialog_new (LcDiary          *diary,
                                                 LcCuePlayer      *cue_player,
-                                                LcReminders      *reminders,
+                                                LcNotifier       *notifier,
                                                 LcRoutineLibrary *library);
 
 G_END_DECLS

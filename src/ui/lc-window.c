@@ -16,7 +16,7 @@
 #include "lc-routine-share.h"
 #include "lc-trends-page.h"
 #include "lc-routine-view.h"
-#include "lc-session-page.h"
+#include "lc-session-view.h"
 #include "lc-routines-page.h"
 #include "lc-widgets.h"
 #include "lc-window.h"
@@ -791,7 +791,7 @@ lc_window_request_start (LcWindow  *self,
   g_return_val_if_fail (LC_IS_ROUTINE (routine), FALSE);
 
   visible = adw_navigation_view_get_visible_page (self->navigation_view);
-  if (LC_IS_SESSION_PAGE (visible) || LC_IS_ROUTINE_EDITOR (visible))
+  if (LC_IS_SESSION_VIEW (visible) || LC_IS_ROUTINE_EDITOR (visible))
     return FALSE;
 
   adw_navigation_view_pop_to_tag (self->navigation_view, "main");
@@ -816,14 +816,14 @@ lc_window_start_session (LcWindow  *self,
                          LcClock   *clock)
 {
   LcApplication *app;
-  LcSessionPage *page;
+  LcSessionView *page;
 
   g_return_val_if_fail (LC_IS_WINDOW (self), NULL);
   g_return_val_if_fail (LC_IS_ROUTINE (routine), NULL);
 
   app = LC_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
-  page = lc_session_page_new (routine, lc_application_get_diary (app), clock);
-  lc_session_page_set_cue_player (LC_SESSION_PAGE (page), lc_application_get_cue_player (app));
+  page = lc_session_view_new (routine, lc_application_get_diary (app), clock);
+  lc_session_view_set_cue_player (LC_SESSION_VIEW (page), lc_application_get_cue_player (app));
 
   adw_navigation_view_push (self->navigation_view, ADW_NAVIGATION_PAGE (page));
 

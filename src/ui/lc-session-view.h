@@ -1,4 +1,4 @@
-/* lc-session-page.h
+/* lc-session-view.h
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -14,15 +14,15 @@
 
 G_BEGIN_DECLS
 
-#define LC_TYPE_SESSION_PAGE (lc_session_page_get_type ())
+#define LC_TYPE_SESSION_VIEW (lc_session_view_get_type ())
 
-G_DECLARE_FINAL_TYPE (LcSessionPage, lc_session_page, LC, SESSION_PAGE, AdwNavigationPage)
+G_DECLARE_FINAL_TYPE (LcSessionView, lc_session_view, LC, SESSION_VIEW, AdwNavigationPage)
 
-LcSessionPage *lc_session_page_new         (LcRoutine     *routine,
+LcSessionView *lc_session_view_new         (LcRoutine     *routine,
                                             LcDiary       *diary,
                                             LcClock       *clock);
-LcSession     *lc_session_page_get_session (LcSessionPage *self);
-void           lc_session_page_set_cue_player (LcSessionPage *self,
+LcSession     *lc_session_view_get_session (LcSessionView *self);
+void           lc_session_view_set_cue_player (LcSessionView *self,
                                                LcCuePlayer   *player);
 
 G_END_DECLS

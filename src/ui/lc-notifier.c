@@ -1,4 +1,4 @@
-/* lc-reminders.c: the reminders of the settings, as notifications
+/* lc-notifier.c: the reminders of the settings, as notifications
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
@@ -20,9 +20,9 @@
 #include <glib/gi18n.h>
 #include <libportal-gtk4/portal-gtk4.h>
 
-#include "lc-reminders.h"
+#include "lc-notifier.h"
 
-struct _LcReminders
+struct _LcNotifier
 {
   GObject              parent_instance;
 
@@ -40,7 +40,7 @@ struct _LcReminders
   gboolean             asking;       /* a portal request is under way */
 };
 
-G_DEFINE_FINAL_TYPE (LcReminders, lc_reminders, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE (LcNotifier, lc_notifier, G_TYPE_OBJECT)
 
 enum {
   CHANGED,
@@ -51,8 +51,8 @@ enum {
 static guint signals [N_SIGNALS];
 
 static GDateTime *
-local_time (LcReminders *self,
-            gint64       unix_s)
+local_time (LcNotifier *self,
+            gint64      unix_s)
 {
   g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (unix_s);
 
@@ -60,7 +60,7 @@ local_time (LcReminders *self,
 }
 
 static GDateTime *
-now (LcReminders *self)
+now (LcNotifier *self)
 {
   g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc_usec (lc_clock_get_real_time (self->clock));
 
@@ -77,8 +77,8 @@ same_day (GDateTime *a,
 
 /* "08:00" today, "Tomorrow, 08:00", otherwise "Wednesday 08:00". */
 static char *
-describe_time (LcReminders *self,
-               GDateTime   *time)
+describe_time (LcNotifier *self,
+               GDateTime  *time)
 {
   g_autoptr(GDateTime) today = now (self);
   g_autoptr(GDateTime) tomorrow = g_date_time_add_days (today, 1);
@@ -95,8 +95,8 @@ describe_time (LcReminders *self,
 }
 
 static guint16
-minute_setting (LcReminders *self,
-                const char  *key)
+minute_setting (LcNotifier *self,
+                const char *key)
 {
   return (guint16) MIN (g_settings_get_uint (self->settings, key), LC_REMINDER_MINUTES_PER_DAY - 1);
 }
@@ -104,21 +104,21 @@ minute_setting (LcReminders *self,
 /* The reminders that are on. The scheduler only gets those: one turned
  * off is forgotten, and when it is turned on again it counts from then. */
 static GPtrArray *
-read_reminders (LcReminders *self)
+read_reminders (LcNotifier *self)
 {
   GPtrArray *reminders = g_ptr_array_new_with_free_func ((GDestroyNotify) lc_reminder_free);
   g_autofree char *routine_id = g_settings_get_string (self->settings, "routine-reminder-routine");
   guint8 days = g_settings_get_uint (self->settings, "routine-reminder-days") & LC_WEEKDAYS_ALL;
 
   if (g_settings_get_boolean (self->settings, "routine-reminder-enabled") && routine_id[0] != '\0' && days != 0)
-    g_ptr_array_add (reminders, lc_reminder_new (LC_REMINDERS_ROUTINE, LC_REMINDER_ROUTINE, routine_id, days,
+    g_ptr_array_add (reminders, lc_reminder_new (LC_REMINDER_ID_ROUTINE, LC_REMINDER_ROUTINE, routine_id, days,
                                                  minute_setting (self, "routine-reminder-time")));
   if (g_settings_get_boolean (self->settings, "diary-reminder-morning-enabled"))
-    g_ptr_array_add (reminders, lc_reminder_new (LC_REMINDERS_DIARY_MORNING, LC_REMINDER_DIARY, NULL,
+    g_ptr_array_add (reminders, lc_reminder_new (LC_REMINDER_ID_DIARY_MORNING, LC_REMINDER_DIARY, NULL,
                                                  LC_WEEKDAYS_ALL,
                                                  minute_setting (self, "diary-reminder-morning-time")));
   if (g_settings_get_boolean (self->settings, "diary-reminder-evening-enabled"))
-    g_ptr_array_add (reminders, lc_reminder_new (LC_REMINDERS_DIARY_EVENING, LC_REMINDER_DIARY, NULL,
+    g_ptr_array_add (reminders, lc_reminder_new (LC_REMINDER_ID_DIARY_EVENING, LC_REMINDER_DIARY, NULL,
                                                  LC_WEEKDAYS_ALL,
                                                  minute_setting (self, "diary-reminder-evening-time")));
 
@@ -127,7 +127,7 @@ read_reminders (LcReminders *self)
 
 /* Keep running with the window closed while a reminder is on, and only then. */
 static void
-update_hold (LcReminders *self)
+update_hold (LcNotifier *self)
 {
   if (self->app == NULL || self->holding == self->any_enabled)
     return;
@@ -140,7 +140,7 @@ update_hold (LcReminders *self)
 }
 
 static void
-reload (LcReminders *self)
+reload (LcNotifier *self)
 {
   g_autoptr(GPtrArray) reminders = read_reminders (self);
 
@@ -152,7 +152,7 @@ reload (LcReminders *self)
 }
 
 static GNotification *
-create_notification (LcReminders      *self,
+create_notification (LcNotifier       *self,
                      const LcReminder *reminder,
                      gint64            slot,
                      gboolean          missed)
@@ -217,7 +217,7 @@ create_notification (LcReminders      *self,
 }
 
 static void
-due_cb (LcReminders         *self,
+due_cb (LcNotifier          *self,
         LcReminder          *reminder,
         gint64               slot,
         gboolean             missed,
@@ -235,7 +235,7 @@ due_cb (LcReminders         *self,
 }
 
 static void
-state_changed_cb (LcReminders         *self,
+state_changed_cb (LcNotifier          *self,
                   LcReminderScheduler *scheduler)
 {
   g_autoptr(GVariant) state = lc_reminder_scheduler_get_state (scheduler);
@@ -249,9 +249,9 @@ state_changed_cb (LcReminders         *self,
 }
 
 static void
-settings_changed_cb (LcReminders *self,
-                     const char  *key,
-                     GSettings   *settings)
+settings_changed_cb (LcNotifier *self,
+                     const char *key,
+                     GSettings  *settings)
 {
   gboolean was_enabled = self->any_enabled;
 
@@ -262,11 +262,11 @@ settings_changed_cb (LcReminders *self,
 
   /* Turned on: ask to run in the background, over the window if it is up. */
   if (self->started && !was_enabled && self->any_enabled && self->app != NULL)
-    lc_reminders_request_background (self, gtk_application_get_active_window (self->app));
+    lc_notifier_request_background (self, gtk_application_get_active_window (self->app));
 }
 
 static void
-setup_scheduler (LcReminders *self)
+setup_scheduler (LcNotifier *self)
 {
   g_autoptr(GVariant) state = g_settings_get_value (self->settings, "reminder-state");
 
@@ -293,7 +293,7 @@ background_requested_cb (GObject      *source,
                          GAsyncResult *result,
                          gpointer      user_data)
 {
-  g_autoptr(LcReminders) self = user_data;
+  g_autoptr(LcNotifier) self = user_data;
   g_autoptr(GError) error = NULL;
   gboolean granted = xdp_portal_request_background_finish (XDP_PORTAL (source), result, &error);
   const char *outcome;
@@ -316,9 +316,9 @@ background_requested_cb (GObject      *source,
 }
 
 static void
-lc_reminders_dispose (GObject *object)
+lc_notifier_dispose (GObject *object)
 {
-  LcReminders *self = LC_REMINDERS (object);
+  LcNotifier *self = LC_NOTIFIER (object);
 
   if (self->scheduler != NULL)
     lc_reminder_scheduler_stop (self->scheduler);
@@ -334,29 +334,29 @@ lc_reminders_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->routines);
 
-  G_OBJECT_CLASS (lc_reminders_parent_class)->dispose (object);
+  G_OBJECT_CLASS (lc_notifier_parent_class)->dispose (object);
 }
 
 static void
-lc_reminders_finalize (GObject *object)
+lc_notifier_finalize (GObject *object)
 {
-  LcReminders *self = LC_REMINDERS (object);
+  LcNotifier *self = LC_NOTIFIER (object);
 
   g_clear_pointer (&self->tz, g_time_zone_unref);
 
-  G_OBJECT_CLASS (lc_reminders_parent_class)->finalize (object);
+  G_OBJECT_CLASS (lc_notifier_parent_class)->finalize (object);
 }
 
 static void
-lc_reminders_class_init (LcRemindersClass *klass)
+lc_notifier_class_init (LcNotifierClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
-  object_class->dispose = lc_reminders_dispose;
-  object_class->finalize = lc_reminders_finalize;
+  object_class->dispose = lc_notifier_dispose;
+  object_class->finalize = lc_notifier_finalize;
 
   /**
-   * LcReminders::changed:
+   * LcNotifier::changed:
    *
    * The reminders were turned on or off or changed, or the next one
    * changed (a snooze).
@@ -366,7 +366,7 @@ lc_reminders_class_init (LcRemindersClass *klass)
                   NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   /**
-   * LcReminders::notified:
+   * LcNotifier::notified:
    * @id: the notification's id, "reminder-" and the reminder's id
    * @notification: the notification
    *
@@ -379,13 +379,13 @@ lc_reminders_class_init (LcRemindersClass *klass)
 }
 
 static void
-lc_reminders_init (LcReminders *self)
+lc_notifier_init (LcNotifier *self)
 {
   self->tz = g_time_zone_new_local ();
 }
 
 /**
- * lc_reminders_new:
+ * lc_notifier_new:
  * @app: the application, which sends the notifications and whose
  *   reminder-* actions they activate
  * @settings: the app's settings, with the reminders
@@ -393,24 +393,24 @@ lc_reminders_init (LcReminders *self)
  * @clock: (nullable): where the time comes from; %NULL for the real clock
  *
  * Reads the reminders and what was handled of them from @settings
- * and follows their changes; lc_reminders_start() starts the notifying.
+ * and follows their changes; lc_notifier_start() starts the notifying.
  *
  * Returns: (transfer full): the reminders
  */
-LcReminders *
-lc_reminders_new (GtkApplication   *app,
-                  GSettings        *settings,
-                  LcRoutineLibrary *routines,
-                  LcClock          *clock)
+LcNotifier *
+lc_notifier_new (GtkApplication   *app,
+                 GSettings        *settings,
+                 LcRoutineLibrary *routines,
+                 LcClock          *clock)
 {
-  LcReminders *self;
+  LcNotifier *self;
 
   g_return_val_if_fail (GTK_IS_APPLICATION (app), NULL);
   g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
   g_return_val_if_fail (LC_IS_ROUTINE_LIBRARY (routines), NULL);
   g_return_val_if_fail (clock == NULL || LC_IS_CLOCK (clock), NULL);
 
-  self = g_object_new (LC_TYPE_REMINDERS, NULL);
+  self = g_object_new (LC_TYPE_NOTIFIER, NULL);
   self->app = app;
   g_object_add_weak_pointer (G_OBJECT (app), (gpointer *) &self->app);
   self->routines = g_object_ref (routines);
@@ -424,32 +424,32 @@ lc_reminders_new (GtkApplication   *app,
 }
 
 /**
- * lc_reminders_start:
+ * lc_notifier_start:
  *
  * Sends the reminders that are due from now on, and the latest one that
  * came while Leg Care was not running, as missed.
  */
 void
-lc_reminders_start (LcReminders *self)
+lc_notifier_start (LcNotifier *self)
 {
-  g_return_if_fail (LC_IS_REMINDERS (self));
+  g_return_if_fail (LC_IS_NOTIFIER (self));
 
   self->started = TRUE;
   lc_reminder_scheduler_start (self->scheduler);
 }
 
 /**
- * lc_reminders_set_clock:
+ * lc_notifier_set_clock:
  * @clock: (nullable): where the time comes from; %NULL for the real clock
  *
  * For tests: the reminders go on from what the settings say was handled,
  * by @clock's time.
  */
 void
-lc_reminders_set_clock (LcReminders *self,
-                        LcClock     *clock)
+lc_notifier_set_clock (LcNotifier *self,
+                       LcClock    *clock)
 {
-  g_return_if_fail (LC_IS_REMINDERS (self));
+  g_return_if_fail (LC_IS_NOTIFIER (self));
   g_return_if_fail (clock == NULL || LC_IS_CLOCK (clock));
 
   g_clear_object (&self->clock);
@@ -458,48 +458,48 @@ lc_reminders_set_clock (LcReminders *self,
 }
 
 /**
- * lc_reminders_any_enabled:
+ * lc_notifier_any_enabled:
  *
  * Returns: whether a reminder is on (and set for at least one day)
  */
 gboolean
-lc_reminders_any_enabled (LcReminders *self)
+lc_notifier_any_enabled (LcNotifier *self)
 {
-  g_return_val_if_fail (LC_IS_REMINDERS (self), FALSE);
+  g_return_val_if_fail (LC_IS_NOTIFIER (self), FALSE);
 
   return self->any_enabled;
 }
 
 /**
- * lc_reminders_get_holding:
+ * lc_notifier_get_holding:
  *
  * Returns: whether the reminders keep the app running without a window
  */
 gboolean
-lc_reminders_get_holding (LcReminders *self)
+lc_notifier_get_holding (LcNotifier *self)
 {
-  g_return_val_if_fail (LC_IS_REMINDERS (self), FALSE);
+  g_return_val_if_fail (LC_IS_NOTIFIER (self), FALSE);
 
   return self->holding;
 }
 
 /**
- * lc_reminders_get_next:
+ * lc_notifier_get_next:
  * @id: (out) (optional) (transfer none): the reminder that comes next
  *
  * Returns: (transfer full) (nullable): when the next reminder comes, in
  *   local time; %NULL if none will
  */
 GDateTime *
-lc_reminders_get_next (LcReminders  *self,
-                       const char  **id)
+lc_notifier_get_next (LcNotifier  *self,
+                      const char **id)
 {
   LcReminder *reminder = NULL;
   GDateTime *next;
 
   if (id != NULL)
     *id = NULL;
-  g_return_val_if_fail (LC_IS_REMINDERS (self), NULL);
+  g_return_val_if_fail (LC_IS_NOTIFIER (self), NULL);
 
   next = lc_reminder_scheduler_get_next (self->scheduler, &reminder);
   if (id != NULL && reminder != NULL)
@@ -509,54 +509,54 @@ lc_reminders_get_next (LcReminders  *self,
 }
 
 /**
- * lc_reminders_describe_next:
+ * lc_notifier_describe_next:
  *
  * Returns: (transfer full) (nullable): when the next reminder comes, for
  *   people, e.g. "Tomorrow, 08:00"; %NULL if none will
  */
 char *
-lc_reminders_describe_next (LcReminders *self)
+lc_notifier_describe_next (LcNotifier *self)
 {
   g_autoptr(GDateTime) next = NULL;
 
-  g_return_val_if_fail (LC_IS_REMINDERS (self), NULL);
+  g_return_val_if_fail (LC_IS_NOTIFIER (self), NULL);
 
-  next = lc_reminders_get_next (self, NULL);
+  next = lc_notifier_get_next (self, NULL);
 
   return next != NULL ? describe_time (self, next) : NULL;
 }
 
 /**
- * lc_reminders_snooze:
+ * lc_notifier_snooze:
  * @id: a reminder's id, e.g. "diary-morning"
  *
  * Takes the reminder's notification away and sends it again in
  * %LC_REMINDER_SNOOZE_MINUTES minutes.
  */
 void
-lc_reminders_snooze (LcReminders *self,
-                     const char  *id)
+lc_notifier_snooze (LcNotifier *self,
+                    const char *id)
 {
-  g_return_if_fail (LC_IS_REMINDERS (self));
+  g_return_if_fail (LC_IS_NOTIFIER (self));
   g_return_if_fail (id != NULL);
 
-  lc_reminders_withdraw (self, id);
+  lc_notifier_withdraw (self, id);
   lc_reminder_scheduler_snooze (self->scheduler, id);
 }
 
 /**
- * lc_reminders_withdraw:
+ * lc_notifier_withdraw:
  * @id: a reminder's id
  *
  * Takes the reminder's notification away: the user has acted on it.
  */
 void
-lc_reminders_withdraw (LcReminders *self,
-                       const char  *id)
+lc_notifier_withdraw (LcNotifier *self,
+                      const char *id)
 {
   g_autofree char *notification_id = NULL;
 
-  g_return_if_fail (LC_IS_REMINDERS (self));
+  g_return_if_fail (LC_IS_NOTIFIER (self));
   g_return_if_fail (id != NULL);
 
   notification_id = g_strconcat ("reminder-", id, NULL);
@@ -565,7 +565,7 @@ lc_reminders_withdraw (LcReminders *self,
 }
 
 /**
- * lc_reminders_request_background:
+ * lc_notifier_request_background:
  * @parent: (nullable): the window to show the question over
  *
  * Asks the Background portal to let Leg Care run without a window and
@@ -574,15 +574,15 @@ lc_reminders_withdraw (LcReminders *self,
  * there is no portal to ask.
  */
 void
-lc_reminders_request_background (LcReminders *self,
-                                 GtkWindow   *parent)
+lc_notifier_request_background (LcNotifier *self,
+                                GtkWindow  *parent)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) commandline = NULL;
   g_autofree char *reason = NULL;
   XdpParent *xdp_parent = NULL;
 
-  g_return_if_fail (LC_IS_REMINDERS (self));
+  g_return_if_fail (LC_IS_NOTIFIER (self));
   g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
 
   if (self->asking)

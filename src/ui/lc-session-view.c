@@ -1,4 +1,4 @@
-/* lc-session-page.c: the session player
+/* lc-session-view.c: the session player
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
@@ -14,10 +14,10 @@
 #include "lc-cue-player.h"
 #include "lc-format.h"
 #include "lc-illustration.h"
-#include "lc-session-page.h"
+#include "lc-session-view.h"
 #include "lc-widgets.h"
 
-struct _LcSessionPage
+struct _LcSessionView
 {
   AdwNavigationPage  parent_instance;
 
@@ -53,7 +53,7 @@ struct _LcSessionPage
   GtkButton         *pause_button;
 };
 
-G_DEFINE_FINAL_TYPE (LcSessionPage, lc_session_page, ADW_TYPE_NAVIGATION_PAGE)
+G_DEFINE_FINAL_TYPE (LcSessionView, lc_session_view, ADW_TYPE_NAVIGATION_PAGE)
 
 enum {
   PROP_0,
@@ -68,7 +68,7 @@ static GParamSpec *properties [N_PROPS];
 /* --- what is shown ----------------------------------------------------------- */
 
 static void
-update_time (LcSessionPage *self)
+update_time (LcSessionView *self)
 {
   guint remaining = lc_session_get_remaining (self->session);
   guint length = lc_session_get_segment_length (self->session);
@@ -90,7 +90,7 @@ update_time (LcSessionPage *self)
 }
 
 static void
-update_repetition (LcSessionPage *self)
+update_repetition (LcSessionView *self)
 {
   const LcSegment *segment = lc_session_get_segment (self->session);
 
@@ -108,7 +108,7 @@ update_repetition (LcSessionPage *self)
 }
 
 static void
-segment_changed_cb (LcSessionPage *self)
+segment_changed_cb (LcSessionView *self)
 {
   LcRoutine *routine = lc_session_get_routine (self->session);
   const LcSegment *segment = lc_session_get_segment (self->session);
@@ -178,7 +178,7 @@ segment_changed_cb (LcSessionPage *self)
 
 /* Keep the screen awake while a session runs, not while it is paused. */
 static void
-update_inhibit (LcSessionPage *self,
+update_inhibit (LcSessionView *self,
                 gboolean       running)
 {
   GtkWindow *window = GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self)));
@@ -196,7 +196,7 @@ update_inhibit (LcSessionPage *self,
 }
 
 static void
-state_changed_cb (LcSessionPage *self)
+state_changed_cb (LcSessionView *self)
 {
   LcSessionState state = lc_session_get_state (self->session);
   gboolean paused = state == LC_SESSION_PAUSED;
@@ -212,7 +212,7 @@ state_changed_cb (LcSessionPage *self)
 }
 
 static void
-finished_cb (LcSessionPage *self,
+finished_cb (LcSessionView *self,
              gboolean       completed)
 {
   g_autofree char *description = NULL;
@@ -252,7 +252,7 @@ begin_action (GtkWidget  *widget,
               const char *action_name,
               GVariant   *parameter)
 {
-  LcSessionPage *self = LC_SESSION_PAGE (widget);
+  LcSessionView *self = LC_SESSION_VIEW (widget);
 
   if (lc_session_get_state (self->session) != LC_SESSION_IDLE)
     return;
@@ -269,7 +269,7 @@ toggle_pause_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
 {
-  LcSessionPage *self = LC_SESSION_PAGE (widget);
+  LcSessionView *self = LC_SESSION_VIEW (widget);
 
   if (lc_session_get_state (self->session) == LC_SESSION_PAUSED)
     lc_session_resume (self->session);
@@ -282,7 +282,7 @@ next_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  lc_session_next_step (LC_SESSION_PAGE (widget)->session);
+  lc_session_next_step (LC_SESSION_VIEW (widget)->session);
 }
 
 static void
@@ -290,7 +290,7 @@ previous_action (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *parameter)
 {
-  lc_session_previous_step (LC_SESSION_PAGE (widget)->session);
+  lc_session_previous_step (LC_SESSION_VIEW (widget)->session);
 }
 
 static void
@@ -298,11 +298,11 @@ restart_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
 {
-  lc_session_restart_step (LC_SESSION_PAGE (widget)->session);
+  lc_session_restart_step (LC_SESSION_VIEW (widget)->session);
 }
 
 static void
-leave (LcSessionPage *self)
+leave (LcSessionView *self)
 {
   GtkWidget *view = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_NAVIGATION_VIEW);
 
@@ -314,7 +314,7 @@ leave (LcSessionPage *self)
 static void
 stop_response_cb (AdwAlertDialog *dialog,
                   GAsyncResult   *result,
-                  LcSessionPage  *self)
+                  LcSessionView  *self)
 {
   if (g_str_equal (adw_alert_dialog_choose_finish (dialog, result), "stop"))
     lc_session_stop (self->session);
@@ -329,7 +329,7 @@ stop_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  LcSessionPage *self = LC_SESSION_PAGE (widget);
+  LcSessionView *self = LC_SESSION_VIEW (widget);
   LcSessionState state = lc_session_get_state (self->session);
   AdwDialog *dialog;
 
@@ -366,7 +366,7 @@ save_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  LcSessionPage *self = LC_SESSION_PAGE (widget);
+  LcSessionView *self = LC_SESSION_VIEW (widget);
   g_autoptr(LcSessionRecord) record = lc_session_create_record (self->session);
   g_autoptr(GError) error = NULL;
 
@@ -394,9 +394,9 @@ save_action (GtkWidget  *widget,
 /* --- set-up -------------------------------------------------------------------- */
 
 static void
-lc_session_page_dispose (GObject *object)
+lc_session_view_dispose (GObject *object)
 {
-  LcSessionPage *self = LC_SESSION_PAGE (object);
+  LcSessionView *self = LC_SESSION_VIEW (object);
 
   if (self->cue_player != NULL)
     {
@@ -409,21 +409,21 @@ lc_session_page_dispose (GObject *object)
       g_signal_handlers_disconnect_by_data (self->session, self);
       lc_session_stop (self->session);
     }
-  gtk_widget_dispose_template (GTK_WIDGET (self), LC_TYPE_SESSION_PAGE);
+  gtk_widget_dispose_template (GTK_WIDGET (self), LC_TYPE_SESSION_VIEW);
   g_clear_object (&self->session);
   g_clear_object (&self->diary);
   g_clear_object (&self->clock);
 
-  G_OBJECT_CLASS (lc_session_page_parent_class)->dispose (object);
+  G_OBJECT_CLASS (lc_session_view_parent_class)->dispose (object);
 }
 
 static void
-lc_session_page_get_property (GObject    *object,
+lc_session_view_get_property (GObject    *object,
                               guint       prop_id,
                               GValue     *value,
                               GParamSpec *pspec)
 {
-  LcSessionPage *self = LC_SESSION_PAGE (object);
+  LcSessionView *self = LC_SESSION_VIEW (object);
 
   switch (prop_id)
     {
@@ -436,12 +436,12 @@ lc_session_page_get_property (GObject    *object,
 }
 
 static void
-lc_session_page_set_property (GObject      *object,
+lc_session_view_set_property (GObject      *object,
                               guint         prop_id,
                               const GValue *value,
                               GParamSpec   *pspec)
 {
-  LcSessionPage *self = LC_SESSION_PAGE (object);
+  LcSessionView *self = LC_SESSION_VIEW (object);
 
   switch (prop_id)
     {
@@ -455,17 +455,17 @@ lc_session_page_set_property (GObject      *object,
 }
 
 static void
-lc_session_page_class_init (LcSessionPageClass *klass)
+lc_session_view_class_init (LcSessionViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->dispose = lc_session_page_dispose;
-  object_class->get_property = lc_session_page_get_property;
-  object_class->set_property = lc_session_page_set_property;
+  object_class->dispose = lc_session_view_dispose;
+  object_class->get_property = lc_session_view_get_property;
+  object_class->set_property = lc_session_view_set_property;
 
   /**
-   * LcSessionPage:muted:
+   * LcSessionView:muted:
    *
    * Whether the voice is muted: the cue player's, for the M key and the
    * header button.
@@ -475,24 +475,24 @@ lc_session_page_class_init (LcSessionPageClass *klass)
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/com/example/LegCare/ui/lc-session-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, LcSessionPage, stop_button);
-  gtk_widget_class_bind_template_child (widget_class, LcSessionPage, mute_button);
-  gtk_widget_class_bind_template_child (widget_class, LcSessionPage, stack);
-  gtk_widget_class_bind_template_child (widget_class, LcSessionPage, before_bin);
-  gtk_widget_class_bind_template_child (widget_class, LcSessionPage, picture_bin);
-  gtk_widget_class_bind_template_child (widget_class, LcSessionPage, side_label);
-  gtk_widget_class_bind_template_child (widget_class, LcSessionPage, title_label);
-  gtk_widget_class_bind_template_child (widget_class, LcSessionPage, instruction_label);
-  gtk_widget_class_bind_template_child (widget_class, LcSessionPage, time_label);
-  gtk_widget_class_bind_template_child (widget_class, LcSessionPage, progress_bar);
-  gtk_widget_class_bind_template_child (widget_class, LcSessionPage, repetition_label);
-  gtk_widget_class_bind_template_child (widget_class, LcSessionPage, overall_label);
-  gtk_widget_class_bind_template_child (widget_class, LcSessionPage, next_label);
-  gtk_widget_class_bind_template_child (widget_class, LcSessionPage, summary_status);
-  gtk_widget_class_bind_template_child (widget_class, LcSessionPage, after_bin);
-  gtk_widget_class_bind_template_child (widget_class, LcSessionPage, controls);
-  gtk_widget_class_bind_template_child (widget_class, LcSessionPage, pause_button);
+  gtk_widget_class_set_template_from_resource (widget_class, "/com/example/LegCare/ui/lc-session-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, LcSessionView, stop_button);
+  gtk_widget_class_bind_template_child (widget_class, LcSessionView, mute_button);
+  gtk_widget_class_bind_template_child (widget_class, LcSessionView, stack);
+  gtk_widget_class_bind_template_child (widget_class, LcSessionView, before_bin);
+  gtk_widget_class_bind_template_child (widget_class, LcSessionView, picture_bin);
+  gtk_widget_class_bind_template_child (widget_class, LcSessionView, side_label);
+  gtk_widget_class_bind_template_child (widget_class, LcSessionView, title_label);
+  gtk_widget_class_bind_template_child (widget_class, LcSessionView, instruction_label);
+  gtk_widget_class_bind_template_child (widget_class, LcSessionView, time_label);
+  gtk_widget_class_bind_template_child (widget_class, LcSessionView, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, LcSessionView, repetition_label);
+  gtk_widget_class_bind_template_child (widget_class, LcSessionView, overall_label);
+  gtk_widget_class_bind_template_child (widget_class, LcSessionView, next_label);
+  gtk_widget_class_bind_template_child (widget_class, LcSessionView, summary_status);
+  gtk_widget_class_bind_template_child (widget_class, LcSessionView, after_bin);
+  gtk_widget_class_bind_template_child (widget_class, LcSessionView, controls);
+  gtk_widget_class_bind_template_child (widget_class, LcSessionView, pause_button);
 
   gtk_widget_class_install_action (widget_class, "session.begin", NULL, begin_action);
   gtk_widget_class_install_action (widget_class, "session.toggle-pause", NULL, toggle_pause_action);
@@ -515,7 +515,7 @@ add_shortcut (GtkShortcutController *controller,
 }
 
 static void
-lc_session_page_init (LcSessionPage *self)
+lc_session_view_init (LcSessionView *self)
 {
   GtkEventController *controller;
 
@@ -544,21 +544,21 @@ lc_session_page_init (LcSessionPage *self)
 }
 
 /**
- * lc_session_page_new:
+ * lc_session_view_new:
  * @routine: the routine to run
  * @diary: (nullable): where the session is saved
  * @clock: (nullable): the clock; %NULL for the real one
  */
-LcSessionPage *
-lc_session_page_new (LcRoutine *routine,
+LcSessionView *
+lc_session_view_new (LcRoutine *routine,
                      LcDiary   *diary,
                      LcClock   *clock)
 {
-  LcSessionPage *self;
+  LcSessionView *self;
 
   g_return_val_if_fail (LC_IS_ROUTINE (routine), NULL);
 
-  self = g_object_new (LC_TYPE_SESSION_PAGE, NULL);
+  self = g_object_new (LC_TYPE_SESSION_VIEW, NULL);
   self->clock = clock != NULL ? g_object_ref (clock) : lc_clock_new_real ();
   self->diary = diary != NULL ? g_object_ref (diary) : NULL;
   self->session = lc_session_new (routine, self->clock);
@@ -578,7 +578,7 @@ lc_session_page_new (LcRoutine *routine,
 
 /* Once per session, and only while it runs: why nothing is heard. */
 static void
-show_problem (LcSessionPage *self)
+show_problem (LcSessionView *self)
 {
   const char *problem = lc_cue_player_get_problem (self->cue_player);
   LcSessionState state = lc_session_get_state (self->session);
@@ -604,7 +604,7 @@ show_problem (LcSessionPage *self)
 }
 
 static void
-muted_changed_cb (LcSessionPage *self)
+muted_changed_cb (LcSessionView *self)
 {
   gboolean muted = lc_cue_player_get_muted (self->cue_player);
 
@@ -616,17 +616,17 @@ muted_changed_cb (LcSessionPage *self)
 }
 
 /**
- * lc_session_page_set_cue_player:
+ * lc_session_view_set_cue_player:
  * @player: the voice of the session
  *
  * From now on the session's cues are heard through @player, which starts
  * rendering the first ones while the page still asks how the legs feel.
  */
 void
-lc_session_page_set_cue_player (LcSessionPage *self,
+lc_session_view_set_cue_player (LcSessionView *self,
                                 LcCuePlayer   *player)
 {
-  g_return_if_fail (LC_IS_SESSION_PAGE (self));
+  g_return_if_fail (LC_IS_SESSION_VIEW (self));
   g_return_if_fail (LC_IS_CUE_PLAYER (player));
   g_return_if_fail (self->cue_player == NULL);
 
@@ -640,8 +640,8 @@ lc_session_page_set_cue_player (LcSessionPage *self,
 }
 
 LcSession *
-lc_session_page_get_session (LcSessionPage *self)
+lc_session_view_get_session (LcSessionView *self)
 {
-  g_return_val_if_fail (LC_IS_SESSION_PAGE (self), NULL);
+  g_return_val_if_fail (LC_IS_SESSION_VIEW (self), NULL);
   return self->session;
 }
