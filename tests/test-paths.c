@@ -21,6 +21,23 @@ test_paths_user_data_dir (void)
   g_assert_cmpstr (path, ==, expected);
   /* Asking for the path creates nothing. */
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  /* Every folder Leg Care writes is in it, named here once */
+  {
+    GFile *folders[] = { lc_paths_get_backups_dir (), lc_paths_get_routines_dir (), lc_paths_get_pictures_dir () };
+    const char *names[] = { "backups", "routines", "pictures" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (folders); i++)
+      {
+        g_autofree char *name = g_file_get_basename (folders[i]);
+        g_autoptr(GFile) parent = g_file_get_parent (folders[i]);
+
+        g_assert_cmpstr (name, ==, names[i]);
+        g_assert_true (g_file_equal (parent, dir));
+        g_assert_false (g_file_query_exists (folders[i], NULL));
+        g_object_unref (folders[i]);
+      }
+  }
 }
 
 static void

@@ -44,6 +44,38 @@ lc_paths_get_backups_dir (void)
 }
 
 /**
+ * lc_paths_get_routines_dir:
+ *
+ * The user's own routines, and their versions of built-in ones:
+ * `routines` in lc_paths_get_user_data_dir().
+ *
+ * Returns: (transfer full): the folder; it may not exist yet
+ */
+GFile *
+lc_paths_get_routines_dir (void)
+{
+  g_autoptr(GFile) data_dir = lc_paths_get_user_data_dir ();
+
+  return g_file_get_child (data_dir, "routines");
+}
+
+/**
+ * lc_paths_get_pictures_dir:
+ *
+ * The pictures the user's own steps show, named by their contents:
+ * `pictures` in lc_paths_get_user_data_dir().
+ *
+ * Returns: (transfer full): the folder; it may not exist yet
+ */
+GFile *
+lc_paths_get_pictures_dir (void)
+{
+  g_autoptr(GFile) data_dir = lc_paths_get_user_data_dir ();
+
+  return g_file_get_child (data_dir, "pictures");
+}
+
+/**
  * lc_paths_ensure_user_data_dir:
  * @error: return location for an error
  *

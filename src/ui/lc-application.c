@@ -90,9 +90,8 @@ load_routines (LcApplication *self)
 {
   g_auto(GStrv) illustrations = lc_illustration_list_names ();
   g_autoptr(LcRoutineLoader) loader = lc_routine_loader_new ((const char * const *) illustrations);
-  g_autoptr(GFile) data_dir = lc_paths_get_user_data_dir ();
-  g_autoptr(GFile) routines_dir = g_file_get_child (data_dir, "routines");
-  g_autoptr(GFile) pictures_dir = g_file_get_child (data_dir, "pictures");
+  g_autoptr(GFile) routines_dir = lc_paths_get_routines_dir ();
+  g_autoptr(GFile) pictures_dir = lc_paths_get_pictures_dir ();
 
   lc_routine_loader_set_picture_dir (loader, pictures_dir);
   self->routines = lc_routine_library_new (loader, ROUTINES_RESOURCE, routines_dir, pictures_dir);
