@@ -8,7 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "lc-cue-player.h"
+#include "lc-cue-player-private.h"
 #include "lc-tone.h"
 #include "lc-test-voice.h"
 

@@ -1152,6 +1152,30 @@ test_window_trends (Fixture       *fixture,
   lc_trends_page_reload (LC_TRENDS_PAGE (page));
   g_assert_false (gtk_widget_get_visible (red_flag));
 
+  /* Undo in the toast shows the warning again; hidden once more. */
+  {
+    GtkWidget *undo = NULL;
+
+    wait_until ((undo = find_button (GTK_WIDGET (fixture->window), "_Undo")) != NULL &&
+                gtk_widget_get_mapped (undo));
+    gtk_widget_activate (undo);
+    wait_until (gtk_widget_get_visible (red_flag));
+    g_assert_cmpuint (g_settings_get_uint (settings, "red-flags-acknowledged"), !=, today);
+    click (trends_child (page, "acknowledge_button"));
+    wait_until (!gtk_widget_get_visible (red_flag));
+  }
+
+  /* The report asks for the period first; closed, nothing is written. */
+  {
+    AdwDialog *alert = NULL;
+
+    gtk_widget_activate_action (page, "trends.report", NULL);
+    wait_until ((alert = visible_dialog (fixture)) != NULL);
+    g_assert_true (ADW_IS_ALERT_DIALOG (alert));
+    g_assert_true (GTK_IS_DROP_DOWN (adw_alert_dialog_get_extra_child (ADW_ALERT_DIALOG (alert))));
+    close_dialog (alert);
+  }
+
   /* The report and the image are written where the user chose. */
   dir = g_dir_make_tmp ("legcare-trends-XXXXXX", &error);
   g_assert_no_error (error);

@@ -9,7 +9,7 @@
 #include <gst/app/gstappsrc.h>
 #include <gst/gst.h>
 
-#include "lc-cue-player.h"
+#include "lc-cue-player-private.h"
 #include "lc-error.h"
 #include "lc-tone.h"
 #include "lc-voice.h"

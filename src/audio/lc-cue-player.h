@@ -6,7 +6,6 @@
 #pragma once
 
 #include <gio/gio.h>
-#include <gst/gst.h>
 
 #include "lc-session.h"
 
@@ -42,7 +41,6 @@ gboolean     lc_cue_player_preview          (LcCuePlayer  *self,
 void         lc_cue_player_tick             (LcCuePlayer  *self);
 void         lc_cue_player_silence          (LcCuePlayer  *self);
 void         lc_cue_player_close            (LcCuePlayer  *self);
-GstElement  *lc_cue_player_get_pipeline     (LcCuePlayer  *self);
 
 char        *lc_cue_player_default_language (void);
 

@@ -9,6 +9,7 @@
 
 #include "lc-diary-model.h"
 #include "lc-diary-page.h"
+#include "lc-diary-row.h"
 #include "lc-entry-dialog.h"
 #include "lc-entry-item.h"
 #include "lc-widgets.h"
@@ -84,185 +85,7 @@ midnight_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* --- rows ------------------------------------------------------------------- */
-
-static GtkWidget *
-score_widget (const char *what,
-              const int  *scores)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *label = gtk_label_new (what);
-  gboolean same = scores[LC_LEG_LEFT] == scores[LC_LEG_RIGHT];
-  g_autofree char *accessible = NULL;
-
-  /* Both measures' labels take the width of the longer, so the bars line up. */
-  gtk_label_set_width_chars (GTK_LABEL (label), MAX (g_utf8_strlen (_("Heaviness"), -1),
-                                                     g_utf8_strlen (_("Swelling"), -1)));
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_add_css_class (label, "dim-label");
-  gtk_box_append (GTK_BOX (box), label);
-
-  for (guint leg = 0; leg < (same ? 1u : LC_N_LEGS); leg++)
-    {
-      GtkWidget *bar;
-      g_autofree char *number = NULL;
-
-      if (scores[leg] == LC_SCORE_NONE)
-        continue;
-
-      bar = gtk_level_bar_new_for_interval (0, LC_SCORE_MAX);
-      gtk_level_bar_set_value (GTK_LEVEL_BAR (bar), scores[leg]);
-      gtk_widget_set_size_request (bar, 48, -1);
-      gtk_widget_set_valign (bar, GTK_ALIGN_CENTER);
-      gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (bar), GTK_LEVEL_BAR_OFFSET_LOW);
-      gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (bar), GTK_LEVEL_BAR_OFFSET_HIGH);
-      gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (bar), GTK_LEVEL_BAR_OFFSET_FULL);
-      gtk_accessible_update_state (GTK_ACCESSIBLE (bar), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
-      gtk_box_append (GTK_BOX (box), bar);
-
-      if (same)
-        number = g_strdup_printf ("%d", scores[leg]);
-      else
-        /* Translators: a score of the left (L) or right (R) leg in the diary list */
-        number = g_strdup_printf (leg == LC_LEG_LEFT ? _("L %d") : _("R %d"), scores[leg]);
-      label = gtk_label_new (number);
-      gtk_widget_add_css_class (label, "numeric");
-      gtk_box_append (GTK_BOX (box), label);
-    }
-
-  if (scores[LC_LEG_LEFT] == LC_SCORE_NONE && scores[LC_LEG_RIGHT] == LC_SCORE_NONE)
-    {
-      gtk_widget_set_visible (box, FALSE);
-      return box;
-    }
-
-  if (same)
-    /* Translators: for screen readers, e.g. "Heaviness 6 of 10, both legs" */
-    accessible = g_strdup_printf (_("%s %d of 10, both legs"), what, scores[LC_LEG_LEFT]);
-  else
-    /* Translators: for screen readers, e.g. "Heaviness: left 6, right 4 of 10" */
-    accessible = g_strdup_printf (_("%s: left %d, right %d of 10"), what,
-                                  scores[LC_LEG_LEFT], scores[LC_LEG_RIGHT]);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, accessible, -1);
-
-  return box;
-}
-
-static char *
-format_ankles (const LcEntry *entry)
-{
-  const int *mm = entry->ankle_mm;
-
-  if (mm[LC_LEG_LEFT] == LC_ANKLE_NONE && mm[LC_LEG_RIGHT] == LC_ANKLE_NONE)
-    return NULL;
-  if (mm[LC_LEG_RIGHT] == LC_ANKLE_NONE)
-    /* Translators: ankle circumference of the left leg */
-    return g_strdup_printf (_("Ankle L %.1f cm"), mm[LC_LEG_LEFT] / 10.0);
-  if (mm[LC_LEG_LEFT] == LC_ANKLE_NONE)
-    return g_strdup_printf (_("Ankle R %.1f cm"), mm[LC_LEG_RIGHT] / 10.0);
-
-  /* Translators: ankle circumference of the left and the right leg */
-  return g_strdup_printf (_("Ankle L %.1f · R %.1f cm"), mm[LC_LEG_LEFT] / 10.0, mm[LC_LEG_RIGHT] / 10.0);
-}
-
-static void
-remove_children (GtkWidget *box)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (box)) != NULL)
-    gtk_box_remove (GTK_BOX (box), child);
-}
-
-static void
-setup_row_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item)
-{
-  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *time = gtk_label_new (NULL);
-  GtkWidget *details = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-  /* One line per measure: two legs' bars side by side must fit 360 px. */
-  GtkWidget *scores = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *extra = adw_wrap_box_new ();
-  GtkWidget *note = gtk_label_new (NULL);
-
-  gtk_widget_set_margin_top (row, 10);
-  gtk_widget_set_margin_bottom (row, 10);
-  gtk_widget_set_margin_start (row, 12);
-  gtk_widget_set_margin_end (row, 12);
-  gtk_widget_set_valign (time, GTK_ALIGN_START);
-  gtk_widget_add_css_class (time, "heading");
-  gtk_widget_add_css_class (time, "numeric");
-  gtk_box_append (GTK_BOX (row), time);
-
-  gtk_widget_set_hexpand (details, TRUE);
-  /* Ankle and tags wrap in narrow windows */
-  adw_wrap_box_set_child_spacing (ADW_WRAP_BOX (extra), 6);
-  adw_wrap_box_set_line_spacing (ADW_WRAP_BOX (extra), 4);
-  gtk_box_append (GTK_BOX (details), scores);
-  gtk_box_append (GTK_BOX (details), extra);
-  gtk_label_set_xalign (GTK_LABEL (note), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (note), PANGO_ELLIPSIZE_END);
-  gtk_label_set_single_line_mode (GTK_LABEL (note), TRUE);
-  gtk_widget_add_css_class (note, "dim-label");
-  gtk_box_append (GTK_BOX (details), note);
-  gtk_box_append (GTK_BOX (row), details);
-
-  g_object_set_data (G_OBJECT (row), "time", time);
-  g_object_set_data (G_OBJECT (row), "scores", scores);
-  g_object_set_data (G_OBJECT (row), "extra", extra);
-  g_object_set_data (G_OBJECT (row), "note", note);
-  gtk_list_item_set_child (item, row);
-}
-
-static void
-bind_row_cb (GtkSignalListItemFactory *factory,
-             GtkListItem              *item)
-{
-  LcEntryItem *entry_item = gtk_list_item_get_item (item);
-  const LcEntry *entry = lc_entry_item_get_entry (entry_item);
-  GtkWidget *row = gtk_list_item_get_child (item);
-  GtkWidget *scores = g_object_get_data (G_OBJECT (row), "scores");
-  GtkWidget *extra = g_object_get_data (G_OBJECT (row), "extra");
-  GtkWidget *note = g_object_get_data (G_OBJECT (row), "note");
-  g_autoptr(GDateTime) time = g_date_time_new_from_unix_local (entry->taken_at);
-  g_autofree char *time_text = g_date_time_format (time, "%H:%M");
-  g_autofree char *ankles = format_ankles (entry);
-
-  gtk_label_set_label (g_object_get_data (G_OBJECT (row), "time"), time_text);
-
-  remove_children (scores);
-  gtk_box_append (GTK_BOX (scores), score_widget (_("Heaviness"), entry->heaviness));
-  gtk_box_append (GTK_BOX (scores), score_widget (_("Swelling"), entry->swelling));
-
-  {
-    GtkWidget *old;
-
-    while ((old = gtk_widget_get_first_child (extra)) != NULL)
-      adw_wrap_box_remove (ADW_WRAP_BOX (extra), old);
-  }
-  if (ankles != NULL)
-    {
-      GtkWidget *label = gtk_label_new (ankles);
-
-      gtk_widget_add_css_class (label, "caption");
-      adw_wrap_box_append (ADW_WRAP_BOX (extra), label);
-    }
-  for (guint i = 0; i < LC_N_TAGS; i++)
-    if (entry->tags & (1 << i))
-      {
-        GtkWidget *chip = gtk_label_new (lc_tag_get_label (1 << i));
-
-        gtk_widget_add_css_class (chip, "caption");
-        gtk_widget_add_css_class (chip, "tag-chip");
-        adw_wrap_box_append (ADW_WRAP_BOX (extra), chip);
-      }
-  gtk_widget_set_visible (extra, gtk_widget_get_first_child (extra) != NULL);
-
-  gtk_label_set_label (GTK_LABEL (note), entry->note ? entry->note : "");
-  gtk_widget_set_visible (note, entry->note != NULL && *entry->note != '\0');
-}
+/* --- day headings -------------------------------------------------------- */
 
 static void
 setup_header_cb (GtkSignalListItemFactory *factory,
@@ -303,14 +126,36 @@ bind_header_cb (GtkSignalListItemFactory *factory,
 
 /* --- add, edit, delete ------------------------------------------------------ */
 
-static void
-undo_delete_cb (AdwToast *toast,
-                LcEntry  *entry)
+/* What Undo of a deletion needs: the page may be gone by then. */
+typedef struct
 {
-  LcDiaryPage *self = g_object_get_data (G_OBJECT (toast), "page");
-  g_autoptr(GError) error = NULL;
-  g_autoptr(LcEntry) again = lc_entry_copy (entry);
+  GWeakRef  page;
+  LcEntry  *entry;
+} UndoDelete;
 
+static void
+undo_delete_free (gpointer  data,
+                  GClosure *closure)
+{
+  UndoDelete *undo = data;
+
+  g_weak_ref_clear (&undo->page);
+  lc_entry_free (undo->entry);
+  g_free (undo);
+}
+
+static void
+undo_delete_cb (AdwToast   *toast,
+                UndoDelete *undo)
+{
+  g_autoptr(LcDiaryPage) self = g_weak_ref_get (&undo->page);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LcEntry) again = NULL;
+
+  if (self == NULL || self->diary == NULL)
+    return;
+
+  again = lc_entry_copy (undo->entry);
   again->id = 0;
   if (!lc_diary_add_entry (self->diary, again, &error))
     lc_show_toast (GTK_WIDGET (self), adw_toast_new_format (_("The entry could not be restored: %s"), error->message));
@@ -321,6 +166,7 @@ delete_requested_cb (LcDiaryPage *self,
                      LcEntry     *entry)
 {
   g_autoptr(GError) error = NULL;
+  UndoDelete *undo;
   AdwToast *toast;
 
   if (!lc_diary_delete_entry (self->diary, entry->id, &error))
@@ -332,9 +178,10 @@ delete_requested_cb (LcDiaryPage *self,
   toast = adw_toast_new (_("Entry deleted"));
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  g_object_set_data_full (G_OBJECT (toast), "page", g_object_ref (self), g_object_unref);
-  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_delete_cb),
-                         lc_entry_copy (entry), (GClosureNotify) lc_entry_free, 0);
+  undo = g_new0 (UndoDelete, 1);
+  g_weak_ref_init (&undo->page, self);
+  undo->entry = lc_entry_copy (entry);
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_delete_cb), undo, undo_delete_free, 0);
   lc_show_toast (GTK_WIDGET (self), toast);
 }
 
@@ -428,6 +275,8 @@ lc_diary_page_class_init (LcDiaryPageClass *klass)
 
   widget_class->map = lc_diary_page_map;
 
+  g_type_ensure (LC_TYPE_DIARY_ROW);
+
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/LegCare/ui/lc-diary-page.ui");
   gtk_widget_class_bind_template_child (widget_class, LcDiaryPage, stack);
   gtk_widget_class_bind_template_child (widget_class, LcDiaryPage, error_status);
@@ -441,12 +290,6 @@ lc_diary_page_init (LcDiaryPage *self)
   GtkListItemFactory *factory;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);
-  gtk_list_view_set_factory (self->list_view, factory);
-  g_object_unref (factory);
 
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (setup_header_cb), NULL);

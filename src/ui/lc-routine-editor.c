@@ -18,6 +18,7 @@
 #include "lc-illustration.h"
 #include "lc-routine-editor.h"
 #include "lc-step-editor.h"
+#include "lc-step-picker.h"
 #include "lc-widgets.h"
 
 struct _LcRoutineEditor
@@ -637,26 +638,10 @@ new_step_action (GtkWidget  *widget,
 
 /* --- The built-in steps ------------------------------------------------------------- */
 
-static gboolean
-filter_builtin (GtkListBoxRow *row,
-                gpointer       user_data)
-{
-  GtkEditable *search = user_data;
-  const char *text = gtk_editable_get_text (search);
-  g_autofree char *needle = g_utf8_casefold (text, -1);
-  g_autofree char *title = g_utf8_casefold (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), -1);
-  g_autofree char *subtitle = g_utf8_casefold (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), -1);
-
-  return *needle == '\0' || strstr (title, needle) != NULL || strstr (subtitle, needle) != NULL;
-}
-
 static void
-builtin_activated_cb (GtkListBox    *list,
-                      GtkListBoxRow *row,
-                      AdwDialog     *dialog)
+builtin_step_chosen_cb (LcRoutineEditor *self,
+                        LcStep          *step)
 {
-  LcRoutineEditor *self = g_object_get_data (G_OBJECT (dialog), "editor");
-  LcStep *step = g_object_get_data (G_OBJECT (row), "step");
   g_autoptr(LcStepDraft) draft = lc_step_draft_new_from_step (step);
   guint n = g_list_model_get_n_items (lc_routine_draft_get_steps (self->draft));
   /* Translators: a toast after a built-in step was added in the editor */
@@ -664,17 +649,9 @@ builtin_activated_cb (GtkListBox    *list,
   AdwToast *toast = adw_toast_new (title);
 
   lc_routine_draft_insert_step (self->draft, n, draft);
-  adw_dialog_close (dialog);
   adw_toast_set_use_markup (toast, FALSE);
   lc_show_toast (GTK_WIDGET (self), toast);
   focus_step (self, n);
-}
-
-static void
-search_changed_cb (GtkSearchEntry *entry,
-                   GtkListBox     *list)
-{
-  gtk_list_box_invalidate_filter (list);
 }
 
 static void
@@ -684,80 +661,10 @@ add_builtin_step_action (GtkWidget  *widget,
 {
   LcRoutineEditor *self = LC_ROUTINE_EDITOR (widget);
   GListModel *routines = lc_routine_library_get_routines (self->library);
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-  AdwDialog *dialog = adw_dialog_new ();
-  GtkWidget *view = adw_toolbar_view_new ();
-  GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *search = gtk_search_entry_new ();
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
-  GtkWidget *list = gtk_list_box_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  LcStepPicker *picker = lc_step_picker_new (routines);
 
-  adw_dialog_set_title (dialog, _("Add a Built-in Step"));
-  adw_dialog_set_content_width (dialog, 480);
-  adw_dialog_set_content_height (dialog, 640);
-  g_object_set_data (G_OBJECT (dialog), "editor", self);
-
-  gtk_search_entry_set_placeholder_text (GTK_SEARCH_ENTRY (search), _("Search steps"));
-  gtk_search_entry_set_key_capture_widget (GTK_SEARCH_ENTRY (search), GTK_WIDGET (dialog));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (search), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Search steps"), -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Built-in steps"), -1);
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-  gtk_list_box_set_filter_func (GTK_LIST_BOX (list), filter_builtin, search, NULL);
-  gtk_list_box_set_placeholder (GTK_LIST_BOX (list), gtk_label_new (_("No steps found")));
-  g_signal_connect (search, "search-changed", G_CALLBACK (search_changed_cb), list);
-  g_signal_connect (list, "row-activated", G_CALLBACK (builtin_activated_cb), dialog);
-
-  for (guint i = 0; i < g_list_model_get_n_items (routines); i++)
-    {
-      g_autoptr(LcRoutine) routine = g_list_model_get_item (routines, i);
-
-      if (lc_routine_get_origin (routine) != LC_ROUTINE_ORIGIN_BUILTIN)
-        continue;
-
-      for (guint j = 0; j < lc_routine_get_n_steps (routine); j++)
-        {
-          LcStep *step = lc_routine_get_step (routine, j);
-          g_autofree char *timing = lc_step_describe_timing (step);
-          g_autofree char *subtitle = NULL;
-          GtkWidget *row;
-          GtkWidget *picture;
-
-          if (!g_hash_table_add (seen, (gpointer) lc_step_get_title (step)))
-            continue;
-
-          row = adw_action_row_new ();
-          /* Translators: a built-in step's timing and the routine it is from */
-          subtitle = g_strdup_printf (_("%s · from “%s”"), timing, lc_routine_get_name (routine));
-          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), lc_step_get_title (step));
-          adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-          gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-          picture = lc_illustration_new (lc_step_get_illustration (step), lc_step_get_title (step), 64, 48);
-          gtk_widget_set_valign (picture, GTK_ALIGN_CENTER);
-          gtk_widget_set_margin_top (picture, 6);
-          gtk_widget_set_margin_bottom (picture, 6);
-          adw_action_row_add_prefix (ADW_ACTION_ROW (row), picture);
-          adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("list-add-symbolic"));
-          g_object_set_data_full (G_OBJECT (row), "step", g_object_ref (step), g_object_unref);
-          gtk_list_box_append (GTK_LIST_BOX (list), row);
-        }
-    }
-
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 12);
-  gtk_box_append (GTK_BOX (box), search);
-  gtk_box_append (GTK_BOX (box), list);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), box);
-  adw_toolbar_view_add_top_bar (ADW_TOOLBAR_VIEW (view), header);
-  adw_toolbar_view_set_content (ADW_TOOLBAR_VIEW (view), scrolled);
-  adw_dialog_set_child (dialog, view);
-  adw_dialog_set_focus (dialog, search);
-  adw_dialog_present (dialog, widget);
+  g_signal_connect_object (picker, "step-chosen", G_CALLBACK (builtin_step_chosen_cb), self, G_CONNECT_SWAPPED);
+  adw_dialog_present (ADW_DIALOG (picker), widget);
 }
 
 /* --- Save and Cancel ------------------------------------------------------------------ */

@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "lc-illustration.h"
+#include "lc-illustration-choice.h"
 #include "lc-format.h"
 #include "lc-picture.h"
 #include "lc-error.h"
@@ -462,28 +463,12 @@ load_fields (LcStepEditor       *self,
 }
 
 /* The list of illustrations: a thumbnail beside each name, and a check
- * mark on the chosen one, as the combo row's own list has. */
+ * mark on the chosen one (LcIllustrationChoice). */
 static void
 setup_illustration_cb (GtkSignalListItemFactory *factory,
                        GtkListItem              *item)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *label = gtk_label_new (NULL);
-  GtkWidget *check = gtk_image_new_from_icon_name ("object-select-symbolic");
-
-  /* The longer names, in Italian say, take two lines. */
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 28);
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_accessible_update_state (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
-  gtk_box_append (GTK_BOX (box), check);
-
-  g_object_set_data (G_OBJECT (box), "label", label);
-  g_object_set_data (G_OBJECT (box), "check", check);
-  gtk_list_item_set_child (item, box);
+  gtk_list_item_set_child (item, lc_illustration_choice_new ());
 }
 
 static void
@@ -491,9 +476,9 @@ illustration_selected_cb (AdwComboRow *row,
                           GParamSpec  *pspec,
                           GtkListItem *item)
 {
-  GtkWidget *check = g_object_get_data (G_OBJECT (gtk_list_item_get_child (item)), "check");
+  LcIllustrationChoice *choice = LC_ILLUSTRATION_CHOICE (gtk_list_item_get_child (item));
 
-  gtk_widget_set_opacity (check, adw_combo_row_get_selected_item (row) == gtk_list_item_get_item (item) ? 1 : 0);
+  lc_illustration_choice_set_selected (choice, adw_combo_row_get_selected_item (row) == gtk_list_item_get_item (item));
 }
 
 static void
@@ -501,21 +486,12 @@ bind_illustration_cb (GtkSignalListItemFactory *factory,
                       GtkListItem              *item,
                       AdwComboRow              *row)
 {
-  GtkWidget *box = gtk_list_item_get_child (item);
+  LcIllustrationChoice *choice = LC_ILLUSTRATION_CHOICE (gtk_list_item_get_child (item));
   const char *name = gtk_string_object_get_string (gtk_list_item_get_item (item));
   g_autofree char *label = illustration_label (name);
-  GtkWidget *thumbnail;
 
-  /* The name says it all: the thumbnail has no text of its own, and
-   * the row is read as the name. */
-  thumbnail = lc_illustration_new (name, NULL, 48, 36);
-  /* The same size in every row, whether its name takes one line or two */
-  gtk_widget_set_size_request (thumbnail, 48, 36);
-  gtk_widget_set_valign (thumbnail, GTK_ALIGN_CENTER);
-  gtk_box_prepend (GTK_BOX (box), thumbnail);
-  g_object_set_data (G_OBJECT (box), "thumbnail", thumbnail);
-
-  gtk_label_set_label (g_object_get_data (G_OBJECT (box), "label"), label);
+  lc_illustration_choice_set_illustration (choice, name);
+  lc_illustration_choice_set_label (choice, label);
   gtk_list_item_set_accessible_label (item, label);
 
   g_signal_connect (row, "notify::selected-item", G_CALLBACK (illustration_selected_cb), item);
@@ -527,13 +503,11 @@ unbind_illustration_cb (GtkSignalListItemFactory *factory,
                         GtkListItem              *item,
                         AdwComboRow              *row)
 {
-  GtkWidget *box = gtk_list_item_get_child (item);
-  GtkWidget *thumbnail = g_object_get_data (G_OBJECT (box), "thumbnail");
+  LcIllustrationChoice *choice = LC_ILLUSTRATION_CHOICE (gtk_list_item_get_child (item));
 
   g_signal_handlers_disconnect_by_func (row, illustration_selected_cb, item);
-  if (thumbnail != NULL)
-    gtk_box_remove (GTK_BOX (box), thumbnail);
-  g_object_set_data (G_OBJECT (box), "thumbnail", NULL);
+  /* Its picture is let go of while the item is not shown */
+  lc_illustration_choice_set_illustration (choice, NULL);
 }
 
 static void

@@ -194,13 +194,33 @@ update_red_flags (LcTrendsPage *self)
                                   -1);
 }
 
-static void
-undo_acknowledge_cb (LcTrendsPage *self,
-                     AdwToast     *toast)
+/* What Undo of hiding the warning needs: the page may be gone by then. */
+typedef struct
 {
-  guint previous = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (toast), "previous"));
+  GWeakRef page;
+  guint    previous;      /* the day acknowledged before */
+} UndoAcknowledge;
 
-  g_settings_set_uint (self->settings, "red-flags-acknowledged", previous);
+static void
+undo_acknowledge_free (gpointer  data,
+                       GClosure *closure)
+{
+  UndoAcknowledge *undo = data;
+
+  g_weak_ref_clear (&undo->page);
+  g_free (undo);
+}
+
+static void
+undo_acknowledge_cb (AdwToast        *toast,
+                     UndoAcknowledge *undo)
+{
+  g_autoptr(LcTrendsPage) self = g_weak_ref_get (&undo->page);
+
+  if (self == NULL)
+    return;
+
+  g_settings_set_uint (self->settings, "red-flags-acknowledged", undo->previous);
   update_red_flags (self);
 }
 
@@ -208,15 +228,17 @@ static void
 acknowledge_cb (LcTrendsPage *self)
 {
   AdwToast *toast;
-  guint previous = g_settings_get_uint (self->settings, "red-flags-acknowledged");
+  UndoAcknowledge *undo = g_new0 (UndoAcknowledge, 1);
 
+  g_weak_ref_init (&undo->page, self);
+  undo->previous = g_settings_get_uint (self->settings, "red-flags-acknowledged");
   g_settings_set_uint (self->settings, "red-flags-acknowledged", self->today);
   update_red_flags (self);
 
   toast = adw_toast_new (_("Warning hidden while it lasts"));
   adw_toast_set_button_label (toast, _("_Undo"));
-  g_object_set_data (G_OBJECT (toast), "previous", GUINT_TO_POINTER (previous));
-  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_acknowledge_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_acknowledge_cb), undo,
+                         undo_acknowledge_free, 0);
   lc_show_toast (GTK_WIDGET (self), toast);
 }
 
@@ -400,9 +422,9 @@ lc_trends_page_set_diary (LcTrendsPage *self,
 /* --- exports -------------------------------------------------------------- */
 
 static void
-open_saved_cb (AdwToast *toast)
+open_saved_cb (AdwToast *toast,
+               GFile    *file)
 {
-  GFile *file = g_object_get_data (G_OBJECT (toast), "file");
   g_autoptr(GtkFileLauncher) launcher = gtk_file_launcher_new (file);
 
   gtk_file_launcher_launch (launcher, NULL, NULL, NULL, NULL);
@@ -438,8 +460,8 @@ saved_cb (GFile        *file,
       AdwToast *toast = adw_toast_new (save->done);
 
       adw_toast_set_button_label (toast, _("_Open"));
-      g_object_set_data_full (G_OBJECT (toast), "file", g_object_ref (file), g_object_unref);
-      g_signal_connect (toast, "button-clicked", G_CALLBACK (open_saved_cb), NULL);
+      g_signal_connect_data (toast, "button-clicked", G_CALLBACK (open_saved_cb), g_object_ref (file),
+                             (GClosureNotify) g_object_unref, 0);
       lc_show_toast (GTK_WIDGET (save->self), toast);
     }
 
@@ -540,17 +562,34 @@ file_filters (const char *name,
   return G_LIST_MODEL (filters);
 }
 
+/* The report's way through the period's alert and the file chooser */
+typedef struct
+{
+  LcTrendsPage *self;
+  GtkDropDown  *periods;
+  const char   *range;
+} ReportRequest;
+
+static void
+report_request_free (ReportRequest *request)
+{
+  g_object_unref (request->self);
+  g_object_unref (request->periods);
+  g_free (request);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ReportRequest, report_request_free)
+
 static void
 report_file_cb (GtkFileDialog *dialog,
                 GAsyncResult  *result,
-                LcTrendsPage  *self)
+                ReportRequest *data)
 {
+  g_autoptr(ReportRequest) request = data;
   g_autoptr(GFile) file = gtk_file_dialog_save_finish (dialog, result, NULL);
-  const char *range = g_object_get_data (G_OBJECT (dialog), "range");
 
   if (file != NULL)
-    lc_trends_page_save_report (self, file, range);
-  g_object_unref (self);
+    lc_trends_page_save_report (request->self, file, request->range);
 }
 
 static const char *const range_names[] = { "2w", "3m", "1y", "all" };
@@ -558,21 +597,18 @@ static const char *const range_names[] = { "2w", "3m", "1y", "all" };
 static void
 report_period_cb (AdwAlertDialog *alert,
                   GAsyncResult   *result,
-                  LcTrendsPage   *self)
+                  ReportRequest  *data)
 {
+  g_autoptr(ReportRequest) request = data;
   const char *response = adw_alert_dialog_choose_finish (alert, result);
-  GtkDropDown *periods = g_object_get_data (G_OBJECT (alert), "periods");
   g_autoptr(GtkFileDialog) dialog = NULL;
   g_autoptr(GListModel) filters = NULL;
   g_autoptr(GDateTime) now = NULL;
   g_autofree char *name = NULL;
-  guint period = gtk_drop_down_get_selected (periods);
+  guint period = gtk_drop_down_get_selected (request->periods);
 
   if (g_strcmp0 (response, "save") != 0 || period >= G_N_ELEMENTS (range_names))
-    {
-      g_object_unref (self);
-      return;
-    }
+    return;
 
   dialog = gtk_file_dialog_new ();
   filters = file_filters (_("PDF Documents"), "application/pdf");
@@ -582,9 +618,9 @@ report_period_cb (AdwAlertDialog *alert,
   gtk_file_dialog_set_title (dialog, _("Save Report"));
   gtk_file_dialog_set_initial_name (dialog, name);
   gtk_file_dialog_set_filters (dialog, filters);
-  g_object_set_data (G_OBJECT (dialog), "range", (gpointer) range_names[period]);
-  gtk_file_dialog_save (dialog, GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), NULL,
-                        (GAsyncReadyCallback) report_file_cb, self);
+  request->range = range_names[period];
+  gtk_file_dialog_save (dialog, GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (request->self))), NULL,
+                        (GAsyncReadyCallback) report_file_cb, g_steal_pointer (&request));
 }
 
 static void
@@ -599,6 +635,7 @@ report_action (GtkWidget  *widget,
   AdwDialog *alert;
   GtkWidget *drop_down = gtk_drop_down_new_from_strings (periods);
   const char *range = adw_toggle_group_get_active_name (self->range_toggles);
+  ReportRequest *request;
 
   for (guint i = 0; i < G_N_ELEMENTS (range_names); i++)
     if (g_strcmp0 (range, range_names[i]) == 0)
@@ -614,9 +651,12 @@ report_action (GtkWidget  *widget,
                                   NULL);
   adw_alert_dialog_set_response_appearance (ADW_ALERT_DIALOG (alert), "save", ADW_RESPONSE_SUGGESTED);
   adw_alert_dialog_set_default_response (ADW_ALERT_DIALOG (alert), "save");
-  g_object_set_data (G_OBJECT (alert), "periods", drop_down);
+
+  request = g_new0 (ReportRequest, 1);
+  request->self = g_object_ref (self);
+  request->periods = GTK_DROP_DOWN (g_object_ref (drop_down));
   adw_alert_dialog_choose (ADW_ALERT_DIALOG (alert), widget, NULL, (GAsyncReadyCallback) report_period_cb,
-                           g_object_ref (self));
+                           request);
 }
 
 static void

@@ -115,6 +115,39 @@ lc_show_error (GtkWidget  *widget,
  * its first height is 0, and it doesn't grow when the window narrows.
  * Its vertical adjustment knows the height; a resize on the next frame
  * asks for it. */
+typedef struct
+{
+  GWeakRef view;
+  guint    tick;          /* a resize is waiting for the next frame */
+} Grow;
+
+static Grow *
+grow_ref (Grow *grow)
+{
+  return g_rc_box_acquire (grow);
+}
+
+static void
+grow_clear (gpointer data)
+{
+  Grow *grow = data;
+
+  g_weak_ref_clear (&grow->view);
+}
+
+static void
+grow_unref (gpointer data)
+{
+  g_rc_box_release_full (data, grow_clear);
+}
+
+static void
+grow_closure_unref (gpointer  data,
+                    GClosure *closure)
+{
+  grow_unref (data);
+}
+
 static gboolean
 view_resize_cb (GtkWidget     *view,
                 GdkFrameClock *clock,
@@ -127,22 +160,24 @@ view_resize_cb (GtkWidget     *view,
 static void
 view_resized_cb (gpointer data)
 {
-  g_object_set_data (data, "resize-tick", NULL);
+  Grow *grow = data;
+
+  grow->tick = 0;
+  grow_unref (grow);
 }
 
 static void
 view_upper_cb (GtkAdjustment *adjustment,
                GParamSpec    *pspec,
-               GtkWidget     *view)
+               Grow          *grow)
 {
-  guint tick;
+  g_autoptr(GtkWidget) view = g_weak_ref_get (&grow->view);
 
-  if ((int) gtk_adjustment_get_upper (adjustment) == gtk_widget_get_height (view) ||
-      g_object_get_data (G_OBJECT (view), "resize-tick") != NULL)
+  if (view == NULL || grow->tick != 0 ||
+      (int) gtk_adjustment_get_upper (adjustment) == gtk_widget_get_height (view))
     return;
 
-  tick = gtk_widget_add_tick_callback (view, view_resize_cb, view, view_resized_cb);
-  g_object_set_data (G_OBJECT (view), "resize-tick", GUINT_TO_POINTER (tick));
+  grow->tick = gtk_widget_add_tick_callback (view, view_resize_cb, grow_ref (grow), view_resized_cb);
 }
 
 /**
@@ -154,8 +189,11 @@ view_upper_cb (GtkAdjustment *adjustment,
 void
 lc_text_view_grow_with_text (GtkTextView *view)
 {
-  g_signal_connect_object (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view)), "notify::upper",
-                           G_CALLBACK (view_upper_cb), view, G_CONNECT_DEFAULT);
+  Grow *grow = g_rc_box_new0 (Grow);
+
+  g_weak_ref_init (&grow->view, view);
+  g_signal_connect_data (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view)), "notify::upper",
+                         G_CALLBACK (view_upper_cb), grow, grow_closure_unref, G_CONNECT_DEFAULT);
 }
 
 /**

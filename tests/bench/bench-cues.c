@@ -12,7 +12,7 @@
 
 #include "config.h"
 
-#include "lc-cue-player.h"
+#include "lc-cue-player-private.h"
 
 #define RUNS 15
 
