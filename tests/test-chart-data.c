@@ -15,6 +15,8 @@
 
 #include "lc-chart-data.h"
 #include "lc-diary.h"
+#include "lc-enum-types.h"
+#include "lc-session.h"
 #include "lc-trend.h"
 
 #define EPS 1e-9
@@ -789,6 +791,40 @@ test_chart_data_time_axis (void)
   g_assert_cmpstr (label, ==, "2026");
 }
 
+/* --- enum types ---------------------------------------------------------------- */
+
+/* Properties and signal arguments carry their enum types, so a .ui file
+ * and a debugger say "heaviness", not 0. */
+static void
+test_chart_data_enum_types (void)
+{
+  g_autoptr(GEnumClass) kinds = g_type_class_ref (LC_TYPE_CHART_KIND);
+  GObjectClass *session_class = g_type_class_ref (LC_TYPE_SESSION);
+  GParamSpec *state;
+  GSignalQuery query;
+
+  g_assert_cmpuint (kinds->n_values, ==, LC_N_CHART_KINDS);
+  g_assert_cmpint (g_enum_get_value_by_nick (kinds, "heaviness")->value, ==, LC_CHART_HEAVINESS);
+  g_assert_cmpint (g_enum_get_value_by_nick (kinds, "swelling")->value, ==, LC_CHART_SWELLING);
+  g_assert_cmpint (g_enum_get_value_by_nick (kinds, "ankle")->value, ==, LC_CHART_ANKLE);
+  g_assert_true (G_TYPE_IS_FLAGS (LC_TYPE_DIARY_CHANGE));
+
+  state = g_object_class_find_property (session_class, "state");
+  g_assert_true (G_IS_PARAM_SPEC_ENUM (state));
+  g_assert_true (state->value_type == LC_TYPE_SESSION_STATE);
+
+  g_signal_query (g_signal_lookup ("cue", LC_TYPE_SESSION), &query);
+  g_assert_cmpuint (query.n_params, ==, 3);
+  g_assert_true ((query.param_types[0] & ~G_SIGNAL_TYPE_STATIC_SCOPE) == LC_TYPE_CUE_KIND);
+  /* Signals are made in class_init */
+  g_type_class_unref (g_type_class_ref (LC_TYPE_DIARY));
+  g_signal_query (g_signal_lookup ("changed", LC_TYPE_DIARY), &query);
+  g_assert_cmpuint (query.n_params, ==, 1);
+  g_assert_true ((query.param_types[0] & ~G_SIGNAL_TYPE_STATIC_SCOPE) == LC_TYPE_DIARY_CHANGE);
+
+  g_type_class_unref (session_class);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -808,6 +844,7 @@ main (int   argc,
   g_test_add_func ("/lc/chart-data/sweep", test_chart_data_sweep);
   g_test_add_func ("/lc/chart-data/random", test_chart_data_random);
   g_test_add_func ("/lc/chart-data/time-axis", test_chart_data_time_axis);
+  g_test_add_func ("/lc/chart-data/enum-types", test_chart_data_enum_types);
 
   return g_test_run ();
 }

@@ -10,6 +10,7 @@
 #include <gst/gst.h>
 
 #include "lc-cue-player.h"
+#include "lc-enum-types.h"
 #include "lc-error.h"
 #include "lc-tone.h"
 #include "lc-voice.h"
@@ -1086,7 +1087,7 @@ lc_cue_player_class_init (LcCuePlayerClass *klass)
    */
   signals [SOUND] =
     g_signal_new ("sound", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                  NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_INT, G_TYPE_STRING);
+                  NULL, NULL, NULL, G_TYPE_NONE, 2, LC_TYPE_CUE_KIND, G_TYPE_STRING);
 
   gst_init (NULL, NULL);
 }

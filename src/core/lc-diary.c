@@ -19,6 +19,7 @@
 #include <glib/gstdio.h>
 
 #include "lc-diary.h"
+#include "lc-enum-types.h"
 #include "lc-error.h"
 
 struct _LcDiary
@@ -1648,7 +1649,7 @@ lc_diary_class_init (LcDiaryClass *klass)
    */
   signals[SIGNAL_CHANGED] =
     g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 1, G_TYPE_UINT);
+                  G_TYPE_NONE, 1, LC_TYPE_DIARY_CHANGE);
 }
 
 /**

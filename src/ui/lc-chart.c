@@ -13,6 +13,7 @@
 
 #include "lc-chart.h"
 #include "lc-chart-private.h"
+#include "lc-enum-types.h"
 #include "lc-trend.h"
 
 struct _LcChart
@@ -334,7 +335,7 @@ lc_chart_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_KIND:
-      g_value_set_int (value, self->kind);
+      g_value_set_enum (value, self->kind);
       break;
     case PROP_DATA:
       g_value_set_boxed (value, self->data);
@@ -361,7 +362,7 @@ lc_chart_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_KIND:
-      lc_chart_set_kind (self, g_value_get_int (value));
+      lc_chart_set_kind (self, g_value_get_enum (value));
       break;
     case PROP_DATA:
       lc_chart_set_data (self, g_value_get_boxed (value));
@@ -391,8 +392,8 @@ lc_chart_class_init (LcChartClass *klass)
   widget_class->realize = lc_chart_realize;
 
   properties[PROP_KIND] =
-    g_param_spec_int ("kind", NULL, NULL, 0, LC_N_CHART_KINDS - 1, LC_CHART_HEAVINESS,
-                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_enum ("kind", NULL, NULL, LC_TYPE_CHART_KIND, LC_CHART_HEAVINESS,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_DATA] =
     g_param_spec_boxed ("data", NULL, NULL, LC_TYPE_CHART_DATA,
                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
