@@ -12,7 +12,6 @@
 #include "lc-cue-player.h"
 #include "lc-cue-player-private.h"
 #include "lc-enum-types.h"
-#include "lc-error.h"
 #include "lc-tone.h"
 #include "lc-voice.h"
 

@@ -687,7 +687,8 @@ check_swelling (const LcDayAggregate *days,
  * @day: the day number to evaluate on; later days are ignored
  * @out: (out caller-allocates): the report
  *
- * Evaluates the red-flag rules (CONTENT.md 4.1) as of @day:
+ * Evaluates the red-flag rules (see lc-trend.h: NHS, "DVT (deep vein
+ * thrombosis)"; Wells et al. 1997, Lancet 350:1795) as of @day:
  *
  * - %LC_RED_FLAG_ANKLE_DIFFERENCE: on the latest day up to @day with both
  *   ankles measured, less than LC_TREND_ANKLE_RECENT_DAYS days before
