@@ -130,14 +130,14 @@ lc_chart_compute_geometry (PangoContext    *pango,
 
 static float
 x_of_day (const LcChartGeometry *geo,
-          double          day_offset)
+          double                 day_offset)
 {
   return geo->x0 + (float) ((day_offset + 0.5) * geo->width / geo->span);
 }
 
 static float
 y_of_value (const LcChartGeometry *geo,
-            double          value)
+            double                 value)
 {
   return geo->y0 + geo->height - (float) ((value - geo->y_min) / (geo->y_max - geo->y_min) * geo->height);
 }
@@ -256,12 +256,12 @@ legend (GtkSnapshot        *snapshot,
 }
 
 static void
-draw_time_axis (GtkSnapshot        *snapshot,
-                PangoContext       *pango,
+draw_time_axis (GtkSnapshot           *snapshot,
+                PangoContext          *pango,
                 const LcChartGeometry *geo,
-                guint32             first_day,
-                guint32             last_day,
-                const LcChartStyle *style)
+                guint32                first_day,
+                guint32                last_day,
+                const LcChartStyle    *style)
 {
   float label_width;
   LcChartTimeStep step;
@@ -299,10 +299,10 @@ draw_time_axis (GtkSnapshot        *snapshot,
 }
 
 static void
-draw_value_axis (GtkSnapshot        *snapshot,
-                 PangoContext       *pango,
+draw_value_axis (GtkSnapshot           *snapshot,
+                 PangoContext          *pango,
                  const LcChartGeometry *geo,
-                 const LcChartStyle *style)
+                 const LcChartStyle    *style)
 {
   GskPathBuilder *grid = gsk_path_builder_new ();
   g_autoptr(GskStroke) stroke = gsk_stroke_new (1);
@@ -322,13 +322,13 @@ draw_value_axis (GtkSnapshot        *snapshot,
 }
 
 static void
-draw_series (GtkSnapshot        *snapshot,
-             LcChartData        *data,
-             LcChartKind         kind,
-             LcChartSeries       series,
+draw_series (GtkSnapshot           *snapshot,
+             LcChartData           *data,
+             LcChartKind            kind,
+             LcChartSeries          series,
              const LcChartGeometry *geo,
-             const LcChartStyle *style,
-             const LcChartGrid  *grid)
+             const LcChartStyle    *style,
+             const LcChartGrid     *grid)
 {
   GskPathBuilder *points = gsk_path_builder_new ();
   GskPathBuilder *ranges = gsk_path_builder_new ();
@@ -406,11 +406,11 @@ draw_series (GtkSnapshot        *snapshot,
 }
 
 static void
-draw_sessions (GtkSnapshot        *snapshot,
-               LcChartData        *data,
+draw_sessions (GtkSnapshot           *snapshot,
+               LcChartData           *data,
                const LcChartGeometry *geo,
-               const LcChartStyle *style,
-               const LcChartGrid  *grid)
+               const LcChartStyle    *style,
+               const LcChartGrid     *grid)
 {
   guint n_days;
   const guint32 *days = lc_chart_data_get_days (data, &n_days);
@@ -441,13 +441,13 @@ draw_sessions (GtkSnapshot        *snapshot,
 }
 
 static void
-draw_active_day (GtkSnapshot        *snapshot,
-                 LcChartData        *data,
-                 LcChartKind         kind,
-                 gboolean            combined,
+draw_active_day (GtkSnapshot           *snapshot,
+                 LcChartData           *data,
+                 LcChartKind            kind,
+                 gboolean               combined,
                  const LcChartGeometry *geo,
-                 const LcChartStyle *style,
-                 guint32             day)
+                 const LcChartStyle    *style,
+                 guint32                day)
 {
   GskPathBuilder *rule = gsk_path_builder_new ();
   g_autoptr(GskStroke) stroke = gsk_stroke_new (1);
