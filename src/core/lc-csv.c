@@ -9,7 +9,7 @@
  *   quotes inside doubled. Export writes CRLF line ends and no BOM. Import
  *   takes CRLF or LF, an optional UTF-8 BOM, and a final line end or not;
  *   an empty line is an error, except one at the very end.
- * - The first line is exactly the header (column_names below). Each other
+ * - The first line is exactly the header (lc_csv_column_names below). Each other
  *   line is a record: "entry" rows fill time (when the entry was taken),
  *   the four scores, the ankles, tags and note; "session" rows fill time
  *   (the start), routine_id, routine_name, ended, the three step counts and
@@ -32,6 +32,8 @@
  * line where the row starts, the column, what is wrong and what is
  * expected, and nothing is added. Rows whose content the diary already
  * holds are skipped, so importing the same file again adds nothing.
+ *
+ * The export is in lc-csv-export.c.
  */
 
 #include "config.h"
@@ -40,46 +42,25 @@
 #include <glib/gi18n-lib.h>
 
 #include "lc-csv.h"
+#include "lc-csv-private.h"
 #include "lc-error.h"
 
 G_DEFINE_QUARK (lc-csv-error-quark, lc_csv_error)
 
-typedef enum
-{
-  COL_RECORD,
-  COL_TIME,
-  COL_HEAVINESS_LEFT,
-  COL_HEAVINESS_RIGHT,
-  COL_SWELLING_LEFT,
-  COL_SWELLING_RIGHT,
-  COL_ANKLE_LEFT,
-  COL_ANKLE_RIGHT,
-  COL_TAGS,
-  COL_NOTE,
-  COL_ROUTINE_ID,
-  COL_ROUTINE_NAME,
-  COL_ENDED,
-  COL_STEPS_DONE,
-  COL_STEPS_TOTAL,
-  COL_STEPS_SKIPPED,
-  COL_HEAVINESS_BEFORE,
-  COL_HEAVINESS_AFTER,
-  N_COLUMNS
-} Column;
-
-#define FIRST_ENTRY_COLUMN   COL_HEAVINESS_LEFT
-#define LAST_ENTRY_COLUMN    COL_NOTE
-#define FIRST_SESSION_COLUMN COL_ROUTINE_ID
-#define LAST_SESSION_COLUMN  COL_HEAVINESS_AFTER
-
 /* Not translated: they are the file's keys. */
-static const char * const column_names[N_COLUMNS] = {
+const char * const lc_csv_column_names[N_COLUMNS] = {
   "record", "time",
   "heaviness_left", "heaviness_right", "swelling_left", "swelling_right",
   "ankle_left_cm", "ankle_right_cm", "tags", "note",
   "routine_id", "routine_name", "ended", "steps_done", "steps_total", "steps_skipped",
   "heaviness_before", "heaviness_after",
 };
+
+char *
+lc_csv_header_line (void)
+{
+  return g_strjoinv (",", (char **) lc_csv_column_names);
+}
 
 #define EXAMPLE_TIME "2026-03-29T08:30:00+02:00"
 
@@ -116,48 +97,6 @@ row_clear (Row *row)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Row, row_clear)
 
-static char *
-header_line (void)
-{
-  return g_strjoinv (",", (char **) column_names);
-}
-
-/* --- export ------------------------------------------------------------------ */
-
-static void
-append_field (GString    *out,
-              const char *text)
-{
-  if (text == NULL)
-    return;
-
-  if (text[strcspn (text, ",\"\r\n")] == '\0')
-    {
-      g_string_append (out, text);
-      return;
-    }
-
-  g_string_append_c (out, '"');
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (out, '"');
-      g_string_append_c (out, *p);
-    }
-  g_string_append_c (out, '"');
-}
-
-/* Text from the user or from a stranger's routine file, defused for a
- * spreadsheet (see the format above): @text itself, or a new string. */
-static char *
-defuse_text (const char *text)
-{
-  if (text == NULL || text[0] == '\0' || strchr ("=+-@\t\r'", text[0]) == NULL)
-    return g_strdup (text);
-
-  return g_strconcat ("'", text, NULL);
-}
-
 /* The text of a free-text column as written before defuse_text() */
 static const char *
 undefused_text (const Row *row,
@@ -166,137 +105,6 @@ undefused_text (const Row *row,
   const char *text = row->fields[column];
 
   return text[0] == '\'' ? text + 1 : text;
-}
-
-/* Writes a row of N_COLUMNS fields (NULL: empty) and frees them. */
-static void
-append_row (GString  *out,
-            char    **fields)
-{
-  for (guint i = 0; i < N_COLUMNS; i++)
-    {
-      if (i > 0)
-        g_string_append_c (out, ',');
-      append_field (out, fields[i]);
-      g_clear_pointer (&fields[i], g_free);
-    }
-  g_string_append (out, "\r\n");
-}
-
-static char *
-format_time (gint64 time)
-{
-  g_autoptr(GDateTime) local = g_date_time_new_from_unix_local (time);
-
-  /* Outside GDateTime's years 1-9999: nothing the diary accepts. */
-  if (local == NULL)
-    return NULL;
-
-  return g_date_time_format (local, "%FT%T%:z");
-}
-
-static char *
-format_score (int score)
-{
-  return score == LC_SCORE_NONE ? NULL : g_strdup_printf ("%d", score);
-}
-
-static char *
-format_ankle (int mm)
-{
-  /* Not %.1f: the decimal separator is always a dot, whatever the locale. */
-  return mm == LC_ANKLE_NONE ? NULL : g_strdup_printf ("%d.%d", mm / 10, mm % 10);
-}
-
-static void
-append_entry (GString       *out,
-              const LcEntry *entry)
-{
-  char *fields[N_COLUMNS] = { NULL };
-  g_autofree char *tags = lc_tags_to_string (entry->tags);
-
-  fields[COL_RECORD] = g_strdup ("entry");
-  fields[COL_TIME] = format_time (entry->taken_at);
-  fields[COL_HEAVINESS_LEFT] = format_score (entry->heaviness[LC_LEG_LEFT]);
-  fields[COL_HEAVINESS_RIGHT] = format_score (entry->heaviness[LC_LEG_RIGHT]);
-  fields[COL_SWELLING_LEFT] = format_score (entry->swelling[LC_LEG_LEFT]);
-  fields[COL_SWELLING_RIGHT] = format_score (entry->swelling[LC_LEG_RIGHT]);
-  fields[COL_ANKLE_LEFT] = format_ankle (entry->ankle_mm[LC_LEG_LEFT]);
-  fields[COL_ANKLE_RIGHT] = format_ankle (entry->ankle_mm[LC_LEG_RIGHT]);
-  fields[COL_TAGS] = g_steal_pointer (&tags);
-  fields[COL_NOTE] = defuse_text (entry->note);
-
-  append_row (out, fields);
-}
-
-static void
-append_session (GString               *out,
-                const LcSessionRecord *record)
-{
-  char *fields[N_COLUMNS] = { NULL };
-
-  fields[COL_RECORD] = g_strdup ("session");
-  fields[COL_TIME] = format_time (record->started_at);
-  fields[COL_ROUTINE_ID] = defuse_text (record->routine_id);
-  fields[COL_ROUTINE_NAME] = defuse_text (record->routine_name);
-  fields[COL_ENDED] = format_time (record->ended_at);
-  fields[COL_STEPS_DONE] = g_strdup_printf ("%u", record->steps_done);
-  fields[COL_STEPS_TOTAL] = g_strdup_printf ("%u", record->steps_total);
-  fields[COL_STEPS_SKIPPED] = g_strdup_printf ("%u", record->steps_skipped);
-  fields[COL_HEAVINESS_BEFORE] = format_score (record->heaviness_before);
-  fields[COL_HEAVINESS_AFTER] = format_score (record->heaviness_after);
-
-  append_row (out, fields);
-}
-
-/**
- * lc_csv_export:
- * @diary: the diary
- * @length: (out) (optional): the length of the text, in bytes
- * @error: return location for an %LC_CSV_ERROR_DIARY error
- *
- * The whole diary as CSV: the header, the entries oldest first, then the
- * sessions oldest first.
- *
- * Returns: (transfer full): the file's contents, or %NULL with @error set
- */
-char *
-lc_csv_export (LcDiary  *diary,
-               gsize    *length,
-               GError  **error)
-{
-  g_autoptr(GPtrArray) entries = NULL;
-  g_autoptr(GPtrArray) sessions = NULL;
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *header = NULL;
-  GString *out;
-
-  g_return_val_if_fail (LC_IS_DIARY (diary), NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  entries = lc_diary_list_entries (diary, G_MININT64, G_MAXINT64, &local_error);
-  if (entries != NULL)
-    sessions = lc_diary_list_sessions (diary, G_MININT64, G_MAXINT64, &local_error);
-  if (sessions == NULL)
-    {
-      lc_set_error (error, LC_CSV_ERROR, LC_CSV_ERROR_DIARY,
-                   _("The diary could not be read: %s"), local_error->message);
-      return NULL;
-    }
-
-  header = header_line ();
-  out = g_string_new (header);
-  g_string_append (out, "\r\n");
-
-  for (guint i = 0; i < entries->len; i++)
-    append_entry (out, g_ptr_array_index (entries, i));
-  for (guint i = 0; i < sessions->len; i++)
-    append_session (out, g_ptr_array_index (sessions, i));
-
-  if (length != NULL)
-    *length = out->len;
-
-  return g_string_free (out, FALSE);
 }
 
 /* --- errors ------------------------------------------------------------------ */
@@ -354,7 +162,7 @@ column_label (const Reader *reader,
               guint         column)
 {
   if (reader->named && column < N_COLUMNS)
-    return g_strdup (column_names[column]);
+    return g_strdup (lc_csv_column_names[column]);
 
   return g_strdup_printf ("%u", column + 1);
 }
@@ -532,7 +340,7 @@ read_header (Reader  *reader,
              Row     *row,
              GError **error)
 {
-  g_autofree char *header = header_line ();
+  g_autofree char *header = lc_csv_header_line ();
 
   if (reader->p == reader->end)
     {
@@ -552,13 +360,13 @@ read_header (Reader  *reader,
     }
 
   for (guint i = 0; i < MIN (row->n_fields, N_COLUMNS); i++)
-    if (!g_str_equal (row->fields[i], column_names[i]))
+    if (!g_str_equal (row->fields[i], lc_csv_column_names[i]))
       {
         g_autofree char *column = column_label (reader, i);
         g_autofree char *value = shown (row->fields[i]);
 
         set_error (error, LC_CSV_ERROR_HEADER, row->line, column,
-                   _("the header has “%s” here; expected “%s”"), value, column_names[i]);
+                   _("the header has “%s” here; expected “%s”"), value, lc_csv_column_names[i]);
         return FALSE;
       }
 
@@ -614,7 +422,7 @@ parse_time (const Row  *row,
 
   if (*text == '\0')
     {
-      set_error (error, LC_CSV_ERROR_VALUE, row->line, column_names[column],
+      set_error (error, LC_CSV_ERROR_VALUE, row->line, lc_csv_column_names[column],
                  _("the time is missing; expected a date and time such as “%s”"), EXAMPLE_TIME);
       return FALSE;
     }
@@ -629,11 +437,11 @@ parse_time (const Row  *row,
       g_autoptr(GDateTime) without_offset = g_date_time_new_from_iso8601 (text, utc);
 
       if (without_offset != NULL)
-        set_error (error, LC_CSV_ERROR_VALUE, row->line, column_names[column],
+        set_error (error, LC_CSV_ERROR_VALUE, row->line, lc_csv_column_names[column],
                    _("“%s” has no UTC offset; expected one at the end, as in “%s”, or Z for UTC"),
                    value, EXAMPLE_TIME);
       else
-        set_error (error, LC_CSV_ERROR_VALUE, row->line, column_names[column],
+        set_error (error, LC_CSV_ERROR_VALUE, row->line, lc_csv_column_names[column],
                    _("“%s” is not a date and time; expected one such as “%s”"),
                    value, EXAMPLE_TIME);
       return FALSE;
@@ -641,7 +449,7 @@ parse_time (const Row  *row,
 
   if (g_date_time_to_unix (time) < 0)
     {
-      set_error (error, LC_CSV_ERROR_VALUE, row->line, column_names[column],
+      set_error (error, LC_CSV_ERROR_VALUE, row->line, lc_csv_column_names[column],
                  _("“%s” is before 1970; expected a later time"), value);
       return FALSE;
     }
@@ -669,7 +477,7 @@ parse_score (const Row  *row,
     {
       g_autofree char *value = shown (text);
 
-      set_error (error, LC_CSV_ERROR_VALUE, row->line, column_names[column],
+      set_error (error, LC_CSV_ERROR_VALUE, row->line, lc_csv_column_names[column],
                  _("“%s” is not a score from 0 to 10"), value);
       return FALSE;
     }
@@ -715,11 +523,11 @@ parse_ankle (const Row  *row,
   if (n_whole == 0 || *p != '\0' || (dot && n_decimals == 0))
     {
       if (strchr (text, ',') != NULL)
-        set_error (error, LC_CSV_ERROR_VALUE, row->line, column_names[column],
+        set_error (error, LC_CSV_ERROR_VALUE, row->line, lc_csv_column_names[column],
                    _("“%s” is not a measurement in centimetres; expected a dot before the decimal, as in “23.5”"),
                    value);
       else
-        set_error (error, LC_CSV_ERROR_VALUE, row->line, column_names[column],
+        set_error (error, LC_CSV_ERROR_VALUE, row->line, lc_csv_column_names[column],
                    _("“%s” is not a measurement in centimetres; expected a number such as “23.5”"),
                    value);
       return FALSE;
@@ -727,7 +535,7 @@ parse_ankle (const Row  *row,
 
   if (n_decimals > 1)
     {
-      set_error (error, LC_CSV_ERROR_VALUE, row->line, column_names[column],
+      set_error (error, LC_CSV_ERROR_VALUE, row->line, lc_csv_column_names[column],
                  _("“%s” has more than one decimal; expected centimetres with one at most, such as “23.5”"),
                  value);
       return FALSE;
@@ -735,7 +543,7 @@ parse_ankle (const Row  *row,
 
   if (whole * 10 + tenths < LC_ANKLE_MIN_MM || whole * 10 + tenths > LC_ANKLE_MAX_MM)
     {
-      set_error (error, LC_CSV_ERROR_VALUE, row->line, column_names[column],
+      set_error (error, LC_CSV_ERROR_VALUE, row->line, lc_csv_column_names[column],
                  _("“%s” is out of range; expected an ankle from %d.%d to %d.%d cm"),
                  value, LC_ANKLE_MIN_MM / 10, LC_ANKLE_MIN_MM % 10, LC_ANKLE_MAX_MM / 10, LC_ANKLE_MAX_MM % 10);
       return FALSE;
@@ -789,10 +597,10 @@ parse_tags (const Row  *row,
           g_autofree char *value = shown (name);
 
           if (*name == '\0')
-            set_error (error, LC_CSV_ERROR_VALUE, row->line, column_names[COL_TAGS],
+            set_error (error, LC_CSV_ERROR_VALUE, row->line, lc_csv_column_names[COL_TAGS],
                        _("a tag name is empty; expected names from: %s, joined with “;”"), names);
           else
-            set_error (error, LC_CSV_ERROR_VALUE, row->line, column_names[COL_TAGS],
+            set_error (error, LC_CSV_ERROR_VALUE, row->line, lc_csv_column_names[COL_TAGS],
                        _("“%s” is not a tag; expected names from: %s, joined with “;”"), value, names);
           return FALSE;
         }
@@ -818,7 +626,7 @@ parse_required_text (const Row   *row,
 
   if (*text == '\0')
     {
-      set_error (error, LC_CSV_ERROR_VALUE, row->line, column_names[column],
+      set_error (error, LC_CSV_ERROR_VALUE, row->line, lc_csv_column_names[column],
                  /* Translators: %s says what, e.g. the routine’s name */
                  _("the value is missing; expected %s"), expected);
       return FALSE;
@@ -838,7 +646,7 @@ parse_steps (const Row  *row,
 
   if (*text == '\0')
     {
-      set_error (error, LC_CSV_ERROR_VALUE, row->line, column_names[column],
+      set_error (error, LC_CSV_ERROR_VALUE, row->line, lc_csv_column_names[column],
                  _("the value is missing; expected %s"), _("a number of steps"));
       return FALSE;
     }
@@ -847,7 +655,7 @@ parse_steps (const Row  *row,
     {
       g_autofree char *value = shown (text);
 
-      set_error (error, LC_CSV_ERROR_VALUE, row->line, column_names[column],
+      set_error (error, LC_CSV_ERROR_VALUE, row->line, lc_csv_column_names[column],
                  _("“%s” is not a number of steps; expected a whole number from 0 to %u"),
                  value, MAX_STEPS);
       return FALSE;
@@ -875,11 +683,11 @@ check_other_columns_empty (const Row  *row,
 
       value = shown (row->fields[i]);
       if (is_entry)
-        set_error (error, LC_CSV_ERROR_VALUE, row->line, column_names[i],
+        set_error (error, LC_CSV_ERROR_VALUE, row->line, lc_csv_column_names[i],
                    _("an entry row has “%s” here; expected the session columns to be empty in entry rows"),
                    value);
       else
-        set_error (error, LC_CSV_ERROR_VALUE, row->line, column_names[i],
+        set_error (error, LC_CSV_ERROR_VALUE, row->line, lc_csv_column_names[i],
                    _("a session row has “%s” here; expected the entry columns to be empty in session rows"),
                    value);
       return FALSE;
@@ -931,11 +739,11 @@ import_entry (LcDiary    *diary,
       const char *column = NULL;
 
       if (field == LC_ENTRY_FIELD_TIME)
-        column = column_names[COL_TIME];
+        column = lc_csv_column_names[COL_TIME];
       else if (field == LC_ENTRY_FIELD_NOTE)
-        column = column_names[COL_NOTE];
+        column = lc_csv_column_names[COL_NOTE];
       else if (field == LC_ENTRY_FIELD_TAGS)
-        column = column_names[COL_TAGS];
+        column = lc_csv_column_names[COL_TAGS];
 
       set_error (error, LC_CSV_ERROR_VALUE, row->line, column, "%s", local_error->message);
       return FALSE;
@@ -984,7 +792,7 @@ import_session (LcDiary    *diary,
   /* As for entries: a session records what has happened */
   if (record->started_at > now)
     {
-      set_error (error, LC_CSV_ERROR_VALUE, row->line, column_names[COL_TIME], "%s",
+      set_error (error, LC_CSV_ERROR_VALUE, row->line, lc_csv_column_names[COL_TIME], "%s",
                  _("The time is in the future: a session records what has happened"));
       return FALSE;
     }
@@ -995,21 +803,21 @@ import_session (LcDiary    *diary,
       g_autofree char *ended = shown (row->fields[COL_ENDED]);
       g_autofree char *started = shown (row->fields[COL_TIME]);
 
-      set_error (error, LC_CSV_ERROR_VALUE, row->line, column_names[COL_ENDED],
+      set_error (error, LC_CSV_ERROR_VALUE, row->line, lc_csv_column_names[COL_ENDED],
                  _("“%s” is before the session’s start, “%s”; expected the time it ended"),
                  ended, started);
       return FALSE;
     }
   if (record->steps_total == 0)
     {
-      set_error (error, LC_CSV_ERROR_VALUE, row->line, column_names[COL_STEPS_TOTAL],
+      set_error (error, LC_CSV_ERROR_VALUE, row->line, lc_csv_column_names[COL_STEPS_TOTAL],
                  _("“0” is not a number of steps of a routine; expected a whole number from 1 to %u"),
                  MAX_STEPS);
       return FALSE;
     }
   if (record->steps_done > record->steps_total)
     {
-      set_error (error, LC_CSV_ERROR_VALUE, row->line, column_names[COL_STEPS_DONE],
+      set_error (error, LC_CSV_ERROR_VALUE, row->line, lc_csv_column_names[COL_STEPS_DONE],
                  g_dngettext (GETTEXT_PACKAGE,
                               "%u step done, but steps_total is %u; expected %u at most",
                               "%u steps done, but steps_total is %u; expected %u at most",
@@ -1019,7 +827,7 @@ import_session (LcDiary    *diary,
     }
   if (record->steps_skipped > record->steps_total)
     {
-      set_error (error, LC_CSV_ERROR_VALUE, row->line, column_names[COL_STEPS_SKIPPED],
+      set_error (error, LC_CSV_ERROR_VALUE, row->line, lc_csv_column_names[COL_STEPS_SKIPPED],
                  g_dngettext (GETTEXT_PACKAGE,
                               "%u step skipped, but steps_total is %u; expected %u at most",
                               "%u steps skipped, but steps_total is %u; expected %u at most",
@@ -1081,10 +889,10 @@ import_row (LcDiary    *diary,
       g_autofree char *value = shown (record);
 
       if (*record == '\0')
-        set_error (error, LC_CSV_ERROR_VALUE, row->line, column_names[COL_RECORD],
+        set_error (error, LC_CSV_ERROR_VALUE, row->line, lc_csv_column_names[COL_RECORD],
                    _("the record type is missing; expected “entry” or “session”"));
       else
-        set_error (error, LC_CSV_ERROR_VALUE, row->line, column_names[COL_RECORD],
+        set_error (error, LC_CSV_ERROR_VALUE, row->line, lc_csv_column_names[COL_RECORD],
                    _("“%s” is not a record type; expected “entry” or “session”"), value);
       return FALSE;
     }

@@ -306,7 +306,8 @@ lc_routine_includes_massage (LcRoutine *self)
  *
  * The built-in massage moves fluid toward the groin. After lymph nodes in
  * the groin or pelvis were removed or irradiated, the fluid must go another
- * way that a lymphoedema therapist teaches (shared/CONTENT.md 2.3): the
+ * way that a lymphoedema therapist teaches (St Margaret's Hospice, "Simple
+ * lymphatic drainage"; MD Anderson Cancer Center; UHN Toronto): the
  * question is asked before the first routine with massage, and the built-in
  * massage does not start for those who answer yes. A user's own routine is
  * theirs (it may be what their therapist prescribed), so it only asks.

@@ -52,7 +52,9 @@ typedef struct
 } LcSegment;
 
 /* The answer to "have you had lymph nodes in the groin or pelvis removed or
- * treated with radiotherapy?" (shared/CONTENT.md 2.3), as stored in the
+ * treated with radiotherapy?" (after that, drainage goes another way, taught
+ * by a specialist: St Margaret's Hospice, "Simple lymphatic drainage";
+ * MD Anderson Cancer Center; UHN Toronto), as stored in the
  * lymph-node-treatment setting. */
 typedef enum
 {

@@ -17,6 +17,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "lc-enum-types.h"
 #include "lc-session.h"
 
 #define US G_USEC_PER_SEC
@@ -706,7 +707,7 @@ lc_session_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_STATE:
-      g_value_set_int (value, self->state);
+      g_value_set_enum (value, self->state);
       break;
 
     default:
@@ -749,9 +750,9 @@ lc_session_class_init (LcSessionClass *klass)
   object_class->finalize = lc_session_finalize;
 
   properties [PROP_STATE] =
-    g_param_spec_int ("state", NULL, NULL,
-                      LC_SESSION_IDLE, LC_SESSION_STOPPED, LC_SESSION_IDLE,
-                      (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY));
+    g_param_spec_enum ("state", NULL, NULL,
+                       LC_TYPE_SESSION_STATE, LC_SESSION_IDLE,
+                       (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals [SEGMENT_CHANGED] =
@@ -780,7 +781,7 @@ lc_session_class_init (LcSessionClass *klass)
    */
   signals [CUE] =
     g_signal_new ("cue", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                  NULL, NULL, NULL, G_TYPE_NONE, 3, G_TYPE_INT, G_TYPE_STRING, G_TYPE_UINT);
+                  NULL, NULL, NULL, G_TYPE_NONE, 3, LC_TYPE_CUE_KIND, G_TYPE_STRING, G_TYPE_UINT);
   /**
    * LcSession::finished:
    * @completed: %FALSE if the session was stopped before its end

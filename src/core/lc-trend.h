@@ -22,10 +22,16 @@ G_BEGIN_DECLS
 #define LC_TREND_MIN_WEEK_ENTRIES    3   /* entries in each of the two weeks */
 #define LC_TREND_MIN_TIME_OF_DAY     5   /* morning and evening entries */
 #define LC_TREND_MIN_SESSION_PAIRS   3   /* sessions with before and after */
-/* Changes smaller than this (0-10 scale) are "no clear change" (CONTENT 6.1). */
+/* Changes smaller than this (0-10 scale) are "no clear change": no minimal
+ * important difference is known for heaviness; for pain about 1 point is
+ * the least (Farrar et al. 2001, Pain 94:149; Salaffi et al. 2004, Eur J
+ * Pain). */
 #define LC_TREND_CLEAR_CHANGE        1.0
 
-/* Red flag thresholds (CONTENT 4.1) */
+/* Red flag thresholds: signs of a deep vein thrombosis (NHS, "DVT (deep
+ * vein thrombosis)": swelling of one leg); a calf 3 cm larger than the
+ * other is one of the clinical criteria (Wells et al. 1997, Lancet
+ * 350:1795). */
 #define LC_TREND_ANKLE_DIFF_MM       30  /* 3 cm between the legs */
 #define LC_TREND_ANKLE_RECENT_DAYS   14  /* the latest pair must be this recent */
 #define LC_TREND_SWELLING_RISE       3.0 /* one leg rises this much… */

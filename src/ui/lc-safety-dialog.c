@@ -8,8 +8,11 @@
 #include "lc-safety-dialog.h"
 
 /* What the app is and is not, and when to see a doctor instead of doing a
- * routine (shared/CONTENT.md, section 4). Shown once at first start, until
- * the user acknowledges it, and from the main menu at any time. */
+ * routine: signs of a deep vein thrombosis (NHS, "DVT (deep vein
+ * thrombosis)"; Gloucestershire Hospitals leaflet), of a skin
+ * infection (NHS, "Cellulitis"), a bleeding varicose vein (NICE CG168,
+ * 2013, 1.2.1). Shown once at first start, until the user acknowledges it,
+ * and from the main menu at any time. */
 struct _LcSafetyDialog
 {
   AdwDialog  parent_instance;

@@ -1,0 +1,180 @@
+/* lc-csv-export.c: the diary as a CSV file, out
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The format is described at the top of lc-csv.c, which reads it back.
+ */
+
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n-lib.h>
+
+#include "lc-csv.h"
+#include "lc-csv-private.h"
+#include "lc-error.h"
+
+static void
+append_field (GString    *out,
+              const char *text)
+{
+  if (text == NULL)
+    return;
+
+  if (text[strcspn (text, ",\"\r\n")] == '\0')
+    {
+      g_string_append (out, text);
+      return;
+    }
+
+  g_string_append_c (out, '"');
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (out, '"');
+      g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '"');
+}
+
+/* Text from the user or from a stranger's routine file, defused for a
+ * spreadsheet (see the format above): @text itself, or a new string. */
+static char *
+defuse_text (const char *text)
+{
+  if (text == NULL || text[0] == '\0' || strchr ("=+-@\t\r'", text[0]) == NULL)
+    return g_strdup (text);
+
+  return g_strconcat ("'", text, NULL);
+}
+
+/* Writes a row of N_COLUMNS fields (NULL: empty) and frees them. */
+static void
+append_row (GString  *out,
+            char    **fields)
+{
+  for (guint i = 0; i < N_COLUMNS; i++)
+    {
+      if (i > 0)
+        g_string_append_c (out, ',');
+      append_field (out, fields[i]);
+      g_clear_pointer (&fields[i], g_free);
+    }
+  g_string_append (out, "\r\n");
+}
+
+static char *
+format_time (gint64 time)
+{
+  g_autoptr(GDateTime) local = g_date_time_new_from_unix_local (time);
+
+  /* Outside GDateTime's years 1-9999: nothing the diary accepts. */
+  if (local == NULL)
+    return NULL;
+
+  return g_date_time_format (local, "%FT%T%:z");
+}
+
+static char *
+format_score (int score)
+{
+  return score == LC_SCORE_NONE ? NULL : g_strdup_printf ("%d", score);
+}
+
+static char *
+format_ankle (int mm)
+{
+  /* Not %.1f: the decimal separator is always a dot, whatever the locale. */
+  return mm == LC_ANKLE_NONE ? NULL : g_strdup_printf ("%d.%d", mm / 10, mm % 10);
+}
+
+static void
+append_entry (GString       *out,
+              const LcEntry *entry)
+{
+  char *fields[N_COLUMNS] = { NULL };
+  g_autofree char *tags = lc_tags_to_string (entry->tags);
+
+  fields[COL_RECORD] = g_strdup ("entry");
+  fields[COL_TIME] = format_time (entry->taken_at);
+  fields[COL_HEAVINESS_LEFT] = format_score (entry->heaviness[LC_LEG_LEFT]);
+  fields[COL_HEAVINESS_RIGHT] = format_score (entry->heaviness[LC_LEG_RIGHT]);
+  fields[COL_SWELLING_LEFT] = format_score (entry->swelling[LC_LEG_LEFT]);
+  fields[COL_SWELLING_RIGHT] = format_score (entry->swelling[LC_LEG_RIGHT]);
+  fields[COL_ANKLE_LEFT] = format_ankle (entry->ankle_mm[LC_LEG_LEFT]);
+  fields[COL_ANKLE_RIGHT] = format_ankle (entry->ankle_mm[LC_LEG_RIGHT]);
+  fields[COL_TAGS] = g_steal_pointer (&tags);
+  fields[COL_NOTE] = defuse_text (entry->note);
+
+  append_row (out, fields);
+}
+
+static void
+append_session (GString               *out,
+                const LcSessionRecord *record)
+{
+  char *fields[N_COLUMNS] = { NULL };
+
+  fields[COL_RECORD] = g_strdup ("session");
+  fields[COL_TIME] = format_time (record->started_at);
+  fields[COL_ROUTINE_ID] = defuse_text (record->routine_id);
+  fields[COL_ROUTINE_NAME] = defuse_text (record->routine_name);
+  fields[COL_ENDED] = format_time (record->ended_at);
+  fields[COL_STEPS_DONE] = g_strdup_printf ("%u", record->steps_done);
+  fields[COL_STEPS_TOTAL] = g_strdup_printf ("%u", record->steps_total);
+  fields[COL_STEPS_SKIPPED] = g_strdup_printf ("%u", record->steps_skipped);
+  fields[COL_HEAVINESS_BEFORE] = format_score (record->heaviness_before);
+  fields[COL_HEAVINESS_AFTER] = format_score (record->heaviness_after);
+
+  append_row (out, fields);
+}
+
+/**
+ * lc_csv_export:
+ * @diary: the diary
+ * @length: (out) (optional): the length of the text, in bytes
+ * @error: return location for an %LC_CSV_ERROR_DIARY error
+ *
+ * The whole diary as CSV: the header, the entries oldest first, then the
+ * sessions oldest first.
+ *
+ * Returns: (transfer full): the file's contents, or %NULL with @error set
+ */
+char *
+lc_csv_export (LcDiary  *diary,
+               gsize    *length,
+               GError  **error)
+{
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GPtrArray) sessions = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *header = NULL;
+  GString *out;
+
+  g_return_val_if_fail (LC_IS_DIARY (diary), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  entries = lc_diary_list_entries (diary, G_MININT64, G_MAXINT64, &local_error);
+  if (entries != NULL)
+    sessions = lc_diary_list_sessions (diary, G_MININT64, G_MAXINT64, &local_error);
+  if (sessions == NULL)
+    {
+      lc_set_error (error, LC_CSV_ERROR, LC_CSV_ERROR_DIARY,
+                   _("The diary could not be read: %s"), local_error->message);
+      return NULL;
+    }
+
+  header = lc_csv_header_line ();
+  out = g_string_new (header);
+  g_string_append (out, "\r\n");
+
+  for (guint i = 0; i < entries->len; i++)
+    append_entry (out, g_ptr_array_index (entries, i));
+  for (guint i = 0; i < sessions->len; i++)
+    append_session (out, g_ptr_array_index (sessions, i));
+
+  if (length != NULL)
+    *length = out->len;
+
+  return g_string_free (out, FALSE);
+}

@@ -1,0 +1,45 @@
+/* lc-csv-private.h: the columns of the CSV file, for its reader and writer
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  COL_RECORD,
+  COL_TIME,
+  COL_HEAVINESS_LEFT,
+  COL_HEAVINESS_RIGHT,
+  COL_SWELLING_LEFT,
+  COL_SWELLING_RIGHT,
+  COL_ANKLE_LEFT,
+  COL_ANKLE_RIGHT,
+  COL_TAGS,
+  COL_NOTE,
+  COL_ROUTINE_ID,
+  COL_ROUTINE_NAME,
+  COL_ENDED,
+  COL_STEPS_DONE,
+  COL_STEPS_TOTAL,
+  COL_STEPS_SKIPPED,
+  COL_HEAVINESS_BEFORE,
+  COL_HEAVINESS_AFTER,
+  N_COLUMNS
+} Column;
+
+#define FIRST_ENTRY_COLUMN   COL_HEAVINESS_LEFT
+#define LAST_ENTRY_COLUMN    COL_NOTE
+#define FIRST_SESSION_COLUMN COL_ROUTINE_ID
+#define LAST_SESSION_COLUMN  COL_HEAVINESS_AFTER
+
+/* The header's names, in order; not translated: they are the file's keys. */
+extern const char * const lc_csv_column_names[N_COLUMNS];
+
+char *lc_csv_header_line (void);
+
+G_END_DECLS
