@@ -115,7 +115,10 @@ static void
 row_activated_cb (LcRoutinesPage *self,
                   GtkListBoxRow  *row)
 {
-  LcRoutine *routine = g_object_get_data (G_OBJECT (row), "routine");
+  /* The list is bound to the filtered routines: a row's index is its routine's */
+  int index = gtk_list_box_row_get_index (row);
+  g_autoptr(LcRoutine) routine = index >= 0 ? g_list_model_get_item (G_LIST_MODEL (self->filtered), (guint) index)
+                                            : NULL;
 
   if (routine != NULL)
     g_signal_emit (self, signals [ROUTINE_ACTIVATED], 0, routine);
@@ -146,7 +149,6 @@ create_routine_row (gpointer item,
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), lc_routine_get_summary (routine));
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  g_object_set_data_full (G_OBJECT (row), "routine", g_object_ref (routine), g_object_unref);
 
   /* Translators: what a routine's thumbnail shows, for screen readers */
   description = g_strdup_printf (_("Illustration: %s"), lc_step_get_title (shown));
