@@ -22,6 +22,14 @@
 #define SESSION(time, id, name, ended, done, total, skipped, before, after) \
   "session," time ",,,,,,,,," id "," name "," ended "," done "," total "," skipped "," before "," after
 
+/* Today's files: Leg Care 1's columns, then the calves and the position of
+ * the legs. The tests above keep Leg Care 1's header, which imports too. */
+#define HEADER2 HEADER ",calf_left_cm,calf_right_cm,position"
+#define ENTRY2(time, hl, hr, sl, sr, al, ar, tags, note, cl, cr, position) \
+  ENTRY (time, hl, hr, sl, sr, al, ar, tags, note) "," cl "," cr "," position
+#define SESSION2(time, id, name, ended, done, total, skipped, before, after) \
+  SESSION (time, id, name, ended, done, total, skipped, before, after) ",,,"
+
 #define ALL_TAGS "long-standing;long-sitting;hot-weather;travel;compression;exercise;period;alcohol;salty-food"
 
 /* 2026-03-10 08:30:00 UTC, 09:30 in Rome; T1 is after the change to summer time. */
@@ -143,6 +151,8 @@ fill_diary (LcDiary *diary)
   entry->heaviness[LC_LEG_RIGHT] = 5;
   entry->swelling[LC_LEG_LEFT] = 0;
   entry->ankle_mm[LC_LEG_RIGHT] = 235;
+  entry->calf_mm[LC_LEG_RIGHT] = 365;
+  entry->position = LC_POSITION_SITTING;
   entry->tags = LC_TAG_HOT_WEATHER | LC_TAG_COMPRESSION;
   entry->note = g_strdup ("After the flight, “heavy”; ankles, 😩");
   add_entry (diary, entry);
@@ -156,6 +166,9 @@ fill_diary (LcDiary *diary)
     }
   entry->ankle_mm[LC_LEG_LEFT] = LC_ANKLE_MIN_MM;
   entry->ankle_mm[LC_LEG_RIGHT] = LC_ANKLE_MAX_MM;
+  entry->calf_mm[LC_LEG_LEFT] = LC_CALF_MIN_MM;
+  entry->calf_mm[LC_LEG_RIGHT] = LC_CALF_MAX_MM;
+  entry->position = LC_POSITION_LYING;
   entry->tags = LC_TAGS_ALL;
   entry->note = g_strdup ("Line one, with a comma\r\nLine \"two\"\nGambe pesanti — è così 🦵");
   add_entry (diary, entry);
@@ -189,19 +202,19 @@ fill_diary (LcDiary *diary)
 }
 
 static const char *full_export =
-  HEADER "\r\n"
-  ENTRY ("1970-01-01T01:00:00+01:00", "1", "", "", "", "", "", "", "") "\r\n"
-  ENTRY ("2026-03-10T09:30:00+01:00", "7", "5", "0", "", "", "23.5", "hot-weather;compression",
-         "\"After the flight, “heavy”; ankles, 😩\"") "\r\n"
-  ENTRY ("2026-03-10T10:30:00+01:00", "10", "10", "10", "10", "12.0", "60.0", ALL_TAGS,
-         "\"Line one, with a comma\r\nLine \"\"two\"\"\nGambe pesanti — è così 🦵\"") "\r\n"
-  ENTRY ("2026-03-30T10:30:00+02:00", "", "", "", "", "", "", "exercise", "") "\r\n"
-  ENTRY ("2026-03-30T10:31:00+02:00", "", "", "", "", "", "", "", "plain") "\r\n"
-  ENTRY ("2026-03-30T10:32:00+02:00", "", "", "", "0", "", "", "", "\"\"\"quoted\"\"\"") "\r\n"
-  SESSION ("2026-03-10T11:30:00+01:00", "calf-pump-seated", "\"Calf pump, seated \"\"easy\"\"\"",
-           "2026-03-10T11:40:00+01:00", "8", "10", "2", "6", "4") "\r\n"
-  SESSION ("2026-03-30T10:30:00+02:00", "evening-routine", "Evening routine",
-           "2026-03-30T10:30:00+02:00", "1", "1", "0", "", "") "\r\n";
+  HEADER2 "\r\n"
+  ENTRY2 ("1970-01-01T01:00:00+01:00", "1", "", "", "", "", "", "", "", "", "", "") "\r\n"
+  ENTRY2 ("2026-03-10T09:30:00+01:00", "7", "5", "0", "", "", "23.5", "hot-weather;compression",
+          "\"After the flight, “heavy”; ankles, 😩\"", "", "36.5", "sitting") "\r\n"
+  ENTRY2 ("2026-03-10T10:30:00+01:00", "10", "10", "10", "10", "12.0", "60.0", ALL_TAGS,
+          "\"Line one, with a comma\r\nLine \"\"two\"\"\nGambe pesanti — è così 🦵\"", "20.0", "80.0", "lying") "\r\n"
+  ENTRY2 ("2026-03-30T10:30:00+02:00", "", "", "", "", "", "", "exercise", "", "", "", "") "\r\n"
+  ENTRY2 ("2026-03-30T10:31:00+02:00", "", "", "", "", "", "", "", "plain", "", "", "") "\r\n"
+  ENTRY2 ("2026-03-30T10:32:00+02:00", "", "", "", "0", "", "", "", "\"\"\"quoted\"\"\"", "", "", "") "\r\n"
+  SESSION2 ("2026-03-10T11:30:00+01:00", "calf-pump-seated", "\"Calf pump, seated \"\"easy\"\"\"",
+            "2026-03-10T11:40:00+01:00", "8", "10", "2", "6", "4") "\r\n"
+  SESSION2 ("2026-03-30T10:30:00+02:00", "evening-routine", "Evening routine",
+            "2026-03-30T10:30:00+02:00", "1", "1", "0", "", "") "\r\n";
 
 static void
 assert_same_diary (LcDiary *a,
@@ -224,7 +237,9 @@ assert_same_diary (LcDiary *a,
           g_assert_cmpint (x->heaviness[leg], ==, y->heaviness[leg]);
           g_assert_cmpint (x->swelling[leg], ==, y->swelling[leg]);
           g_assert_cmpint (x->ankle_mm[leg], ==, y->ankle_mm[leg]);
+          g_assert_cmpint (x->calf_mm[leg], ==, y->calf_mm[leg]);
         }
+      g_assert_cmpint (x->position, ==, y->position);
       g_assert_cmpuint (x->tags, ==, y->tags);
       g_assert_cmpstr (x->note, ==, y->note);
       g_assert_true (lc_entry_equal_content (x, y));
@@ -330,7 +345,7 @@ test_csv_export_empty (void)
   g_autoptr(LcDiary) diary = open_diary ("diary.sqlite3");
   g_autofree char *csv = export (diary);
 
-  g_assert_cmpstr (csv, ==, HEADER "\r\n");
+  g_assert_cmpstr (csv, ==, HEADER2 "\r\n");
   import (diary, csv, 0, 0);
 }
 
@@ -481,7 +496,7 @@ test_csv_values (void)
 #define SCORE_ROW(hl) ENTRY (T, hl, "", "", "", "", "", "", "")
 #define ANKLE_ROW(al) ENTRY (T, "", "", "", "", al, "", "", "")
 #define TAGS_ROW(tags) ENTRY (T, "", "", "", "", "", "", tags, "")
-#define EXPECT_HEADER "expected the header “" HEADER "”"
+#define EXPECT_HEADER "expected the header “" HEADER2 "”"
 
 typedef struct
 {
@@ -518,13 +533,26 @@ static const ErrorCase error_cases[] = {
   { "header-space", "record, time" HEADER_AFTER_TIME "\n", TRUE, LC_CSV_ERROR_HEADER,
     "line 1, column 2: the header has “ time” here; expected “time”" },
   { "header-short", "record,time\r\n", TRUE, LC_CSV_ERROR_HEADER,
-    "line 1: the header has 2 columns; expected 18: “" HEADER "”" },
+    "line 1: the header has 2 columns; expected 21: “" HEADER2 "”" },
   { "header-one", "record", TRUE, LC_CSV_ERROR_HEADER,
-    "line 1: the header has 1 column; expected 18: “" HEADER "”" },
+    "line 1: the header has 1 column; expected 21: “" HEADER2 "”" },
   { "header-extra", HEADER ",comment\r\n", TRUE, LC_CSV_ERROR_HEADER,
-    "line 1: the header has 19 columns; expected 18: “" HEADER "”" },
+    "line 1, column 19: the header has “comment” here; expected “calf_left_cm”" },
+  { "header-extra-v2", HEADER2 ",comment\r\n", TRUE, LC_CSV_ERROR_HEADER,
+    "line 1: the header has 22 columns; expected 21: “" HEADER2 "”" },
+  { "header-v2-short", HEADER ",calf_left_cm\r\n", TRUE, LC_CSV_ERROR_HEADER,
+    "line 1: the header has 19 columns; expected 21: “" HEADER2 "”" },
+  { "calf-range", HEADER2 "\r\n" ENTRY2 ("2026-03-10T09:30:00+01:00", "", "", "", "", "", "", "", "", "19.9", "", "")
+    "\r\n", TRUE, LC_CSV_ERROR_VALUE,
+    "line 2, column calf_left_cm: “19.9” is out of range; expected a calf from 20.0 to 80.0 cm" },
+  { "position-unknown", HEADER2 "\r\n" ENTRY2 ("2026-03-10T09:30:00+01:00", "", "", "", "", "", "", "", "", "36.0", "", "standing")
+    "\r\n", TRUE, LC_CSV_ERROR_VALUE,
+    "line 2, column position: “standing” is not a position; expected “sitting”, “lying” or nothing" },
+  { "session-with-calf", HEADER2 "\r\n" SESSION ("2026-03-10T11:30:00+01:00", "calf-pump-seated", "Calf pump",
+    "2026-03-10T11:40:00+01:00", "8", "10", "2", "6", "4") ",36.0,,\r\n", TRUE, LC_CSV_ERROR_VALUE,
+    "line 2, column calf_left_cm: a session row has “36.0” here; expected the entry columns to be empty in session rows" },
   { "header-comma-last", HEADER ",", TRUE, LC_CSV_ERROR_HEADER,
-    "line 1: the header has 19 columns; expected 18: “" HEADER "”" },
+    "line 1, column 19: the header has “” here; expected “calf_left_cm”" },
   { "header-other-file", "Date,Weight\n2026-03-10,70\n", TRUE, LC_CSV_ERROR_HEADER,
     "line 1, column 1: the header has “Date” here; expected “record”" },
   { "header-stray-quote", "rec\"ord,time\n", TRUE, LC_CSV_ERROR_SYNTAX,

@@ -394,6 +394,154 @@ test_diary_migrate_from_empty (void)
   g_assert_true (lc_diary_add_entry (diary, entry, NULL));
 }
 
+/* Version 1 (Leg Care 1): its schema written out here as it was shipped,
+ * with every kind of entry and a session; version 2 adds the calves and
+ * the position and keeps everything. */
+static void
+test_diary_migrate_from_v1 (void)
+{
+  g_autoptr(GFile) file = diary_file ("v1.sqlite3");
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr(LcDiary) diary = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GPtrArray) sessions = NULL;
+  g_autoptr(LcEntry) measured = make_entry (T0 + 7200, 4);
+  g_autoptr(LcEntry) again = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+
+  {
+    g_autofree char *parent = g_path_get_dirname (path);
+
+    g_assert_cmpint (g_mkdir_with_parents (parent, 0700), ==, 0);
+  }
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+    "CREATE TABLE entry (id INTEGER PRIMARY KEY, taken_at INTEGER NOT NULL,"
+    "  heaviness_left INTEGER CHECK (heaviness_left BETWEEN 0 AND 10),"
+    "  heaviness_right INTEGER CHECK (heaviness_right BETWEEN 0 AND 10),"
+    "  swelling_left INTEGER CHECK (swelling_left BETWEEN 0 AND 10),"
+    "  swelling_right INTEGER CHECK (swelling_right BETWEEN 0 AND 10),"
+    "  ankle_left_mm INTEGER CHECK (ankle_left_mm BETWEEN 120 AND 600),"
+    "  ankle_right_mm INTEGER CHECK (ankle_right_mm BETWEEN 120 AND 600),"
+    "  tags TEXT NOT NULL DEFAULT '', note TEXT);"
+    "CREATE INDEX entry_taken_at ON entry (taken_at);"
+    "CREATE TABLE session (id INTEGER PRIMARY KEY, routine_id TEXT NOT NULL, routine_name TEXT NOT NULL,"
+    "  started_at INTEGER NOT NULL, ended_at INTEGER NOT NULL CHECK (ended_at >= started_at),"
+    "  steps_done INTEGER NOT NULL, steps_total INTEGER NOT NULL, steps_skipped INTEGER NOT NULL,"
+    "  heaviness_before INTEGER CHECK (heaviness_before BETWEEN 0 AND 10),"
+    "  heaviness_after INTEGER CHECK (heaviness_after BETWEEN 0 AND 10));"
+    "CREATE INDEX session_started_at ON session (started_at);"
+    "INSERT INTO entry VALUES (1, 1773131400, 7, 5, 0, NULL, NULL, 235, 'hot-weather;compression', 'A note');"
+    "INSERT INTO entry VALUES (2, 1773135000, NULL, NULL, NULL, NULL, 120, 600, '', NULL);"
+    "INSERT INTO session VALUES (1, 'calf-pump-seated', 'Calf pump', 1773138600, 1773139200, 8, 10, 2, 6, 4);"
+    "PRAGMA user_version = 1;", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  diary = open_diary ("v1.sqlite3");
+  entries = lc_diary_list_entries (diary, G_MININT64, G_MAXINT64, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (entries->len, ==, 2);
+  {
+    const LcEntry *first = entries->pdata[0];
+    const LcEntry *second = entries->pdata[1];
+
+    g_assert_cmpint (first->taken_at, ==, 1773131400);
+    g_assert_cmpint (first->heaviness[LC_LEG_LEFT], ==, 7);
+    g_assert_cmpint (first->heaviness[LC_LEG_RIGHT], ==, 5);
+    g_assert_cmpint (first->swelling[LC_LEG_LEFT], ==, 0);
+    g_assert_cmpint (first->swelling[LC_LEG_RIGHT], ==, LC_SCORE_NONE);
+    g_assert_cmpint (first->ankle_mm[LC_LEG_LEFT], ==, LC_ANKLE_NONE);
+    g_assert_cmpint (first->ankle_mm[LC_LEG_RIGHT], ==, 235);
+    g_assert_cmpuint (first->tags, ==, LC_TAG_HOT_WEATHER | LC_TAG_COMPRESSION);
+    g_assert_cmpstr (first->note, ==, "A note");
+    g_assert_cmpint (second->ankle_mm[LC_LEG_LEFT], ==, 120);
+    g_assert_cmpint (second->ankle_mm[LC_LEG_RIGHT], ==, 600);
+    for (guint i = 0; i < entries->len; i++)
+      {
+        const LcEntry *e = entries->pdata[i];
+
+        g_assert_cmpint (e->calf_mm[LC_LEG_LEFT], ==, LC_CALF_NONE);
+        g_assert_cmpint (e->calf_mm[LC_LEG_RIGHT], ==, LC_CALF_NONE);
+        g_assert_cmpint (e->position, ==, LC_POSITION_NONE);
+      }
+  }
+  sessions = lc_diary_list_sessions (diary, G_MININT64, G_MAXINT64, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sessions->len, ==, 1);
+  g_assert_cmpstr (((LcSessionRecord *) sessions->pdata[0])->routine_name, ==, "Calf pump");
+
+  /* The new columns work, and keep their limits */
+  measured->calf_mm[LC_LEG_LEFT] = 365;
+  measured->calf_mm[LC_LEG_RIGHT] = LC_CALF_MAX_MM;
+  measured->position = LC_POSITION_LYING;
+  g_assert_true (lc_diary_add_entry (diary, measured, &error));
+  g_assert_no_error (error);
+  again = lc_diary_get_entry (diary, measured->id, &error);
+  g_assert_no_error (error);
+  g_assert_true (lc_entry_equal_content (again, measured));
+  g_assert_cmpint (again->calf_mm[LC_LEG_LEFT], ==, 365);
+  g_assert_cmpint (again->position, ==, LC_POSITION_LYING);
+  g_clear_pointer (&diary, g_object_unref);
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 2);
+  sqlite3_finalize (stmt);
+  /* The database refuses a calf out of range itself */
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE entry SET calf_left_mm = 199 WHERE id = 1", NULL, NULL, NULL), ==,
+                   SQLITE_CONSTRAINT);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE entry SET position = 'standing' WHERE id = 1", NULL, NULL, NULL), ==,
+                   SQLITE_CONSTRAINT);
+  sqlite3_close (db);
+}
+
+/* A calf out of range, or a position without a measurement, is refused
+ * with the field it is in */
+static void
+test_diary_calf_validation (void)
+{
+  const struct { int mm; gboolean ok; } cases[] = {
+    { LC_CALF_MIN_MM - 1, FALSE }, { LC_CALF_MIN_MM, TRUE }, { 365, TRUE },
+    { LC_CALF_MAX_MM, TRUE }, { LC_CALF_MAX_MM + 1, FALSE }, { -5, FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    for (guint leg = 0; leg < LC_N_LEGS; leg++)
+      {
+        g_autoptr(LcEntry) entry = lc_entry_new (T0);
+        g_autoptr(GError) error = NULL;
+        LcEntryField field = LC_ENTRY_FIELD_NONE;
+
+        entry->calf_mm[leg] = cases[i].mm;
+        g_assert_cmpint (lc_entry_validate (entry, T0 + 60, &field, &error), ==, cases[i].ok);
+        if (!cases[i].ok)
+          {
+            g_assert_cmpint (field, ==, LC_ENTRY_FIELD_CALF);
+            g_assert_nonnull (strstr (error->message, "calf"));
+          }
+      }
+
+  {
+    g_autoptr(LcEntry) entry = make_entry (T0, 3);
+    g_autoptr(GError) error = NULL;
+    LcEntryField field = LC_ENTRY_FIELD_NONE;
+
+    entry->position = LC_POSITION_SITTING;
+    g_assert_false (lc_entry_validate (entry, T0 + 60, &field, &error));
+    g_assert_cmpint (field, ==, LC_ENTRY_FIELD_POSITION);
+    g_clear_error (&error);
+    entry->ankle_mm[LC_LEG_LEFT] = 230;
+    g_assert_true (lc_entry_validate (entry, T0 + 60, &field, &error));
+    /* A calf alone is a measurement: the entry is not empty */
+    entry = (lc_entry_free (entry), lc_entry_new (T0));
+    entry->calf_mm[LC_LEG_RIGHT] = 370;
+    g_assert_true (lc_entry_validate (entry, T0 + 60, NULL, &error));
+  }
+}
+
 static void
 test_diary_corrupt (void)
 {
@@ -990,6 +1138,8 @@ main (int   argc,
   g_test_add_func ("/lc/diary/aggregates-dst", test_diary_aggregates_dst);
   g_test_add_func ("/lc/diary/reopen-and-schema", test_diary_reopen_and_schema);
   g_test_add_func ("/lc/diary/migrate-from-empty", test_diary_migrate_from_empty);
+  g_test_add_func ("/lc/diary/migrate-from-v1", test_diary_migrate_from_v1);
+  g_test_add_func ("/lc/diary/calf-validation", test_diary_calf_validation);
   g_test_add_func ("/lc/diary/corrupt", test_diary_corrupt);
   g_test_add_func ("/lc/diary/corrupt-pages", test_diary_corrupt_pages);
   g_test_add_func ("/lc/diary/too-new", test_diary_too_new);

@@ -517,7 +517,18 @@ set_ankles (GArray  *days,
 }
 
 static void
-test_trend_red_flag_ankle (void)
+set_calves (GArray  *days,
+            guint32  number,
+            int      left,
+            int      right)
+{
+  set_sum (days, number, LC_MEASURE_CALF_LEFT, left, 1);
+  set_sum (days, number, LC_MEASURE_CALF_RIGHT, right, 1);
+}
+
+/* The 3 cm rule, on the calves (Wells et al. 1997) */
+static void
+test_trend_red_flag_calf (void)
 {
   const guint32 today = JUN_14;
   LcRedFlagReport report;
@@ -525,43 +536,43 @@ test_trend_red_flag_ankle (void)
   {
     g_autoptr(GArray) days = new_days ();
 
-    /* 265 - 235 = 30 mm, 13 days ago */
-    set_ankles (days, today - 13, 265, 235);
+    /* 365 - 335 = 30 mm, 13 days ago */
+    set_calves (days, today - 13, 365, 335);
     lc_trend_red_flags_on (DAYS (days), today, &report);
-    g_assert_cmpint (report.flags, ==, LC_RED_FLAG_ANKLE_DIFFERENCE);
-    g_assert_cmpuint (report.ankle_day, ==, today - 13);
-    g_assert_cmpfloat (report.ankle_mm[LC_LEG_LEFT], ==, 265);
-    g_assert_cmpfloat (report.ankle_mm[LC_LEG_RIGHT], ==, 235);
-    g_assert_cmpint (report.ankle_larger, ==, LC_LEG_LEFT);
+    g_assert_cmpint (report.flags, ==, LC_RED_FLAG_CALF_DIFFERENCE);
+    g_assert_cmpuint (report.calf_day, ==, today - 13);
+    g_assert_cmpfloat (report.calf_mm[LC_LEG_LEFT], ==, 365);
+    g_assert_cmpfloat (report.calf_mm[LC_LEG_RIGHT], ==, 335);
+    g_assert_cmpint (report.calf_larger, ==, LC_LEG_LEFT);
 
     /* The same pair 14 days old */
     lc_trend_red_flags_on (DAYS (days), today + 1, &report);
     g_assert_cmpint (report.flags, ==, LC_RED_FLAG_NONE);
-    g_assert_cmpuint (report.ankle_day, ==, 0);
+    g_assert_cmpuint (report.calf_day, ==, 0);
   }
 
   {
     g_autoptr(GArray) days = new_days ();
 
-    /* 264 - 235 = 29 mm */
-    set_ankles (days, today - 13, 264, 235);
+    /* 364 - 335 = 29 mm */
+    set_calves (days, today - 13, 364, 335);
     lc_trend_red_flags_on (DAYS (days), today, &report);
     g_assert_cmpint (report.flags, ==, LC_RED_FLAG_NONE);
-    g_assert_cmpuint (report.ankle_day, ==, today - 13);
+    g_assert_cmpuint (report.calf_day, ==, today - 13);
   }
 
   {
     g_autoptr(GArray) days = new_days ();
 
-    /* Right larger, daily means of two entries: (239 + 241) / 2 = 240,
-     * (269 + 271) / 2 = 270; 30 mm */
-    set_sum (days, today, LC_MEASURE_ANKLE_LEFT, 480, 2);
-    set_sum (days, today, LC_MEASURE_ANKLE_RIGHT, 540, 2);
+    /* Right larger, daily means of two entries: (339 + 341) / 2 = 340,
+     * (369 + 371) / 2 = 370; 30 mm */
+    set_sum (days, today, LC_MEASURE_CALF_LEFT, 680, 2);
+    set_sum (days, today, LC_MEASURE_CALF_RIGHT, 740, 2);
     lc_trend_red_flags_on (DAYS (days), today, &report);
-    g_assert_cmpint (report.flags, ==, LC_RED_FLAG_ANKLE_DIFFERENCE);
-    g_assert_cmpint (report.ankle_larger, ==, LC_LEG_RIGHT);
-    g_assert_cmpfloat_with_epsilon (report.ankle_mm[LC_LEG_LEFT], 240, EPS);
-    g_assert_cmpfloat_with_epsilon (report.ankle_mm[LC_LEG_RIGHT], 270, EPS);
+    g_assert_cmpint (report.flags, ==, LC_RED_FLAG_CALF_DIFFERENCE);
+    g_assert_cmpint (report.calf_larger, ==, LC_LEG_RIGHT);
+    g_assert_cmpfloat_with_epsilon (report.calf_mm[LC_LEG_LEFT], 340, EPS);
+    g_assert_cmpfloat_with_epsilon (report.calf_mm[LC_LEG_RIGHT], 370, EPS);
   }
 
   {
@@ -569,17 +580,90 @@ test_trend_red_flag_ankle (void)
 
     /* Only the latest pair counts: 40 mm then 5 mm; a left-only day after
      * it is no pair; a later 40 mm pair is after the day asked about. */
-    set_ankles (days, today - 5, 280, 240);
-    set_ankles (days, today - 2, 245, 240);
-    set_sum (days, today - 1, LC_MEASURE_ANKLE_LEFT, 300, 1);
-    set_ankles (days, today + 1, 280, 240);
+    set_calves (days, today - 5, 380, 340);
+    set_calves (days, today - 2, 345, 340);
+    set_sum (days, today - 1, LC_MEASURE_CALF_LEFT, 400, 1);
+    set_calves (days, today + 1, 380, 340);
     lc_trend_red_flags_on (DAYS (days), today, &report);
     g_assert_cmpint (report.flags, ==, LC_RED_FLAG_NONE);
-    g_assert_cmpuint (report.ankle_day, ==, today - 2);
+    g_assert_cmpuint (report.calf_day, ==, today - 2);
 
     lc_trend_red_flags_on (DAYS (days), today - 3, &report);
-    g_assert_cmpint (report.flags, ==, LC_RED_FLAG_ANKLE_DIFFERENCE);
-    g_assert_cmpuint (report.ankle_day, ==, today - 5);
+    g_assert_cmpint (report.flags, ==, LC_RED_FLAG_CALF_DIFFERENCE);
+    g_assert_cmpuint (report.calf_day, ==, today - 5);
+  }
+}
+
+/* The ankles never raise the calf's rule, whatever their difference; a
+ * difference between them that is new against the person's own earlier
+ * readings (1 cm, the app's heuristic) raises the ankle notice; one that
+ * was always there does not. */
+static void
+test_trend_red_flag_ankle (void)
+{
+  const guint32 today = JUN_14;
+  LcRedFlagReport report;
+
+  /* Any ankle difference, up to the largest ankles can have */
+  for (int diff = 0; diff <= LC_ANKLE_MAX_MM - LC_ANKLE_MIN_MM; diff += 7)
+    {
+      g_autoptr(GArray) days = new_days ();
+
+      set_ankles (days, today, LC_ANKLE_MIN_MM + diff, LC_ANKLE_MIN_MM);
+      lc_trend_red_flags_on (DAYS (days), today, &report);
+      g_assert_false (report.flags & LC_RED_FLAG_CALF_DIFFERENCE);
+      /* No earlier readings: nothing to call new */
+      g_assert_cmpint (report.flags, ==, LC_RED_FLAG_NONE);
+      g_assert_cmpuint (report.ankle_day, ==, today);
+      g_assert_cmpuint (report.ankle_baseline_days, ==, 0);
+    }
+
+  {
+    g_autoptr(GArray) days = new_days ();
+
+    /* Earlier: right minus left 2, 3, 4 mm (mean 3); today 13 mm: 10 mm more */
+    set_ankles (days, today - 30, 230, 232);
+    set_ankles (days, today - 20, 230, 233);
+    set_ankles (days, today - 10, 230, 234);
+    set_ankles (days, today, 230, 243);
+    lc_trend_red_flags_on (DAYS (days), today, &report);
+    g_assert_cmpint (report.flags, ==, LC_RED_FLAG_ANKLE_NEW_DIFFERENCE);
+    g_assert_cmpuint (report.ankle_baseline_days, ==, 3);
+    g_assert_cmpfloat_with_epsilon (report.ankle_baseline_mm, 3, EPS);
+    g_assert_cmpint (report.ankle_larger, ==, LC_LEG_RIGHT);
+
+    /* 12 mm today: 9 mm more, within what the tape can't tell */
+    set_ankles (days, today, 230, 242);
+    lc_trend_red_flags_on (DAYS (days), today, &report);
+    g_assert_cmpint (report.flags, ==, LC_RED_FLAG_NONE);
+
+    /* The other way: left 7 mm larger today, 10 mm from +3 */
+    set_ankles (days, today, 237, 230);
+    lc_trend_red_flags_on (DAYS (days), today, &report);
+    g_assert_cmpint (report.flags, ==, LC_RED_FLAG_ANKLE_NEW_DIFFERENCE);
+    g_assert_cmpint (report.ankle_larger, ==, LC_LEG_LEFT);
+  }
+
+  {
+    g_autoptr(GArray) days = new_days ();
+
+    /* A left ankle always 2 cm larger: nothing new */
+    for (guint32 d = today - 60; d <= today; d += 5)
+      set_ankles (days, d, 250, 230);
+    lc_trend_red_flags_on (DAYS (days), today, &report);
+    g_assert_cmpint (report.flags, ==, LC_RED_FLAG_NONE);
+    g_assert_cmpfloat_with_epsilon (report.ankle_baseline_mm, -20, EPS);
+
+    /* Two earlier days only, or the earlier ones over 90 days before */
+    g_clear_pointer (&days, g_array_unref);
+    days = new_days ();
+    set_ankles (days, today - 100, 230, 230);
+    set_ankles (days, today - 20, 230, 230);
+    set_ankles (days, today - 10, 230, 230);
+    set_ankles (days, today, 230, 260);
+    lc_trend_red_flags_on (DAYS (days), today, &report);
+    g_assert_cmpint (report.flags, ==, LC_RED_FLAG_NONE);
+    g_assert_cmpuint (report.ankle_baseline_days, ==, 2);
   }
 }
 
@@ -738,22 +822,22 @@ test_trend_red_flags_to_show (void)
     g_autoptr(GArray) days = new_days ();
 
     /* One episode: a 40 mm pair on day A flags A..A+13 */
-    set_ankles (days, a, 280, 240);
+    set_calves (days, a, 380, 340);
 
     /* Acknowledged on A+2, today A+5: hidden, but in the report */
     g_assert_cmpint (lc_trend_red_flags_to_show (DAYS (days), a + 5, a + 2, &report), ==,
                      LC_RED_FLAG_NONE);
-    g_assert_cmpint (report.flags, ==, LC_RED_FLAG_ANKLE_DIFFERENCE);
-    g_assert_cmpuint (report.ankle_day, ==, a);
+    g_assert_cmpint (report.flags, ==, LC_RED_FLAG_CALF_DIFFERENCE);
+    g_assert_cmpuint (report.calf_day, ==, a);
     /* Acknowledged today */
     g_assert_cmpint (lc_trend_red_flags_to_show (DAYS (days), a + 5, a + 5, NULL), ==,
                      LC_RED_FLAG_NONE);
     /* Never acknowledged */
     g_assert_cmpint (lc_trend_red_flags_to_show (DAYS (days), a + 5, 0, &report), ==,
-                     LC_RED_FLAG_ANKLE_DIFFERENCE);
+                     LC_RED_FLAG_CALF_DIFFERENCE);
     /* Acknowledged "after today" (a clock set back): ignored */
     g_assert_cmpint (lc_trend_red_flags_to_show (DAYS (days), a + 5, a + 6, &report), ==,
-                     LC_RED_FLAG_ANKLE_DIFFERENCE);
+                     LC_RED_FLAG_CALF_DIFFERENCE);
   }
 
   {
@@ -761,14 +845,14 @@ test_trend_red_flags_to_show (void)
 
     /* Flagged on A, A+1, A+2; a 5 mm pair stops it on A+3 and A+4; a
      * 40 mm pair on A+5 brings it back. */
-    set_ankles (days, a, 280, 240);
-    set_ankles (days, a + 3, 245, 240);
-    set_ankles (days, a + 5, 280, 240);
+    set_calves (days, a, 380, 340);
+    set_calves (days, a + 3, 345, 340);
+    set_calves (days, a + 5, 380, 340);
 
     g_assert_cmpint (lc_trend_red_flags_to_show (DAYS (days), a + 2, a + 1, &report), ==,
                      LC_RED_FLAG_NONE);
     g_assert_cmpint (lc_trend_red_flags_to_show (DAYS (days), a + 6, a + 1, &report), ==,
-                     LC_RED_FLAG_ANKLE_DIFFERENCE);
+                     LC_RED_FLAG_CALF_DIFFERENCE);
     /* The new episode acknowledged */
     g_assert_cmpint (lc_trend_red_flags_to_show (DAYS (days), a + 6, a + 5, &report), ==,
                      LC_RED_FLAG_NONE);
@@ -781,7 +865,7 @@ test_trend_red_flags_to_show (void)
     set_swelling (days, a + 6, 6, 1, 3, 1);
     g_assert_cmpint (lc_trend_red_flags_to_show (DAYS (days), a + 6, a + 5, &report), ==,
                      LC_RED_FLAG_ONE_LEG_SWELLING);
-    g_assert_cmpint (report.flags, ==, LC_RED_FLAG_ANKLE_DIFFERENCE | LC_RED_FLAG_ONE_LEG_SWELLING);
+    g_assert_cmpint (report.flags, ==, LC_RED_FLAG_CALF_DIFFERENCE | LC_RED_FLAG_ONE_LEG_SWELLING);
   }
 }
 
@@ -1230,6 +1314,7 @@ main (int   argc,
   g_test_add_func ("/lc/trend/session-completed", test_trend_session_completed);
   g_test_add_func ("/lc/trend/sessions-per-week", test_trend_sessions_per_week);
   g_test_add_func ("/lc/trend/routine-effects", test_trend_routine_effects);
+  g_test_add_func ("/lc/trend/red-flag/calf", test_trend_red_flag_calf);
   g_test_add_func ("/lc/trend/red-flag/ankle", test_trend_red_flag_ankle);
   g_test_add_func ("/lc/trend/red-flag/swelling", test_trend_red_flag_swelling);
   g_test_add_func ("/lc/trend/red-flag/to-show", test_trend_red_flags_to_show);

@@ -81,11 +81,14 @@ format_score (int score)
   return score == LC_SCORE_NONE ? NULL : g_strdup_printf ("%d", score);
 }
 
+/* Centimetres; LC_ANKLE_NONE and LC_CALF_NONE are both 0 */
 static char *
-format_ankle (int mm)
+format_circumference (int mm)
 {
+  G_STATIC_ASSERT (LC_ANKLE_NONE == 0 && LC_CALF_NONE == 0);
+
   /* Not %.1f: the decimal separator is always a dot, whatever the locale. */
-  return mm == LC_ANKLE_NONE ? NULL : g_strdup_printf ("%d.%d", mm / 10, mm % 10);
+  return mm == 0 ? NULL : g_strdup_printf ("%d.%d", mm / 10, mm % 10);
 }
 
 static void
@@ -101,10 +104,13 @@ append_entry (GString       *out,
   fields[COL_HEAVINESS_RIGHT] = format_score (entry->heaviness[LC_LEG_RIGHT]);
   fields[COL_SWELLING_LEFT] = format_score (entry->swelling[LC_LEG_LEFT]);
   fields[COL_SWELLING_RIGHT] = format_score (entry->swelling[LC_LEG_RIGHT]);
-  fields[COL_ANKLE_LEFT] = format_ankle (entry->ankle_mm[LC_LEG_LEFT]);
-  fields[COL_ANKLE_RIGHT] = format_ankle (entry->ankle_mm[LC_LEG_RIGHT]);
+  fields[COL_ANKLE_LEFT] = format_circumference (entry->ankle_mm[LC_LEG_LEFT]);
+  fields[COL_ANKLE_RIGHT] = format_circumference (entry->ankle_mm[LC_LEG_RIGHT]);
   fields[COL_TAGS] = g_steal_pointer (&tags);
   fields[COL_NOTE] = defuse_text (entry->note);
+  fields[COL_CALF_LEFT] = format_circumference (entry->calf_mm[LC_LEG_LEFT]);
+  fields[COL_CALF_RIGHT] = format_circumference (entry->calf_mm[LC_LEG_RIGHT]);
+  fields[COL_POSITION] = g_strdup (lc_position_to_string (entry->position));
 
   append_row (out, fields);
 }

@@ -29,13 +29,23 @@ typedef enum
   COL_STEPS_SKIPPED,
   COL_HEAVINESS_BEFORE,
   COL_HEAVINESS_AFTER,
+  /* Since diary schema 2; a file without them (Leg Care 1) imports too */
+  COL_CALF_LEFT,
+  COL_CALF_RIGHT,
+  COL_POSITION,
   N_COLUMNS
 } Column;
 
-#define FIRST_ENTRY_COLUMN   COL_HEAVINESS_LEFT
-#define LAST_ENTRY_COLUMN    COL_NOTE
+/* The columns of Leg Care 1's files: the first ones of today's */
+#define N_COLUMNS_V1         (COL_HEAVINESS_AFTER + 1)
+
 #define FIRST_SESSION_COLUMN COL_ROUTINE_ID
 #define LAST_SESSION_COLUMN  COL_HEAVINESS_AFTER
+
+/* Whether a column belongs to entry rows (the others are session rows',
+ * but record and time, which both have) */
+#define IS_ENTRY_COLUMN(c) (((c) >= COL_HEAVINESS_LEFT && (c) <= COL_NOTE) || (c) >= COL_CALF_LEFT)
+#define IS_SESSION_COLUMN(c) ((c) >= FIRST_SESSION_COLUMN && (c) <= LAST_SESSION_COLUMN)
 
 /* The header's names, in order; not translated: they are the file's keys. */
 extern const char * const lc_csv_column_names[N_COLUMNS];

@@ -11,14 +11,18 @@
  *   an empty line is an error, except one at the very end.
  * - The first line is exactly the header (lc_csv_column_names below). Each other
  *   line is a record: "entry" rows fill time (when the entry was taken),
- *   the four scores, the ankles, tags and note; "session" rows fill time
- *   (the start), routine_id, routine_name, ended, the three step counts and
- *   the heaviness before and after. The other kind's columns stay empty.
+ *   the four scores, the ankles, tags, note, the calves and the position of
+ *   the legs for the tape; "session" rows fill time (the start),
+ *   routine_id, routine_name, ended, the three step counts and the
+ *   heaviness before and after. The other kind's columns stay empty. A
+ *   file of Leg Care 1, whose header ends at heaviness_after, imports too.
  * - Times: ISO 8601 with a UTC offset, to the second, such as
  *   2026-03-29T08:30:00+02:00. Export writes the local offset; import
  *   requires an offset or Z.
- * - Scores: empty or a whole number from 0 to 10. Ankles: empty or
- *   centimetres from 12.0 to 60.0, with at most one decimal after a dot.
+ * - Scores: empty or a whole number from 0 to 10. Ankles and calves:
+ *   empty or centimetres (ankles 12.0 to 60.0, calves 20.0 to 80.0), with
+ *   at most one decimal after a dot. Position: empty, "sitting" or
+ *   "lying".
  *   Tags: empty or names joined with ";" (hot-weather;travel). Note: any
  *   text, empty for none.
  * - Entries come first, oldest first, then sessions, oldest first.
@@ -54,6 +58,7 @@ const char * const lc_csv_column_names[N_COLUMNS] = {
   "ankle_left_cm", "ankle_right_cm", "tags", "note",
   "routine_id", "routine_name", "ended", "steps_done", "steps_total", "steps_skipped",
   "heaviness_before", "heaviness_after",
+  "calf_left_cm", "calf_right_cm", "position",
 };
 
 char *
@@ -77,6 +82,7 @@ typedef struct
   const char *end;
   guint       line;      /* the physical line p is on, 1-based */
   gboolean    named;     /* past the header: columns have names */
+  guint       n_columns; /* the header's: N_COLUMNS, or N_COLUMNS_V1 */
   GString    *text;      /* the field being read */
 } Reader;
 
@@ -156,12 +162,13 @@ shown (const char *text)
   return g_strdup_printf ("%.*s…", (int) (cut - text), text);
 }
 
-/* Before the header is read, columns are known by their number. */
+/* Before the header is read, columns are known by their number; after
+ * it, by the names it has. */
 static char *
 column_label (const Reader *reader,
               guint         column)
 {
-  if (reader->named && column < N_COLUMNS)
+  if (reader->named && column < reader->n_columns)
     return g_strdup (lc_csv_column_names[column]);
 
   return g_strdup_printf ("%u", column + 1);
@@ -370,6 +377,12 @@ read_header (Reader  *reader,
         return FALSE;
       }
 
+  if (row->n_fields == N_COLUMNS_V1)
+    {
+      reader->n_columns = N_COLUMNS_V1;
+      return TRUE;
+    }
+
   if (row->n_fields != N_COLUMNS)
     {
       set_error (error, LC_CSV_ERROR_HEADER, row->line, NULL,
@@ -381,6 +394,7 @@ read_header (Reader  *reader,
       return FALSE;
     }
 
+  reader->n_columns = N_COLUMNS;
   return TRUE;
 }
 
@@ -486,13 +500,18 @@ parse_score (const Row  *row,
   return TRUE;
 }
 
-/* Centimetres with at most one decimal, to millimetres: 23.5 is 235. */
+/* Centimetres with at most one decimal, to millimetres: 23.5 is 235;
+ * an ankle's or a calf's range. */
 static gboolean
-parse_ankle (const Row  *row,
-             Column      column,
-             int        *out,
-             GError    **error)
+parse_circumference (const Row  *row,
+                     Column      column,
+                     gboolean    calf,
+                     int        *out,
+                     GError    **error)
 {
+  int none = calf ? LC_CALF_NONE : LC_ANKLE_NONE;
+  int min = calf ? LC_CALF_MIN_MM : LC_ANKLE_MIN_MM;
+  int max = calf ? LC_CALF_MAX_MM : LC_ANKLE_MAX_MM;
   const char *text = row->fields[column];
   const char *p = text;
   g_autofree char *value = NULL;
@@ -504,7 +523,7 @@ parse_ankle (const Row  *row,
 
   if (*text == '\0')
     {
-      *out = LC_ANKLE_NONE;
+      *out = none;
       return TRUE;
     }
 
@@ -541,16 +560,38 @@ parse_ankle (const Row  *row,
       return FALSE;
     }
 
-  if (whole * 10 + tenths < LC_ANKLE_MIN_MM || whole * 10 + tenths > LC_ANKLE_MAX_MM)
+  if (whole * 10 + tenths < (guint) min || whole * 10 + tenths > (guint) max)
     {
-      set_error (error, LC_CSV_ERROR_VALUE, row->line, lc_csv_column_names[column],
-                 _("“%s” is out of range; expected an ankle from %d.%d to %d.%d cm"),
-                 value, LC_ANKLE_MIN_MM / 10, LC_ANKLE_MIN_MM % 10, LC_ANKLE_MAX_MM / 10, LC_ANKLE_MAX_MM % 10);
+      if (calf)
+        set_error (error, LC_CSV_ERROR_VALUE, row->line, lc_csv_column_names[column],
+                   _("“%s” is out of range; expected a calf from %d.%d to %d.%d cm"),
+                   value, min / 10, min % 10, max / 10, max % 10);
+      else
+        set_error (error, LC_CSV_ERROR_VALUE, row->line, lc_csv_column_names[column],
+                   _("“%s” is out of range; expected an ankle from %d.%d to %d.%d cm"),
+                   value, min / 10, min % 10, max / 10, max % 10);
       return FALSE;
     }
 
   *out = (int) (whole * 10 + tenths);
   return TRUE;
+}
+
+/* Empty, "sitting" or "lying" */
+static gboolean
+parse_position (const Row   *row,
+                LcPosition  *out,
+                GError     **error)
+{
+  g_autofree char *value = NULL;
+
+  if (lc_position_from_string (row->fields[COL_POSITION], out))
+    return TRUE;
+
+  value = shown (row->fields[COL_POSITION]);
+  set_error (error, LC_CSV_ERROR_VALUE, row->line, lc_csv_column_names[COL_POSITION],
+             _("“%s” is not a position; expected “sitting”, “lying” or nothing"), value);
+  return FALSE;
 }
 
 static char *
@@ -671,13 +712,12 @@ check_other_columns_empty (const Row  *row,
                            gboolean    is_entry,
                            GError    **error)
 {
-  Column first = is_entry ? FIRST_SESSION_COLUMN : FIRST_ENTRY_COLUMN;
-  Column last = is_entry ? LAST_SESSION_COLUMN : LAST_ENTRY_COLUMN;
-
-  for (guint i = first; i <= last; i++)
+  for (guint i = COL_HEAVINESS_LEFT; i < N_COLUMNS; i++)
     {
       g_autofree char *value = NULL;
 
+      if (is_entry ? !IS_SESSION_COLUMN (i) : !IS_ENTRY_COLUMN (i))
+        continue;
       if (*row->fields[i] == '\0')
         continue;
 
@@ -723,8 +763,11 @@ import_entry (LcDiary    *diary,
       !parse_score (row, COL_HEAVINESS_RIGHT, &entry->heaviness[LC_LEG_RIGHT], error) ||
       !parse_score (row, COL_SWELLING_LEFT, &entry->swelling[LC_LEG_LEFT], error) ||
       !parse_score (row, COL_SWELLING_RIGHT, &entry->swelling[LC_LEG_RIGHT], error) ||
-      !parse_ankle (row, COL_ANKLE_LEFT, &entry->ankle_mm[LC_LEG_LEFT], error) ||
-      !parse_ankle (row, COL_ANKLE_RIGHT, &entry->ankle_mm[LC_LEG_RIGHT], error) ||
+      !parse_circumference (row, COL_ANKLE_LEFT, FALSE, &entry->ankle_mm[LC_LEG_LEFT], error) ||
+      !parse_circumference (row, COL_ANKLE_RIGHT, FALSE, &entry->ankle_mm[LC_LEG_RIGHT], error) ||
+      !parse_circumference (row, COL_CALF_LEFT, TRUE, &entry->calf_mm[LC_LEG_LEFT], error) ||
+      !parse_circumference (row, COL_CALF_RIGHT, TRUE, &entry->calf_mm[LC_LEG_RIGHT], error) ||
+      !parse_position (row, &entry->position, error) ||
       !parse_tags (row, &entry->tags, error))
     return FALSE;
 
@@ -862,6 +905,7 @@ import_session (LcDiary    *diary,
 static gboolean
 import_row (LcDiary    *diary,
             const Row  *row,
+            guint       header_columns,
             gint64      now,
             guint      *added,
             guint      *skipped,
@@ -878,7 +922,7 @@ import_row (LcDiary    *diary,
                               "%u field, but the header has %u",
                               "%u fields, but the header has %u",
                               row->n_fields),
-                 row->n_fields, (guint) N_COLUMNS);
+                 row->n_fields, header_columns);
       return FALSE;
     }
 
@@ -945,7 +989,15 @@ import_rows (LcDiary            *diary,
           return FALSE;
         }
 
-      if (!import_row (diary, &row, now, added, skipped, error))
+      /* A file of Leg Care 1: its rows lack the columns added since */
+      if (reader->n_columns < N_COLUMNS && row.n_fields == reader->n_columns)
+        {
+          for (guint i = row.n_fields; i < N_COLUMNS; i++)
+            row.fields[i] = g_strdup ("");
+          row.n_fields = N_COLUMNS;
+        }
+
+      if (!import_row (diary, &row, reader->n_columns, now, added, skipped, error))
         return FALSE;
     }
 

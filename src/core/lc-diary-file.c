@@ -50,6 +50,11 @@ static const char *migrations[LC_DIARY_SCHEMA_VERSION] = {
   "  heaviness_after INTEGER CHECK (heaviness_after BETWEEN 0 AND 10)"
   ");"
   "CREATE INDEX session_started_at ON session (started_at);",
+  /* 1 → 2: the calf, 10 cm below the bump under the kneecap, and how the
+   * legs were placed for the tape */
+  "ALTER TABLE entry ADD COLUMN calf_left_mm INTEGER CHECK (calf_left_mm BETWEEN 200 AND 800);"
+  "ALTER TABLE entry ADD COLUMN calf_right_mm INTEGER CHECK (calf_right_mm BETWEEN 200 AND 800);"
+  "ALTER TABLE entry ADD COLUMN position TEXT CHECK (position IN ('sitting', 'lying'));",
 };
 
 /* --- opening --------------------------------------------------------------- */

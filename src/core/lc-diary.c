@@ -32,7 +32,7 @@ G_DEFINE_QUARK (lc-diary-error-quark, lc_diary_error)
 
 #define ENTRY_COLUMNS \
   "id, taken_at, heaviness_left, heaviness_right, swelling_left, swelling_right, " \
-  "ankle_left_mm, ankle_right_mm, tags, note"
+  "ankle_left_mm, ankle_right_mm, tags, note, calf_left_mm, calf_right_mm, position"
 
 #define SESSION_COLUMNS \
   "id, routine_id, routine_name, started_at, ended_at, steps_done, steps_total, " \
@@ -61,10 +61,12 @@ typedef enum
 static const char *statement_sql[N_STATEMENTS] = {
   [STMT_INSERT_ENTRY] =
     "INSERT INTO entry (taken_at, heaviness_left, heaviness_right, swelling_left, swelling_right, "
-    "ankle_left_mm, ankle_right_mm, tags, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+    "ankle_left_mm, ankle_right_mm, tags, note, calf_left_mm, calf_right_mm, position) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
   [STMT_UPDATE_ENTRY] =
     "UPDATE entry SET taken_at = ?1, heaviness_left = ?2, heaviness_right = ?3, swelling_left = ?4, "
-    "swelling_right = ?5, ankle_left_mm = ?6, ankle_right_mm = ?7, tags = ?8, note = ?9 WHERE id = ?10",
+    "swelling_right = ?5, ankle_left_mm = ?6, ankle_right_mm = ?7, tags = ?8, note = ?9, "
+    "calf_left_mm = ?10, calf_right_mm = ?11, position = ?12 WHERE id = ?13",
   [STMT_DELETE_ENTRY] = "DELETE FROM entry WHERE id = ?1",
   [STMT_GET_ENTRY] = "SELECT " ENTRY_COLUMNS " FROM entry WHERE id = ?1",
   [STMT_COUNT_ENTRIES] = "SELECT COUNT(*) FROM entry",
@@ -75,7 +77,7 @@ static const char *statement_sql[N_STATEMENTS] = {
   [STMT_ENTRY_LIKE] =
     "SELECT 1 FROM entry WHERE taken_at = ?1 AND heaviness_left IS ?2 AND heaviness_right IS ?3 "
     "AND swelling_left IS ?4 AND swelling_right IS ?5 AND ankle_left_mm IS ?6 AND ankle_right_mm IS ?7 "
-    "AND tags = ?8 AND note IS ?9 LIMIT 1",
+    "AND tags = ?8 AND note IS ?9 AND calf_left_mm IS ?10 AND calf_right_mm IS ?11 AND position IS ?12 LIMIT 1",
   [STMT_INSERT_SESSION] =
     "INSERT INTO session (routine_id, routine_name, started_at, ended_at, steps_done, steps_total, "
     "steps_skipped, heaviness_before, heaviness_after) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
@@ -98,7 +100,9 @@ static const char *statement_sql[N_STATEMENTS] = {
     "AVG(swelling_left), MIN(swelling_left), MAX(swelling_left), COUNT(swelling_left), "
     "AVG(swelling_right), MIN(swelling_right), MAX(swelling_right), COUNT(swelling_right), "
     "AVG(ankle_left_mm), MIN(ankle_left_mm), MAX(ankle_left_mm), COUNT(ankle_left_mm), "
-    "AVG(ankle_right_mm), MIN(ankle_right_mm), MAX(ankle_right_mm), COUNT(ankle_right_mm) "
+    "AVG(ankle_right_mm), MIN(ankle_right_mm), MAX(ankle_right_mm), COUNT(ankle_right_mm), "
+    "AVG(calf_left_mm), MIN(calf_left_mm), MAX(calf_left_mm), COUNT(calf_left_mm), "
+    "AVG(calf_right_mm), MIN(calf_right_mm), MAX(calf_right_mm), COUNT(calf_right_mm) "
     "FROM entry WHERE taken_at >= ?1 AND taken_at < ?2 GROUP BY day ORDER BY day",
   [STMT_DAY_SESSIONS] =
     "SELECT date(started_at, 'unixepoch', 'localtime') AS day, COUNT(*) FROM session "
@@ -385,9 +389,15 @@ bind_entry (sqlite3_stmt  *stmt,
     sqlite3_bind_text (stmt, 9, note, -1, SQLITE_TRANSIENT);
   else
     sqlite3_bind_null (stmt, 9);
+  bind_optional_int (stmt, 10, entry->calf_mm[LC_LEG_LEFT], LC_CALF_NONE);
+  bind_optional_int (stmt, 11, entry->calf_mm[LC_LEG_RIGHT], LC_CALF_NONE);
+  if (entry->position != LC_POSITION_NONE)
+    sqlite3_bind_text (stmt, 12, lc_position_to_string (entry->position), -1, SQLITE_STATIC);
+  else
+    sqlite3_bind_null (stmt, 12);
 }
 
-/* The entry's values, and its id as ?10 */
+/* The entry's values, and its id as ?13 */
 static void
 bind_update (sqlite3_stmt  *stmt,
              gconstpointer  data)
@@ -395,7 +405,7 @@ bind_update (sqlite3_stmt  *stmt,
   const LcEntry *entry = data;
 
   bind_entry (stmt, entry);
-  sqlite3_bind_int64 (stmt, 10, entry->id);
+  sqlite3_bind_int64 (stmt, 13, entry->id);
 }
 
 static void
@@ -427,6 +437,10 @@ read_entry (sqlite3_stmt *stmt)
   entry->swelling[LC_LEG_RIGHT] = column_optional_int (stmt, 5, LC_SCORE_NONE);
   entry->ankle_mm[LC_LEG_LEFT] = column_optional_int (stmt, 6, LC_ANKLE_NONE);
   entry->ankle_mm[LC_LEG_RIGHT] = column_optional_int (stmt, 7, LC_ANKLE_NONE);
+  entry->calf_mm[LC_LEG_LEFT] = column_optional_int (stmt, 10, LC_CALF_NONE);
+  entry->calf_mm[LC_LEG_RIGHT] = column_optional_int (stmt, 11, LC_CALF_NONE);
+  if (!lc_position_from_string ((const char *) sqlite3_column_text (stmt, 12), &entry->position))
+    entry->position = LC_POSITION_NONE;
   if (!lc_tags_from_string (tags, &entry->tags))
     entry->tags = 0;
   entry->note = g_strdup (note);

@@ -33,7 +33,7 @@ typedef enum
 } LcDiaryChange;
 
 /* The schema version this build reads and writes (PRAGMA user_version). */
-#define LC_DIARY_SCHEMA_VERSION 1
+#define LC_DIARY_SCHEMA_VERSION 2
 
 typedef enum
 {
@@ -43,6 +43,8 @@ typedef enum
   LC_MEASURE_SWELLING_RIGHT,
   LC_MEASURE_ANKLE_LEFT,      /* millimetres */
   LC_MEASURE_ANKLE_RIGHT,
+  LC_MEASURE_CALF_LEFT,       /* millimetres */
+  LC_MEASURE_CALF_RIGHT,
   LC_N_MEASURES,
 } LcMeasure;
 

@@ -49,6 +49,7 @@ lc_entry_new (gint64 taken_at)
       entry->heaviness[leg] = LC_SCORE_NONE;
       entry->swelling[leg] = LC_SCORE_NONE;
       entry->ankle_mm[leg] = LC_ANKLE_NONE;
+      entry->calf_mm[leg] = LC_CALF_NONE;
     }
 
   return entry;
@@ -89,13 +90,14 @@ lc_entry_equal_content (const LcEntry *a,
 {
   g_return_val_if_fail (a != NULL && b != NULL, FALSE);
 
-  if (a->taken_at != b->taken_at || a->tags != b->tags)
+  if (a->taken_at != b->taken_at || a->tags != b->tags || a->position != b->position)
     return FALSE;
 
   for (guint leg = 0; leg < LC_N_LEGS; leg++)
     if (a->heaviness[leg] != b->heaviness[leg] ||
         a->swelling[leg] != b->swelling[leg] ||
-        a->ankle_mm[leg] != b->ankle_mm[leg])
+        a->ankle_mm[leg] != b->ankle_mm[leg] ||
+        a->calf_mm[leg] != b->calf_mm[leg])
       return FALSE;
 
   /* An empty note is no note. */
@@ -128,6 +130,59 @@ check_score (int           score,
   lc_set_error (error, LC_DIARY_ERROR, LC_DIARY_ERROR_INVALID,
                /* Translators: %s is heaviness or swelling */
                _("%s must be from 0 to 10, not %d"), what, score);
+  return FALSE;
+}
+
+/**
+ * lc_entry_has_measurement:
+ *
+ * Returns: whether an ankle or a calf was measured
+ */
+gboolean
+lc_entry_has_measurement (const LcEntry *entry)
+{
+  g_return_val_if_fail (entry != NULL, FALSE);
+
+  for (guint leg = 0; leg < LC_N_LEGS; leg++)
+    if (entry->ankle_mm[leg] != LC_ANKLE_NONE || entry->calf_mm[leg] != LC_CALF_NONE)
+      return TRUE;
+  return FALSE;
+}
+
+static const char * const position_names[] = {
+  [LC_POSITION_NONE] = "",
+  [LC_POSITION_SITTING] = "sitting",
+  [LC_POSITION_LYING] = "lying",
+};
+
+/**
+ * lc_position_to_string:
+ *
+ * Returns: the position's name in the diary and in CSV files: "sitting",
+ *   "lying", or "" for none
+ */
+const char *
+lc_position_to_string (LcPosition position)
+{
+  g_return_val_if_fail ((guint) position < G_N_ELEMENTS (position_names), "");
+  return position_names[position];
+}
+
+/**
+ * lc_position_from_string:
+ *
+ * Returns: whether @text is a position's name ("" is none)
+ */
+gboolean
+lc_position_from_string (const char *text,
+                         LcPosition *position)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (position_names); i++)
+    if (g_strcmp0 (text, position_names[i]) == 0)
+      {
+        *position = (LcPosition) i;
+        return TRUE;
+      }
   return FALSE;
 }
 
@@ -189,6 +244,28 @@ lc_entry_validate (const LcEntry  *entry,
                        LC_ANKLE_MIN_MM / 10.0, LC_ANKLE_MAX_MM / 10.0, entry->ankle_mm[leg] / 10.0);
           return FALSE;
         }
+
+      if (entry->calf_mm[leg] != LC_CALF_NONE &&
+          (entry->calf_mm[leg] < LC_CALF_MIN_MM || entry->calf_mm[leg] > LC_CALF_MAX_MM))
+        {
+          if (field != NULL)
+            *field = LC_ENTRY_FIELD_CALF;
+          lc_set_error (error, LC_DIARY_ERROR, LC_DIARY_ERROR_INVALID,
+                       _("A calf measures from %.1f to %.1f cm; %.1f cm looks like a typing mistake"),
+                       LC_CALF_MIN_MM / 10.0, LC_CALF_MAX_MM / 10.0, entry->calf_mm[leg] / 10.0);
+          return FALSE;
+        }
+    }
+
+  /* A position belongs to measurements, and is one of the known ones */
+  if (entry->position > LC_POSITION_LYING ||
+      (entry->position != LC_POSITION_NONE && !lc_entry_has_measurement (entry)))
+    {
+      if (field != NULL)
+        *field = LC_ENTRY_FIELD_POSITION;
+      g_set_error_literal (error, LC_DIARY_ERROR, LC_DIARY_ERROR_INVALID,
+                           _("A position is given without a measurement"));
+      return FALSE;
     }
 
   if ((entry->tags & ~LC_TAGS_ALL) != 0)
@@ -221,9 +298,7 @@ lc_entry_validate (const LcEntry  *entry,
 
   /* Something must be recorded: a score, a measurement, a tag or a note
    * (a note of white space only is none: the diary stores it as none). */
-  if (!any_score &&
-      entry->ankle_mm[LC_LEG_LEFT] == LC_ANKLE_NONE && entry->ankle_mm[LC_LEG_RIGHT] == LC_ANKLE_NONE &&
-      entry->tags == 0 && !note_has_text (entry->note))
+  if (!any_score && !lc_entry_has_measurement (entry) && entry->tags == 0 && !note_has_text (entry->note))
     {
       if (field != NULL)
         *field = LC_ENTRY_FIELD_HEAVINESS;

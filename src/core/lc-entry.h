@@ -26,6 +26,22 @@ typedef enum
 #define LC_ANKLE_MIN_MM  120
 #define LC_ANKLE_MAX_MM  600
 
+/* Calf circumference in millimetres, 10 cm below the bony bump under the
+ * kneecap (the tibial tuberosity), the point of the 3 cm rule for a clot
+ * (Wells et al. 1997, Lancet 350:1795); LC_CALF_NONE means not measured. */
+#define LC_CALF_NONE    0
+#define LC_CALF_MIN_MM  200
+#define LC_CALF_MAX_MM  800
+
+/* How the legs were placed for the tape: measurements compare only in the
+ * same position (Support Care Cancer 2021;29:3183). */
+typedef enum
+{
+  LC_POSITION_NONE,
+  LC_POSITION_SITTING,   /* sitting, feet flat on the floor */
+  LC_POSITION_LYING,     /* lying on the back, legs straight */
+} LcPosition;
+
 #define LC_NOTE_MAX_CHARS 2000
 
 /* A session record: its routine as it was called (a shared routine's name
@@ -59,6 +75,8 @@ typedef enum
   LC_ENTRY_FIELD_HEAVINESS,
   LC_ENTRY_FIELD_SWELLING,
   LC_ENTRY_FIELD_ANKLE,
+  LC_ENTRY_FIELD_CALF,
+  LC_ENTRY_FIELD_POSITION,
   LC_ENTRY_FIELD_TAGS,
   LC_ENTRY_FIELD_NOTE,
 } LcEntryField;
@@ -70,6 +88,8 @@ typedef struct
   int     heaviness[LC_N_LEGS];    /* 0-10 or LC_SCORE_NONE */
   int     swelling[LC_N_LEGS];     /* 0-10 or LC_SCORE_NONE */
   int     ankle_mm[LC_N_LEGS];     /* LC_ANKLE_MIN_MM-LC_ANKLE_MAX_MM or LC_ANKLE_NONE */
+  int     calf_mm[LC_N_LEGS];      /* LC_CALF_MIN_MM-LC_CALF_MAX_MM or LC_CALF_NONE */
+  LcPosition position;             /* of the tape measurements; NONE without any */
   LcTags  tags;
   char   *note;                    /* UTF-8 or NULL */
 } LcEntry;
@@ -101,6 +121,12 @@ gboolean         lc_entry_validate           (const LcEntry         *entry,
                                               gint64                 now,
                                               LcEntryField          *field,
                                               GError               **error);
+
+gboolean         lc_entry_has_measurement    (const LcEntry         *entry);
+
+const char      *lc_position_to_string       (LcPosition             position);
+gboolean         lc_position_from_string     (const char            *text,
+                                              LcPosition            *position);
 
 const char      *lc_tag_to_string            (LcTags                 tag);
 gboolean         lc_tag_from_string          (const char            *text,

@@ -40,6 +40,9 @@ static const LcMeasure swelling_measure[LC_N_LEGS] = {
 static const LcMeasure ankle_measure[LC_N_LEGS] = {
   LC_MEASURE_ANKLE_LEFT, LC_MEASURE_ANKLE_RIGHT,
 };
+static const LcMeasure calf_measure[LC_N_LEGS] = {
+  LC_MEASURE_CALF_LEFT, LC_MEASURE_CALF_RIGHT,
+};
 
 /* --- helpers ----------------------------------------------------------------- */
 
@@ -587,32 +590,94 @@ lc_trend_routine_effects (GPtrArray *sessions)
 
 /* --- red flags ----------------------------------------------------------------- */
 
-/* The latest day with both ankles measured, if recent enough. */
+/* The index of the latest day before @end with both legs of @measures
+ * measured, if less than LC_TREND_RECENT_DAYS before @day; or -1 */
+static int
+latest_pair (const LcDayAggregate *days,
+             guint                 end,
+             guint32               day,
+             const LcMeasure       measures[LC_N_LEGS])
+{
+  for (guint i = end; i-- > 0;)
+    {
+      if ((gint64) day - lc_trend_aggregate_day (&days[i]) >= LC_TREND_RECENT_DAYS)
+        return -1;
+      if (days[i].stats[measures[LC_LEG_LEFT]].count > 0 && days[i].stats[measures[LC_LEG_RIGHT]].count > 0)
+        return (int) i;
+    }
+  return -1;
+}
+
+/* The calves: 3 cm or more between them on the latest day measured */
+static void
+check_calves (const LcDayAggregate *days,
+              guint                 end,
+              guint32               day,
+              LcRedFlagReport      *out)
+{
+  int i = latest_pair (days, end, day, calf_measure);
+  double left, right;
+
+  if (i < 0)
+    return;
+
+  left = days[i].stats[calf_measure[LC_LEG_LEFT]].mean;
+  right = days[i].stats[calf_measure[LC_LEG_RIGHT]].mean;
+  out->calf_day = lc_trend_aggregate_day (&days[i]);
+  out->calf_mm[LC_LEG_LEFT] = left;
+  out->calf_mm[LC_LEG_RIGHT] = right;
+  out->calf_larger = right > left ? LC_LEG_RIGHT : LC_LEG_LEFT;
+  if (lc_trend_at_least (lc_trend_difference (left, right), LC_TREND_CALF_DIFF_MM))
+    out->flags |= LC_RED_FLAG_CALF_DIFFERENCE;
+}
+
+/* The ankles: the latest day's difference between them against the mean
+ * difference of the earlier days (both ankles measured, within
+ * LC_TREND_ANKLE_BASELINE_DAYS), signed, so a leg that was always the
+ * larger one raises nothing. */
 static void
 check_ankles (const LcDayAggregate *days,
               guint                 end,
               guint32               day,
               LcRedFlagReport      *out)
 {
-  for (guint i = end; i-- > 0;)
+  int i = latest_pair (days, end, day, ankle_measure);
+  double left, right;
+  double sum = 0;
+  guint n = 0;
+  guint32 latest;
+
+  if (i < 0)
+    return;
+
+  left = days[i].stats[ankle_measure[LC_LEG_LEFT]].mean;
+  right = days[i].stats[ankle_measure[LC_LEG_RIGHT]].mean;
+  latest = lc_trend_aggregate_day (&days[i]);
+  out->ankle_day = latest;
+  out->ankle_mm[LC_LEG_LEFT] = left;
+  out->ankle_mm[LC_LEG_RIGHT] = right;
+  out->ankle_larger = right > left ? LC_LEG_RIGHT : LC_LEG_LEFT;
+
+  for (int j = i; j-- > 0;)
     {
-      const LcStat *left = &days[i].stats[ankle_measure[LC_LEG_LEFT]];
-      const LcStat *right = &days[i].stats[ankle_measure[LC_LEG_RIGHT]];
-      guint32 number = lc_trend_aggregate_day (&days[i]);
+      const LcStat *l = &days[j].stats[ankle_measure[LC_LEG_LEFT]];
+      const LcStat *r = &days[j].stats[ankle_measure[LC_LEG_RIGHT]];
 
-      if ((gint64) day - number >= LC_TREND_ANKLE_RECENT_DAYS)
-        return;
-      if (left->count == 0 || right->count == 0)
+      if ((gint64) latest - lc_trend_aggregate_day (&days[j]) > LC_TREND_ANKLE_BASELINE_DAYS)
+        break;
+      if (l->count == 0 || r->count == 0)
         continue;
-
-      out->ankle_day = number;
-      out->ankle_mm[LC_LEG_LEFT] = left->mean;
-      out->ankle_mm[LC_LEG_RIGHT] = right->mean;
-      out->ankle_larger = right->mean > left->mean ? LC_LEG_RIGHT : LC_LEG_LEFT;
-      if (lc_trend_at_least (lc_trend_difference (left->mean, right->mean), LC_TREND_ANKLE_DIFF_MM))
-        out->flags |= LC_RED_FLAG_ANKLE_DIFFERENCE;
-      return;
+      sum += r->mean - l->mean;
+      n++;
     }
+
+  out->ankle_baseline_days = n;
+  if (n < LC_TREND_ANKLE_MIN_BASELINE)
+    return;
+
+  out->ankle_baseline_mm = sum / n;
+  if (lc_trend_at_least (lc_trend_difference (right - left, out->ankle_baseline_mm), LC_TREND_ANKLE_NEW_DIFF_MM))
+    out->flags |= LC_RED_FLAG_ANKLE_NEW_DIFFERENCE;
 }
 
 /* The last LC_TREND_SWELLING_RECENT_DAYS days against the
@@ -690,11 +755,17 @@ check_swelling (const LcDayAggregate *days,
  * Evaluates the red-flag rules (see lc-trend.h: NHS, "DVT (deep vein
  * thrombosis)"; Wells et al. 1997, Lancet 350:1795) as of @day:
  *
- * - %LC_RED_FLAG_ANKLE_DIFFERENCE: on the latest day up to @day with both
- *   ankles measured, less than LC_TREND_ANKLE_RECENT_DAYS days before
- *   @day, the legs' daily means differ by LC_TREND_ANKLE_DIFF_MM or more.
- *   ankle_day, ankle_mm and ankle_larger (the left leg if equal) are
- *   filled whenever there is such a day, flagged or not.
+ * - %LC_RED_FLAG_CALF_DIFFERENCE: on the latest day up to @day with both
+ *   calves measured, less than LC_TREND_RECENT_DAYS days before @day, the
+ *   legs' daily means differ by LC_TREND_CALF_DIFF_MM or more. calf_day,
+ *   calf_mm and calf_larger (the left leg if equal) are filled whenever
+ *   there is such a day, flagged or not. Ankles never raise it.
+ * - %LC_RED_FLAG_ANKLE_NEW_DIFFERENCE: on the latest such day for the
+ *   ankles, right minus left differs from its mean over the earlier days
+ *   (at least LC_TREND_ANKLE_MIN_BASELINE of them within
+ *   LC_TREND_ANKLE_BASELINE_DAYS) by LC_TREND_ANKLE_NEW_DIFF_MM or more.
+ *   The ankle_ fields are filled as the calf_ ones are;
+ *   ankle_baseline_mm only with enough earlier days.
  * - %LC_RED_FLAG_ONE_LEG_SWELLING: the entry-weighted mean swelling of one
  *   leg over the last LC_TREND_SWELLING_RECENT_DAYS days (ending with
  *   @day) is LC_TREND_SWELLING_RISE or more above its mean over the
@@ -718,9 +789,11 @@ lc_trend_red_flags_on (const LcDayAggregate *days,
 
   memset (out, 0, sizeof *out);
   out->flags = LC_RED_FLAG_NONE;
+  out->calf_larger = LC_LEG_LEFT;
   out->ankle_larger = LC_LEG_LEFT;
   out->swelling_leg = LC_LEG_LEFT;
 
+  check_calves (days, lower_bound (days, n_days, (gint64) day + 1), day, out);
   check_ankles (days, lower_bound (days, n_days, (gint64) day + 1), day, out);
   check_swelling (days, n_days, day, out);
 }

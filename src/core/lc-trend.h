@@ -30,10 +30,19 @@ G_BEGIN_DECLS
 
 /* Red flag thresholds: signs of a deep vein thrombosis (NHS, "DVT (deep
  * vein thrombosis)": swelling of one leg); a calf 3 cm larger than the
- * other is one of the clinical criteria (Wells et al. 1997, Lancet
- * 350:1795). */
-#define LC_TREND_ANKLE_DIFF_MM       30  /* 3 cm between the legs */
-#define LC_TREND_ANKLE_RECENT_DAYS   14  /* the latest pair must be this recent */
+ * other, measured 10 cm below the tibial tuberosity, is one of the
+ * clinical criteria (Wells et al. 1997, Lancet 350:1795). It is a calf
+ * rule: the ankle has none. */
+#define LC_TREND_CALF_DIFF_MM        30  /* 3 cm between the calves */
+#define LC_TREND_RECENT_DAYS         14  /* the latest pair must be this recent */
+/* The ankles: no clinical threshold; a difference between them that is new
+ * against the person's own earlier readings. A tape change under 0.5 cm
+ * is measurement error (Brodovicz et al. 2009, Clin Med Res 7:21), and the
+ * difference of two legs carries the error of both: 1 cm is the app's own
+ * heuristic for "clear" (docs/red-flags.md), not a clinical rule. */
+#define LC_TREND_ANKLE_NEW_DIFF_MM   10
+#define LC_TREND_ANKLE_BASELINE_DAYS 90  /* earlier readings looked at */
+#define LC_TREND_ANKLE_MIN_BASELINE  3   /* earlier days with both ankles */
 #define LC_TREND_SWELLING_RISE       3.0 /* one leg rises this much… */
 #define LC_TREND_SWELLING_OTHER      1.0 /* …while the other rises less than this */
 #define LC_TREND_SWELLING_RECENT_DAYS   3
@@ -132,17 +141,25 @@ GArray   *lc_trend_routine_effects    (GPtrArray              *sessions);
 typedef enum
 {
   LC_RED_FLAG_NONE           = 0,
-  LC_RED_FLAG_ANKLE_DIFFERENCE = 1 << 0,
+  LC_RED_FLAG_CALF_DIFFERENCE = 1 << 0,
   LC_RED_FLAG_ONE_LEG_SWELLING = 1 << 1,
+  LC_RED_FLAG_ANKLE_NEW_DIFFERENCE = 1 << 2,
 } LcRedFlags;
 
 typedef struct
 {
   LcRedFlags flags;
-  /* LC_RED_FLAG_ANKLE_DIFFERENCE: the day and the legs' daily means */
+  /* LC_RED_FLAG_CALF_DIFFERENCE: the day and the legs' daily means */
+  guint32  calf_day;
+  double   calf_mm[LC_N_LEGS];
+  LcLeg    calf_larger;
+  /* LC_RED_FLAG_ANKLE_NEW_DIFFERENCE: the day, the legs' daily means, and
+   * the mean of right minus left over the earlier days */
   guint32  ankle_day;
   double   ankle_mm[LC_N_LEGS];
   LcLeg    ankle_larger;
+  guint    ankle_baseline_days;
+  double   ankle_baseline_mm;
   /* LC_RED_FLAG_ONE_LEG_SWELLING: the leg, its baseline and recent means */
   LcLeg    swelling_leg;
   double   swelling_baseline[LC_N_LEGS];

@@ -276,7 +276,9 @@ red_flags_section (Report               *report,
                    guint32               first_day,
                    guint32               last_day)
 {
-  static const LcRedFlags kinds[] = { LC_RED_FLAG_ANKLE_DIFFERENCE, LC_RED_FLAG_ONE_LEG_SWELLING };
+  static const LcRedFlags kinds[] = {
+    LC_RED_FLAG_CALF_DIFFERENCE, LC_RED_FLAG_ANKLE_NEW_DIFFERENCE, LC_RED_FLAG_ONE_LEG_SWELLING,
+  };
   gboolean any = FALSE;
 
   heading (report, _("Warning Signs"));
@@ -305,8 +307,11 @@ red_flags_section (Report               *report,
               g_autofree char *to = format_day (day - 1, C_("report date", "%-e %B %Y"));
               g_autofree char *text = NULL;
 
-              if (kinds[k] == LC_RED_FLAG_ANKLE_DIFFERENCE)
-                text = g_strdup_printf (_("• %s to %s: the ankles differed by 3 cm or more."), from, to);
+              if (kinds[k] == LC_RED_FLAG_CALF_DIFFERENCE)
+                text = g_strdup_printf (_("• %s to %s: the calves differed by 3 cm or more."), from, to);
+              else if (kinds[k] == LC_RED_FLAG_ANKLE_NEW_DIFFERENCE)
+                text = g_strdup_printf (_("• %s to %s: the ankles differed by 1 cm or more from their difference in earlier readings."),
+                                        from, to);
               else
                 text = g_strdup_printf (_("• %s to %s: one leg’s swelling score rose by 3 points or more within 3 days while the other leg’s did not."),
                                         from, to);
@@ -319,7 +324,7 @@ red_flags_section (Report               *report,
 
   if (!any)
     paragraph (report, BODY_FONT,
-               _("None in this period. Leg Care looks for a difference of 3 cm or more between the ankles and for one leg’s swelling score rising by 3 points or more within 3 days while the other leg’s does not."),
+               _("None found in this period. Leg Care checked for a calf 3 cm or more larger than the other (measured 10 cm below the bump under the kneecap), for a difference between the ankles 1 cm or more away from their difference in earlier readings, and for one leg’s swelling score rising by 3 points or more within 3 days while the other leg’s did not. This rules nothing out: one leg that is painful, warm or red needs medical advice whatever the numbers."),
                2);
   report->y += 6;
 }

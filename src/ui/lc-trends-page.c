@@ -133,28 +133,66 @@ active_day_cb (LcTrendsPage *self,
 /* --- warning signs -------------------------------------------------------- */
 
 static char *
+warning_day (guint32 day_number)
+{
+  g_autoptr(GDateTime) time = lc_trend_day_to_local (day_number);
+  /* TRANSLATORS: a date in the warning, see strftime(3) */
+  g_autofree char *day = g_date_time_format (time, C_("warning date", "%-e %B"));
+
+  return g_strdup (g_strstrip (day));
+}
+
+/* The earlier difference between the ankles, right minus left */
+static char *
+describe_ankle_baseline (double right_minus_left_mm)
+{
+  double cm = ABS (right_minus_left_mm) / 10.0;
+
+  if (cm < 0.05)
+    /* TRANSLATORS: the ankles in earlier readings */
+    return g_strdup (_("the same"));
+  if (right_minus_left_mm > 0)
+    /* TRANSLATORS: the ankles in earlier readings */
+    return g_strdup_printf (_("the right %.1f cm larger"), cm);
+  /* TRANSLATORS: the ankles in earlier readings */
+  return g_strdup_printf (_("the left %.1f cm larger"), cm);
+}
+
+static char *
 red_flag_text (LcRedFlags             flags,
                const LcRedFlagReport *report)
 {
   GString *text = g_string_new (NULL);
 
-  if (flags & LC_RED_FLAG_ANKLE_DIFFERENCE)
+  if (flags & LC_RED_FLAG_CALF_DIFFERENCE)
     {
-      g_autoptr(GDateTime) time = lc_trend_day_to_local (report->ankle_day);
-      g_autofree char *day = NULL;
+      g_autofree char *day = warning_day (report->calf_day);
+      double left = report->calf_mm[LC_LEG_LEFT] / 10.0;
+      double right = report->calf_mm[LC_LEG_RIGHT] / 10.0;
+
+      g_string_append_printf (text,
+                              report->calf_larger == LC_LEG_LEFT
+                              ? _("On %s your left calf measured %.1f cm and your right %.1f cm: a difference of %.1f cm. A calf 3 cm or more larger than the other, measured 10 cm below the bump under the kneecap, is a reason to have your legs checked today.")
+                              : _("On %s your right calf measured %.1f cm and your left %.1f cm: a difference of %.1f cm. A calf 3 cm or more larger than the other, measured 10 cm below the bump under the kneecap, is a reason to have your legs checked today."),
+                              day,
+                              report->calf_larger == LC_LEG_LEFT ? left : right,
+                              report->calf_larger == LC_LEG_LEFT ? right : left,
+                              ABS (left - right));
+    }
+
+  if (flags & LC_RED_FLAG_ANKLE_NEW_DIFFERENCE)
+    {
+      g_autofree char *day = warning_day (report->ankle_day);
+      g_autofree char *before = describe_ankle_baseline (report->ankle_baseline_mm);
       double left = report->ankle_mm[LC_LEG_LEFT] / 10.0;
       double right = report->ankle_mm[LC_LEG_RIGHT] / 10.0;
 
-      /* TRANSLATORS: a date in the warning, see strftime(3) */
-      day = g_date_time_format (time, C_("warning date", "%-e %B"));
+      if (text->len > 0)
+        g_string_append (text, "\n\n");
+      /* TRANSLATORS: the last %s is e.g. "the left 0.3 cm larger" */
       g_string_append_printf (text,
-                              report->ankle_larger == LC_LEG_LEFT
-                              ? _("On %s your left ankle measured %.1f cm and your right %.1f cm: a difference of %.1f cm. A difference of 3 cm or more between the legs is a reason to have them checked.")
-                              : _("On %s your right ankle measured %.1f cm and your left %.1f cm: a difference of %.1f cm. A difference of 3 cm or more between the legs is a reason to have them checked."),
-                              g_strstrip (day),
-                              report->ankle_larger == LC_LEG_LEFT ? left : right,
-                              report->ankle_larger == LC_LEG_LEFT ? right : left,
-                              ABS (left - right));
+                              _("On %s your left ankle measured %.1f cm and your right %.1f cm, a clear change from your earlier readings (on average %s). A new difference between the ankles can come from swelling of one leg: if that leg is also painful, warm or red, get medical advice today."),
+                              day, left, right, before);
     }
 
   if (flags & LC_RED_FLAG_ONE_LEG_SWELLING)
