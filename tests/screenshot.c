@@ -107,7 +107,7 @@ show_problem (LcWindow   *window,
     }
 }
 
-/* An entry today whose ankles differ by 7 cm (3.6 cm in the day's means) */
+/* An entry today whose calves differ by 7 cm (3.6 cm in the day's means) */
 static void
 add_warning (LcDiary *diary)
 {
@@ -117,8 +117,9 @@ add_warning (LcDiary *diary)
   entry->heaviness[LC_LEG_RIGHT] = 6;
   entry->swelling[LC_LEG_LEFT] = 2;
   entry->swelling[LC_LEG_RIGHT] = 6;
-  entry->ankle_mm[LC_LEG_LEFT] = 229;
-  entry->ankle_mm[LC_LEG_RIGHT] = 301;
+  entry->calf_mm[LC_LEG_LEFT] = 329;
+  entry->calf_mm[LC_LEG_RIGHT] = 401;
+  entry->position = LC_POSITION_SITTING;
   lc_diary_add_entry (diary, entry, NULL);
 }
 

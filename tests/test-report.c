@@ -332,6 +332,7 @@ assert_entry (const char *flat,
               const char *heaviness,
               const char *swelling,
               const char *ankles,
+              const char *calves,
               const char *rest)
 {
   g_autofree char *pattern = NULL;
@@ -349,8 +350,9 @@ assert_entry (const char *flat,
     g_autofree char *h = g_regex_escape_string (heaviness, -1);
     g_autofree char *s = g_regex_escape_string (swelling, -1);
     g_autofree char *a = g_regex_escape_string (ankles, -1);
+    g_autofree char *c = g_regex_escape_string (calves, -1);
 
-    pattern = g_strdup_printf ("(?<![\\w.])%s( %s)? %s %s %s(?![\\w.])", d, t, h, s, a);
+    pattern = g_strdup_printf ("(?<![\\w.])%s( %s)? %s %s %s %s(?![\\w.])", d, t, h, s, a, c);
   }
   regex = g_regex_new (pattern, 0, 0, NULL);
   g_assert_nonnull (regex);
@@ -417,13 +419,15 @@ at (int month,
 }
 
 static void
-add_entry (LcDiary    *diary,
-           gint64      taken_at,
-           const int   heaviness[2],
-           const int   swelling[2],
-           const int   ankle_mm[2],
-           LcTags      tags,
-           const char *note)
+add_measured (LcDiary    *diary,
+              gint64      taken_at,
+              const int   heaviness[2],
+              const int   swelling[2],
+              const int   ankle_mm[2],
+              const int   calf_mm[2],
+              LcPosition  position,
+              LcTags      tags,
+              const char *note)
 {
   g_autoptr(LcEntry) entry = lc_entry_new (taken_at);
   g_autoptr(GError) error = NULL;
@@ -433,11 +437,25 @@ add_entry (LcDiary    *diary,
       entry->heaviness[leg] = heaviness[leg];
       entry->swelling[leg] = swelling[leg];
       entry->ankle_mm[leg] = ankle_mm != NULL ? ankle_mm[leg] : LC_ANKLE_NONE;
+      entry->calf_mm[leg] = calf_mm != NULL ? calf_mm[leg] : LC_CALF_NONE;
     }
+  entry->position = position;
   entry->tags = tags;
   entry->note = g_strdup (note);
   g_assert_true (lc_diary_add_entry (diary, entry, &error));
   g_assert_no_error (error);
+}
+
+static void
+add_entry (LcDiary    *diary,
+           gint64      taken_at,
+           const int   heaviness[2],
+           const int   swelling[2],
+           const int   ankle_mm[2],
+           LcTags      tags,
+           const char *note)
+{
+  add_measured (diary, taken_at, heaviness, swelling, ankle_mm, NULL, LC_POSITION_NONE, tags, note);
 }
 
 static void
@@ -471,8 +489,9 @@ add_session (LcDiary    *diary,
 
 /* March 2025, and a little before and after it:
  *
- * - the ankles differ by 3.5 cm on 5 March; the next pair, on 8 March,
- *   differs by 0.5 cm: the warning holds from 5 to 7 March;
+ * - the calves differ by 3.5 cm on 5 March (measured sitting); the next
+ *   pair, on 8 March, differs by 0.5 cm: the warning holds from 5 to 7
+ *   March; the ankles, measured with them, never raise it;
  * - swelling never rises by 3 in one leg only;
  * - Leg Elevation: rated 6→4 (as "Legs Up") and 5→4, so 2 sessions,
  *   5.5 before, 4.0 after, -1.5; two more completed but not rated;
@@ -493,8 +512,10 @@ fill_march (LcDiary *diary)
   add_entry (diary, at (3, 1, 21, 5), PAIR (5, 6), PAIR (4, 5), NULL, LC_TAG_LONG_STANDING, NULL);
   add_entry (diary, at (3, 3, 7, 45), PAIR (2, 3), PAIR (2, 2), NULL, 0, NULL);
   add_entry (diary, at (3, 3, 21, 30), PAIR (4, 6), PAIR (3, 4), NULL, 0, "Füße geschwollen");
-  add_entry (diary, at (3, 5, 20, 0), PAIR (6, 7), PAIR (4, 5), PAIR (234, 269), 0, "Caviglia più gonfia");
-  add_entry (diary, at (3, 8, 20, 15), PAIR (4, 5), PAIR (3, 4), PAIR (235, 240), 0, NULL);
+  add_measured (diary, at (3, 5, 20, 0), PAIR (6, 7), PAIR (4, 5), PAIR (234, 239), PAIR (354, 389),
+                LC_POSITION_SITTING, 0, "Caviglia più gonfia");
+  add_measured (diary, at (3, 8, 20, 15), PAIR (4, 5), PAIR (3, 4), PAIR (235, 240), PAIR (355, 360),
+                LC_POSITION_SITTING, 0, NULL);
   add_entry (diary, at (3, 9, 9, 0), PAIR (7, NONE), PAIR (NONE, NONE), NULL, 0, NULL);
   add_entry (diary, at (3, 12, 8, 30), PAIR (2, 2), PAIR (1, 1), NULL, 0, NULL);
   add_entry (diary, at (3, 15, 21, 0), PAIR (5, 5), PAIR (4, 4), NULL, LC_TAG_HOT_WEATHER, NULL);
@@ -595,14 +616,16 @@ test_report_contents (void)
       }
   }
 
-  /* The warning: one episode of ankles apart, nothing else */
-  assert_contains (flat, "• 5 March 2025 to 7 March 2025: the ankles differed by 3 cm or more.");
-  g_assert_cmpuint (count (flat, "the ankles differed"), ==, 1);
+  /* The warning: one episode of calves apart, nothing else */
+  assert_contains (flat, "• 5 March 2025 to 7 March 2025: the calves differed by 3 cm or more.");
+  g_assert_cmpuint (count (flat, "the calves differed"), ==, 1);
+  assert_lacks (flat, "the ankles differed");
   assert_lacks (flat, "swelling score rose by 3 points or more within 3 days while the other");
-  assert_lacks (flat, "None in this period.");
+  assert_lacks (flat, "None found in this period.");
 
-  /* The charts, with the ankles since they were measured */
+  /* The charts, with the ankles and calves since they were measured */
   assert_contains (flat, "Ankle Circumference (cm)");
+  assert_contains (flat, "Calf Circumference, 10 cm below the kneecap’s bump (cm)");
 
   /* Sessions per week: weeks from 1 March, completed sessions only */
   assert_row (flat, (const char *[]) { "Week", "Completed sessions", NULL });
@@ -621,15 +644,15 @@ test_report_contents (void)
 
   /* The entries: local times (also across the change to summer time),
    * left / right, "–" for what was not given, tags and notes */
-  assert_entry (flat, "1 Mar 2025", "08:10", "3 / 4", "2 / 3", "– / –", "Compression worn");
-  assert_entry (flat, "1 Mar 2025", "21:05", "5 / 6", "4 / 5", "– / –", "Long standing");
-  assert_entry (flat, "3 Mar 2025", "21:30", "4 / 6", "3 / 4", "– / –", "Füße geschwollen");
-  assert_entry (flat, "5 Mar 2025", "20:00", "6 / 7", "4 / 5", "23.4 / 26.9", "Caviglia più gonfia");
-  assert_entry (flat, "8 Mar 2025", "20:15", "4 / 5", "3 / 4", "23.5 / 24.0", NULL);
-  assert_entry (flat, "9 Mar 2025", "09:00", "7 / –", "– / –", "– / –", NULL);
-  assert_entry (flat, "12 Mar 2025", "08:30", "2 / 2", "1 / 1", "– / –", NULL);
-  assert_entry (flat, "15 Mar 2025", "21:00", "5 / 5", "4 / 4", "– / –", "Hot weather");
-  assert_entry (flat, "28 Mar 2025", "22:45", "3 / 3", "2 / 2", "– / –", NULL);
+  assert_entry (flat, "1 Mar 2025", "08:10", "3 / 4", "2 / 3", "– / –", "– / –", "Compression worn");
+  assert_entry (flat, "1 Mar 2025", "21:05", "5 / 6", "4 / 5", "– / –", "– / –", "Long standing");
+  assert_entry (flat, "3 Mar 2025", "21:30", "4 / 6", "3 / 4", "– / –", "– / –", "Füße geschwollen");
+  assert_entry (flat, "5 Mar 2025", "20:00", "6 / 7", "4 / 5", "23.4 / 23.9", "35.4 / 38.9", "Sitting Caviglia più gonfia");
+  assert_entry (flat, "8 Mar 2025", "20:15", "4 / 5", "3 / 4", "23.5 / 24.0", "35.5 / 36.0", "Sitting");
+  assert_entry (flat, "9 Mar 2025", "09:00", "7 / –", "– / –", "– / –", "– / –", NULL);
+  assert_entry (flat, "12 Mar 2025", "08:30", "2 / 2", "1 / 1", "– / –", "– / –", NULL);
+  assert_entry (flat, "15 Mar 2025", "21:00", "5 / 5", "4 / 4", "– / –", "– / –", "Hot weather");
+  assert_entry (flat, "28 Mar 2025", "22:45", "3 / 3", "2 / 2", "– / –", "– / –", NULL);
   g_assert_cmpuint (count (flat, " Mar 2025 "), ==, 11);
   assert_lacks (flat, "Feb 2025");
   assert_lacks (flat, "February is not in the table");
@@ -678,7 +701,7 @@ next_legend (GArray *words,
 static void
 test_report_chart_titles (void)
 {
-  static const char *const titles[] = { "Heaviness", "Swelling", "Ankle" };
+  static const char *const titles[] = { "Heaviness", "Swelling", "Ankle", "Calf" };
   g_autoptr(TestDiary) test = test_diary_new ();
   g_autoptr(GArray) words = march_words (test);
   guint n = 0;
@@ -751,7 +774,9 @@ test_report_empty (void)
   text = pdf_text (path);
   flat = flatten (text);
   assert_contains (flat, "Leg Diary Report 1 January 2025 to 31 January 2025");
-  assert_contains (flat, "Warning Signs None in this period.");
+  /* Nothing found: what was checked, and that it rules nothing out */
+  assert_contains (flat, "Warning Signs None found in this period. Leg Care checked for a calf 3 cm or more larger");
+  assert_contains (flat, "This rules nothing out");
   assert_contains (flat, "No completed sessions in this period.");
   assert_contains (flat, "No session in this period was rated before and after.");
   assert_contains (flat, "Diary Entries No entries in this period.");

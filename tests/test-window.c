@@ -608,7 +608,7 @@ test_window_diary (Fixture       *fixture,
     GtkEditable *ankle = GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (dialog), LC_TYPE_ENTRY_DIALOG,
                                                                       "ankle_left_row"));
     AdwPreferencesGroup *ankle_group = ADW_PREFERENCES_GROUP (gtk_widget_get_template_child (
-      GTK_WIDGET (dialog), LC_TYPE_ENTRY_DIALOG, "ankle_group"));
+      GTK_WIDGET (dialog), LC_TYPE_ENTRY_DIALOG, "measure_group"));
 
     gtk_editable_set_text (ankle, "5");
     g_assert_false (lc_entry_dialog_save (LC_ENTRY_DIALOG (dialog)));
@@ -1137,15 +1137,37 @@ test_window_trends (Fixture       *fixture,
   g_assert_true (lc_chart_get_combined (heaviness) && lc_chart_get_combined (swelling));
   g_assert_nonnull (strstr (gtk_label_get_text (details), "both legs"));
 
-  /* A difference of 7.2 cm between the ankles today: the warning shows
+  /* The same difference between the ankles only: no clot warning (the
+   * 3 cm rule is the calf's), but a notice that the ankles differ unlike
+   * in the earlier readings (the seeded diary's right ankle is 0.2-0.8 cm
+   * larger; now the left is 7.2 cm larger). */
+  warning = lc_entry_new (g_date_time_to_unix (now) - 120);
+  warning->ankle_mm[LC_LEG_LEFT] = 301;
+  warning->ankle_mm[LC_LEG_RIGHT] = 229;
+  g_assert_true (lc_diary_add_entry (diary, warning, NULL));
+  lc_trends_page_reload (LC_TRENDS_PAGE (page));
+  g_assert_true (gtk_widget_get_visible (red_flag));
+  {
+    const char *text = gtk_label_get_text (GTK_LABEL (trends_child (page, "red_flag_label")));
+
+    g_assert_nonnull (strstr (text, "earlier readings"));
+    g_assert_nonnull (strstr (text, "30.1"));
+    g_assert_null (strstr (text, "calf"));
+  }
+  g_clear_pointer (&warning, lc_entry_free);
+
+  /* A difference of 7.2 cm between the calves today: the warning shows
    * until the user says a doctor has seen it. */
   warning = lc_entry_new (g_date_time_to_unix (now) - 60);
-  warning->ankle_mm[LC_LEG_LEFT] = 229;
-  warning->ankle_mm[LC_LEG_RIGHT] = 301;
+  warning->calf_mm[LC_LEG_LEFT] = 329;
+  warning->calf_mm[LC_LEG_RIGHT] = 401;
+  warning->position = LC_POSITION_SITTING;
   g_assert_true (lc_diary_add_entry (diary, warning, NULL));
   lc_trends_page_reload (LC_TRENDS_PAGE (page));
   g_assert_true (gtk_widget_get_visible (red_flag));
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (trends_child (page, "red_flag_label"))), "7.2"));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (trends_child (page, "red_flag_label"))), "calf"));
+  g_assert_true (gtk_widget_get_visible (trends_child (page, "calf_box")));
   click (trends_child (page, "acknowledge_button"));
   wait_until (!gtk_widget_get_visible (red_flag));
   g_assert_cmpuint (g_settings_get_uint (settings, "red-flags-acknowledged"), ==, today);
@@ -1228,7 +1250,7 @@ test_window_import (Fixture       *fixture,
       g_autoptr(GDateTime) time = g_date_time_new_from_unix_utc (start - (gint64) i * 600);
       g_autofree char *iso = g_date_time_format (time, "%FT%T%:z");
 
-      g_string_append_printf (csv, "entry,%s,%u,,,,,,,,,,,,,,,\r\n", iso, i % 11);
+      g_string_append_printf (csv, "entry,%s,%u,,,,,,,,,,,,,,,,,,\r\n", iso, i % 11);
     }
   g_assert_true (g_file_set_contents (path, csv->str, csv->len, NULL));
   g_string_free (csv, TRUE);

@@ -38,6 +38,7 @@ static const LcMeasure kind_measures[LC_N_CHART_KINDS][LC_N_LEGS] = {
   { LC_MEASURE_HEAVINESS_LEFT, LC_MEASURE_HEAVINESS_RIGHT },
   { LC_MEASURE_SWELLING_LEFT, LC_MEASURE_SWELLING_RIGHT },
   { LC_MEASURE_ANKLE_LEFT, LC_MEASURE_ANKLE_RIGHT },
+  { LC_MEASURE_CALF_LEFT, LC_MEASURE_CALF_RIGHT },
 };
 
 /* The index of @day in the data, or -1 */
@@ -149,8 +150,8 @@ lc_chart_data_new (GArray    *days,
 
       fill_combined (data, aggregates, kind);
 
-      /* Ankles are stored in millimetres and shown in centimetres. */
-      if (kind == LC_CHART_ANKLE)
+      /* Ankles and calves are stored in millimetres and shown in centimetres. */
+      if (LC_CHART_KIND_IS_CIRCUMFERENCE (kind))
         for (int s = 0; s < LC_N_CHART_SERIES; s++)
           for (guint i = 0; i < data->n; i++)
             {
@@ -442,7 +443,7 @@ lc_chart_data_next_day (LcChartData *data,
  * @plot_height: the height of the plot in pixels
  *
  * The value axis of a chart: scores from 0 to 10, with fewer grid lines
- * when the plot is low; ankles around the values shown, a centimetre more
+ * when the plot is low; ankles and calves around the values shown, a centimetre more
  * either side, at least 4 cm, in whole steps of 1, 2 or 5 cm.
  */
 void
@@ -457,7 +458,7 @@ lc_chart_data_value_axis (LcChartData *data,
   g_return_if_fail (data != NULL);
   g_return_if_fail (axis != NULL);
 
-  if (kind != LC_CHART_ANKLE)
+  if (!LC_CHART_KIND_IS_CIRCUMFERENCE (kind))
     {
       axis->min = 0;
       axis->max = LC_SCORE_MAX;
@@ -617,19 +618,21 @@ lc_chart_kind_get_title (LcChartKind kind)
       return _("Swelling");
     case LC_CHART_ANKLE:
       return _("Ankle Circumference");
+    case LC_CHART_CALF:
+      return _("Calf Circumference");
     case LC_N_CHART_KINDS:
     default:
       g_return_val_if_reached (NULL);
     }
 }
 
-/* "4" or "4.5"; ankles "23.5 cm" */
+/* "4" or "4.5"; ankles and calves "23.5 cm" */
 static char *
 format_value (LcChartKind kind,
               double      value)
 {
-  if (kind == LC_CHART_ANKLE)
-    /* TRANSLATORS: an ankle circumference in centimetres */
+  if (LC_CHART_KIND_IS_CIRCUMFERENCE (kind))
+    /* TRANSLATORS: an ankle or calf circumference in centimetres */
     return g_strdup_printf (_("%.1f cm"), value);
   if (fabs (value - round (value)) < 0.05)
     return g_strdup_printf ("%.0f", value);

@@ -15,8 +15,12 @@ typedef enum
   LC_CHART_HEAVINESS,
   LC_CHART_SWELLING,
   LC_CHART_ANKLE,
+  LC_CHART_CALF,
   LC_N_CHART_KINDS, /*< skip >*/
 } LcChartKind;
+
+/* Tape measurements, in centimetres, rather than 0-10 scores */
+#define LC_CHART_KIND_IS_CIRCUMFERENCE(kind) ((kind) == LC_CHART_ANKLE || (kind) == LC_CHART_CALF)
 
 /* Series of one kind: left, right and both legs combined */
 typedef enum

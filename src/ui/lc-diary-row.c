@@ -95,20 +95,45 @@ show_scores (GtkWidget   *box,
 }
 
 static char *
+format_calves (const LcEntry *entry)
+{
+  const int *mm = entry->calf_mm;
+
+  if (mm[LC_LEG_LEFT] == LC_CALF_NONE && mm[LC_LEG_RIGHT] == LC_CALF_NONE)
+    return NULL;
+  if (mm[LC_LEG_RIGHT] == LC_CALF_NONE)
+    /* Translators: calf circumference of the left leg */
+    return g_strdup_printf (_("Calf L %.1f cm"), mm[LC_LEG_LEFT] / 10.0);
+  if (mm[LC_LEG_LEFT] == LC_CALF_NONE)
+    return g_strdup_printf (_("Calf R %.1f cm"), mm[LC_LEG_RIGHT] / 10.0);
+
+  /* Translators: calf circumference of the left and the right leg */
+  return g_strdup_printf (_("Calf L %.1f · R %.1f cm"), mm[LC_LEG_LEFT] / 10.0, mm[LC_LEG_RIGHT] / 10.0);
+}
+
+/* The tape measurements: ankles, then calves, one line */
+static char *
 format_ankles (const LcEntry *entry)
 {
   const int *mm = entry->ankle_mm;
+  g_autofree char *ankles = NULL;
+  g_autofree char *calves = format_calves (entry);
 
   if (mm[LC_LEG_LEFT] == LC_ANKLE_NONE && mm[LC_LEG_RIGHT] == LC_ANKLE_NONE)
-    return NULL;
-  if (mm[LC_LEG_RIGHT] == LC_ANKLE_NONE)
+    ankles = NULL;
+  else if (mm[LC_LEG_RIGHT] == LC_ANKLE_NONE)
     /* Translators: ankle circumference of the left leg */
-    return g_strdup_printf (_("Ankle L %.1f cm"), mm[LC_LEG_LEFT] / 10.0);
-  if (mm[LC_LEG_LEFT] == LC_ANKLE_NONE)
-    return g_strdup_printf (_("Ankle R %.1f cm"), mm[LC_LEG_RIGHT] / 10.0);
+    ankles = g_strdup_printf (_("Ankle L %.1f cm"), mm[LC_LEG_LEFT] / 10.0);
+  else if (mm[LC_LEG_LEFT] == LC_ANKLE_NONE)
+    ankles = g_strdup_printf (_("Ankle R %.1f cm"), mm[LC_LEG_RIGHT] / 10.0);
+  else
+    /* Translators: ankle circumference of the left and the right leg */
+    ankles = g_strdup_printf (_("Ankle L %.1f · R %.1f cm"), mm[LC_LEG_LEFT] / 10.0, mm[LC_LEG_RIGHT] / 10.0);
 
-  /* Translators: ankle circumference of the left and the right leg */
-  return g_strdup_printf (_("Ankle L %.1f · R %.1f cm"), mm[LC_LEG_LEFT] / 10.0, mm[LC_LEG_RIGHT] / 10.0);
+  if (ankles != NULL && calves != NULL)
+    /* Translators: the ankles' and the calves' measurements, on one line */
+    return g_strdup_printf (_("%s, %s"), ankles, calves);
+  return g_strdup (ankles != NULL ? ankles : calves);
 }
 
 static void

@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "lc-entry-dialog.h"
+#include "lc-measure-guide.h"
 #include "lc-widgets.h"
 
 enum { HEAVINESS, SWELLING, N_SCORES };
@@ -41,9 +42,12 @@ struct _LcEntryDialog
   GtkCalendar         *calendar;
   GtkSpinButton       *hour_spin;
   GtkSpinButton       *minute_spin;
-  AdwPreferencesGroup *ankle_group;
+  AdwPreferencesGroup *measure_group;
   AdwEntryRow         *ankle_left_row;
   AdwEntryRow         *ankle_right_row;
+  AdwEntryRow         *calf_left_row;
+  AdwEntryRow         *calf_right_row;
+  AdwComboRow         *position_row;    /* LcPosition, in order */
   GtkFlowBox          *tags_box;
   AdwPreferencesGroup *note_group;
   AdwEntryRow         *note_row;
@@ -190,11 +194,13 @@ time_changed_cb (LcEntryDialog *self)
 
 /* --- reading the form ------------------------------------------------------- */
 
-/* "23.5" or "23,5" → 235 mm; "" → none; FALSE if it is not such a number. */
+/* "23.5" or "23,5" → 235 mm; "" → none (0, as LC_ANKLE_NONE and
+ * LC_CALF_NONE are); FALSE if it is not such a number. */
 static gboolean
-parse_ankle (const char *text,
-             int        *mm)
+parse_circumference (const char *text,
+                     int        *mm)
 {
+  G_STATIC_ASSERT (LC_ANKLE_NONE == 0 && LC_CALF_NONE == 0);
   g_autofree char *copy = g_strstrip (g_strdup (text));
   char *end = NULL;
   char *separator;
@@ -202,7 +208,7 @@ parse_ankle (const char *text,
 
   if (*copy == '\0')
     {
-      *mm = LC_ANKLE_NONE;
+      *mm = 0;
       return TRUE;
     }
 
@@ -241,6 +247,7 @@ lc_entry_dialog_get_entry (LcEntryDialog  *self,
   g_autoptr(GDateTime) time = get_time (self);
   g_autoptr(LcEntry) entry = lc_entry_new (g_date_time_to_unix (time));
   AdwEntryRow *ankles[LC_N_LEGS] = { self->ankle_left_row, self->ankle_right_row };
+  AdwEntryRow *calves[LC_N_LEGS] = { self->calf_left_row, self->calf_right_row };
   const char *note = gtk_editable_get_text (GTK_EDITABLE (self->note_row));
 
   g_return_val_if_fail (LC_IS_ENTRY_DIALOG (self), NULL);
@@ -251,7 +258,8 @@ lc_entry_dialog_get_entry (LcEntryDialog  *self,
       entry->heaviness[leg] = lc_score_toggles_get (self->scores[HEAVINESS][leg == LC_LEG_LEFT ? LEFT : RIGHT]);
       entry->swelling[leg] = lc_score_toggles_get (self->scores[SWELLING][leg == LC_LEG_LEFT ? LEFT : RIGHT]);
 
-      if (!parse_ankle (gtk_editable_get_text (GTK_EDITABLE (ankles[leg])), &entry->ankle_mm[leg]))
+      if (!parse_circumference (gtk_editable_get_text (GTK_EDITABLE (ankles[leg])), &entry->ankle_mm[leg]) ||
+          !parse_circumference (gtk_editable_get_text (GTK_EDITABLE (calves[leg])), &entry->calf_mm[leg]))
         {
           if (field != NULL)
             *field = LC_ENTRY_FIELD_ANKLE;
@@ -260,6 +268,7 @@ lc_entry_dialog_get_entry (LcEntryDialog  *self,
           return NULL;
         }
     }
+  entry->position = (LcPosition) adw_combo_row_get_selected (self->position_row);
 
   for (guint i = 0; i < LC_N_TAGS; i++)
     if (gtk_toggle_button_get_active (self->tag_buttons[i]))
@@ -273,6 +282,10 @@ lc_entry_dialog_get_entry (LcEntryDialog  *self,
   return g_steal_pointer (&entry);
 }
 
+/* As in lc-entry-dialog.ui, where it is translated too */
+static const char *measure_description =
+  N_("Optional, in centimetres: the ankle at its narrowest point, the calf 10 cm below the bump under the kneecap");
+
 /* Says why the entry can't be saved, next to the field; or nothing. */
 static void
 validate (LcEntryDialog *self)
@@ -285,13 +298,17 @@ validate (LcEntryDialog *self)
     [LC_ENTRY_FIELD_TIME] = self->time_group,
     [LC_ENTRY_FIELD_HEAVINESS] = self->heaviness_group,
     [LC_ENTRY_FIELD_SWELLING] = self->swelling_group,
-    [LC_ENTRY_FIELD_ANKLE] = self->ankle_group,
+    [LC_ENTRY_FIELD_ANKLE] = self->measure_group,
+    [LC_ENTRY_FIELD_CALF] = self->measure_group,
+    [LC_ENTRY_FIELD_POSITION] = self->measure_group,
     [LC_ENTRY_FIELD_TAGS] = NULL,
     [LC_ENTRY_FIELD_NOTE] = self->note_group,
   };
   const char *descriptions[G_N_ELEMENTS (groups)] = {
     [LC_ENTRY_FIELD_HEAVINESS] = _(group_descriptions[0]),
-    [LC_ENTRY_FIELD_ANKLE] = _("Optional, in centimetres, at the narrowest point above the ankle bone"),
+    [LC_ENTRY_FIELD_ANKLE] = _(measure_description),
+    [LC_ENTRY_FIELD_CALF] = _(measure_description),
+    [LC_ENTRY_FIELD_POSITION] = _(measure_description),
   };
 
   if (self->loading)
@@ -409,6 +426,7 @@ load_entry (LcEntryDialog *self,
 {
   g_autoptr(GDateTime) time = g_date_time_new_from_unix_local (entry->taken_at);
   AdwEntryRow *ankles[LC_N_LEGS] = { self->ankle_left_row, self->ankle_right_row };
+  AdwEntryRow *calves[LC_N_LEGS] = { self->calf_left_row, self->calf_right_row };
   gboolean per_leg = FALSE;
 
   self->loading = TRUE;
@@ -438,6 +456,15 @@ load_entry (LcEntryDialog *self,
         g_ascii_formatd (text, sizeof text, "%.1f", entry->ankle_mm[leg] / 10.0);
         gtk_editable_set_text (GTK_EDITABLE (ankles[leg]), text);
       }
+  for (guint leg = 0; leg < LC_N_LEGS; leg++)
+    if (entry->calf_mm[leg] != LC_CALF_NONE)
+      {
+        char text[16];
+
+        g_ascii_formatd (text, sizeof text, "%.1f", entry->calf_mm[leg] / 10.0);
+        gtk_editable_set_text (GTK_EDITABLE (calves[leg]), text);
+      }
+  adw_combo_row_set_selected (self->position_row, entry->position);
 
   for (guint i = 0; i < LC_N_TAGS; i++)
     gtk_toggle_button_set_active (self->tag_buttons[i], (entry->tags & (1 << i)) != 0);
@@ -458,6 +485,15 @@ lc_entry_dialog_dispose (GObject *object)
   g_clear_object (&self->diary);
 
   G_OBJECT_CLASS (lc_entry_dialog_parent_class)->dispose (object);
+}
+
+/* entry.measure-guide: where the tape goes, over this dialog */
+static void
+measure_guide_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  adw_dialog_present (lc_measure_guide_new (), widget);
 }
 
 static void
@@ -495,7 +531,10 @@ lc_entry_dialog_class_init (LcEntryDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LcEntryDialog, calendar);
   gtk_widget_class_bind_template_child (widget_class, LcEntryDialog, hour_spin);
   gtk_widget_class_bind_template_child (widget_class, LcEntryDialog, minute_spin);
-  gtk_widget_class_bind_template_child (widget_class, LcEntryDialog, ankle_group);
+  gtk_widget_class_bind_template_child (widget_class, LcEntryDialog, measure_group);
+  gtk_widget_class_bind_template_child (widget_class, LcEntryDialog, calf_left_row);
+  gtk_widget_class_bind_template_child (widget_class, LcEntryDialog, calf_right_row);
+  gtk_widget_class_bind_template_child (widget_class, LcEntryDialog, position_row);
   gtk_widget_class_bind_template_child (widget_class, LcEntryDialog, ankle_left_row);
   gtk_widget_class_bind_template_child (widget_class, LcEntryDialog, ankle_right_row);
   gtk_widget_class_bind_template_child (widget_class, LcEntryDialog, tags_box);
@@ -506,6 +545,7 @@ lc_entry_dialog_class_init (LcEntryDialogClass *klass)
   gtk_widget_class_install_action (widget_class, "entry.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "entry.cancel", NULL, cancel_action);
   gtk_widget_class_install_action (widget_class, "entry.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "entry.measure-guide", NULL, measure_guide_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "entry.save", NULL);
 }
 
@@ -540,6 +580,10 @@ lc_entry_dialog_init (LcEntryDialog *self)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->ankle_left_row, "changed", G_CALLBACK (validate), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->ankle_right_row, "changed", G_CALLBACK (validate), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->calf_left_row, "changed", G_CALLBACK (validate), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->calf_right_row, "changed", G_CALLBACK (validate), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->position_row, "notify::selected", G_CALLBACK (validate), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (self->note_row, "changed", G_CALLBACK (validate), self, G_CONNECT_SWAPPED);
 }
 

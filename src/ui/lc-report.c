@@ -241,21 +241,30 @@ format_pair (const int *values)
   return g_strdup_printf (C_("left / right", "%s / %s"), left, right);
 }
 
+/* Left / right in centimetres, "–" for none (LC_ANKLE_NONE and
+ * LC_CALF_NONE are 0) */
 static char *
-format_ankles (const int *mm)
+format_circumferences (const int *mm)
 {
-  g_autofree char *left = mm[LC_LEG_LEFT] != LC_ANKLE_NONE ? g_strdup_printf ("%.1f", mm[LC_LEG_LEFT] / 10.0)
-                                                           : g_strdup ("–");
-  g_autofree char *right = mm[LC_LEG_RIGHT] != LC_ANKLE_NONE ? g_strdup_printf ("%.1f", mm[LC_LEG_RIGHT] / 10.0)
-                                                             : g_strdup ("–");
+  g_autofree char *left = mm[LC_LEG_LEFT] != 0 ? g_strdup_printf ("%.1f", mm[LC_LEG_LEFT] / 10.0) : g_strdup ("–");
+  g_autofree char *right = mm[LC_LEG_RIGHT] != 0 ? g_strdup_printf ("%.1f", mm[LC_LEG_RIGHT] / 10.0) : g_strdup ("–");
+
+  G_STATIC_ASSERT (LC_ANKLE_NONE == 0 && LC_CALF_NONE == 0);
 
   return g_strdup_printf (C_("left / right", "%s / %s"), left, right);
 }
 
 static char *
-format_tags (LcTags tags)
+format_tags (LcTags     tags,
+             LcPosition position)
 {
   GString *text = g_string_new (NULL);
+
+  /* How the legs were placed for the tape, first */
+  if (position == LC_POSITION_SITTING)
+    g_string_append (text, C_("report table, how the legs were for the tape", "Sitting"));
+  else if (position == LC_POSITION_LYING)
+    g_string_append (text, C_("report table, how the legs were for the tape", "Lying"));
 
   for (guint i = 0; i < LC_N_TAGS; i++)
     {
@@ -369,7 +378,10 @@ draw_chart (GtkSnapshot        *snapshot,
 
   pango_font_description_set_weight (bold, PANGO_WEIGHT_BOLD);
   pango_layout_set_font_description (title, bold);
-  pango_layout_set_text (title, kind == LC_CHART_ANKLE ? _("Ankle Circumference (cm)") : lc_chart_kind_get_title (kind), -1);
+  pango_layout_set_text (title,
+                         kind == LC_CHART_ANKLE ? _("Ankle Circumference (cm)")
+                         : kind == LC_CHART_CALF ? _("Calf Circumference, 10 cm below the kneecap’s bump (cm)")
+                         : lc_chart_kind_get_title (kind), -1);
   pango_layout_get_pixel_size (title, &tw, &th);
 
   gtk_snapshot_append_layout (snapshot, title, &style->foreground);
@@ -396,7 +408,7 @@ charts_section (Report      *report,
       g_autoptr(GskRenderNode) node = NULL;
       float height;
 
-      if (kind == LC_CHART_ANKLE && lc_chart_data_count_days (data, kind) == 0)
+      if (LC_CHART_KIND_IS_CIRCUMFERENCE (kind) && lc_chart_data_count_days (data, kind) == 0)
         continue;
 
       snapshot = gtk_snapshot_new ();
@@ -511,12 +523,13 @@ entries_section (Report    *report,
                  GTimeZone *tz)
 {
   const Column columns[] = {
-    { _("Date and time"), 0.22, FALSE },
-    { _("Heaviness L / R"), 0.14, TRUE },
-    { _("Swelling L / R"), 0.13, TRUE },
-    { _("Ankle L / R (cm)"), 0.14, TRUE },
-    { _("Tags"), 0.18, FALSE },
-    { _("Note"), 0.19, FALSE },
+    { _("Date and time"), 0.19, FALSE },
+    { _("Heaviness L / R"), 0.10, TRUE },
+    { _("Swelling L / R"), 0.10, TRUE },
+    { _("Ankle L / R (cm)"), 0.135, TRUE },
+    { _("Calf L / R (cm)"), 0.135, TRUE },
+    { _("Tags"), 0.17, FALSE },
+    { _("Note"), 0.17, FALSE },
   };
 
   heading (report, _("Diary Entries"));
@@ -536,9 +549,10 @@ entries_section (Report    *report,
       g_autofree char *when = g_date_time_format (local, C_("report entry", "%-e %b %Y %H:%M"));
       g_autofree char *heaviness = format_pair (entry->heaviness);
       g_autofree char *swelling = format_pair (entry->swelling);
-      g_autofree char *ankles = format_ankles (entry->ankle_mm);
-      g_autofree char *tags = format_tags (entry->tags);
-      const char *cells[] = { g_strstrip (when), heaviness, swelling, ankles, tags, entry->note };
+      g_autofree char *ankles = format_circumferences (entry->ankle_mm);
+      g_autofree char *calves = format_circumferences (entry->calf_mm);
+      g_autofree char *tags = format_tags (entry->tags, entry->position);
+      const char *cells[] = { g_strstrip (when), heaviness, swelling, ankles, calves, tags, entry->note };
 
       table_body_row (report, columns, G_N_ELEMENTS (columns), cells);
     }
@@ -567,7 +581,7 @@ lc_report_draw_charts (GtkSnapshot        *snapshot,
 
   for (int kind = 0; kind < LC_N_CHART_KINDS; kind++)
     {
-      if (kind == LC_CHART_ANKLE && lc_chart_data_count_days (data, kind) == 0)
+      if (LC_CHART_KIND_IS_CIRCUMFERENCE (kind) && lc_chart_data_count_days (data, kind) == 0)
         continue;
 
       gtk_snapshot_save (snapshot);
@@ -719,7 +733,7 @@ lc_report_create_pdf (LcDiary       *diary,
   /* TRANSLATORS: the report's period, two dates */
   period = g_strdup_printf (_("%s to %s"), title_from, title_to);
   made = g_strstrip (g_date_time_format (generated, C_("report generated", "%-e %B %Y, %H:%M")));
-  made_text = g_strdup_printf (_("Generated on %s by Leg Care %s. Scores are the person’s own ratings from 0 (none) to 10 (worst), per leg; ankle circumferences are their own tape measurements."),
+  made_text = g_strdup_printf (_("Generated on %s by Leg Care %s. Scores are the person’s own ratings from 0 (none) to 10 (worst), per leg; ankle and calf circumferences are their own tape measurements."),
                                made, PACKAGE_VERSION);
 
   paragraph (&report, TITLE_FONT, _("Leg Diary Report"), 4);

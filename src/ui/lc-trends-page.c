@@ -37,6 +37,8 @@ struct _LcTrendsPage
   LcChart        *swelling_chart;
   LcChart        *ankle_chart;
   GtkWidget      *ankle_box;
+  LcChart        *calf_chart;
+  GtkWidget      *calf_box;
   GtkListBox     *insights_list;
   GtkWidget      *scroller;
   GtkWidget      *acknowledge_button;
@@ -54,6 +56,8 @@ chart (LcTrendsPage *self,
       return self->heaviness_chart;
     case LC_CHART_SWELLING:
       return self->swelling_chart;
+    case LC_CHART_CALF:
+      return self->calf_chart;
     case LC_CHART_ANKLE:
     case LC_N_CHART_KINDS:
     default:
@@ -353,6 +357,7 @@ update_range (LcTrendsPage *self)
     }
   self->syncing = FALSE;
   gtk_widget_set_visible (self->ankle_box, lc_chart_data_count_days (self->data, LC_CHART_ANKLE) > 0);
+  gtk_widget_set_visible (self->calf_box, lc_chart_data_count_days (self->data, LC_CHART_CALF) > 0);
   update_details (self, self->heaviness_chart);
 }
 
@@ -784,6 +789,8 @@ lc_trends_page_class_init (LcTrendsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LcTrendsPage, swelling_chart);
   gtk_widget_class_bind_template_child (widget_class, LcTrendsPage, ankle_chart);
   gtk_widget_class_bind_template_child (widget_class, LcTrendsPage, ankle_box);
+  gtk_widget_class_bind_template_child (widget_class, LcTrendsPage, calf_chart);
+  gtk_widget_class_bind_template_child (widget_class, LcTrendsPage, calf_box);
   gtk_widget_class_bind_template_child (widget_class, LcTrendsPage, insights_list);
   gtk_widget_class_bind_template_child (widget_class, LcTrendsPage, scroller);
   gtk_widget_class_bind_template_child (widget_class, LcTrendsPage, acknowledge_button);
