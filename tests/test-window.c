@@ -20,6 +20,7 @@
 #include "lc-entry-dialog.h"
 #include "lc-preferences-dialog.h"
 #include "lc-format.h"
+#include "lc-measure-guide.h"
 #include "lc-routine-editor.h"
 #include "lc-routine-share.h"
 #include "lc-routine-view.h"
@@ -69,6 +70,9 @@ visible_dialog (Fixture *fixture)
 {
   return adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (fixture->window));
 }
+
+static guint count_labels (GtkWidget  *widget,
+                           const char *prefix);
 
 /* Close @dialog and wait until it is gone for good. visible-dialog turns
  * NULL when the closing animation starts; resizing the window across a
@@ -617,6 +621,39 @@ test_window_diary (Fixture       *fixture,
 
     gtk_editable_set_text (ankle, "23,5");
     g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (ankle_group), "error"));
+
+    /* The calves beside the ankles: out of range is said there too; a
+     * position is kept with them */
+    {
+      GtkEditable *calf_left = GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (dialog), LC_TYPE_ENTRY_DIALOG,
+                                                                            "calf_left_row"));
+      GtkEditable *calf_right = GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (dialog), LC_TYPE_ENTRY_DIALOG,
+                                                                             "calf_right_row"));
+      AdwComboRow *position = ADW_COMBO_ROW (gtk_widget_get_template_child (GTK_WIDGET (dialog), LC_TYPE_ENTRY_DIALOG,
+                                                                            "position_row"));
+
+      gtk_editable_set_text (calf_left, "19.9");
+      g_assert_false (lc_entry_dialog_save (LC_ENTRY_DIALOG (dialog)));
+      g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (ankle_group), "error"));
+      g_assert_nonnull (strstr (adw_preferences_group_get_description (ankle_group), "calf"));
+      gtk_editable_set_text (calf_left, "36.5");
+      gtk_editable_set_text (calf_right, "37");
+      adw_combo_row_set_selected (position, LC_POSITION_LYING);
+      g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (ankle_group), "error"));
+    }
+
+    /* How to Measure: a guide over the dialog, with both points */
+    {
+      AdwDialog *guide;
+
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "entry.measure-guide", NULL));
+      wait_until (LC_IS_MEASURE_GUIDE (visible_dialog (fixture)));
+      guide = visible_dialog (fixture);
+      g_assert_cmpuint (count_labels (GTK_WIDGET (guide), "Find the bony bump just below the kneecap"), ==, 1);
+      g_assert_cmpuint (count_labels (GTK_WIDGET (guide), "Put the tape around the narrowest part"), ==, 1);
+      close_dialog (guide);
+      g_assert_true (visible_dialog (fixture) == dialog);
+    }
   }
   adw_toggle_group_set_active_name (score_toggles (dialog, "swelling_group"), "4");
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
@@ -629,6 +666,9 @@ test_window_diary (Fixture       *fixture,
   stored = entries->pdata[0];
   g_assert_cmpint (stored->swelling[LC_LEG_LEFT], ==, 4);
   g_assert_cmpint (stored->ankle_mm[LC_LEG_LEFT], ==, 235);
+  g_assert_cmpint (stored->calf_mm[LC_LEG_LEFT], ==, 365);
+  g_assert_cmpint (stored->calf_mm[LC_LEG_RIGHT], ==, 370);
+  g_assert_cmpint (stored->position, ==, LC_POSITION_LYING);
   g_assert_cmpint (stored->heaviness[LC_LEG_LEFT], ==, 6);
 
   /* Delete from the dialog, then Undo in the toast. */
