@@ -13,7 +13,7 @@
 /* Someone with heavy legs after long days standing, who starts doing a
  * routine most days: morning scores low, evening scores higher, the right
  * leg a little worse, slowly better over the weeks; a week away without
- * the diary; ankles measured twice a week; sessions rated before and
+ * the diary; ankles and calves measured twice a week, sitting; sessions rated before and
  * after. Entries from @first_days_ago days ago up to @last_days_ago (0 is
  * today, morning entries only so that nothing lies in the future).
  * The same @seed gives the same diary. */
@@ -69,6 +69,9 @@ lc_test_seed_diary (LcDiary *diary,
             {
               entry->ankle_mm[LC_LEG_LEFT] = 232 + (int) lround (10 * level * 0.25) + g_rand_int_range (rand, -3, 4);
               entry->ankle_mm[LC_LEG_RIGHT] = entry->ankle_mm[LC_LEG_LEFT] + g_rand_int_range (rand, 2, 9);
+              entry->calf_mm[LC_LEG_LEFT] = 352 + (int) lround (10 * level * 0.3) + g_rand_int_range (rand, -3, 4);
+              entry->calf_mm[LC_LEG_RIGHT] = entry->calf_mm[LC_LEG_LEFT] + g_rand_int_range (rand, 0, 7);
+              entry->position = LC_POSITION_SITTING;
             }
           if (evening && !weekend && g_rand_double (rand) < 0.6)
             entry->tags |= LC_TAG_LONG_STANDING;

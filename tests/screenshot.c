@@ -66,6 +66,8 @@ static const Shot shots[] = {
   { "narrow-diary-dark", "diary", 360, 720, "dark", NULL, NULL, FALSE, FALSE },
   { "entry", "diary", 1000, 700, "light", "new-entry", NULL, FALSE, FALSE },
   { "narrow-entry-dark", "diary", 360, 720, "dark", "new-entry", NULL, FALSE, FALSE },
+  { "measure-guide", "diary", 1000, 700, "light", "measure-guide", NULL, FALSE, FALSE },
+  { "narrow-measure-guide-dark", "diary", 360, 720, "dark", "measure-guide", NULL, FALSE, FALSE },
   { "session", "routines", 1000, 700, "light", NULL, NULL, FALSE, FALSE, "calf-pump-seated", 12 },
   { "session-dark", "routines", 1000, 700, "dark", NULL, NULL, FALSE, FALSE, "leg-stretching", 47 },
   { "narrow-session-dark", "routines", 360, 720, "dark", NULL, NULL, FALSE, FALSE, "lymphatic-massage", 95 },
@@ -351,7 +353,16 @@ main (int   argc,
       if (shot->action != NULL && g_action_group_has_action (G_ACTION_GROUP (app), shot->action))
         g_action_group_activate_action (G_ACTION_GROUP (app), shot->action, NULL);
       else if (shot->action != NULL)
-        gtk_widget_activate_action (GTK_WIDGET (window), "win.new-entry", NULL);
+        {
+          gtk_widget_activate_action (GTK_WIDGET (window), "win.new-entry", NULL);
+          /* The guide, over the entry dialog it is opened from */
+          if (g_str_equal (shot->action, "measure-guide"))
+            {
+              spin (300);
+              gtk_widget_activate_action (GTK_WIDGET (adw_application_window_get_visible_dialog (
+                                            ADW_APPLICATION_WINDOW (window))), "entry.measure-guide", NULL);
+            }
+        }
       if (shot->routine != NULL)
         {
           LcRoutine *routine = lc_routine_library_find (lc_application_get_routine_library (app),
