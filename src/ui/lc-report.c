@@ -207,7 +207,8 @@ table_header (Report       *report,
 
   for (guint i = 0; i < n_columns; i++)
     titles[i] = columns[i].title;
-  need (report, 40);
+  /* A header of up to three lines, and room for its first row */
+  need (report, 72);
   table_row (report, columns, n_columns, titles, TRUE);
 }
 
@@ -523,13 +524,14 @@ entries_section (Report    *report,
                  GTimeZone *tz)
 {
   const Column columns[] = {
-    { _("Date and time"), 0.19, FALSE },
-    { _("Heaviness L / R"), 0.10, TRUE },
-    { _("Swelling L / R"), 0.10, TRUE },
+    /* TRANSLATORS: the column of each entry's date and time */
+    { C_("report table", "Date"), 0.17, FALSE },
+    { _("Heaviness L / R"), 0.12, TRUE },
+    { _("Swelling L / R"), 0.12, TRUE },
     { _("Ankle L / R (cm)"), 0.135, TRUE },
     { _("Calf L / R (cm)"), 0.135, TRUE },
-    { _("Tags"), 0.17, FALSE },
-    { _("Note"), 0.17, FALSE },
+    { _("Tags"), 0.165, FALSE },
+    { _("Note"), 0.155, FALSE },
   };
 
   heading (report, _("Diary Entries"));
