@@ -17,6 +17,7 @@
 #include "lc-diary.h"
 #include "lc-enum-types.h"
 #include "lc-session.h"
+#include "lc-test-days.h"
 #include "lc-trend.h"
 
 #define EPS 1e-9
@@ -49,42 +50,13 @@ new_days (void)
   return g_array_new (FALSE, TRUE, sizeof (LcDayAggregate));
 }
 
-/* The day with day number @number in @days, added in order if missing. */
-static LcDayAggregate *
-day_at (GArray  *days,
-        guint32  number)
-{
-  LcDayAggregate day = { 0 };
-  GDate date;
-  guint i;
-
-  for (i = 0; i < days->len; i++)
-    {
-      guint32 other = lc_trend_aggregate_day (&g_array_index (days, LcDayAggregate, i));
-
-      if (other == number)
-        return &g_array_index (days, LcDayAggregate, i);
-      if (other > number)
-        break;
-    }
-
-  g_date_clear (&date, 1);
-  g_date_set_julian (&date, number);
-  day.year = g_date_get_year (&date);
-  day.month = g_date_get_month (&date);
-  day.day = g_date_get_day (&date);
-  g_array_insert_val (days, i, day);
-
-  return &g_array_index (days, LcDayAggregate, i);
-}
-
 static void
 set_value (GArray    *days,
            guint32    number,
            LcMeasure  measure,
            double     mean)
 {
-  LcDayAggregate *day = day_at (days, number);
+  LcDayAggregate *day = lc_test_day_at (days, number);
 
   day->stats[measure].count = 1;
   day->stats[measure].mean = day->stats[measure].min = day->stats[measure].max = mean;
@@ -358,9 +330,9 @@ test_chart_data_dst (void)
   g_autoptr(LcChartData) autumn = NULL;
 
   for (guint32 d = MAR_27; d <= MAR_30; d++)
-    day_at (days, d)->n_sessions = 1;
+    lc_test_day_at (days, d)->n_sessions = 1;
   for (guint32 d = OCT_24; d <= OCT_26; d++)
-    day_at (days, d)->n_sessions = 1;
+    lc_test_day_at (days, d)->n_sessions = 1;
   /* A rolling mean over the spring change: Mar 27 4, Mar 30 6 */
   set_value (days, MAR_27, LC_MEASURE_SWELLING_LEFT, 4);
   set_value (days, MAR_30, LC_MEASURE_SWELLING_LEFT, 6);

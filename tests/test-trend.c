@@ -15,6 +15,7 @@
 #include <time.h>
 
 #include "lc-diary.h"
+#include "lc-test-days.h"
 #include "lc-trend.h"
 
 #define EPS 1e-9
@@ -51,35 +52,6 @@ rome (int year, int month, int day, int hour, int minute)
   return g_date_time_to_unix (time);
 }
 
-/* The day with day number @number in @days, added in order if missing. */
-static LcDayAggregate *
-day_at (GArray  *days,
-        guint32  number)
-{
-  LcDayAggregate day = { 0 };
-  GDate date;
-  guint i;
-
-  for (i = 0; i < days->len; i++)
-    {
-      guint32 other = lc_trend_aggregate_day (&g_array_index (days, LcDayAggregate, i));
-
-      if (other == number)
-        return &g_array_index (days, LcDayAggregate, i);
-      if (other > number)
-        break;
-    }
-
-  g_date_clear (&date, 1);
-  g_date_set_julian (&date, number);
-  day.year = g_date_get_year (&date);
-  day.month = g_date_get_month (&date);
-  day.day = g_date_get_day (&date);
-  g_array_insert_val (days, i, day);
-
-  return &g_array_index (days, LcDayAggregate, i);
-}
-
 /* @count entries on day @number whose values of @measure add up to @sum. */
 static void
 set_sum (GArray    *days,
@@ -88,7 +60,7 @@ set_sum (GArray    *days,
          double     sum,
          guint      count)
 {
-  LcDayAggregate *day = day_at (days, number);
+  LcDayAggregate *day = lc_test_day_at (days, number);
 
   day->stats[measure].count = count;
   day->stats[measure].mean = sum / count;
