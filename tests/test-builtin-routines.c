@@ -2,8 +2,9 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Usage: test-builtin-routines ROUTINES_POT
- * (the template xgettext made from data/routines through the ITS rules)
+ * Usage: test-builtin-routines ROUTINES_POT ROUTINE_FORMAT_MD
+ * (the template xgettext made from data/routines through the ITS rules, and
+ * docs/routine-format.md, whose example and illustration list are checked)
  */
 
 #include "config.h"
@@ -15,6 +16,7 @@
 #define ROUTINES_RESOURCE "/com/example/LegCare/routines/"
 
 static const char *pot_path;
+static const char *doc_path;
 
 static LcRoutineLibrary *
 load_builtin (GFile *user_dir)
@@ -69,6 +71,23 @@ test_builtin_all_load (void)
     }
 }
 
+/* Shipped for the measurement guide (where to put the tape), not for a
+ * routine's step: the only illustrations no routine has to use. Documented
+ * in data/illustrations/MANIFEST.md. */
+static const char * const guide_illustrations[] = {
+  "measure-ankle",
+  "measure-calf",
+};
+
+static gboolean
+is_guide_illustration (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (guide_illustrations); i++)
+    if (g_str_equal (guide_illustrations[i], name))
+      return TRUE;
+  return FALSE;
+}
+
 static void
 test_builtin_illustrations_exist (void)
 {
@@ -93,10 +112,21 @@ test_builtin_illustrations_exist (void)
         }
     }
 
-  /* And nothing is shipped that no routine shows. */
+  /* And nothing is shipped that no routine shows, but the guide's. */
   for (guint i = 0; names[i] != NULL; i++)
-    if (!g_hash_table_contains (used, names[i]))
+    if (!g_hash_table_contains (used, names[i]) && !is_guide_illustration (names[i]))
       g_error ("illustration %s is in the resource but no routine uses it", names[i]);
+
+  /* The guide's are shipped, and listed like the others. */
+  for (guint i = 0; i < G_N_ELEMENTS (guide_illustrations); i++)
+    {
+      g_autofree char *path = g_strconcat (LC_ILLUSTRATIONS_RESOURCE, guide_illustrations[i], ".svg", NULL);
+      g_autoptr(GBytes) bytes = g_resources_lookup_data (path, 0, NULL);
+
+      g_assert_nonnull (bytes);
+      g_assert_cmpuint (g_bytes_get_size (bytes), >, 0);
+      g_assert_true (g_strv_contains ((const char * const *) names, guide_illustrations[i]));
+    }
 }
 
 /* The msgids of a .pot file, unescaped. */
@@ -242,20 +272,108 @@ test_builtin_override (void)
   g_assert_cmpuint (g_list_model_get_n_items (lc_routine_library_get_problems (library)), ==, 1);
 }
 
+/* docs/routine-format.md: its example loads as it is, with the real
+ * illustrations, and its list of built-in illustrations is exactly the
+ * resource's. */
+static void
+test_builtin_doc_example (void)
+{
+  g_auto(GStrv) illustrations = lc_illustration_list_names ();
+  g_autoptr(LcRoutineLoader) loader = lc_routine_loader_new ((const char * const *) illustrations);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LcRoutine) routine = NULL;
+  g_autofree char *contents = NULL;
+  const char *start;
+  const char *end;
+
+  g_assert_true (g_file_get_contents (doc_path, &contents, NULL, &error));
+  g_assert_no_error (error);
+
+  start = strstr (contents, "```xml\n");
+  g_assert_nonnull (start);
+  start += strlen ("```xml\n");
+  end = strstr (start, "\n```");
+  g_assert_nonnull (end);
+
+  routine = lc_routine_loader_parse (loader, start, end + 1 - start, doc_path, LC_ROUTINE_ORIGIN_USER, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (routine);
+  g_assert_cmpuint (lc_routine_get_n_steps (routine), >, 0);
+  /* An unknown name would load too, with a placeholder picture: the
+   * example names only real ones. */
+  if (lc_routine_get_missing_illustrations (routine) != NULL)
+    g_error ("docs/routine-format.md's example names illustrations that do not exist: %s",
+             lc_routine_get_missing_illustrations (routine)[0]);
+  /* Copying it adds a routine; it does not replace a built-in one. */
+  {
+    g_autoptr(LcRoutineLibrary) library = load_builtin (NULL);
+
+    g_assert_null (lc_routine_library_find (library, lc_routine_get_id (routine)));
+  }
+}
+
+static void
+test_builtin_doc_illustrations (void)
+{
+  g_auto(GStrv) names = lc_illustration_list_names ();
+  g_autoptr(GPtrArray) listed = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) lines = NULL;
+  gboolean in_section = FALSE;
+
+  g_assert_true (g_file_get_contents (doc_path, &contents, NULL, &error));
+  g_assert_no_error (error);
+
+  /* The first column of the table under "## Built-in illustrations" */
+  lines = g_strsplit (contents, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      if (g_str_has_prefix (lines[i], "## "))
+        in_section = g_str_equal (lines[i], "## Built-in illustrations");
+      else if (in_section && g_str_has_prefix (lines[i], "| `"))
+        {
+          const char *name = lines[i] + strlen ("| `");
+          const char *quote = strchr (name, '`');
+
+          g_assert_nonnull (quote);
+          g_ptr_array_add (listed, g_strndup (name, quote - name));
+        }
+    }
+
+  for (guint i = 0; i < listed->len; i++)
+    if (!g_strv_contains ((const char * const *) names, listed->pdata[i]))
+      g_error ("docs/routine-format.md lists %s, which is not a built-in illustration",
+               (char *) listed->pdata[i]);
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      gboolean found = FALSE;
+
+      for (guint j = 0; j < listed->len && !found; j++)
+        found = g_str_equal (listed->pdata[j], names[i]);
+      if (!found)
+        g_error ("illustration %s is not listed in docs/routine-format.md", names[i]);
+    }
+  g_assert_cmpuint (listed->len, ==, g_strv_length (names));
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
-  if (argc < 2)
-    g_error ("Usage: test-builtin-routines ROUTINES_POT");
+  if (argc < 3)
+    g_error ("Usage: test-builtin-routines ROUTINES_POT ROUTINE_FORMAT_MD");
   pot_path = argv[1];
+  doc_path = argv[2];
 
   g_test_add_func ("/lc/builtin-routines/all-load", test_builtin_all_load);
   g_test_add_func ("/lc/builtin-routines/illustrations-exist", test_builtin_illustrations_exist);
   g_test_add_func ("/lc/builtin-routines/strings-in-pot", test_builtin_strings_in_pot);
   g_test_add_func ("/lc/builtin-routines/override", test_builtin_override);
+  g_test_add_func ("/lc/builtin-routines/doc-example", test_builtin_doc_example);
+  g_test_add_func ("/lc/builtin-routines/doc-illustrations", test_builtin_doc_illustrations);
 
   return g_test_run ();
 }

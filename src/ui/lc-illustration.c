@@ -32,6 +32,8 @@ static const struct {
   { "knee-strokes", NC_("illustration", "Strokes behind the knee") },
   { "legs-elevated-rest", NC_("illustration", "Legs raised, resting") },
   { "lower-thigh-strokes", NC_("illustration", "Lower thigh strokes") },
+  { "measure-ankle", NC_("illustration", "Measuring the ankle") },
+  { "measure-calf", NC_("illustration", "Measuring the calf") },
   { "neck-strokes", NC_("illustration", "Neck strokes") },
   { "seated-foot-taps", NC_("illustration", "Seated foot taps") },
   { "seated-hamstring-stretch", NC_("illustration", "Seated hamstring stretch") },
