@@ -1586,6 +1586,14 @@ test_window_routine_editor (Fixture       *fixture,
     g_assert_true (LC_IS_STEP_EDITOR (dialog));
     dialog_widget = GTK_WIDGET (dialog);
 #define STEP_ROW(name) GTK_WIDGET (gtk_widget_get_template_child (dialog_widget, LC_TYPE_STEP_EDITOR, name))
+    /* Every illustration a step may show, not the measurement guide's */
+    {
+      GListModel *names = adw_combo_row_get_model (ADW_COMBO_ROW (STEP_ROW ("illustration_row")));
+
+      g_assert_cmpuint (g_list_model_get_n_items (names), >, 20);
+      for (guint i = 0; i < g_list_model_get_n_items (names); i++)
+        g_assert_false (g_str_has_prefix (gtk_string_list_get_string (GTK_STRING_LIST (names), i), "measure-"));
+    }
     /* What is wrong shows as it is typed */
     g_assert_true (has_error (STEP_ROW ("title_row")));
     gtk_editable_set_text (GTK_EDITABLE (STEP_ROW ("title_row")), "Knee Bends");

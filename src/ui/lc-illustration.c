@@ -69,6 +69,19 @@ lc_illustration_list_names (void)
 }
 
 /**
+ * lc_illustration_is_for_steps:
+ * @name: a built-in illustration's name
+ *
+ * Returns: whether a step may show it: all but the measurement guide's
+ *   pictures ("measure-*")
+ */
+gboolean
+lc_illustration_is_for_steps (const char *name)
+{
+  return !g_str_has_prefix (name, "measure-");
+}
+
+/**
  * lc_illustration_get_label:
  * @name: a built-in illustration's name
  *

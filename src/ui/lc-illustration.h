@@ -15,6 +15,7 @@ G_BEGIN_DECLS
 
 GStrv      lc_illustration_list_names (void);
 const char *lc_illustration_get_label (const char *name);
+gboolean    lc_illustration_is_for_steps (const char *name);
 GtkWidget *lc_illustration_new        (const char *name,
                                        const char *description,
                                        int         width,

@@ -595,8 +595,16 @@ lc_step_editor_init (LcStepEditor *self)
 
   self->cancellable = g_cancellable_new ();
   lc_text_view_grow_with_text (self->instruction_view);
-  /* In the order of their names in the user's language */
-  self->illustrations = lc_illustration_list_names ();
+  /* Those a step may show, in the order of their names in the user's language */
+  {
+    g_auto(GStrv) all = lc_illustration_list_names ();
+    g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+    for (guint i = 0; all[i] != NULL; i++)
+      if (lc_illustration_is_for_steps (all[i]))
+        g_strv_builder_add (builder, all[i]);
+    self->illustrations = g_strv_builder_end (builder);
+  }
   g_sort_array (self->illustrations, g_strv_length (self->illustrations), sizeof (char *),
                 compare_illustrations, NULL);
   names = gtk_string_list_new ((const char * const *) self->illustrations);
