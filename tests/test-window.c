@@ -957,6 +957,7 @@ test_window_session (Fixture       *fixture,
   const char *keys[][2] = {
     { "space", "session.toggle-pause" }, { "Right", "session.next" }, { "Left", "session.previous" },
     { "r", "session.restart" }, { "Escape", "session.stop" }, { "m", "session.mute" },
+    { "w", "session.watch" },
   };
   LcCuePlayer *player = lc_application_get_cue_player (fixture->app);
   g_autoptr(GPtrArray) heard = g_ptr_array_new_with_free_func (g_free);
@@ -1032,6 +1033,60 @@ test_window_session (Fixture       *fixture,
   g_assert_cmpstr (label_text (page, "time_label"), ==, "0:23");
   gtk_widget_activate_action (page, "session.toggle-pause", NULL);
   g_assert_cmpint (lc_session_get_state (session), ==, LC_SESSION_RUNNING);
+
+  /* What to Watch For, one tap from the header: when to stop, the routine's
+   * own cautions and the warning signs. The session pauses while it is open
+   * and goes on when it is closed; it does not stop. */
+  {
+    GtkWidget *watch_button = GTK_WIDGET (gtk_widget_get_template_child (page, LC_TYPE_SESSION_VIEW,
+                                                                         "watch_button"));
+    GtkWidget *label;
+
+    click (watch_button);
+    wait_until (LC_IS_SAFETY_DIALOG (visible_dialog (fixture)));
+    dialog = visible_dialog (fixture);
+    g_assert_cmpint (lc_session_get_state (session), ==, LC_SESSION_PAUSED);
+    g_assert_true (lc_safety_dialog_get_routine (LC_SAFETY_DIALOG (dialog)) == routine);
+    g_assert_cmpstr (adw_dialog_get_title (dialog), ==, "What to Watch For");
+    g_assert_true (adw_dialog_get_can_close (dialog));
+
+    label = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (dialog), LC_TYPE_SAFETY_DIALOG, "stop_heading"));
+    wait_until (gtk_widget_get_mapped (label));
+    g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (label)), ==, "Stop a Routine");
+    label = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (dialog), LC_TYPE_SAFETY_DIALOG, "stop_label"));
+    g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (label)), "When anything hurts"));
+    /* It comes first. */
+    g_assert_true (gtk_widget_get_prev_sibling (gtk_widget_get_prev_sibling (label)) == NULL);
+    label = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (dialog), LC_TYPE_SAFETY_DIALOG, "routine_label"));
+    g_assert_true (gtk_widget_get_mapped (label));
+    for (guint i = 0; lc_routine_get_cautions (routine)[i] != NULL; i++)
+      g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (label)), lc_routine_get_cautions (routine)[i]));
+    /* Then the warning signs of the safety notice. */
+    do
+      label = gtk_widget_get_next_sibling (label);
+    while (!gtk_widget_get_visible (label));
+    g_assert_true (gtk_widget_get_mapped (label));
+    g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (label)), "Get Medical Advice Today"));
+    label = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (dialog), LC_TYPE_SAFETY_DIALOG, "ask_label"));
+    g_assert_false (gtk_widget_get_visible (label));
+
+    lc_clock_advance (clock, 60 * G_USEC_PER_SEC);
+    g_assert_cmpstr (label_text (page, "time_label"), ==, "0:23");
+    close_dialog (dialog);
+    g_assert_cmpint (lc_session_get_state (session), ==, LC_SESSION_RUNNING);
+    g_assert_cmpstr (label_text (page, "title_label"), ==, "Heel Raises");
+    g_assert_cmpstr (label_text (page, "time_label"), ==, "0:23");
+
+    /* Paused before: it stays paused after. */
+    gtk_widget_activate_action (page, "session.toggle-pause", NULL);
+    gtk_widget_activate_action (page, "session.watch", NULL);
+    dialog = visible_dialog (fixture);
+    g_assert_true (LC_IS_SAFETY_DIALOG (dialog));
+    close_dialog (dialog);
+    g_assert_cmpint (lc_session_get_state (session), ==, LC_SESSION_PAUSED);
+    gtk_widget_activate_action (page, "session.toggle-pause", NULL);
+    g_assert_cmpint (lc_session_get_state (session), ==, LC_SESSION_RUNNING);
+  }
 
   /* M mutes the voice at once, and again unmutes it. */
   g_assert_true (gtk_widget_get_visible (mute_button));
