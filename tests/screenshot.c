@@ -32,7 +32,8 @@ typedef struct
   int         width;
   int         height;
   const char *style;     /* the color-scheme setting */
-  const char *action;    /* an app action that opens a dialog, or NULL */
+  const char *action;    /* an app action that opens a dialog, or NULL; with session,
+                          * "watch" opens What to Watch For */
   const char *routine;   /* a routine whose page to open, or NULL */
   gboolean    steps;     /* scroll the routine's page to its steps */
   gboolean    seed;      /* fill the diary with sample entries first */
@@ -72,6 +73,8 @@ static const Shot shots[] = {
   { "session-dark", "routines", 1000, 700, "dark", NULL, NULL, FALSE, FALSE, "leg-stretching", 47 },
   { "narrow-session-dark", "routines", 360, 720, "dark", NULL, NULL, FALSE, FALSE, "lymphatic-massage", 95 },
   { "narrow-session", "routines", 360, 720, "light", NULL, NULL, FALSE, FALSE, "leg-elevation", 120 },
+  { "session-watch", "routines", 1000, 700, "light", "watch", NULL, FALSE, FALSE, "calf-pump-seated", 12 },
+  { "narrow-session-watch-dark", "routines", 360, 720, "dark", "watch", NULL, FALSE, FALSE, "leg-elevation", 120 },
   { "narrow-session-no-sound", "routines", 360, 720, "light", NULL, NULL, FALSE, FALSE, "calf-pump-seated", 8, TRUE },
   { "trends", "trends", 1000, 700, "light", NULL, NULL, FALSE, FALSE, NULL, 0, FALSE, "months" },
   { "trends-dark", "trends", 1000, 700, "dark", NULL, NULL, FALSE, FALSE, NULL, 0, FALSE, "hover" },
@@ -352,7 +355,7 @@ main (int   argc,
       spin (300);
       if (shot->action != NULL && g_action_group_has_action (G_ACTION_GROUP (app), shot->action))
         g_action_group_activate_action (G_ACTION_GROUP (app), shot->action, NULL);
-      else if (shot->action != NULL)
+      else if (shot->action != NULL && shot->session == NULL)
         {
           gtk_widget_activate_action (GTK_WIDGET (window), "win.new-entry", NULL);
           /* The guide, over the entry dialog it is opened from */
@@ -407,6 +410,8 @@ main (int   argc,
           spin (300);
           gtk_widget_activate_action (page, "session.begin", NULL);
           lc_clock_advance (clock, (gint64) shot->seconds * G_USEC_PER_SEC);
+          if (g_strcmp0 (shot->action, "watch") == 0)
+            gtk_widget_activate_action (page, "session.watch", NULL);
           if (no_sound != NULL)
             spin (1500);
         }

@@ -167,11 +167,15 @@ test_loader_check_start (void)
       g_assert_cmpint (lc_routine_check_start (routine, LC_LYMPH_ANSWER_UNKNOWN), ==, LC_START_ASK_LYMPH);
       g_assert_cmpint (lc_routine_check_start (routine, LC_LYMPH_ANSWER_NO), ==, LC_START_OK);
       g_assert_cmpint (lc_routine_check_start (routine, LC_LYMPH_ANSWER_YES), ==, LC_START_REFUSED);
+      g_assert_cmpint (lc_routine_check_start (routine, LC_LYMPH_ANSWER_UNSURE), ==, LC_START_REFUSED);
     }
 
-  /* The user's own massage routine (maybe from their therapist): asks, never refuses. */
+  /* The user's own massage routine (maybe from their therapist): asks, never
+   * refuses, but after yes or not sure it asks for a confirmation. */
   g_assert_cmpint (lc_routine_check_start (own_massage, LC_LYMPH_ANSWER_UNKNOWN), ==, LC_START_ASK_LYMPH);
-  g_assert_cmpint (lc_routine_check_start (own_massage, LC_LYMPH_ANSWER_YES), ==, LC_START_OK);
+  g_assert_cmpint (lc_routine_check_start (own_massage, LC_LYMPH_ANSWER_NO), ==, LC_START_OK);
+  g_assert_cmpint (lc_routine_check_start (own_massage, LC_LYMPH_ANSWER_YES), ==, LC_START_CONFIRM);
+  g_assert_cmpint (lc_routine_check_start (own_massage, LC_LYMPH_ANSWER_UNSURE), ==, LC_START_CONFIRM);
 }
 
 static void

@@ -251,6 +251,29 @@ test_window_preferences (Fixture       *fixture,
   g_assert_false (adw_style_manager_get_dark (style));
 
   g_settings_reset (settings, "color-scheme");
+
+  /* The lymph node answer shows as it is, "not answered yet" too, and
+   * choosing one stores it. */
+  {
+    AdwComboRow *lymph = ADW_COMBO_ROW (gtk_widget_get_template_child (GTK_WIDGET (dialog),
+                                                                       LC_TYPE_PREFERENCES_DIALOG,
+                                                                       "lymph_row"));
+    const char *answers[] = { "unknown", "no", "yes", "unsure" };
+
+    g_assert_cmpuint (adw_combo_row_get_selected (lymph), ==, 0);
+    for (guint i = 0; i < G_N_ELEMENTS (answers); i++)
+      {
+        g_settings_set_string (settings, "lymph-node-treatment", answers[i]);
+        g_assert_cmpuint (adw_combo_row_get_selected (lymph), ==, i);
+      }
+    adw_combo_row_set_selected (lymph, 1);
+    lc_test_assert_setting (settings, "lymph-node-treatment", "no");
+    adw_combo_row_set_selected (lymph, 3);
+    lc_test_assert_setting (settings, "lymph-node-treatment", "unsure");
+    g_settings_reset (settings, "lymph-node-treatment");
+    g_assert_cmpuint (adw_combo_row_get_selected (lymph), ==, 0);
+  }
+
   close_dialog (dialog);
 }
 
@@ -421,6 +444,157 @@ test_window_routines (Fixture       *fixture,
 
   adw_navigation_view_pop (navigation);
   wait_until (!LC_IS_ROUTINE_VIEW (adw_navigation_view_get_visible_page (navigation)));
+}
+
+/* Answer @dialog with @response, as its button does, and wait until it is gone. */
+static void
+respond (AdwDialog  *dialog,
+         const char *response)
+{
+  g_assert_true (ADW_IS_ALERT_DIALOG (dialog));
+  g_assert_true (adw_alert_dialog_has_response (ADW_ALERT_DIALOG (dialog), response));
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  g_signal_emit_by_name (dialog, "response", response);
+  if (dialog != NULL)
+    adw_dialog_force_close (dialog);
+  wait_until (dialog == NULL);
+}
+
+/* The alert that is up, with @heading */
+static AdwDialog *
+alert_with_heading (Fixture    *fixture,
+                    const char *heading)
+{
+  AdwDialog *dialog;
+
+  wait_until (visible_dialog (fixture) != NULL);
+  dialog = visible_dialog (fixture);
+  g_assert_true (ADW_IS_ALERT_DIALOG (dialog));
+  g_assert_cmpstr (adw_alert_dialog_get_heading (ADW_ALERT_DIALOG (dialog)), ==, heading);
+  return dialog;
+}
+
+/* The user's copy of the built-in massage, as Duplicate makes it: the same
+ * steps under a new id, in the routines folder. */
+static LcRoutine *
+add_massage_copy (Fixture *fixture)
+{
+  LcRoutineLibrary *library = lc_application_get_routine_library (fixture->app);
+  g_autoptr(GBytes) bytes = g_resources_lookup_data ("/com/example/LegCare/routines/lymphatic-massage.xml",
+                                                     G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  g_autoptr(GFile) dir = lc_paths_get_routines_dir ();
+  g_autoptr(GString) xml = NULL;
+
+  g_assert_nonnull (bytes);
+  xml = g_string_new_len (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  g_assert_cmpuint (g_string_replace (xml, "id=\"lymphatic-massage\"", "id=\"my-massage\"", 1), ==, 1);
+  g_assert_cmpuint (g_string_replace (xml, "<name>Lymphatic Self-Massage for the Legs</name>",
+                                      "<name>My Massage</name>", 1), ==, 1);
+  g_assert_true (g_file_make_directory_with_parents (dir, NULL, NULL) || g_file_query_exists (dir, NULL));
+  lc_test_write_file (dir, "my-massage.xml", xml->str);
+  wait_until (lc_routine_library_find (library, "my-massage") != NULL);
+
+  return lc_routine_library_find (library, "my-massage");
+}
+
+static void
+test_window_lymph_gate (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  AdwNavigationView *navigation = ADW_NAVIGATION_VIEW (child (fixture, LC_TYPE_WINDOW, "navigation_view"));
+  GSettings *settings = lc_application_get_settings (fixture->app);
+  LcRoutine *builtin = lc_routine_library_find (lc_application_get_routine_library (fixture->app),
+                                               "lymphatic-massage");
+  const char *confirm_heading = "Your Therapist’s Sequence?";
+  LcRoutine *copy;
+  AdwNavigationPage *view;
+  AdwDialog *dialog;
+
+  acknowledge_safety (fixture);
+  copy = add_massage_copy (fixture);
+  g_assert_cmpint (lc_routine_get_origin (copy), ==, LC_ROUTINE_ORIGIN_USER);
+  g_assert_true (lc_routine_includes_massage (copy));
+
+  lc_window_show_routine (fixture->window, copy);
+  view = adw_navigation_view_get_visible_page (navigation);
+  g_assert_true (LC_IS_ROUTINE_VIEW (view));
+  wait_until (gtk_widget_get_mapped (GTK_WIDGET (view)));
+
+  /* Yes: a copy of the built-in massage asks first; Cancel does not start a
+   * session. */
+  g_settings_set_string (settings, "lymph-node-treatment", "yes");
+  gtk_widget_activate_action (GTK_WIDGET (view), "routine.start", NULL);
+  dialog = alert_with_heading (fixture, confirm_heading);
+  g_assert_nonnull (strstr (adw_alert_dialog_get_body (ADW_ALERT_DIALOG (dialog)),
+                            "Follow the directions your lymphoedema therapist gave you"));
+  g_assert_null (strstr (adw_alert_dialog_get_body (ADW_ALERT_DIALOG (dialog)), "not sure"));
+  respond (dialog, "cancel");
+  g_assert_null (visible_dialog (fixture));
+  g_assert_true (adw_navigation_view_get_visible_page (navigation) == view);
+
+  /* Not asked yet: the question offers "Not Sure", which is stored and then
+   * treated as yes, with the advice to ask. */
+  g_settings_reset (settings, "lymph-node-treatment");
+  gtk_widget_activate_action (GTK_WIDGET (view), "routine.start", NULL);
+  dialog = alert_with_heading (fixture, "Lymph Node Treatment");
+  respond (dialog, "unsure");
+  lc_test_assert_setting (settings, "lymph-node-treatment", "unsure");
+  dialog = alert_with_heading (fixture, confirm_heading);
+  g_assert_nonnull (strstr (adw_alert_dialog_get_body (ADW_ALERT_DIALOG (dialog)),
+                            "Follow the directions your lymphoedema therapist gave you"));
+  g_assert_nonnull (strstr (adw_alert_dialog_get_body (ADW_ALERT_DIALOG (dialog)),
+                            "ask your doctor or lymphoedema therapist"));
+  /* Enter does not confirm; Cancel (and Escape) does not start. */
+  g_assert_cmpstr (adw_alert_dialog_get_default_response (ADW_ALERT_DIALOG (dialog)), ==, "cancel");
+  g_assert_cmpstr (adw_alert_dialog_get_close_response (ADW_ALERT_DIALOG (dialog)), ==, "cancel");
+  respond (dialog, "cancel");
+  g_assert_null (visible_dialog (fixture));
+  g_assert_true (adw_navigation_view_get_visible_page (navigation) == view);
+
+  /* Not sure: the built-in massage does not start, and says to ask. */
+  lc_window_show_routine (fixture->window, builtin);
+  gtk_widget_activate_action (GTK_WIDGET (adw_navigation_view_get_visible_page (navigation)),
+                              "routine.start", NULL);
+  dialog = alert_with_heading (fixture, "Ask Your Therapist First");
+  g_assert_nonnull (strstr (adw_alert_dialog_get_body (ADW_ALERT_DIALOG (dialog)),
+                            "ask your doctor or lymphoedema therapist"));
+  close_dialog (dialog);
+  adw_navigation_view_pop (navigation);
+  wait_until (adw_navigation_view_get_visible_page (navigation) == view);
+
+  /* Confirmed: then the routine's cautions, then the player. */
+  gtk_widget_activate_action (GTK_WIDGET (view), "routine.start", NULL);
+  respond (alert_with_heading (fixture, confirm_heading), "confirm");
+  dialog = alert_with_heading (fixture, "Before You Start");
+  g_assert_nonnull (strstr (adw_alert_dialog_get_body (ADW_ALERT_DIALOG (dialog)),
+                            lc_routine_get_cautions (copy)[0]));
+  respond (dialog, "start");
+  wait_until (LC_IS_SESSION_VIEW (adw_navigation_view_get_visible_page (navigation)));
+  g_assert_true (lc_session_get_routine (lc_session_view_get_session (
+    LC_SESSION_VIEW (adw_navigation_view_get_visible_page (navigation)))) == copy);
+  gtk_widget_activate_action (GTK_WIDGET (adw_navigation_view_get_visible_page (navigation)),
+                              "session.stop", NULL);
+  wait_until (adw_navigation_view_get_visible_page (navigation) == view);
+
+  /* No: as before, no question; the cautions come first. */
+  g_settings_set_string (settings, "lymph-node-treatment", "no");
+  gtk_widget_activate_action (GTK_WIDGET (view), "routine.start", NULL);
+  dialog = alert_with_heading (fixture, "Before You Start");
+  close_dialog (dialog);
+  g_assert_true (adw_navigation_view_get_visible_page (navigation) == view);
+
+  adw_navigation_view_pop (navigation);
+  wait_until (!LC_IS_ROUTINE_VIEW (adw_navigation_view_get_visible_page (navigation)));
+
+  /* The next test starts with the built-in routines only. */
+  {
+    g_autoptr(GFile) dir = lc_paths_get_routines_dir ();
+    g_autoptr(GFile) file = g_file_get_child (dir, "my-massage.xml");
+
+    g_assert_true (g_file_delete (file, NULL, NULL));
+    wait_until (lc_routine_library_find (lc_application_get_routine_library (fixture->app),
+                                         "my-massage") == NULL);
+  }
 }
 
 static void
@@ -823,6 +997,7 @@ test_window_session (Fixture       *fixture,
   const char *keys[][2] = {
     { "space", "session.toggle-pause" }, { "Right", "session.next" }, { "Left", "session.previous" },
     { "r", "session.restart" }, { "Escape", "session.stop" }, { "m", "session.mute" },
+    { "w", "session.watch" },
   };
   LcCuePlayer *player = lc_application_get_cue_player (fixture->app);
   g_autoptr(GPtrArray) heard = g_ptr_array_new_with_free_func (g_free);
@@ -898,6 +1073,60 @@ test_window_session (Fixture       *fixture,
   g_assert_cmpstr (label_text (page, "time_label"), ==, "0:23");
   gtk_widget_activate_action (page, "session.toggle-pause", NULL);
   g_assert_cmpint (lc_session_get_state (session), ==, LC_SESSION_RUNNING);
+
+  /* What to Watch For, one tap from the header: when to stop, the routine's
+   * own cautions and the warning signs. The session pauses while it is open
+   * and goes on when it is closed; it does not stop. */
+  {
+    GtkWidget *watch_button = GTK_WIDGET (gtk_widget_get_template_child (page, LC_TYPE_SESSION_VIEW,
+                                                                         "watch_button"));
+    GtkWidget *label;
+
+    click (watch_button);
+    wait_until (LC_IS_SAFETY_DIALOG (visible_dialog (fixture)));
+    dialog = visible_dialog (fixture);
+    g_assert_cmpint (lc_session_get_state (session), ==, LC_SESSION_PAUSED);
+    g_assert_true (lc_safety_dialog_get_routine (LC_SAFETY_DIALOG (dialog)) == routine);
+    g_assert_cmpstr (adw_dialog_get_title (dialog), ==, "What to Watch For");
+    g_assert_true (adw_dialog_get_can_close (dialog));
+
+    label = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (dialog), LC_TYPE_SAFETY_DIALOG, "stop_heading"));
+    wait_until (gtk_widget_get_mapped (label));
+    g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (label)), ==, "Stop a Routine");
+    label = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (dialog), LC_TYPE_SAFETY_DIALOG, "stop_label"));
+    g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (label)), "When anything hurts"));
+    /* It comes first. */
+    g_assert_true (gtk_widget_get_prev_sibling (gtk_widget_get_prev_sibling (label)) == NULL);
+    label = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (dialog), LC_TYPE_SAFETY_DIALOG, "routine_label"));
+    g_assert_true (gtk_widget_get_mapped (label));
+    for (guint i = 0; lc_routine_get_cautions (routine)[i] != NULL; i++)
+      g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (label)), lc_routine_get_cautions (routine)[i]));
+    /* Then the warning signs of the safety notice. */
+    do
+      label = gtk_widget_get_next_sibling (label);
+    while (!gtk_widget_get_visible (label));
+    g_assert_true (gtk_widget_get_mapped (label));
+    g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (label)), "Get Medical Advice Today"));
+    label = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (dialog), LC_TYPE_SAFETY_DIALOG, "ask_label"));
+    g_assert_false (gtk_widget_get_visible (label));
+
+    lc_clock_advance (clock, 60 * G_USEC_PER_SEC);
+    g_assert_cmpstr (label_text (page, "time_label"), ==, "0:23");
+    close_dialog (dialog);
+    g_assert_cmpint (lc_session_get_state (session), ==, LC_SESSION_RUNNING);
+    g_assert_cmpstr (label_text (page, "title_label"), ==, "Heel Raises");
+    g_assert_cmpstr (label_text (page, "time_label"), ==, "0:23");
+
+    /* Paused before: it stays paused after. */
+    gtk_widget_activate_action (page, "session.toggle-pause", NULL);
+    gtk_widget_activate_action (page, "session.watch", NULL);
+    dialog = visible_dialog (fixture);
+    g_assert_true (LC_IS_SAFETY_DIALOG (dialog));
+    close_dialog (dialog);
+    g_assert_cmpint (lc_session_get_state (session), ==, LC_SESSION_PAUSED);
+    gtk_widget_activate_action (page, "session.toggle-pause", NULL);
+    g_assert_cmpint (lc_session_get_state (session), ==, LC_SESSION_RUNNING);
+  }
 
   /* M mutes the voice at once, and again unmutes it. */
   g_assert_true (gtk_widget_get_visible (mute_button));
@@ -1860,6 +2089,7 @@ main (int   argc,
   ADD ("state-saved", test_window_state_saved);
   ADD ("shortcuts", test_window_shortcuts);
   ADD ("routines", test_window_routines);
+  ADD ("lymph-gate", test_window_lymph_gate);
   ADD ("routine-problems", test_window_routine_problems);
   ADD ("diary", test_window_diary);
   ADD ("diary-save-fails", test_window_diary_save_fails);

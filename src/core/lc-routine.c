@@ -309,8 +309,11 @@ lc_routine_includes_massage (LcRoutine *self)
  * way that a lymphoedema therapist teaches (St Margaret's Hospice, "Simple
  * lymphatic drainage"; MD Anderson Cancer Center; UHN Toronto): the
  * question is asked before the first routine with massage, and the built-in
- * massage does not start for those who answer yes. A user's own routine is
- * theirs (it may be what their therapist prescribed), so it only asks.
+ * massage does not start for those who answer yes. A user's own routine
+ * (a copy of the built-in one, or any routine with massage) is theirs and
+ * may be what their therapist prescribed, but it must not start silently:
+ * the user confirms that it is their therapist's sequence. "Not sure" is
+ * treated as yes, the cautious reading.
  */
 LcStartCheck
 lc_routine_check_start (LcRoutine     *self,
@@ -327,7 +330,8 @@ lc_routine_check_start (LcRoutine     *self,
       return LC_START_ASK_LYMPH;
 
     case LC_LYMPH_ANSWER_YES:
-      return self->origin == LC_ROUTINE_ORIGIN_BUILTIN ? LC_START_REFUSED : LC_START_OK;
+    case LC_LYMPH_ANSWER_UNSURE:
+      return self->origin == LC_ROUTINE_ORIGIN_BUILTIN ? LC_START_REFUSED : LC_START_CONFIRM;
 
     case LC_LYMPH_ANSWER_NO:
     default:

@@ -61,6 +61,7 @@ typedef enum
   LC_LYMPH_ANSWER_UNKNOWN,
   LC_LYMPH_ANSWER_NO,
   LC_LYMPH_ANSWER_YES,
+  LC_LYMPH_ANSWER_UNSURE,   /* treated as yes, with advice to ask */
 } LcLymphAnswer;
 
 typedef enum
@@ -68,6 +69,7 @@ typedef enum
   LC_START_OK,
   LC_START_ASK_LYMPH,     /* ask the question first */
   LC_START_REFUSED,       /* built-in massage after node treatment: not for this user */
+  LC_START_CONFIRM,       /* own massage after node treatment: confirm it is the therapist's */
 } LcStartCheck;
 
 #define LC_TYPE_ROUTINE (lc_routine_get_type ())

@@ -25,7 +25,7 @@ struct _LcPreferencesDialog
 
   /* Template widgets */
   AdwToggleGroup       *style_toggles;
-  AdwSwitchRow         *lymph_row;
+  AdwComboRow          *lymph_row;
   AdwActionRow         *data_row;
   AdwActionRow         *voice_problem_row;
   AdwSwitchRow         *voice_row;
@@ -219,14 +219,25 @@ restore_activated_cb (LcPreferencesDialog *self)
   adw_preferences_dialog_push_subpage (ADW_PREFERENCES_DIALOG (self), subpage);
 }
 
-/* The setting has three values (not asked yet, no, yes); the switch shows yes. */
+/* The combo's items are in the order of the setting's values (not answered
+ * yet, no, yes, not sure), so that it shows each answer as it is. */
+static const char * const lymph_answers[] = { "unknown", "no", "yes", "unsure" };
+
 static gboolean
 lymph_get_mapping (GValue   *value,
                    GVariant *variant,
                    gpointer  user_data)
 {
-  g_value_set_boolean (value, g_str_equal (g_variant_get_string (variant, NULL), "yes"));
-  return TRUE;
+  const char *answer = g_variant_get_string (variant, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (lymph_answers); i++)
+    if (g_str_equal (answer, lymph_answers[i]))
+      {
+        g_value_set_uint (value, i);
+        return TRUE;
+      }
+
+  return FALSE;
 }
 
 static GVariant *
@@ -234,7 +245,12 @@ lymph_set_mapping (const GValue       *value,
                    const GVariantType *expected_type,
                    gpointer            user_data)
 {
-  return g_variant_new_string (g_value_get_boolean (value) ? "yes" : "no");
+  guint selected = g_value_get_uint (value);
+
+  if (selected >= G_N_ELEMENTS (lymph_answers))
+    return NULL;
+
+  return g_variant_new_string (lymph_answers[selected]);
 }
 
 static void
@@ -556,7 +572,7 @@ lc_preferences_dialog_constructed (GObject *object)
   g_settings_bind (self->settings, "color-scheme", self->style_toggles, "active-name",
                    G_SETTINGS_BIND_DEFAULT);
 
-  g_settings_bind_with_mapping (self->settings, "lymph-node-treatment", self->lymph_row, "active",
+  g_settings_bind_with_mapping (self->settings, "lymph-node-treatment", self->lymph_row, "selected",
                                 G_SETTINGS_BIND_DEFAULT, lymph_get_mapping, lymph_set_mapping,
                                 NULL, NULL);
 
@@ -600,7 +616,7 @@ lc_preferences_dialog_dispose (GObject *object)
   if (self->style_toggles != NULL)
     g_settings_unbind (self->style_toggles, "active-name");
   if (self->lymph_row != NULL)
-    g_settings_unbind (self->lymph_row, "active");
+    g_settings_unbind (self->lymph_row, "selected");
   if (self->voice_row != NULL)
     {
       g_settings_unbind (self->voice_row, "active");

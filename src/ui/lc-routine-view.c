@@ -110,7 +110,8 @@ lymph_response_cb (AdwAlertDialog *dialog,
 {
   const char *response = adw_alert_dialog_choose_finish (dialog, result);
 
-  if (g_str_equal (response, "yes") || g_str_equal (response, "no"))
+  /* The responses are the setting's nicks. */
+  if (g_str_equal (response, "yes") || g_str_equal (response, "no") || g_str_equal (response, "unsure"))
     {
       g_settings_set_string (self->settings, "lymph-node-treatment", response);
       start_flow (self);
@@ -132,6 +133,7 @@ ask_lymph_question (LcRoutineView *self)
                                    "lymphoedema therapist can teach you."));
   adw_alert_dialog_add_responses (ADW_ALERT_DIALOG (dialog),
                                   "cancel", _("_Cancel"),
+                                  "unsure", _("No_t Sure"),
                                   "yes", _("_Yes"),
                                   "no", _("_No"),
                                   NULL);
@@ -140,19 +142,80 @@ ask_lymph_question (LcRoutineView *self)
                            (GAsyncReadyCallback) lymph_response_cb, g_object_ref (self));
 }
 
+static gboolean
+answer_is_unsure (LcRoutineView *self)
+{
+  return g_settings_get_enum (self->settings, "lymph-node-treatment") == LC_LYMPH_ANSWER_UNSURE;
+}
+
 static void
 explain_refusal (LcRoutineView *self)
 {
   AdwDialog *dialog;
 
-  dialog = adw_alert_dialog_new (_("Ask Your Therapist First"),
-                                 _("After lymph node treatment in the groin or pelvis, the direction "
-                                   "of the massage strokes must come from your lymphoedema therapist, "
-                                   "so this massage does not start. The elevation and exercise "
-                                   "routines are not affected.\n\n"
-                                   "If your answer was a mistake, change it in Preferences."));
+  if (answer_is_unsure (self))
+    dialog = adw_alert_dialog_new (_("Ask Your Therapist First"),
+                                   _("If lymph nodes in your groin or pelvis may have been removed or "
+                                     "treated with radiotherapy, ask your doctor or lymphoedema therapist "
+                                     "before you massage your legs. Until then this massage does not "
+                                     "start. The elevation and exercise routines are not affected.\n\n"
+                                     "When you know the answer, change it in Preferences."));
+  else
+    dialog = adw_alert_dialog_new (_("Ask Your Therapist First"),
+                                   _("After lymph node treatment in the groin or pelvis, the direction "
+                                     "of the massage strokes must come from your lymphoedema therapist, "
+                                     "so this massage does not start. The elevation and exercise "
+                                     "routines are not affected.\n\n"
+                                     "If your answer was a mistake, change it in Preferences."));
   adw_alert_dialog_add_response (ADW_ALERT_DIALOG (dialog), "close", _("_OK"));
   adw_dialog_present (dialog, GTK_WIDGET (self));
+}
+
+static void
+confirm_response_cb (AdwAlertDialog *dialog,
+                     GAsyncResult   *result,
+                     LcRoutineView  *self)
+{
+  if (g_str_equal (adw_alert_dialog_choose_finish (dialog, result), "confirm"))
+    show_cautions (self);
+
+  g_object_unref (self);
+}
+
+/* A routine of the user's with massage in it, after "yes" or "not sure": it
+ * may be the sequence their therapist gave them (St Margaret's Hospice,
+ * "Simple lymphatic drainage"; MD Anderson Cancer Center; UHN Toronto), or
+ * a copy of the built-in one, which moves fluid toward the groin. Asked
+ * every time: it starts only on a clear "yes, it is". */
+static void
+confirm_therapist_sequence (LcRoutineView *self)
+{
+  g_autoptr(GString) body = g_string_new (NULL);
+  AdwDialog *dialog;
+
+  g_string_append (body, _("Follow the directions your lymphoedema therapist gave you. After lymph node "
+                           "treatment in the groin or pelvis, massage must guide the fluid the way your "
+                           "therapist showed you, and a copy of the built-in massage moves it toward the "
+                           "groin. Start this routine only if it is the sequence your therapist gave you."));
+  if (answer_is_unsure (self))
+    {
+      g_string_append (body, "\n\n");
+      g_string_append (body, _("You are not sure whether your lymph nodes were treated: ask your doctor "
+                               "or lymphoedema therapist before you massage your legs."));
+    }
+
+  dialog = adw_alert_dialog_new (_("Your Therapist’s Sequence?"), body->str);
+  adw_alert_dialog_set_body_use_markup (ADW_ALERT_DIALOG (dialog), FALSE);
+  adw_alert_dialog_add_responses (ADW_ALERT_DIALOG (dialog),
+                                  "cancel", _("_Cancel"),
+                                  "confirm", _("_Yes, It Is"),
+                                  NULL);
+  adw_alert_dialog_set_response_appearance (ADW_ALERT_DIALOG (dialog), "confirm", ADW_RESPONSE_SUGGESTED);
+  /* Enter must not confirm by accident */
+  adw_alert_dialog_set_default_response (ADW_ALERT_DIALOG (dialog), "cancel");
+  adw_alert_dialog_set_close_response (ADW_ALERT_DIALOG (dialog), "cancel");
+  adw_alert_dialog_choose (ADW_ALERT_DIALOG (dialog), GTK_WIDGET (self), NULL,
+                           (GAsyncReadyCallback) confirm_response_cb, g_object_ref (self));
 }
 
 static void
@@ -168,6 +231,10 @@ start_flow (LcRoutineView *self)
 
     case LC_START_REFUSED:
       explain_refusal (self);
+      break;
+
+    case LC_START_CONFIRM:
+      confirm_therapist_sequence (self);
       break;
 
     case LC_START_OK:

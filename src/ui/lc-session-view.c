@@ -14,6 +14,7 @@
 #include "lc-cue-player.h"
 #include "lc-format.h"
 #include "lc-illustration.h"
+#include "lc-safety-dialog.h"
 #include "lc-session-view.h"
 #include "lc-widgets.h"
 
@@ -30,12 +31,14 @@ struct _LcSessionView
   int                shown_step;
   int                heaviness_before;
   guint              inhibit_cookie;
+  gboolean           paused_for_watch; /* What to Watch For paused it */
   AdwToggleGroup    *before_toggles;
   AdwToggleGroup    *after_toggles;
 
   /* Template widgets */
   GtkButton         *stop_button;
   GtkToggleButton   *mute_button;
+  GtkButton         *watch_button;
   GtkStack          *stack;
   AdwBin            *before_bin;
   AdwBin            *picture_bin;
@@ -362,6 +365,37 @@ stop_action (GtkWidget  *widget,
 }
 
 static void
+watch_closed_cb (LcSessionView *self)
+{
+  if (self->paused_for_watch && lc_session_get_state (self->session) == LC_SESSION_PAUSED)
+    lc_session_resume (self->session);
+  self->paused_for_watch = FALSE;
+}
+
+/* When to stop, the routine's cautions and the warning signs, one tap away.
+ * Reading them pauses the session, as a person reading would expect;
+ * closing resumes it, unless it was paused before. */
+static void
+watch_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  LcSessionView *self = LC_SESSION_VIEW (widget);
+  LcSessionState state = lc_session_get_state (self->session);
+  LcSafetyDialog *dialog;
+
+  if (state == LC_SESSION_RUNNING || state == LC_SESSION_GET_READY)
+    {
+      lc_session_pause (self->session);
+      self->paused_for_watch = TRUE;
+    }
+
+  dialog = lc_safety_dialog_new_for_routine (lc_session_get_routine (self->session));
+  g_signal_connect_object (dialog, "closed", G_CALLBACK (watch_closed_cb), self, G_CONNECT_SWAPPED);
+  adw_dialog_present (ADW_DIALOG (dialog), GTK_WIDGET (self));
+}
+
+static void
 save_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
@@ -478,6 +512,7 @@ lc_session_view_class_init (LcSessionViewClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/LegCare/ui/lc-session-view.ui");
   gtk_widget_class_bind_template_child (widget_class, LcSessionView, stop_button);
   gtk_widget_class_bind_template_child (widget_class, LcSessionView, mute_button);
+  gtk_widget_class_bind_template_child (widget_class, LcSessionView, watch_button);
   gtk_widget_class_bind_template_child (widget_class, LcSessionView, stack);
   gtk_widget_class_bind_template_child (widget_class, LcSessionView, before_bin);
   gtk_widget_class_bind_template_child (widget_class, LcSessionView, picture_bin);
@@ -501,6 +536,7 @@ lc_session_view_class_init (LcSessionViewClass *klass)
   gtk_widget_class_install_action (widget_class, "session.restart", NULL, restart_action);
   gtk_widget_class_install_action (widget_class, "session.stop", NULL, stop_action);
   gtk_widget_class_install_action (widget_class, "session.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "session.watch", NULL, watch_action);
   gtk_widget_class_install_property_action (widget_class, "session.mute", "muted");
 }
 
@@ -536,6 +572,7 @@ lc_session_view_init (LcSessionView *self)
   add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), GDK_KEY_Left, "session.previous");
   add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), GDK_KEY_r, "session.restart");
   add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), GDK_KEY_m, "session.mute");
+  add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), GDK_KEY_w, "session.watch");
   add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), GDK_KEY_Escape, "session.stop");
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
 
