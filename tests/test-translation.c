@@ -14,6 +14,7 @@
 #include "lc-application.h"
 #include "lc-entry.h"
 #include "lc-illustration.h"
+#include "lc-test-util.h"
 #include "lc-window.h"
 
 static const char *language;
@@ -137,6 +138,9 @@ main (int   argc,
 {
   g_autofree char *localedir = NULL;
 
+  /* Not the shared home: another ui test running at the same time may leave
+   * a diary there that this one cannot open. */
+  lc_test_use_private_home ("legcare-test-translation");
   g_test_init (&argc, &argv, NULL);
 
   if (argc < 2)
