@@ -52,6 +52,65 @@ test_format_clock (void)
   assert_clock (3723, "1:02:03");
 }
 
+static void
+test_format_emergency_number (void)
+{
+  struct { const char *locale; const char *number; } cases[] = {
+    { "it_IT.UTF-8", "112" },
+    { "it_IT", "112" },
+    { "de_DE.UTF-8", "112" },
+    { "de_AT.UTF-8", "112" },
+    { "fr_FR.UTF-8@euro", "112" },
+    { "ga_IE.UTF-8", "112" },
+    { "en_GB.UTF-8", "999" },
+    { "cy_GB", "999" },
+    { "en_US.UTF-8", "911" },
+    { "es_US.UTF-8", "911" },
+    { "fr_CA.UTF-8", "911" },
+    { "en_CA", "911" },
+  };
+  /* No territory, or one whose number the app does not know. */
+  const char *unknown[] = {
+    "ja_JP.UTF-8", "de_CH.UTF-8", "en_AU.UTF-8", "C", "C.UTF-8", "POSIX", "de", "", "_", "en_G",
+    "en_gb", "en_GBR", NULL,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    g_assert_cmpstr (lc_format_emergency_number_for_locale (cases[i].locale), ==, cases[i].number);
+  for (guint i = 0; i < G_N_ELEMENTS (unknown); i++)
+    g_assert_cmpstr (lc_format_emergency_number_for_locale (unknown[i]), ==,
+                     "your local emergency number");
+}
+
+static void
+test_format_emergency_number_environment (void)
+{
+  g_unsetenv ("LC_ALL");
+  g_unsetenv ("LC_MESSAGES");
+  g_setenv ("LANG", "en_GB.UTF-8", TRUE);
+  g_assert_cmpstr (lc_format_emergency_number (), ==, "999");
+
+  /* LC_MESSAGES before LANG, LC_ALL before both, as the C library does. */
+  g_setenv ("LC_MESSAGES", "it_IT.UTF-8", TRUE);
+  g_assert_cmpstr (lc_format_emergency_number (), ==, "112");
+  g_setenv ("LC_ALL", "en_US.UTF-8", TRUE);
+  g_assert_cmpstr (lc_format_emergency_number (), ==, "911");
+
+  /* Empty counts as unset. */
+  g_setenv ("LC_ALL", "", TRUE);
+  g_assert_cmpstr (lc_format_emergency_number (), ==, "112");
+
+  g_setenv ("LC_ALL", "ja_JP.UTF-8", TRUE);
+  g_assert_cmpstr (lc_format_emergency_number (), ==, "your local emergency number");
+  g_setenv ("LC_ALL", "C", TRUE);
+  g_assert_cmpstr (lc_format_emergency_number (), ==, "your local emergency number");
+
+  g_unsetenv ("LC_ALL");
+  g_unsetenv ("LC_MESSAGES");
+  g_unsetenv ("LANG");
+  g_assert_cmpstr (lc_format_emergency_number (), ==, "your local emergency number");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -60,6 +119,8 @@ main (int   argc,
 
   g_test_add_func ("/lc/format/duration", test_format_duration);
   g_test_add_func ("/lc/format/clock", test_format_clock);
+  g_test_add_func ("/lc/format/emergency-number", test_format_emergency_number);
+  g_test_add_func ("/lc/format/emergency-number-environment", test_format_emergency_number_environment);
 
   return g_test_run ();
 }

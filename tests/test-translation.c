@@ -12,7 +12,9 @@
 #include <glib/gi18n.h>
 
 #include "lc-application.h"
+#include "lc-entry.h"
 #include "lc-illustration.h"
+#include "lc-test-util.h"
 #include "lc-window.h"
 
 static const char *language;
@@ -26,7 +28,7 @@ test_translation_window (void)
     const char *safety_title;
     const char *routine_name;
   } expected[] = {
-    { "it", { "Routine", "Diario", "Andamento" }, "Informazioni di sicurezza", "Sollevamento delle gambe" },
+    { "it", { "Routine", "Diario", "Andamento" }, "Informazioni di sicurezza", "Gambe in alto" },
     { "de", { "Abläufe", "Tagebuch", "Verlauf" }, "Sicherheitshinweise", "Hochlagern der Beine" },
   };
   const char *names[] = { "routines", "diary", "trends" };
@@ -102,12 +104,43 @@ test_translation_illustrations (void)
       g_assert_cmpstr (lc_illustration_get_label ("seated-heel-raises"), ==, expected[i].label);
 }
 
+/* "Period" is the diary's menstruation tag and the Trends page's range of
+ * dates: two messages, told apart by their context, and two words. */
+static void
+test_translation_period (void)
+{
+  struct {
+    const char *language;
+    const char *tag;
+    const char *range;
+  } expected[] = {
+    { "it", "Mestruazioni", "Periodo" },
+    { "de", "Periode", "Zeitraum" },
+  };
+  const char *tag = lc_tag_get_label (LC_TAG_PERIOD);
+  const char *range = g_dpgettext2 (GETTEXT_PACKAGE, "time range", "Period");
+
+  g_assert_cmpstr (tag, !=, "Period");
+  g_assert_cmpstr (range, !=, "Period");
+  g_assert_cmpstr (tag, !=, range);
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    if (g_str_equal (expected[i].language, language))
+      {
+        g_assert_cmpstr (tag, ==, expected[i].tag);
+        g_assert_cmpstr (range, ==, expected[i].range);
+      }
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_autofree char *localedir = NULL;
 
+  /* Not the shared home: another ui test running at the same time may leave
+   * a diary there that this one cannot open. */
+  lc_test_use_private_home ("legcare-test-translation");
   g_test_init (&argc, &argv, NULL);
 
   if (argc < 2)
@@ -140,6 +173,7 @@ main (int   argc,
 
   g_test_add_func ("/lc/translation/window", test_translation_window);
   g_test_add_func ("/lc/translation/illustrations", test_translation_illustrations);
+  g_test_add_func ("/lc/translation/period", test_translation_period);
 
   return g_test_run ();
 }

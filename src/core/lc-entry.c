@@ -21,15 +21,16 @@ static const struct {
   const char *name;
   const char *label;
 } tags[LC_N_TAGS] = {
-  { LC_TAG_LONG_STANDING, "long-standing", N_("Long standing") },
-  { LC_TAG_LONG_SITTING, "long-sitting", N_("Long sitting") },
-  { LC_TAG_HOT_WEATHER, "hot-weather", N_("Hot weather") },
-  { LC_TAG_TRAVEL, "travel", N_("Travel or flight") },
-  { LC_TAG_COMPRESSION, "compression", N_("Compression worn") },
-  { LC_TAG_EXERCISE, "exercise", N_("Exercise") },
-  { LC_TAG_PERIOD, "period", N_("Period") },
-  { LC_TAG_ALCOHOL, "alcohol", N_("Alcohol") },
-  { LC_TAG_SALTY_FOOD, "salty-food", N_("Salty food") },
+  { LC_TAG_LONG_STANDING, "long-standing", NC_("diary tag", "Long standing") },
+  { LC_TAG_LONG_SITTING, "long-sitting", NC_("diary tag", "Long sitting") },
+  { LC_TAG_HOT_WEATHER, "hot-weather", NC_("diary tag", "Hot weather") },
+  { LC_TAG_TRAVEL, "travel", NC_("diary tag", "Travel or flight") },
+  { LC_TAG_COMPRESSION, "compression", NC_("diary tag", "Compression worn") },
+  { LC_TAG_EXERCISE, "exercise", NC_("diary tag", "Exercise") },
+  /* Translators: menstruation, not a span of time */
+  { LC_TAG_PERIOD, "period", NC_("diary tag", "Period") },
+  { LC_TAG_ALCOHOL, "alcohol", NC_("diary tag", "Alcohol") },
+  { LC_TAG_SALTY_FOOD, "salty-food", NC_("diary tag", "Salty food") },
 };
 
 /**
@@ -349,7 +350,7 @@ lc_tag_get_label (LcTags tag)
 {
   for (guint i = 0; i < LC_N_TAGS; i++)
     if (tags[i].tag == tag)
-      return _(tags[i].label);
+      return g_dpgettext2 (GETTEXT_PACKAGE, "diary tag", tags[i].label);
 
   g_return_val_if_reached (NULL);
 }

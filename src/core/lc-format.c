@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "lc-format.h"
@@ -67,4 +69,78 @@ lc_format_clock (guint seconds)
     return g_strdup_printf ("%u:%02u:%02u", hours, minutes, secs);
 
   return g_strdup_printf ("%u:%02u", minutes, secs);
+}
+
+/* The territories where 112 is the emergency number: the member states of
+ * the European Union (Directive (EU) 2018/1972, the European Electronic
+ * Communications Code, art. 109). 112 also works in the United Kingdom,
+ * but 999 is the number people there know. */
+static const char eu_territories[][3] = {
+  "AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "GR", "HR", "HU",
+  "IE", "IT", "LT", "LU", "LV", "MT", "NL", "PL", "PT", "RO", "SE", "SI", "SK",
+};
+
+/**
+ * lc_format_emergency_number_for_locale:
+ * @locale: (nullable): a POSIX locale name, e.g. "it_IT.UTF-8" or "en_GB@euro"
+ *
+ * The emergency number for the territory of @locale: "112" in the European
+ * Union, "999" in the United Kingdom, "911" in the United States and
+ * Canada. For any other territory, or a locale without one ("C", "POSIX",
+ * "de"), a translated "your local emergency number".
+ *
+ * Returns: (transfer none): the number, or the words, to put into a
+ *   sentence such as "Call %s"
+ */
+const char *
+lc_format_emergency_number_for_locale (const char *locale)
+{
+  const char *underscore;
+  char territory[3] = { 0 };
+
+  underscore = locale != NULL ? strchr (locale, '_') : NULL;
+  if (underscore != NULL &&
+      g_ascii_isupper (underscore[1]) && g_ascii_isupper (underscore[2]) &&
+      (underscore[3] == '\0' || underscore[3] == '.' || underscore[3] == '@'))
+    {
+      territory[0] = underscore[1];
+      territory[1] = underscore[2];
+
+      if (g_str_equal (territory, "GB"))
+        return "999";
+      if (g_str_equal (territory, "US") || g_str_equal (territory, "CA"))
+        return "911";
+      for (guint i = 0; i < G_N_ELEMENTS (eu_territories); i++)
+        if (g_str_equal (territory, eu_territories[i]))
+          return "112";
+    }
+
+  /* Translators: put into sentences such as "Call %s" when the app does not
+   * know the country's emergency number; use the form that fits them */
+  return _("your local emergency number");
+}
+
+/**
+ * lc_format_emergency_number:
+ *
+ * The emergency number for the territory of the locale the messages are
+ * shown in: the first of $LC_ALL, $LC_MESSAGES and $LANG that is set, as
+ * the C library picks it. See lc_format_emergency_number_for_locale().
+ *
+ * Returns: (transfer none): the number, or the words
+ */
+const char *
+lc_format_emergency_number (void)
+{
+  const char *const variables[] = { "LC_ALL", "LC_MESSAGES", "LANG" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (variables); i++)
+    {
+      const char *value = g_getenv (variables[i]);
+
+      if (value != NULL && value[0] != '\0')
+        return lc_format_emergency_number_for_locale (value);
+    }
+
+  return lc_format_emergency_number_for_locale (NULL);
 }

@@ -12,4 +12,7 @@ G_BEGIN_DECLS
 char *lc_format_duration (guint seconds);
 char *lc_format_clock    (guint seconds);
 
+const char *lc_format_emergency_number_for_locale (const char *locale);
+const char *lc_format_emergency_number            (void);
+
 G_END_DECLS

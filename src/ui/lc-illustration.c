@@ -44,7 +44,6 @@ static const struct {
   { "shoulder-rolls", NC_("illustration", "Shoulder rolls") },
   { "sit-up-slowly", NC_("illustration", "Sitting up slowly") },
   { "standing-calf-stretch", NC_("illustration", "Standing calf stretch") },
-  { "standing-hip-flexor-stretch", NC_("illustration", "Standing hip flexor stretch") },
   { "upper-thigh-strokes", NC_("illustration", "Upper thigh strokes") },
   { "walk-on-the-spot", NC_("illustration", "Walking on the spot") },
 };

@@ -501,7 +501,7 @@ effects_section (Report    *report,
     }
 
   paragraph (report, SMALL_FONT,
-             _("Means of the 0–10 ratings given just before and just after each session. Changes of less than 1 point are within the day-to-day variation of such ratings."),
+             _("Means of the 0–10 ratings given just before and just after each session. A change of less than 1 point counts as no clear change."),
              4);
   table_header (report, columns, G_N_ELEMENTS (columns));
   for (guint i = 0; i < effects->len; i++)

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "lc-format.h"
 #include "lc-safety-dialog.h"
 
 /* What the app is and is not, and when to see a doctor instead of doing a
@@ -36,6 +37,7 @@ struct _LcSafetyDialog
   GtkLabel  *stop_heading;
   GtkLabel  *stop_label;
   GtkButton *acknowledge_button;
+  GtkLabel  *emergency_heading;
 };
 
 G_DEFINE_FINAL_TYPE (LcSafetyDialog, lc_safety_dialog, ADW_TYPE_DIALOG)
@@ -190,13 +192,21 @@ lc_safety_dialog_class_init (LcSafetyDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LcSafetyDialog, stop_heading);
   gtk_widget_class_bind_template_child (widget_class, LcSafetyDialog, stop_label);
   gtk_widget_class_bind_template_child (widget_class, LcSafetyDialog, acknowledge_button);
+  gtk_widget_class_bind_template_child (widget_class, LcSafetyDialog, emergency_heading);
   gtk_widget_class_bind_template_callback (widget_class, acknowledge_clicked_cb);
 }
 
 static void
 lc_safety_dialog_init (LcSafetyDialog *self)
 {
+  g_autofree char *emergency = NULL;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Translators: a heading; %s is the emergency number of the user's
+   * country ("112", "999", "911") or "your local emergency number" */
+  emergency = g_strdup_printf (_("Call %s"), lc_format_emergency_number ());
+  gtk_label_set_text (self->emergency_heading, emergency);
 
   self->settings = g_settings_new (APP_ID);
 }

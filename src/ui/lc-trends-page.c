@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "lc-chart.h"
+#include "lc-format.h"
 #include "lc-report.h"
 #include "lc-trend.h"
 #include "lc-trends-page.h"
@@ -30,6 +31,7 @@ struct _LcTrendsPage
   AdwStatusPage  *error_status;
   GtkWidget      *red_flag_box;
   GtkLabel       *red_flag_label;
+  GtkLabel       *red_flag_advice_label;
   AdwToggleGroup *range_toggles;
   AdwToggleGroup *legs_toggles;
   GtkLabel       *details_label;
@@ -683,7 +685,7 @@ report_action (GtkWidget  *widget,
   for (guint i = 0; i < G_N_ELEMENTS (range_names); i++)
     if (g_strcmp0 (range, range_names[i]) == 0)
       gtk_drop_down_set_selected (GTK_DROP_DOWN (drop_down), i);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (drop_down), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Period"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (drop_down), GTK_ACCESSIBLE_PROPERTY_LABEL, C_("time range", "Period"), -1);
 
   alert = adw_alert_dialog_new (_("Report for Your Doctor"),
                                 _("A PDF with the charts, your entries, your sessions and how heavy your legs felt before and after them, and any warning signs in the period."));
@@ -782,6 +784,7 @@ lc_trends_page_class_init (LcTrendsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LcTrendsPage, error_status);
   gtk_widget_class_bind_template_child (widget_class, LcTrendsPage, red_flag_box);
   gtk_widget_class_bind_template_child (widget_class, LcTrendsPage, red_flag_label);
+  gtk_widget_class_bind_template_child (widget_class, LcTrendsPage, red_flag_advice_label);
   gtk_widget_class_bind_template_child (widget_class, LcTrendsPage, range_toggles);
   gtk_widget_class_bind_template_child (widget_class, LcTrendsPage, legs_toggles);
   gtk_widget_class_bind_template_child (widget_class, LcTrendsPage, details_label);
@@ -805,7 +808,15 @@ lc_trends_page_class_init (LcTrendsPageClass *klass)
 static void
 lc_trends_page_init (LcTrendsPage *self)
 {
+  g_autofree char *advice = NULL;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Translators: %s is the emergency number of the user's country ("112",
+   * "999", "911") or "your local emergency number" */
+  advice = g_strdup_printf (_("Contact a doctor today if one leg is swollen, painful, warm, or red or darker than the other, or if its veins feel hard and sore. Do not massage that leg until a doctor has seen it. Call %s if you are short of breath, have chest pain that is worse when you breathe in, cough up blood or feel faint."),
+                            lc_format_emergency_number ());
+  gtk_label_set_text (self->red_flag_advice_label, advice);
 
   self->settings = g_settings_new (APP_ID);
   g_settings_bind (self->settings, "trends-range", self->range_toggles, "active-name", G_SETTINGS_BIND_DEFAULT);
