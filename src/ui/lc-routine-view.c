@@ -163,7 +163,7 @@ explain_refusal (LcRoutineView *self)
   else
     dialog = adw_alert_dialog_new (_("Ask Your Therapist First"),
                                    _("After lymph node treatment in the groin or pelvis, the direction "
-                                     "of the massage strokes must come from your lymphoedema therapist, "
+                                     "of the massage must come from your lymphoedema therapist, "
                                      "so this massage does not start. The elevation and exercise "
                                      "routines are not affected.\n\n"
                                      "If your answer was a mistake, change it in Preferences."));
