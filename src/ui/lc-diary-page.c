@@ -29,6 +29,7 @@ struct _LcDiaryPage
   LcRoutineLibrary *library;
   LcDiaryModel   *model;
   guint           midnight_source;
+  guint           today_source;
 
   /* Template widgets */
   GtkWidget      *filter_bar;
@@ -431,6 +432,9 @@ lc_diary_page_show_day (LcDiaryPage *self,
       position = n - 1;
       lc_show_toast (GTK_WIDGET (self), adw_toast_new (_("Nothing recorded on or before that day")));
     }
+  /* The list moves its focus only when it has it: a keyboard user goes on
+   * from the day that was asked for */
+  gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
   gtk_list_view_scroll_to (self->list_view, position, GTK_LIST_SCROLL_FOCUS, NULL);
 }
 
@@ -477,18 +481,39 @@ attach_model (LcDiaryPage *self)
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
 }
 
+static gboolean
+scroll_to_today_cb (gpointer user_data)
+{
+  LcDiaryPage *self = user_data;
+
+  self->today_source = 0;
+  if (gtk_list_view_get_model (self->list_view) != NULL &&
+      g_list_model_get_n_items (G_LIST_MODEL (self->model)) > 0)
+    {
+      /* The top, with the day's heading; then the first row is in view
+       * already, so moving the list's focus to it scrolls no further */
+      gtk_adjustment_set_value (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->list_view)), 0);
+      gtk_list_view_scroll_to (self->list_view, 0, GTK_LIST_SCROLL_FOCUS, NULL);
+    }
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 lc_diary_page_map (GtkWidget *widget)
 {
   LcDiaryPage *self = LC_DIARY_PAGE (widget);
+  gboolean attached = gtk_list_view_get_model (self->list_view) != NULL;
 
   GTK_WIDGET_CLASS (lc_diary_page_parent_class)->map (widget);
 
-  /* Coming back to the diary shows today, not where the list was left */
-  if (gtk_list_view_get_model (self->list_view) != NULL &&
-      g_list_model_get_n_items (G_LIST_MODEL (self->model)) > 0)
-    gtk_list_view_scroll_to (self->list_view, 0, GTK_LIST_SCROLL_NONE, NULL);
   attach_model (self);
+
+  /* Coming back to the diary shows today, not where the list was left.
+   * After the window has put its focus back, which would scroll the list
+   * to the row that had it. */
+  if (attached && self->today_source == 0)
+    self->today_source = g_idle_add (scroll_to_today_cb, self);
 }
 
 static void
@@ -497,6 +522,7 @@ lc_diary_page_dispose (GObject *object)
   LcDiaryPage *self = LC_DIARY_PAGE (object);
 
   g_clear_handle_id (&self->midnight_source, g_source_remove);
+  g_clear_handle_id (&self->today_source, g_source_remove);
   if (self->list_view != NULL)
     gtk_list_view_set_model (self->list_view, NULL);
   /* The stack is both AdwBin's child and a template child: let go once. */

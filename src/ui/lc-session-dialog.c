@@ -109,8 +109,9 @@ delete_action (GtkWidget  *widget,
   LcSessionDialog *self = LC_SESSION_DIALOG (widget);
   g_autoptr(LcSessionRecord) record = lc_session_record_copy (self->record);
 
-  adw_dialog_close (ADW_DIALOG (self));
+  /* Closing may finalize the dialog: tell the page first */
   g_signal_emit (self, signals [DELETE_REQUESTED], 0, record);
+  adw_dialog_close (ADW_DIALOG (self));
 }
 
 static void
