@@ -120,12 +120,12 @@ static const char *statement_sql[N_STATEMENTS] = {
     "UPDATE session SET heaviness_before = ?1, heaviness_after = ?2 WHERE id = ?3",
   [STMT_DELETE_SESSION] = "DELETE FROM session WHERE id = ?1",
   /* Entries and sessions in one list, newest first; ?3 and ?4 say which
-   * kinds are wanted. Both tables are indexed by time. */
+   * kinds are wanted. A compound SELECT, so that SQLite merges the two
+   * tables' time indexes instead of sorting every record for each page. */
   [STMT_TIMELINE] =
-    "SELECT kind, id FROM ("
-    "  SELECT 0 AS kind, id, taken_at AS t FROM entry WHERE ?3"
-    "  UNION ALL SELECT 1, id, started_at FROM session WHERE ?4"
-    ") ORDER BY t DESC, kind DESC, id DESC LIMIT ?1 OFFSET ?2",
+    "SELECT 0 AS kind, id, taken_at AS t FROM entry WHERE ?3"
+    " UNION ALL SELECT 1, id, started_at FROM session WHERE ?4"
+    " ORDER BY t DESC, kind DESC, id DESC LIMIT ?1 OFFSET ?2",
   [STMT_TIMELINE_COUNT] =
     "SELECT (CASE WHEN ?2 THEN (SELECT COUNT(*) FROM entry WHERE taken_at >= ?1) ELSE 0 END)"
     " + (CASE WHEN ?3 THEN (SELECT COUNT(*) FROM session WHERE started_at >= ?1) ELSE 0 END)",
