@@ -490,10 +490,10 @@ scroll_to_today_cb (gpointer user_data)
   if (gtk_list_view_get_model (self->list_view) != NULL &&
       g_list_model_get_n_items (G_LIST_MODEL (self->model)) > 0)
     {
-      /* The top, with the day's heading; then the first row is in view
-       * already, so moving the list's focus to it scrolls no further */
-      gtk_adjustment_set_value (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->list_view)), 0);
+      /* The list's focus goes to the first row, which scrolls it into
+       * view; then to the very top, with the day's heading above it. */
       gtk_list_view_scroll_to (self->list_view, 0, GTK_LIST_SCROLL_FOCUS, NULL);
+      gtk_adjustment_set_value (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->list_view)), 0);
     }
 
   return G_SOURCE_REMOVE;
@@ -503,7 +503,6 @@ static void
 lc_diary_page_map (GtkWidget *widget)
 {
   LcDiaryPage *self = LC_DIARY_PAGE (widget);
-  gboolean attached = gtk_list_view_get_model (self->list_view) != NULL;
 
   GTK_WIDGET_CLASS (lc_diary_page_parent_class)->map (widget);
 
@@ -512,7 +511,7 @@ lc_diary_page_map (GtkWidget *widget)
   /* Coming back to the diary shows today, not where the list was left.
    * After the window has put its focus back, which would scroll the list
    * to the row that had it. */
-  if (attached && self->today_source == 0)
+  if (self->today_source == 0)
     self->today_source = g_idle_add (scroll_to_today_cb, self);
 }
 
