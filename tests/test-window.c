@@ -1566,6 +1566,22 @@ test_window_import (Fixture       *fixture,
   wait_until (visible_dialog (fixture) == NULL);
   g_assert_cmpstr (lc_window_get_page (fixture->window), ==, "diary");
 
+  /* A file that can't be read (here a folder; the import reads it in its
+   * thread) says so */
+  {
+    g_autoptr(GFile) folder = g_file_new_for_path (dir);
+
+    lc_window_import_diary (fixture->window, folder);
+    wait_until (ADW_IS_ALERT_DIALOG (visible_dialog (fixture)) &&
+                g_strcmp0 (adw_alert_dialog_get_heading (ADW_ALERT_DIALOG (visible_dialog (fixture))),
+                           "The File Could Not Be Read") == 0);
+    dialog = visible_dialog (fixture);
+    g_assert_nonnull (strstr (adw_alert_dialog_get_body (ADW_ALERT_DIALOG (dialog)), "is a folder"));
+    g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+    adw_dialog_force_close (dialog);
+    wait_until (dialog == NULL);
+  }
+
   g_unlink (path);
   g_rmdir (dir);
 }
