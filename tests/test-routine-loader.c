@@ -195,12 +195,13 @@ typedef struct
   const char *from;
   const char *to;
   int         code;
-  const char *message;   /* the whole message, with file:line:column */
+  const char *message;   /* the first problem, with file:line:column */
+  guint       problems;  /* how many lines the message may have; 0: 1 */
 } ErrorCase;
 
 static const ErrorCase error_cases[] = {
   { "malformed", "</step>\n  <step id=\"circles\"", "<step id=\"circles\"",
-    LC_ROUTINE_ERROR_UNKNOWN_ELEMENT, NULL },
+    LC_ROUTINE_ERROR_UNKNOWN_ELEMENT, NULL, 2 },
   { "unclosed", "</routine>\n", "",
     LC_ROUTINE_ERROR_MALFORMED, NULL },
   { "not-a-routine", "<routine id=\"test\" version=\"1\">", "<recipe id=\"test\" version=\"1\">",
@@ -211,7 +212,7 @@ static const ErrorCase error_cases[] = {
     "test.xml:7:3: <routine> cannot contain <colour>; it can contain: <name>, <summary>, <category>, <caution>, <step>" },
   { "unknown-step-element", "<title>Heel Raises</title>", "<titel>Heel Raises</titel>",
     LC_ROUTINE_ERROR_UNKNOWN_ELEMENT,
-    "test.xml:10:5: <step> cannot contain <titel>; it can contain: <title>, <instruction>, <cue>, <cue-switch>, <cue-halfway>" },
+    "test.xml:10:5: <step> cannot contain <titel>; it can contain: <title>, <instruction>, <cue>, <cue-switch>, <cue-halfway>", 2 },
   { "element-in-text", "<title>Heel Raises</title>", "<title>Heel <b>Raises</b></title>",
     LC_ROUTINE_ERROR_UNKNOWN_ELEMENT,
     "test.xml:10:17: <title> holds text only, not <b>: remove the element or the tags around the text" },
@@ -320,6 +321,7 @@ test_loader_error (gconstpointer data)
   g_autoptr(GError) error = NULL;
   g_autoptr(LcRoutine) routine = NULL;
   g_autofree char *xml = NULL;
+  g_auto(GStrv) lines = NULL;
 
   if (g_str_equal (error_case->name, "no-steps"))
     xml = g_strdup (HEAD "<routine id=\"x\" version=\"1\"><name>N</name><summary>S</summary>\n"
@@ -332,14 +334,92 @@ test_loader_error (gconstpointer data)
   routine = parse (xml, &error);
   g_assert_null (routine);
   g_assert_error (error, LC_ROUTINE_ERROR, error_case->code);
-  g_assert_true (g_str_has_prefix (error->message, "test.xml:"));
   /* Shown in a label, read by a screen reader */
   g_assert_true (g_utf8_validate (error->message, -1, NULL));
 
+  /* One problem a line, each with its place; the first is the mistake
+   * made here, what follows only what it also breaks */
+  lines = g_strsplit (error->message, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    g_assert_true (g_str_has_prefix (lines[i], "test.xml:"));
+  g_test_message ("%s", error->message);
+  g_assert_cmpuint (g_strv_length (lines), <=, (error_case->problems > 0 ? error_case->problems : 1));
+
   if (error_case->message != NULL)
-    g_assert_cmpstr (error->message, ==, error_case->message);
+    g_assert_cmpstr (lines[0], ==, error_case->message);
   else
     g_test_message ("%s", error->message);
+}
+
+/* Every independent problem of a file is told, each with its place, in
+ * the order of the file (a duplicate id used to be masked by the first
+ * problem); a file with very many stops being read at a bound. */
+static void
+test_loader_all_problems (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *one = variant ("pace=\"2\"", "pace=\"61\"");
+  g_autofree char *two = NULL;
+  g_autofree char *three = NULL;
+  g_autoptr(LcRoutine) routine = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  {
+    const char *at = strstr (one, "id=\"circles\" illustration=\"ankle-circles\"");
+
+    g_assert_nonnull (at);
+    two = g_strdup_printf ("%.*sid=\"raise\" illustration=\"../moonwalk\"%s", (int) (at - one), one,
+                           at + strlen ("id=\"circles\" illustration=\"ankle-circles\""));
+  }
+  /* …and the routine too long, told at its end */
+  three = g_strdup (two);
+  {
+    g_autofree char *longer = NULL;
+    const char *at = strstr (three, "duration=\"30\"");
+
+    g_assert_nonnull (at);
+    longer = g_strdup_printf ("%.*sduration=\"3600\"%s", (int) (at - three), three, at + strlen ("duration=\"30\""));
+    g_set_str (&three, longer);
+  }
+
+  routine = parse (two, &error);
+  g_assert_null (routine);
+  g_assert_error (error, LC_ROUTINE_ERROR, LC_ROUTINE_ERROR_OUT_OF_RANGE);
+  lines = g_strsplit (error->message, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 3);
+  g_assert_cmpstr (lines[0], ==,
+                   "test.xml:9:3: step “raise”: pace must be a whole number from 1 to 60 (seconds per repetition), not “61”");
+  g_assert_cmpstr (lines[1], ==,
+                   "test.xml:14:3: there is already a step with the id “raise”: give each step its own id");
+  g_assert_cmpstr (lines[2], ==,
+                   "test.xml:14:3: step “raise”: “../moonwalk” is not an illustration name; use the name of a "
+                   "built-in illustration, such as “ankle-circles”");
+  g_clear_error (&error);
+  g_clear_pointer (&lines, g_strfreev);
+
+  routine = parse (three, &error);
+  g_assert_null (routine);
+  lines = g_strsplit (error->message, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 4);
+  g_assert_true (g_str_has_prefix (lines[3], "test.xml:21:1: the routine takes 121 min;"));
+  g_clear_error (&error);
+  g_clear_pointer (&lines, g_strfreev);
+
+  /* Many problems: a bounded number is told, and the last line says so */
+  {
+    g_autoptr(GString) many = g_string_new (HEAD "<routine id=\"test\" version=\"1\">\n");
+
+    for (guint i = 0; i < 1000; i++)
+      g_string_append (many, "  <colour>red</colour>\n");
+    g_string_append (many, "</routine>\n");
+    routine = parse (many->str, &error);
+    g_assert_null (routine);
+    g_assert_error (error, LC_ROUTINE_ERROR, LC_ROUTINE_ERROR_UNKNOWN_ELEMENT);
+    lines = g_strsplit (error->message, "\n", -1);
+    g_assert_cmpuint (g_strv_length (lines), ==, 101);
+    g_assert_true (g_str_has_prefix (lines[99], "test.xml:102:3: <routine> cannot contain <colour>"));
+    g_assert_cmpstr (lines[100], ==, "test.xml: more problems after these 100; the file was not read further");
+  }
 }
 
 /* A step that names an illustration this version does not have (a routine
@@ -496,6 +576,7 @@ main (int   argc,
   g_test_add_func ("/lc/routine-loader/check-start", test_loader_check_start);
   g_test_add_func ("/lc/routine-loader/too-large", test_loader_too_large);
   g_test_add_func ("/lc/routine-loader/missing-illustration", test_loader_missing_illustration);
+  g_test_add_func ("/lc/routine-loader/all-problems", test_loader_all_problems);
   g_test_add_func ("/lc/routine-loader/user-folder", test_loader_user_folder);
 
   for (guint i = 0; i < G_N_ELEMENTS (error_cases); i++)

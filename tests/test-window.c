@@ -627,6 +627,31 @@ test_window_routine_problems (Fixture       *fixture,
   g_assert_cmpint (g_unlink (path), ==, 0);
   wait_until (!gtk_widget_get_visible (problems));
 
+  /* A file with many problems: the first few, each on its line and named
+   * by the file's name (not its folder), then how many more */
+  {
+    g_autoptr(GString) many = g_string_new ("<routine id=\"x\" version=\"1\">\n");
+    GtkListBox *problem_list = GTK_LIST_BOX (page_child (page, "problem_list"));
+    AdwActionRow *row;
+    g_auto(GStrv) lines = NULL;
+
+    for (guint i = 0; i < 8; i++)
+      g_string_append (many, "<colour>red</colour>\n");
+    g_string_append (many, "</routine>\n");
+    g_assert_true (g_file_set_contents (path, many->str, -1, NULL));
+    wait_until (gtk_widget_get_visible (problems));
+    row = ADW_ACTION_ROW (gtk_list_box_get_row_at_index (problem_list, 0));
+    lines = g_strsplit (adw_action_row_get_subtitle (row), "\n", -1);
+    g_assert_cmpuint (g_strv_length (lines), ==, 6);
+    g_assert_cmpstr (lines[0], ==, "broken.xml:2:1: <routine> cannot contain <colour>; it can contain: "
+                                   "<name>, <summary>, <category>, <caution>, <step>");
+    g_assert_true (g_str_has_prefix (lines[4], "broken.xml:6:1: "));
+    /* 8 unknown elements; no name, summary, category or step */
+    g_assert_cmpstr (lines[5], ==, "and 7 more problems");
+    g_assert_cmpint (g_unlink (path), ==, 0);
+    wait_until (!gtk_widget_get_visible (problems));
+  }
+
   /* A broken file with a Latin-1 name: the row shows the name as valid
    * UTF-8 (a screen reader reading it made GLib abort). */
   {
@@ -1540,6 +1565,22 @@ test_window_import (Fixture       *fixture,
   wait_until (lc_diary_count_entries (diary, NULL) == before + n);
   wait_until (visible_dialog (fixture) == NULL);
   g_assert_cmpstr (lc_window_get_page (fixture->window), ==, "diary");
+
+  /* A file that can't be read (here a folder; the import reads it in its
+   * thread) says so */
+  {
+    g_autoptr(GFile) folder = g_file_new_for_path (dir);
+
+    lc_window_import_diary (fixture->window, folder);
+    wait_until (ADW_IS_ALERT_DIALOG (visible_dialog (fixture)) &&
+                g_strcmp0 (adw_alert_dialog_get_heading (ADW_ALERT_DIALOG (visible_dialog (fixture))),
+                           "The File Could Not Be Read") == 0);
+    dialog = visible_dialog (fixture);
+    g_assert_nonnull (strstr (adw_alert_dialog_get_body (ADW_ALERT_DIALOG (dialog)), "is a folder"));
+    g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+    adw_dialog_force_close (dialog);
+    wait_until (dialog == NULL);
+  }
 
   g_unlink (path);
   g_rmdir (dir);

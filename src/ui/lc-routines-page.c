@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "lc-format.h"
@@ -189,18 +190,60 @@ create_routine_row (gpointer item,
   return row;
 }
 
+/* A file's problems, one a line, each named by the file's name rather than
+ * its whole path (the row's title says which file): readable on a narrow
+ * window. At most MAX_SHOWN_PROBLEMS, then how many more. */
+#define MAX_SHOWN_PROBLEMS 5
+
+static char *
+describe_problems (LcRoutineProblem *problem,
+                   const char       *basename)
+{
+  const char * const *messages = lc_routine_problem_get_messages (problem);
+  g_autofree char *path = g_filename_display_name (lc_routine_problem_get_file (problem));
+  GString *text = g_string_new (NULL);
+  guint n = g_strv_length ((char **) messages);
+
+  for (guint i = 0; i < n && i < MAX_SHOWN_PROBLEMS; i++)
+    {
+      const char *message = messages[i];
+
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      if (g_str_has_prefix (message, path) && message[strlen (path)] == ':')
+        {
+          g_string_append (text, basename);
+          message += strlen (path);
+        }
+      g_string_append (text, message);
+    }
+
+  if (n > MAX_SHOWN_PROBLEMS)
+    {
+      g_string_append_c (text, '\n');
+      g_string_append_printf (text,
+                              /* Translators: after the first problems of a routine file */
+                              ngettext ("and %u more problem", "and %u more problems",
+                                           n - MAX_SHOWN_PROBLEMS),
+                              n - MAX_SHOWN_PROBLEMS);
+    }
+
+  return g_string_free (text, FALSE);
+}
+
 static GtkWidget *
 create_problem_row (gpointer item,
                     gpointer user_data)
 {
   LcRoutineProblem *problem = item;
   g_autofree char *basename = g_filename_display_basename (lc_routine_problem_get_file (problem));
+  g_autofree char *subtitle = describe_problems (problem, basename);
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), basename);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), lc_routine_problem_get_message (problem));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   adw_action_row_set_subtitle_selectable (ADW_ACTION_ROW (row), TRUE);
   gtk_widget_add_css_class (icon, "warning");
   gtk_accessible_update_property (GTK_ACCESSIBLE (icon),

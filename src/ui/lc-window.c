@@ -260,15 +260,16 @@ show_import_error (LcWindow     *self,
 }
 
 /* An import runs in a thread of its own, with a diary connection of its
- * own, so that a large file never freezes the window; a dialog shows how
- * far it is if it takes more than a moment, and can stop it. */
+ * own, so that a large file never freezes the window; it reads the file
+ * a piece at a time as it stores the records, so that its memory does not
+ * grow with the file; a dialog shows how far it is if it takes more than
+ * a moment, and can stop it. */
 typedef struct
 {
   LcWindow   *self;
   GFile      *file;
   GFile      *diary_file;
-  char       *contents;
-  gsize       length;
+  guint64     size;
   guint       added;
   guint       skipped;
   int         permille;      /* atomic: how far */
@@ -285,7 +286,6 @@ import_job_free (ImportJob *job)
   g_clear_object (&job->self);
   g_clear_object (&job->file);
   g_clear_object (&job->diary_file);
-  g_free (job->contents);
   g_free (job);
 }
 
@@ -307,11 +307,16 @@ import_in_thread (GTask        *task,
 {
   ImportJob *job = task_data;
   g_autoptr(LcDiary) diary = NULL;
+  g_autoptr(GFileInputStream) stream = NULL;
   g_autoptr(GError) error = NULL;
 
-  diary = lc_diary_open (job->diary_file, &error);
-  if (diary == NULL || !lc_csv_import_with_progress (diary, job->contents, job->length, import_progress_func, job,
-                                                     &job->added, &job->skipped, &error))
+  /* A file that can't be read is told as such (a G_IO_ERROR) */
+  stream = g_file_read (job->file, cancellable, &error);
+  if (stream != NULL)
+    diary = lc_diary_open (job->diary_file, &error);
+  if (stream == NULL || diary == NULL ||
+      !lc_csv_import_stream (diary, G_INPUT_STREAM (stream), job->size, import_progress_func, job,
+                             cancellable, &job->added, &job->skipped, &error))
     g_task_return_error (task, g_steal_pointer (&error));
   else
     g_task_return_boolean (task, TRUE);
@@ -378,7 +383,13 @@ import_done_cb (GObject      *source,
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
-      if (!g_error_matches (error, LC_CSV_ERROR, LC_CSV_ERROR_CANCELLED))
+      if (error->domain == G_IO_ERROR)
+        {
+          g_autofree char *body = lc_describe_read_error (job->file, error);
+
+          lc_show_error (GTK_WIDGET (self), _("The File Could Not Be Read"), body);
+        }
+      else if (!g_error_matches (error, LC_CSV_ERROR, LC_CSV_ERROR_CANCELLED))
         show_import_error (self, job->file, error);
       else
         adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Import stopped: nothing was added")));
@@ -401,47 +412,6 @@ import_done_cb (GObject      *source,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-diary", TRUE);
 }
 
-static void
-import_loaded_cb (GFile        *file,
-                  GAsyncResult *result,
-                  LcWindow     *self)
-{
-  LcDiary *diary = lc_application_get_diary (LC_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
-  g_autoptr(GError) error = NULL;
-  g_autofree char *contents = NULL;
-  g_autoptr(GTask) task = NULL;
-  ImportJob *job;
-  gsize length;
-
-  if (!g_file_load_contents_finish (file, result, &contents, &length, NULL, &error))
-    {
-      g_autofree char *body = lc_describe_read_error (file, error);
-
-      lc_show_error (GTK_WIDGET (self), _("The File Could Not Be Read"), body);
-    }
-  else if (diary == NULL)
-    lc_show_error (GTK_WIDGET (self), _("The Diary Can’t Be Opened"), NULL);
-  else if (lc_diary_get_read_only (diary) != NULL)
-    show_import_error (self, file, lc_diary_get_read_only (diary));
-  else
-    {
-      job = g_new0 (ImportJob, 1);
-      job->self = g_object_ref (self);
-      job->file = g_object_ref (file);
-      job->diary_file = g_object_ref (lc_diary_get_file (diary));
-      job->contents = g_steal_pointer (&contents);
-      job->length = length;
-      job->progress_source = g_timeout_add (300, import_progress_cb, job);
-
-      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-diary", FALSE);
-      task = g_task_new (NULL, NULL, import_done_cb, NULL);
-      g_task_set_task_data (task, job, (GDestroyNotify) import_job_free);
-      g_task_run_in_thread (task, import_in_thread);
-    }
-
-  g_object_unref (self);
-}
-
 /**
  * lc_window_import_diary:
  * @file: a diary export (CSV)
@@ -454,21 +424,46 @@ void
 lc_window_import_diary (LcWindow *self,
                         GFile    *file)
 {
+  LcDiary *diary;
   g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GTask) task = NULL;
+  ImportJob *job;
 
   g_return_if_fail (LC_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  /* A huge file is refused before it is read into memory. */
+  diary = lc_application_get_diary (LC_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
+
+  /* A huge file is refused before it is read at all. */
   info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL, NULL);
   if (info != NULL && !lc_csv_check_size (g_file_info_get_size (info), &error))
     {
       show_import_error (self, file, error);
       return;
     }
+  if (diary == NULL)
+    {
+      lc_show_error (GTK_WIDGET (self), _("The Diary Can’t Be Opened"), NULL);
+      return;
+    }
+  if (lc_diary_get_read_only (diary) != NULL)
+    {
+      show_import_error (self, file, lc_diary_get_read_only (diary));
+      return;
+    }
 
-  g_file_load_contents_async (file, NULL, (GAsyncReadyCallback) import_loaded_cb, g_object_ref (self));
+  job = g_new0 (ImportJob, 1);
+  job->self = g_object_ref (self);
+  job->file = g_object_ref (file);
+  job->diary_file = g_object_ref (lc_diary_get_file (diary));
+  job->size = info != NULL ? (guint64) g_file_info_get_size (info) : 0;
+  job->progress_source = g_timeout_add (300, import_progress_cb, job);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-diary", FALSE);
+  task = g_task_new (NULL, NULL, import_done_cb, NULL);
+  g_task_set_task_data (task, job, (GDestroyNotify) import_job_free);
+  g_task_run_in_thread (task, import_in_thread);
 }
 
 static void
