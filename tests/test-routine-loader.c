@@ -202,7 +202,7 @@ test_loader_cautions_digest (void)
   g_autoptr(LcRoutine) builtin = lc_routine_loader_parse (loader, valid, strlen (valid), "b.xml",
                                                           LC_ROUTINE_ORIGIN_BUILTIN, NULL);
   g_autoptr(GVariant) empty = g_variant_ref_sink (g_variant_new_parsed ("@a{ss} {}"));
-  g_autoptr(GVariant) other = g_variant_ref_sink (g_variant_new_parsed ("{'other', 'abc'}"));
+  g_autoptr(GVariant) other = g_variant_ref_sink (g_variant_new_parsed ("{'other': 'abc'}"));
   g_autoptr(GVariant) acknowledged = NULL;
   g_autoptr(GVariant) again = NULL;
   const char *digest;
