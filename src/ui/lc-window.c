@@ -835,16 +835,22 @@ lc_window_request_start (LcWindow  *self,
   if (busy (self))
     return FALSE;
 
-  adw_navigation_view_pop_to_tag (self->navigation_view, "main");
   lc_window_set_page (self, "routines");
 
   if (!lc_start_gate_get_acknowledged (routine))
     {
-      lc_window_show_routine (self, routine);
-      lc_routine_view_show_cautions (LC_ROUTINE_VIEW (adw_navigation_view_get_visible_page (self->navigation_view)));
+      AdwNavigationPage *pages[2];
+
+      /* Replaced at once, not popped and pushed: the routine's page may be
+       * the one that is up, and would be on its way out with the same tag. */
+      pages[0] = adw_navigation_view_find_page (self->navigation_view, "main");
+      pages[1] = new_routine_view (self, routine);
+      adw_navigation_view_replace (self->navigation_view, pages, 2);
+      lc_routine_view_show_cautions (LC_ROUTINE_VIEW (pages[1]));
       return TRUE;
     }
 
+  adw_navigation_view_pop_to_tag (self->navigation_view, "main");
   lc_start_gate_check_async (routine, GTK_WIDGET (self), gate_checked_cb, g_object_ref (routine));
   return TRUE;
 }
