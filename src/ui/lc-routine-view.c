@@ -31,6 +31,7 @@ struct _LcRoutineView
   GtkWidget           *acknowledge_box;
   GtkButton           *acknowledge_button;
   GtkWidget           *acknowledged_label;
+  GtkBox              *content_box;
   GtkListBox          *cautions_list;
   GtkButton           *start_button;
   GtkMenuButton       *menu_button;
@@ -314,6 +315,11 @@ lc_routine_view_constructed (GObject *object)
       gtk_list_box_append (self->cautions_list, row);
     }
   update_cautions (self);
+  /* To be read before the first start: first on the page, where the ▶ of
+   * the routine's row leads, readable without scrolling at 360 px. Once
+   * read, after the summary; the page does not move while it is open. */
+  if (cautions[0] != NULL && self->pictures == NULL && !lc_start_gate_get_acknowledged (routine))
+    gtk_box_reorder_child_after (self->content_box, GTK_WIDGET (self->cautions_group), NULL);
 
   for (guint i = 0; i < n_steps; i++)
     adw_preferences_group_add (self->steps_group, create_step_row (lc_routine_get_step (routine, i), i + 1,
@@ -467,6 +473,7 @@ lc_routine_view_class_init (LcRoutineViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LcRoutineView, missing_label);
   gtk_widget_class_bind_template_child (widget_class, LcRoutineView, cautions_group);
   gtk_widget_class_bind_template_child (widget_class, LcRoutineView, steps_group);
+  gtk_widget_class_bind_template_child (widget_class, LcRoutineView, content_box);
   gtk_widget_class_bind_template_child (widget_class, LcRoutineView, cautions_list);
   gtk_widget_class_bind_template_child (widget_class, LcRoutineView, acknowledge_box);
   gtk_widget_class_bind_template_child (widget_class, LcRoutineView, acknowledge_button);
@@ -487,6 +494,7 @@ lc_routine_view_init (LcRoutineView *self)
   self->settings = g_settings_new (APP_ID);
   g_signal_connect_object (self->settings, "changed::cautions-acknowledged",
                            G_CALLBACK (acknowledged_changed_cb), self, G_CONNECT_SWAPPED);
+
 }
 
 LcRoutineView *
