@@ -20,6 +20,7 @@
 #include "lc-trends-page.h"
 #include "lc-routine-view.h"
 #include "lc-session-view.h"
+#include "lc-start-gate.h"
 #include "lc-routine-editor.h"
 #include "lc-routine-share.h"
 #include "lc-widgets.h"
@@ -34,7 +35,8 @@ typedef struct
   const char *style;     /* the color-scheme setting */
   const char *action;    /* an app action that opens a dialog, or NULL; with session,
                           * "watch" opens What to Watch For; with routine, "start"
-                          * starts it as its row's ▶ does (its cautions, not read yet) */
+                          * starts it as its row's ▶ does (its cautions, not read yet);
+                          * "ask": the same, its cautions read (the lymph node question) */
   const char *routine;   /* a routine whose page to open, or NULL */
   gboolean    steps;     /* scroll the routine's page to its steps */
   gboolean    seed;      /* fill the diary with sample entries first */
@@ -58,6 +60,8 @@ static const Shot shots[] = {
   { "narrow-routine", "routines", 360, 720, "light", NULL, "calf-pump-seated" },
   { "narrow-routine-cautions", "routines", 360, 720, "light", "start", "lymphatic-massage" },
   { "routine-cautions-dark", "routines", 1000, 700, "dark", "start", "evening-routine" },
+  { "narrow-lymph-question", "routines", 360, 720, "light", "ask", "lymphatic-massage" },
+  { "lymph-question-dark", "routines", 1000, 700, "dark", "ask", "lymphatic-massage" },
   { "safety", "routines", 1000, 700, "light", "safety", NULL },
   { "narrow-dark", "diary", 360, 720, "dark", NULL, NULL },
   { "trends-empty-dark", "trends", 1000, 700, "dark", NULL, NULL },
@@ -384,10 +388,21 @@ main (int   argc,
               g_printerr ("%s: no routine %s\n", name, shot->routine);
               return 1;
             }
+          /* Its cautions read, as a user sees it after the first time;
+           * "start" shows them as the first time. */
+          g_settings_reset (lc_application_get_settings (app), "cautions-acknowledged");
           if (g_strcmp0 (shot->action, "start") == 0)
             lc_window_request_start (LC_WINDOW (window), routine);
+          else if (g_strcmp0 (shot->action, "ask") == 0)
+            {
+              lc_start_gate_acknowledge (routine);
+              lc_window_request_start (LC_WINDOW (window), routine);
+            }
           else
-            lc_window_show_routine (LC_WINDOW (window), routine);
+            {
+              lc_start_gate_acknowledge (routine);
+              lc_window_show_routine (LC_WINDOW (window), routine);
+            }
           if (shot->editor != NULL)
             show_editor (LC_WINDOW (window), routine, shot->editor);
         }
