@@ -240,7 +240,8 @@ assert_get_ready (Fixture    *fixture,
   wait_until (LC_IS_SESSION_VIEW (visible_page (fixture)));
   session = lc_session_view_get_session (LC_SESSION_VIEW (visible_page (fixture)));
   g_assert_cmpstr (lc_routine_get_id (lc_session_get_routine (session)), ==, id);
-  g_assert_cmpint (lc_session_get_state (session), ==, LC_SESSION_GET_READY);
+  /* On the fake clock, Get Ready lasts until the test moves the clock */
+  wait_until (lc_session_get_state (session) == LC_SESSION_GET_READY);
   g_assert_null (visible_dialog (fixture));
 
   return session;
