@@ -88,7 +88,7 @@ update_cautions (LcRoutineView *self)
                                              "Read them before you start."));
   else
     adw_preferences_group_set_description (self->cautions_group,
-                                           _("Read them once before you start this routine."));
+                                           _("Read these cautions once before you first start this routine."));
 }
 
 static void
