@@ -324,6 +324,35 @@ test_start_from_row (Fixture       *fixture,
   g_assert_false (LC_IS_SESSION_VIEW (visible_page (fixture)));
   back_to_list (fixture);
 
+  /* Start on the page, cautions not read: the page shows their button, with
+   * the focus, instead of starting. */
+  {
+    AdwNavigationPage *page;
+    GtkWidget *acknowledge_button;
+    GtkWidget *scrolled;
+    GtkAdjustment *adjustment;
+    graphene_point_t point;
+
+    gtk_window_set_default_size (GTK_WINDOW (fixture->window), 800, 500);
+    gtk_widget_grab_focus (GTK_WIDGET (routine_row (fixture, "lymphatic-massage")));
+    g_signal_emit_by_name (list, "activate-cursor-row");
+    wait_until (LC_IS_ROUTINE_VIEW (visible_page (fixture)));
+    page = visible_page (fixture);
+    acknowledge_button = view_child (page, "acknowledge_button");
+    scrolled = gtk_widget_get_ancestor (acknowledge_button, GTK_TYPE_SCROLLED_WINDOW);
+    adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+    wait_until (gtk_widget_get_mapped (acknowledge_button) && gtk_adjustment_get_page_size (adjustment) > 0);
+    g_assert_true (gtk_widget_compute_point (acknowledge_button, scrolled, &GRAPHENE_POINT_INIT (0, 0), &point));
+    /* Below the fold at first */
+    g_assert_cmpfloat (point.y, >, gtk_adjustment_get_page_size (adjustment));
+    gtk_widget_activate_action (GTK_WIDGET (page), "routine.start", NULL);
+    wait_until (has_focus (acknowledge_button));
+    wait_until (gtk_widget_compute_point (acknowledge_button, scrolled, &GRAPHENE_POINT_INIT (0, 0), &point) &&
+                point.y >= 0 && point.y + gtk_widget_get_height (acknowledge_button) <= gtk_adjustment_get_page_size (adjustment));
+    g_assert_false (LC_IS_SESSION_VIEW (visible_page (fixture)));
+    back_to_list (fixture);
+  }
+
   /* The first time: its page, with the cautions to read in view, the focus
    * on their button; no alert, no session. */
   click (start_button (fixture, id));

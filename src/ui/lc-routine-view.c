@@ -38,6 +38,7 @@ struct _LcRoutineView
 
   gboolean             shown;
   gboolean             focus_cautions_pending;
+  gboolean             scroll_cautions_pending;
 };
 
 G_DEFINE_FINAL_TYPE (LcRoutineView, lc_routine_view, ADW_TYPE_NAVIGATION_PAGE)
@@ -97,12 +98,21 @@ acknowledged_changed_cb (LcRoutineView *self)
   update_cautions (self);
 }
 
-/* Not acknowledged yet: the cautions in view, the focus on their button. */
+/* Not acknowledged yet: the focus on their button; @scroll: and the
+ * button scrolled into view (a page just opened shows the cautions from
+ * the top, as they come first). */
 static void
-focus_cautions (LcRoutineView *self)
+focus_cautions (LcRoutineView *self,
+                gboolean       scroll)
 {
+  GtkWidget *scrolled = gtk_widget_get_ancestor (self->acknowledge_box, GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *viewport = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled));
+
   self->focus_cautions_pending = FALSE;
   gtk_widget_grab_focus (GTK_WIDGET (self->acknowledge_button));
+  /* Seen with a pointer too: Start did not start, here is why */
+  if (scroll && GTK_IS_VIEWPORT (viewport))
+    gtk_viewport_scroll_to (GTK_VIEWPORT (viewport), self->acknowledge_box, NULL);
 }
 
 static void
@@ -112,6 +122,27 @@ acknowledge_clicked_cb (LcRoutineView *self)
   update_cautions (self);
   /* Next comes Start */
   gtk_widget_grab_focus (GTK_WIDGET (self->start_button));
+}
+
+/* Start, or the ▶ of the row, before the cautions were acknowledged */
+static void
+request_cautions (LcRoutineView *self,
+                  gboolean       scroll)
+{
+  if (!gtk_widget_get_visible (self->acknowledge_box))
+    return;
+
+  /* Screen readers hear why it did not start */
+  gtk_accessible_announce (GTK_ACCESSIBLE (self),
+                           _("Read the cautions and acknowledge them before you start"),
+                           GTK_ACCESSIBLE_ANNOUNCEMENT_PRIORITY_MEDIUM);
+  if (self->shown)
+    focus_cautions (self, scroll);
+  else
+    {
+      self->focus_cautions_pending = TRUE;
+      self->scroll_cautions_pending = scroll;
+    }
 }
 
 static void
@@ -130,7 +161,7 @@ start_flow (LcRoutineView *self)
 {
   if (!lc_start_gate_get_acknowledged (self->routine))
     {
-      lc_routine_view_show_cautions (self);
+      request_cautions (self, TRUE);
       return;
     }
 
@@ -340,7 +371,7 @@ lc_routine_view_shown (AdwNavigationPage *page)
 
   self->shown = TRUE;
   if (self->focus_cautions_pending)
-    focus_cautions (self);
+    focus_cautions (self, self->scroll_cautions_pending);
 }
 
 static void
@@ -540,26 +571,17 @@ lc_routine_view_get_routine (LcRoutineView *self)
 /**
  * lc_routine_view_show_cautions:
  *
- * Brings the routine's cautions into view, with the focus on their
- * acknowledge button (once the page is shown, if it is on its way): what
- * Start does until they are acknowledged.
+ * Shows the routine's cautions, not acknowledged yet, with the focus on
+ * their button (once the page is shown, if it is on its way): what the ▶
+ * of its row does until they are acknowledged. They come first on a page
+ * opened so, and are seen from the top.
  */
 void
 lc_routine_view_show_cautions (LcRoutineView *self)
 {
   g_return_if_fail (LC_IS_ROUTINE_VIEW (self));
 
-  if (!gtk_widget_get_visible (self->acknowledge_box))
-    return;
-
-  /* Screen readers hear why Start did not start */
-  gtk_accessible_announce (GTK_ACCESSIBLE (self),
-                           _("Read the cautions and acknowledge them before you start"),
-                           GTK_ACCESSIBLE_ANNOUNCEMENT_PRIORITY_MEDIUM);
-  if (self->shown)
-    focus_cautions (self);
-  else
-    self->focus_cautions_pending = TRUE;
+  request_cautions (self, FALSE);
 }
 
 /**
