@@ -178,6 +178,68 @@ test_loader_check_start (void)
   g_assert_cmpint (lc_routine_check_start (own_massage, LC_LYMPH_ANSWER_UNSURE), ==, LC_START_CONFIRM);
 }
 
+/* The cautions' digest: of the text as written (white space normalized),
+ * the same for a built-in routine in any language; the dictionary of
+ * acknowledged digests says when a routine's cautions must be read again. */
+static void
+test_loader_cautions_digest (void)
+{
+  g_autoptr(LcRoutineLoader) loader = lc_routine_loader_new (illustrations);
+  g_autofree char *reflowed_xml = variant ("<caution>Stop if it hurts.</caution>",
+                                           "<caution>\n    Stop if   it\n hurts.\n  </caution>");
+  g_autofree char *edited_xml = variant ("Stop if it hurts.", "Stop if it hurts or tingles.");
+  g_autofree char *swapped_xml = variant ("<caution>Stop if it hurts.</caution>\n"
+                                          "  <caution>Not with an open wound.</caution>",
+                                          "<caution>Not with an open wound.</caution>\n"
+                                          "  <caution>Stop if it hurts.</caution>");
+  g_autofree char *none_xml = variant ("<caution>Stop if it hurts.</caution>\n"
+                                       "  <caution>Not with an open wound.</caution>\n", "");
+  g_autoptr(LcRoutine) routine = parse (valid, NULL);
+  g_autoptr(LcRoutine) reflowed = parse (reflowed_xml, NULL);
+  g_autoptr(LcRoutine) edited = parse (edited_xml, NULL);
+  g_autoptr(LcRoutine) swapped = parse (swapped_xml, NULL);
+  g_autoptr(LcRoutine) none = parse (none_xml, NULL);
+  g_autoptr(LcRoutine) builtin = lc_routine_loader_parse (loader, valid, strlen (valid), "b.xml",
+                                                          LC_ROUTINE_ORIGIN_BUILTIN, NULL);
+  g_autoptr(GVariant) empty = g_variant_ref_sink (g_variant_new_parsed ("@a{ss} {}"));
+  g_autoptr(GVariant) other = g_variant_ref_sink (g_variant_new_parsed ("{'other': 'abc'}"));
+  g_autoptr(GVariant) acknowledged = NULL;
+  g_autoptr(GVariant) again = NULL;
+  const char *digest;
+
+  g_assert_nonnull (routine);
+  g_assert_nonnull (none);
+  digest = lc_routine_get_cautions_digest (routine);
+  g_assert_nonnull (digest);
+  g_assert_cmpuint (strlen (digest), ==, 64);
+  g_assert_cmpstr (lc_routine_get_cautions_digest (reflowed), ==, digest);
+  g_assert_cmpstr (lc_routine_get_cautions_digest (builtin), ==, digest);
+  g_assert_cmpstr (lc_routine_get_cautions_digest (edited), !=, digest);
+  g_assert_cmpstr (lc_routine_get_cautions_digest (swapped), !=, digest);
+  g_assert_null (lc_routine_get_cautions_digest (none));
+
+  /* Not acknowledged yet; nothing to acknowledge without cautions */
+  g_assert_false (lc_routine_get_cautions_acknowledged (routine, empty));
+  g_assert_false (lc_routine_get_cautions_changed (routine, empty));
+  g_assert_true (lc_routine_get_cautions_acknowledged (none, empty));
+
+  /* Acknowledged: the other routines' entries stay */
+  acknowledged = g_variant_ref_sink (lc_routine_acknowledge_cautions (routine, other));
+  g_assert_true (g_variant_is_of_type (acknowledged, G_VARIANT_TYPE ("a{ss}")));
+  g_assert_cmpuint (g_variant_n_children (acknowledged), ==, 2);
+  g_assert_true (lc_routine_get_cautions_acknowledged (routine, acknowledged));
+  g_assert_true (lc_routine_get_cautions_acknowledged (reflowed, acknowledged));
+  g_assert_false (lc_routine_get_cautions_changed (routine, acknowledged));
+
+  /* Edited: to be read again, and said to have changed */
+  g_assert_false (lc_routine_get_cautions_acknowledged (edited, acknowledged));
+  g_assert_true (lc_routine_get_cautions_changed (edited, acknowledged));
+  again = g_variant_ref_sink (lc_routine_acknowledge_cautions (edited, acknowledged));
+  g_assert_cmpuint (g_variant_n_children (again), ==, 2);
+  g_assert_true (lc_routine_get_cautions_acknowledged (edited, again));
+  g_assert_false (lc_routine_get_cautions_acknowledged (routine, again));
+}
+
 static void
 test_loader_timing_text (void)
 {
@@ -574,6 +636,7 @@ main (int   argc,
   g_test_add_func ("/lc/routine-loader/expand", test_loader_expand);
   g_test_add_func ("/lc/routine-loader/timing-text", test_loader_timing_text);
   g_test_add_func ("/lc/routine-loader/check-start", test_loader_check_start);
+  g_test_add_func ("/lc/routine-loader/cautions-digest", test_loader_cautions_digest);
   g_test_add_func ("/lc/routine-loader/too-large", test_loader_too_large);
   g_test_add_func ("/lc/routine-loader/missing-illustration", test_loader_missing_illustration);
   g_test_add_func ("/lc/routine-loader/all-problems", test_loader_all_problems);

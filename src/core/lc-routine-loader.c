@@ -74,6 +74,7 @@ typedef struct
   LcRoutine           *routine;
   LcStep              *step;
   GPtrArray           *cautions;
+  GChecksum           *cautions_checksum;  /* of the cautions as written, before translation */
   GHashTable          *step_ids;
   GPtrArray           *missing;      /* illustrations this version does not have */
   guint64              pixels;       /* of the pictures of a shared file so far */
@@ -966,6 +967,11 @@ end_leaf (ParseState  *state,
       return FALSE;
     }
 
+  /* What the user acknowledges is the caution as written: a new
+   * translation, or another language, is not a new caution. */
+  if (state->field == NULL)
+    g_checksum_update (state->cautions_checksum, (const guchar *) text, strlen (text) + 1);
+
   if (state->origin == LC_ROUTINE_ORIGIN_BUILTIN)
     {
       const char *translated = g_dgettext (GETTEXT_PACKAGE, text);
@@ -1108,6 +1114,7 @@ parse (LcRoutineLoader  *self,
   g_autoptr(GMarkupParseContext) context = NULL;
   g_autoptr(LcRoutine) routine = NULL;
   g_autoptr(GPtrArray) cautions = NULL;
+  g_autoptr(GChecksum) cautions_checksum = g_checksum_new (G_CHECKSUM_SHA256);
   g_autoptr(GHashTable) step_ids = NULL;
   g_autoptr(GPtrArray) missing = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GHashTable) picture_table = NULL;
@@ -1147,6 +1154,7 @@ parse (LcRoutineLoader  *self,
   state.origin = origin;
   state.routine = routine;
   state.cautions = cautions;
+  state.cautions_checksum = cautions_checksum;
   state.step_ids = step_ids;
   state.missing = missing;
   state.problems = problems;
@@ -1198,6 +1206,8 @@ parse (LcRoutineLoader  *self,
       return NULL;
     }
 
+  if (cautions->len > 0)
+    routine->cautions_digest = g_strdup (g_checksum_get_string (cautions_checksum));
   g_ptr_array_add (cautions, NULL);
   routine->cautions = (GStrv) g_ptr_array_free (g_steal_pointer (&cautions), FALSE);
   if (missing->len > 0)

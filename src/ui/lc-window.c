@@ -18,6 +18,7 @@
 #include "lc-routine-view.h"
 #include "lc-session-view.h"
 #include "lc-routines-page.h"
+#include "lc-start-gate.h"
 #include "lc-widgets.h"
 #include "lc-window.h"
 
@@ -43,6 +44,7 @@ struct _LcWindow
 
   LcRoutineLibrary     *library;
   LcRoutineRemoval     *removed;    /* the routine to bring back with Undo */
+  LcClock              *clock;      /* of the sessions; NULL for the real one */
 };
 
 G_DEFINE_FINAL_TYPE (LcWindow, lc_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -55,6 +57,7 @@ static void lc_window_export_routine (LcWindow  *self,
                                       LcRoutine *routine);
 static void lc_window_remove_routine (LcWindow  *self,
                                       LcRoutine *routine);
+static gboolean window_gone (LcWindow *self);
 static void undo_remove_routine_action (GtkWidget  *widget,
                                         const char *action_name,
                                         GVariant   *parameter);
@@ -112,7 +115,20 @@ diary_changed_cb (LcWindow *self,
     update_last_session (self);
 }
 
-/* Repeat Last Session */
+/* Started: straight to the player's Get Ready. */
+static void
+begin_session (LcWindow  *self,
+               LcRoutine *routine)
+{
+  GtkWidget *page = lc_window_start_session (self, routine, self->clock);
+
+  /* A player that asks something before Get Ready begins at once: the
+   * questions were asked before. (No-op for a player that begins itself.) */
+  if (lc_session_get_state (lc_session_view_get_session (LC_SESSION_VIEW (page))) == LC_SESSION_IDLE)
+    gtk_widget_activate_action (page, "session.begin", NULL);
+}
+
+/* ▶ on a routine's row or on Repeat Last Session */
 static void
 start_requested_cb (LcWindow  *self,
                     LcRoutine *routine)
@@ -120,11 +136,13 @@ start_requested_cb (LcWindow  *self,
   lc_window_request_start (self, routine);
 }
 
+/* Start on a routine's page, its cautions acknowledged and its questions
+ * answered */
 static void
 routine_start_cb (LcWindow  *self,
                   LcRoutine *routine)
 {
-  lc_window_start_session (self, routine, NULL);
+  begin_session (self, routine);
 }
 
 static void
@@ -569,6 +587,7 @@ lc_window_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_pointer (&self->removed, lc_routine_removal_free);
   g_clear_object (&self->library);
+  g_clear_object (&self->clock);
 
   G_OBJECT_CLASS (lc_window_parent_class)->dispose (object);
 }
@@ -765,36 +784,85 @@ lc_window_show_routine (LcWindow  *self,
   adw_navigation_view_push (self->navigation_view, new_routine_view (self, routine));
 }
 
+/* Whether a session or an editor is open: a request to start leaves it be. */
+static gboolean
+busy (LcWindow *self)
+{
+  AdwNavigationPage *visible = adw_navigation_view_get_visible_page (self->navigation_view);
+
+  return LC_IS_SESSION_VIEW (visible) || LC_IS_ROUTINE_EDITOR (visible);
+}
+
+static void
+gate_checked_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(LcRoutine) routine = user_data;
+  LcWindow *self = LC_WINDOW (source);
+
+  if (!lc_start_gate_check_finish (GTK_WIDGET (self), result) || window_gone (self) || busy (self))
+    return;
+
+  begin_session (self, routine);
+}
+
 /**
  * lc_window_request_start:
  * @self: the window
  * @routine: a routine
  *
- * Starts @routine as its Start button does, on its page, so that its
- * checks and cautions come first. A session or an editor that is open
- * stays as it is.
+ * Starts @routine in one step, as the ▶ of its row does: once its cautions
+ * have been acknowledged, the lymph node question (if it is still to be
+ * asked) and then the player, at Get Ready. Until then, its page with the
+ * cautions in view, focused on their button. A session or an editor that is
+ * open stays as it is.
  *
- * Returns: whether the routine's page was opened
+ * Returns: whether the routine is started or its page shown
  */
 gboolean
 lc_window_request_start (LcWindow  *self,
                          LcRoutine *routine)
 {
-  AdwNavigationPage *visible;
-
   g_return_val_if_fail (LC_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (LC_IS_ROUTINE (routine), FALSE);
 
-  visible = adw_navigation_view_get_visible_page (self->navigation_view);
-  if (LC_IS_SESSION_VIEW (visible) || LC_IS_ROUTINE_EDITOR (visible))
+  if (busy (self))
     return FALSE;
 
-  adw_navigation_view_pop_to_tag (self->navigation_view, "main");
   lc_window_set_page (self, "routines");
-  lc_window_show_routine (self, routine);
-  gtk_widget_activate_action (GTK_WIDGET (adw_navigation_view_get_visible_page (self->navigation_view)),
-                              "routine.start", NULL);
+
+  if (!lc_start_gate_get_acknowledged (routine))
+    {
+      AdwNavigationPage *pages[2];
+
+      /* Replaced at once, not popped and pushed: the routine's page may be
+       * the one that is up, and would be on its way out with the same tag. */
+      pages[0] = adw_navigation_view_find_page (self->navigation_view, "main");
+      pages[1] = new_routine_view (self, routine);
+      adw_navigation_view_replace (self->navigation_view, pages, 2);
+      lc_routine_view_show_cautions (LC_ROUTINE_VIEW (pages[1]));
+      return TRUE;
+    }
+
+  adw_navigation_view_pop_to_tag (self->navigation_view, "main");
+  lc_start_gate_check_async (routine, GTK_WIDGET (self), gate_checked_cb, g_object_ref (routine));
   return TRUE;
+}
+
+/**
+ * lc_window_set_clock:
+ * @clock: (nullable): the clock of the sessions started from now on; %NULL
+ *   for the real one (tests use a fake one)
+ */
+void
+lc_window_set_clock (LcWindow *self,
+                     LcClock  *clock)
+{
+  g_return_if_fail (LC_IS_WINDOW (self));
+  g_return_if_fail (clock == NULL || LC_IS_CLOCK (clock));
+
+  g_set_object (&self->clock, clock);
 }
 
 /**
