@@ -20,6 +20,7 @@
 #include "lc-trends-page.h"
 #include "lc-routine-view.h"
 #include "lc-session-view.h"
+#include "lc-start-gate.h"
 #include "lc-routine-editor.h"
 #include "lc-routine-share.h"
 #include "lc-widgets.h"
@@ -33,7 +34,9 @@ typedef struct
   int         height;
   const char *style;     /* the color-scheme setting */
   const char *action;    /* an app action that opens a dialog, or NULL; with session,
-                          * "watch" opens What to Watch For */
+                          * "watch" opens What to Watch For; with routine, "start"
+                          * starts it as its row's ▶ does (its cautions, not read yet);
+                          * "ask": the same, its cautions read (the lymph node question) */
   const char *routine;   /* a routine whose page to open, or NULL */
   gboolean    steps;     /* scroll the routine's page to its steps */
   gboolean    seed;      /* fill the diary with sample entries first */
@@ -55,6 +58,10 @@ static const Shot shots[] = {
   { "routine-dark", "routines", 1000, 700, "dark", NULL, "lymphatic-massage" },
   { "narrow-routines-dark", "routines", 360, 720, "dark", NULL, NULL },
   { "narrow-routine", "routines", 360, 720, "light", NULL, "calf-pump-seated" },
+  { "narrow-routine-cautions", "routines", 360, 720, "light", "start", "lymphatic-massage" },
+  { "routine-cautions-dark", "routines", 1000, 700, "dark", "start", "evening-routine" },
+  { "narrow-lymph-question", "routines", 360, 720, "light", "ask", "lymphatic-massage" },
+  { "lymph-question-dark", "routines", 1000, 700, "dark", "ask", "lymphatic-massage" },
   { "safety", "routines", 1000, 700, "light", "safety", NULL },
   { "narrow-dark", "diary", 360, 720, "dark", NULL, NULL },
   { "trends-empty-dark", "trends", 1000, 700, "dark", NULL, NULL },
@@ -359,11 +366,11 @@ main (int   argc,
       g_autofree char *name = suffix ? g_strdup_printf ("%s-%s.png", shot->name, suffix)
                                      : g_strdup_printf ("%s.png", shot->name);
       g_autofree char *path = g_build_filename (outdir, name, NULL);
-      const char *only = g_getenv ("LC_SCREENSHOT_ONLY");
+      const char *only = g_getenv ("LC_SCREENSHOTS");
       GtkWindow *window;
 
-      /* LC_SCREENSHOT_ONLY=diary* makes only the shots whose name matches,
-       * besides those that fill the diary */
+      /* LC_SCREENSHOTS=narrow-routine*: only those (a glob of their names),
+       * and those that fill the diary, which the later ones show */
       if (only != NULL && !shot->seed && !g_pattern_match_simple (only, shot->name))
         continue;
 
@@ -384,7 +391,7 @@ main (int   argc,
       spin (300);
       if (shot->action != NULL && g_action_group_has_action (G_ACTION_GROUP (app), shot->action))
         g_action_group_activate_action (G_ACTION_GROUP (app), shot->action, NULL);
-      else if (shot->action != NULL && shot->session == NULL)
+      else if (shot->action != NULL && shot->session == NULL && shot->routine == NULL)
         {
           gtk_widget_activate_action (GTK_WIDGET (window), "win.new-entry", NULL);
           /* The guide, over the entry dialog it is opened from */
@@ -405,7 +412,21 @@ main (int   argc,
               g_printerr ("%s: no routine %s\n", name, shot->routine);
               return 1;
             }
-          lc_window_show_routine (LC_WINDOW (window), routine);
+          /* Its cautions read, as a user sees it after the first time;
+           * "start" shows them as the first time. */
+          g_settings_reset (lc_application_get_settings (app), "cautions-acknowledged");
+          if (g_strcmp0 (shot->action, "start") == 0)
+            lc_window_request_start (LC_WINDOW (window), routine);
+          else if (g_strcmp0 (shot->action, "ask") == 0)
+            {
+              lc_start_gate_acknowledge (routine);
+              lc_window_request_start (LC_WINDOW (window), routine);
+            }
+          else
+            {
+              lc_start_gate_acknowledge (routine);
+              lc_window_show_routine (LC_WINDOW (window), routine);
+            }
           if (shot->editor != NULL)
             show_editor (LC_WINDOW (window), routine, shot->editor);
         }

@@ -888,6 +888,209 @@ test_csv_progress (void)
   g_array_unref (progress.fractions);
 }
 
+/* A stream that hands out a file a few bytes at a time, or makes one up
+ * as it is read (a header, then @rows entries), and counts what it gave:
+ * what the import has read while it works. */
+#define TEST_TYPE_CHUNK_STREAM (test_chunk_stream_get_type ())
+G_DECLARE_FINAL_TYPE (TestChunkStream, test_chunk_stream, TEST, CHUNK_STREAM, GInputStream)
+
+struct _TestChunkStream
+{
+  GInputStream  parent_instance;
+  GBytes       *data;       /* or NULL: made up */
+  guint         rows;
+  guint         row;
+  GString      *pending;    /* made up and not given yet */
+  gsize         chunk;      /* at most this much a read */
+  guint64       produced;
+};
+
+G_DEFINE_FINAL_TYPE (TestChunkStream, test_chunk_stream, G_TYPE_INPUT_STREAM)
+
+static gssize
+test_chunk_stream_read (GInputStream  *stream,
+                        void          *buffer,
+                        gsize          count,
+                        GCancellable  *cancellable,
+                        GError       **error)
+{
+  TestChunkStream *self = TEST_CHUNK_STREAM (stream);
+  gsize n;
+
+  if (self->data != NULL && self->pending->len == 0 && self->produced == 0)
+    g_string_append_len (self->pending, g_bytes_get_data (self->data, NULL), g_bytes_get_size (self->data));
+  if (self->data == NULL && self->pending->len == 0 && self->row <= self->rows)
+    {
+      if (self->row == 0)
+        g_string_append (self->pending, HEADER "\r\n");
+      else
+        {
+          g_autoptr(GDateTime) time = g_date_time_new_from_unix_utc (T0 - (gint64) self->row * 600);
+          g_autofree char *iso = g_date_time_format (time, "%FT%T%:z");
+
+          g_string_append_printf (self->pending, "entry,%s,%u,,,,,,,,,,,,,,,\r\n", iso, self->row % 11);
+        }
+      self->row++;
+    }
+
+  n = MIN (MIN (count, self->chunk), self->pending->len);
+  memcpy (buffer, self->pending->str, n);
+  g_string_erase (self->pending, 0, n);
+  self->produced += n;
+  return n;
+}
+
+static void
+test_chunk_stream_finalize (GObject *object)
+{
+  TestChunkStream *self = TEST_CHUNK_STREAM (object);
+
+  g_clear_pointer (&self->data, g_bytes_unref);
+  g_string_free (self->pending, TRUE);
+  G_OBJECT_CLASS (test_chunk_stream_parent_class)->finalize (object);
+}
+
+static void
+test_chunk_stream_class_init (TestChunkStreamClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = test_chunk_stream_finalize;
+  G_INPUT_STREAM_CLASS (klass)->read_fn = test_chunk_stream_read;
+}
+
+static void
+test_chunk_stream_init (TestChunkStream *self)
+{
+  self->pending = g_string_new (NULL);
+  self->chunk = G_MAXSIZE;
+}
+
+static gboolean
+check_lead (double   fraction,
+            gpointer user_data)
+{
+  TestChunkStream *stream = user_data;
+  guint64 read_to = (guint64) (fraction * 50 * 1024 * 1024);
+
+  /* Never far ahead of the records stored: the memory is bounded */
+  g_assert_cmpuint (stream->produced, <=, read_to + 128 * 1024);
+  return fraction < 0.02;
+}
+
+/* The file is read as it is imported, a piece at a time: a 50 MiB file
+ * tells its progress before it has been read (it used to be read whole
+ * first), the import never reads far ahead of what it stored, and
+ * stopping it early stops the reading. */
+static void
+test_csv_stream_bounded (void)
+{
+  g_autoptr(LcDiary) diary = open_diary ("diary.sqlite3");
+  g_autoptr(TestChunkStream) stream = g_object_new (TEST_TYPE_CHUNK_STREAM, NULL);
+  g_autoptr(GError) error = NULL;
+
+  /* ~55 bytes a row: some 950,000 rows */
+  stream->rows = 50 * 1024 * 1024 / 55;
+  g_assert_false (lc_csv_import_stream (diary, G_INPUT_STREAM (stream), 50 * 1024 * 1024, check_lead, stream,
+                                        NULL, NULL, NULL, &error));
+  g_assert_error (error, LC_CSV_ERROR, LC_CSV_ERROR_CANCELLED);
+  g_assert_cmpint (count_entries (diary), ==, 0);
+  g_test_message ("read %" G_GUINT64_FORMAT " bytes of about 50 MiB when stopped at 2%%", stream->produced);
+  g_assert_cmpuint (stream->produced, <, 2 * 1024 * 1024);
+}
+
+/* Pieces of every size: a character, a line end, a doubled quote, a
+ * quoted line break cut anywhere come back exactly (and a file larger than
+ * the buffer, with each of them, round-trips). */
+static void
+test_csv_stream_pieces (void)
+{
+  g_autoptr(LcDiary) source = open_diary ("source.sqlite3");
+  g_autofree char *first = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  const gsize chunks[] = { 1, 2, 3, 7, 4096, G_MAXSIZE };
+
+  for (guint i = 0; i < 400; i++)
+    {
+      g_autoptr(LcEntry) entry = lc_entry_new (T0 + (gint64) i * HOUR);
+      g_autoptr(GString) note = g_string_new (NULL);
+
+      for (guint j = 0; j < 150 + i % 13; j++)
+        g_string_append (note, j % 5 == 0 ? "é\r\n" : j % 7 == 0 ? "\"«»\"" : "€x,");
+      entry->heaviness[LC_LEG_LEFT] = i % 11;
+      entry->note = g_utf8_substring (note->str, 0, MIN (g_utf8_strlen (note->str, -1), LC_NOTE_MAX_CHARS));
+      add_entry (source, entry);
+    }
+  first = export (source);
+  g_assert_cmpuint (strlen (first), >, 2 * 64 * 1024);
+  bytes = g_bytes_new (first, strlen (first));
+
+  for (guint c = 0; c < G_N_ELEMENTS (chunks); c++)
+    {
+      g_autofree char *name = g_strdup_printf ("copy-%u.sqlite3", c);
+      g_autoptr(LcDiary) copy = open_diary (name);
+      g_autoptr(TestChunkStream) stream = g_object_new (TEST_TYPE_CHUNK_STREAM, NULL);
+      g_autoptr(GError) error = NULL;
+      g_autofree char *second = NULL;
+      guint added = 0;
+
+      stream->data = g_bytes_ref (bytes);
+      stream->chunk = chunks[c];
+      g_assert_true (lc_csv_import_stream (copy, G_INPUT_STREAM (stream), 0, NULL, NULL, NULL,
+                                           &added, NULL, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (added, ==, 400);
+      second = export (copy);
+      g_assert_cmpstr (second, ==, first);
+    }
+
+  /* A bad byte in the second piece still says its line */
+  {
+    g_autoptr(LcDiary) copy = open_diary ("bad.sqlite3");
+    g_autoptr(TestChunkStream) stream = g_object_new (TEST_TYPE_CHUNK_STREAM, NULL);
+    g_autoptr(GError) error = NULL;
+    g_autofree char *bad = g_strdup (first);
+    char *at = bad + 100 * 1024;
+    guint line = 1;
+
+    for (char *p = bad; p < at; p++)
+      if (*p == '\n')
+        line++;
+    *at = '\xff';
+    stream->data = g_bytes_new (bad, strlen (bad));
+    stream->chunk = 5000;
+    g_assert_false (lc_csv_import_stream (copy, G_INPUT_STREAM (stream), 0, NULL, NULL, NULL, NULL, NULL, &error));
+    g_assert_error (error, LC_CSV_ERROR, LC_CSV_ERROR_SYNTAX);
+    {
+      g_autofree char *expected = g_strdup_printf ("line %u: the text is not valid UTF-8; expected the file to be "
+                                                   "saved as UTF-8", line);
+
+      g_assert_cmpstr (error->message, ==, expected);
+    }
+    g_assert_cmpint (count_entries (copy), ==, 0);
+  }
+}
+
+/* A field longer than any column holds is refused as it is read, not
+ * kept whole in memory first */
+static void
+test_csv_field_too_long (void)
+{
+  g_autoptr(LcDiary) diary = open_diary ("diary.sqlite3");
+  g_autoptr(GString) csv = g_string_new (HEADER "\n" ENTRY (T, "3", "", "", "", "", "", "", "ok") "\n");
+  g_autoptr(GError) error = NULL;
+
+  g_string_append (csv, "entry," T ",3,,,,,,,\"");
+  for (guint i = 0; i < 70 * 1024; i++)
+    g_string_append_c (csv, i % 100 == 99 ? '\n' : 'x');
+  g_string_append (csv, "\",,,,,,,,\n");
+
+  g_assert_false (lc_csv_import (diary, csv->str, csv->len, NULL, NULL, &error));
+  g_assert_error (error, LC_CSV_ERROR, LC_CSV_ERROR_VALUE);
+  g_assert_cmpstr (error->message, ==,
+                   "line 3, column note: the field is longer than 64 KiB, which no column holds; "
+                   "expected a value of its column");
+  g_assert_cmpint (count_entries (diary), ==, 0);
+}
+
 static void
 test_csv_too_large (void)
 {
@@ -944,6 +1147,9 @@ main (int   argc,
   g_test_add_func ("/lc/csv/note-max", test_csv_note_max);
   g_test_add_func ("/lc/csv/too-large", test_csv_too_large);
   g_test_add_func ("/lc/csv/progress", test_csv_progress);
+  g_test_add_func ("/lc/csv/stream-bounded", test_csv_stream_bounded);
+  g_test_add_func ("/lc/csv/stream-pieces", test_csv_stream_pieces);
+  g_test_add_func ("/lc/csv/field-too-long", test_csv_field_too_long);
   g_test_add_func ("/lc/csv/diary-busy", test_csv_diary_busy);
 
   for (guint i = 0; i < G_N_ELEMENTS (variants); i++)

@@ -13,6 +13,8 @@
 
 #include "config.h"
 
+#include <sys/resource.h>
+
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/types.h>
@@ -1528,6 +1530,124 @@ test_svg_elements (void)
     }
 }
 
+/* The pixel the test pictures have at (x, y) */
+static void
+assert_pixel (GBytes *pixels,
+              guint   width,
+              guint   x,
+              guint   y,
+              guint8  r,
+              guint8  g,
+              guint8  b,
+              guint8  a)
+{
+  const guint8 *p = (const guint8 *) g_bytes_get_data (pixels, NULL) + ((gsize) y * width + x) * 4;
+
+  g_assert_cmpuint (p[0], ==, r);
+  g_assert_cmpuint (p[1], ==, g);
+  g_assert_cmpuint (p[2], ==, b);
+  g_assert_cmpuint (p[3], ==, a);
+}
+
+/* A PNG decoded at the size it is shown: never larger than it is, the
+ * proportions kept, the pixels averaged */
+static void
+test_png_decode (void)
+{
+  g_autoptr(GBytes) small = make_png (3, 2);
+  g_autoptr(GBytes) pixels = NULL;
+  g_autoptr(GError) error = NULL;
+  guint width = 0, height = 0;
+
+  /* Not enlarged: the pixels as they are, RGBA */
+  pixels = lc_picture_decode_png (small, 100, 100, &width, &height, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (width, ==, 3);
+  g_assert_cmpuint (height, ==, 2);
+  for (guint y = 0; y < 2; y++)
+    for (guint x = 0; x < 3; x++)
+      assert_pixel (pixels, 3, x, y, 0x35, 0x84, (x * 40 + y * 20) & 0xff, 0xff);
+  g_clear_pointer (&pixels, g_bytes_unref);
+
+  /* To one pixel: the mean (0 + 40 + 80 + 20 + 60 + 100) / 6 = 50 */
+  pixels = lc_picture_decode_png (small, 1, 1, &width, &height, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (width, ==, 1);
+  g_assert_cmpuint (height, ==, 1);
+  assert_pixel (pixels, 1, 0, 0, 0x35, 0x84, 50, 0xff);
+  g_clear_pointer (&pixels, g_bytes_unref);
+
+  /* Damaged data: an error, not a crash */
+  {
+    gsize length;
+    const guint8 *data = g_bytes_get_data (small, &length);
+    g_autoptr(GBytes) cut = g_bytes_new (data, length - 20);
+
+    pixels = lc_picture_decode_png (cut, 10, 10, &width, &height, &error);
+    g_assert_null (pixels);
+    g_assert_error (error, LC_PICTURE_ERROR, LC_PICTURE_ERROR_DAMAGED);
+    g_clear_error (&error);
+  }
+
+  /* Interlaced: left to the caller */
+  {
+    PngSpec spec = { 3, 2, 8, 2, 0, 0, 1, FALSE };
+    g_autoptr(GByteArray) array = png_array (&spec);
+    g_autoptr(GBytes) interlaced = bytes_from_array (array);
+
+    pixels = lc_picture_decode_png (interlaced, 10, 10, &width, &height, &error);
+    g_assert_null (pixels);
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED);
+    g_clear_error (&error);
+  }
+}
+
+static gsize
+max_rss_bytes (void)
+{
+  struct rusage usage;
+
+  g_assert_cmpint (getrusage (RUSAGE_SELF, &usage), ==, 0);
+  return (gsize) usage.ru_maxrss * 1024;
+}
+
+/* A picture of 40 million pixels shown at 320 × 200: decoded a row at a
+ * time, its memory is some rows, not the 160 MB of the whole picture. In a
+ * process of its own, so that the high-water mark is this decode's. */
+static void
+test_png_decode_large (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autoptr(GBytes) png = lc_test_make_large_png (8000, 5000);
+      g_autoptr(GBytes) pixels = NULL;
+      g_autoptr(GError) error = NULL;
+      guint width = 0, height = 0;
+      gsize before;
+
+      g_assert_true (lc_picture_check (png, NULL, &width, &height, &error));
+      g_assert_no_error (error);
+      before = max_rss_bytes ();
+      pixels = lc_picture_decode_png (png, 320, 320, &width, &height, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (width, ==, 320);
+      g_assert_cmpuint (height, ==, 200);
+      /* Each result pixel is the mean of 25 × 25 of the picture's, whose
+       * red grows by one every 32 columns: columns 500-524 are 12 of 15 and
+       * 13 of 16, 15.52 */
+      assert_pixel (pixels, 320, 0, 0, 0, 0, 0x80, 0xff);
+      assert_pixel (pixels, 320, 20, 0, 16, 0, 0x80, 0xff);
+      assert_pixel (pixels, 320, 319, 199, 249, 155, 0x80, 0xff);
+      g_test_message ("the PNG: %" G_GSIZE_FORMAT " bytes; the decode's peak: %" G_GSIZE_FORMAT " KiB more",
+                      g_bytes_get_size (png), (max_rss_bytes () - before) / 1024);
+      g_assert_cmpuint (max_rss_bytes () - before, <, 16 * 1024 * 1024);
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1536,6 +1656,8 @@ main (int argc, char **argv)
   g_test_add_func ("/picture/png/valid", test_png_valid);
   g_test_add_func ("/picture/png/limits", test_png_limits);
   g_test_add_func ("/picture/png/damaged", test_png_damaged);
+  g_test_add_func ("/picture/png/decode", test_png_decode);
+  g_test_add_func ("/picture/png/decode-large", test_png_decode_large);
   g_test_add_func ("/picture/jpeg/valid", test_jpeg_valid);
   g_test_add_func ("/picture/jpeg/limits", test_jpeg_limits);
   g_test_add_func ("/picture/jpeg/damaged", test_jpeg_damaged);

@@ -15,6 +15,8 @@
 #include "lc-preferences-dialog.h"
 #include "lc-notifier.h"
 #include "lc-routine-view.h"
+#include "lc-session-view.h"
+#include "lc-start-gate.h"
 #include "lc-window.h"
 #include "lc-test-util.h"
 
@@ -373,7 +375,6 @@ test_reminders_routine (Fixture       *fixture,
   g_autoptr(GDateTime) next = NULL;
   AdwNavigationView *navigation;
   AdwNavigationPage *page;
-  AdwDialog *dialog;
   GtkWidget *session;
   GtkWindow *window;
   guint n_sent = server.summaries->len;
@@ -411,19 +412,26 @@ test_reminders_routine (Fixture       *fixture,
   g_assert_true (lc_routine_view_get_routine (LC_ROUTINE_VIEW (page)) == routine);
   g_assert_cmpstr (lc_window_get_page (LC_WINDOW (window)), ==, "routines");
 
-  /* …and starts it, the routine's cautions first. */
-  wait_until (ADW_IS_ALERT_DIALOG (visible_dialog ()));
-  dialog = visible_dialog ();
-  g_assert_cmpstr (adw_alert_dialog_get_heading (ADW_ALERT_DIALOG (dialog)), ==, "Before You Start");
-  g_assert_nonnull (strstr (adw_alert_dialog_get_body (ADW_ALERT_DIALOG (dialog)),
-                            lc_routine_get_cautions (routine)[0]));
-  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
-  g_assert_true (adw_dialog_close (dialog));
-  wait_until (dialog == NULL);
+  /* …with its cautions in view, not acknowledged yet: the focus on their
+   * button, no dialog. */
+  {
+    GtkWidget *acknowledge = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (page), LC_TYPE_ROUTINE_VIEW,
+                                                                        "acknowledge_button"));
+
+    wait_until (gtk_root_get_focus (gtk_widget_get_root (acknowledge)) == acknowledge);
+    g_assert_null (visible_dialog ());
+  }
+
+  /* Acknowledged: Start Now starts it, at once. */
+  lc_start_gate_acknowledge (routine);
+  g_action_group_activate_action (G_ACTION_GROUP (the_app), "reminder-start",
+                                  g_variant_new_string ("calf-pump-seated"));
+  wait_until (LC_IS_SESSION_VIEW (adw_navigation_view_get_visible_page (navigation)));
+  session = GTK_WIDGET (adw_navigation_view_get_visible_page (navigation));
+  g_assert_true (lc_session_get_routine (lc_session_view_get_session (LC_SESSION_VIEW (session))) == routine);
+  g_assert_null (visible_dialog ());
 
   /* During a session, Start Now leaves the session as it is. */
-  session = lc_window_start_session (LC_WINDOW (window), routine, fixture->clock);
-  wait_until (adw_navigation_view_get_visible_page (navigation) == ADW_NAVIGATION_PAGE (session));
   g_action_group_activate_action (G_ACTION_GROUP (the_app), "reminder-start",
                                   g_variant_new_string ("calf-pump-seated"));
   spin_main_loop (200);

@@ -447,6 +447,185 @@ test_library_reload (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (lc_routine_library_get_routines (f->library)), ==, f->n_builtin + 1);
 }
 
+typedef struct
+{
+  guint position;
+  guint removed;
+  guint added;
+} Change;
+
+static void
+record_change_cb (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  GArray     *changes)
+{
+  Change change = { position, removed, added };
+
+  g_array_append_val (changes, change);
+}
+
+/* Writes a user's routine @id named @name, dated @seconds after the
+ * epoch plus a day (so that a rewrite within a second is seen) */
+static void
+write_routine (Fixture    *f,
+               const char *id,
+               const char *name,
+               guint64     seconds)
+{
+  LcRoutine *builtin = lc_routine_library_find (f->library, "calf-pump-seated");
+  g_autoptr(LcRoutineDraft) draft = lc_routine_draft_new_from_routine (builtin);
+  g_autofree char *xml = NULL;
+  g_autofree char *file_name = g_strconcat (id, ".xml", NULL);
+  g_autoptr(GFile) file = g_file_get_child (f->routines, file_name);
+  g_autoptr(GError) error = NULL;
+
+  lc_routine_draft_set_id (draft, id);
+  lc_routine_draft_set_name (draft, name);
+  xml = lc_routine_draft_to_xml (draft);
+  g_assert_true (g_file_replace_contents (file, xml, strlen (xml), NULL, FALSE, 0, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_attribute_uint64 (file, G_FILE_ATTRIBUTE_TIME_MODIFIED, 86400 + seconds,
+                                              G_FILE_QUERY_INFO_NONE, NULL, &error));
+  g_assert_no_error (error);
+}
+
+static void
+reload_and_wait (Fixture *f)
+{
+  GAsyncResult *result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  lc_routine_library_reload_async (f->library, NULL, result_cb, &result);
+  g_assert_true (lc_routine_library_reload_finish (f->library, wait_for (&result), &error));
+  g_assert_no_error (error);
+  g_object_unref (result);
+}
+
+/* A reload changes only the rows of the files that changed (it used to
+ * replace the whole list, so a view rebuilt every row), and nothing when
+ * nothing changed. */
+static void
+test_library_reload_only_changed (Fixture       *f,
+                                  gconstpointer  data)
+{
+  GListModel *routines = lc_routine_library_get_routines (f->library);
+  GListModel *problems = lc_routine_library_get_problems (f->library);
+  g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (Change));
+  g_autoptr(GArray) problem_changes = g_array_new (FALSE, FALSE, sizeof (Change));
+  const guint n = 60;
+  guint n_routines;
+
+  g_assert_cmpint (g_mkdir_with_parents (g_file_peek_path (f->routines), 0700), ==, 0);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("mine-%02u", i);
+      g_autofree char *name = g_strdup_printf ("Mine %02u", i);
+
+      write_routine (f, id, name, 1);
+    }
+  lc_test_write_file (f->routines, "broken.xml", "<routine/>");
+  reload_and_wait (f);
+  n_routines = g_list_model_get_n_items (routines);
+  g_assert_cmpuint (n_routines, ==, f->n_builtin + n);
+  g_assert_cmpuint (g_list_model_get_n_items (problems), ==, 1);
+
+  g_signal_connect (routines, "items-changed", G_CALLBACK (record_change_cb), changes);
+  g_signal_connect (problems, "items-changed", G_CALLBACK (record_change_cb), problem_changes);
+
+  /* Nothing changed: no change */
+  reload_and_wait (f);
+  g_assert_cmpuint (changes->len, ==, 0);
+  g_assert_cmpuint (problem_changes->len, ==, 0);
+
+  /* One file of 60: one row */
+  write_routine (f, "mine-30", "Mine 30, changed", 2);
+  reload_and_wait (f);
+  g_assert_cmpuint (changes->len, ==, 1);
+  g_assert_cmpuint (g_array_index (changes, Change, 0).removed, ==, 1);
+  g_assert_cmpuint (g_array_index (changes, Change, 0).added, ==, 1);
+  g_assert_cmpstr (lc_routine_get_name (lc_routine_library_find (f->library, "mine-30")), ==, "Mine 30, changed");
+  g_assert_cmpuint (problem_changes->len, ==, 0);
+
+  /* A file gone: its row goes, no other */
+  g_array_set_size (changes, 0);
+  {
+    g_autoptr(GFile) gone = g_file_get_child (f->routines, "mine-07.xml");
+
+    g_assert_true (g_file_delete (gone, NULL, NULL));
+  }
+  reload_and_wait (f);
+  g_assert_cmpuint (changes->len, ==, 1);
+  g_assert_cmpuint (g_array_index (changes, Change, 0).removed, ==, 1);
+  g_assert_cmpuint (g_array_index (changes, Change, 0).added, ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (routines), ==, n_routines - 1);
+
+  g_signal_handlers_disconnect_by_data (routines, changes);
+  g_signal_handlers_disconnect_by_data (problems, problem_changes);
+}
+
+/* A reload returns before it reads anything (the list changes later, from
+ * the main loop); reloads asked for while files keep changing end with
+ * the files as they are last, whatever order the threads finish in. */
+static void
+test_library_reload_latest (Fixture       *f,
+                            gconstpointer  data)
+{
+  GListModel *routines = lc_routine_library_get_routines (f->library);
+  g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (Change));
+  GAsyncResult *results[20] = { NULL, };
+
+  g_assert_cmpint (g_mkdir_with_parents (g_file_peek_path (f->routines), 0700), ==, 0);
+  for (guint i = 0; i < 200; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("other-%03u", i);
+
+      write_routine (f, id, "Other", 1);
+    }
+  write_routine (f, "moving", "Version 0", 1);
+
+  g_signal_connect (routines, "items-changed", G_CALLBACK (record_change_cb), changes);
+  lc_routine_library_reload_async (f->library, NULL, result_cb, &results[0]);
+  /* Not read yet: nothing changed in this call */
+  g_assert_cmpuint (changes->len, ==, 0);
+  g_assert_null (lc_routine_library_find (f->library, "moving"));
+  wait_for (&results[0]);
+  g_assert_cmpuint (changes->len, >, 0);
+  g_assert_cmpstr (lc_routine_get_name (lc_routine_library_find (f->library, "moving")), ==, "Version 0");
+
+  /* Changes and reloads in quick succession, some while a reload runs */
+  for (guint i = 1; i < G_N_ELEMENTS (results); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Version %u", i);
+
+      write_routine (f, "moving", name, 1 + i);
+      lc_routine_library_reload_async (f->library, NULL, result_cb, &results[i]);
+      if (i % 3 == 0)
+        g_main_context_iteration (NULL, FALSE);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (results); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_assert_true (lc_routine_library_reload_finish (f->library, wait_for (&results[i]), &error));
+      g_assert_no_error (error);
+      /* Once any reload asked for after the last change has finished, the
+       * list shows that change */
+      if (i == G_N_ELEMENTS (results) - 1)
+        g_assert_cmpstr (lc_routine_get_name (lc_routine_library_find (f->library, "moving")), ==, "Version 19");
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (results); i++)
+    g_clear_object (&results[i]);
+
+  /* …and it stays so: nothing older arrives late */
+  for (guint i = 0; i < 10; i++)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_cmpstr (lc_routine_get_name (lc_routine_library_find (f->library, "moving")), ==, "Version 19");
+  g_assert_cmpuint (g_list_model_get_n_items (routines), ==, f->n_builtin + 201);
+  g_signal_handlers_disconnect_by_data (routines, changes);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -460,6 +639,8 @@ main (int   argc,
   ADD ("install-export", test_library_install_export);
   ADD ("unwritable", test_library_unwritable);
   ADD ("reload", test_library_reload);
+  ADD ("reload-only-changed", test_library_reload_only_changed);
+  ADD ("reload-latest", test_library_reload_latest);
 #undef ADD
 
   return g_test_run ();

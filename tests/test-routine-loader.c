@@ -178,6 +178,68 @@ test_loader_check_start (void)
   g_assert_cmpint (lc_routine_check_start (own_massage, LC_LYMPH_ANSWER_UNSURE), ==, LC_START_CONFIRM);
 }
 
+/* The cautions' digest: of the text as written (white space normalized),
+ * the same for a built-in routine in any language; the dictionary of
+ * acknowledged digests says when a routine's cautions must be read again. */
+static void
+test_loader_cautions_digest (void)
+{
+  g_autoptr(LcRoutineLoader) loader = lc_routine_loader_new (illustrations);
+  g_autofree char *reflowed_xml = variant ("<caution>Stop if it hurts.</caution>",
+                                           "<caution>\n    Stop if   it\n hurts.\n  </caution>");
+  g_autofree char *edited_xml = variant ("Stop if it hurts.", "Stop if it hurts or tingles.");
+  g_autofree char *swapped_xml = variant ("<caution>Stop if it hurts.</caution>\n"
+                                          "  <caution>Not with an open wound.</caution>",
+                                          "<caution>Not with an open wound.</caution>\n"
+                                          "  <caution>Stop if it hurts.</caution>");
+  g_autofree char *none_xml = variant ("<caution>Stop if it hurts.</caution>\n"
+                                       "  <caution>Not with an open wound.</caution>\n", "");
+  g_autoptr(LcRoutine) routine = parse (valid, NULL);
+  g_autoptr(LcRoutine) reflowed = parse (reflowed_xml, NULL);
+  g_autoptr(LcRoutine) edited = parse (edited_xml, NULL);
+  g_autoptr(LcRoutine) swapped = parse (swapped_xml, NULL);
+  g_autoptr(LcRoutine) none = parse (none_xml, NULL);
+  g_autoptr(LcRoutine) builtin = lc_routine_loader_parse (loader, valid, strlen (valid), "b.xml",
+                                                          LC_ROUTINE_ORIGIN_BUILTIN, NULL);
+  g_autoptr(GVariant) empty = g_variant_ref_sink (g_variant_new_parsed ("@a{ss} {}"));
+  g_autoptr(GVariant) other = g_variant_ref_sink (g_variant_new_parsed ("{'other': 'abc'}"));
+  g_autoptr(GVariant) acknowledged = NULL;
+  g_autoptr(GVariant) again = NULL;
+  const char *digest;
+
+  g_assert_nonnull (routine);
+  g_assert_nonnull (none);
+  digest = lc_routine_get_cautions_digest (routine);
+  g_assert_nonnull (digest);
+  g_assert_cmpuint (strlen (digest), ==, 64);
+  g_assert_cmpstr (lc_routine_get_cautions_digest (reflowed), ==, digest);
+  g_assert_cmpstr (lc_routine_get_cautions_digest (builtin), ==, digest);
+  g_assert_cmpstr (lc_routine_get_cautions_digest (edited), !=, digest);
+  g_assert_cmpstr (lc_routine_get_cautions_digest (swapped), !=, digest);
+  g_assert_null (lc_routine_get_cautions_digest (none));
+
+  /* Not acknowledged yet; nothing to acknowledge without cautions */
+  g_assert_false (lc_routine_get_cautions_acknowledged (routine, empty));
+  g_assert_false (lc_routine_get_cautions_changed (routine, empty));
+  g_assert_true (lc_routine_get_cautions_acknowledged (none, empty));
+
+  /* Acknowledged: the other routines' entries stay */
+  acknowledged = g_variant_ref_sink (lc_routine_acknowledge_cautions (routine, other));
+  g_assert_true (g_variant_is_of_type (acknowledged, G_VARIANT_TYPE ("a{ss}")));
+  g_assert_cmpuint (g_variant_n_children (acknowledged), ==, 2);
+  g_assert_true (lc_routine_get_cautions_acknowledged (routine, acknowledged));
+  g_assert_true (lc_routine_get_cautions_acknowledged (reflowed, acknowledged));
+  g_assert_false (lc_routine_get_cautions_changed (routine, acknowledged));
+
+  /* Edited: to be read again, and said to have changed */
+  g_assert_false (lc_routine_get_cautions_acknowledged (edited, acknowledged));
+  g_assert_true (lc_routine_get_cautions_changed (edited, acknowledged));
+  again = g_variant_ref_sink (lc_routine_acknowledge_cautions (edited, acknowledged));
+  g_assert_cmpuint (g_variant_n_children (again), ==, 2);
+  g_assert_true (lc_routine_get_cautions_acknowledged (edited, again));
+  g_assert_false (lc_routine_get_cautions_acknowledged (routine, again));
+}
+
 static void
 test_loader_timing_text (void)
 {
@@ -195,12 +257,13 @@ typedef struct
   const char *from;
   const char *to;
   int         code;
-  const char *message;   /* the whole message, with file:line:column */
+  const char *message;   /* the first problem, with file:line:column */
+  guint       problems;  /* how many lines the message may have; 0: 1 */
 } ErrorCase;
 
 static const ErrorCase error_cases[] = {
   { "malformed", "</step>\n  <step id=\"circles\"", "<step id=\"circles\"",
-    LC_ROUTINE_ERROR_UNKNOWN_ELEMENT, NULL },
+    LC_ROUTINE_ERROR_UNKNOWN_ELEMENT, NULL, 2 },
   { "unclosed", "</routine>\n", "",
     LC_ROUTINE_ERROR_MALFORMED, NULL },
   { "not-a-routine", "<routine id=\"test\" version=\"1\">", "<recipe id=\"test\" version=\"1\">",
@@ -211,7 +274,7 @@ static const ErrorCase error_cases[] = {
     "test.xml:7:3: <routine> cannot contain <colour>; it can contain: <name>, <summary>, <category>, <caution>, <step>" },
   { "unknown-step-element", "<title>Heel Raises</title>", "<titel>Heel Raises</titel>",
     LC_ROUTINE_ERROR_UNKNOWN_ELEMENT,
-    "test.xml:10:5: <step> cannot contain <titel>; it can contain: <title>, <instruction>, <cue>, <cue-switch>, <cue-halfway>" },
+    "test.xml:10:5: <step> cannot contain <titel>; it can contain: <title>, <instruction>, <cue>, <cue-switch>, <cue-halfway>", 2 },
   { "element-in-text", "<title>Heel Raises</title>", "<title>Heel <b>Raises</b></title>",
     LC_ROUTINE_ERROR_UNKNOWN_ELEMENT,
     "test.xml:10:17: <title> holds text only, not <b>: remove the element or the tags around the text" },
@@ -320,6 +383,7 @@ test_loader_error (gconstpointer data)
   g_autoptr(GError) error = NULL;
   g_autoptr(LcRoutine) routine = NULL;
   g_autofree char *xml = NULL;
+  g_auto(GStrv) lines = NULL;
 
   if (g_str_equal (error_case->name, "no-steps"))
     xml = g_strdup (HEAD "<routine id=\"x\" version=\"1\"><name>N</name><summary>S</summary>\n"
@@ -332,14 +396,92 @@ test_loader_error (gconstpointer data)
   routine = parse (xml, &error);
   g_assert_null (routine);
   g_assert_error (error, LC_ROUTINE_ERROR, error_case->code);
-  g_assert_true (g_str_has_prefix (error->message, "test.xml:"));
   /* Shown in a label, read by a screen reader */
   g_assert_true (g_utf8_validate (error->message, -1, NULL));
 
+  /* One problem a line, each with its place; the first is the mistake
+   * made here, what follows only what it also breaks */
+  lines = g_strsplit (error->message, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    g_assert_true (g_str_has_prefix (lines[i], "test.xml:"));
+  g_test_message ("%s", error->message);
+  g_assert_cmpuint (g_strv_length (lines), <=, (error_case->problems > 0 ? error_case->problems : 1));
+
   if (error_case->message != NULL)
-    g_assert_cmpstr (error->message, ==, error_case->message);
+    g_assert_cmpstr (lines[0], ==, error_case->message);
   else
     g_test_message ("%s", error->message);
+}
+
+/* Every independent problem of a file is told, each with its place, in
+ * the order of the file (a duplicate id used to be masked by the first
+ * problem); a file with very many stops being read at a bound. */
+static void
+test_loader_all_problems (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *one = variant ("pace=\"2\"", "pace=\"61\"");
+  g_autofree char *two = NULL;
+  g_autofree char *three = NULL;
+  g_autoptr(LcRoutine) routine = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  {
+    const char *at = strstr (one, "id=\"circles\" illustration=\"ankle-circles\"");
+
+    g_assert_nonnull (at);
+    two = g_strdup_printf ("%.*sid=\"raise\" illustration=\"../moonwalk\"%s", (int) (at - one), one,
+                           at + strlen ("id=\"circles\" illustration=\"ankle-circles\""));
+  }
+  /* …and the routine too long, told at its end */
+  three = g_strdup (two);
+  {
+    g_autofree char *longer = NULL;
+    const char *at = strstr (three, "duration=\"30\"");
+
+    g_assert_nonnull (at);
+    longer = g_strdup_printf ("%.*sduration=\"3600\"%s", (int) (at - three), three, at + strlen ("duration=\"30\""));
+    g_set_str (&three, longer);
+  }
+
+  routine = parse (two, &error);
+  g_assert_null (routine);
+  g_assert_error (error, LC_ROUTINE_ERROR, LC_ROUTINE_ERROR_OUT_OF_RANGE);
+  lines = g_strsplit (error->message, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 3);
+  g_assert_cmpstr (lines[0], ==,
+                   "test.xml:9:3: step “raise”: pace must be a whole number from 1 to 60 (seconds per repetition), not “61”");
+  g_assert_cmpstr (lines[1], ==,
+                   "test.xml:14:3: there is already a step with the id “raise”: give each step its own id");
+  g_assert_cmpstr (lines[2], ==,
+                   "test.xml:14:3: step “raise”: “../moonwalk” is not an illustration name; use the name of a "
+                   "built-in illustration, such as “ankle-circles”");
+  g_clear_error (&error);
+  g_clear_pointer (&lines, g_strfreev);
+
+  routine = parse (three, &error);
+  g_assert_null (routine);
+  lines = g_strsplit (error->message, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 4);
+  g_assert_true (g_str_has_prefix (lines[3], "test.xml:21:1: the routine takes 121 min;"));
+  g_clear_error (&error);
+  g_clear_pointer (&lines, g_strfreev);
+
+  /* Many problems: a bounded number is told, and the last line says so */
+  {
+    g_autoptr(GString) many = g_string_new (HEAD "<routine id=\"test\" version=\"1\">\n");
+
+    for (guint i = 0; i < 1000; i++)
+      g_string_append (many, "  <colour>red</colour>\n");
+    g_string_append (many, "</routine>\n");
+    routine = parse (many->str, &error);
+    g_assert_null (routine);
+    g_assert_error (error, LC_ROUTINE_ERROR, LC_ROUTINE_ERROR_UNKNOWN_ELEMENT);
+    lines = g_strsplit (error->message, "\n", -1);
+    g_assert_cmpuint (g_strv_length (lines), ==, 101);
+    g_assert_true (g_str_has_prefix (lines[99], "test.xml:102:3: <routine> cannot contain <colour>"));
+    g_assert_cmpstr (lines[100], ==, "test.xml: more problems after these 100; the file was not read further");
+  }
 }
 
 /* A step that names an illustration this version does not have (a routine
@@ -494,8 +636,10 @@ main (int   argc,
   g_test_add_func ("/lc/routine-loader/expand", test_loader_expand);
   g_test_add_func ("/lc/routine-loader/timing-text", test_loader_timing_text);
   g_test_add_func ("/lc/routine-loader/check-start", test_loader_check_start);
+  g_test_add_func ("/lc/routine-loader/cautions-digest", test_loader_cautions_digest);
   g_test_add_func ("/lc/routine-loader/too-large", test_loader_too_large);
   g_test_add_func ("/lc/routine-loader/missing-illustration", test_loader_missing_illustration);
+  g_test_add_func ("/lc/routine-loader/all-problems", test_loader_all_problems);
   g_test_add_func ("/lc/routine-loader/user-folder", test_loader_user_folder);
 
   for (guint i = 0; i < G_N_ELEMENTS (error_cases); i++)

@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <sys/resource.h>
+
 #include <adwaita.h>
 
 #include "lc-diary-row.h"
@@ -16,6 +18,7 @@
 #include "lc-illustration-choice.h"
 #include "lc-routine-library.h"
 #include "lc-step-picker.h"
+#include "lc-test-png.h"
 #include "lc-test-util.h"
 
 /* The widgets of @type under @widget, in order. */
@@ -316,6 +319,38 @@ test_illustration_choice (void)
   wait_until (window == NULL);
 }
 
+static gsize
+max_rss_bytes (void)
+{
+  struct rusage usage;
+
+  g_assert_cmpint (getrusage (RUSAGE_SELF, &usage), ==, 0);
+  return (gsize) usage.ru_maxrss * 1024;
+}
+
+/* A PNG of 40 million pixels (a photo a shared routine may hold) checked
+ * and shown small is never decoded whole: gdk-pixbuf's PNG loader decoded
+ * all 160 MB of it before scaling. In a process of its own, so that the
+ * high-water mark is this decode's. */
+static void
+test_illustration_png_memory (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autoptr(GBytes) png = lc_test_make_large_png (8000, 5000);
+      g_autoptr(GError) error = NULL;
+      gsize before = max_rss_bytes ();
+
+      g_assert_true (lc_illustration_check_bytes (png, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (max_rss_bytes () - before, <, 32 * 1024 * 1024);
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -335,6 +370,7 @@ main (int   argc,
   g_test_add_func ("/lc/widgets/diary-row", test_diary_row);
   g_test_add_func ("/lc/widgets/step-picker", test_step_picker);
   g_test_add_func ("/lc/widgets/illustration-choice", test_illustration_choice);
+  g_test_add_func ("/lc/widgets/illustration-png-memory", test_illustration_png_memory);
 
   return g_test_run ();
 }

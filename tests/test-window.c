@@ -28,6 +28,7 @@
 #include "lc-routines-page.h"
 #include "lc-session-view.h"
 #include "lc-safety-dialog.h"
+#include "lc-start-gate.h"
 #include "lc-chart.h"
 #include "lc-trend.h"
 #include "lc-trends-page.h"
@@ -73,6 +74,8 @@ visible_dialog (Fixture *fixture)
 
 static guint count_labels (GtkWidget  *widget,
                            const char *prefix);
+static AdwDialog *alert_with_heading (Fixture    *fixture,
+                                      const char *heading);
 
 /* Close @dialog and wait until it is gone for good. visible-dialog turns
  * NULL when the closing animation starts; resizing the window across a
@@ -417,29 +420,43 @@ test_window_routines (Fixture       *fixture,
     g_assert_true (gtk_widget_get_mapped (start));
     g_assert_cmpuint (lc_routine_get_n_steps (routine), >, 5);
 
+    /* Until its cautions are acknowledged, Start shows them, on the page:
+     * no dialog, the focus on their button. */
+    {
+      GtkWidget *acknowledge = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (visible),
+                                                                          LC_TYPE_ROUTINE_VIEW,
+                                                                          "acknowledge_button"));
+
+      g_assert_false (lc_start_gate_get_acknowledged (routine));
+      gtk_widget_activate_action (GTK_WIDGET (visible), "routine.start", NULL);
+      g_assert_null (visible_dialog (fixture));
+      wait_until (gtk_root_get_focus (gtk_widget_get_root (acknowledge)) == acknowledge);
+      click (acknowledge);
+      wait_until (lc_start_gate_get_acknowledged (routine));
+      g_assert_false (gtk_widget_get_visible (gtk_widget_get_parent (acknowledge)));
+      wait_until (gtk_root_get_focus (gtk_widget_get_root (start)) == start);
+    }
+
     /* Before the first massage: the lymph node question. */
     gtk_widget_activate_action (GTK_WIDGET (visible), "routine.start", NULL);
-    dialog = visible_dialog (fixture);
-    g_assert_true (ADW_IS_ALERT_DIALOG (dialog));
-    g_assert_cmpstr (adw_alert_dialog_get_heading (ADW_ALERT_DIALOG (dialog)), ==, "Lymph Node Treatment");
+    dialog = alert_with_heading (fixture, "Lymph Node Treatment");
     close_dialog (dialog);
+    lc_test_assert_setting (settings, "lymph-node-treatment", "unknown");
 
     /* Answered yes: the built-in massage does not start, and says why. */
     g_settings_set_string (settings, "lymph-node-treatment", "yes");
     gtk_widget_activate_action (GTK_WIDGET (visible), "routine.start", NULL);
-    dialog = visible_dialog (fixture);
-    g_assert_cmpstr (adw_alert_dialog_get_heading (ADW_ALERT_DIALOG (dialog)), ==,
-                     "Ask Your Therapist First");
+    dialog = alert_with_heading (fixture, "Ask Your Therapist First");
     close_dialog (dialog);
 
-    /* Answered no: the cautions come first. */
+    /* Answered no: no more questions, and no cautions again: the player. */
     g_settings_set_string (settings, "lymph-node-treatment", "no");
     gtk_widget_activate_action (GTK_WIDGET (visible), "routine.start", NULL);
-    dialog = visible_dialog (fixture);
-    g_assert_cmpstr (adw_alert_dialog_get_heading (ADW_ALERT_DIALOG (dialog)), ==, "Before You Start");
-    g_assert_nonnull (strstr (adw_alert_dialog_get_body (ADW_ALERT_DIALOG (dialog)),
-                              lc_routine_get_cautions (routine)[0]));
-    close_dialog (dialog);
+    wait_until (LC_IS_SESSION_VIEW (adw_navigation_view_get_visible_page (navigation)));
+    g_assert_null (visible_dialog (fixture));
+    lc_session_stop (lc_session_view_get_session (LC_SESSION_VIEW (adw_navigation_view_get_visible_page (navigation))));
+    adw_navigation_view_pop_to_page (navigation, visible);
+    wait_until (adw_navigation_view_get_visible_page (navigation) == visible);
   }
 
   adw_navigation_view_pop (navigation);
@@ -515,6 +532,9 @@ test_window_lymph_gate (Fixture       *fixture,
   g_assert_cmpint (lc_routine_get_origin (copy), ==, LC_ROUTINE_ORIGIN_USER);
   g_assert_true (lc_routine_includes_massage (copy));
 
+  /* Their cautions read: what is asked here is the lymph node gate. */
+  lc_start_gate_acknowledge (copy);
+  lc_start_gate_acknowledge (builtin);
   lc_window_show_routine (fixture->window, copy);
   view = adw_navigation_view_get_visible_page (navigation);
   g_assert_true (LC_IS_ROUTINE_VIEW (view));
@@ -562,26 +582,25 @@ test_window_lymph_gate (Fixture       *fixture,
   adw_navigation_view_pop (navigation);
   wait_until (adw_navigation_view_get_visible_page (navigation) == view);
 
-  /* Confirmed: then the routine's cautions, then the player. */
+  /* Confirmed: the player, as the cautions were acknowledged before. */
   gtk_widget_activate_action (GTK_WIDGET (view), "routine.start", NULL);
   respond (alert_with_heading (fixture, confirm_heading), "confirm");
-  dialog = alert_with_heading (fixture, "Before You Start");
-  g_assert_nonnull (strstr (adw_alert_dialog_get_body (ADW_ALERT_DIALOG (dialog)),
-                            lc_routine_get_cautions (copy)[0]));
-  respond (dialog, "start");
   wait_until (LC_IS_SESSION_VIEW (adw_navigation_view_get_visible_page (navigation)));
+  g_assert_null (visible_dialog (fixture));
   g_assert_true (lc_session_get_routine (lc_session_view_get_session (
     LC_SESSION_VIEW (adw_navigation_view_get_visible_page (navigation)))) == copy);
-  gtk_widget_activate_action (GTK_WIDGET (adw_navigation_view_get_visible_page (navigation)),
-                              "session.stop", NULL);
+  lc_session_stop (lc_session_view_get_session (LC_SESSION_VIEW (adw_navigation_view_get_visible_page (navigation))));
+  adw_navigation_view_pop_to_page (navigation, view);
   wait_until (adw_navigation_view_get_visible_page (navigation) == view);
 
-  /* No: as before, no question; the cautions come first. */
+  /* No: no question; the player. */
   g_settings_set_string (settings, "lymph-node-treatment", "no");
   gtk_widget_activate_action (GTK_WIDGET (view), "routine.start", NULL);
-  dialog = alert_with_heading (fixture, "Before You Start");
-  close_dialog (dialog);
-  g_assert_true (adw_navigation_view_get_visible_page (navigation) == view);
+  wait_until (LC_IS_SESSION_VIEW (adw_navigation_view_get_visible_page (navigation)));
+  g_assert_null (visible_dialog (fixture));
+  lc_session_stop (lc_session_view_get_session (LC_SESSION_VIEW (adw_navigation_view_get_visible_page (navigation))));
+  adw_navigation_view_pop_to_page (navigation, view);
+  wait_until (adw_navigation_view_get_visible_page (navigation) == view);
 
   adw_navigation_view_pop (navigation);
   wait_until (!LC_IS_ROUTINE_VIEW (adw_navigation_view_get_visible_page (navigation)));
@@ -626,6 +645,31 @@ test_window_routine_problems (Fixture       *fixture,
 
   g_assert_cmpint (g_unlink (path), ==, 0);
   wait_until (!gtk_widget_get_visible (problems));
+
+  /* A file with many problems: the first few, each on its line and named
+   * by the file's name (not its folder), then how many more */
+  {
+    g_autoptr(GString) many = g_string_new ("<routine id=\"x\" version=\"1\">\n");
+    GtkListBox *problem_list = GTK_LIST_BOX (page_child (page, "problem_list"));
+    AdwActionRow *row;
+    g_auto(GStrv) lines = NULL;
+
+    for (guint i = 0; i < 8; i++)
+      g_string_append (many, "<colour>red</colour>\n");
+    g_string_append (many, "</routine>\n");
+    g_assert_true (g_file_set_contents (path, many->str, -1, NULL));
+    wait_until (gtk_widget_get_visible (problems));
+    row = ADW_ACTION_ROW (gtk_list_box_get_row_at_index (problem_list, 0));
+    lines = g_strsplit (adw_action_row_get_subtitle (row), "\n", -1);
+    g_assert_cmpuint (g_strv_length (lines), ==, 6);
+    g_assert_cmpstr (lines[0], ==, "broken.xml:2:1: <routine> cannot contain <colour>; it can contain: "
+                                   "<name>, <summary>, <category>, <caution>, <step>");
+    g_assert_true (g_str_has_prefix (lines[4], "broken.xml:6:1: "));
+    /* 8 unknown elements; no name, summary, category or step */
+    g_assert_cmpstr (lines[5], ==, "and 7 more problems");
+    g_assert_cmpint (g_unlink (path), ==, 0);
+    wait_until (!gtk_widget_get_visible (problems));
+  }
 
   /* A broken file with a Latin-1 name: the row shows the name as valid
    * UTF-8 (a screen reader reading it made GLib abort). */
@@ -1540,6 +1584,22 @@ test_window_import (Fixture       *fixture,
   wait_until (lc_diary_count_entries (diary, NULL) == before + n);
   wait_until (visible_dialog (fixture) == NULL);
   g_assert_cmpstr (lc_window_get_page (fixture->window), ==, "diary");
+
+  /* A file that can't be read (here a folder; the import reads it in its
+   * thread) says so */
+  {
+    g_autoptr(GFile) folder = g_file_new_for_path (dir);
+
+    lc_window_import_diary (fixture->window, folder);
+    wait_until (ADW_IS_ALERT_DIALOG (visible_dialog (fixture)) &&
+                g_strcmp0 (adw_alert_dialog_get_heading (ADW_ALERT_DIALOG (visible_dialog (fixture))),
+                           "The File Could Not Be Read") == 0);
+    dialog = visible_dialog (fixture);
+    g_assert_nonnull (strstr (adw_alert_dialog_get_body (ADW_ALERT_DIALOG (dialog)), "is a folder"));
+    g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+    adw_dialog_force_close (dialog);
+    wait_until (dialog == NULL);
+  }
 
   g_unlink (path);
   g_rmdir (dir);

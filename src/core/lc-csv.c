@@ -32,9 +32,11 @@
  *   apostrophe itself; import takes one leading apostrophe of these
  *   columns away, so a round trip gives back exactly what was written.
  *
- * Import is strict and all-or-nothing: the first problem stops it with the
- * line where the row starts, the column, what is wrong and what is
- * expected, and nothing is added. Rows whose content the diary already
+ * Import is strict and all-or-nothing: the first problem in the file
+ * (bytes that are not UTF-8 included) stops it with the line where the row
+ * starts, the column, what is wrong and what is expected, and nothing is
+ * added. It reads the file a piece at a time (BUFFER_SIZE) as it stores
+ * the rows, so that its memory does not grow with the file. Rows whose content the diary already
  * holds are skipped, so importing the same file again adds nothing.
  *
  * The export is in lc-csv-export.c.
@@ -76,10 +78,32 @@ lc_csv_header_line (void)
 /* Values quoted in messages are cut after this many characters. */
 #define SHOWN_CHARS 40
 
+/* The file is read in pieces of this size: the memory an import takes
+ * does not grow with the file. */
+#define BUFFER_SIZE (64 * 1024)
+
+/* No column holds this much (a note is at most 2000 characters): a longer
+ * field is refused as it is read, so that no field grows without bound. */
+#define MAX_FIELD_SIZE (64 * 1024)
+
+/* A stream read through a buffer. The bytes from p to end have been
+ * checked to be UTF-8; a few after end may wait for the rest of their
+ * character. Pointers into the buffer hold only until the next
+ * reader_more(), which may move its contents. */
 typedef struct
 {
-  const char *p;
-  const char *end;
+  GInputStream *stream;
+  GCancellable *cancellable;
+  char         *buffer;
+  const char   *p;         /* the next byte to read */
+  const char   *end;       /* the end of the checked bytes */
+  char         *filled;    /* the end of the bytes read */
+  guint64       offset;    /* of the buffer's start in the stream */
+  guint64       total;     /* bytes read from the stream */
+  gboolean      eof;
+  guint         checked_lines;  /* line ends in the checked bytes */
+  GError       *pending;   /* what is wrong at end: told when it is reached */
+
   guint       line;      /* the physical line p is on, 1-based */
   gboolean    named;     /* past the header: columns have names */
   guint       n_columns; /* the header's: N_COLUMNS, or N_COLUMNS_V1 */
@@ -175,16 +199,125 @@ column_label (const Reader *reader,
 }
 
 static guint
-line_at (const char *data,
-         const char *at)
+count_line_ends (const char *p,
+                 const char *end)
 {
-  guint line = 1;
+  guint lines = 0;
 
-  for (const char *p = data; p < at; p++)
-    if (*p == '\n')
-      line++;
+  while ((p = memchr (p, '\n', end - p)) != NULL)
+    {
+      lines++;
+      p++;
+    }
 
-  return line;
+  return lines;
+}
+
+/* Checks the bytes read after reader->end: moves end past the valid ones,
+ * and keeps what is wrong for when the reading gets there. */
+static void
+reader_check (Reader *reader)
+{
+  const char *invalid;
+
+  if (g_utf8_validate_len (reader->end, reader->filled - reader->end, &invalid))
+    {
+      reader->checked_lines += count_line_ends (reader->end, reader->filled);
+      reader->end = reader->filled;
+      return;
+    }
+
+  reader->checked_lines += count_line_ends (reader->end, invalid);
+  reader->end = invalid;
+
+  /* A character cut by the end of what was read so far: wait for the rest */
+  if (*invalid != '\0' && !reader->eof && reader->filled - invalid < 4 &&
+      g_utf8_get_char_validated (invalid, reader->filled - invalid) == (gunichar) -2)
+    return;
+
+  if (*invalid == '\0')
+    set_error (&reader->pending, LC_CSV_ERROR_SYNTAX, reader->checked_lines + 1, NULL,
+               _("a null byte, which text does not have; expected a CSV text file"));
+  else
+    set_error (&reader->pending, LC_CSV_ERROR_SYNTAX, reader->checked_lines + 1, NULL,
+               _("the text is not valid UTF-8; expected the file to be saved as UTF-8"));
+}
+
+/* Makes at least @n bytes readable at reader->p, unless the file ends
+ * before. FALSE with @error set when the stream can't be read, is too
+ * large, or what is next is not UTF-8. */
+static gboolean
+reader_more (Reader  *reader,
+             gsize    n,
+             GError **error)
+{
+  while ((gsize) (reader->end - reader->p) < n)
+    {
+      gsize kept;
+      gssize got;
+
+      if (reader->pending != NULL)
+        {
+          g_propagate_error (error, g_error_copy (reader->pending));
+          return FALSE;
+        }
+      if (reader->eof)
+        return TRUE;
+
+      /* What is left to the front, then read after it */
+      kept = reader->filled - reader->p;
+      reader->offset += reader->p - reader->buffer;
+      memmove (reader->buffer, reader->p, kept);
+      reader->end = reader->buffer + (reader->end - reader->p);
+      reader->p = reader->buffer;
+      reader->filled = reader->buffer + kept;
+
+      got = g_input_stream_read (reader->stream, reader->filled, BUFFER_SIZE - kept,
+                                 reader->cancellable, error);
+      if (got < 0)
+        return FALSE;
+      if (got == 0)
+        reader->eof = TRUE;
+      reader->filled += got;
+      reader->total += got;
+      if (!lc_csv_check_size (reader->total, error))
+        return FALSE;
+
+      reader_check (reader);
+    }
+
+  return TRUE;
+}
+
+/* How far the reading is in the stream */
+static guint64
+reader_position (const Reader *reader)
+{
+  return reader->offset + (reader->p - reader->buffer);
+}
+
+/* Adds to the field being read; a field longer than any column holds is
+ * refused. */
+static gboolean
+append_text (Reader      *reader,
+             const Row   *row,
+             guint        start_line,
+             const char  *text,
+             gsize        length,
+             GError     **error)
+{
+  if (reader->text->len + length > MAX_FIELD_SIZE)
+    {
+      g_autofree char *column = column_label (reader, row->n_fields);
+
+      set_error (error, LC_CSV_ERROR_VALUE, start_line, column,
+                 _("the field is longer than %u KiB, which no column holds; expected a value of its column"),
+                 MAX_FIELD_SIZE / 1024);
+      return FALSE;
+    }
+
+  g_string_append_len (reader->text, text, length);
+  return TRUE;
 }
 
 /* --- reading CSV ------------------------------------------------------------- */
@@ -207,19 +340,25 @@ at_field_end (const Reader *reader)
   return reader->p == reader->end || *reader->p == ',' || line_end_at (reader->p, reader->end) > 0;
 }
 
+/* Reads the quoted field at reader->p, which is at its opening quote. */
 static gboolean
 read_quoted (Reader  *reader,
              Row     *row,
              GError **error)
 {
-  const char *p = reader->p + 1;
   guint start_line = row->line;
+
+  reader->p++;
 
   for (;;)
     {
-      const char *quote = memchr (p, '"', reader->end - p);
+      const char *quote;
+      const char *until;
 
-      if (quote == NULL)
+      if (!reader_more (reader, 2, error))
+        return FALSE;
+
+      if (reader->p == reader->end)
         {
           g_autofree char *column = column_label (reader, row->n_fields);
 
@@ -228,22 +367,32 @@ read_quoted (Reader  *reader,
           return FALSE;
         }
 
-      for (const char *q = p; q < quote; q++)
-        if (*q == '\n')
-          reader->line++;
-      g_string_append_len (reader->text, p, quote - p);
+      quote = memchr (reader->p, '"', reader->end - reader->p);
+      until = quote != NULL ? quote : reader->end;
+      reader->line += count_line_ends (reader->p, until);
+      if (!append_text (reader, row, start_line, reader->p, until - reader->p, error))
+        return FALSE;
+      reader->p = until;
+      if (quote == NULL)
+        continue;
 
       /* "" inside quotes is one quote */
-      if (reader->end - quote >= 2 && quote[1] == '"')
+      if (!reader_more (reader, 2, error))
+        return FALSE;
+      if (reader->end - reader->p >= 2 && reader->p[1] == '"')
         {
-          g_string_append_c (reader->text, '"');
-          p = quote + 2;
+          if (!append_text (reader, row, start_line, "\"", 1, error))
+            return FALSE;
+          reader->p += 2;
           continue;
         }
 
-      reader->p = quote + 1;
+      reader->p++;
       break;
     }
+
+  if (!reader_more (reader, 2, error))
+    return FALSE;
 
   if (!at_field_end (reader))
     {
@@ -263,20 +412,34 @@ read_plain (Reader  *reader,
             Row     *row,
             GError **error)
 {
-  const char *p = reader->p;
+  for (;;)
+    {
+      const char *p;
 
-  while (p < reader->end && *p != ',' && *p != '\n' && *p != '\r' && *p != '"')
-    p++;
-  g_string_append_len (reader->text, reader->p, p - reader->p);
-  reader->p = p;
+      if (!reader_more (reader, 1, error))
+        return FALSE;
+      if (reader->p == reader->end)
+        break;
 
+      p = reader->p;
+      while (p < reader->end && *p != ',' && *p != '\n' && *p != '\r' && *p != '"')
+        p++;
+      if (!append_text (reader, row, row->line, reader->p, p - reader->p, error))
+        return FALSE;
+      reader->p = p;
+      if (p < reader->end)
+        break;
+    }
+
+  if (!reader_more (reader, 2, error))
+    return FALSE;
   if (at_field_end (reader))
     return TRUE;
 
   {
     g_autofree char *column = column_label (reader, row->n_fields);
 
-    if (*p == '"')
+    if (*reader->p == '"')
       set_error (error, LC_CSV_ERROR_SYNTAX, row->line, column,
                  _("a double quote inside a field that does not start with one; "
                    "expected the whole field in double quotes, with the quote inside written as \"\""));
@@ -299,6 +462,8 @@ read_row (Reader  *reader,
   row_clear (row);
   row->line = reader->line;
 
+  if (!reader_more (reader, 2, error))
+    return FALSE;
   eol = line_end_at (reader->p, reader->end);
   if (eol > 0)
     {
@@ -325,6 +490,8 @@ read_row (Reader  *reader,
         row->fields[row->n_fields] = g_strndup (reader->text->str, reader->text->len);
       row->n_fields++;
 
+      if (!reader_more (reader, 2, error))
+        return FALSE;
       if (reader->p == reader->end)
         return TRUE;
 
@@ -349,6 +516,8 @@ read_header (Reader  *reader,
 {
   g_autofree char *header = lc_csv_header_line ();
 
+  if (!reader_more (reader, 1, error))
+    return FALSE;
   if (reader->p == reader->end)
     {
       set_error (error, LC_CSV_ERROR_HEADER, 1, NULL,
@@ -953,6 +1122,7 @@ import_row (LcDiary    *diary,
 static gboolean
 import_rows (LcDiary            *diary,
              Reader             *reader,
+             guint64             size,
              LcCsvProgressFunc   progress,
              gpointer            user_data,
              guint              *added,
@@ -961,15 +1131,18 @@ import_rows (LcDiary            *diary,
 {
   g_auto(Row) row = { 0 };
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
-  const char *start = reader->p;
-  gsize length = reader->end - reader->p;
   guint rows = 0;
 
-  while (reader->p < reader->end)
+  for (;;)
     {
+      if (!reader_more (reader, 1, error))
+        return FALSE;
+      if (reader->p == reader->end)
+        break;
+
       /* About a hundred times in a large file */
       if (progress != NULL && ++rows % 500 == 0
-          && !progress ((double) (reader->p - start) / MAX (length, 1), user_data))
+          && !progress (size > 0 ? MIN ((double) reader_position (reader) / size, 1.0) : 0.0, user_data))
         {
           lc_set_error (error, LC_CSV_ERROR, LC_CSV_ERROR_CANCELLED, _("The import was stopped; nothing was added"));
           return FALSE;
@@ -981,6 +1154,8 @@ import_rows (LcDiary            *diary,
       if (row.n_fields == 0)
         {
           /* One empty line may end the file. */
+          if (!reader_more (reader, 1, error))
+            return FALSE;
           if (reader->p == reader->end)
             break;
 
@@ -1073,13 +1248,7 @@ lc_csv_import_with_progress (LcDiary           *diary,
                              guint             *skipped,
                              GError           **error)
 {
-  g_autoptr(GString) text = NULL;
-  g_autoptr(GError) local_error = NULL;
-  g_auto(Row) header = { 0 };
-  Reader reader = { 0 };
-  const char *invalid;
-  guint n_added = 0;
-  guint n_skipped = 0;
+  g_autoptr(GInputStream) stream = NULL;
 
   g_return_val_if_fail (LC_IS_DIARY (diary), FALSE);
   g_return_val_if_fail (data != NULL || length == 0, FALSE);
@@ -1088,57 +1257,103 @@ lc_csv_import_with_progress (LcDiary           *diary,
   if (!lc_csv_check_size (length, error))
     return FALSE;
 
-  if (length > 0 && !g_utf8_validate_len (data, length, &invalid))
-    {
-      if (*invalid == '\0')
-        set_error (error, LC_CSV_ERROR_SYNTAX, line_at (data, invalid), NULL,
-                   _("a null byte, which text does not have; expected a CSV text file"));
-      else
-        set_error (error, LC_CSV_ERROR_SYNTAX, line_at (data, invalid), NULL,
-                   _("the text is not valid UTF-8; expected the file to be saved as UTF-8"));
-      return FALSE;
-    }
+  stream = g_memory_input_stream_new_from_data (length > 0 ? data : "", length, NULL);
+  return lc_csv_import_stream (diary, stream, length, progress, user_data, NULL, added, skipped, error);
+}
 
-  if (length == 0)
-    data = "";
+/**
+ * lc_csv_import_stream:
+ * @diary: the diary
+ * @stream: a diary export (CSV), read from where it is to its end
+ * @size: its size in bytes if known, for @progress; 0 if not
+ * @progress: (nullable) (scope call): told how far the import is, now and
+ *   then; it may stop it
+ * @user_data: for @progress
+ * @cancellable: (nullable): stops the reading of @stream
+ * @added: (out) (optional): how many records were added
+ * @skipped: (out) (optional): how many were in the diary already
+ * @error: return location for an %LC_CSV_ERROR, or the stream's own error
+ *   if it can't be read
+ *
+ * Like lc_csv_import(), reading the file a piece at a time as the records
+ * are added: the memory it takes does not depend on the file's size, and
+ * @progress is told from the start. More than %LC_CSV_MAX_SIZE bytes are
+ * refused when they are read.
+ *
+ * Returns: whether the import is complete
+ */
+gboolean
+lc_csv_import_stream (LcDiary           *diary,
+                      GInputStream      *stream,
+                      guint64            size,
+                      LcCsvProgressFunc  progress,
+                      gpointer           user_data,
+                      GCancellable      *cancellable,
+                      guint             *added,
+                      guint             *skipped,
+                      GError           **error)
+{
+  g_autoptr(GString) text = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *buffer = NULL;
+  g_auto(Row) header = { 0 };
+  Reader reader = { 0 };
+  guint n_added = 0;
+  guint n_skipped = 0;
+  gboolean ok = FALSE;
+
+  g_return_val_if_fail (LC_IS_DIARY (diary), FALSE);
+  g_return_val_if_fail (G_IS_INPUT_STREAM (stream), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!lc_csv_check_size (size, error))
+    return FALSE;
 
   text = g_string_new (NULL);
-  reader.p = data;
-  reader.end = data + length;
+  buffer = g_malloc (BUFFER_SIZE);
+  reader.stream = stream;
+  reader.cancellable = cancellable;
+  reader.buffer = buffer;
+  reader.p = reader.end = reader.filled = buffer;
   reader.line = 1;
   reader.text = text;
 
-  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+  if (!reader_more (&reader, 3, error))
+    goto out;
+  if (reader.end - reader.p >= 3 && memcmp (reader.p, "\xEF\xBB\xBF", 3) == 0)
     reader.p += 3;
 
   if (!read_header (&reader, &header, error))
-    return FALSE;
+    goto out;
   reader.named = TRUE;
 
   if (!lc_diary_begin (diary, &local_error))
     {
       lc_set_error (error, LC_CSV_ERROR, LC_CSV_ERROR_DIARY,
                    _("The diary could not be written: %s"), local_error->message);
-      return FALSE;
+      goto out;
     }
 
-  if (!import_rows (diary, &reader, progress, user_data, &n_added, &n_skipped, error))
+  if (!import_rows (diary, &reader, size, progress, user_data, &n_added, &n_skipped, error))
     {
       lc_diary_rollback (diary);
-      return FALSE;
+      goto out;
     }
 
   if (!lc_diary_commit (diary, &local_error))
     {
       lc_set_error (error, LC_CSV_ERROR, LC_CSV_ERROR_DIARY,
                    _("The diary could not be written: %s"), local_error->message);
-      return FALSE;
+      goto out;
     }
 
   if (added != NULL)
     *added = n_added;
   if (skipped != NULL)
     *skipped = n_skipped;
+  ok = TRUE;
 
-  return TRUE;
+out:
+  g_clear_error (&reader.pending);
+  return ok;
 }

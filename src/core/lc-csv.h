@@ -5,7 +5,7 @@
 
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 #include "lc-diary.h"
 
@@ -50,6 +50,16 @@ gboolean  lc_csv_import_with_progress (LcDiary           *diary,
                                        gsize              length,
                                        LcCsvProgressFunc  progress,
                                        gpointer           user_data,
+                                       guint             *added,
+                                       guint             *skipped,
+                                       GError           **error);
+
+gboolean  lc_csv_import_stream        (LcDiary           *diary,
+                                       GInputStream      *stream,
+                                       guint64            size,
+                                       LcCsvProgressFunc  progress,
+                                       gpointer           user_data,
+                                       GCancellable      *cancellable,
                                        guint             *added,
                                        guint             *skipped,
                                        GError           **error);

@@ -4,8 +4,10 @@
  *
  * People add their own pictures to the steps of their routines, and
  * pictures also arrive inside routine files shared by strangers. The GTK
- * side decodes them with gdk-pixbuf, but only after lc_picture_check() has
- * read their headers here, with nothing but GLib, and refused:
+ * side decodes them with gdk-pixbuf (PNGs a row at a time, at the size
+ * they are shown, with lc_picture_decode_png() in lc-picture-png.c), but
+ * only after lc_picture_check() has read their headers here, with nothing
+ * but GLib, and refused:
  *
  * - files of more than LC_PICTURE_MAX_BYTES;
  * - anything but PNG, JPEG and SVG, told apart by their first bytes (never

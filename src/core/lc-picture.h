@@ -59,6 +59,12 @@ char       *lc_picture_store              (GBytes         *data,
                                            GFile          *dir,
                                            gboolean       *created,
                                            GError        **error);
+GBytes     *lc_picture_decode_png         (GBytes         *data,
+                                           guint           max_width,
+                                           guint           max_height,
+                                           guint          *width,
+                                           guint          *height,
+                                           GError        **error);
 GBytes     *lc_picture_load               (GFile          *dir,
                                            const char     *name,
                                            GError        **error);

@@ -12,7 +12,10 @@
  *
  * Reading the user's folder happens in a thread too (except for the first
  * load at start-up, which the first window needs): only files whose time
- * or size changed are read again.
+ * or size changed are read again, and the lists change only where those
+ * files are (update_store()). A reload asked for while one runs makes that
+ * one's result stale (generation): it is dropped and the folder read
+ * again, so the list always ends as the files are last.
  */
 
 #include "config.h"
@@ -321,8 +324,64 @@ compare_routines (gconstpointer a,
   return g_utf8_collate (x->name, y->name);
 }
 
+static gboolean
+same_routine (gpointer a,
+              gpointer b)
+{
+  return a == b;
+}
+
+static gboolean
+same_problem (gpointer a,
+              gpointer b)
+{
+  return g_strcmp0 (lc_routine_problem_get_file (a), lc_routine_problem_get_file (b)) == 0 &&
+         g_strcmp0 (lc_routine_problem_get_message (a), lc_routine_problem_get_message (b)) == 0;
+}
+
+/* Makes @store hold @items, changing only the part between what stayed the
+ * same at its start and at its end: one file changed among thousands
+ * changes one row of the lists that show them, not all. */
+static void
+update_store (GListStore *store,
+              GPtrArray  *items,
+              gboolean  (*same) (gpointer a,
+                                 gpointer b))
+{
+  GListModel *model = G_LIST_MODEL (store);
+  guint n = g_list_model_get_n_items (model);
+  guint start = 0;
+  guint end = n;            /* in @store */
+  guint end_items = items->len;
+
+  while (start < n && start < items->len)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, start);
+
+      if (!same (item, g_ptr_array_index (items, start)))
+        break;
+      start++;
+    }
+  while (end > start && end_items > start)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, end - 1);
+
+      if (!same (item, g_ptr_array_index (items, end_items - 1)))
+        break;
+      end--;
+      end_items--;
+    }
+
+  if (end == start && end_items == start)
+    return;
+
+  g_list_store_splice (store, start, end - start, items->pdata + start, end_items - start);
+}
+
 /* In the main thread: the built-in routines, then the user's, which
- * replace built-in ones with the same id. */
+ * replace built-in ones with the same id. Routines of files that did not
+ * change are the same objects as before (the cache), so the lists change
+ * only where files did. */
 static void
 apply_scan (LcRoutineLibrary *self,
             Scan             *scan)
@@ -359,10 +418,8 @@ apply_scan (LcRoutineLibrary *self,
   self->cache = g_steal_pointer (&scan->cache);
   g_set_object (&self->cache_rules, scan->rules);
 
-  g_list_store_splice (self->problems, 0, g_list_model_get_n_items (G_LIST_MODEL (self->problems)),
-                       problems->pdata, problems->len);
-  g_list_store_splice (self->routines, 0, g_list_model_get_n_items (G_LIST_MODEL (self->routines)),
-                       routines->pdata, routines->len);
+  update_store (self->problems, problems, same_problem);
+  update_store (self->routines, routines, same_routine);
 }
 
 /**

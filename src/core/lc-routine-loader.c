@@ -36,6 +36,8 @@ G_DEFINE_FINAL_TYPE (LcRoutineLoader, lc_routine_loader, G_TYPE_OBJECT)
 G_DEFINE_QUARK (lc-routine-error-quark, lc_routine_error)
 
 #define MAX_ID_LENGTH 64
+/* A file with more problems than this is not read to its end */
+#define MAX_PROBLEMS 100
 
 /* Leaf elements: text only. Limits in characters. */
 typedef struct
@@ -72,11 +74,20 @@ typedef struct
   LcRoutine           *routine;
   LcStep              *step;
   GPtrArray           *cautions;
+  GChecksum           *cautions_checksum;  /* of the cautions as written, before translation */
   GHashTable          *step_ids;
   GPtrArray           *missing;      /* illustrations this version does not have */
   guint64              pixels;       /* of the pictures of a shared file so far */
   gboolean             have_category;
   gboolean             seen_root;
+
+  /* Every problem found so far, one line each (see set_error()) */
+  GPtrArray           *problems;
+  int                  first_code;
+  gboolean             too_many;
+  gboolean             sides_invalid;  /* of the step being read */
+  /* Inside an element that was refused: its contents are not read */
+  guint                skip;
 
   /* The leaf element whose text is being read */
   const char          *leaf;
@@ -91,6 +102,18 @@ typedef struct
   GHashTable          *pictures;       /* name → GBytes */
   char                *picture_name;   /* of the <picture> being read */
 } ParseState;
+
+/* One problem is one line of the error's message: a file name with a line
+ * break in it does not split it. */
+static void
+add_problem_line (ParseState *state,
+                  const char *text)
+{
+  g_autofree char *valid = g_utf8_make_valid (text, -1);
+
+  g_strdelimit (valid, "\r\n", ' ');
+  g_ptr_array_add (state->problems, g_steal_pointer (&valid));
+}
 
 /* Where the tag that was just read starts. GMarkup's own position is where
  * it stopped reading, often past the tag and the white space after it: go
@@ -140,6 +163,9 @@ static void set_error (ParseState  *state,
                        const char  *format,
                        ...) G_GNUC_PRINTF (4, 5);
 
+/* A problem of the file, with where it is. Parsing goes on, so that one
+ * reading tells every independent problem; only when there are too many
+ * does it stop (through @error), so that a hostile file costs little. */
 static void
 set_error (ParseState  *state,
            GError     **error,
@@ -148,6 +174,7 @@ set_error (ParseState  *state,
            ...)
 {
   g_autofree char *message = NULL;
+  g_autofree char *line_text = NULL;
   va_list args;
   int line = 0;
   int column = 0;
@@ -156,8 +183,44 @@ set_error (ParseState  *state,
   message = g_strdup_vprintf (format, args);
   va_end (args);
 
+  if (state->problems->len == 0)
+    state->first_code = code;
+
   tag_start_position (state, &line, &column);
-  lc_set_error (error, LC_ROUTINE_ERROR, code, "%s:%d:%d: %s", state->file_name, line, column, message);
+  line_text = g_strdup_printf ("%s:%d:%d: %s", state->file_name, line, column, message);
+  add_problem_line (state, line_text);
+
+  if (state->problems->len >= MAX_PROBLEMS && error != NULL && *error == NULL)
+    {
+      state->too_many = TRUE;
+      g_set_error_literal (error, LC_ROUTINE_ERROR, LC_ROUTINE_ERROR_TOO_LARGE, "");
+    }
+}
+
+/* A problem after which the file cannot be read on (not a routine at all) */
+static void set_fatal_error (ParseState  *state,
+                             GError     **error,
+                             int          code,
+                             const char  *format,
+                             ...) G_GNUC_PRINTF (4, 5);
+
+static void
+set_fatal_error (ParseState  *state,
+                 GError     **error,
+                 int          code,
+                 const char  *format,
+                 ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  set_error (state, NULL, code, "%s", message);
+  if (error != NULL && *error == NULL)
+    g_set_error_literal (error, LC_ROUTINE_ERROR, code, "");
 }
 
 gboolean
@@ -325,6 +388,8 @@ check_attributes (ParseState   *state,
                   const char  **allowed,
                   GError      **error)
 {
+  gboolean ok = TRUE;
+
   for (guint i = 0; names[i] != NULL; i++)
     if (!g_strv_contains (allowed, names[i]))
       {
@@ -334,10 +399,10 @@ check_attributes (ParseState   *state,
                    /* Translators: e.g. <step> has no attribute “speed”; it can have: id, illustration, duration */
                    _("<%s> has no attribute “%s”; it can have: %s"),
                    element, names[i], list);
-        return FALSE;
+        ok = FALSE;
       }
 
-  return TRUE;
+  return ok;
 }
 
 static const char *
@@ -352,7 +417,7 @@ lookup_attribute (const char **names,
   return NULL;
 }
 
-static gboolean
+static void
 start_routine (ParseState   *state,
                const char  **names,
                const char  **values,
@@ -363,48 +428,35 @@ start_routine (ParseState   *state,
   const char *version;
   const char *illustration;
 
-  if (!check_attributes (state, "routine", names, allowed, error))
-    return FALSE;
+  check_attributes (state, "routine", names, allowed, error);
 
   id = lookup_attribute (names, values, "id");
   version = lookup_attribute (names, values, "version");
   illustration = lookup_attribute (names, values, "illustration");
 
   if (id == NULL)
-    {
-      set_error (state, error, LC_ROUTINE_ERROR_MISSING,
-                 _("<routine> has no id: add id=\"…\" with lowercase letters, digits and dashes"));
-      return FALSE;
-    }
-  if (!lc_routine_id_is_valid (id))
-    {
-      set_error (state, error, LC_ROUTINE_ERROR_INVALID,
-                 _("the routine id “%s” is not valid: use 1 to 64 lowercase letters, digits and dashes, starting with a letter"),
-                 id);
-      return FALSE;
-    }
-  if (version == NULL)
-    {
-      set_error (state, error, LC_ROUTINE_ERROR_MISSING,
-                 _("<routine> has no version: add version=\"1\""));
-      return FALSE;
-    }
-  if (!g_str_equal (version, "1"))
-    {
-      set_error (state, error, LC_ROUTINE_ERROR_INVALID,
-                 _("routine format version “%s” is not known: this version of Leg Care reads version 1"),
-                 version);
-      return FALSE;
-    }
-  if (illustration != NULL && !check_illustration (state, illustration, error))
-    return FALSE;
+    set_error (state, error, LC_ROUTINE_ERROR_MISSING,
+               _("<routine> has no id: add id=\"…\" with lowercase letters, digits and dashes"));
+  else if (!lc_routine_id_is_valid (id))
+    set_error (state, error, LC_ROUTINE_ERROR_INVALID,
+               _("the routine id “%s” is not valid: use 1 to 64 lowercase letters, digits and dashes, starting with a letter"),
+               id);
+  else
+    state->routine->id = g_strdup (id);
 
-  state->routine->id = g_strdup (id);
-  state->routine->illustration = g_strdup (illustration);
-  return TRUE;
+  if (version == NULL)
+    set_error (state, error, LC_ROUTINE_ERROR_MISSING,
+               _("<routine> has no version: add version=\"1\""));
+  else if (!g_str_equal (version, "1"))
+    set_error (state, error, LC_ROUTINE_ERROR_INVALID,
+               _("routine format version “%s” is not known: this version of Leg Care reads version 1"),
+               version);
+
+  if (illustration != NULL && check_illustration (state, illustration, error))
+    state->routine->illustration = g_strdup (illustration);
 }
 
-static gboolean
+static void
 start_step (ParseState   *state,
             const char  **names,
             const char  **values,
@@ -420,105 +472,85 @@ start_step (ParseState   *state,
   const char *pace = lookup_attribute (names, values, "pace");
   const char *sides = lookup_attribute (names, values, "sides");
   const char *rest = lookup_attribute (names, values, "rest");
+  g_autofree char *name = NULL;   /* the step in messages: its id, or its number */
 
-  if (!check_attributes (state, "step", names, allowed, error))
-    return FALSE;
+  check_attributes (state, "step", names, allowed, error);
 
-  if (state->routine->steps->len >= LC_ROUTINE_MAX_STEPS)
-    {
-      set_error (state, error, LC_ROUTINE_ERROR_OUT_OF_RANGE,
-                 _("a routine can have at most %d steps: split it into two routines"),
-                 LC_ROUTINE_MAX_STEPS);
-      return FALSE;
-    }
+  /* Told once, at the first step too many */
+  if (state->routine->steps->len == LC_ROUTINE_MAX_STEPS)
+    set_error (state, error, LC_ROUTINE_ERROR_OUT_OF_RANGE,
+               _("a routine can have at most %d steps: split it into two routines"),
+               LC_ROUTINE_MAX_STEPS);
+
+  /* The step is read on whatever is wrong with it, so that the problems
+   * of its contents are told too */
+  step = g_object_new (LC_TYPE_STEP, NULL);
+  state->step = step;
+  state->sides_invalid = FALSE;
+  g_ptr_array_add (state->routine->steps, step);
 
   if (id == NULL)
+    set_error (state, error, LC_ROUTINE_ERROR_MISSING,
+               _("step %u has no id: add id=\"…\" with lowercase letters, digits and dashes"),
+               state->routine->steps->len);
+  else if (!lc_routine_id_is_valid (id))
+    set_error (state, error, LC_ROUTINE_ERROR_INVALID,
+               _("the step id “%s” is not valid: use 1 to 64 lowercase letters, digits and dashes, starting with a letter"),
+               id);
+  else
     {
-      set_error (state, error, LC_ROUTINE_ERROR_MISSING,
-                 _("step %u has no id: add id=\"…\" with lowercase letters, digits and dashes"),
-                 state->routine->steps->len + 1);
-      return FALSE;
+      step->id = g_strdup (id);
+      if (g_hash_table_contains (state->step_ids, id))
+        set_error (state, error, LC_ROUTINE_ERROR_DUPLICATE,
+                   _("there is already a step with the id “%s”: give each step its own id"),
+                   id);
+      else
+        g_hash_table_add (state->step_ids, step->id);
     }
-  if (!lc_routine_id_is_valid (id))
-    {
-      set_error (state, error, LC_ROUTINE_ERROR_INVALID,
-                 _("the step id “%s” is not valid: use 1 to 64 lowercase letters, digits and dashes, starting with a letter"),
-                 id);
-      return FALSE;
-    }
-  if (g_hash_table_contains (state->step_ids, id))
-    {
-      set_error (state, error, LC_ROUTINE_ERROR_DUPLICATE,
-                 _("there is already a step with the id “%s”: give each step its own id"),
-                 id);
-      return FALSE;
-    }
-
-  step = g_object_new (LC_TYPE_STEP, NULL);
-  step->id = g_strdup (id);
-  state->step = step;
-  g_ptr_array_add (state->routine->steps, step);
-  g_hash_table_add (state->step_ids, step->id);
+  name = step->id != NULL ? g_strdup (step->id) : g_strdup_printf ("%u", state->routine->steps->len);
 
   if (illustration != NULL && picture != NULL)
+    set_error (state, error, LC_ROUTINE_ERROR_INVALID,
+               _("step “%s” has both an illustration and a picture: keep one of the two"),
+               name);
+  else if (illustration == NULL && picture == NULL)
+    set_error (state, error, LC_ROUTINE_ERROR_MISSING,
+               _("step “%s” has no illustration: add illustration=\"…\" with the name of a built-in illustration"),
+               name);
+  else if (illustration != NULL)
     {
-      set_error (state, error, LC_ROUTINE_ERROR_INVALID,
-                 _("step “%s” has both an illustration and a picture: keep one of the two"),
-                 id);
-      return FALSE;
+      if (check_illustration (state, illustration, error))
+        step->illustration = g_strdup (illustration);
     }
-  if (illustration == NULL && picture == NULL)
-    {
-      set_error (state, error, LC_ROUTINE_ERROR_MISSING,
-                 _("step “%s” has no illustration: add illustration=\"…\" with the name of a built-in illustration"),
-                 id);
-      return FALSE;
-    }
-  if (illustration != NULL)
-    {
-      if (!check_illustration (state, illustration, error))
-        return FALSE;
-      step->illustration = g_strdup (illustration);
-    }
-  else if (!check_picture (state, picture, error))
-    return FALSE;
+  else
+    check_picture (state, picture, error);
 
   if (duration != NULL && (repetitions != NULL || pace != NULL))
-    {
-      set_error (state, error, LC_ROUTINE_ERROR_INVALID,
-                 _("step “%s” has both a duration and repetitions: give either duration=\"seconds\", or repetitions=\"count\" with pace=\"seconds\""),
-                 id);
-      return FALSE;
-    }
-  if (duration == NULL && repetitions == NULL && pace == NULL)
-    {
-      set_error (state, error, LC_ROUTINE_ERROR_MISSING,
-                 _("step “%s” has no timing: add duration=\"seconds\", or repetitions=\"count\" with pace=\"seconds\""),
-                 id);
-      return FALSE;
-    }
-  if (duration != NULL &&
-      !parse_uint (state, "duration", duration, 1, LC_STEP_MAX_SECONDS, _("seconds, up to an hour"), &step->duration, error))
-    return FALSE;
-  if (duration == NULL && (repetitions == NULL || pace == NULL))
-    {
-      set_error (state, error, LC_ROUTINE_ERROR_MISSING,
-                 _("step “%s” needs both repetitions=\"count\" and pace=\"seconds per repetition\""),
-                 id);
-      return FALSE;
-    }
-  if (repetitions != NULL &&
-      !parse_uint (state, "repetitions", repetitions, 1, LC_STEP_MAX_REPETITIONS, _("times"), &step->repetitions, error))
-    return FALSE;
-  if (pace != NULL &&
-      !parse_uint (state, "pace", pace, 1, LC_STEP_MAX_PACE, _("seconds per repetition"), &step->pace, error))
-    return FALSE;
+    set_error (state, error, LC_ROUTINE_ERROR_INVALID,
+               _("step “%s” has both a duration and repetitions: give either duration=\"seconds\", or repetitions=\"count\" with pace=\"seconds\""),
+               name);
+  else if (duration == NULL && repetitions == NULL && pace == NULL)
+    set_error (state, error, LC_ROUTINE_ERROR_MISSING,
+               _("step “%s” has no timing: add duration=\"seconds\", or repetitions=\"count\" with pace=\"seconds\""),
+               name);
+  else if (duration == NULL && (repetitions == NULL || pace == NULL))
+    set_error (state, error, LC_ROUTINE_ERROR_MISSING,
+               _("step “%s” needs both repetitions=\"count\" and pace=\"seconds per repetition\""),
+               name);
+
+  if (duration != NULL)
+    parse_uint (state, "duration", duration, 1, LC_STEP_MAX_SECONDS, _("seconds, up to an hour"), &step->duration, error);
+  if (repetitions != NULL)
+    parse_uint (state, "repetitions", repetitions, 1, LC_STEP_MAX_REPETITIONS, _("times"), &step->repetitions, error);
+  if (pace != NULL)
+    parse_uint (state, "pace", pace, 1, LC_STEP_MAX_PACE, _("seconds per repetition"), &step->pace, error);
   if (step->repetitions * step->pace > LC_STEP_MAX_SECONDS)
     {
       set_error (state, error, LC_ROUTINE_ERROR_OUT_OF_RANGE,
                  _("step “%s” takes %u seconds; a step can take at most an hour (3600 seconds): use fewer repetitions"),
-                 id, step->repetitions * step->pace);
-      return FALSE;
+                 name, step->repetitions * step->pace);
+      /* Told once: not again as the routine's length */
+      step->repetitions = step->pace = 0;
     }
 
   if (sides == NULL || g_str_equal (sides, "none"))
@@ -529,15 +561,12 @@ start_step (ParseState   *state,
     {
       set_error (state, error, LC_ROUTINE_ERROR_INVALID,
                  _("step “%s”: sides must be “both” (left leg, then right) or “none”, not “%s”"),
-                 id, sides);
-      return FALSE;
+                 name, sides);
+      state->sides_invalid = TRUE;
     }
 
-  if (rest != NULL &&
-      !parse_uint (state, "rest", rest, 1, LC_STEP_MAX_REST, _("seconds of rest after the step"), &step->rest, error))
-    return FALSE;
-
-  return TRUE;
+  if (rest != NULL)
+    parse_uint (state, "rest", rest, 1, LC_STEP_MAX_REST, _("seconds of rest after the step"), &step->rest, error);
 }
 
 static const TextField *
@@ -572,13 +601,12 @@ start_shared (ParseState   *state,
 
   if (!g_str_equal (element, "legcare-routine"))
     {
-      set_error (state, error, LC_ROUTINE_ERROR_UNKNOWN_ELEMENT,
+      set_fatal_error (state, error, LC_ROUTINE_ERROR_UNKNOWN_ELEMENT,
                  _("this is not a shared Leg Care routine: the file must start with <legcare-routine>, not <%s>"),
                  element);
       return;
     }
-  if (!check_attributes (state, "legcare-routine", names, allowed, error))
-    return;
+  check_attributes (state, "legcare-routine", names, allowed, error);
 
   version = lookup_attribute (names, values, "version");
   if (g_strcmp0 (version, "1") != 0)
@@ -587,6 +615,7 @@ start_shared (ParseState   *state,
                version != NULL ? version : "");
 }
 
+/* A refused <picture> is not read: its contents are skipped */
 static void
 start_picture (ParseState   *state,
                const char  **names,
@@ -596,14 +625,14 @@ start_picture (ParseState   *state,
   static const char *allowed[] = { "name", NULL };
   const char *name;
 
-  if (!check_attributes (state, "picture", names, allowed, error))
-    return;
+  check_attributes (state, "picture", names, allowed, error);
 
   /* GMarkup reads on after the root element: only <legcare-routine>'s own */
   if (g_slist_length ((GSList *) g_markup_parse_context_get_element_stack (state->context)) != 2)
     {
       set_error (state, error, LC_ROUTINE_ERROR_UNKNOWN_ELEMENT,
                  _("<picture> comes after </legcare-routine>: everything belongs inside <legcare-routine>"));
+      state->skip = 1;
       return;
     }
 
@@ -613,6 +642,7 @@ start_picture (ParseState   *state,
       set_error (state, error, LC_ROUTINE_ERROR_INVALID,
                  _("“%s” is not a picture name: a picture is named like “knee.png”, without a folder"),
                  name != NULL ? name : "");
+      state->skip = 1;
       return;
     }
   if (g_hash_table_contains (state->pictures, name))
@@ -620,13 +650,15 @@ start_picture (ParseState   *state,
       set_error (state, error, LC_ROUTINE_ERROR_DUPLICATE,
                  _("there is already a picture named “%s”: give each picture its own name"),
                  name);
+      state->skip = 1;
       return;
     }
   if (g_hash_table_size (state->pictures) >= LC_ROUTINE_MAX_STEPS)
     {
-      set_error (state, error, LC_ROUTINE_ERROR_OUT_OF_RANGE,
-                 _("the file holds more than %d pictures; a routine can show at most one per step"),
-                 LC_ROUTINE_MAX_STEPS);
+      /* Not read on: each would cost a decode */
+      set_fatal_error (state, error, LC_ROUTINE_ERROR_OUT_OF_RANGE,
+                       _("the file holds more than %d pictures; a routine can show at most one per step"),
+                       LC_ROUTINE_MAX_STEPS);
       return;
     }
 
@@ -693,7 +725,7 @@ end_picture (ParseState  *state,
   state->pixels += (guint64) width * height;
   if (state->pixels > LC_ROUTINE_SHARE_MAX_PIXELS)
     {
-      set_error (state, error, LC_ROUTINE_ERROR_TOO_LARGE,
+      set_fatal_error (state, error, LC_ROUTINE_ERROR_TOO_LARGE,
                  _("the pictures hold more than %u million pixels in all; a shared routine can hold at most %u "
                    "million: export it again with smaller pictures"),
                  LC_ROUTINE_SHARE_MAX_PIXELS / (1000 * 1000), LC_ROUTINE_SHARE_MAX_PIXELS / (1000 * 1000));
@@ -709,6 +741,8 @@ static gboolean
 end_shared (ParseState  *state,
             GError     **error)
 {
+  gboolean ok = TRUE;
+
   if (!state->routine_done)
     {
       set_error (state, error, LC_ROUTINE_ERROR_MISSING,
@@ -724,12 +758,12 @@ end_shared (ParseState  *state,
         {
           set_error (state, error, LC_ROUTINE_ERROR_MISSING,
                      _("step “%s” shows the picture “%s”, which is not in the file: export the routine again"),
-                     step->id, step->picture);
-          return FALSE;
+                     step->id != NULL ? step->id : "", step->picture);
+          ok = FALSE;
         }
     }
 
-  return TRUE;
+  return ok;
 }
 
 static void
@@ -743,11 +777,19 @@ start_element (GMarkupParseContext  *context,
   ParseState *state = user_data;
   const TextField *field;
 
+  /* A refused element is told once, not everything inside it */
+  if (state->skip > 0)
+    {
+      state->skip++;
+      return;
+    }
+
   if (state->leaf != NULL)
     {
       set_error (state, error, LC_ROUTINE_ERROR_UNKNOWN_ELEMENT,
                  _("<%s> holds text only, not <%s>: remove the element or the tags around the text"),
                  state->leaf, element);
+      state->skip = 1;
       return;
     }
 
@@ -761,7 +803,7 @@ start_element (GMarkupParseContext  *context,
         }
       if (!g_str_equal (element, "routine"))
         {
-          set_error (state, error, LC_ROUTINE_ERROR_UNKNOWN_ELEMENT,
+          set_fatal_error (state, error, LC_ROUTINE_ERROR_UNKNOWN_ELEMENT,
                      _("this is not a routine: the file must start with <routine>, not <%s>"),
                      element);
           return;
@@ -776,6 +818,7 @@ start_element (GMarkupParseContext  *context,
       set_error (state, error, LC_ROUTINE_ERROR_UNKNOWN_ELEMENT,
                  _("<%s> comes after </routine>: everything belongs inside <routine>"),
                  element);
+      state->skip = 1;
       return;
     }
   if (!state->routine_open)
@@ -787,14 +830,20 @@ start_element (GMarkupParseContext  *context,
           start_routine (state, names, values, error);
         }
       else if (g_str_equal (element, "routine"))
-        set_error (state, error, LC_ROUTINE_ERROR_DUPLICATE,
-                   _("the file holds a second <routine>: a shared file holds one routine"));
+        {
+          set_error (state, error, LC_ROUTINE_ERROR_DUPLICATE,
+                     _("the file holds a second <routine>: a shared file holds one routine"));
+          state->skip = 1;
+        }
       else if (g_str_equal (element, "picture"))
         start_picture (state, names, values, error);
       else
-        set_error (state, error, LC_ROUTINE_ERROR_UNKNOWN_ELEMENT,
-                   _("<legcare-routine> cannot contain <%s>; it can contain: <routine>, <picture>"),
-                   element);
+        {
+          set_error (state, error, LC_ROUTINE_ERROR_UNKNOWN_ELEMENT,
+                     _("<legcare-routine> cannot contain <%s>; it can contain: <routine>, <picture>"),
+                     element);
+          state->skip = 1;
+        }
       return;
     }
 
@@ -809,24 +858,24 @@ start_element (GMarkupParseContext  *context,
                                                 g_str_equal (element, "caution"))))
     {
       if (names[0] != NULL)
-        {
-          set_error (state, error, LC_ROUTINE_ERROR_UNKNOWN_ATTRIBUTE,
-                     _("<%s> has no attribute “%s”; it has no attributes"),
-                     element, names[0]);
-          return;
-        }
+        set_error (state, error, LC_ROUTINE_ERROR_UNKNOWN_ATTRIBUTE,
+                   _("<%s> has no attribute “%s”; it has no attributes"),
+                   element, names[0]);
+      /* The second one is not read: its problems would be noise */
       if (field != NULL && *field_slot (state, field) != NULL)
         {
           g_autofree char *prefix = where (state);
 
           set_error (state, error, LC_ROUTINE_ERROR_DUPLICATE,
                      _("%s<%s> is given twice: keep one"), prefix, element);
+          state->skip = 1;
           return;
         }
       if (g_str_equal (element, "category") && state->have_category)
         {
           set_error (state, error, LC_ROUTINE_ERROR_DUPLICATE,
                      _("<category> is given twice: keep one"));
+          state->skip = 1;
           return;
         }
 
@@ -844,6 +893,7 @@ start_element (GMarkupParseContext  *context,
     set_error (state, error, LC_ROUTINE_ERROR_UNKNOWN_ELEMENT,
                _("<routine> cannot contain <%s>; it can contain: <name>, <summary>, <category>, <caution>, <step>"),
                element);
+  state->skip = 1;
 }
 
 static gboolean
@@ -851,6 +901,8 @@ check_required_fields (ParseState  *state,
                        gboolean     in_step,
                        GError     **error)
 {
+  gboolean ok = TRUE;
+
   for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
     {
       const TextField *field = &text_fields[i];
@@ -861,15 +913,15 @@ check_required_fields (ParseState  *state,
       if (in_step)
         set_error (state, error, LC_ROUTINE_ERROR_MISSING,
                    _("step “%s” has no <%s>: add %s"),
-                   state->step->id, field->element, _(field->what));
+                   state->step->id != NULL ? state->step->id : "", field->element, _(field->what));
       else
         set_error (state, error, LC_ROUTINE_ERROR_MISSING,
                    _("the routine has no <%s>: add %s"),
                    field->element, _(field->what));
-      return FALSE;
+      ok = FALSE;
     }
 
-  return TRUE;
+  return ok;
 }
 
 static gboolean
@@ -886,6 +938,8 @@ end_leaf (ParseState  *state,
 
   if (g_str_equal (element, "category"))
     {
+      /* Given, if wrong: not told again as missing */
+      state->have_category = TRUE;
       if (!lc_category_from_string (text, &state->routine->category))
         {
           set_error (state, error, LC_ROUTINE_ERROR_INVALID,
@@ -893,24 +947,30 @@ end_leaf (ParseState  *state,
                      text);
           return FALSE;
         }
-      state->have_category = TRUE;
       return TRUE;
     }
 
   if (*text == '\0')
+    set_error (state, error, LC_ROUTINE_ERROR_MISSING,
+               _("%s<%s> is empty: write its text, or remove it if it is optional"),
+               prefix, element);
+  else if (length > max_chars)
+    set_error (state, error, LC_ROUTINE_ERROR_OUT_OF_RANGE,
+               _("%s<%s> is %ld characters long; keep it to %u"),
+               prefix, element, length, max_chars);
+  if (*text == '\0' || length > max_chars)
     {
-      set_error (state, error, LC_ROUTINE_ERROR_MISSING,
-                 _("%s<%s> is empty: write its text, or remove it if it is optional"),
-                 prefix, element);
+      /* Given, if wrong: not told again as missing (the routine is
+       * refused all the same) */
+      if (state->field != NULL)
+        *field_slot (state, state->field) = g_steal_pointer (&text);
       return FALSE;
     }
-  if (length > max_chars)
-    {
-      set_error (state, error, LC_ROUTINE_ERROR_OUT_OF_RANGE,
-                 _("%s<%s> is %ld characters long; keep it to %u"),
-                 prefix, element, length, max_chars);
-      return FALSE;
-    }
+
+  /* What the user acknowledges is the caution as written: a new
+   * translation, or another language, is not a new caution. */
+  if (state->field == NULL)
+    g_checksum_update (state->cautions_checksum, (const guchar *) text, strlen (text) + 1);
 
   if (state->origin == LC_ROUTINE_ORIGIN_BUILTIN)
     {
@@ -939,6 +999,12 @@ end_element (GMarkupParseContext  *context,
 {
   ParseState *state = user_data;
 
+  if (state->skip > 0)
+    {
+      state->skip--;
+      return;
+    }
+
   if (state->leaf != NULL && state->field == NULL && g_str_equal (state->leaf, "picture"))
     {
       state->leaf = NULL;
@@ -953,15 +1019,11 @@ end_element (GMarkupParseContext  *context,
 
   if (g_str_equal (element, "step"))
     {
-      if (!check_required_fields (state, TRUE, error))
-        return;
-      if (state->step->sides != LC_SIDES_BOTH && state->step->cue_switch != NULL)
-        {
-          set_error (state, error, LC_ROUTINE_ERROR_INVALID,
-                     _("step “%s” has a <cue-switch> but is not done per side: add sides=\"both\" or remove <cue-switch>"),
-                     state->step->id);
-          return;
-        }
+      check_required_fields (state, TRUE, error);
+      if (state->step->sides != LC_SIDES_BOTH && state->step->cue_switch != NULL && !state->sides_invalid)
+        set_error (state, error, LC_ROUTINE_ERROR_INVALID,
+                   _("step “%s” has a <cue-switch> but is not done per side: add sides=\"both\" or remove <cue-switch>"),
+                   state->step->id != NULL ? state->step->id : "");
       state->step = NULL;
       return;
     }
@@ -976,20 +1038,13 @@ end_element (GMarkupParseContext  *context,
   /* </routine> */
   state->routine_open = FALSE;
   state->routine_done = TRUE;
-  if (!check_required_fields (state, FALSE, error))
-    return;
+  check_required_fields (state, FALSE, error);
   if (!state->have_category)
-    {
-      set_error (state, error, LC_ROUTINE_ERROR_MISSING,
-                 _("the routine has no <category>: add one of massage, elevation, stretching, mixed"));
-      return;
-    }
+    set_error (state, error, LC_ROUTINE_ERROR_MISSING,
+               _("the routine has no <category>: add one of massage, elevation, stretching, mixed"));
   if (state->routine->steps->len == 0)
-    {
-      set_error (state, error, LC_ROUTINE_ERROR_MISSING,
-                 _("the routine has no steps: add at least one <step>"));
-      return;
-    }
+    set_error (state, error, LC_ROUTINE_ERROR_MISSING,
+               _("the routine has no steps: add at least one <step>"));
   if (lc_routine_get_duration (state->routine) > LC_ROUTINE_MAX_SECONDS)
     {
       guint minutes = (lc_routine_get_duration (state->routine) + 59) / 60;
@@ -997,7 +1052,6 @@ end_element (GMarkupParseContext  *context,
       set_error (state, error, LC_ROUTINE_ERROR_OUT_OF_RANGE,
                  _("the routine takes %u min; it can take at most 2 hours (120 min): shorten or remove steps"),
                  minutes);
-      return;
     }
 }
 
@@ -1010,13 +1064,16 @@ text (GMarkupParseContext  *context,
 {
   ParseState *state = user_data;
 
+  if (state->skip > 0)
+    return;
+
   if (state->leaf != NULL)
     {
       /* Base64 is 4 characters for 3 bytes; allow a line break every 76. */
       if (state->picture_name != NULL &&
           state->text->len + length > (gsize) LC_PICTURE_MAX_BYTES / 3 * 4 * 78 / 76 + 4)
         {
-          set_error (state, error, LC_ROUTINE_ERROR_TOO_LARGE,
+          set_fatal_error (state, error, LC_ROUTINE_ERROR_TOO_LARGE,
                      _("the picture “%s” is larger than %d MiB: use a smaller picture in the routine and export it again"),
                      state->picture_name, LC_PICTURE_MAX_BYTES / 1024 / 1024);
           return;
@@ -1057,10 +1114,12 @@ parse (LcRoutineLoader  *self,
   g_autoptr(GMarkupParseContext) context = NULL;
   g_autoptr(LcRoutine) routine = NULL;
   g_autoptr(GPtrArray) cautions = NULL;
+  g_autoptr(GChecksum) cautions_checksum = g_checksum_new (G_CHECKSUM_SHA256);
   g_autoptr(GHashTable) step_ids = NULL;
   g_autoptr(GPtrArray) missing = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GHashTable) picture_table = NULL;
   g_autoptr(GString) text_buffer = NULL;
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GError) local_error = NULL;
   gsize max_size = pictures != NULL ? LC_ROUTINE_SHARE_MAX_FILE_SIZE : LC_ROUTINE_MAX_FILE_SIZE;
   ParseState state = { 0 };
@@ -1095,8 +1154,10 @@ parse (LcRoutineLoader  *self,
   state.origin = origin;
   state.routine = routine;
   state.cautions = cautions;
+  state.cautions_checksum = cautions_checksum;
   state.step_ids = step_ids;
   state.missing = missing;
+  state.problems = problems;
   state.text = text_buffer;
   state.shared = pictures != NULL;
   state.pictures = picture_table;
@@ -1106,23 +1167,47 @@ parse (LcRoutineLoader  *self,
   if (!g_markup_parse_context_parse (context, data, length, &local_error) ||
       !g_markup_parse_context_end_parse (context, &local_error))
     {
-      g_free (state.picture_name);
-      if (local_error->domain == LC_ROUTINE_ERROR)
-        g_propagate_error (error, g_steal_pointer (&local_error));
-      else
+      if (state.too_many)
         {
-          int line = 0;
+          g_autofree char *line = NULL;
+
+          /* Translators: %s is the file, %d the number of problems shown before this line */
+          line = g_strdup_printf (_("%s: more problems after these %d; the file was not read further"),
+                                  file_name, MAX_PROBLEMS);
+          add_problem_line (&state, line);
+        }
+      else if (local_error->domain != LC_ROUTINE_ERROR)
+        {
+          g_autofree char *line = NULL;
+          int line_number = 0;
           int column = 0;
 
-          g_markup_parse_context_get_position (context, &line, &column);
-          lc_set_error (error, LC_ROUTINE_ERROR, LC_ROUTINE_ERROR_MALFORMED,
-                       /* Translators: the last %s is the XML parser's own message */
-                       _("%s:%d:%d: this is not well-formed XML (%s): check that every element is closed and every attribute quoted"),
-                       file_name, line, column, local_error->message);
+          g_markup_parse_context_get_position (context, &line_number, &column);
+          if (problems->len == 0)
+            state.first_code = LC_ROUTINE_ERROR_MALFORMED;
+          line = g_strdup_printf (/* Translators: the last %s is the XML parser's own message */
+                                  _("%s:%d:%d: this is not well-formed XML (%s): check that every element is closed and every attribute quoted"),
+                                  file_name, line_number, column, local_error->message);
+          add_problem_line (&state, line);
         }
+      /* else: a problem after which the file cannot be read on, already told */
+    }
+  g_clear_pointer (&state.picture_name, g_free);
+
+  /* Every problem, one a line, in the order of the file; the error's code
+   * is the first one's */
+  if (problems->len > 0)
+    {
+      g_autofree char *message = NULL;
+
+      g_ptr_array_add (problems, NULL);
+      message = g_strjoinv ("\n", (char **) problems->pdata);
+      g_set_error_literal (error, LC_ROUTINE_ERROR, state.first_code, message);
       return NULL;
     }
 
+  if (cautions->len > 0)
+    routine->cautions_digest = g_strdup (g_checksum_get_string (cautions_checksum));
   g_ptr_array_add (cautions, NULL);
   routine->cautions = (GStrv) g_ptr_array_free (g_steal_pointer (&cautions), FALSE);
   if (missing->len > 0)

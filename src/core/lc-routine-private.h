@@ -38,6 +38,7 @@ struct _LcRoutine
   char            *summary;
   LcCategory       category;
   GStrv            cautions;
+  char            *cautions_digest;  /* of their source text; NULL without cautions */
   char            *illustration;
   GPtrArray       *steps;
   LcRoutineOrigin  origin;

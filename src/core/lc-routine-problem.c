@@ -13,6 +13,7 @@ struct _LcRoutineProblem
 
   char    *file;
   char    *message;
+  GStrv    messages;
 };
 
 G_DEFINE_FINAL_TYPE (LcRoutineProblem, lc_routine_problem, G_TYPE_OBJECT)
@@ -24,6 +25,7 @@ lc_routine_problem_finalize (GObject *object)
 
   g_free (self->file);
   g_free (self->message);
+  g_strfreev (self->messages);
 
   G_OBJECT_CLASS (lc_routine_problem_parent_class)->finalize (object);
 }
@@ -47,6 +49,7 @@ lc_routine_problem_new (const char *file,
 
   self->file = g_strdup (file);
   self->message = g_strdup (message);
+  self->messages = g_strsplit (message, "\n", -1);
 
   return self;
 }
@@ -66,11 +69,24 @@ lc_routine_problem_get_file (LcRoutineProblem *self)
 /**
  * lc_routine_problem_get_message:
  *
- * Returns: what is wrong, with file, line and column, and what to fix
+ * Returns: what is wrong, with file, line and column, and what to fix:
+ *   one problem a line (the loader tells every independent problem)
  */
 const char *
 lc_routine_problem_get_message (LcRoutineProblem *self)
 {
   g_return_val_if_fail (LC_IS_ROUTINE_PROBLEM (self), NULL);
   return self->message;
+}
+
+/**
+ * lc_routine_problem_get_messages:
+ *
+ * Returns: (transfer none): each problem of the file, in its order
+ */
+const char * const *
+lc_routine_problem_get_messages (LcRoutineProblem *self)
+{
+  g_return_val_if_fail (LC_IS_ROUTINE_PROBLEM (self), NULL);
+  return (const char * const *) self->messages;
 }

@@ -17,5 +17,6 @@ LcRoutineProblem *lc_routine_problem_new         (const char       *file,
                                                   const char       *message);
 const char       *lc_routine_problem_get_file    (LcRoutineProblem *self);
 const char       *lc_routine_problem_get_message (LcRoutineProblem *self);
+const char * const *lc_routine_problem_get_messages (LcRoutineProblem *self);
 
 G_END_DECLS

@@ -30,6 +30,7 @@ lc_routine_finalize (GObject *object)
   g_free (self->name);
   g_free (self->summary);
   g_strfreev (self->cautions);
+  g_free (self->cautions_digest);
   g_strfreev (self->missing_illustrations);
   g_free (self->illustration);
   g_clear_pointer (&self->steps, g_ptr_array_unref);
@@ -107,6 +108,100 @@ lc_routine_get_cautions (LcRoutine *self)
 {
   g_return_val_if_fail (LC_IS_ROUTINE (self), NULL);
   return (const char * const *) self->cautions;
+}
+
+/**
+ * lc_routine_get_cautions_digest:
+ *
+ * A digest of the routine's cautions as written in its file (the English
+ * of a built-in routine, before translation): it changes when a caution
+ * is added, removed or reworded, not with the language the app speaks.
+ *
+ * Returns: (nullable): a SHA-256 in hexadecimal, or %NULL if the routine
+ *   has no cautions
+ */
+const char *
+lc_routine_get_cautions_digest (LcRoutine *self)
+{
+  g_return_val_if_fail (LC_IS_ROUTINE (self), NULL);
+
+  return self->cautions_digest;
+}
+
+/**
+ * lc_routine_get_cautions_acknowledged:
+ * @acknowledged: a dictionary (`a{ss}`): routine id → the digest of the
+ *   cautions the user acknowledged
+ *
+ * Whether the user has acknowledged the routine's cautions as they are
+ * now. A routine without cautions needs no acknowledgement.
+ */
+gboolean
+lc_routine_get_cautions_acknowledged (LcRoutine *self,
+                                      GVariant  *acknowledged)
+{
+  const char *digest = NULL;
+
+  g_return_val_if_fail (LC_IS_ROUTINE (self), FALSE);
+  g_return_val_if_fail (acknowledged != NULL, FALSE);
+  g_return_val_if_fail (g_variant_is_of_type (acknowledged, G_VARIANT_TYPE ("a{ss}")), FALSE);
+
+  if (self->cautions_digest == NULL)
+    return TRUE;
+
+  return g_variant_lookup (acknowledged, self->id, "&s", &digest) &&
+         g_str_equal (digest, self->cautions_digest);
+}
+
+/**
+ * lc_routine_get_cautions_changed:
+ * @acknowledged: as for lc_routine_get_cautions_acknowledged()
+ *
+ * Whether the user acknowledged other cautions of this routine before:
+ * they have changed since.
+ */
+gboolean
+lc_routine_get_cautions_changed (LcRoutine *self,
+                                 GVariant  *acknowledged)
+{
+  const char *digest = NULL;
+
+  g_return_val_if_fail (LC_IS_ROUTINE (self), FALSE);
+  g_return_val_if_fail (acknowledged != NULL, FALSE);
+
+  return g_variant_lookup (acknowledged, self->id, "&s", &digest) &&
+         g_strcmp0 (digest, self->cautions_digest) != 0;
+}
+
+/**
+ * lc_routine_acknowledge_cautions:
+ * @acknowledged: as for lc_routine_get_cautions_acknowledged()
+ *
+ * Returns: (transfer floating): @acknowledged with this routine's cautions
+ *   as they are now
+ */
+GVariant *
+lc_routine_acknowledge_cautions (LcRoutine *self,
+                                 GVariant  *acknowledged)
+{
+  GVariantBuilder builder;
+  GVariantIter iter;
+  const char *id;
+  const char *digest;
+
+  g_return_val_if_fail (LC_IS_ROUTINE (self), NULL);
+  g_return_val_if_fail (acknowledged != NULL, NULL);
+  g_return_val_if_fail (g_variant_is_of_type (acknowledged, G_VARIANT_TYPE ("a{ss}")), NULL);
+
+  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a{ss}"));
+  g_variant_iter_init (&iter, acknowledged);
+  while (g_variant_iter_next (&iter, "{&s&s}", &id, &digest))
+    if (!g_str_equal (id, self->id))
+      g_variant_builder_add (&builder, "{ss}", id, digest);
+  if (self->cautions_digest != NULL)
+    g_variant_builder_add (&builder, "{ss}", self->id, self->cautions_digest);
+
+  return g_variant_builder_end (&builder);
 }
 
 /**

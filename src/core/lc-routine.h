@@ -81,6 +81,13 @@ const char          *lc_routine_get_name          (LcRoutine *self);
 const char          *lc_routine_get_summary       (LcRoutine *self);
 LcCategory           lc_routine_get_category      (LcRoutine *self);
 const char * const  *lc_routine_get_cautions      (LcRoutine *self);
+const char          *lc_routine_get_cautions_digest (LcRoutine *self);
+gboolean             lc_routine_get_cautions_acknowledged (LcRoutine *self,
+                                                           GVariant  *acknowledged);
+gboolean             lc_routine_get_cautions_changed (LcRoutine *self,
+                                                      GVariant  *acknowledged);
+GVariant            *lc_routine_acknowledge_cautions (LcRoutine *self,
+                                                      GVariant  *acknowledged);
 const char * const  *lc_routine_get_missing_illustrations (LcRoutine *self);
 const char          *lc_routine_get_illustration  (LcRoutine *self);
 LcStep              *lc_routine_get_illustration_step (LcRoutine *self);

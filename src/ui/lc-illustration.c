@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include <adwaita.h>
@@ -118,7 +119,10 @@ load_data_free (LoadData *data)
 }
 
 /* Scale a picture of the user's own to fit the size asked for while it is
- * decoded: a photo is never held at its full size. */
+ * decoded: JPEG (libjpeg scales while decoding) and SVG are never held at
+ * their full size; an interlaced PNG, which only gdk-pixbuf reads here, is
+ * decoded whole, then scaled (the pixel limits of lc_picture_check() hold
+ * it to 160 MB). Other PNGs don't come here: lc_picture_decode_png(). */
 static void
 size_prepared_cb (GdkPixbufLoader *loader,
                   int              width,
@@ -157,6 +161,25 @@ load_picture (LoadData  *data,
       bytes = lc_picture_load (dir, name, error);
       if (bytes == NULL)
         return NULL;
+    }
+
+  /* gdk-pixbuf decodes a PNG whole before it scales it: a row at a time
+   * instead (an interlaced one can't be, and is left to gdk-pixbuf) */
+  if (g_bytes_get_size (bytes) >= 8 && memcmp (g_bytes_get_data (bytes, NULL), "\x89PNG\r\n\x1a\n", 8) == 0)
+    {
+      g_autoptr(GError) png_error = NULL;
+      g_autoptr(GBytes) pixels = NULL;
+      guint width, height;
+
+      pixels = lc_picture_decode_png (bytes, MAX (data->width, 1), MAX (data->height, 1), &width, &height,
+                                      &png_error);
+      if (pixels != NULL)
+        return gdk_pixbuf_new_from_bytes (pixels, GDK_COLORSPACE_RGB, TRUE, 8, width, height, width * 4);
+      if (!g_error_matches (png_error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED))
+        {
+          g_propagate_error (error, g_steal_pointer (&png_error));
+          return NULL;
+        }
     }
 
   loader = gdk_pixbuf_loader_new ();

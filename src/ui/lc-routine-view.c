@@ -10,6 +10,7 @@
 #include "lc-format.h"
 #include "lc-illustration.h"
 #include "lc-routine-view.h"
+#include "lc-start-gate.h"
 
 struct _LcRoutineView
 {
@@ -27,8 +28,17 @@ struct _LcRoutineView
   GtkLabel            *missing_label;
   AdwPreferencesGroup *cautions_group;
   AdwPreferencesGroup *steps_group;
+  GtkWidget           *acknowledge_box;
+  GtkButton           *acknowledge_button;
+  GtkWidget           *acknowledged_label;
+  GtkBox              *content_box;
+  GtkListBox          *cautions_list;
   GtkButton           *start_button;
   GtkMenuButton       *menu_button;
+
+  gboolean             shown;
+  gboolean             focus_cautions_pending;
+  gboolean             scroll_cautions_pending;
 };
 
 G_DEFINE_FINAL_TYPE (LcRoutineView, lc_routine_view, ADW_TYPE_NAVIGATION_PAGE)
@@ -50,8 +60,6 @@ enum {
 
 static guint signals [N_SIGNALS];
 
-static void start_flow (LcRoutineView *self);
-
 static char *
 describe_step (LcStep *step)
 {
@@ -60,188 +68,104 @@ describe_step (LcStep *step)
                           lc_step_get_instruction (step));
 }
 
+/* The cautions as acknowledged or not: the button while they are not, and
+ * what changed if the user had acknowledged others. */
 static void
-cautions_response_cb (AdwAlertDialog *dialog,
-                      GAsyncResult   *result,
-                      LcRoutineView  *self)
+update_cautions (LcRoutineView *self)
 {
-  const char *response = adw_alert_dialog_choose_finish (dialog, result);
+  gboolean acknowledged;
 
-  if (g_str_equal (response, "start"))
-    g_signal_emit (self, signals [START], 0, self->routine);
+  if (lc_routine_get_cautions (self->routine)[0] == NULL || self->pictures != NULL)
+    return;
 
-  g_object_unref (self);
-}
-
-static void
-show_cautions (LcRoutineView *self)
-{
-  const char * const *cautions = lc_routine_get_cautions (self->routine);
-  g_autoptr(GString) body = g_string_new (NULL);
-  AdwDialog *dialog;
-
-  if (cautions[0] == NULL)
-    {
-      g_signal_emit (self, signals [START], 0, self->routine);
-      return;
-    }
-
-  for (guint i = 0; cautions[i] != NULL; i++)
-    g_string_append_printf (body, "%s• %s", i > 0 ? "\n" : "", cautions[i]);
-
-  dialog = adw_alert_dialog_new (_("Before You Start"), body->str);
-  adw_alert_dialog_set_body_use_markup (ADW_ALERT_DIALOG (dialog), FALSE);
-  adw_alert_dialog_add_responses (ADW_ALERT_DIALOG (dialog),
-                                  "cancel", _("_Cancel"),
-                                  "start", _("_Start"),
-                                  NULL);
-  adw_alert_dialog_set_response_appearance (ADW_ALERT_DIALOG (dialog), "start",
-                                            ADW_RESPONSE_SUGGESTED);
-  adw_alert_dialog_set_default_response (ADW_ALERT_DIALOG (dialog), "start");
-  adw_alert_dialog_set_close_response (ADW_ALERT_DIALOG (dialog), "cancel");
-  adw_alert_dialog_choose (ADW_ALERT_DIALOG (dialog), GTK_WIDGET (self), NULL,
-                           (GAsyncReadyCallback) cautions_response_cb, g_object_ref (self));
-}
-
-static void
-lymph_response_cb (AdwAlertDialog *dialog,
-                   GAsyncResult   *result,
-                   LcRoutineView  *self)
-{
-  const char *response = adw_alert_dialog_choose_finish (dialog, result);
-
-  /* The responses are the setting's nicks. */
-  if (g_str_equal (response, "yes") || g_str_equal (response, "no") || g_str_equal (response, "unsure"))
-    {
-      g_settings_set_string (self->settings, "lymph-node-treatment", response);
-      start_flow (self);
-    }
-
-  g_object_unref (self);
-}
-
-static void
-ask_lymph_question (LcRoutineView *self)
-{
-  AdwDialog *dialog;
-
-  dialog = adw_alert_dialog_new (_("Lymph Node Treatment"),
-                                 _("Have lymph nodes in your groin or pelvis been removed, or treated "
-                                   "with radiotherapy?\n\n"
-                                   "The massage in Leg Care moves fluid toward the groin. After such "
-                                   "treatment the fluid has to be guided another way, which your "
-                                   "lymphoedema therapist can teach you."));
-  adw_alert_dialog_add_responses (ADW_ALERT_DIALOG (dialog),
-                                  "cancel", _("_Cancel"),
-                                  "unsure", _("No_t Sure"),
-                                  "yes", _("_Yes"),
-                                  "no", _("_No"),
-                                  NULL);
-  adw_alert_dialog_set_close_response (ADW_ALERT_DIALOG (dialog), "cancel");
-  adw_alert_dialog_choose (ADW_ALERT_DIALOG (dialog), GTK_WIDGET (self), NULL,
-                           (GAsyncReadyCallback) lymph_response_cb, g_object_ref (self));
-}
-
-static gboolean
-answer_is_unsure (LcRoutineView *self)
-{
-  return g_settings_get_enum (self->settings, "lymph-node-treatment") == LC_LYMPH_ANSWER_UNSURE;
-}
-
-static void
-explain_refusal (LcRoutineView *self)
-{
-  AdwDialog *dialog;
-
-  if (answer_is_unsure (self))
-    dialog = adw_alert_dialog_new (_("Ask Your Therapist First"),
-                                   _("If lymph nodes in your groin or pelvis may have been removed or "
-                                     "treated with radiotherapy, ask your doctor or lymphoedema therapist "
-                                     "before you massage your legs. Until then this massage does not "
-                                     "start. The elevation and exercise routines are not affected.\n\n"
-                                     "When you know the answer, change it in Preferences."));
+  acknowledged = lc_start_gate_get_acknowledged (self->routine);
+  gtk_widget_set_visible (GTK_WIDGET (self->acknowledge_box), !acknowledged);
+  gtk_widget_set_visible (GTK_WIDGET (self->acknowledged_label), acknowledged);
+  if (acknowledged)
+    adw_preferences_group_set_description (self->cautions_group, NULL);
+  else if (lc_start_gate_get_changed (self->routine))
+    adw_preferences_group_set_description (self->cautions_group,
+                                           _("These cautions have changed since you last read them. "
+                                             "Read them before you start."));
   else
-    dialog = adw_alert_dialog_new (_("Ask Your Therapist First"),
-                                   _("After lymph node treatment in the groin or pelvis, the direction "
-                                     "of the massage must come from your lymphoedema therapist, "
-                                     "so this massage does not start. The elevation and exercise "
-                                     "routines are not affected.\n\n"
-                                     "If your answer was a mistake, change it in Preferences."));
-  adw_alert_dialog_add_response (ADW_ALERT_DIALOG (dialog), "close", _("_OK"));
-  adw_dialog_present (dialog, GTK_WIDGET (self));
+    adw_preferences_group_set_description (self->cautions_group,
+                                           _("Read these cautions once before you first start this routine."));
 }
 
 static void
-confirm_response_cb (AdwAlertDialog *dialog,
-                     GAsyncResult   *result,
-                     LcRoutineView  *self)
+acknowledged_changed_cb (LcRoutineView *self)
 {
-  if (g_str_equal (adw_alert_dialog_choose_finish (dialog, result), "confirm"))
-    show_cautions (self);
-
-  g_object_unref (self);
+  update_cautions (self);
 }
 
-/* A routine of the user's with massage in it, after "yes" or "not sure": it
- * may be the sequence their therapist gave them (St Margaret's Hospice,
- * "Simple lymphatic drainage"; MD Anderson Cancer Center; UHN Toronto), or
- * a copy of the built-in one, which moves fluid toward the groin. Asked
- * every time: it starts only on a clear "yes, it is". */
+/* Not acknowledged yet: the focus on their button; @scroll: and the
+ * button scrolled into view (a page just opened shows the cautions from
+ * the top, as they come first). */
 static void
-confirm_therapist_sequence (LcRoutineView *self)
+focus_cautions (LcRoutineView *self,
+                gboolean       scroll)
 {
-  g_autoptr(GString) body = g_string_new (NULL);
-  AdwDialog *dialog;
+  GtkWidget *scrolled = gtk_widget_get_ancestor (self->acknowledge_box, GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *viewport = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled));
 
-  g_string_append (body, _("Follow the directions your lymphoedema therapist gave you. After lymph node "
-                           "treatment in the groin or pelvis, massage must guide the fluid the way your "
-                           "therapist showed you, and a copy of the built-in massage moves it toward the "
-                           "groin. Start this routine only if it is the sequence your therapist gave you."));
-  if (answer_is_unsure (self))
+  self->focus_cautions_pending = FALSE;
+  gtk_widget_grab_focus (GTK_WIDGET (self->acknowledge_button));
+  /* Seen with a pointer too: Start did not start, here is why */
+  if (scroll && GTK_IS_VIEWPORT (viewport))
+    gtk_viewport_scroll_to (GTK_VIEWPORT (viewport), self->acknowledge_box, NULL);
+}
+
+static void
+acknowledge_clicked_cb (LcRoutineView *self)
+{
+  lc_start_gate_acknowledge (self->routine);
+  update_cautions (self);
+  /* Next comes Start */
+  gtk_widget_grab_focus (GTK_WIDGET (self->start_button));
+}
+
+/* Start, or the ▶ of the row, before the cautions were acknowledged */
+static void
+request_cautions (LcRoutineView *self,
+                  gboolean       scroll)
+{
+  if (!gtk_widget_get_visible (self->acknowledge_box))
+    return;
+
+  /* Screen readers hear why it did not start */
+  gtk_accessible_announce (GTK_ACCESSIBLE (self),
+                           _("Read the cautions and acknowledge them before you start"),
+                           GTK_ACCESSIBLE_ANNOUNCEMENT_PRIORITY_MEDIUM);
+  if (self->shown)
+    focus_cautions (self, scroll);
+  else
     {
-      g_string_append (body, "\n\n");
-      g_string_append (body, _("You are not sure whether your lymph nodes were treated: ask your doctor "
-                               "or lymphoedema therapist before you massage your legs."));
+      self->focus_cautions_pending = TRUE;
+      self->scroll_cautions_pending = scroll;
     }
+}
 
-  dialog = adw_alert_dialog_new (_("Your Therapist’s Sequence?"), body->str);
-  adw_alert_dialog_set_body_use_markup (ADW_ALERT_DIALOG (dialog), FALSE);
-  adw_alert_dialog_add_responses (ADW_ALERT_DIALOG (dialog),
-                                  "cancel", _("_Cancel"),
-                                  "confirm", _("_Yes, It Is"),
-                                  NULL);
-  adw_alert_dialog_set_response_appearance (ADW_ALERT_DIALOG (dialog), "confirm", ADW_RESPONSE_SUGGESTED);
-  /* Enter must not confirm by accident */
-  adw_alert_dialog_set_default_response (ADW_ALERT_DIALOG (dialog), "cancel");
-  adw_alert_dialog_set_close_response (ADW_ALERT_DIALOG (dialog), "cancel");
-  adw_alert_dialog_choose (ADW_ALERT_DIALOG (dialog), GTK_WIDGET (self), NULL,
-                           (GAsyncReadyCallback) confirm_response_cb, g_object_ref (self));
+static void
+gate_checked_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(LcRoutineView) self = user_data;
+
+  if (lc_start_gate_check_finish (GTK_WIDGET (source), result))
+    g_signal_emit (self, signals [START], 0, self->routine);
 }
 
 static void
 start_flow (LcRoutineView *self)
 {
-  LcLymphAnswer answer = g_settings_get_enum (self->settings, "lymph-node-treatment");
-
-  switch (lc_routine_check_start (self->routine, answer))
+  if (!lc_start_gate_get_acknowledged (self->routine))
     {
-    case LC_START_ASK_LYMPH:
-      ask_lymph_question (self);
-      break;
-
-    case LC_START_REFUSED:
-      explain_refusal (self);
-      break;
-
-    case LC_START_CONFIRM:
-      confirm_therapist_sequence (self);
-      break;
-
-    case LC_START_OK:
-    default:
-      show_cautions (self);
-      break;
+      request_cautions (self, TRUE);
+      return;
     }
+
+  lc_start_gate_check_async (self->routine, GTK_WIDGET (self), gate_checked_cb, g_object_ref (self));
 }
 
 static void
@@ -312,6 +236,7 @@ setup_menu (LcRoutineView *self)
       gtk_widget_set_visible (GTK_WIDGET (self->custom_label), TRUE);
       gtk_button_set_label (self->start_button, _("_Add to My Routines"));
       gtk_actionable_set_action_name (GTK_ACTIONABLE (self->start_button), "routine.add");
+      gtk_widget_set_visible (self->acknowledge_box, FALSE);
       return;
     }
 
@@ -391,27 +316,71 @@ lc_routine_view_constructed (GObject *object)
       gtk_widget_set_visible (GTK_WIDGET (self->missing_label), TRUE);
     }
 
+  /* The cautions, each a left-aligned paragraph beside its sign, in one
+   * card; under it, until they are acknowledged, the button. */
   gtk_widget_set_visible (GTK_WIDGET (self->cautions_group), cautions[0] != NULL);
   for (guint i = 0; cautions[i] != NULL; i++)
     {
-      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *row = gtk_list_box_row_new ();
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
       GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+      GtkWidget *label = gtk_label_new (cautions[i]);
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), cautions[i]);
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
       gtk_widget_add_css_class (icon, "warning");
+      gtk_widget_set_valign (icon, GTK_ALIGN_START);
       gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       _("Caution"), -1);
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
-      adw_preferences_group_add (self->cautions_group, row);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_set_hexpand (label, TRUE);
+      gtk_box_append (GTK_BOX (box), icon);
+      gtk_box_append (GTK_BOX (box), label);
+      gtk_widget_set_margin_top (box, 12);
+      gtk_widget_set_margin_bottom (box, 12);
+      gtk_widget_set_margin_start (box, 12);
+      gtk_widget_set_margin_end (box, 12);
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+      gtk_widget_set_focusable (row, FALSE);
+      gtk_list_box_append (self->cautions_list, row);
     }
+  update_cautions (self);
+  /* To be read before the first start: first on the page, where the ▶ of
+   * the routine's row leads, readable without scrolling at 360 px. Once
+   * read, after the summary; the page does not move while it is open. */
+  if (cautions[0] != NULL && self->pictures == NULL && !lc_start_gate_get_acknowledged (routine))
+    gtk_box_reorder_child_after (self->content_box, GTK_WIDGET (self->cautions_group), NULL);
 
   for (guint i = 0; i < n_steps; i++)
     adw_preferences_group_add (self->steps_group, create_step_row (lc_routine_get_step (routine, i), i + 1,
                                                                    self->pictures));
 
   setup_menu (self);
+}
+
+/* Pushed to show the cautions: focused once the page is there, as the
+ * navigation view moves the focus to a new page itself. */
+static void
+lc_routine_view_shown (AdwNavigationPage *page)
+{
+  LcRoutineView *self = LC_ROUTINE_VIEW (page);
+
+  if (ADW_NAVIGATION_PAGE_CLASS (lc_routine_view_parent_class)->shown != NULL)
+    ADW_NAVIGATION_PAGE_CLASS (lc_routine_view_parent_class)->shown (page);
+
+  self->shown = TRUE;
+  if (self->focus_cautions_pending)
+    focus_cautions (self, self->scroll_cautions_pending);
+}
+
+static void
+lc_routine_view_hiding (AdwNavigationPage *page)
+{
+  if (ADW_NAVIGATION_PAGE_CLASS (lc_routine_view_parent_class)->hiding != NULL)
+    ADW_NAVIGATION_PAGE_CLASS (lc_routine_view_parent_class)->hiding (page);
+
+  LC_ROUTINE_VIEW (page)->shown = FALSE;
 }
 
 static void
@@ -478,8 +447,11 @@ lc_routine_view_class_init (LcRoutineViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  AdwNavigationPageClass *navigation_page_class = ADW_NAVIGATION_PAGE_CLASS (klass);
 
   object_class->constructed = lc_routine_view_constructed;
+  navigation_page_class->shown = lc_routine_view_shown;
+  navigation_page_class->hiding = lc_routine_view_hiding;
   object_class->dispose = lc_routine_view_dispose;
   object_class->get_property = lc_routine_view_get_property;
   object_class->set_property = lc_routine_view_set_property;
@@ -532,7 +504,13 @@ lc_routine_view_class_init (LcRoutineViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LcRoutineView, missing_label);
   gtk_widget_class_bind_template_child (widget_class, LcRoutineView, cautions_group);
   gtk_widget_class_bind_template_child (widget_class, LcRoutineView, steps_group);
+  gtk_widget_class_bind_template_child (widget_class, LcRoutineView, content_box);
+  gtk_widget_class_bind_template_child (widget_class, LcRoutineView, cautions_list);
+  gtk_widget_class_bind_template_child (widget_class, LcRoutineView, acknowledge_box);
+  gtk_widget_class_bind_template_child (widget_class, LcRoutineView, acknowledge_button);
+  gtk_widget_class_bind_template_child (widget_class, LcRoutineView, acknowledged_label);
   gtk_widget_class_bind_template_child (widget_class, LcRoutineView, start_button);
+  gtk_widget_class_bind_template_callback (widget_class, acknowledge_clicked_cb);
   gtk_widget_class_bind_template_child (widget_class, LcRoutineView, menu_button);
 
   gtk_widget_class_install_action (widget_class, "routine.start", NULL, start_action);
@@ -545,6 +523,9 @@ lc_routine_view_init (LcRoutineView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APP_ID);
+  g_signal_connect_object (self->settings, "changed::cautions-acknowledged",
+                           G_CALLBACK (acknowledged_changed_cb), self, G_CONNECT_SWAPPED);
+
 }
 
 LcRoutineView *
@@ -585,6 +566,22 @@ lc_routine_view_get_routine (LcRoutineView *self)
   g_return_val_if_fail (LC_IS_ROUTINE_VIEW (self), NULL);
 
   return self->routine;
+}
+
+/**
+ * lc_routine_view_show_cautions:
+ *
+ * Shows the routine's cautions, not acknowledged yet, with the focus on
+ * their button (once the page is shown, if it is on its way): what the ▶
+ * of its row does until they are acknowledged. They come first on a page
+ * opened so, and are seen from the top.
+ */
+void
+lc_routine_view_show_cautions (LcRoutineView *self)
+{
+  g_return_if_fail (LC_IS_ROUTINE_VIEW (self));
+
+  request_cautions (self, FALSE);
 }
 
 /**

@@ -20,5 +20,6 @@ LcRoutineView *lc_routine_view_new_preview (LcRoutine     *routine,
                                             GHashTable    *pictures);
 LcRoutine     *lc_routine_view_get_routine (LcRoutineView *self);
 GHashTable    *lc_routine_view_get_pictures (LcRoutineView *self);
+void           lc_routine_view_show_cautions (LcRoutineView *self);
 
 G_END_DECLS

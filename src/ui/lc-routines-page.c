@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "lc-format.h"
@@ -28,6 +29,7 @@ struct _LcRoutinesPage
   GtkListBox        *problem_list;
   GtkListBox        *repeat_list;
   AdwActionRow      *repeat_row;
+  GtkWidget         *repeat_button;
   LcRoutine         *last_routine;
 };
 
@@ -124,11 +126,34 @@ row_activated_cb (LcRoutinesPage *self,
     g_signal_emit (self, signals [ROUTINE_ACTIVATED], 0, routine);
 }
 
+/* routines.start('<id>'): the ▶ of a row, and of Repeat Last Session */
 static void
-repeat_activated_cb (LcRoutinesPage *self)
+start_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
 {
-  if (self->last_routine != NULL)
-    g_signal_emit (self, signals [START_REQUESTED], 0, self->last_routine);
+  LcRoutinesPage *self = LC_ROUTINES_PAGE (widget);
+  LcRoutine *routine = self->library != NULL ? lc_routine_library_find (self->library,
+                                                                         g_variant_get_string (parameter, NULL))
+                                             : NULL;
+
+  if (routine != NULL)
+    g_signal_emit (self, signals [START_REQUESTED], 0, routine);
+}
+
+/* ▶: starts @routine in one click; the row itself opens its page. */
+static void
+setup_start_button (GtkWidget *button,
+                    LcRoutine *routine)
+{
+  /* Translators: what the ▶ of a routine says to screen readers, e.g. "Start Calf Pump at the Desk" */
+  g_autofree char *label = g_strdup_printf (_("Start %s"), lc_routine_get_name (routine));
+
+  /* The target first: an action without it can't be looked up */
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", lc_routine_get_id (routine));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "routines.start");
+  gtk_widget_set_tooltip_text (button, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
 }
 
 static GtkWidget *
@@ -142,6 +167,7 @@ create_routine_row (gpointer item,
   GtkWidget *suffix = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *label;
   GtkWidget *picture;
+  GtkWidget *button;
   LcStep *shown = lc_routine_get_illustration_step (routine);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), lc_routine_get_name (routine));
@@ -184,9 +210,56 @@ create_routine_row (gpointer item,
     }
 
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), suffix);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+
+  button = gtk_button_new_from_icon_name ("media-playback-start-symbolic");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "circular");
+  gtk_widget_add_css_class (button, "flat");
+  setup_start_button (button, routine);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
 
   return row;
+}
+
+/* A file's problems, one a line, each named by the file's name rather than
+ * its whole path (the row's title says which file): readable on a narrow
+ * window. At most MAX_SHOWN_PROBLEMS, then how many more. */
+#define MAX_SHOWN_PROBLEMS 5
+
+static char *
+describe_problems (LcRoutineProblem *problem,
+                   const char       *basename)
+{
+  const char * const *messages = lc_routine_problem_get_messages (problem);
+  g_autofree char *path = g_filename_display_name (lc_routine_problem_get_file (problem));
+  GString *text = g_string_new (NULL);
+  guint n = g_strv_length ((char **) messages);
+
+  for (guint i = 0; i < n && i < MAX_SHOWN_PROBLEMS; i++)
+    {
+      const char *message = messages[i];
+
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      if (g_str_has_prefix (message, path) && message[strlen (path)] == ':')
+        {
+          g_string_append (text, basename);
+          message += strlen (path);
+        }
+      g_string_append (text, message);
+    }
+
+  if (n > MAX_SHOWN_PROBLEMS)
+    {
+      g_string_append_c (text, '\n');
+      g_string_append_printf (text,
+                              /* Translators: after the first problems of a routine file */
+                              ngettext ("and %u more problem", "and %u more problems",
+                                           n - MAX_SHOWN_PROBLEMS),
+                              n - MAX_SHOWN_PROBLEMS);
+    }
+
+  return g_string_free (text, FALSE);
 }
 
 static GtkWidget *
@@ -195,12 +268,13 @@ create_problem_row (gpointer item,
 {
   LcRoutineProblem *problem = item;
   g_autofree char *basename = g_filename_display_basename (lc_routine_problem_get_file (problem));
+  g_autofree char *subtitle = describe_problems (problem, basename);
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), basename);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), lc_routine_problem_get_message (problem));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   adw_action_row_set_subtitle_selectable (ADW_ACTION_ROW (row), TRUE);
   gtk_widget_add_css_class (icon, "warning");
   gtk_accessible_update_property (GTK_ACCESSIBLE (icon),
@@ -276,7 +350,9 @@ lc_routines_page_class_init (LcRoutinesPageClass *klass)
 
   /**
    * LcRoutinesPage::start-requested:
-   * @routine: the routine to run again
+   * @routine: the routine to start
+   *
+   * The user chose ▶ on a routine's row or on Repeat Last Session.
    */
   signals [START_REQUESTED] =
     g_signal_new ("start-requested",
@@ -289,7 +365,7 @@ lc_routines_page_class_init (LcRoutinesPageClass *klass)
                                                "/com/example/LegCare/ui/lc-routines-page.ui");
   gtk_widget_class_bind_template_child (widget_class, LcRoutinesPage, repeat_list);
   gtk_widget_class_bind_template_child (widget_class, LcRoutinesPage, repeat_row);
-  gtk_widget_class_bind_template_callback (widget_class, repeat_activated_cb);
+  gtk_widget_class_bind_template_child (widget_class, LcRoutinesPage, repeat_button);
   gtk_widget_class_bind_template_child (widget_class, LcRoutinesPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, LcRoutinesPage, category_toggles);
   gtk_widget_class_bind_template_child (widget_class, LcRoutinesPage, category_dropdown);
@@ -298,6 +374,8 @@ lc_routines_page_class_init (LcRoutinesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LcRoutinesPage, problem_list);
   gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
+
+  gtk_widget_class_install_action (widget_class, "routines.start", "s", start_action);
 }
 
 static void
@@ -358,5 +436,8 @@ lc_routines_page_set_last_routine (LcRoutinesPage *self,
   g_set_object (&self->last_routine, routine);
   gtk_widget_set_visible (GTK_WIDGET (self->repeat_list), routine != NULL);
   if (routine != NULL)
-    adw_action_row_set_subtitle (self->repeat_row, lc_routine_get_name (routine));
+    {
+      adw_action_row_set_subtitle (self->repeat_row, lc_routine_get_name (routine));
+      setup_start_button (self->repeat_button, routine);
+    }
 }

@@ -18,6 +18,7 @@
 #include "lc-routine-view.h"
 #include "lc-session-view.h"
 #include "lc-routines-page.h"
+#include "lc-start-gate.h"
 #include "lc-widgets.h"
 #include "lc-window.h"
 
@@ -43,6 +44,7 @@ struct _LcWindow
 
   LcRoutineLibrary     *library;
   LcRoutineRemoval     *removed;    /* the routine to bring back with Undo */
+  LcClock              *clock;      /* of the sessions; NULL for the real one */
 };
 
 G_DEFINE_FINAL_TYPE (LcWindow, lc_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -55,6 +57,7 @@ static void lc_window_export_routine (LcWindow  *self,
                                       LcRoutine *routine);
 static void lc_window_remove_routine (LcWindow  *self,
                                       LcRoutine *routine);
+static gboolean window_gone (LcWindow *self);
 static void undo_remove_routine_action (GtkWidget  *widget,
                                         const char *action_name,
                                         GVariant   *parameter);
@@ -112,7 +115,20 @@ diary_changed_cb (LcWindow *self,
     update_last_session (self);
 }
 
-/* Repeat Last Session */
+/* Started: straight to the player's Get Ready. */
+static void
+begin_session (LcWindow  *self,
+               LcRoutine *routine)
+{
+  GtkWidget *page = lc_window_start_session (self, routine, self->clock);
+
+  /* A player that asks something before Get Ready begins at once: the
+   * questions were asked before. (No-op for a player that begins itself.) */
+  if (lc_session_get_state (lc_session_view_get_session (LC_SESSION_VIEW (page))) == LC_SESSION_IDLE)
+    gtk_widget_activate_action (page, "session.begin", NULL);
+}
+
+/* ▶ on a routine's row or on Repeat Last Session */
 static void
 start_requested_cb (LcWindow  *self,
                     LcRoutine *routine)
@@ -120,11 +136,13 @@ start_requested_cb (LcWindow  *self,
   lc_window_request_start (self, routine);
 }
 
+/* Start on a routine's page, its cautions acknowledged and its questions
+ * answered */
 static void
 routine_start_cb (LcWindow  *self,
                   LcRoutine *routine)
 {
-  lc_window_start_session (self, routine, NULL);
+  begin_session (self, routine);
 }
 
 static void
@@ -260,15 +278,16 @@ show_import_error (LcWindow     *self,
 }
 
 /* An import runs in a thread of its own, with a diary connection of its
- * own, so that a large file never freezes the window; a dialog shows how
- * far it is if it takes more than a moment, and can stop it. */
+ * own, so that a large file never freezes the window; it reads the file
+ * a piece at a time as it stores the records, so that its memory does not
+ * grow with the file; a dialog shows how far it is if it takes more than
+ * a moment, and can stop it. */
 typedef struct
 {
   LcWindow   *self;
   GFile      *file;
   GFile      *diary_file;
-  char       *contents;
-  gsize       length;
+  guint64     size;
   guint       added;
   guint       skipped;
   int         permille;      /* atomic: how far */
@@ -285,7 +304,6 @@ import_job_free (ImportJob *job)
   g_clear_object (&job->self);
   g_clear_object (&job->file);
   g_clear_object (&job->diary_file);
-  g_free (job->contents);
   g_free (job);
 }
 
@@ -307,11 +325,16 @@ import_in_thread (GTask        *task,
 {
   ImportJob *job = task_data;
   g_autoptr(LcDiary) diary = NULL;
+  g_autoptr(GFileInputStream) stream = NULL;
   g_autoptr(GError) error = NULL;
 
-  diary = lc_diary_open (job->diary_file, &error);
-  if (diary == NULL || !lc_csv_import_with_progress (diary, job->contents, job->length, import_progress_func, job,
-                                                     &job->added, &job->skipped, &error))
+  /* A file that can't be read is told as such (a G_IO_ERROR) */
+  stream = g_file_read (job->file, cancellable, &error);
+  if (stream != NULL)
+    diary = lc_diary_open (job->diary_file, &error);
+  if (stream == NULL || diary == NULL ||
+      !lc_csv_import_stream (diary, G_INPUT_STREAM (stream), job->size, import_progress_func, job,
+                             cancellable, &job->added, &job->skipped, &error))
     g_task_return_error (task, g_steal_pointer (&error));
   else
     g_task_return_boolean (task, TRUE);
@@ -378,7 +401,13 @@ import_done_cb (GObject      *source,
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
-      if (!g_error_matches (error, LC_CSV_ERROR, LC_CSV_ERROR_CANCELLED))
+      if (error->domain == G_IO_ERROR)
+        {
+          g_autofree char *body = lc_describe_read_error (job->file, error);
+
+          lc_show_error (GTK_WIDGET (self), _("The File Could Not Be Read"), body);
+        }
+      else if (!g_error_matches (error, LC_CSV_ERROR, LC_CSV_ERROR_CANCELLED))
         show_import_error (self, job->file, error);
       else
         adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Import stopped: nothing was added")));
@@ -401,47 +430,6 @@ import_done_cb (GObject      *source,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-diary", TRUE);
 }
 
-static void
-import_loaded_cb (GFile        *file,
-                  GAsyncResult *result,
-                  LcWindow     *self)
-{
-  LcDiary *diary = lc_application_get_diary (LC_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
-  g_autoptr(GError) error = NULL;
-  g_autofree char *contents = NULL;
-  g_autoptr(GTask) task = NULL;
-  ImportJob *job;
-  gsize length;
-
-  if (!g_file_load_contents_finish (file, result, &contents, &length, NULL, &error))
-    {
-      g_autofree char *body = lc_describe_read_error (file, error);
-
-      lc_show_error (GTK_WIDGET (self), _("The File Could Not Be Read"), body);
-    }
-  else if (diary == NULL)
-    lc_show_error (GTK_WIDGET (self), _("The Diary Can’t Be Opened"), NULL);
-  else if (lc_diary_get_read_only (diary) != NULL)
-    show_import_error (self, file, lc_diary_get_read_only (diary));
-  else
-    {
-      job = g_new0 (ImportJob, 1);
-      job->self = g_object_ref (self);
-      job->file = g_object_ref (file);
-      job->diary_file = g_object_ref (lc_diary_get_file (diary));
-      job->contents = g_steal_pointer (&contents);
-      job->length = length;
-      job->progress_source = g_timeout_add (300, import_progress_cb, job);
-
-      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-diary", FALSE);
-      task = g_task_new (NULL, NULL, import_done_cb, NULL);
-      g_task_set_task_data (task, job, (GDestroyNotify) import_job_free);
-      g_task_run_in_thread (task, import_in_thread);
-    }
-
-  g_object_unref (self);
-}
-
 /**
  * lc_window_import_diary:
  * @file: a diary export (CSV)
@@ -454,21 +442,46 @@ void
 lc_window_import_diary (LcWindow *self,
                         GFile    *file)
 {
+  LcDiary *diary;
   g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GTask) task = NULL;
+  ImportJob *job;
 
   g_return_if_fail (LC_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  /* A huge file is refused before it is read into memory. */
+  diary = lc_application_get_diary (LC_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
+
+  /* A huge file is refused before it is read at all. */
   info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL, NULL);
   if (info != NULL && !lc_csv_check_size (g_file_info_get_size (info), &error))
     {
       show_import_error (self, file, error);
       return;
     }
+  if (diary == NULL)
+    {
+      lc_show_error (GTK_WIDGET (self), _("The Diary Can’t Be Opened"), NULL);
+      return;
+    }
+  if (lc_diary_get_read_only (diary) != NULL)
+    {
+      show_import_error (self, file, lc_diary_get_read_only (diary));
+      return;
+    }
 
-  g_file_load_contents_async (file, NULL, (GAsyncReadyCallback) import_loaded_cb, g_object_ref (self));
+  job = g_new0 (ImportJob, 1);
+  job->self = g_object_ref (self);
+  job->file = g_object_ref (file);
+  job->diary_file = g_object_ref (lc_diary_get_file (diary));
+  job->size = info != NULL ? (guint64) g_file_info_get_size (info) : 0;
+  job->progress_source = g_timeout_add (300, import_progress_cb, job);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-diary", FALSE);
+  task = g_task_new (NULL, NULL, import_done_cb, NULL);
+  g_task_set_task_data (task, job, (GDestroyNotify) import_job_free);
+  g_task_run_in_thread (task, import_in_thread);
 }
 
 static void
@@ -574,6 +587,7 @@ lc_window_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_pointer (&self->removed, lc_routine_removal_free);
   g_clear_object (&self->library);
+  g_clear_object (&self->clock);
 
   G_OBJECT_CLASS (lc_window_parent_class)->dispose (object);
 }
@@ -771,36 +785,85 @@ lc_window_show_routine (LcWindow  *self,
   adw_navigation_view_push (self->navigation_view, new_routine_view (self, routine));
 }
 
+/* Whether a session or an editor is open: a request to start leaves it be. */
+static gboolean
+busy (LcWindow *self)
+{
+  AdwNavigationPage *visible = adw_navigation_view_get_visible_page (self->navigation_view);
+
+  return LC_IS_SESSION_VIEW (visible) || LC_IS_ROUTINE_EDITOR (visible);
+}
+
+static void
+gate_checked_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(LcRoutine) routine = user_data;
+  LcWindow *self = LC_WINDOW (source);
+
+  if (!lc_start_gate_check_finish (GTK_WIDGET (self), result) || window_gone (self) || busy (self))
+    return;
+
+  begin_session (self, routine);
+}
+
 /**
  * lc_window_request_start:
  * @self: the window
  * @routine: a routine
  *
- * Starts @routine as its Start button does, on its page, so that its
- * checks and cautions come first. A session or an editor that is open
- * stays as it is.
+ * Starts @routine in one step, as the ▶ of its row does: once its cautions
+ * have been acknowledged, the lymph node question (if it is still to be
+ * asked) and then the player, at Get Ready. Until then, its page with the
+ * cautions in view, focused on their button. A session or an editor that is
+ * open stays as it is.
  *
- * Returns: whether the routine's page was opened
+ * Returns: whether the routine is started or its page shown
  */
 gboolean
 lc_window_request_start (LcWindow  *self,
                          LcRoutine *routine)
 {
-  AdwNavigationPage *visible;
-
   g_return_val_if_fail (LC_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (LC_IS_ROUTINE (routine), FALSE);
 
-  visible = adw_navigation_view_get_visible_page (self->navigation_view);
-  if (LC_IS_SESSION_VIEW (visible) || LC_IS_ROUTINE_EDITOR (visible))
+  if (busy (self))
     return FALSE;
 
-  adw_navigation_view_pop_to_tag (self->navigation_view, "main");
   lc_window_set_page (self, "routines");
-  lc_window_show_routine (self, routine);
-  gtk_widget_activate_action (GTK_WIDGET (adw_navigation_view_get_visible_page (self->navigation_view)),
-                              "routine.start", NULL);
+
+  if (!lc_start_gate_get_acknowledged (routine))
+    {
+      AdwNavigationPage *pages[2];
+
+      /* Replaced at once, not popped and pushed: the routine's page may be
+       * the one that is up, and would be on its way out with the same tag. */
+      pages[0] = adw_navigation_view_find_page (self->navigation_view, "main");
+      pages[1] = new_routine_view (self, routine);
+      adw_navigation_view_replace (self->navigation_view, pages, 2);
+      lc_routine_view_show_cautions (LC_ROUTINE_VIEW (pages[1]));
+      return TRUE;
+    }
+
+  adw_navigation_view_pop_to_tag (self->navigation_view, "main");
+  lc_start_gate_check_async (routine, GTK_WIDGET (self), gate_checked_cb, g_object_ref (routine));
   return TRUE;
+}
+
+/**
+ * lc_window_set_clock:
+ * @clock: (nullable): the clock of the sessions started from now on; %NULL
+ *   for the real one (tests use a fake one)
+ */
+void
+lc_window_set_clock (LcWindow *self,
+                     LcClock  *clock)
+{
+  g_return_if_fail (LC_IS_WINDOW (self));
+  g_return_if_fail (clock == NULL || LC_IS_CLOCK (clock));
+
+  g_set_object (&self->clock, clock);
 }
 
 /**

@@ -33,6 +33,8 @@ gboolean    lc_window_request_start (LcWindow     *self,
                                      LcRoutine    *routine);
 void        lc_window_open_shared_routine (LcWindow *self,
                                            GFile    *file);
+void        lc_window_set_clock    (LcWindow      *self,
+                                    LcClock       *clock);
 GtkWidget  *lc_window_start_session (LcWindow     *self,
                                      LcRoutine    *routine,
                                      LcClock      *clock);
