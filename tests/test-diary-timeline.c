@@ -14,6 +14,7 @@
 #include "lc-application.h"
 #include "lc-diary-page.h"
 #include "lc-diary-row.h"
+#include "lc-entry-dialog.h"
 #include "lc-session-dialog.h"
 #include "lc-session-row.h"
 #include "lc-window.h"
@@ -377,6 +378,29 @@ test_timeline_dates (Fixture       *fixture,
   }
 }
 
+/* A new entry opens with the focus on the heaviness, ready for the keyboard */
+static void
+test_timeline_quick_entry (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  AdwDialog *dialog;
+  GtkWidget *focus;
+  GtkWidget *heaviness;
+
+  show_diary (fixture);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.new-entry", NULL);
+  wait_until (LC_IS_ENTRY_DIALOG (visible_dialog (fixture)));
+  dialog = visible_dialog (fixture);
+  heaviness = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (dialog), LC_TYPE_ENTRY_DIALOG, "heaviness_group"));
+  wait_until ((focus = gtk_root_get_focus (GTK_ROOT (fixture->window))) != NULL &&
+              gtk_widget_is_ancestor (focus, heaviness) &&
+              gtk_widget_get_ancestor (focus, ADW_TYPE_TOGGLE_GROUP) != NULL);
+
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  adw_dialog_close (dialog);
+  wait_until (dialog == NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -401,6 +425,7 @@ main (int   argc,
 
   g_test_add ("/lc/diary-timeline/session", Fixture, NULL, fixture_set_up, test_timeline_session, fixture_tear_down);
   g_test_add ("/lc/diary-timeline/filter", Fixture, NULL, fixture_set_up, test_timeline_filter, fixture_tear_down);
+  g_test_add ("/lc/diary-timeline/quick-entry", Fixture, NULL, fixture_set_up, test_timeline_quick_entry, fixture_tear_down);
   g_test_add ("/lc/diary-timeline/dates", Fixture, NULL, fixture_set_up, test_timeline_dates, fixture_tear_down);
 
   status = g_test_run ();
