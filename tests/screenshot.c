@@ -72,6 +72,9 @@ static const Shot shots[] = {
   { "narrow-routine-steps-dark", "routines", 360, 720, "dark", NULL, "leg-stretching", TRUE },
   { "diary", "diary", 1000, 700, "light", NULL, NULL, FALSE, TRUE },
   { "narrow-diary-dark", "diary", 360, 720, "dark", NULL, NULL, FALSE, FALSE },
+  { "diary-wide", "diary", 1280, 800, "light", NULL, NULL, FALSE, FALSE },
+  { "diary-wide-dark", "diary", 1280, 800, "dark", NULL, NULL, FALSE, FALSE },
+  { "narrow-diary", "diary", 360, 720, "light", NULL, NULL, FALSE, FALSE },
   { "entry", "diary", 1000, 700, "light", "new-entry", NULL, FALSE, FALSE },
   { "narrow-entry-dark", "diary", 360, 720, "dark", "new-entry", NULL, FALSE, FALSE },
   { "measure-guide", "diary", 1000, 700, "light", "measure-guide", NULL, FALSE, FALSE },
@@ -236,6 +239,26 @@ seed_diary (LcDiary *diary)
       entry->note = g_strdup (samples[i].note);
       lc_diary_add_entry (diary, entry, NULL);
     }
+
+  /* Sessions: one done to the end and rated, one stopped early */
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(GDateTime) day = g_date_time_add_days (now, i == 0 ? -1 : 0);
+      g_autoptr(GDateTime) time = g_date_time_new_local (g_date_time_get_year (day), g_date_time_get_month (day),
+                                                         g_date_time_get_day_of_month (day),
+                                                         i == 0 ? 21 : 7, i == 0 ? 50 : 35, 0);
+      g_autoptr(LcSessionRecord) record = lc_session_record_new ();
+
+      record->routine_id = g_strdup (i == 0 ? "leg-elevation" : "calf-pump-seated");
+      record->routine_name = g_strdup (i == 0 ? "Leg Elevation" : "Calf Pump at the Desk");
+      record->started_at = MIN (g_date_time_to_unix (time), g_date_time_to_unix (now) - 300);
+      record->ended_at = record->started_at + (i == 0 ? 1090 : 140);
+      record->steps_total = i == 0 ? 10 : 12;
+      record->steps_done = i == 0 ? 10 : 4;
+      record->heaviness_before = i == 0 ? 6 : 3;
+      record->heaviness_after = i == 0 ? 4 : LC_SCORE_NONE;
+      lc_diary_add_session (diary, record, NULL);
+    }
 }
 
 /* Without a compositor GTK draws a thin frame inside the window's size. */
@@ -346,8 +369,9 @@ main (int   argc,
       const char *only = g_getenv ("LC_SCREENSHOTS");
       GtkWindow *window;
 
-      /* LC_SCREENSHOTS=narrow-routine*: only those (a glob of their names) */
-      if (only != NULL && !g_pattern_match_simple (only, shot->name))
+      /* LC_SCREENSHOTS=narrow-routine*: only those (a glob of their names),
+       * and those that fill the diary, which the later ones show */
+      if (only != NULL && !shot->seed && !g_pattern_match_simple (only, shot->name))
         continue;
 
       g_settings_set_string (lc_application_get_settings (app), "color-scheme", shot->style);

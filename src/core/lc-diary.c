@@ -20,6 +20,7 @@
 
 #include "lc-diary.h"
 #include "lc-diary-private.h"
+#include "lc-entry-item.h"
 #include "lc-enum-types.h"
 #include "lc-error.h"
 
@@ -55,6 +56,11 @@ typedef enum
   STMT_LAST_SESSION,
   STMT_DAY_ENTRIES,
   STMT_DAY_SESSIONS,
+  STMT_GET_SESSION,
+  STMT_UPDATE_SESSION_RATINGS,
+  STMT_DELETE_SESSION,
+  STMT_TIMELINE,
+  STMT_TIMELINE_COUNT,
   N_STATEMENTS
 } Statement;
 
@@ -107,6 +113,22 @@ static const char *statement_sql[N_STATEMENTS] = {
   [STMT_DAY_SESSIONS] =
     "SELECT date(started_at, 'unixepoch', 'localtime') AS day, COUNT(*) FROM session "
     "WHERE started_at >= ?1 AND started_at < ?2 GROUP BY day ORDER BY day",
+  [STMT_GET_SESSION] = "SELECT " SESSION_COLUMNS " FROM session WHERE id = ?1",
+  /* What happened in a session is the player's record; only the ratings
+   * the user gave can be corrected. */
+  [STMT_UPDATE_SESSION_RATINGS] =
+    "UPDATE session SET heaviness_before = ?1, heaviness_after = ?2 WHERE id = ?3",
+  [STMT_DELETE_SESSION] = "DELETE FROM session WHERE id = ?1",
+  /* Entries and sessions in one list, newest first; ?3 and ?4 say which
+   * kinds are wanted. A compound SELECT, so that SQLite merges the two
+   * tables' time indexes instead of sorting every record for each page. */
+  [STMT_TIMELINE] =
+    "SELECT 0 AS kind, id, taken_at AS t FROM entry WHERE ?3"
+    " UNION ALL SELECT 1, id, started_at FROM session WHERE ?4"
+    " ORDER BY t DESC, kind DESC, id DESC LIMIT ?1 OFFSET ?2",
+  [STMT_TIMELINE_COUNT] =
+    "SELECT (CASE WHEN ?2 THEN (SELECT COUNT(*) FROM entry WHERE taken_at >= ?1) ELSE 0 END)"
+    " + (CASE WHEN ?3 THEN (SELECT COUNT(*) FROM session WHERE started_at >= ?1) ELSE 0 END)",
 };
 
 G_STATIC_ASSERT (N_STATEMENTS <= G_N_ELEMENTS (((LcDiary *) NULL)->statements));
@@ -312,8 +334,12 @@ run_write (LcDiary        *self,
   ok = stmt != NULL && step_done (self, stmt, error);
   if (ok && must_change && sqlite3_changes (self->db) == 0)
     {
-      lc_set_error (error, LC_DIARY_ERROR, LC_DIARY_ERROR_NOT_FOUND,
-                   _("The entry is no longer in the diary"));
+      if (which == STMT_UPDATE_SESSION_RATINGS || which == STMT_DELETE_SESSION)
+        lc_set_error (error, LC_DIARY_ERROR, LC_DIARY_ERROR_NOT_FOUND,
+                      _("The session is no longer in the diary"));
+      else
+        lc_set_error (error, LC_DIARY_ERROR, LC_DIARY_ERROR_NOT_FOUND,
+                      _("The entry is no longer in the diary"));
       ok = FALSE;
     }
 
@@ -548,11 +574,10 @@ lc_diary_get_entry (LcDiary  *self,
 }
 
 static gint64
-count (LcDiary    *self,
-       Statement   which,
-       GError    **error)
+step_count (LcDiary       *self,
+            sqlite3_stmt  *stmt,
+            GError       **error)
 {
-  sqlite3_stmt *stmt = statement (self, which, error);
   gint64 n = -1;
   int rc;
 
@@ -567,6 +592,14 @@ count (LcDiary    *self,
   sqlite3_reset (stmt);
 
   return n;
+}
+
+static gint64
+count (LcDiary    *self,
+       Statement   which,
+       GError    **error)
+{
+  return step_count (self, statement (self, which, error), error);
 }
 
 /**
@@ -820,6 +853,204 @@ lc_diary_count_sessions (LcDiary  *self,
 {
   g_return_val_if_fail (LC_IS_DIARY (self), -1);
   return count (self, STMT_COUNT_SESSIONS, error);
+}
+
+/**
+ * lc_diary_get_session:
+ *
+ * Returns: (transfer full): the session, or %NULL with @error set
+ */
+LcSessionRecord *
+lc_diary_get_session (LcDiary  *self,
+                      gint64    id,
+                      GError  **error)
+{
+  sqlite3_stmt *stmt;
+  LcSessionRecord *record = NULL;
+  int rc;
+
+  g_return_val_if_fail (LC_IS_DIARY (self), NULL);
+
+  stmt = statement (self, STMT_GET_SESSION, error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    record = read_session (stmt);
+  else if (rc == SQLITE_DONE)
+    lc_set_error (error, LC_DIARY_ERROR, LC_DIARY_ERROR_NOT_FOUND,
+                  _("The session is no longer in the diary"));
+  else
+    lc_diary_set_sqlite_error (self, rc, error);
+  sqlite3_reset (stmt);
+
+  return record;
+}
+
+static void
+bind_ratings (sqlite3_stmt  *stmt,
+              gconstpointer  data)
+{
+  const LcSessionRecord *record = data;
+
+  bind_optional_int (stmt, 1, record->heaviness_before, LC_SCORE_NONE);
+  bind_optional_int (stmt, 2, record->heaviness_after, LC_SCORE_NONE);
+  sqlite3_bind_int64 (stmt, 3, record->id);
+}
+
+/**
+ * lc_diary_update_session_ratings:
+ * @record: a stored session (its id) with the corrected ratings
+ *
+ * Stores the heaviness before and after of a session again: what the user
+ * rated can be corrected, what the player recorded (the routine, the times,
+ * the steps) can't.
+ *
+ * Returns: whether the change is stored
+ */
+gboolean
+lc_diary_update_session_ratings (LcDiary                *self,
+                                 const LcSessionRecord  *record,
+                                 GError                **error)
+{
+  g_return_val_if_fail (LC_IS_DIARY (self), FALSE);
+  g_return_val_if_fail (record != NULL, FALSE);
+
+  if (!lc_session_record_validate (record, error) ||
+      !run_write (self, STMT_UPDATE_SESSION_RATINGS, bind_ratings, record, TRUE, error))
+    return FALSE;
+  lc_diary_note_change (self, LC_DIARY_CHANGE_SESSIONS);
+  return TRUE;
+}
+
+gboolean
+lc_diary_delete_session (LcDiary  *self,
+                         gint64    id,
+                         GError  **error)
+{
+  g_return_val_if_fail (LC_IS_DIARY (self), FALSE);
+
+  if (!run_write (self, STMT_DELETE_SESSION, bind_id, &id, TRUE, error))
+    return FALSE;
+  lc_diary_note_change (self, LC_DIARY_CHANGE_SESSIONS);
+  return TRUE;
+}
+
+/* --- the timeline: entries and sessions together ------------------------------- */
+
+static void
+bind_filter (sqlite3_stmt  *stmt,
+             int            first,
+             LcDiaryFilter  filter)
+{
+  sqlite3_bind_int (stmt, first, filter != LC_DIARY_FILTER_SESSIONS);
+  sqlite3_bind_int (stmt, first + 1, filter != LC_DIARY_FILTER_ENTRIES);
+}
+
+/**
+ * lc_diary_list_timeline:
+ * @filter: which records
+ * @offset: how many of the newest records to pass over
+ * @limit: how many to return at most
+ *
+ * A page of the diary's entries and sessions together, newest first (a
+ * session by its start), for a list that loads as it scrolls.
+ *
+ * Returns: (transfer container) (element-type GObject): #LcEntryItem and
+ *   #LcSessionItem objects, or %NULL with @error set
+ */
+GPtrArray *
+lc_diary_list_timeline (LcDiary        *self,
+                        LcDiaryFilter   filter,
+                        guint           offset,
+                        guint           limit,
+                        GError        **error)
+{
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GArray) keys = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (LC_IS_DIARY (self), NULL);
+
+  stmt = statement (self, STMT_TIMELINE, error);
+  if (stmt == NULL)
+    return NULL;
+
+  /* The keys first: the lookups below use statements of their own. */
+  sqlite3_bind_int64 (stmt, 1, limit);
+  sqlite3_bind_int64 (stmt, 2, offset);
+  bind_filter (stmt, 3, filter);
+  keys = g_array_new (FALSE, FALSE, sizeof (gint64) * 2);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 key[2] = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1) };
+
+      g_array_append_val (keys, key);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      lc_diary_set_sqlite_error (self, rc, error);
+      return NULL;
+    }
+
+  items = g_ptr_array_new_full (keys->len, g_object_unref);
+  for (guint i = 0; i < keys->len; i++)
+    {
+      const gint64 *key = &g_array_index (keys, gint64, 2 * i);
+
+      if (key[0] == 0)
+        {
+          LcEntry *entry = lc_diary_get_entry (self, key[1], error);
+
+          if (entry == NULL)
+            return NULL;
+          g_ptr_array_add (items, lc_entry_item_new (entry));
+        }
+      else
+        {
+          LcSessionRecord *record = lc_diary_get_session (self, key[1], error);
+
+          if (record == NULL)
+            return NULL;
+          g_ptr_array_add (items, lc_session_item_new (record));
+        }
+    }
+
+  return g_steal_pointer (&items);
+}
+
+/**
+ * lc_diary_count_timeline:
+ * @filter: which records
+ * @since: the first second to count, UTC; %G_MININT64 for all
+ *
+ * How many records the timeline holds from @since on. In the newest-first
+ * order of lc_diary_list_timeline() that is also the position of the first
+ * record before @since, which is how a list jumps to a date.
+ *
+ * Returns: the number, or -1 with @error set
+ */
+gint64
+lc_diary_count_timeline (LcDiary        *self,
+                         LcDiaryFilter   filter,
+                         gint64          since,
+                         GError        **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (LC_IS_DIARY (self), -1);
+
+  stmt = statement (self, STMT_TIMELINE_COUNT, error);
+  if (stmt == NULL)
+    return -1;
+
+  sqlite3_bind_int64 (stmt, 1, since);
+  bind_filter (stmt, 2, filter);
+  return step_count (self, stmt, error);
 }
 
 /* --- daily aggregates ---------------------------------------------------------- */

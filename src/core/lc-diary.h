@@ -32,6 +32,14 @@ typedef enum
   LC_DIARY_CHANGE_RESTORED = 1 << 2,   /* all of it, from a backup */
 } LcDiaryChange;
 
+/* Which records the diary's timeline lists */
+typedef enum
+{
+  LC_DIARY_FILTER_ALL,
+  LC_DIARY_FILTER_ENTRIES,
+  LC_DIARY_FILTER_SESSIONS,
+} LcDiaryFilter;
+
 /* The schema version this build reads and writes (PRAGMA user_version). */
 #define LC_DIARY_SCHEMA_VERSION 2
 
@@ -120,6 +128,25 @@ GPtrArray  *lc_diary_list_sessions        (LcDiary          *self,
 gint64      lc_diary_count_sessions       (LcDiary          *self,
                                            GError          **error);
 LcSessionRecord *lc_diary_get_last_session (LcDiary         *self,
+                                           GError          **error);
+LcSessionRecord *lc_diary_get_session     (LcDiary          *self,
+                                           gint64            id,
+                                           GError          **error);
+gboolean    lc_diary_update_session_ratings (LcDiary        *self,
+                                           const LcSessionRecord *record,
+                                           GError          **error);
+gboolean    lc_diary_delete_session       (LcDiary          *self,
+                                           gint64            id,
+                                           GError          **error);
+
+GPtrArray  *lc_diary_list_timeline        (LcDiary          *self,
+                                           LcDiaryFilter     filter,
+                                           guint             offset,
+                                           guint             limit,
+                                           GError          **error);
+gint64      lc_diary_count_timeline       (LcDiary          *self,
+                                           LcDiaryFilter     filter,
+                                           gint64            since,
                                            GError          **error);
 
 GArray     *lc_diary_daily_aggregates     (LcDiary          *self,

@@ -1,4 +1,4 @@
-/* lc-entry-item.c: a diary entry as an object, for list models
+/* lc-entry-item.c: diary entries and sessions as objects, for list models
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -58,4 +58,75 @@ lc_entry_item_get_entry (LcEntryItem *self)
 {
   g_return_val_if_fail (LC_IS_ENTRY_ITEM (self), NULL);
   return self->entry;
+}
+
+/* --- sessions ------------------------------------------------------------ */
+
+struct _LcSessionItem
+{
+  GObject          parent_instance;
+
+  LcSessionRecord *record;
+};
+
+G_DEFINE_FINAL_TYPE (LcSessionItem, lc_session_item, G_TYPE_OBJECT)
+
+static void
+lc_session_item_finalize (GObject *object)
+{
+  LcSessionItem *self = LC_SESSION_ITEM (object);
+
+  g_clear_pointer (&self->record, lc_session_record_free);
+
+  G_OBJECT_CLASS (lc_session_item_parent_class)->finalize (object);
+}
+
+static void
+lc_session_item_class_init (LcSessionItemClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = lc_session_item_finalize;
+}
+
+static void
+lc_session_item_init (LcSessionItem *self)
+{
+}
+
+/**
+ * lc_session_item_new:
+ * @record: (transfer full): the session
+ */
+LcSessionItem *
+lc_session_item_new (LcSessionRecord *record)
+{
+  LcSessionItem *self;
+
+  g_return_val_if_fail (record != NULL, NULL);
+
+  self = g_object_new (LC_TYPE_SESSION_ITEM, NULL);
+  self->record = record;
+  return self;
+}
+
+const LcSessionRecord *
+lc_session_item_get_record (LcSessionItem *self)
+{
+  g_return_val_if_fail (LC_IS_SESSION_ITEM (self), NULL);
+  return self->record;
+}
+
+/**
+ * lc_diary_item_get_time:
+ * @item: an #LcEntryItem or an #LcSessionItem
+ *
+ * Returns: when the entry was taken or the session started, UTC seconds
+ */
+gint64
+lc_diary_item_get_time (GObject *item)
+{
+  if (LC_IS_ENTRY_ITEM (item))
+    return LC_ENTRY_ITEM (item)->entry->taken_at;
+
+  g_return_val_if_fail (LC_IS_SESSION_ITEM (item), 0);
+  return LC_SESSION_ITEM (item)->record->started_at;
 }

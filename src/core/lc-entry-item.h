@@ -16,4 +16,13 @@ G_DECLARE_FINAL_TYPE (LcEntryItem, lc_entry_item, LC, ENTRY_ITEM, GObject)
 LcEntryItem   *lc_entry_item_new       (LcEntry     *entry);
 const LcEntry *lc_entry_item_get_entry (LcEntryItem *self);
 
+#define LC_TYPE_SESSION_ITEM (lc_session_item_get_type ())
+
+G_DECLARE_FINAL_TYPE (LcSessionItem, lc_session_item, LC, SESSION_ITEM, GObject)
+
+LcSessionItem         *lc_session_item_new        (LcSessionRecord *record);
+const LcSessionRecord *lc_session_item_get_record (LcSessionItem   *self);
+
+gint64         lc_diary_item_get_time  (GObject     *item);
+
 G_END_DECLS

@@ -1,4 +1,4 @@
-/* lc-diary-model.c: the diary's entries, newest first, read page by page
+/* lc-diary-model.c: the diary's entries and sessions, newest first, read page by page
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
@@ -18,7 +18,7 @@
 typedef struct
 {
   guint      index;
-  GPtrArray *items;       /* LcEntryItem */
+  GPtrArray *items;       /* LcEntryItem, LcSessionItem */
 } Page;
 
 struct _LcDiaryModel
@@ -26,6 +26,7 @@ struct _LcDiaryModel
   GObject    parent_instance;
 
   LcDiary   *diary;
+  LcDiaryFilter filter;
   guint      n_items;
   GQueue     pages;       /* Page *, most recently used first */
   GError    *error;
@@ -55,7 +56,7 @@ static Page *
 get_page (LcDiaryModel *self,
           guint         index)
 {
-  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GPtrArray) items = NULL;
   g_autoptr(GError) error = NULL;
   Page *page;
 
@@ -71,8 +72,8 @@ get_page (LcDiaryModel *self,
         }
     }
 
-  entries = lc_diary_list_entries_newest (self->diary, index * PAGE_SIZE, PAGE_SIZE, &error);
-  if (entries == NULL)
+  items = lc_diary_list_timeline (self->diary, self->filter, index * PAGE_SIZE, PAGE_SIZE, &error);
+  if (items == NULL)
     {
       g_warning ("Could not read the diary: %s", error->message);
       g_clear_error (&self->error);
@@ -82,9 +83,7 @@ get_page (LcDiaryModel *self,
 
   page = g_new0 (Page, 1);
   page->index = index;
-  page->items = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = 0; i < entries->len; i++)
-    g_ptr_array_add (page->items, lc_entry_item_new (lc_entry_copy (entries->pdata[i])));
+  page->items = g_steal_pointer (&items);
 
   g_queue_push_head (&self->pages, page);
   while (self->pages.length > MAX_PAGES)
@@ -93,7 +92,7 @@ get_page (LcDiaryModel *self,
   return page;
 }
 
-static LcEntryItem *
+static GObject *
 peek_item (LcDiaryModel *self,
            guint         position)
 {
@@ -112,7 +111,7 @@ peek_item (LcDiaryModel *self,
 static GType
 lc_diary_model_get_item_type (GListModel *model)
 {
-  return LC_TYPE_ENTRY_ITEM;
+  return G_TYPE_OBJECT;
 }
 
 static guint
@@ -125,7 +124,7 @@ static gpointer
 lc_diary_model_get_item (GListModel *model,
                          guint       position)
 {
-  LcEntryItem *item = peek_item (LC_DIARY_MODEL (model), position);
+  GObject *item = peek_item (LC_DIARY_MODEL (model), position);
 
   return item != NULL ? g_object_ref (item) : NULL;
 }
@@ -143,13 +142,13 @@ static guint
 day_key (LcDiaryModel *self,
          guint         position)
 {
-  LcEntryItem *item = peek_item (self, position);
+  GObject *item = peek_item (self, position);
   g_autoptr(GDateTime) time = NULL;
 
   if (item == NULL)
     return 0;
 
-  time = g_date_time_new_from_unix_local (lc_entry_item_get_entry (item)->taken_at);
+  time = g_date_time_new_from_unix_local (lc_diary_item_get_time (item));
   return g_date_time_get_year (time) * 1000 + g_date_time_get_day_of_year (time);
 }
 
@@ -203,7 +202,7 @@ lc_diary_model_reload (LcDiaryModel *self)
   g_return_if_fail (LC_IS_DIARY_MODEL (self));
 
   clear_pages (self);
-  n = lc_diary_count_entries (self->diary, &error);
+  n = lc_diary_count_timeline (self->diary, self->filter, G_MININT64, &error);
   g_clear_error (&self->error);
   if (n < 0)
     {
@@ -213,6 +212,63 @@ lc_diary_model_reload (LcDiaryModel *self)
 
   self->n_items = (guint) n;
   g_list_model_items_changed (G_LIST_MODEL (self), 0, old, self->n_items);
+}
+
+/**
+ * lc_diary_model_set_filter:
+ *
+ * Lists only entries, only sessions, or both.
+ */
+void
+lc_diary_model_set_filter (LcDiaryModel  *self,
+                           LcDiaryFilter  filter)
+{
+  g_return_if_fail (LC_IS_DIARY_MODEL (self));
+
+  if (self->filter == filter)
+    return;
+  self->filter = filter;
+  lc_diary_model_reload (self);
+}
+
+LcDiaryFilter
+lc_diary_model_get_filter (LcDiaryModel *self)
+{
+  g_return_val_if_fail (LC_IS_DIARY_MODEL (self), LC_DIARY_FILTER_ALL);
+  return self->filter;
+}
+
+/**
+ * lc_diary_model_find_day:
+ * @day: a local date
+ *
+ * Returns: the position of the first record on @day or before it, which
+ *   can be the end of the list
+ */
+guint
+lc_diary_model_find_day (LcDiaryModel *self,
+                         GDateTime    *day)
+{
+  g_autoptr(GDateTime) midnight = NULL;
+  g_autoptr(GDateTime) next = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 n;
+
+  g_return_val_if_fail (LC_IS_DIARY_MODEL (self), 0);
+
+  /* The next local midnight after @day (days around a clock change have
+   * 23 or 25 hours, so not 24 hours on). */
+  midnight = g_date_time_new_local (g_date_time_get_year (day), g_date_time_get_month (day),
+                                    g_date_time_get_day_of_month (day), 0, 0, 0);
+  next = g_date_time_add_days (midnight, 1);
+  n = lc_diary_count_timeline (self->diary, self->filter, g_date_time_to_unix (next), &error);
+  if (n < 0)
+    {
+      g_warning ("Could not read the diary: %s", error->message);
+      return 0;
+    }
+
+  return MIN ((guint) n, self->n_items);
 }
 
 /**

@@ -18,5 +18,10 @@ G_DECLARE_FINAL_TYPE (LcDiaryModel, lc_diary_model, LC, DIARY_MODEL, GObject)
 LcDiaryModel *lc_diary_model_new     (LcDiary      *diary);
 void          lc_diary_model_reload  (LcDiaryModel *self);
 GError       *lc_diary_model_get_error (LcDiaryModel *self);
+void          lc_diary_model_set_filter (LcDiaryModel  *self,
+                                         LcDiaryFilter  filter);
+LcDiaryFilter lc_diary_model_get_filter (LcDiaryModel  *self);
+guint         lc_diary_model_find_day (LcDiaryModel *self,
+                                       GDateTime    *day);
 
 G_END_DECLS

@@ -1,6 +1,10 @@
-/* lc-diary-page.c: the diary, by day, newest first
+/* lc-diary-page.c: the diary's entries and sessions, by day, newest first
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * One list of entries and sessions (or either alone), paged from SQLite by
+ * LcDiaryModel. An entry opens in LcEntryDialog, a session in
+ * LcSessionDialog; both delete with Undo. The page opens at today.
  */
 
 #include "config.h"
@@ -12,6 +16,9 @@
 #include "lc-diary-row.h"
 #include "lc-entry-dialog.h"
 #include "lc-entry-item.h"
+#include "lc-routine-library.h"
+#include "lc-session-dialog.h"
+#include "lc-session-row.h"
 #include "lc-widgets.h"
 
 struct _LcDiaryPage
@@ -19,12 +26,19 @@ struct _LcDiaryPage
   AdwBin          parent_instance;
 
   LcDiary        *diary;
+  LcRoutineLibrary *library;
   LcDiaryModel   *model;
   guint           midnight_source;
+  guint           today_source;
 
   /* Template widgets */
+  GtkWidget      *filter_bar;
+  AdwToggleGroup *filter_toggles;
+  GtkMenuButton  *date_button;
+  GtkCalendar    *calendar;
   GtkStack       *stack;
   AdwStatusPage  *error_status;
+  AdwStatusPage  *filtered_status;
   GtkListView    *list_view;
 };
 
@@ -33,10 +47,29 @@ G_DEFINE_FINAL_TYPE (LcDiaryPage, lc_diary_page, ADW_TYPE_BIN)
 static void
 update_state (LcDiaryPage *self)
 {
+  LcDiaryFilter filter = self->model != NULL ? lc_diary_model_get_filter (self->model) : LC_DIARY_FILTER_ALL;
+  gboolean empty = self->model == NULL || g_list_model_get_n_items (G_LIST_MODEL (self->model)) == 0;
+  gboolean any = !empty;
+
+  /* With a filter on, the diary may hold records the list does not show. */
+  if (empty && filter != LC_DIARY_FILTER_ALL && self->diary != NULL)
+    any = lc_diary_count_timeline (self->diary, LC_DIARY_FILTER_ALL, G_MININT64, NULL) > 0;
+
+  gtk_widget_set_visible (self->filter_bar, self->diary != NULL && any);
   if (self->diary == NULL)
     gtk_stack_set_visible_child_name (self->stack, "error");
-  else if (g_list_model_get_n_items (G_LIST_MODEL (self->model)) == 0)
+  else if (!any)
     gtk_stack_set_visible_child_name (self->stack, "empty");
+  else if (empty)
+    {
+      adw_status_page_set_title (self->filtered_status,
+                                 filter == LC_DIARY_FILTER_SESSIONS ? _("No Sessions") : _("No Entries"));
+      adw_status_page_set_description (self->filtered_status,
+                                       filter == LC_DIARY_FILTER_SESSIONS
+                                       ? _("Sessions you save after a routine are listed here")
+                                       : _("Entries you add are listed here"));
+      gtk_stack_set_visible_child_name (self->stack, "filtered");
+    }
   else
     gtk_stack_set_visible_child_name (self->stack, "list");
 }
@@ -105,8 +138,8 @@ static void
 bind_header_cb (GtkSignalListItemFactory *factory,
                 GtkListHeader            *header)
 {
-  LcEntryItem *item = gtk_list_header_get_item (header);
-  g_autoptr(GDateTime) time = g_date_time_new_from_unix_local (lc_entry_item_get_entry (item)->taken_at);
+  GObject *item = gtk_list_header_get_item (header);
+  g_autoptr(GDateTime) time = g_date_time_new_from_unix_local (lc_diary_item_get_time (item));
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autoptr(GDateTime) yesterday = g_date_time_add_days (now, -1);
   g_autofree char *text = NULL;
@@ -210,14 +243,222 @@ lc_diary_page_new_entry (LcDiaryPage *self)
     present_dialog (self, NULL);
 }
 
+/* --- sessions ---------------------------------------------------------------- */
+
+/* A built-in routine's name in the language the user reads now; any other
+ * under the name it had when the session was saved. */
+static const char *
+routine_display_name (LcDiaryPage           *self,
+                      const LcSessionRecord *record)
+{
+  LcRoutine *routine = self->library != NULL ? lc_routine_library_find (self->library, record->routine_id) : NULL;
+
+  if (routine != NULL && lc_routine_get_origin (routine) == LC_ROUTINE_ORIGIN_BUILTIN)
+    return lc_routine_get_name (routine);
+
+  return record->routine_name;
+}
+
+typedef struct
+{
+  GWeakRef         page;
+  LcSessionRecord *record;
+} UndoSessionDelete;
+
+static void
+undo_session_delete_free (gpointer  data,
+                          GClosure *closure)
+{
+  UndoSessionDelete *undo = data;
+
+  g_weak_ref_clear (&undo->page);
+  lc_session_record_free (undo->record);
+  g_free (undo);
+}
+
+static void
+undo_session_delete_cb (AdwToast          *toast,
+                        UndoSessionDelete *undo)
+{
+  g_autoptr(LcDiaryPage) self = g_weak_ref_get (&undo->page);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LcSessionRecord) again = NULL;
+
+  if (self == NULL || self->diary == NULL)
+    return;
+
+  again = lc_session_record_copy (undo->record);
+  again->id = 0;
+  if (!lc_diary_add_session (self->diary, again, &error))
+    lc_show_toast (GTK_WIDGET (self), adw_toast_new_format (_("The session could not be restored: %s"), error->message));
+}
+
+static void
+session_delete_requested_cb (LcDiaryPage     *self,
+                             LcSessionRecord *record)
+{
+  g_autoptr(GError) error = NULL;
+  UndoSessionDelete *undo;
+  AdwToast *toast;
+
+  if (!lc_diary_delete_session (self->diary, record->id, &error))
+    {
+      lc_show_toast (GTK_WIDGET (self), adw_toast_new_format (_("The session could not be deleted: %s"), error->message));
+      return;
+    }
+
+  toast = adw_toast_new (_("Session deleted"));
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  undo = g_new0 (UndoSessionDelete, 1);
+  g_weak_ref_init (&undo->page, self);
+  undo->record = lc_session_record_copy (record);
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_session_delete_cb), undo,
+                         undo_session_delete_free, 0);
+  lc_show_toast (GTK_WIDGET (self), toast);
+}
+
+static void
+present_session_dialog (LcDiaryPage           *self,
+                        const LcSessionRecord *record)
+{
+  LcSessionDialog *dialog = lc_session_dialog_new (self->diary, record, routine_display_name (self, record));
+
+  g_signal_connect_object (dialog, "delete-requested", G_CALLBACK (session_delete_requested_cb), self,
+                           G_CONNECT_SWAPPED);
+  adw_dialog_present (ADW_DIALOG (dialog), GTK_WIDGET (self));
+}
+
 static void
 row_activated_cb (LcDiaryPage *self,
                   guint        position)
 {
-  g_autoptr(LcEntryItem) item = g_list_model_get_item (G_LIST_MODEL (self->model), position);
+  g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (self->model), position);
 
-  if (item != NULL)
-    present_dialog (self, lc_entry_item_get_entry (item));
+  if (LC_IS_ENTRY_ITEM (item))
+    present_dialog (self, lc_entry_item_get_entry (LC_ENTRY_ITEM (item)));
+  else if (LC_IS_SESSION_ITEM (item))
+    present_session_dialog (self, lc_session_item_get_record (LC_SESSION_ITEM (item)));
+}
+
+/* --- rows ------------------------------------------------------------------- */
+
+/* A list item shows an entry's row or a session's: the child is swapped
+ * only when the kind changes, so scrolling reuses rows as before. */
+static void
+bind_row_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *list_item,
+             LcDiaryPage              *self)
+{
+  GObject *item = gtk_list_item_get_item (list_item);
+  GtkWidget *child = gtk_list_item_get_child (list_item);
+  g_autofree char *description = NULL;
+
+  if (LC_IS_ENTRY_ITEM (item))
+    {
+      if (!LC_IS_DIARY_ROW (child))
+        {
+          child = lc_diary_row_new ();
+          gtk_list_item_set_child (list_item, child);
+        }
+      lc_diary_row_set_item (LC_DIARY_ROW (child), LC_ENTRY_ITEM (item));
+      description = lc_diary_row_describe (lc_entry_item_get_entry (LC_ENTRY_ITEM (item)));
+    }
+  else if (LC_IS_SESSION_ITEM (item))
+    {
+      const LcSessionRecord *record = lc_session_item_get_record (LC_SESSION_ITEM (item));
+      const char *name = routine_display_name (self, record);
+
+      if (!LC_IS_SESSION_ROW (child))
+        {
+          child = lc_session_row_new ();
+          gtk_list_item_set_child (list_item, child);
+        }
+      lc_session_row_show (LC_SESSION_ROW (child), LC_SESSION_ITEM (item), name);
+      description = lc_session_row_describe (record, name);
+    }
+
+  /* What a screen reader says for the row: one sentence, not its parts */
+  gtk_list_item_set_accessible_label (list_item, description != NULL ? description : "");
+}
+
+/* --- filter and dates ----------------------------------------------------------- */
+
+static void
+filter_changed_cb (LcDiaryPage *self)
+{
+  const char *name = adw_toggle_group_get_active_name (self->filter_toggles);
+  LcDiaryFilter filter = LC_DIARY_FILTER_ALL;
+
+  if (self->model == NULL || name == NULL)
+    return;
+
+  if (g_str_equal (name, "entries"))
+    filter = LC_DIARY_FILTER_ENTRIES;
+  else if (g_str_equal (name, "sessions"))
+    filter = LC_DIARY_FILTER_SESSIONS;
+
+  lc_diary_model_set_filter (self->model, filter);
+  update_state (self);
+}
+
+/**
+ * lc_diary_page_show_day:
+ * @day: a local date
+ *
+ * Scrolls the list to @day's records, or to the nearest earlier day that
+ * has any.
+ */
+void
+lc_diary_page_show_day (LcDiaryPage *self,
+                        GDateTime   *day)
+{
+  guint n, position;
+
+  g_return_if_fail (LC_IS_DIARY_PAGE (self));
+  g_return_if_fail (day != NULL);
+
+  if (self->model == NULL)
+    return;
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
+  if (n == 0)
+    return;
+
+  position = lc_diary_model_find_day (self->model, day);
+  if (position >= n)
+    {
+      /* Before the first record: the oldest one is as near as it gets */
+      position = n - 1;
+      lc_show_toast (GTK_WIDGET (self), adw_toast_new (_("Nothing recorded on or before that day")));
+    }
+  /* The list moves its focus only when it has it: a keyboard user goes on
+   * from the day that was asked for */
+  gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+  gtk_list_view_scroll_to (self->list_view, position, GTK_LIST_SCROLL_FOCUS, NULL);
+}
+
+static void
+day_selected_cb (LcDiaryPage *self)
+{
+  g_autoptr(GDateTime) day = gtk_calendar_get_date (self->calendar);
+
+  gtk_menu_button_popdown (self->date_button);
+  lc_diary_page_show_day (self, day);
+}
+
+static void
+date_button_active_cb (LcDiaryPage *self)
+{
+  g_autoptr(GDateTime) now = NULL;
+
+  /* The calendar opens at today and can't go past it */
+  if (!gtk_menu_button_get_active (self->date_button))
+    return;
+  now = g_date_time_new_now_local ();
+  g_signal_handlers_block_by_func (self->calendar, day_selected_cb, self);
+  gtk_calendar_select_day (self->calendar, now);
+  g_signal_handlers_unblock_by_func (self->calendar, day_selected_cb, self);
 }
 
 /* --- set-up ------------------------------------------------------------------ */
@@ -240,12 +481,38 @@ attach_model (LcDiaryPage *self)
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
 }
 
+static gboolean
+scroll_to_today_cb (gpointer user_data)
+{
+  LcDiaryPage *self = user_data;
+
+  self->today_source = 0;
+  if (gtk_list_view_get_model (self->list_view) != NULL &&
+      g_list_model_get_n_items (G_LIST_MODEL (self->model)) > 0)
+    {
+      /* The list's focus goes to the first row, which scrolls it into
+       * view; then to the very top, with the day's heading above it. */
+      gtk_list_view_scroll_to (self->list_view, 0, GTK_LIST_SCROLL_FOCUS, NULL);
+      gtk_adjustment_set_value (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->list_view)), 0);
+    }
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 lc_diary_page_map (GtkWidget *widget)
 {
+  LcDiaryPage *self = LC_DIARY_PAGE (widget);
+
   GTK_WIDGET_CLASS (lc_diary_page_parent_class)->map (widget);
 
-  attach_model (LC_DIARY_PAGE (widget));
+  attach_model (self);
+
+  /* Coming back to the diary shows today, not where the list was left.
+   * After the window has put its focus back, which would scroll the list
+   * to the row that had it. */
+  if (self->today_source == 0)
+    self->today_source = g_idle_add (scroll_to_today_cb, self);
 }
 
 static void
@@ -254,6 +521,7 @@ lc_diary_page_dispose (GObject *object)
   LcDiaryPage *self = LC_DIARY_PAGE (object);
 
   g_clear_handle_id (&self->midnight_source, g_source_remove);
+  g_clear_handle_id (&self->today_source, g_source_remove);
   if (self->list_view != NULL)
     gtk_list_view_set_model (self->list_view, NULL);
   /* The stack is both AdwBin's child and a template child: let go once. */
@@ -261,6 +529,7 @@ lc_diary_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), LC_TYPE_DIARY_PAGE);
   g_clear_object (&self->model);
   g_clear_object (&self->diary);
+  g_clear_object (&self->library);
 
   G_OBJECT_CLASS (lc_diary_page_parent_class)->dispose (object);
 }
@@ -275,13 +544,20 @@ lc_diary_page_class_init (LcDiaryPageClass *klass)
 
   widget_class->map = lc_diary_page_map;
 
-  g_type_ensure (LC_TYPE_DIARY_ROW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/LegCare/ui/lc-diary-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, LcDiaryPage, filter_bar);
+  gtk_widget_class_bind_template_child (widget_class, LcDiaryPage, filter_toggles);
+  gtk_widget_class_bind_template_child (widget_class, LcDiaryPage, date_button);
+  gtk_widget_class_bind_template_child (widget_class, LcDiaryPage, calendar);
   gtk_widget_class_bind_template_child (widget_class, LcDiaryPage, stack);
   gtk_widget_class_bind_template_child (widget_class, LcDiaryPage, error_status);
+  gtk_widget_class_bind_template_child (widget_class, LcDiaryPage, filtered_status);
   gtk_widget_class_bind_template_child (widget_class, LcDiaryPage, list_view);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, day_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, date_button_active_cb);
 }
 
 static void
@@ -290,6 +566,11 @@ lc_diary_page_init (LcDiaryPage *self)
   GtkListItemFactory *factory;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect_object (factory, "bind", G_CALLBACK (bind_row_cb), self, 0);
+  gtk_list_view_set_factory (self->list_view, factory);
+  g_object_unref (factory);
 
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (setup_header_cb), NULL);
@@ -325,6 +606,7 @@ lc_diary_page_set_diary (LcDiaryPage  *self,
   if (diary != NULL)
     {
       self->model = lc_diary_model_new (diary);
+      filter_changed_cb (self);
       if (gtk_widget_get_mapped (GTK_WIDGET (self)))
         attach_model (self);
     }
@@ -332,4 +614,19 @@ lc_diary_page_set_diary (LcDiaryPage  *self,
     adw_status_page_set_description (self->error_status, error != NULL ? error->message : NULL);
 
   update_state (self);
+}
+
+/**
+ * lc_diary_page_set_library:
+ * @library: the routines, for the names of sessions' built-in routines in
+ *   the user's language
+ */
+void
+lc_diary_page_set_library (LcDiaryPage      *self,
+                           LcRoutineLibrary *library)
+{
+  g_return_if_fail (LC_IS_DIARY_PAGE (self));
+  g_return_if_fail (library == NULL || LC_IS_ROUTINE_LIBRARY (library));
+
+  g_set_object (&self->library, library);
 }

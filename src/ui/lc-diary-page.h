@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "lc-diary.h"
+#include "lc-routine-library.h"
 
 G_BEGIN_DECLS
 
@@ -20,5 +21,9 @@ void lc_diary_page_set_diary    (LcDiaryPage  *self,
                                  const GError *error);
 void lc_diary_page_new_entry    (LcDiaryPage  *self);
 void lc_diary_page_reload       (LcDiaryPage  *self);
+void lc_diary_page_set_library  (LcDiaryPage      *self,
+                                 LcRoutineLibrary *library);
+void lc_diary_page_show_day     (LcDiaryPage  *self,
+                                 GDateTime    *day);
 
 G_END_DECLS

@@ -360,3 +360,55 @@ lc_diary_row_set_item (LcDiaryRow  *self,
   update (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_ITEM]);
 }
+
+/* "Heaviness 6 of 10, both legs" or "Heaviness: left 6, right 4 of 10" */
+static char *
+describe_scores (const char *what,
+                 const int  *scores)
+{
+  if (scores[LC_LEG_LEFT] == LC_SCORE_NONE && scores[LC_LEG_RIGHT] == LC_SCORE_NONE)
+    return NULL;
+  if (scores[LC_LEG_RIGHT] == LC_SCORE_NONE)
+    /* Translators: for screen readers, e.g. "Heaviness: left 6 of 10" */
+    return g_strdup_printf (_("%s: left %d of 10"), what, scores[LC_LEG_LEFT]);
+  if (scores[LC_LEG_LEFT] == LC_SCORE_NONE)
+    /* Translators: for screen readers, e.g. "Heaviness: right 6 of 10" */
+    return g_strdup_printf (_("%s: right %d of 10"), what, scores[LC_LEG_RIGHT]);
+  if (scores[LC_LEG_LEFT] == scores[LC_LEG_RIGHT])
+    return g_strdup_printf (_("%s %d of 10, both legs"), what, scores[LC_LEG_LEFT]);
+
+  return g_strdup_printf (_("%s: left %d, right %d of 10"), what, scores[LC_LEG_LEFT], scores[LC_LEG_RIGHT]);
+}
+
+/**
+ * lc_diary_row_describe:
+ *
+ * Returns: (transfer full): the entry in one sentence, for screen readers:
+ *   its time, scores, tape measurements, tags and note
+ */
+char *
+lc_diary_row_describe (const LcEntry *entry)
+{
+  g_autoptr(GDateTime) time = g_date_time_new_from_unix_local (entry->taken_at);
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *clock = g_date_time_format (time, "%H:%M");
+  g_autofree char *heaviness = describe_scores (_("Heaviness"), entry->heaviness);
+  g_autofree char *swelling = describe_scores (_("Swelling"), entry->swelling);
+  g_autofree char *tape = format_ankles (entry);
+
+  /* Translators: for screen readers, the start of a diary entry's description */
+  g_string_append_printf (text, _("Entry at %s"), clock);
+  if (heaviness != NULL)
+    g_string_append_printf (text, ". %s", heaviness);
+  if (swelling != NULL)
+    g_string_append_printf (text, ". %s", swelling);
+  if (tape != NULL)
+    g_string_append_printf (text, ". %s", tape);
+  for (guint i = 0; i < LC_N_TAGS; i++)
+    if (entry->tags & (1 << i))
+      g_string_append_printf (text, ". %s", lc_tag_get_label (1 << i));
+  if (entry->note != NULL && *entry->note != '\0')
+    g_string_append_printf (text, ". %s", entry->note);
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}

@@ -20,4 +20,6 @@ LcEntryItem *lc_diary_row_get_item (LcDiaryRow  *self);
 void         lc_diary_row_set_item (LcDiaryRow  *self,
                                     LcEntryItem *item);
 
+char       *lc_diary_row_describe (const LcEntry *entry);
+
 G_END_DECLS

@@ -618,5 +618,10 @@ lc_entry_dialog_new (LcDiary       *diary,
 
   load_entry (self, entry);
 
+  /* The first thing to rate has the focus, so that the keyboard can start
+   * at once */
+  adw_dialog_set_focus (ADW_DIALOG (self),
+                        GTK_WIDGET (self->scores[HEAVINESS][adw_switch_row_get_active (self->per_leg_row) ? LEFT : BOTH]));
+
   return self;
 }

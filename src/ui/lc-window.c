@@ -666,6 +666,7 @@ lc_window_new (LcApplication *application)
                        NULL);
   self->library = g_object_ref (lc_application_get_routine_library (application));
   lc_routines_page_set_library (self->routines_page, self->library);
+  lc_diary_page_set_library (self->diary_page, self->library);
   lc_window_set_diary (self, lc_application_get_diary (application), lc_application_get_diary_error (application));
   page_changed_cb (self);
 

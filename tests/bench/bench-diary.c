@@ -107,6 +107,22 @@ main (int   argc,
     page = lc_diary_list_entries_newest (diary, 5000, 100, &error);
     g_print ("a page of 100 entries, 5000 back: %.2f ms\n", seconds_since (start) * 1000);
 
+    /* What the Diary page reads: entries and sessions together */
+    {
+      g_autoptr(GPtrArray) first_page = NULL;
+      g_autoptr(GPtrArray) deep_page = NULL;
+
+      start = g_get_monotonic_time ();
+      first_page = lc_diary_list_timeline (diary, LC_DIARY_FILTER_ALL, 0, 100, &error);
+      g_print ("timeline: the first page of 100 (entries and sessions): %.2f ms\n", seconds_since (start) * 1000);
+      start = g_get_monotonic_time ();
+      deep_page = lc_diary_list_timeline (diary, LC_DIARY_FILTER_ALL, 5000, 100, &error);
+      g_print ("timeline: a page of 100, 5000 back: %.2f ms\n", seconds_since (start) * 1000);
+      start = g_get_monotonic_time ();
+      g_print ("timeline: %" G_GINT64_FORMAT " records", lc_diary_count_timeline (diary, LC_DIARY_FILTER_ALL, G_MININT64, &error));
+      g_print (", counted in %.2f ms\n", seconds_since (start) * 1000);
+    }
+
     start = g_get_monotonic_time ();
     aggregates = lc_diary_daily_aggregates (diary, first - DAY, now + DAY, &error);
     g_print ("daily aggregates over %d years: %u days in %.1f ms\n", YEARS, aggregates->len,

@@ -1,0 +1,434 @@
+/* test-diary-timeline.c: the Diary page's entries and sessions, in the real window
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A session in the diary shows as a row among the entries, opens with its
+ * ratings, which can be corrected, and is deleted with Undo; the filter
+ * and Go to Date; the page opens at today.
+ */
+
+#include "config.h"
+
+#include <math.h>
+
+#include "lc-application.h"
+#include "lc-diary-page.h"
+#include "lc-diary-row.h"
+#include "lc-entry-dialog.h"
+#include "lc-session-dialog.h"
+#include "lc-session-row.h"
+#include "lc-window.h"
+#include "lc-test-util.h"
+
+static LcApplication *the_app;
+
+typedef struct
+{
+  LcApplication *app;
+  GtkWindow     *window;
+  LcDiary       *diary;
+  GtkWidget     *page;
+  GtkListView   *list;
+  GtkStack      *stack;
+} Fixture;
+
+static GtkWidget *
+page_child (Fixture    *fixture,
+            const char *name)
+{
+  return GTK_WIDGET (gtk_widget_get_template_child (fixture->page, LC_TYPE_DIARY_PAGE, name));
+}
+
+static GListModel *
+list_model (Fixture *fixture)
+{
+  return G_LIST_MODEL (gtk_list_view_get_model (fixture->list));
+}
+
+static AdwDialog *
+visible_dialog (Fixture *fixture)
+{
+  return adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (fixture->window));
+}
+
+static GtkWidget *
+find_widget (GtkWidget *widget,
+             GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_widget (c, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_label (GtkWidget  *widget,
+            const char *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+      g_str_equal (gtk_label_get_label (GTK_LABEL (widget)), text))
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_label (c, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_button (c, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gint64
+days_ago (int days,
+          int hour)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) then = g_date_time_add_days (now, -days);
+  g_autoptr(GDateTime) at = g_date_time_new_local (g_date_time_get_year (then), g_date_time_get_month (then),
+                                                   g_date_time_get_day_of_month (then), hour, 0, 0);
+
+  return g_date_time_to_unix (at);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_auto(GStrv) keys = NULL;
+
+  /* The memory backend lives as long as the process: each test starts
+   * from the defaults (the window's size among them) */
+  g_object_get (settings, "settings-schema", &schema, NULL);
+  keys = g_settings_schema_list_keys (schema);
+  for (guint i = 0; keys[i] != NULL; i++)
+    g_settings_reset (settings, keys[i]);
+
+  /* One application for the whole process, as in real use; each test
+   * opens its own window */
+  fixture->app = the_app;
+  g_settings_set_boolean (lc_application_get_settings (fixture->app), "safety-acknowledged", TRUE);
+  fixture->diary = lc_application_get_diary (fixture->app);
+  g_assert_nonnull (fixture->diary);
+
+  /* The tests share a home: each starts from an empty diary */
+  for (;;)
+    {
+      g_autoptr(GPtrArray) items = lc_diary_list_timeline (fixture->diary, LC_DIARY_FILTER_ALL, 0, 500, &error);
+
+      g_assert_no_error (error);
+      if (items->len == 0)
+        break;
+      for (guint i = 0; i < items->len; i++)
+        if (LC_IS_ENTRY_ITEM (items->pdata[i]))
+          g_assert_true (lc_diary_delete_entry (fixture->diary, lc_entry_item_get_entry (items->pdata[i])->id, NULL));
+        else
+          g_assert_true (lc_diary_delete_session (fixture->diary,
+                                                  lc_session_item_get_record (items->pdata[i])->id, NULL));
+    }
+
+  g_application_activate (G_APPLICATION (fixture->app));
+  fixture->window = gtk_application_get_active_window (GTK_APPLICATION (fixture->app));
+  wait_until (gtk_widget_get_mapped (GTK_WIDGET (fixture->window)));
+  fixture->page = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (fixture->window), LC_TYPE_WINDOW,
+                                                             "diary_page"));
+  fixture->list = GTK_LIST_VIEW (page_child (fixture, "list_view"));
+  fixture->stack = GTK_STACK (page_child (fixture, "stack"));
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_object_add_weak_pointer (G_OBJECT (fixture->window), (gpointer *) &fixture->window);
+  gtk_window_destroy (fixture->window);
+  wait_until (fixture->window == NULL);
+}
+
+static void
+show_diary (Fixture *fixture)
+{
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.page", "s", "diary");
+  wait_until (list_model (fixture) != NULL);
+}
+
+/* A session among the entries: its row, its dialog, corrected, deleted, Undo */
+static void
+test_timeline_session (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(LcEntry) entry = lc_entry_new (days_ago (1, 8));
+  g_autoptr(LcSessionRecord) record = lc_session_record_new ();
+  g_autoptr(LcSessionRecord) read = NULL;
+  g_autoptr(GObject) first = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwDialog *dialog;
+  AdwToggleGroup *after;
+
+  entry->heaviness[LC_LEG_LEFT] = entry->heaviness[LC_LEG_RIGHT] = 5;
+  g_assert_true (lc_diary_add_entry (fixture->diary, entry, &error));
+  /* A built-in routine saved under an older name: the row says its name now */
+  record->routine_id = g_strdup ("calf-pump-seated");
+  record->routine_name = g_strdup ("An Older Name");
+  record->started_at = days_ago (0, 7);
+  record->ended_at = record->started_at + 250;
+  record->steps_total = 12;
+  record->steps_done = 3;
+  record->heaviness_before = 6;
+  g_assert_true (lc_diary_add_session (fixture->diary, record, &error));
+  g_assert_no_error (error);
+
+  show_diary (fixture);
+  wait_until (g_list_model_get_n_items (list_model (fixture)) == 2);
+  first = g_list_model_get_item (list_model (fixture), 0);
+  g_assert_true (LC_IS_SESSION_ITEM (first));
+  wait_until (find_label (fixture->page, "Calf Pump at the Desk") != NULL);
+  g_assert_null (find_label (fixture->page, "An Older Name"));
+  g_assert_nonnull (find_label (fixture->page, "4 min · Stopped after 3 of 12 steps"));
+  g_assert_nonnull (find_label (fixture->page, "Heaviness before 6"));
+  g_assert_nonnull (find_widget (fixture->page, LC_TYPE_DIARY_ROW));
+
+  /* Open it and rate the heaviness after */
+  g_signal_emit_by_name (fixture->list, "activate", 0);
+  wait_until (LC_IS_SESSION_DIALOG (visible_dialog (fixture)));
+  dialog = visible_dialog (fixture);
+  after = ADW_TOGGLE_GROUP (find_widget (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (dialog),
+                                                                                    LC_TYPE_SESSION_DIALOG,
+                                                                                    "after_group")),
+                                         ADW_TYPE_TOGGLE_GROUP));
+  g_assert_nonnull (after);
+  adw_toggle_group_set_active_name (after, "2");
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "session.save", NULL));
+  wait_until (dialog == NULL);
+  read = lc_diary_get_session (fixture->diary, record->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (read->heaviness_before, ==, 6);
+  g_assert_cmpint (read->heaviness_after, ==, 2);
+  wait_until (find_label (fixture->page, "Heaviness 6 → 2") != NULL);
+
+  /* Delete, then Undo */
+  g_signal_emit_by_name (fixture->list, "activate", 0);
+  wait_until (LC_IS_SESSION_DIALOG (visible_dialog (fixture)));
+  dialog = visible_dialog (fixture);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "session.delete", NULL));
+  wait_until (dialog == NULL);
+  g_assert_cmpint (lc_diary_count_sessions (fixture->diary, NULL), ==, 0);
+  wait_until (g_list_model_get_n_items (list_model (fixture)) == 1);
+  {
+    GtkWidget *undo = NULL;
+
+    wait_until ((undo = find_button (GTK_WIDGET (fixture->window), "_Undo")) != NULL && gtk_widget_get_mapped (undo));
+    gtk_widget_activate (undo);
+  }
+  wait_until (lc_diary_count_sessions (fixture->diary, NULL) == 1);
+  wait_until (g_list_model_get_n_items (list_model (fixture)) == 2);
+  g_clear_pointer (&read, lc_session_record_free);
+  read = lc_diary_get_last_session (fixture->diary, &error);
+  g_assert_cmpint (read->heaviness_after, ==, 2);
+  g_assert_cmpint (read->started_at, ==, record->started_at);
+}
+
+/* All, entries, sessions; a filter that finds nothing says so */
+static void
+test_timeline_filter (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  AdwToggleGroup *filter = ADW_TOGGLE_GROUP (page_child (fixture, "filter_toggles"));
+  g_autoptr(GError) error = NULL;
+
+  for (int i = 0; i < 3; i++)
+    {
+      g_autoptr(LcEntry) entry = lc_entry_new (days_ago (i, 9));
+
+      entry->swelling[LC_LEG_LEFT] = i;
+      g_assert_true (lc_diary_add_entry (fixture->diary, entry, &error));
+    }
+
+  show_diary (fixture);
+  wait_until (g_list_model_get_n_items (list_model (fixture)) == 3);
+  g_assert_true (gtk_widget_get_visible (page_child (fixture, "filter_bar")));
+
+  adw_toggle_group_set_active_name (filter, "sessions");
+  wait_until (g_list_model_get_n_items (list_model (fixture)) == 0);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (fixture->stack), ==, "filtered");
+  g_assert_true (gtk_widget_get_visible (page_child (fixture, "filter_bar")));
+
+  {
+    g_autoptr(LcSessionRecord) record = lc_session_record_new ();
+
+    record->routine_id = g_strdup ("a-routine-of-mine");
+    record->routine_name = g_strdup ("My Own Routine");
+    record->started_at = days_ago (1, 18);
+    record->ended_at = record->started_at + 600;
+    record->steps_total = record->steps_done = 4;
+    g_assert_true (lc_diary_add_session (fixture->diary, record, &error));
+  }
+  wait_until (g_list_model_get_n_items (list_model (fixture)) == 1);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (fixture->stack), ==, "list");
+  wait_until (find_label (fixture->page, "My Own Routine") != NULL);
+  g_assert_nonnull (find_label (fixture->page, "10 min · Completed"));
+
+  adw_toggle_group_set_active_name (filter, "entries");
+  wait_until (g_list_model_get_n_items (list_model (fixture)) == 3);
+  adw_toggle_group_set_active_name (filter, "all");
+  wait_until (g_list_model_get_n_items (list_model (fixture)) == 4);
+}
+
+static GObject *
+focused_item (Fixture *fixture)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+  GtkWidget *row = focus != NULL ? find_widget (focus, LC_TYPE_DIARY_ROW) : NULL;
+
+  return row != NULL ? G_OBJECT (lc_diary_row_get_item (LC_DIARY_ROW (row))) : NULL;
+}
+
+/* A year of entries: Go to Date lands on that day (or the nearest earlier
+ * day with any), and the page opens at today again when it is shown again */
+static void
+test_timeline_dates (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  GtkAdjustment *vadjustment;
+  double top;
+  g_autoptr(GError) error = NULL;
+
+  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gint64 now_s = g_get_real_time () / G_USEC_PER_SEC;
+
+  lc_diary_begin (fixture->diary, &error);
+  for (int day = 365; day >= 0; day--)
+    if (day % 7 != 3)
+      for (int hour = 8; hour <= 20; hour += 12)
+        {
+          g_autoptr(LcEntry) entry = lc_entry_new (days_ago (day, hour));
+
+          if (entry->taken_at > now_s)
+            continue;
+          entry->heaviness[LC_LEG_LEFT] = day % 11;
+          g_assert_true (lc_diary_add_entry (fixture->diary, entry, &error));
+          g_array_append_val (times, entry->taken_at);
+        }
+  g_assert_true (lc_diary_commit (fixture->diary, &error));
+  g_assert_no_error (error);
+
+  show_diary (fixture);
+  wait_until (g_list_model_get_n_items (list_model (fixture)) == times->len);
+  /* Where the list starts: today's heading and first row */
+  vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (fixture->list));
+  wait_until (gtk_adjustment_get_upper (vadjustment) > 1000);
+  wait_until (gtk_adjustment_get_value (vadjustment) < 1);
+  top = gtk_adjustment_get_value (vadjustment);
+
+  for (int day = 1; day <= 365; day += 29)
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+      g_autoptr(GDateTime) target = g_date_time_add_days (now, -day);
+      gint64 day_end = days_ago (day - 1, 0);
+      gint64 expected = 0;
+      GObject *item;
+
+      /* The newest entry before the end of that day */
+      for (guint i = 0; i < times->len; i++)
+        if (g_array_index (times, gint64, i) < day_end)
+          expected = MAX (expected, g_array_index (times, gint64, i));
+
+      lc_diary_page_show_day (LC_DIARY_PAGE (fixture->page), target);
+      wait_until ((item = focused_item (fixture)) != NULL && lc_diary_item_get_time (item) == expected);
+    }
+
+  /* Scrolled far down; away and back: today at the top */
+  wait_until (gtk_adjustment_get_value (vadjustment) > 1000);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.page", "s", "routines");
+  wait_until (!gtk_widget_get_mapped (fixture->page));
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.page", "s", "diary");
+  wait_until (gtk_widget_get_mapped (fixture->page));
+  wait_until (fabs (gtk_adjustment_get_value (vadjustment) - top) < 1);
+  {
+    GObject *item = focused_item (fixture);
+
+    g_assert_true (item == NULL || lc_diary_item_get_time (item) == g_array_index (times, gint64, times->len - 1));
+  }
+}
+
+/* A new entry opens with the focus on the heaviness, ready for the keyboard */
+static void
+test_timeline_quick_entry (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  AdwDialog *dialog;
+  GtkWidget *focus;
+  GtkWidget *heaviness;
+
+  show_diary (fixture);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.new-entry", NULL);
+  wait_until (LC_IS_ENTRY_DIALOG (visible_dialog (fixture)));
+  dialog = visible_dialog (fixture);
+  heaviness = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (dialog), LC_TYPE_ENTRY_DIALOG, "heaviness_group"));
+  wait_until ((focus = gtk_root_get_focus (GTK_ROOT (fixture->window))) != NULL &&
+              gtk_widget_is_ancestor (focus, heaviness) &&
+              gtk_widget_get_ancestor (focus, ADW_TYPE_TOGGLE_GROUP) != NULL);
+
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  adw_dialog_close (dialog);
+  wait_until (dialog == NULL);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  lc_test_use_private_home ("legcare-test-timeline");
+
+  g_test_init (&argc, &argv, NULL);
+
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      g_test_skip ("needs a display: run under xvfb-run");
+      return 77;
+    }
+
+  the_app = lc_application_new ();
+  g_application_set_flags (G_APPLICATION (the_app), G_APPLICATION_NON_UNIQUE);
+  if (!g_application_register (G_APPLICATION (the_app), NULL, &error))
+    g_error ("%s", error->message);
+
+  g_test_add ("/lc/diary-timeline/session", Fixture, NULL, fixture_set_up, test_timeline_session, fixture_tear_down);
+  g_test_add ("/lc/diary-timeline/filter", Fixture, NULL, fixture_set_up, test_timeline_filter, fixture_tear_down);
+  g_test_add ("/lc/diary-timeline/quick-entry", Fixture, NULL, fixture_set_up, test_timeline_quick_entry, fixture_tear_down);
+  g_test_add ("/lc/diary-timeline/dates", Fixture, NULL, fixture_set_up, test_timeline_dates, fixture_tear_down);
+
+  status = g_test_run ();
+  g_clear_object (&the_app);
+  return status;
+}
