@@ -13,6 +13,7 @@
 
 #include "lc-application.h"
 #include "lc-entry.h"
+#include "lc-entry-dialog.h"
 #include "lc-illustration.h"
 #include "lc-test-util.h"
 #include "lc-window.h"
@@ -132,6 +133,38 @@ test_translation_period (void)
       }
 }
 
+/* Italian and German write decimals with a comma: an ankle of 23.5 cm
+ * comes back into the entry dialog as "23,5", and saves as it was. */
+static void
+test_translation_decimal_comma (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("legcare-decimal-XXXXXX", NULL);
+  g_autoptr(GFile) file = g_file_new_build_filename (dir, "diary.sqlite3", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LcDiary) diary = lc_diary_open (file, &error);
+  /* On a whole minute: the dialog shows the time to the minute */
+  g_autoptr(LcEntry) entry = lc_entry_new ((g_get_real_time () / G_USEC_PER_SEC - 3600) / 60 * 60);
+  g_autoptr(LcEntry) again = NULL;
+  LcEntryDialog *dialog;
+
+  g_assert_no_error (error);
+  entry->heaviness[LC_LEG_LEFT] = entry->heaviness[LC_LEG_RIGHT] = 4;
+  entry->ankle_mm[LC_LEG_LEFT] = 235;
+  entry->calf_mm[LC_LEG_RIGHT] = 371;
+  entry->position = LC_POSITION_SITTING;
+  g_assert_true (lc_diary_add_entry (diary, entry, &error));
+
+  dialog = g_object_ref_sink (lc_entry_dialog_new (diary, entry));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (gtk_widget_get_template_child (
+    GTK_WIDGET (dialog), LC_TYPE_ENTRY_DIALOG, "ankle_left_row"))), ==, "23,5");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (gtk_widget_get_template_child (
+    GTK_WIDGET (dialog), LC_TYPE_ENTRY_DIALOG, "calf_right_row"))), ==, "37,1");
+  again = lc_entry_dialog_get_entry (dialog, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (lc_entry_equal_content (again, entry));
+  g_object_unref (dialog);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -174,6 +207,7 @@ main (int   argc,
   g_test_add_func ("/lc/translation/window", test_translation_window);
   g_test_add_func ("/lc/translation/illustrations", test_translation_illustrations);
   g_test_add_func ("/lc/translation/period", test_translation_period);
+  g_test_add_func ("/lc/translation/decimal-comma", test_translation_decimal_comma);
 
   return g_test_run ();
 }

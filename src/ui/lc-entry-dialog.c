@@ -453,7 +453,8 @@ load_entry (LcEntryDialog *self,
       {
         char text[16];
 
-        g_ascii_formatd (text, sizeof text, "%.1f", entry->ankle_mm[leg] / 10.0);
+        /* In the user's own way of writing decimals, as typed */
+        g_snprintf (text, sizeof text, "%.1f", entry->ankle_mm[leg] / 10.0);
         gtk_editable_set_text (GTK_EDITABLE (ankles[leg]), text);
       }
   for (guint leg = 0; leg < LC_N_LEGS; leg++)
@@ -461,7 +462,7 @@ load_entry (LcEntryDialog *self,
       {
         char text[16];
 
-        g_ascii_formatd (text, sizeof text, "%.1f", entry->calf_mm[leg] / 10.0);
+        g_snprintf (text, sizeof text, "%.1f", entry->calf_mm[leg] / 10.0);
         gtk_editable_set_text (GTK_EDITABLE (calves[leg]), text);
       }
   adw_combo_row_set_selected (self->position_row, entry->position);
@@ -541,6 +542,8 @@ lc_entry_dialog_class_init (LcEntryDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LcEntryDialog, note_group);
   gtk_widget_class_bind_template_child (widget_class, LcEntryDialog, note_row);
   gtk_widget_class_bind_template_child (widget_class, LcEntryDialog, delete_group);
+
+  gtk_widget_class_bind_template_callback_full (widget_class, "time_spin_output_cb", G_CALLBACK (lc_time_spin_output));
 
   gtk_widget_class_install_action (widget_class, "entry.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "entry.cancel", NULL, cancel_action);

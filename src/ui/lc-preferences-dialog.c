@@ -12,6 +12,7 @@
 #include "lc-paths.h"
 #include "lc-notifier.h"
 #include "lc-preferences-dialog.h"
+#include "lc-widgets.h"
 
 struct _LcPreferencesDialog
 {
@@ -298,18 +299,6 @@ rate_set_mapping (const GValue       *value,
 }
 
 /* --- Reminders ---------------------------------------------------------------- */
-
-static gboolean
-time_spin_output_cb (GtkSpinButton *spin,
-                     gpointer       user_data)
-{
-  g_autofree char *text = g_strdup_printf ("%02d", gtk_spin_button_get_value_as_int (spin));
-
-  if (g_strcmp0 (text, gtk_editable_get_text (GTK_EDITABLE (spin))) != 0)
-    gtk_editable_set_text (GTK_EDITABLE (spin), text);
-
-  return TRUE;
-}
 
 typedef struct
 {
@@ -784,7 +773,7 @@ lc_preferences_dialog_class_init (LcPreferencesDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LcPreferencesDialog, evening_row);
   gtk_widget_class_bind_template_child (widget_class, LcPreferencesDialog, evening_hour);
   gtk_widget_class_bind_template_child (widget_class, LcPreferencesDialog, evening_minute);
-  gtk_widget_class_bind_template_callback (widget_class, time_spin_output_cb);
+  gtk_widget_class_bind_template_callback_full (widget_class, "time_spin_output_cb", G_CALLBACK (lc_time_spin_output));
   gtk_widget_class_bind_template_callback (widget_class, time_spin_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, routine_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, try_again_clicked_cb);

@@ -252,3 +252,23 @@ lc_toast_new_wrapping (const char *title)
 
   return toast;
 }
+
+/**
+ * lc_time_spin_output:
+ *
+ * An #GtkSpinButton::output handler for hours and minutes: two digits, as
+ * a clock shows them ("07", "05"). Every time picker of the app uses it.
+ *
+ * Returns: %TRUE, the text is set
+ */
+gboolean
+lc_time_spin_output (GtkSpinButton *spin,
+                     gpointer       user_data)
+{
+  g_autofree char *text = g_strdup_printf ("%02d", gtk_spin_button_get_value_as_int (spin));
+
+  if (g_strcmp0 (text, gtk_editable_get_text (GTK_EDITABLE (spin))) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (spin), text);
+
+  return TRUE;
+}

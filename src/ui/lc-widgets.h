@@ -27,4 +27,7 @@ void            lc_text_view_set_text       (GtkTextView *view,
 
 AdwToast       *lc_toast_new_wrapping (const char     *title);
 
+gboolean        lc_time_spin_output     (GtkSpinButton  *spin,
+                                         gpointer        user_data);
+
 G_END_DECLS
