@@ -396,9 +396,35 @@ test_timeline_quick_entry (Fixture       *fixture,
               gtk_widget_is_ancestor (focus, heaviness) &&
               gtk_widget_get_ancestor (focus, ADW_TYPE_TOGGLE_GROUP) != NULL);
 
+  /* A wrong ankle says nothing while it is typed; Save says it, beside the
+   * field, marks the field invalid for screen readers and focuses it */
+  {
+    GtkWidget *measures = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (dialog), LC_TYPE_ENTRY_DIALOG,
+                                                                     "measure_group"));
+    GtkWidget *ankle = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (dialog), LC_TYPE_ENTRY_DIALOG,
+                                                                  "ankle_right_row"));
+    AdwToggleGroup *toggles = ADW_TOGGLE_GROUP (gtk_widget_get_ancestor (focus, ADW_TYPE_TOGGLE_GROUP));
+
+    adw_toggle_group_set_active_name (toggles, "4");
+    gtk_editable_set_text (GTK_EDITABLE (ankle), "5");
+    g_assert_false (gtk_widget_has_css_class (measures, "error"));
+    g_assert_false (gtk_test_accessible_has_state (GTK_ACCESSIBLE (ankle), GTK_ACCESSIBLE_STATE_INVALID));
+    g_assert_false (lc_entry_dialog_save (LC_ENTRY_DIALOG (dialog)));
+    g_assert_true (gtk_widget_has_css_class (measures, "error"));
+    g_assert_true (gtk_test_accessible_has_state (GTK_ACCESSIBLE (ankle), GTK_ACCESSIBLE_STATE_INVALID));
+    wait_until ((focus = gtk_root_get_focus (GTK_ROOT (fixture->window))) != NULL &&
+                (focus == ankle || gtk_widget_is_ancestor (focus, ankle)));
+
+    /* Fixed: the error goes at once */
+    gtk_editable_set_text (GTK_EDITABLE (ankle), "23,4");
+    g_assert_false (gtk_widget_has_css_class (measures, "error"));
+    g_assert_false (gtk_test_accessible_has_state (GTK_ACCESSIBLE (ankle), GTK_ACCESSIBLE_STATE_INVALID));
+  }
+
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
-  adw_dialog_close (dialog);
+  g_assert_true (lc_entry_dialog_save (LC_ENTRY_DIALOG (dialog)));
   wait_until (dialog == NULL);
+  wait_until (lc_diary_count_entries (fixture->diary, NULL) == 1);
 }
 
 int

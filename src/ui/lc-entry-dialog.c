@@ -26,6 +26,9 @@ struct _LcEntryDialog
   LcDiary             *diary;
   gint64               id;            /* 0: a new entry */
   gboolean             loading;
+  gboolean             save_tried;    /* errors are shown after Save… */
+  guint                fields_left;   /* …or for a field once it is left (1 << LcEntryField) */
+  GtkWidget           *invalid;       /* the field marked invalid for screen readers */
 
   AdwToggleGroup      *scores[N_SCORES][N_SCORE_GROUPS];
   GtkWidget           *per_leg_boxes[N_SCORES];
@@ -286,6 +289,60 @@ lc_entry_dialog_get_entry (LcEntryDialog  *self,
 static const char *measure_description =
   N_("Optional, in centimetres: the ankle at its narrowest point, the calf 10 cm below the bump under the kneecap");
 
+/* Whether the text of a tape measurement row can't be saved */
+static gboolean
+circumference_is_bad (AdwEntryRow *row,
+                      int          min_mm,
+                      int          max_mm)
+{
+  int mm;
+
+  if (!parse_circumference (gtk_editable_get_text (GTK_EDITABLE (row)), &mm))
+    return TRUE;
+  return mm != 0 && (mm < min_mm || mm > max_mm);
+}
+
+/* The widget to mark and to focus for a field that can't be saved */
+static GtkWidget *
+field_widget (LcEntryDialog *self,
+              LcEntryField   field)
+{
+  gboolean per_leg = adw_switch_row_get_active (self->per_leg_row);
+
+  switch (field)
+    {
+    case LC_ENTRY_FIELD_TIME:
+      return GTK_WIDGET (self->hour_spin);
+    case LC_ENTRY_FIELD_HEAVINESS:
+      return GTK_WIDGET (self->scores[HEAVINESS][per_leg ? LEFT : BOTH]);
+    case LC_ENTRY_FIELD_SWELLING:
+      return GTK_WIDGET (self->scores[SWELLING][per_leg ? LEFT : BOTH]);
+    case LC_ENTRY_FIELD_ANKLE:
+    case LC_ENTRY_FIELD_CALF:
+      {
+        struct { AdwEntryRow *row; int min, max; } rows[] = {
+          { self->ankle_left_row, LC_ANKLE_MIN_MM, LC_ANKLE_MAX_MM },
+          { self->ankle_right_row, LC_ANKLE_MIN_MM, LC_ANKLE_MAX_MM },
+          { self->calf_left_row, LC_CALF_MIN_MM, LC_CALF_MAX_MM },
+          { self->calf_right_row, LC_CALF_MIN_MM, LC_CALF_MAX_MM },
+        };
+
+        for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+          if (circumference_is_bad (rows[i].row, rows[i].min, rows[i].max))
+            return GTK_WIDGET (rows[i].row);
+        return GTK_WIDGET (field == LC_ENTRY_FIELD_ANKLE ? self->ankle_left_row : self->calf_left_row);
+      }
+    case LC_ENTRY_FIELD_POSITION:
+      return GTK_WIDGET (self->position_row);
+    case LC_ENTRY_FIELD_NOTE:
+      return GTK_WIDGET (self->note_row);
+    case LC_ENTRY_FIELD_NONE:
+    case LC_ENTRY_FIELD_TAGS:
+    default:
+      return GTK_WIDGET (self->save_button);
+    }
+}
+
 /* Says why the entry can't be saved, next to the field; or nothing. */
 static void
 validate (LcEntryDialog *self)
@@ -323,22 +380,70 @@ validate (LcEntryDialog *self)
       gtk_widget_remove_css_class (GTK_WIDGET (groups[i]), "error");
       adw_preferences_group_set_description (groups[i], descriptions[i]);
     }
-
-  gtk_widget_set_sensitive (GTK_WIDGET (self->save_button), entry != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "entry.save", entry != NULL);
-
-  if (entry == NULL && field < G_N_ELEMENTS (groups) && groups[field] != NULL)
+  if (self->invalid != NULL)
     {
-      /* An empty new entry is not a mistake yet: nothing to say before the
-       * first tap, Save is just not available. */
-      gboolean quiet = self->id == 0 && field == LC_ENTRY_FIELD_HEAVINESS;
-
-      if (!quiet)
-        {
-          adw_preferences_group_set_description (groups[field], error->message);
-          gtk_widget_add_css_class (GTK_WIDGET (groups[field]), "error");
-        }
+      gtk_accessible_reset_state (GTK_ACCESSIBLE (self->invalid), GTK_ACCESSIBLE_STATE_INVALID);
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (self->invalid), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+      g_clear_weak_pointer (&self->invalid);
     }
+
+  /* An empty new entry is not a mistake yet: nothing to say before the
+   * first tap, Save is just not available. Any other problem waits for
+   * Save, or for the user to leave the field, not for every key. */
+  if (entry == NULL && self->id == 0 && field == LC_ENTRY_FIELD_HEAVINESS)
+    {
+      gtk_widget_set_sensitive (GTK_WIDGET (self->save_button), FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "entry.save", FALSE);
+      return;
+    }
+  gtk_widget_set_sensitive (GTK_WIDGET (self->save_button), TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "entry.save", TRUE);
+
+  if (entry == NULL && field < G_N_ELEMENTS (groups) && groups[field] != NULL &&
+      (self->save_tried || (self->fields_left & (1u << field)) != 0))
+    {
+      GtkWidget *widget = field_widget (self, field);
+
+      adw_preferences_group_set_description (groups[field], error->message);
+      gtk_widget_add_css_class (GTK_WIDGET (groups[field]), "error");
+      /* For screen readers: the field is invalid, and says why */
+      gtk_accessible_update_state (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_STATE_INVALID,
+                                   GTK_ACCESSIBLE_INVALID_TRUE, -1);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                      error->message, -1);
+      g_set_weak_pointer (&self->invalid, widget);
+    }
+}
+
+/* A field the user leaves may say what is wrong with it */
+static void
+field_left_cb (GtkEventControllerFocus *controller,
+               LcEntryDialog           *self)
+{
+  GtkWidget *widget = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  LcEntryField field = LC_ENTRY_FIELD_NOTE;
+
+  if (widget == GTK_WIDGET (self->hour_spin) || widget == GTK_WIDGET (self->minute_spin))
+    field = LC_ENTRY_FIELD_TIME;
+  else if (widget == GTK_WIDGET (self->ankle_left_row) || widget == GTK_WIDGET (self->ankle_right_row))
+    field = LC_ENTRY_FIELD_ANKLE;
+  else if (widget == GTK_WIDGET (self->calf_left_row) || widget == GTK_WIDGET (self->calf_right_row))
+    field = LC_ENTRY_FIELD_CALF;
+  else if (widget == GTK_WIDGET (self->position_row))
+    field = LC_ENTRY_FIELD_POSITION;
+
+  self->fields_left |= 1u << field;
+  validate (self);
+}
+
+static void
+watch_field (LcEntryDialog *self,
+             GtkWidget     *widget)
+{
+  GtkEventController *controller = gtk_event_controller_focus_new ();
+
+  g_signal_connect_object (controller, "leave", G_CALLBACK (field_left_cb), self, 0);
+  gtk_widget_add_controller (widget, controller);
 }
 
 /* --- actions ---------------------------------------------------------------- */
@@ -356,14 +461,21 @@ lc_entry_dialog_save (LcEntryDialog *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(LcEntry) entry = NULL;
+  LcEntryField field = LC_ENTRY_FIELD_NONE;
   gboolean ok;
 
   g_return_val_if_fail (LC_IS_ENTRY_DIALOG (self), FALSE);
 
-  entry = lc_entry_dialog_get_entry (self, NULL, &error);
+  entry = lc_entry_dialog_get_entry (self, &field, &error);
   if (entry == NULL)
     {
+      /* Every problem is shown now; the first field to fix gets the focus,
+       * and a screen reader hears why once */
+      self->save_tried = TRUE;
       validate (self);
+      gtk_widget_grab_focus (field_widget (self, field));
+      gtk_accessible_announce (GTK_ACCESSIBLE (self), error->message,
+                               GTK_ACCESSIBLE_ANNOUNCEMENT_PRIORITY_MEDIUM);
       return FALSE;
     }
 
@@ -482,6 +594,7 @@ lc_entry_dialog_dispose (GObject *object)
 {
   LcEntryDialog *self = LC_ENTRY_DIALOG (object);
 
+  g_clear_weak_pointer (&self->invalid);
   gtk_widget_dispose_template (GTK_WIDGET (self), LC_TYPE_ENTRY_DIALOG);
   g_clear_object (&self->diary);
 
@@ -588,6 +701,15 @@ lc_entry_dialog_init (LcEntryDialog *self)
   g_signal_connect_object (self->position_row, "notify::selected", G_CALLBACK (validate), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->note_row, "changed", G_CALLBACK (validate), self, G_CONNECT_SWAPPED);
+
+  watch_field (self, GTK_WIDGET (self->hour_spin));
+  watch_field (self, GTK_WIDGET (self->minute_spin));
+  watch_field (self, GTK_WIDGET (self->ankle_left_row));
+  watch_field (self, GTK_WIDGET (self->ankle_right_row));
+  watch_field (self, GTK_WIDGET (self->calf_left_row));
+  watch_field (self, GTK_WIDGET (self->calf_right_row));
+  watch_field (self, GTK_WIDGET (self->position_row));
+  watch_field (self, GTK_WIDGET (self->note_row));
 }
 
 /**
