@@ -415,6 +415,25 @@ test_timeline_quick_entry (Fixture       *fixture,
     wait_until ((focus = gtk_root_get_focus (GTK_ROOT (fixture->window))) != NULL &&
                 (focus == ankle || gtk_widget_is_ancestor (focus, ankle)));
 
+    /* No day after today can be picked */
+    {
+      GtkCalendar *calendar = GTK_CALENDAR (gtk_widget_get_template_child (GTK_WIDGET (dialog), LC_TYPE_ENTRY_DIALOG,
+                                                                          "calendar"));
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+      g_autoptr(GDateTime) tomorrow = g_date_time_add_days (now, 1);
+      g_autoptr(GDateTime) yesterday = g_date_time_add_days (now, -1);
+      g_autoptr(GDateTime) shown = NULL;
+
+      gtk_calendar_select_day (calendar, tomorrow);
+      shown = gtk_calendar_get_date (calendar);
+      g_assert_cmpint (g_date_time_get_day_of_year (shown), ==, g_date_time_get_day_of_year (now));
+      g_clear_pointer (&shown, g_date_time_unref);
+      gtk_calendar_select_day (calendar, yesterday);
+      shown = gtk_calendar_get_date (calendar);
+      g_assert_cmpint (g_date_time_get_day_of_year (shown), ==, g_date_time_get_day_of_year (yesterday));
+      gtk_calendar_select_day (calendar, now);
+    }
+
     /* Fixed: the error goes at once */
     gtk_editable_set_text (GTK_EDITABLE (ankle), "23,4");
     g_assert_false (gtk_widget_has_css_class (measures, "error"));

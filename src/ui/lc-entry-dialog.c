@@ -191,6 +191,19 @@ update_date_label (LcEntryDialog *self)
 static void
 time_changed_cb (LcEntryDialog *self)
 {
+  g_autoptr(GDateTime) date = gtk_calendar_get_date (self->calendar);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  /* A day after today can't be chosen: the calendar goes back to today
+   * (GtkCalendar can't grey out days) */
+  if (g_date_time_get_year (date) * 1000 + g_date_time_get_day_of_year (date) >
+      g_date_time_get_year (now) * 1000 + g_date_time_get_day_of_year (now))
+    {
+      gtk_calendar_select_day (self->calendar, now);
+      gtk_widget_error_bell (GTK_WIDGET (self->calendar));
+      return;
+    }
+
   update_date_label (self);
   validate (self);
 }
