@@ -30,6 +30,13 @@
 #define SESSION2(time, id, name, ended, done, total, skipped, before, after) \
   SESSION (time, id, name, ended, done, total, skipped, before, after) ",,,"
 
+/* Since diary schema 3: optional symptoms. HEADER2 files import too. */
+#define HEADER3 HEADER2 ",aching,throbbing,itching"
+#define ENTRY3(time, hl, hr, sl, sr, al, ar, tags, note, cl, cr, position, ache, throb, itch) \
+  ENTRY2 (time, hl, hr, sl, sr, al, ar, tags, note, cl, cr, position) "," ache "," throb "," itch
+#define SESSION3(time, id, name, ended, done, total, skipped, before, after) \
+  SESSION2 (time, id, name, ended, done, total, skipped, before, after) ",,,"
+
 #define ALL_TAGS "long-standing;long-sitting;hot-weather;travel;compression;exercise;period;alcohol;salty-food"
 
 /* 2026-03-10 08:30:00 UTC, 09:30 in Rome; T1 is after the change to summer time. */
@@ -153,6 +160,8 @@ fill_diary (LcDiary *diary)
   entry->ankle_mm[LC_LEG_RIGHT] = 235;
   entry->calf_mm[LC_LEG_RIGHT] = 365;
   entry->position = LC_POSITION_SITTING;
+  entry->symptoms[LC_SYMPTOM_ACHING] = 0;
+  entry->symptoms[LC_SYMPTOM_ITCHING] = 10;
   entry->tags = LC_TAG_HOT_WEATHER | LC_TAG_COMPRESSION;
   entry->note = g_strdup ("After the flight, “heavy”; ankles, 😩");
   add_entry (diary, entry);
@@ -168,6 +177,7 @@ fill_diary (LcDiary *diary)
   entry->ankle_mm[LC_LEG_RIGHT] = LC_ANKLE_MAX_MM;
   entry->calf_mm[LC_LEG_LEFT] = LC_CALF_MIN_MM;
   entry->calf_mm[LC_LEG_RIGHT] = LC_CALF_MAX_MM;
+  entry->symptoms[LC_SYMPTOM_THROBBING] = 4;
   entry->position = LC_POSITION_LYING;
   entry->tags = LC_TAGS_ALL;
   entry->note = g_strdup ("Line one, with a comma\r\nLine \"two\"\nGambe pesanti — è così 🦵");
@@ -202,18 +212,19 @@ fill_diary (LcDiary *diary)
 }
 
 static const char *full_export =
-  HEADER2 "\r\n"
-  ENTRY2 ("1970-01-01T01:00:00+01:00", "1", "", "", "", "", "", "", "", "", "", "") "\r\n"
-  ENTRY2 ("2026-03-10T09:30:00+01:00", "7", "5", "0", "", "", "23.5", "hot-weather;compression",
-          "\"After the flight, “heavy”; ankles, 😩\"", "", "36.5", "sitting") "\r\n"
-  ENTRY2 ("2026-03-10T10:30:00+01:00", "10", "10", "10", "10", "12.0", "60.0", ALL_TAGS,
-          "\"Line one, with a comma\r\nLine \"\"two\"\"\nGambe pesanti — è così 🦵\"", "20.0", "80.0", "lying") "\r\n"
-  ENTRY2 ("2026-03-30T10:30:00+02:00", "", "", "", "", "", "", "exercise", "", "", "", "") "\r\n"
-  ENTRY2 ("2026-03-30T10:31:00+02:00", "", "", "", "", "", "", "", "plain", "", "", "") "\r\n"
-  ENTRY2 ("2026-03-30T10:32:00+02:00", "", "", "", "0", "", "", "", "\"\"\"quoted\"\"\"", "", "", "") "\r\n"
-  SESSION2 ("2026-03-10T11:30:00+01:00", "calf-pump-seated", "\"Calf pump, seated \"\"easy\"\"\"",
+  HEADER3 "\r\n"
+  ENTRY3 ("1970-01-01T01:00:00+01:00", "1", "", "", "", "", "", "", "", "", "", "", "", "", "") "\r\n"
+  ENTRY3 ("2026-03-10T09:30:00+01:00", "7", "5", "0", "", "", "23.5", "hot-weather;compression",
+          "\"After the flight, “heavy”; ankles, 😩\"", "", "36.5", "sitting", "0", "", "10") "\r\n"
+  ENTRY3 ("2026-03-10T10:30:00+01:00", "10", "10", "10", "10", "12.0", "60.0", ALL_TAGS,
+          "\"Line one, with a comma\r\nLine \"\"two\"\"\nGambe pesanti — è così 🦵\"", "20.0", "80.0", "lying",
+          "", "4", "") "\r\n"
+  ENTRY3 ("2026-03-30T10:30:00+02:00", "", "", "", "", "", "", "exercise", "", "", "", "", "", "", "") "\r\n"
+  ENTRY3 ("2026-03-30T10:31:00+02:00", "", "", "", "", "", "", "", "plain", "", "", "", "", "", "") "\r\n"
+  ENTRY3 ("2026-03-30T10:32:00+02:00", "", "", "", "0", "", "", "", "\"\"\"quoted\"\"\"", "", "", "", "", "", "") "\r\n"
+  SESSION3 ("2026-03-10T11:30:00+01:00", "calf-pump-seated", "\"Calf pump, seated \"\"easy\"\"\"",
             "2026-03-10T11:40:00+01:00", "8", "10", "2", "6", "4") "\r\n"
-  SESSION2 ("2026-03-30T10:30:00+02:00", "evening-routine", "Evening routine",
+  SESSION3 ("2026-03-30T10:30:00+02:00", "evening-routine", "Evening routine",
             "2026-03-30T10:30:00+02:00", "1", "1", "0", "", "") "\r\n";
 
 static void
@@ -345,7 +356,7 @@ test_csv_export_empty (void)
   g_autoptr(LcDiary) diary = open_diary ("diary.sqlite3");
   g_autofree char *csv = export (diary);
 
-  g_assert_cmpstr (csv, ==, HEADER2 "\r\n");
+  g_assert_cmpstr (csv, ==, HEADER3 "\r\n");
   import (diary, csv, 0, 0);
 }
 
@@ -496,7 +507,7 @@ test_csv_values (void)
 #define SCORE_ROW(hl) ENTRY (T, hl, "", "", "", "", "", "", "")
 #define ANKLE_ROW(al) ENTRY (T, "", "", "", "", al, "", "", "")
 #define TAGS_ROW(tags) ENTRY (T, "", "", "", "", "", "", tags, "")
-#define EXPECT_HEADER "expected the header “" HEADER2 "”"
+#define EXPECT_HEADER "expected the header “" HEADER3 "”"
 
 typedef struct
 {
@@ -533,15 +544,22 @@ static const ErrorCase error_cases[] = {
   { "header-space", "record, time" HEADER_AFTER_TIME "\n", TRUE, LC_CSV_ERROR_HEADER,
     "line 1, column 2: the header has “ time” here; expected “time”" },
   { "header-short", "record,time\r\n", TRUE, LC_CSV_ERROR_HEADER,
-    "line 1: the header has 2 columns; expected 21: “" HEADER2 "”" },
+    "line 1: the header has 2 columns; expected 24: “" HEADER3 "”" },
   { "header-one", "record", TRUE, LC_CSV_ERROR_HEADER,
-    "line 1: the header has 1 column; expected 21: “" HEADER2 "”" },
+    "line 1: the header has 1 column; expected 24: “" HEADER3 "”" },
   { "header-extra", HEADER ",comment\r\n", TRUE, LC_CSV_ERROR_HEADER,
     "line 1, column 19: the header has “comment” here; expected “calf_left_cm”" },
   { "header-extra-v2", HEADER2 ",comment\r\n", TRUE, LC_CSV_ERROR_HEADER,
-    "line 1: the header has 22 columns; expected 21: “" HEADER2 "”" },
+    "line 1, column 22: the header has “comment” here; expected “aching”" },
+  { "header-extra-v3", HEADER3 ",comment\r\n", TRUE, LC_CSV_ERROR_HEADER,
+    "line 1: the header has 25 columns; expected 24: “" HEADER3 "”" },
+  { "header-v3-short", HEADER2 ",aching\r\n", TRUE, LC_CSV_ERROR_HEADER,
+    "line 1: the header has 22 columns; expected 24: “" HEADER3 "”" },
+  { "symptom-range", HEADER3 "\r\n" ENTRY3 ("2026-03-10T09:30:00+01:00", "", "", "", "", "", "", "", "", "", "", "",
+    "", "11", "") "\r\n", TRUE, LC_CSV_ERROR_VALUE,
+    "line 2, column throbbing: “11” is not a score from 0 to 10" },
   { "header-v2-short", HEADER ",calf_left_cm\r\n", TRUE, LC_CSV_ERROR_HEADER,
-    "line 1: the header has 19 columns; expected 21: “" HEADER2 "”" },
+    "line 1: the header has 19 columns; expected 24: “" HEADER3 "”" },
   { "calf-range", HEADER2 "\r\n" ENTRY2 ("2026-03-10T09:30:00+01:00", "", "", "", "", "", "", "", "", "19.9", "", "")
     "\r\n", TRUE, LC_CSV_ERROR_VALUE,
     "line 2, column calf_left_cm: “19.9” is out of range; expected a calf from 20.0 to 80.0 cm" },

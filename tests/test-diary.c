@@ -465,6 +465,8 @@ test_diary_migrate_from_v1 (void)
         g_assert_cmpint (e->calf_mm[LC_LEG_LEFT], ==, LC_CALF_NONE);
         g_assert_cmpint (e->calf_mm[LC_LEG_RIGHT], ==, LC_CALF_NONE);
         g_assert_cmpint (e->position, ==, LC_POSITION_NONE);
+        for (guint k = 0; k < LC_N_SYMPTOMS; k++)
+          g_assert_cmpint (e->symptoms[k], ==, LC_SCORE_NONE);
       }
   }
   sessions = lc_diary_list_sessions (diary, G_MININT64, G_MAXINT64, &error);
@@ -476,6 +478,8 @@ test_diary_migrate_from_v1 (void)
   measured->calf_mm[LC_LEG_LEFT] = 365;
   measured->calf_mm[LC_LEG_RIGHT] = LC_CALF_MAX_MM;
   measured->position = LC_POSITION_LYING;
+  measured->symptoms[LC_SYMPTOM_ACHING] = 0;
+  measured->symptoms[LC_SYMPTOM_ITCHING] = 10;
   g_assert_true (lc_diary_add_entry (diary, measured, &error));
   g_assert_no_error (error);
   again = lc_diary_get_entry (diary, measured->id, &error);
@@ -483,13 +487,31 @@ test_diary_migrate_from_v1 (void)
   g_assert_true (lc_entry_equal_content (again, measured));
   g_assert_cmpint (again->calf_mm[LC_LEG_LEFT], ==, 365);
   g_assert_cmpint (again->position, ==, LC_POSITION_LYING);
+  g_assert_cmpint (again->symptoms[LC_SYMPTOM_ACHING], ==, 0);
+  g_assert_cmpint (again->symptoms[LC_SYMPTOM_THROBBING], ==, LC_SCORE_NONE);
+  g_assert_cmpint (again->symptoms[LC_SYMPTOM_ITCHING], ==, 10);
+  g_assert_true (lc_diary_has_entry_like (diary, measured, NULL));
+  again->symptoms[LC_SYMPTOM_THROBBING] = 3;
+  g_assert_true (lc_diary_update_entry (diary, again, &error));
+  g_clear_pointer (&again, lc_entry_free);
+  again = lc_diary_get_entry (diary, measured->id, &error);
+  g_assert_cmpint (again->symptoms[LC_SYMPTOM_THROBBING], ==, 3);
+  g_assert_false (lc_diary_has_entry_like (diary, measured, NULL));
+  /* Out of range is refused before the database sees it */
+  again->symptoms[LC_SYMPTOM_ACHING] = 11;
+  g_assert_false (lc_diary_update_entry (diary, again, &error));
+  g_assert_error (error, LC_DIARY_ERROR, LC_DIARY_ERROR_INVALID);
+  g_clear_error (&error);
   g_clear_pointer (&diary, g_object_unref);
 
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 2);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, LC_DIARY_SCHEMA_VERSION);
   sqlite3_finalize (stmt);
+  /* …and a symptom out of range (schema 3) */
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE entry SET itching = 11 WHERE id = 1", NULL, NULL, NULL), ==,
+                   SQLITE_CONSTRAINT);
   /* The database refuses a calf out of range itself */
   g_assert_cmpint (sqlite3_exec (db, "UPDATE entry SET calf_left_mm = 199 WHERE id = 1", NULL, NULL, NULL), ==,
                    SQLITE_CONSTRAINT);

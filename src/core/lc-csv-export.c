@@ -111,6 +111,9 @@ append_entry (GString       *out,
   fields[COL_CALF_LEFT] = format_circumference (entry->calf_mm[LC_LEG_LEFT]);
   fields[COL_CALF_RIGHT] = format_circumference (entry->calf_mm[LC_LEG_RIGHT]);
   fields[COL_POSITION] = g_strdup (lc_position_to_string (entry->position));
+  fields[COL_ACHING] = format_score (entry->symptoms[LC_SYMPTOM_ACHING]);
+  fields[COL_THROBBING] = format_score (entry->symptoms[LC_SYMPTOM_THROBBING]);
+  fields[COL_ITCHING] = format_score (entry->symptoms[LC_SYMPTOM_ITCHING]);
 
   append_row (out, fields);
 }

@@ -33,11 +33,17 @@ typedef enum
   COL_CALF_LEFT,
   COL_CALF_RIGHT,
   COL_POSITION,
+  /* Since diary schema 3: optional symptoms, 0-10 */
+  COL_ACHING,
+  COL_THROBBING,
+  COL_ITCHING,
   N_COLUMNS
 } Column;
 
-/* The columns of Leg Care 1's files: the first ones of today's */
+/* The columns of older files, the first ones of today's: Leg Care 1's,
+ * and those before the optional symptoms */
 #define N_COLUMNS_V1         (COL_HEAVINESS_AFTER + 1)
+#define N_COLUMNS_V2         (COL_POSITION + 1)
 
 #define FIRST_SESSION_COLUMN COL_ROUTINE_ID
 #define LAST_SESSION_COLUMN  COL_HEAVINESS_AFTER

@@ -61,12 +61,19 @@ const char * const lc_csv_column_names[N_COLUMNS] = {
   "routine_id", "routine_name", "ended", "steps_done", "steps_total", "steps_skipped",
   "heaviness_before", "heaviness_after",
   "calf_left_cm", "calf_right_cm", "position",
+  "aching", "throbbing", "itching",
 };
 
 char *
 lc_csv_header_line (void)
 {
-  return g_strjoinv (",", (char **) lc_csv_column_names);
+  GString *line = g_string_new (NULL);
+
+  /* Not g_strjoinv(): the names are an array of N_COLUMNS, not NULL-ended */
+  for (guint i = 0; i < N_COLUMNS; i++)
+    g_string_append_printf (line, "%s%s", i > 0 ? "," : "", lc_csv_column_names[i]);
+
+  return g_string_free (line, FALSE);
 }
 
 #define EXAMPLE_TIME "2026-03-29T08:30:00+02:00"
@@ -106,7 +113,7 @@ typedef struct
 
   guint       line;      /* the physical line p is on, 1-based */
   gboolean    named;     /* past the header: columns have names */
-  guint       n_columns; /* the header's: N_COLUMNS, or N_COLUMNS_V1 */
+  guint       n_columns; /* the header's: N_COLUMNS, N_COLUMNS_V2 or N_COLUMNS_V1 */
   GString    *text;      /* the field being read */
 } Reader;
 
@@ -546,9 +553,9 @@ read_header (Reader  *reader,
         return FALSE;
       }
 
-  if (row->n_fields == N_COLUMNS_V1)
+  if (row->n_fields == N_COLUMNS_V1 || row->n_fields == N_COLUMNS_V2)
     {
-      reader->n_columns = N_COLUMNS_V1;
+      reader->n_columns = row->n_fields;
       return TRUE;
     }
 
@@ -936,6 +943,9 @@ import_entry (LcDiary    *diary,
       !parse_circumference (row, COL_ANKLE_RIGHT, FALSE, &entry->ankle_mm[LC_LEG_RIGHT], error) ||
       !parse_circumference (row, COL_CALF_LEFT, TRUE, &entry->calf_mm[LC_LEG_LEFT], error) ||
       !parse_circumference (row, COL_CALF_RIGHT, TRUE, &entry->calf_mm[LC_LEG_RIGHT], error) ||
+      !parse_score (row, COL_ACHING, &entry->symptoms[LC_SYMPTOM_ACHING], error) ||
+      !parse_score (row, COL_THROBBING, &entry->symptoms[LC_SYMPTOM_THROBBING], error) ||
+      !parse_score (row, COL_ITCHING, &entry->symptoms[LC_SYMPTOM_ITCHING], error) ||
       !parse_position (row, &entry->position, error) ||
       !parse_tags (row, &entry->tags, error))
     return FALSE;
@@ -1164,7 +1174,7 @@ import_rows (LcDiary            *diary,
           return FALSE;
         }
 
-      /* A file of Leg Care 1: its rows lack the columns added since */
+      /* An older file: its rows lack the columns added since */
       if (reader->n_columns < N_COLUMNS && row.n_fields == reader->n_columns)
         {
           for (guint i = row.n_fields; i < N_COLUMNS; i++)

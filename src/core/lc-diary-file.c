@@ -55,6 +55,10 @@ static const char *migrations[LC_DIARY_SCHEMA_VERSION] = {
   "ALTER TABLE entry ADD COLUMN calf_left_mm INTEGER CHECK (calf_left_mm BETWEEN 200 AND 800);"
   "ALTER TABLE entry ADD COLUMN calf_right_mm INTEGER CHECK (calf_right_mm BETWEEN 200 AND 800);"
   "ALTER TABLE entry ADD COLUMN position TEXT CHECK (position IN ('sitting', 'lying'));",
+  /* 2 → 3: optional symptoms beyond heaviness and swelling, 0-10 */
+  "ALTER TABLE entry ADD COLUMN aching INTEGER CHECK (aching BETWEEN 0 AND 10);"
+  "ALTER TABLE entry ADD COLUMN throbbing INTEGER CHECK (throbbing BETWEEN 0 AND 10);"
+  "ALTER TABLE entry ADD COLUMN itching INTEGER CHECK (itching BETWEEN 0 AND 10);",
 };
 
 /* --- opening --------------------------------------------------------------- */

@@ -33,7 +33,8 @@ G_DEFINE_QUARK (lc-diary-error-quark, lc_diary_error)
 
 #define ENTRY_COLUMNS \
   "id, taken_at, heaviness_left, heaviness_right, swelling_left, swelling_right, " \
-  "ankle_left_mm, ankle_right_mm, tags, note, calf_left_mm, calf_right_mm, position"
+  "ankle_left_mm, ankle_right_mm, tags, note, calf_left_mm, calf_right_mm, position, " \
+  "aching, throbbing, itching"
 
 #define SESSION_COLUMNS \
   "id, routine_id, routine_name, started_at, ended_at, steps_done, steps_total, " \
@@ -67,12 +68,14 @@ typedef enum
 static const char *statement_sql[N_STATEMENTS] = {
   [STMT_INSERT_ENTRY] =
     "INSERT INTO entry (taken_at, heaviness_left, heaviness_right, swelling_left, swelling_right, "
-    "ankle_left_mm, ankle_right_mm, tags, note, calf_left_mm, calf_right_mm, position) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+    "ankle_left_mm, ankle_right_mm, tags, note, calf_left_mm, calf_right_mm, position, "
+    "aching, throbbing, itching) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
   [STMT_UPDATE_ENTRY] =
     "UPDATE entry SET taken_at = ?1, heaviness_left = ?2, heaviness_right = ?3, swelling_left = ?4, "
     "swelling_right = ?5, ankle_left_mm = ?6, ankle_right_mm = ?7, tags = ?8, note = ?9, "
-    "calf_left_mm = ?10, calf_right_mm = ?11, position = ?12 WHERE id = ?13",
+    "calf_left_mm = ?10, calf_right_mm = ?11, position = ?12, aching = ?13, throbbing = ?14, itching = ?15 "
+    "WHERE id = ?16",
   [STMT_DELETE_ENTRY] = "DELETE FROM entry WHERE id = ?1",
   [STMT_GET_ENTRY] = "SELECT " ENTRY_COLUMNS " FROM entry WHERE id = ?1",
   [STMT_COUNT_ENTRIES] = "SELECT COUNT(*) FROM entry",
@@ -83,7 +86,8 @@ static const char *statement_sql[N_STATEMENTS] = {
   [STMT_ENTRY_LIKE] =
     "SELECT 1 FROM entry WHERE taken_at = ?1 AND heaviness_left IS ?2 AND heaviness_right IS ?3 "
     "AND swelling_left IS ?4 AND swelling_right IS ?5 AND ankle_left_mm IS ?6 AND ankle_right_mm IS ?7 "
-    "AND tags = ?8 AND note IS ?9 AND calf_left_mm IS ?10 AND calf_right_mm IS ?11 AND position IS ?12 LIMIT 1",
+    "AND tags = ?8 AND note IS ?9 AND calf_left_mm IS ?10 AND calf_right_mm IS ?11 AND position IS ?12 "
+    "AND aching IS ?13 AND throbbing IS ?14 AND itching IS ?15 LIMIT 1",
   [STMT_INSERT_SESSION] =
     "INSERT INTO session (routine_id, routine_name, started_at, ended_at, steps_done, steps_total, "
     "steps_skipped, heaviness_before, heaviness_after) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
@@ -394,7 +398,7 @@ normalize_note (const char *note)
   return g_steal_pointer (&copy);
 }
 
-/* Binds ?1-?9 as the insert, update and "like" statements use them. */
+/* Binds ?1-?15 as the insert, update and "like" statements use them. */
 static void
 bind_entry (sqlite3_stmt  *stmt,
             gconstpointer  data)
@@ -421,9 +425,11 @@ bind_entry (sqlite3_stmt  *stmt,
     sqlite3_bind_text (stmt, 12, lc_position_to_string (entry->position), -1, SQLITE_STATIC);
   else
     sqlite3_bind_null (stmt, 12);
+  for (guint i = 0; i < LC_N_SYMPTOMS; i++)
+    bind_optional_int (stmt, 13 + i, entry->symptoms[i], LC_SCORE_NONE);
 }
 
-/* The entry's values, and its id as ?13 */
+/* The entry's values, and its id as ?16 */
 static void
 bind_update (sqlite3_stmt  *stmt,
              gconstpointer  data)
@@ -431,7 +437,7 @@ bind_update (sqlite3_stmt  *stmt,
   const LcEntry *entry = data;
 
   bind_entry (stmt, entry);
-  sqlite3_bind_int64 (stmt, 13, entry->id);
+  sqlite3_bind_int64 (stmt, 16, entry->id);
 }
 
 static void
@@ -467,6 +473,8 @@ read_entry (sqlite3_stmt *stmt)
   entry->calf_mm[LC_LEG_RIGHT] = column_optional_int (stmt, 11, LC_CALF_NONE);
   if (!lc_position_from_string ((const char *) sqlite3_column_text (stmt, 12), &entry->position))
     entry->position = LC_POSITION_NONE;
+  for (guint i = 0; i < LC_N_SYMPTOMS; i++)
+    entry->symptoms[i] = column_optional_int (stmt, 13 + i, LC_SCORE_NONE);
   if (!lc_tags_from_string (tags, &entry->tags))
     entry->tags = 0;
   entry->note = g_strdup (note);

@@ -41,7 +41,7 @@ typedef enum
 } LcDiaryFilter;
 
 /* The schema version this build reads and writes (PRAGMA user_version). */
-#define LC_DIARY_SCHEMA_VERSION 2
+#define LC_DIARY_SCHEMA_VERSION 3
 
 typedef enum
 {

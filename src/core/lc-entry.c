@@ -52,8 +52,48 @@ lc_entry_new (gint64 taken_at)
       entry->ankle_mm[leg] = LC_ANKLE_NONE;
       entry->calf_mm[leg] = LC_CALF_NONE;
     }
+  for (guint i = 0; i < LC_N_SYMPTOMS; i++)
+    entry->symptoms[i] = LC_SCORE_NONE;
 
   return entry;
+}
+
+/**
+ * lc_symptom_get_label:
+ *
+ * Returns: the symptom's name, translated, as a title ("Aching")
+ */
+const char *
+lc_symptom_get_label (LcSymptom symptom)
+{
+  switch (symptom)
+    {
+    case LC_SYMPTOM_ACHING:
+      /* Translators: a symptom of the legs, rated 0-10 */
+      return _("Aching");
+    case LC_SYMPTOM_THROBBING:
+      /* Translators: a symptom of the legs, rated 0-10 */
+      return _("Throbbing");
+    case LC_SYMPTOM_ITCHING:
+      /* Translators: a symptom of the legs, rated 0-10 */
+      return _("Itching");
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+/**
+ * lc_symptom_get_key:
+ *
+ * Returns: the symptom's name in the diary's columns and in CSV files
+ */
+const char *
+lc_symptom_get_key (LcSymptom symptom)
+{
+  static const char *keys[LC_N_SYMPTOMS] = { "aching", "throbbing", "itching" };
+
+  g_return_val_if_fail (symptom < LC_N_SYMPTOMS, NULL);
+  return keys[symptom];
 }
 
 LcEntry *
@@ -93,6 +133,10 @@ lc_entry_equal_content (const LcEntry *a,
 
   if (a->taken_at != b->taken_at || a->tags != b->tags || a->position != b->position)
     return FALSE;
+
+  for (guint i = 0; i < LC_N_SYMPTOMS; i++)
+    if (a->symptoms[i] != b->symptoms[i])
+      return FALSE;
 
   for (guint leg = 0; leg < LC_N_LEGS; leg++)
     if (a->heaviness[leg] != b->heaviness[leg] ||
@@ -225,6 +269,13 @@ lc_entry_validate (const LcEntry  *entry,
       g_set_error_literal (error, LC_DIARY_ERROR, LC_DIARY_ERROR_INVALID,
                            _("The time is before 1970"));
       return FALSE;
+    }
+
+  for (guint i = 0; i < LC_N_SYMPTOMS; i++)
+    {
+      if (!check_score (entry->symptoms[i], lc_symptom_get_label (i), LC_ENTRY_FIELD_SYMPTOMS, field, error))
+        return FALSE;
+      any_score |= entry->symptoms[i] != LC_SCORE_NONE;
     }
 
   for (guint leg = 0; leg < LC_N_LEGS; leg++)

@@ -79,7 +79,20 @@ typedef enum
   LC_ENTRY_FIELD_POSITION,
   LC_ENTRY_FIELD_TAGS,
   LC_ENTRY_FIELD_NOTE,
+  LC_ENTRY_FIELD_SYMPTOMS,
 } LcEntryField;
+
+/* Optional symptoms beyond heaviness and swelling, rated 0-10 for both
+ * legs together, in the app's own words (Wright et al. 2016 describe a
+ * daily diary of the same kinds; no questionnaire is named or copied) */
+typedef enum
+{
+  LC_SYMPTOM_ACHING,
+  LC_SYMPTOM_THROBBING,
+  LC_SYMPTOM_ITCHING,
+} LcSymptom;
+
+#define LC_N_SYMPTOMS 3
 
 typedef struct
 {
@@ -90,6 +103,7 @@ typedef struct
   int     ankle_mm[LC_N_LEGS];     /* LC_ANKLE_MIN_MM-LC_ANKLE_MAX_MM or LC_ANKLE_NONE */
   int     calf_mm[LC_N_LEGS];      /* LC_CALF_MIN_MM-LC_CALF_MAX_MM or LC_CALF_NONE */
   LcPosition position;             /* of the tape measurements; NONE without any */
+  int     symptoms[LC_N_SYMPTOMS]; /* 0-10 or LC_SCORE_NONE, by LcSymptom */
   LcTags  tags;
   char   *note;                    /* UTF-8 or NULL */
 } LcEntry;
@@ -145,5 +159,8 @@ gboolean         lc_session_record_validate  (const LcSessionRecord *record,
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LcEntry, lc_entry_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LcSessionRecord, lc_session_record_free)
+
+const char      *lc_symptom_get_label        (LcSymptom              symptom);
+const char      *lc_symptom_get_key          (LcSymptom              symptom);
 
 G_END_DECLS
