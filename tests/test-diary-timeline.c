@@ -440,10 +440,34 @@ test_timeline_quick_entry (Fixture       *fixture,
     g_assert_false (gtk_test_accessible_has_state (GTK_ACCESSIBLE (ankle), GTK_ACCESSIBLE_STATE_INVALID));
   }
 
+  /* Other symptoms are behind More; rated, they show in the row */
+  {
+    GtkWidget *more = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (dialog), LC_TYPE_ENTRY_DIALOG,
+                                                                 "symptoms_button"));
+    GtkWidget *box = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (dialog), LC_TYPE_ENTRY_DIALOG,
+                                                                "symptoms_box"));
+    GtkWidget *revealer = gtk_widget_get_parent (box);
+
+    g_assert_false (gtk_revealer_get_child_revealed (GTK_REVEALER (revealer)));
+    gtk_widget_activate (more);
+    wait_until (gtk_revealer_get_child_revealed (GTK_REVEALER (revealer)));
+    adw_toggle_group_set_active_name (ADW_TOGGLE_GROUP (find_widget (box, ADW_TYPE_TOGGLE_GROUP)), "3");
+  }
+
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   g_assert_true (lc_entry_dialog_save (LC_ENTRY_DIALOG (dialog)));
   wait_until (dialog == NULL);
   wait_until (lc_diary_count_entries (fixture->diary, NULL) == 1);
+  wait_until (find_label (fixture->page, "Aching 3") != NULL);
+  {
+    g_autoptr(GPtrArray) entries = lc_diary_list_entries (fixture->diary, G_MININT64, G_MAXINT64, NULL);
+    const LcEntry *entry = entries->pdata[0];
+
+    g_assert_cmpint (entry->heaviness[LC_LEG_LEFT], ==, 4);
+    g_assert_cmpint (entry->ankle_mm[LC_LEG_RIGHT], ==, 234);
+    g_assert_cmpint (entry->symptoms[LC_SYMPTOM_ACHING], ==, 3);
+    g_assert_cmpint (entry->symptoms[LC_SYMPTOM_ITCHING], ==, LC_SCORE_NONE);
+  }
 }
 
 int

@@ -136,10 +136,29 @@ format_ankles (const LcEntry *entry)
   return g_strdup (ankles != NULL ? ankles : calves);
 }
 
+/* "Aching 3 · Itching 0", or NULL if none was rated */
+static char *
+format_symptoms (const LcEntry *entry)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < LC_N_SYMPTOMS; i++)
+    if (entry->symptoms[i] != LC_SCORE_NONE)
+      {
+        if (text->len > 0)
+          g_string_append (text, " · ");
+        /* Translators: a symptom and its score, e.g. "Aching 3" */
+        g_string_append_printf (text, _("%s %d"), lc_symptom_get_label (i), entry->symptoms[i]);
+      }
+
+  return text->len > 0 ? g_string_free (g_steal_pointer (&text), FALSE) : NULL;
+}
+
 static void
 show_extra (LcDiaryRow    *self,
             const LcEntry *entry)
 {
+  g_autofree char *symptoms = format_symptoms (entry);
   g_autofree char *ankles = format_ankles (entry);
   GtkWidget *child;
   gboolean any_tag = FALSE;
@@ -158,6 +177,16 @@ show_extra (LcDiaryRow    *self,
   gtk_label_set_label (self->ankle_label, ankles != NULL ? ankles : "");
   gtk_widget_set_visible (GTK_WIDGET (self->ankle_label), ankles != NULL);
 
+  if (symptoms != NULL)
+    {
+      GtkWidget *label = gtk_label_new (symptoms);
+
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_add_css_class (label, "caption");
+      adw_wrap_box_append (self->extra_box, label);
+    }
+
   for (guint i = 0; i < LC_N_TAGS; i++)
     if (entry->tags & (1 << i))
       {
@@ -169,7 +198,7 @@ show_extra (LcDiaryRow    *self,
         any_tag = TRUE;
       }
 
-  gtk_widget_set_visible (GTK_WIDGET (self->extra_box), ankles != NULL || any_tag);
+  gtk_widget_set_visible (GTK_WIDGET (self->extra_box), ankles != NULL || symptoms != NULL || any_tag);
 }
 
 static void
@@ -395,6 +424,7 @@ lc_diary_row_describe (const LcEntry *entry)
   g_autofree char *heaviness = describe_scores (_("Heaviness"), entry->heaviness);
   g_autofree char *swelling = describe_scores (_("Swelling"), entry->swelling);
   g_autofree char *tape = format_ankles (entry);
+  g_autofree char *symptoms = format_symptoms (entry);
 
   /* Translators: for screen readers, the start of a diary entry's description */
   g_string_append_printf (text, _("Entry at %s"), clock);
@@ -404,6 +434,8 @@ lc_diary_row_describe (const LcEntry *entry)
     g_string_append_printf (text, ". %s", swelling);
   if (tape != NULL)
     g_string_append_printf (text, ". %s", tape);
+  if (symptoms != NULL)
+    g_string_append_printf (text, ". %s", symptoms);
   for (guint i = 0; i < LC_N_TAGS; i++)
     if (entry->tags & (1 << i))
       g_string_append_printf (text, ". %s", lc_tag_get_label (1 << i));

@@ -40,6 +40,10 @@ struct _LcEntryDialog
   AdwPreferencesGroup *heaviness_group;
   AdwPreferencesGroup *swelling_group;
   AdwSwitchRow        *per_leg_row;
+  AdwPreferencesGroup *symptoms_group;
+  GtkToggleButton     *symptoms_button;
+  GtkBox              *symptoms_box;
+  AdwToggleGroup      *symptoms[LC_N_SYMPTOMS];
   AdwPreferencesGroup *time_group;
   GtkMenuButton       *date_button;
   GtkCalendar         *calendar;
@@ -285,6 +289,8 @@ lc_entry_dialog_get_entry (LcEntryDialog  *self,
         }
     }
   entry->position = (LcPosition) adw_combo_row_get_selected (self->position_row);
+  for (guint i = 0; i < LC_N_SYMPTOMS; i++)
+    entry->symptoms[i] = lc_score_toggles_get (self->symptoms[i]);
 
   for (guint i = 0; i < LC_N_TAGS; i++)
     if (gtk_toggle_button_get_active (self->tag_buttons[i]))
@@ -301,6 +307,9 @@ lc_entry_dialog_get_entry (LcEntryDialog  *self,
 /* As in lc-entry-dialog.ui, where it is translated too */
 static const char *measure_description =
   N_("Optional, in centimetres: the ankle at its narrowest point, the calf 10 cm below the bump under the kneecap");
+
+/* As in lc-entry-dialog.ui */
+static const char *symptoms_description = N_("Optional: aching, throbbing, itching");
 
 /* Whether the text of a tape measurement row can't be saved */
 static gboolean
@@ -349,6 +358,9 @@ field_widget (LcEntryDialog *self,
       return GTK_WIDGET (self->position_row);
     case LC_ENTRY_FIELD_NOTE:
       return GTK_WIDGET (self->note_row);
+    case LC_ENTRY_FIELD_SYMPTOMS:
+      gtk_toggle_button_set_active (self->symptoms_button, TRUE);
+      return GTK_WIDGET (self->symptoms[0]);
     case LC_ENTRY_FIELD_NONE:
     case LC_ENTRY_FIELD_TAGS:
     default:
@@ -373,12 +385,14 @@ validate (LcEntryDialog *self)
     [LC_ENTRY_FIELD_POSITION] = self->measure_group,
     [LC_ENTRY_FIELD_TAGS] = NULL,
     [LC_ENTRY_FIELD_NOTE] = self->note_group,
+    [LC_ENTRY_FIELD_SYMPTOMS] = self->symptoms_group,
   };
   const char *descriptions[G_N_ELEMENTS (groups)] = {
     [LC_ENTRY_FIELD_HEAVINESS] = _(group_descriptions[0]),
     [LC_ENTRY_FIELD_ANKLE] = _(measure_description),
     [LC_ENTRY_FIELD_CALF] = _(measure_description),
     [LC_ENTRY_FIELD_POSITION] = _(measure_description),
+    [LC_ENTRY_FIELD_SYMPTOMS] = _(symptoms_description),
   };
 
   if (self->loading)
@@ -591,6 +605,12 @@ load_entry (LcEntryDialog *self,
         gtk_editable_set_text (GTK_EDITABLE (calves[leg]), text);
       }
   adw_combo_row_set_selected (self->position_row, entry->position);
+  for (guint i = 0; i < LC_N_SYMPTOMS; i++)
+    {
+      lc_score_toggles_set (self->symptoms[i], entry->symptoms[i]);
+      if (entry->symptoms[i] != LC_SCORE_NONE)
+        gtk_toggle_button_set_active (self->symptoms_button, TRUE);
+    }
 
   for (guint i = 0; i < LC_N_TAGS; i++)
     gtk_toggle_button_set_active (self->tag_buttons[i], (entry->tags & (1 << i)) != 0);
@@ -653,6 +673,9 @@ lc_entry_dialog_class_init (LcEntryDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LcEntryDialog, heaviness_group);
   gtk_widget_class_bind_template_child (widget_class, LcEntryDialog, swelling_group);
   gtk_widget_class_bind_template_child (widget_class, LcEntryDialog, per_leg_row);
+  gtk_widget_class_bind_template_child (widget_class, LcEntryDialog, symptoms_group);
+  gtk_widget_class_bind_template_child (widget_class, LcEntryDialog, symptoms_button);
+  gtk_widget_class_bind_template_child (widget_class, LcEntryDialog, symptoms_box);
   gtk_widget_class_bind_template_child (widget_class, LcEntryDialog, time_group);
   gtk_widget_class_bind_template_child (widget_class, LcEntryDialog, date_button);
   gtk_widget_class_bind_template_child (widget_class, LcEntryDialog, calendar);
@@ -685,6 +708,19 @@ lc_entry_dialog_init (LcEntryDialog *self)
 
   add_scores (self, HEAVINESS, self->heaviness_group, _("Heaviness"));
   add_scores (self, SWELLING, self->swelling_group, _("Swelling"));
+
+  /* Optional symptoms, behind More so that the usual entry stays short */
+  for (guint i = 0; i < LC_N_SYMPTOMS; i++)
+    {
+      GtkWidget *label = gtk_label_new (lc_symptom_get_label (i));
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_add_css_class (label, "heading");
+      gtk_widget_set_margin_top (label, i > 0 ? 6 : 0);
+      gtk_box_append (self->symptoms_box, label);
+      self->symptoms[i] = create_score_toggles (self, lc_symptom_get_label (i));
+      gtk_box_append (self->symptoms_box, GTK_WIDGET (self->symptoms[i]));
+    }
 
   for (guint i = 0; i < LC_N_TAGS; i++)
     {
