@@ -1139,7 +1139,8 @@ add_session_on (GPtrArray  *sessions,
   time = g_date_time_new (tz, g_date_get_year (&date), g_date_get_month (&date),
                           g_date_get_day (&date), 0, 30, 0);
   g_ptr_array_add (sessions, make_session (id, name, g_date_time_to_unix (time),
-                                           completed ? 5 : 0, 5, completed ? 0 : 5,
+                                           /* not completed: stopped after one step */
+                                           completed ? 5 : 1, 5, 0,
                                            before, after));
 }
 
