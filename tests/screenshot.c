@@ -76,6 +76,15 @@ static const Shot shots[] = {
   { "session-watch", "routines", 1000, 700, "light", "watch", NULL, FALSE, FALSE, "calf-pump-seated", 12 },
   { "narrow-session-watch-dark", "routines", 360, 720, "dark", "watch", NULL, FALSE, FALSE, "leg-elevation", 120 },
   { "narrow-session-no-sound", "routines", 360, 720, "light", NULL, NULL, FALSE, FALSE, "calf-pump-seated", 8, TRUE },
+  /* The player from a phone to a large monitor, from 2 m away */
+  { "player-360x640", "routines", 360, 640, "light", NULL, NULL, FALSE, FALSE, "lymphatic-massage", 300 },
+  { "player-1000x700", "routines", 1000, 700, "light", NULL, NULL, FALSE, FALSE, "lymphatic-massage", 300 },
+  { "player-1400x1000", "routines", 1400, 1000, "light", NULL, NULL, FALSE, FALSE, "calf-pump-seated", 12 },
+  { "player-2560x1440", "routines", 2560, 1440, "light", NULL, NULL, FALSE, FALSE, "lymphatic-massage", 300 },
+  { "player-360x640-dark", "routines", 360, 640, "dark", NULL, NULL, FALSE, FALSE, "leg-stretching", 2 },
+  { "player-1000x700-dark", "routines", 1000, 700, "dark", NULL, NULL, FALSE, FALSE, "leg-stretching", 47 },
+  { "player-1400x1000-dark", "routines", 1400, 1000, "dark", NULL, NULL, FALSE, FALSE, "evening-routine", 200 },
+  { "player-2560x1440-dark", "routines", 2560, 1440, "dark", NULL, NULL, FALSE, FALSE, "calf-pump-seated", 2 },
   { "trends", "trends", 1000, 700, "light", NULL, NULL, FALSE, FALSE, NULL, 0, FALSE, "months" },
   { "trends-dark", "trends", 1000, 700, "dark", NULL, NULL, FALSE, FALSE, NULL, 0, FALSE, "hover" },
   { "narrow-trends", "trends", 360, 720, "light", NULL, NULL, FALSE, FALSE, NULL, 0, FALSE, "hover" },
@@ -338,6 +347,10 @@ main (int   argc,
       g_autofree char *path = g_build_filename (outdir, name, NULL);
       GtkWindow *window;
 
+      /* LC_SHOTS=player: only the shots whose names start so */
+      if (g_getenv ("LC_SHOTS") != NULL && !g_str_has_prefix (shot->name, g_getenv ("LC_SHOTS")))
+        continue;
+
       g_settings_set_string (lc_application_get_settings (app), "color-scheme", shot->style);
       g_settings_set_int (lc_application_get_settings (app), "window-width", shot->width + FRAME);
       g_settings_set_int (lc_application_get_settings (app), "window-height", shot->height + FRAME);
@@ -414,6 +427,23 @@ main (int   argc,
             gtk_widget_activate_action (page, "session.watch", NULL);
           if (no_sound != NULL)
             spin (1500);
+          if (g_getenv ("LC_SHOTS_DEBUG"))
+            {
+              const char *names[] = { "stage", "stack", "controls", "picture_stack", "stop_button", "fullscreen_button", "text_box", "time_label", "title_stack", "instruction_stack", "side_label", "overall_stack", "next_stack", "sound_banner", "summary_status" };
+              for (guint n = 0; n < G_N_ELEMENTS (names); n++)
+                {
+                  GtkWidget *w = GTK_WIDGET (gtk_widget_get_template_child (page, LC_TYPE_SESSION_VIEW, names[n]));
+                  int min, nat;
+                  gtk_widget_measure (w, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
+                  g_print ("%s: min %d nat %d alloc %dx%d\n", names[n], min, nat, gtk_widget_get_width (w), gtk_widget_get_height (w));
+                }
+              {
+                GtkWidget *hb = gtk_widget_get_ancestor (GTK_WIDGET (gtk_widget_get_template_child (page, LC_TYPE_SESSION_VIEW, "stop_button")), ADW_TYPE_HEADER_BAR);
+                int min, nat;
+                gtk_widget_measure (hb, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
+                g_print ("headerbar: min %d nat %d\n", min, nat);
+              }
+            }
         }
       spin (700);
 
