@@ -427,23 +427,6 @@ main (int   argc,
             gtk_widget_activate_action (page, "session.watch", NULL);
           if (no_sound != NULL)
             spin (1500);
-          if (g_getenv ("LC_SHOTS_DEBUG"))
-            {
-              const char *names[] = { "stage", "stack", "controls", "picture_stack", "stop_button", "fullscreen_button", "text_box", "time_label", "title_stack", "instruction_stack", "side_label", "overall_stack", "next_stack", "sound_banner", "summary_status" };
-              for (guint n = 0; n < G_N_ELEMENTS (names); n++)
-                {
-                  GtkWidget *w = GTK_WIDGET (gtk_widget_get_template_child (page, LC_TYPE_SESSION_VIEW, names[n]));
-                  int min, nat;
-                  gtk_widget_measure (w, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
-                  g_print ("%s: min %d nat %d alloc %dx%d\n", names[n], min, nat, gtk_widget_get_width (w), gtk_widget_get_height (w));
-                }
-              {
-                GtkWidget *hb = gtk_widget_get_ancestor (GTK_WIDGET (gtk_widget_get_template_child (page, LC_TYPE_SESSION_VIEW, "stop_button")), ADW_TYPE_HEADER_BAR);
-                int min, nat;
-                gtk_widget_measure (hb, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
-                g_print ("headerbar: min %d nat %d\n", min, nat);
-              }
-            }
         }
       spin (700);
 

@@ -46,7 +46,7 @@ static GParamSpec *properties [N_PROPS];
 #define COUNTDOWN_SHARE 0.2     /* of the window's height */
 #define MIN_SCALE       0.6
 #define MAX_SCALE       6.0
-#define SPACING         18
+#define SPACING         12
 #define WIDE_SHARE      0.6    /* the text's share of a wide stage */
 
 static gboolean
@@ -140,8 +140,16 @@ lc_player_stage_measure (GtkWidget      *widget,
   LcPlayerStage *self = LC_PLAYER_STAGE (widget);
   int text_min = 0, text_nat = 0, picture_min = 0, picture_nat = 0;
 
-  if (self->text != NULL)
+  if (self->text != NULL && orientation == GTK_ORIENTATION_HORIZONTAL)
     gtk_widget_measure (self->text, orientation, -1, &text_min, &text_nat, NULL, NULL);
+  else if (self->text != NULL)
+    {
+      int width = 0;
+
+      /* At its natural width: its least height is that of one line a text */
+      gtk_widget_measure (self->text, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &width, NULL, NULL);
+      gtk_widget_measure (self->text, orientation, width, &text_min, &text_nat, NULL, NULL);
+    }
   if (self->picture != NULL)
     gtk_widget_measure (self->picture, orientation, -1, &picture_min, &picture_nat, NULL, NULL);
 

@@ -70,6 +70,8 @@ struct _LcSessionView
   GtkWidget         *paused_box;
   AdwStatusPage     *summary_status;
   AdwBin            *after_bin;
+  GtkWidget         *discard_button;
+  GtkWidget         *save_button;
   GtkWidget         *controls;
   GtkButton         *pause_button;
 };
@@ -275,7 +277,11 @@ segment_changed_cb (LcSessionView *self)
     set_shown (GTK_WIDGET (self->next_label), text != NULL);
   }
 
-  /* The rating before the session, during Get Ready only */
+  /* The rating before the session, during Get Ready only; the keyboard
+   * focus leaves it for Pause when it goes. */
+  if (segment != NULL && lc_score_toggles_has_focus (GTK_WIDGET (self)))
+    gtk_widget_grab_focus (GTK_WIDGET (self->pause_button));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->before_toggles), segment == NULL);
   gtk_stack_set_visible_child_name (self->picture_stack, segment == NULL ? "before" : "picture");
 
   update_repetition (self);
@@ -638,8 +644,17 @@ discard_action (GtkWidget  *widget,
   leave (LC_SESSION_VIEW (widget));
 }
 
-/* The player's keys, unless the focus is in a rating, whose arrows and
- * Space they are. */
+static gboolean
+is_running (LcSessionView *self)
+{
+  LcSessionState state = lc_session_get_state (self->session);
+
+  return state == LC_SESSION_GET_READY || state == LC_SESSION_RUNNING || state == LC_SESSION_PAUSED;
+}
+
+/* The player's keys, while it plays and the focus is not in a rating,
+ * whose arrows and Space they are; on the summary, Space presses the
+ * focused button. */
 static gboolean
 session_key_cb (GtkWidget *widget,
                 GVariant  *args,
@@ -647,7 +662,7 @@ session_key_cb (GtkWidget *widget,
 {
   const char *action = user_data;
 
-  if (lc_score_toggles_has_focus (widget))
+  if (!is_running (LC_SESSION_VIEW (widget)) || lc_score_toggles_has_focus (widget))
     return FALSE;
 
   return gtk_widget_activate_action (widget, action, NULL);
@@ -666,6 +681,9 @@ escape_cb (GtkWidget *widget,
       set_fullscreen (self, FALSE);
       return TRUE;
     }
+
+  if (!is_running (self) && lc_session_get_state (self->session) != LC_SESSION_IDLE)
+    return FALSE;
 
   return gtk_widget_activate_action (widget, "session.stop", NULL);
 }
@@ -782,6 +800,8 @@ lc_session_view_class_init (LcSessionViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LcSessionView, paused_box);
   gtk_widget_class_bind_template_child (widget_class, LcSessionView, summary_status);
   gtk_widget_class_bind_template_child (widget_class, LcSessionView, after_bin);
+  gtk_widget_class_bind_template_child (widget_class, LcSessionView, discard_button);
+  gtk_widget_class_bind_template_child (widget_class, LcSessionView, save_button);
   gtk_widget_class_bind_template_child (widget_class, LcSessionView, controls);
   gtk_widget_class_bind_template_child (widget_class, LcSessionView, pause_button);
 
@@ -847,8 +867,14 @@ lc_session_view_init (LcSessionView *self)
 
   self->shown_step = -1;
   self->before_toggles = lc_score_toggles_new (_("Heaviness before the session"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->before_toggles), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  _("0 is not at all, 10 the worst you can imagine. Keys 0 to 9 choose; 1 then 0 is 10."),
+                                  -1);
   adw_bin_set_child (self->before_bin, GTK_WIDGET (self->before_toggles));
   self->after_toggles = lc_score_toggles_new (_("Heaviness after the session"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->after_toggles), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  _("0 is not at all, 10 the worst you can imagine. Keys 0 to 9 choose; 1 then 0 is 10."),
+                                  -1);
   adw_bin_set_child (self->after_bin, GTK_WIDGET (self->after_toggles));
   /* While a rating is on screen, the number keys choose. */
   lc_score_toggles_add_keys (self->before_toggles, GTK_WIDGET (self));

@@ -114,6 +114,37 @@ score_key_pressed_cb (GtkEventControllerKey *controller,
   int digit;
   int score;
 
+  /* The arrows move the choice, as in a group of radio buttons, while the
+   * focus is in the toggles (GTK's own directional focus depends on where
+   * the buttons happen to be drawn). */
+  if ((keyval == GDK_KEY_Left || keyval == GDK_KEY_Right || keyval == GDK_KEY_KP_Left ||
+       keyval == GDK_KEY_KP_Right || keyval == GDK_KEY_Home || keyval == GDK_KEY_End) &&
+      toggles != NULL && (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK | GDK_SHIFT_MASK)) == 0)
+    {
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (toggles));
+      GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+      gboolean rtl = gtk_widget_get_direction (GTK_WIDGET (toggles)) == GTK_TEXT_DIR_RTL;
+      int now = lc_score_toggles_get (toggles);
+      int step = (keyval == GDK_KEY_Right || keyval == GDK_KEY_KP_Right) != rtl ? 1 : -1;
+
+      if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (toggles)))
+        return GDK_EVENT_PROPAGATE;
+
+      if (keyval == GDK_KEY_Home)
+        score = 0;
+      else if (keyval == GDK_KEY_End)
+        score = LC_SCORE_MAX;
+      else if (now == LC_SCORE_NONE)
+        score = step > 0 ? 0 : LC_SCORE_MAX;
+      else
+        score = CLAMP (now + step, 0, LC_SCORE_MAX);
+      lc_score_toggles_set (toggles, score);
+      /* The focus follows the choice. */
+      gtk_widget_grab_focus (GTK_WIDGET (toggles));
+      keys->one_pending = FALSE;
+      return GDK_EVENT_STOP;
+    }
+
   if (keyval >= GDK_KEY_0 && keyval <= GDK_KEY_9)
     digit = (int) (keyval - GDK_KEY_0);
   else if (keyval >= GDK_KEY_KP_0 && keyval <= GDK_KEY_KP_9)
@@ -122,9 +153,14 @@ score_key_pressed_cb (GtkEventControllerKey *controller,
     return GDK_EVENT_PROPAGATE;
 
   if (toggles == NULL || !gtk_widget_is_drawable (GTK_WIDGET (toggles)) ||
+      !gtk_widget_is_sensitive (GTK_WIDGET (toggles)) ||
       (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK)) != 0 ||
       focus_takes_text (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller))))
     return GDK_EVENT_PROPAGATE;
+
+  /* A key sent without an event (an accessibility tool) has no time. */
+  if (time == GDK_CURRENT_TIME)
+    time = (guint32) (g_get_monotonic_time () / 1000);
 
   if (digit == 0 && keys->one_pending && time - keys->one_time <= TEN_WITHIN_MS)
     score = 10;
@@ -142,10 +178,10 @@ score_key_pressed_cb (GtkEventControllerKey *controller,
  * @toggles: score toggles from lc_score_toggles_new()
  * @scope: the widget whose keys choose a score: a page, a dialog
  *
- * While @toggles is on screen, the number keys typed anywhere in @scope
+ * While @toggles is on screen and sensitive, the number keys typed anywhere in @scope
  * choose a score: 0 to 9, and 1 then 0 within a second for 10. Keys typed
- * into a text field stay the field's. Tab and the arrows move within the
- * toggles as usual.
+ * into a text field stay the field's. While the focus is in @toggles, the
+ * arrows move the choice (Home: 0, End: 10), and Tab leaves them.
  */
 void
 lc_score_toggles_add_keys (AdwToggleGroup *toggles,
