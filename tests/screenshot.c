@@ -427,6 +427,8 @@ main (int   argc,
             gtk_widget_activate_action (page, "session.watch", NULL);
           if (no_sound != NULL)
             spin (1500);
+          /* The step's picture is drawn in a thread: time for it */
+          spin (800);
         }
       spin (700);
 
