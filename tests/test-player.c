@@ -557,7 +557,7 @@ test_player_completed (Fixture       *fixture,
 
   lc_clock_advance (clock, (gint64) 60 * 60 * G_USEC_PER_SEC);
   g_assert_cmpint (lc_session_get_state (session), ==, LC_SESSION_FINISHED);
-  g_assert_cmpstr (adw_status_page_get_title (summary), ==, "Session Completed");
+  g_assert_cmpstr (adw_status_page_get_title (summary), ==, "Session Complete");
   g_assert_cmpstr (adw_status_page_get_icon_name (summary), ==, "object-select-symbolic");
   gtk_widget_activate (part (page, "discard_button"));
   wait_gone (fixture, page);

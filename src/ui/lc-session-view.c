@@ -290,8 +290,7 @@ segment_changed_cb (LcSessionView *self)
   /* What the voice says, for screen readers too */
   if (segment != NULL && segment->kind == LC_SEGMENT_SWITCH)
     {
-      /* Translators: said to screen readers when the session changes legs */
-      g_autofree char *message = g_strdup_printf (_("Change legs: now the %s"), side_text (LC_SIDE_RIGHT));
+      g_autofree char *message = g_strdup_printf ("%s. %s", _("Change Legs"), side_text (LC_SIDE_RIGHT));
 
       announce (self, message);
     }
@@ -399,7 +398,7 @@ finished_cb (LcSessionView *self,
   g_autoptr(LcSessionRecord) record = lc_session_create_record (self->session);
   g_autofree char *duration = lc_format_duration ((guint) (record->ended_at - record->started_at));
   GtkWindow *window = GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self)));
-  const char *title = completed ? _("Session Completed") : _("Session Stopped");
+  const char *title = completed ? _("Session Complete") : _("Session Stopped");
 
   update_inhibit (self, FALSE);
 
