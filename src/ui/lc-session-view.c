@@ -121,12 +121,15 @@ update_time (LcSessionView *self)
   g_autofree char *overall = NULL;
   int step = lc_session_get_step_index (self->session);
 
-  gtk_label_set_label (self->time_label, clock);
+  /* A label laid out again costs a layout of the page: only what changed */
+  if (g_strcmp0 (gtk_label_get_label (self->time_label), clock) != 0)
+    gtk_label_set_label (self->time_label, clock);
   gtk_progress_bar_set_fraction (self->progress_bar, length > 0 ? 1.0 - (double) remaining / length : 0);
 
   overall = format_overall (self, step, lc_routine_get_n_steps (lc_session_get_routine (self->session)),
                             lc_session_get_total_remaining (self->session));
-  gtk_label_set_label (self->overall_label, overall);
+  if (g_strcmp0 (gtk_label_get_label (self->overall_label), overall) != 0)
+    gtk_label_set_label (self->overall_label, overall);
 }
 
 /* A label that is not needed now keeps its room, so nothing moves. */
