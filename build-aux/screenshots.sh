@@ -22,6 +22,6 @@ for lang in en it de; do
   env LANG=$locale LANGUAGE=$lang \
       HOME="$home" XDG_DATA_HOME="$home/.local/share" XDG_CONFIG_HOME="$home/config" XDG_CACHE_HOME="$home/cache" XDG_STATE_HOME="$home/state" \
       GSETTINGS_BACKEND=memory GTK_A11Y=none NO_AT_BRIDGE=1 LEGCARE_AUDIO_SINK="fakesink sync=true" \
-      xvfb-run -a -s "-screen 0 1400x1000x24" dbus-run-session -- \
+      xvfb-run -a -s "-screen 0 2600x1500x24" dbus-run-session -- \
       _build/tests/screenshot "$out" $suffix 2>&1 | grep -v -e 'dbus-daemon' -e 'shader cache'
 done

@@ -86,6 +86,15 @@ static const Shot shots[] = {
   { "session-watch", "routines", 1000, 700, "light", "watch", NULL, FALSE, FALSE, "calf-pump-seated", 12 },
   { "narrow-session-watch-dark", "routines", 360, 720, "dark", "watch", NULL, FALSE, FALSE, "leg-elevation", 120 },
   { "narrow-session-no-sound", "routines", 360, 720, "light", NULL, NULL, FALSE, FALSE, "calf-pump-seated", 8, TRUE },
+  /* The player from a phone to a large monitor, from 2 m away */
+  { "player-360x640", "routines", 360, 640, "light", NULL, NULL, FALSE, FALSE, "lymphatic-massage", 300 },
+  { "player-1000x700", "routines", 1000, 700, "light", NULL, NULL, FALSE, FALSE, "lymphatic-massage", 300 },
+  { "player-1400x1000", "routines", 1400, 1000, "light", NULL, NULL, FALSE, FALSE, "calf-pump-seated", 12 },
+  { "player-2560x1440", "routines", 2560, 1440, "light", NULL, NULL, FALSE, FALSE, "lymphatic-massage", 300 },
+  { "player-360x640-dark", "routines", 360, 640, "dark", NULL, NULL, FALSE, FALSE, "leg-stretching", 2 },
+  { "player-1000x700-dark", "routines", 1000, 700, "dark", NULL, NULL, FALSE, FALSE, "leg-stretching", 47 },
+  { "player-1400x1000-dark", "routines", 1400, 1000, "dark", NULL, NULL, FALSE, FALSE, "evening-routine", 200 },
+  { "player-2560x1440-dark", "routines", 2560, 1440, "dark", NULL, NULL, FALSE, FALSE, "calf-pump-seated", 2 },
   { "trends", "trends", 1000, 700, "light", NULL, NULL, FALSE, FALSE, NULL, 0, FALSE, "months" },
   { "trends-dark", "trends", 1000, 700, "dark", NULL, NULL, FALSE, FALSE, NULL, 0, FALSE, "hover" },
   { "narrow-trends", "trends", 360, 720, "light", NULL, NULL, FALSE, FALSE, NULL, 0, FALSE, "hover" },
@@ -464,6 +473,8 @@ main (int   argc,
             gtk_widget_activate_action (page, "session.watch", NULL);
           if (no_sound != NULL)
             spin (1500);
+          /* The step's picture is drawn in a thread: time for it */
+          spin (800);
         }
       spin (700);
 

@@ -392,6 +392,36 @@ test_trend_session_completed (void)
     }
 }
 
+/* A stopped session with no step done is kept, but counts nowhere. */
+static void
+test_trend_session_counts (void)
+{
+  g_autoptr(GTimeZone) tz = rome_zone ();
+  g_autoptr(GPtrArray) sessions = new_sessions ();
+  g_autoptr(GArray) effects = NULL;
+  guint counts[1];
+
+  g_ptr_array_add (sessions, make_session ("a", "A", rome (2026, 6, 2, 9, 0), 0, 5, 0, 7, 2));
+  g_ptr_array_add (sessions, make_session ("a", "A", rome (2026, 6, 3, 9, 0), 0, 5, 5, 6, 1));
+  g_assert_false (lc_trend_session_counts (sessions->pdata[0]));
+  g_assert_false (lc_trend_session_counts (sessions->pdata[1]));
+  g_assert_cmpuint (lc_trend_sessions_per_week (sessions, tz, JUN_1, 1, counts), ==, 0);
+  effects = lc_trend_routine_effects (sessions);
+  g_assert_cmpuint (effects->len, ==, 0);
+  g_clear_pointer (&effects, g_array_unref);
+
+  /* One step done, then stopped: a partial session that counts in the
+   * means (not in the sessions per week, which are the completed ones) */
+  g_ptr_array_add (sessions, make_session ("a", "A", rome (2026, 6, 4, 9, 0), 1, 5, 0, 5, 3));
+  g_assert_true (lc_trend_session_counts (sessions->pdata[2]));
+  g_assert_cmpuint (lc_trend_sessions_per_week (sessions, tz, JUN_1, 1, counts), ==, 0);
+  effects = lc_trend_routine_effects (sessions);
+  g_assert_cmpuint (effects->len, ==, 1);
+  g_assert_cmpuint (g_array_index (effects, LcRoutineEffect, 0).n, ==, 1);
+  g_assert_cmpfloat_with_epsilon (g_array_index (effects, LcRoutineEffect, 0).mean_before, 5.0, EPS);
+  g_assert_cmpfloat_with_epsilon (g_array_index (effects, LcRoutineEffect, 0).mean_after, 3.0, EPS);
+}
+
 static void
 test_trend_sessions_per_week (void)
 {
@@ -432,7 +462,10 @@ test_trend_routine_effects (void)
 
   g_ptr_array_add (sessions, make_session ("calf-pump", "Calf pump", t, 5, 5, 0, 6, 4));
   /* The newest, though not the last in the array; not completed: counts */
-  g_ptr_array_add (sessions, make_session ("calf-pump", "Calf Pump", t + 3000, 0, 5, 0, 5, 4));
+  g_ptr_array_add (sessions, make_session ("calf-pump", "Calf Pump", t + 3000, 1, 5, 0, 5, 4));
+  /* Stopped before any step was done: not counted, also not for the name */
+  g_ptr_array_add (sessions, make_session ("calf-pump", "Stopped at once", t + 4000, 0, 5, 0, 10, 0));
+  g_ptr_array_add (sessions, make_session ("stopped", "Only stopped", t, 0, 5, 2, 8, 1));
   g_ptr_array_add (sessions, make_session ("calf-pump", "Calf pump (old)", t + 2000, 5, 5, 0, 7, 3));
   g_ptr_array_add (sessions, make_session ("elevation", "Leg Elevation", t, 5, 5, 0, 3, 3));
   g_ptr_array_add (sessions, make_session ("elevation", "Leg Elevation", t + 1000, 5, 5, 0, 5, 4));
@@ -1106,7 +1139,8 @@ add_session_on (GPtrArray  *sessions,
   time = g_date_time_new (tz, g_date_get_year (&date), g_date_get_month (&date),
                           g_date_get_day (&date), 0, 30, 0);
   g_ptr_array_add (sessions, make_session (id, name, g_date_time_to_unix (time),
-                                           completed ? 5 : 0, 5, completed ? 0 : 5,
+                                           /* not completed: stopped after one step */
+                                           completed ? 5 : 1, 5, 0,
                                            before, after));
 }
 
@@ -1284,6 +1318,7 @@ main (int   argc,
   g_test_add_func ("/lc/trend/compare-weeks", test_trend_compare_weeks);
   g_test_add_func ("/lc/trend/time-of-day", test_trend_time_of_day);
   g_test_add_func ("/lc/trend/session-completed", test_trend_session_completed);
+  g_test_add_func ("/lc/trend/session-counts", test_trend_session_counts);
   g_test_add_func ("/lc/trend/sessions-per-week", test_trend_sessions_per_week);
   g_test_add_func ("/lc/trend/routine-effects", test_trend_routine_effects);
   g_test_add_func ("/lc/trend/red-flag/calf", test_trend_red_flag_calf);

@@ -416,6 +416,24 @@ lc_trend_session_completed (const LcSessionRecord *record)
 }
 
 /**
+ * lc_trend_session_counts:
+ * @record: a session
+ *
+ * A session stopped before any step was done says nothing about the
+ * routine: it is kept in the diary, but not counted in the statistics or
+ * the before/after means.
+ *
+ * Returns: whether @record counts: at least one step done
+ */
+gboolean
+lc_trend_session_counts (const LcSessionRecord *record)
+{
+  g_return_val_if_fail (record != NULL, FALSE);
+
+  return record->steps_done > 0;
+}
+
+/**
  * lc_trend_sessions_per_week:
  * @sessions: (element-type LcSessionRecord) (nullable): the sessions
  * @tz: the time zone of the local days
@@ -508,7 +526,8 @@ compare_effects (gconstpointer a,
  * @sessions: (element-type LcSessionRecord) (nullable): the sessions
  *
  * The heaviness before and after sessions, per routine, from the sessions
- * rated both before and after (completed or not). A routine's name is
+ * rated both before and after, completed or not but with a step done
+ * (lc_trend_session_counts()). A routine's name is
  * that of its newest such session.
  *
  * Returns: (transfer full) (element-type LcRoutineEffect): the routines
@@ -538,7 +557,8 @@ lc_trend_routine_effects (GPtrArray *sessions)
 
       if (record->heaviness_before == LC_SCORE_NONE ||
           record->heaviness_after == LC_SCORE_NONE ||
-          record->routine_id == NULL)
+          record->routine_id == NULL ||
+          !lc_trend_session_counts (record))
         continue;
 
       name = record->routine_name != NULL ? record->routine_name : record->routine_id;

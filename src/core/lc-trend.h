@@ -121,8 +121,11 @@ guint     lc_trend_sessions_per_week  (GPtrArray              *sessions,
                                        guint                   n_weeks,
                                        guint                  *counts);
 gboolean  lc_trend_session_completed  (const LcSessionRecord  *record);
+/* Whether a session counts in statistics and means: a step was done. */
+gboolean  lc_trend_session_counts     (const LcSessionRecord  *record);
 
-/* Before/after heaviness per routine, from sessions that have both. */
+/* Before/after heaviness per routine, from sessions that have both and
+ * count (lc_trend_session_counts()). */
 typedef struct
 {
   char   *routine_id;

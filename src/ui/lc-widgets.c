@@ -72,6 +72,154 @@ lc_score_toggles_set (AdwToggleGroup *toggles,
   adw_toggle_group_set_active_name (toggles, name);
 }
 
+/* Number keys for a score: 0-9, and 1 then 0 within a second for 10 */
+#define TEN_WITHIN_MS 1000
+
+typedef struct
+{
+  GWeakRef toggles;
+  guint32  one_time;      /* when 1 was pressed, if it was the last key */
+  gboolean one_pending;
+} ScoreKeys;
+
+static void
+score_keys_free (gpointer  data,
+                 GClosure *closure)
+{
+  ScoreKeys *keys = data;
+
+  g_weak_ref_clear (&keys->toggles);
+  g_free (keys);
+}
+
+/* Keys typed into a text field are the field's. */
+static gboolean
+focus_takes_text (GtkWidget *scope)
+{
+  GtkRoot *root = gtk_widget_get_root (scope);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  return focus != NULL && (GTK_IS_EDITABLE (focus) || GTK_IS_TEXT_VIEW (focus));
+}
+
+static gboolean
+score_key_pressed_cb (GtkEventControllerKey *controller,
+                      guint                  keyval,
+                      guint                  keycode,
+                      GdkModifierType        state,
+                      ScoreKeys             *keys)
+{
+  g_autoptr(AdwToggleGroup) toggles = g_weak_ref_get (&keys->toggles);
+  guint32 time = gtk_event_controller_get_current_event_time (GTK_EVENT_CONTROLLER (controller));
+  int digit;
+  int score;
+
+  /* The arrows move the choice, as in a group of radio buttons, while the
+   * focus is in the toggles (GTK's own directional focus depends on where
+   * the buttons happen to be drawn). */
+  if ((keyval == GDK_KEY_Left || keyval == GDK_KEY_Right || keyval == GDK_KEY_KP_Left ||
+       keyval == GDK_KEY_KP_Right || keyval == GDK_KEY_Home || keyval == GDK_KEY_End) &&
+      toggles != NULL && (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK | GDK_SHIFT_MASK)) == 0)
+    {
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (toggles));
+      GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+      gboolean rtl = gtk_widget_get_direction (GTK_WIDGET (toggles)) == GTK_TEXT_DIR_RTL;
+      int now = lc_score_toggles_get (toggles);
+      int step = (keyval == GDK_KEY_Right || keyval == GDK_KEY_KP_Right) != rtl ? 1 : -1;
+
+      if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (toggles)))
+        return GDK_EVENT_PROPAGATE;
+
+      if (keyval == GDK_KEY_Home)
+        score = 0;
+      else if (keyval == GDK_KEY_End)
+        score = LC_SCORE_MAX;
+      else if (now == LC_SCORE_NONE)
+        score = step > 0 ? 0 : LC_SCORE_MAX;
+      else
+        score = CLAMP (now + step, 0, LC_SCORE_MAX);
+      lc_score_toggles_set (toggles, score);
+      /* The focus follows the choice. */
+      gtk_widget_grab_focus (GTK_WIDGET (toggles));
+      keys->one_pending = FALSE;
+      return GDK_EVENT_STOP;
+    }
+
+  if (keyval >= GDK_KEY_0 && keyval <= GDK_KEY_9)
+    digit = (int) (keyval - GDK_KEY_0);
+  else if (keyval >= GDK_KEY_KP_0 && keyval <= GDK_KEY_KP_9)
+    digit = (int) (keyval - GDK_KEY_KP_0);
+  else
+    return GDK_EVENT_PROPAGATE;
+
+  if (toggles == NULL || !gtk_widget_is_drawable (GTK_WIDGET (toggles)) ||
+      !gtk_widget_is_sensitive (GTK_WIDGET (toggles)) ||
+      (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK)) != 0 ||
+      focus_takes_text (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller))))
+    return GDK_EVENT_PROPAGATE;
+
+  /* A key sent without an event (an accessibility tool) has no time. */
+  if (time == GDK_CURRENT_TIME)
+    time = (guint32) (g_get_monotonic_time () / 1000);
+
+  if (digit == 0 && keys->one_pending && time - keys->one_time <= TEN_WITHIN_MS)
+    score = 10;
+  else
+    score = digit;
+  keys->one_pending = digit == 1;
+  keys->one_time = time;
+
+  lc_score_toggles_set (toggles, score);
+  return GDK_EVENT_STOP;
+}
+
+/**
+ * lc_score_toggles_add_keys:
+ * @toggles: score toggles from lc_score_toggles_new()
+ * @scope: the widget whose keys choose a score: a page, a dialog
+ *
+ * While @toggles is on screen and sensitive, the number keys typed anywhere in @scope
+ * choose a score: 0 to 9, and 1 then 0 within a second for 10. Keys typed
+ * into a text field stay the field's. While the focus is in @toggles, the
+ * arrows move the choice (Home: 0, End: 10), and Tab leaves them.
+ */
+void
+lc_score_toggles_add_keys (AdwToggleGroup *toggles,
+                           GtkWidget      *scope)
+{
+  GtkEventController *controller;
+  ScoreKeys *keys;
+
+  g_return_if_fail (ADW_IS_TOGGLE_GROUP (toggles));
+  g_return_if_fail (GTK_IS_WIDGET (scope));
+
+  keys = g_new0 (ScoreKeys, 1);
+  g_weak_ref_init (&keys->toggles, toggles);
+  controller = gtk_event_controller_key_new ();
+  gtk_event_controller_set_name (controller, "lc-score-keys");
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  g_signal_connect_data (controller, "key-pressed", G_CALLBACK (score_key_pressed_cb), keys,
+                         score_keys_free, G_CONNECT_DEFAULT);
+  gtk_widget_add_controller (scope, controller);
+}
+
+/**
+ * lc_score_toggles_has_focus:
+ * @widget: a widget in a window
+ *
+ * Returns: whether the keyboard focus of @widget's window is in score
+ *   toggles, where the arrows and Space are theirs
+ */
+gboolean
+lc_score_toggles_has_focus (GtkWidget *widget)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *group = focus != NULL ? gtk_widget_get_ancestor (focus, ADW_TYPE_TOGGLE_GROUP) : NULL;
+
+  return group != NULL && gtk_widget_has_css_class (group, "scores");
+}
+
 /**
  * lc_show_toast:
  * @widget: a widget in the window

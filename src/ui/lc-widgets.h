@@ -13,6 +13,9 @@ AdwToggleGroup *lc_score_toggles_new (const char     *accessible_label);
 int             lc_score_toggles_get (AdwToggleGroup *toggles);
 void            lc_score_toggles_set (AdwToggleGroup *toggles,
                                       int             score);
+void            lc_score_toggles_add_keys (AdwToggleGroup *toggles,
+                                           GtkWidget      *scope);
+gboolean        lc_score_toggles_has_focus (GtkWidget     *widget);
 
 void            lc_show_toast        (GtkWidget      *widget,
                                       AdwToast       *toast);
