@@ -448,7 +448,6 @@ begin (LcSessionView *self)
   gtk_stack_set_visible_child_name (self->stack, "run");
   gtk_widget_set_visible (self->controls, TRUE);
   lc_session_start (self->session);
-  gtk_widget_grab_focus (GTK_WIDGET (self->pause_button));
 }
 
 static void
@@ -456,7 +455,10 @@ begin_action (GtkWidget  *widget,
               const char *action_name,
               GVariant   *parameter)
 {
-  begin (LC_SESSION_VIEW (widget));
+  LcSessionView *self = LC_SESSION_VIEW (widget);
+
+  begin (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->pause_button));
 }
 
 static void
@@ -753,15 +755,19 @@ lc_session_view_set_property (GObject      *object,
     }
 }
 
+static void lc_session_view_shown (AdwNavigationPage *page);
+
 static void
 lc_session_view_class_init (LcSessionViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  AdwNavigationPageClass *page_class = ADW_NAVIGATION_PAGE_CLASS (klass);
 
   object_class->dispose = lc_session_view_dispose;
   object_class->get_property = lc_session_view_get_property;
   object_class->set_property = lc_session_view_set_property;
+  page_class->shown = lc_session_view_shown;
 
   /**
    * LcSessionView:muted:
@@ -847,6 +853,22 @@ mapped_cb (LcSessionView *self)
 {
   /* One click starts: the player opens on Get Ready. */
   begin (self);
+}
+
+/* The focus goes to Pause once the page is in place (the view gives it to
+ * the page's first button before), not while it is being pushed: a focus
+ * taken then is moved by the window later, and the window holds the page
+ * until it does. */
+static void
+lc_session_view_shown (AdwNavigationPage *page)
+{
+  LcSessionView *self = LC_SESSION_VIEW (page);
+
+  if (gtk_widget_get_visible (self->controls))
+    gtk_widget_grab_focus (GTK_WIDGET (self->pause_button));
+
+  if (ADW_NAVIGATION_PAGE_CLASS (lc_session_view_parent_class)->shown != NULL)
+    ADW_NAVIGATION_PAGE_CLASS (lc_session_view_parent_class)->shown (page);
 }
 
 static void
