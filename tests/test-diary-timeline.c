@@ -18,6 +18,7 @@
 #include "lc-session-dialog.h"
 #include "lc-session-row.h"
 #include "lc-window.h"
+#include "lc-test-keys.h"
 #include "lc-test-util.h"
 
 static LcApplication *the_app;
@@ -470,6 +471,51 @@ test_timeline_quick_entry (Fixture       *fixture,
   }
 }
 
+/* An entry from the keyboard alone, in five keys: the focus starts on
+ * heaviness, 1 then 0 is ten, Tab goes to swelling, 3, Enter saves. */
+static void
+test_timeline_five_keys (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  GtkWindow *window = GTK_WINDOW (fixture->window);
+  AdwDialog *dialog;
+  GtkWidget *heaviness;
+  GtkWidget *swelling;
+  GtkWidget *focus;
+
+  show_diary (fixture);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.new-entry", NULL);
+  wait_until (LC_IS_ENTRY_DIALOG (visible_dialog (fixture)));
+  dialog = visible_dialog (fixture);
+  heaviness = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (dialog), LC_TYPE_ENTRY_DIALOG, "heaviness_group"));
+  swelling = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (dialog), LC_TYPE_ENTRY_DIALOG, "swelling_group"));
+  wait_until ((focus = gtk_root_get_focus (GTK_ROOT (window))) != NULL && gtk_widget_is_ancestor (focus, heaviness));
+
+  g_assert_true (lc_test_press_key (window, GDK_KEY_1));
+  g_assert_true (lc_test_press_key (window, GDK_KEY_0));
+  g_assert_true (lc_test_press_key (window, GDK_KEY_Tab));
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_is_ancestor (focus, swelling));
+  g_assert_nonnull (gtk_widget_get_ancestor (focus, ADW_TYPE_TOGGLE_GROUP));
+  g_assert_true (lc_test_press_key (window, GDK_KEY_3));
+
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  g_assert_true (lc_test_press_key (window, GDK_KEY_Return));
+  wait_until (dialog == NULL);
+  wait_until (lc_diary_count_entries (fixture->diary, NULL) == 1);
+  {
+    g_autoptr(GPtrArray) entries = lc_diary_list_entries (fixture->diary, G_MININT64, G_MAXINT64, NULL);
+    const LcEntry *entry = entries->pdata[0];
+
+    for (LcLeg leg = LC_LEG_LEFT; leg <= LC_LEG_RIGHT; leg++)
+      {
+        g_assert_cmpint (entry->heaviness[leg], ==, 10);
+        g_assert_cmpint (entry->swelling[leg], ==, 3);
+      }
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -495,6 +541,7 @@ main (int   argc,
   g_test_add ("/lc/diary-timeline/session", Fixture, NULL, fixture_set_up, test_timeline_session, fixture_tear_down);
   g_test_add ("/lc/diary-timeline/filter", Fixture, NULL, fixture_set_up, test_timeline_filter, fixture_tear_down);
   g_test_add ("/lc/diary-timeline/quick-entry", Fixture, NULL, fixture_set_up, test_timeline_quick_entry, fixture_tear_down);
+  g_test_add ("/lc/diary-timeline/five-keys", Fixture, NULL, fixture_set_up, test_timeline_five_keys, fixture_tear_down);
   g_test_add ("/lc/diary-timeline/dates", Fixture, NULL, fixture_set_up, test_timeline_dates, fixture_tear_down);
 
   status = g_test_run ();

@@ -21,6 +21,7 @@
 #include "lc-trend.h"
 #include "lc-widgets.h"
 #include "lc-window.h"
+#include "lc-test-keys.h"
 #include "lc-test-util.h"
 
 static LcApplication *the_app;
@@ -160,81 +161,10 @@ navigation (Fixture *fixture)
 /* --- keys, as GTK delivers them ---------------------------------------------- */
 
 static gboolean
-trigger_matches (GtkShortcutTrigger *trigger,
-                 guint               keyval)
-{
-  if (GTK_IS_ALTERNATIVE_TRIGGER (trigger))
-    return trigger_matches (gtk_alternative_trigger_get_first (GTK_ALTERNATIVE_TRIGGER (trigger)), keyval) ||
-           trigger_matches (gtk_alternative_trigger_get_second (GTK_ALTERNATIVE_TRIGGER (trigger)), keyval);
-
-  return GTK_IS_KEYVAL_TRIGGER (trigger) &&
-         gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
-         gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == 0;
-}
-
-static gboolean
-deliver (GtkWidget           *widget,
-         guint                keyval,
-         GtkPropagationPhase  phase)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
-
-      if (gtk_event_controller_get_propagation_phase (controller) != phase)
-        continue;
-
-      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
-        {
-          gboolean handled = FALSE;
-
-          g_signal_emit_by_name (controller, "key-pressed", keyval, 0, 0, &handled);
-          if (handled)
-            return TRUE;
-        }
-      else if (GTK_IS_SHORTCUT_CONTROLLER (controller))
-        {
-          for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
-            {
-              g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
-              GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
-
-              if (trigger_matches (trigger, keyval) &&
-                  gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, widget,
-                                                gtk_shortcut_get_arguments (shortcut)))
-                return TRUE;
-            }
-        }
-    }
-
-  return FALSE;
-}
-
-/* Press and release @keyval where the keyboard focus is. */
-static gboolean
 press (Fixture *fixture,
        guint    keyval)
 {
-  g_autoptr(GPtrArray) chain = g_ptr_array_new ();
-  GtkWidget *target = focus (fixture);
-  gboolean handled = FALSE;
-
-  if (target == NULL)
-    target = GTK_WIDGET (fixture->window);
-  for (GtkWidget *w = target; w != NULL; w = gtk_widget_get_parent (w))
-    g_ptr_array_add (chain, w);
-
-  for (guint i = chain->len; i-- > 0 && !handled;)
-    handled = deliver (chain->pdata[i], keyval, GTK_PHASE_CAPTURE);
-  if (!handled)
-    handled = deliver (target, keyval, GTK_PHASE_TARGET);
-  for (guint i = 0; i < chain->len && !handled; i++)
-    handled = deliver (chain->pdata[i], keyval, GTK_PHASE_BUBBLE);
-
-  g_main_context_iteration (NULL, FALSE);
-  return handled;
+  return lc_test_press_key (GTK_WINDOW (fixture->window), keyval);
 }
 
 /* Tab until the focus is on @widget or inside it. */

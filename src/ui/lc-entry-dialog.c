@@ -3,7 +3,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * A usual entry is two taps (heaviness and swelling for both legs) and
- * Save. What can't be saved says why next to the field, live; if the disk
+ * Save, or five keys: the focus starts on heaviness, a digit chooses (1
+ * then 0 is 10), Tab goes to swelling, Enter saves. What can't be saved says why next to the field, live; if the disk
  * refuses the save, the dialog stays open with everything typed.
  */
 
@@ -109,6 +110,8 @@ create_score_toggles (LcEntryDialog *self,
 
   g_signal_connect_object (toggles, "notify::active", G_CALLBACK (score_changed_cb), self,
                            G_CONNECT_SWAPPED);
+  /* The digits choose in the group that has the focus */
+  lc_score_toggles_add_keys (toggles, GTK_WIDGET (toggles));
   return toggles;
 }
 
@@ -535,6 +538,23 @@ save_action (GtkWidget  *widget,
   lc_entry_dialog_save (LC_ENTRY_DIALOG (widget));
 }
 
+/* Enter in a 0-10 choice saves, as it would in a text field: Space is
+ * there to choose a number. */
+static gboolean
+enter_pressed_cb (LcEntryDialog   *self,
+                  guint            keyval,
+                  guint            keycode,
+                  GdkModifierType  state)
+{
+  if ((keyval != GDK_KEY_Return && keyval != GDK_KEY_KP_Enter && keyval != GDK_KEY_ISO_Enter) ||
+      (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK | GDK_SHIFT_MASK)) != 0 ||
+      !lc_score_toggles_has_focus (GTK_WIDGET (self)))
+    return GDK_EVENT_PROPAGATE;
+
+  lc_entry_dialog_save (self);
+  return GDK_EVENT_STOP;
+}
+
 static void
 cancel_action (GtkWidget  *widget,
                const char *action_name,
@@ -708,6 +728,14 @@ lc_entry_dialog_init (LcEntryDialog *self)
 
   add_scores (self, HEAVINESS, self->heaviness_group, _("Heaviness"));
   add_scores (self, SWELLING, self->swelling_group, _("Swelling"));
+
+  {
+    GtkEventController *keys = gtk_event_controller_key_new ();
+
+    gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+    g_signal_connect_object (keys, "key-pressed", G_CALLBACK (enter_pressed_cb), self, G_CONNECT_SWAPPED);
+    gtk_widget_add_controller (GTK_WIDGET (self), keys);
+  }
 
   /* Optional symptoms, behind More so that the usual entry stays short */
   for (guint i = 0; i < LC_N_SYMPTOMS; i++)
