@@ -379,14 +379,14 @@ test_timeline_dates (Fixture       *fixture,
   }
 }
 
-/* A new entry opens with the focus on the heaviness, ready for the keyboard */
-static void
-test_timeline_quick_entry (Fixture       *fixture,
-                           gconstpointer  data)
+/* The diary's New Entry, up with the focus on the heaviness, where a new
+ * entry opens, ready for the keyboard */
+static AdwDialog *
+open_new_entry (Fixture *fixture)
 {
   AdwDialog *dialog;
-  GtkWidget *focus;
   GtkWidget *heaviness;
+  GtkWidget *focus;
 
   show_diary (fixture);
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.new-entry", NULL);
@@ -396,6 +396,16 @@ test_timeline_quick_entry (Fixture       *fixture,
   wait_until ((focus = gtk_root_get_focus (GTK_ROOT (fixture->window))) != NULL &&
               gtk_widget_is_ancestor (focus, heaviness) &&
               gtk_widget_get_ancestor (focus, ADW_TYPE_TOGGLE_GROUP) != NULL);
+  return dialog;
+}
+
+/* A new entry opens with the focus on the heaviness, ready for the keyboard */
+static void
+test_timeline_quick_entry (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  AdwDialog *dialog = open_new_entry (fixture);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
 
   /* A wrong ankle says nothing while it is typed; Save says it, beside the
    * field, marks the field invalid for screen readers and focuses it */
@@ -478,18 +488,10 @@ test_timeline_five_keys (Fixture       *fixture,
                          gconstpointer  data)
 {
   GtkWindow *window = GTK_WINDOW (fixture->window);
-  AdwDialog *dialog;
-  GtkWidget *heaviness;
-  GtkWidget *swelling;
+  AdwDialog *dialog = open_new_entry (fixture);
+  GtkWidget *swelling = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (dialog), LC_TYPE_ENTRY_DIALOG,
+                                                                   "swelling_group"));
   GtkWidget *focus;
-
-  show_diary (fixture);
-  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.new-entry", NULL);
-  wait_until (LC_IS_ENTRY_DIALOG (visible_dialog (fixture)));
-  dialog = visible_dialog (fixture);
-  heaviness = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (dialog), LC_TYPE_ENTRY_DIALOG, "heaviness_group"));
-  swelling = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (dialog), LC_TYPE_ENTRY_DIALOG, "swelling_group"));
-  wait_until ((focus = gtk_root_get_focus (GTK_ROOT (window))) != NULL && gtk_widget_is_ancestor (focus, heaviness));
 
   g_assert_true (lc_test_press_key (window, GDK_KEY_1));
   g_assert_true (lc_test_press_key (window, GDK_KEY_0));

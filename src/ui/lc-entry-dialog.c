@@ -4,8 +4,9 @@
  *
  * A usual entry is two taps (heaviness and swelling for both legs) and
  * Save, or five keys: the focus starts on heaviness, a digit chooses (1
- * then 0 is 10), Tab goes to swelling, Enter saves. What can't be saved says why next to the field, live; if the disk
- * refuses the save, the dialog stays open with everything typed.
+ * then 0 is 10), Tab goes to swelling, Enter saves. What can't be saved
+ * says why next to the field, live; if the disk refuses the save, the
+ * dialog stays open with everything typed.
  */
 
 #include "config.h"
