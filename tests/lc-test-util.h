@@ -19,11 +19,11 @@ lc_test_slowdown (void)
   return factor >= 1 ? factor : 1;
 }
 
-/* Iterate the main loop until @condition holds, failing after 10 s (times
- * the slowdown): a condition that never comes, not a slow machine. */
-#define wait_until(condition) \
+/* Iterate the main loop until @condition holds, failing after @seconds
+ * (times the slowdown): a condition that never comes, not a slow machine. */
+#define wait_until_within(seconds, condition) \
   G_STMT_START { \
-    gint64 deadline_ = g_get_monotonic_time () + (gint64) (10 * G_USEC_PER_SEC * lc_test_slowdown ()); \
+    gint64 deadline_ = g_get_monotonic_time () + (gint64) ((seconds) * G_USEC_PER_SEC * lc_test_slowdown ()); \
     while (!(condition)) \
       { \
         if (g_get_monotonic_time () > deadline_) \
@@ -32,6 +32,9 @@ lc_test_slowdown (void)
         g_usleep (1000); \
       } \
   } G_STMT_END
+
+/* The same within 10 s, enough for anything but bulk work */
+#define wait_until(condition) wait_until_within (10, condition)
 
 /* A private home for a ui test. Not G_TEST_OPTION_ISOLATE_DIRS: that also
  * empties XDG_DATA_DIRS, and without the shared MIME database GTK can't

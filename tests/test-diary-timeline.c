@@ -17,6 +17,8 @@
 #include "lc-entry-dialog.h"
 #include "lc-session-dialog.h"
 #include "lc-session-row.h"
+#include "lc-session-view.h"
+#include "lc-widgets.h"
 #include "lc-window.h"
 #include "lc-test-keys.h"
 #include "lc-test-util.h"
@@ -101,6 +103,14 @@ find_button (GtkWidget  *widget,
   return NULL;
 }
 
+static AdwToggleGroup *
+player_toggles (GtkWidget  *player,
+                const char *bin)
+{
+  return ADW_TOGGLE_GROUP (adw_bin_get_child (ADW_BIN (gtk_widget_get_template_child (player, LC_TYPE_SESSION_VIEW,
+                                                                                     bin))));
+}
+
 static gint64
 days_ago (int days,
           int hour)
@@ -178,6 +188,61 @@ show_diary (Fixture *fixture)
   wait_until (list_model (fixture) != NULL);
 }
 
+/* The first row, a session rated @before: opened, its heaviness after
+ * corrected to @after and saved, then deleted and brought back with Undo.
+ * The diary holds one more record besides. */
+static void
+correct_delete_undo (Fixture *fixture,
+                     gint64   id,
+                     int      before,
+                     int      after)
+{
+  g_autoptr(LcSessionRecord) read = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *rated = g_strdup_printf ("Heaviness %d → %d", before, after);
+  g_autofree char *name = g_strdup_printf ("%d", after);
+  guint n_items = g_list_model_get_n_items (list_model (fixture));
+  AdwDialog *dialog;
+  AdwToggleGroup *group;
+
+  /* Open it and correct the heaviness after */
+  g_signal_emit_by_name (fixture->list, "activate", 0);
+  wait_until (LC_IS_SESSION_DIALOG (visible_dialog (fixture)));
+  dialog = visible_dialog (fixture);
+  group = ADW_TOGGLE_GROUP (find_widget (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (dialog),
+                                                                                    LC_TYPE_SESSION_DIALOG,
+                                                                                    "after_group")),
+                                         ADW_TYPE_TOGGLE_GROUP));
+  g_assert_nonnull (group);
+  adw_toggle_group_set_active_name (group, name);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "session.save", NULL));
+  wait_until (dialog == NULL);
+  read = lc_diary_get_session (fixture->diary, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (read->heaviness_before, ==, before);
+  g_assert_cmpint (read->heaviness_after, ==, after);
+  wait_until (find_label (fixture->page, rated) != NULL);
+
+  /* Delete, then Undo */
+  g_signal_emit_by_name (fixture->list, "activate", 0);
+  wait_until (LC_IS_SESSION_DIALOG (visible_dialog (fixture)));
+  dialog = visible_dialog (fixture);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "session.delete", NULL));
+  wait_until (dialog == NULL);
+  g_assert_null (lc_diary_get_session (fixture->diary, id, NULL));
+  wait_until (g_list_model_get_n_items (list_model (fixture)) == n_items - 1);
+  {
+    GtkWidget *undo = NULL;
+
+    wait_until ((undo = find_button (GTK_WIDGET (fixture->window), "_Undo")) != NULL && gtk_widget_get_mapped (undo));
+    gtk_widget_activate (undo);
+  }
+  wait_until (g_list_model_get_n_items (list_model (fixture)) == n_items);
+  wait_until (find_label (fixture->page, rated) != NULL);
+}
+
 /* A session among the entries: its row, its dialog, corrected, deleted, Undo */
 static void
 test_timeline_session (Fixture       *fixture,
@@ -188,8 +253,6 @@ test_timeline_session (Fixture       *fixture,
   g_autoptr(LcSessionRecord) read = NULL;
   g_autoptr(GObject) first = NULL;
   g_autoptr(GError) error = NULL;
-  AdwDialog *dialog;
-  AdwToggleGroup *after;
 
   entry->heaviness[LC_LEG_LEFT] = entry->heaviness[LC_LEG_RIGHT] = 5;
   g_assert_true (lc_diary_add_entry (fixture->diary, entry, &error));
@@ -214,46 +277,74 @@ test_timeline_session (Fixture       *fixture,
   g_assert_nonnull (find_label (fixture->page, "Heaviness before 6"));
   g_assert_nonnull (find_widget (fixture->page, LC_TYPE_DIARY_ROW));
 
-  /* Open it and rate the heaviness after */
-  g_signal_emit_by_name (fixture->list, "activate", 0);
-  wait_until (LC_IS_SESSION_DIALOG (visible_dialog (fixture)));
-  dialog = visible_dialog (fixture);
-  after = ADW_TOGGLE_GROUP (find_widget (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (dialog),
-                                                                                    LC_TYPE_SESSION_DIALOG,
-                                                                                    "after_group")),
-                                         ADW_TYPE_TOGGLE_GROUP));
-  g_assert_nonnull (after);
-  adw_toggle_group_set_active_name (after, "2");
-  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "session.save", NULL));
-  wait_until (dialog == NULL);
-  read = lc_diary_get_session (fixture->diary, record->id, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (read->heaviness_before, ==, 6);
-  g_assert_cmpint (read->heaviness_after, ==, 2);
-  wait_until (find_label (fixture->page, "Heaviness 6 → 2") != NULL);
-
-  /* Delete, then Undo */
-  g_signal_emit_by_name (fixture->list, "activate", 0);
-  wait_until (LC_IS_SESSION_DIALOG (visible_dialog (fixture)));
-  dialog = visible_dialog (fixture);
-  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "session.delete", NULL));
-  wait_until (dialog == NULL);
-  g_assert_cmpint (lc_diary_count_sessions (fixture->diary, NULL), ==, 0);
-  wait_until (g_list_model_get_n_items (list_model (fixture)) == 1);
-  {
-    GtkWidget *undo = NULL;
-
-    wait_until ((undo = find_button (GTK_WIDGET (fixture->window), "_Undo")) != NULL && gtk_widget_get_mapped (undo));
-    gtk_widget_activate (undo);
-  }
-  wait_until (lc_diary_count_sessions (fixture->diary, NULL) == 1);
-  wait_until (g_list_model_get_n_items (list_model (fixture)) == 2);
-  g_clear_pointer (&read, lc_session_record_free);
+  correct_delete_undo (fixture, record->id, 6, 2);
   read = lc_diary_get_last_session (fixture->diary, &error);
+  g_assert_no_error (error);
   g_assert_cmpint (read->heaviness_after, ==, 2);
   g_assert_cmpint (read->started_at, ==, record->started_at);
+}
+
+/* A session as the player saves it: rated before, run to the end, rated
+ * after, saved; the Diary shows it as a row, which opens, is corrected
+ * and is deleted with Undo. */
+static void
+test_timeline_from_player (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  LcRoutine *routine = lc_routine_library_find (lc_application_get_routine_library (fixture->app),
+                                                "calf-pump-seated");
+  AdwNavigationView *navigation = ADW_NAVIGATION_VIEW (gtk_widget_get_template_child (GTK_WIDGET (fixture->window),
+                                                                                      LC_TYPE_WINDOW,
+                                                                                      "navigation_view"));
+  g_autoptr(LcClock) clock = lc_clock_new_fake ();
+  g_autoptr(LcSessionRecord) saved = NULL;
+  g_autoptr(LcSessionRecord) read = NULL;
+  g_autoptr(GObject) first = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *player;
+
+  g_assert_nonnull (routine);
+  show_diary (fixture);
+  /* Active, as in use: a session that ends unseen is told in a
+   * notification, which this bus has no server for */
+  wait_until (gtk_window_is_active (fixture->window));
+  player = lc_window_start_session (LC_WINDOW (fixture->window), routine, clock);
+  wait_until (adw_navigation_view_get_visible_page (navigation) == ADW_NAVIGATION_PAGE (player));
+  lc_score_toggles_set (player_toggles (player, "before_bin"), 7);
+  lc_clock_advance (clock, (gint64) 60 * 60 * G_USEC_PER_SEC);
+  g_assert_cmpint (lc_session_get_state (lc_session_view_get_session (LC_SESSION_VIEW (player))), ==,
+                   LC_SESSION_FINISHED);
+  lc_score_toggles_set (player_toggles (player, "after_bin"), 3);
+  gtk_widget_activate (GTK_WIDGET (gtk_widget_get_template_child (player, LC_TYPE_SESSION_VIEW, "save_button")));
+  wait_until (adw_navigation_view_get_visible_page (navigation) != ADW_NAVIGATION_PAGE (player));
+
+  /* Its row, at the top of the Diary */
+  wait_until (g_list_model_get_n_items (list_model (fixture)) == 1);
+  first = g_list_model_get_item (list_model (fixture), 0);
+  g_assert_true (LC_IS_SESSION_ITEM (first));
+  saved = lc_session_record_copy (lc_session_item_get_record (LC_SESSION_ITEM (first)));
+  g_assert_cmpuint (saved->steps_done, ==, saved->steps_total);
+  wait_until (find_label (fixture->page, "Calf Pump at the Desk") != NULL);
+  wait_until (find_label (fixture->page, "Heaviness 7 → 3") != NULL);
+
+  /* The diary holds one entry besides, so that deleting leaves a list */
+  {
+    g_autoptr(LcEntry) entry = lc_entry_new (saved->started_at - 24 * 60 * 60);
+
+    entry->heaviness[LC_LEG_LEFT] = entry->heaviness[LC_LEG_RIGHT] = 4;
+    g_assert_true (lc_diary_add_entry (fixture->diary, entry, &error));
+    g_assert_no_error (error);
+  }
+  wait_until (g_list_model_get_n_items (list_model (fixture)) == 2);
+
+  correct_delete_undo (fixture, saved->id, 7, 1);
+  read = lc_diary_get_last_session (fixture->diary, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (read->routine_id, ==, "calf-pump-seated");
+  g_assert_cmpint (read->heaviness_before, ==, 7);
+  g_assert_cmpint (read->heaviness_after, ==, 1);
+  g_assert_cmpint (read->started_at, ==, saved->started_at);
+  g_assert_cmpuint (read->steps_done, ==, saved->steps_done);
 }
 
 /* All, entries, sessions; a filter that finds nothing says so */
@@ -541,6 +632,8 @@ main (int   argc,
     g_error ("%s", error->message);
 
   g_test_add ("/lc/diary-timeline/session", Fixture, NULL, fixture_set_up, test_timeline_session, fixture_tear_down);
+  g_test_add ("/lc/diary-timeline/from-player", Fixture, NULL, fixture_set_up, test_timeline_from_player,
+              fixture_tear_down);
   g_test_add ("/lc/diary-timeline/filter", Fixture, NULL, fixture_set_up, test_timeline_filter, fixture_tear_down);
   g_test_add ("/lc/diary-timeline/quick-entry", Fixture, NULL, fixture_set_up, test_timeline_quick_entry, fixture_tear_down);
   g_test_add ("/lc/diary-timeline/five-keys", Fixture, NULL, fixture_set_up, test_timeline_five_keys, fixture_tear_down);
