@@ -148,6 +148,7 @@ fixture_set_up (Fixture       *fixture,
   g_assert_nonnull (fixture->diary);
 
   /* The tests share a home: each starts from an empty diary */
+  g_assert_true (lc_diary_begin (fixture->diary, NULL));
   for (;;)
     {
       g_autoptr(GPtrArray) items = lc_diary_list_timeline (fixture->diary, LC_DIARY_FILTER_ALL, 0, 500, &error);
@@ -162,6 +163,7 @@ fixture_set_up (Fixture       *fixture,
           g_assert_true (lc_diary_delete_session (fixture->diary,
                                                   lc_session_item_get_record (items->pdata[i])->id, NULL));
     }
+  g_assert_true (lc_diary_commit (fixture->diary, NULL));
 
   g_application_activate (G_APPLICATION (fixture->app));
   fixture->window = gtk_application_get_active_window (GTK_APPLICATION (fixture->app));
@@ -345,6 +347,92 @@ test_timeline_from_player (Fixture       *fixture,
   g_assert_cmpint (read->heaviness_after, ==, 1);
   g_assert_cmpint (read->started_at, ==, saved->started_at);
   g_assert_cmpuint (read->steps_done, ==, saved->steps_done);
+}
+
+/* The record of the row that has the focus, or 0 */
+static gint64
+focused_entry_id (Fixture *fixture)
+{
+  for (GtkWidget *w = gtk_root_get_focus (GTK_ROOT (fixture->window)); w != NULL; w = gtk_widget_get_parent (w))
+    {
+      GtkWidget *child = gtk_widget_get_first_child (w);
+      GObject *item = g_object_get_data (G_OBJECT (w), "lc-diary-item");
+
+      if (item == NULL && child != NULL)
+        item = g_object_get_data (G_OBJECT (child), "lc-diary-item");
+      if (LC_IS_ENTRY_ITEM (item))
+        return lc_entry_item_get_entry (LC_ENTRY_ITEM (item))->id;
+    }
+  return 0;
+}
+
+/* A change keeps the list where it was, far down a long diary, and the
+ * focus on its row: after an edit in the dialog opened from the row, and
+ * after a record added elsewhere while the list has the focus. */
+static void
+test_timeline_keeps_place (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (fixture->list));
+  g_autoptr(GError) error = NULL;
+  const guint n = 400;
+  const guint target = 250;
+  gint64 target_id = 0;
+  AdwDialog *dialog;
+
+  g_assert_true (lc_diary_begin (fixture->diary, NULL));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LcEntry) entry = lc_entry_new (days_ago (i / 2, i % 2 == 0 ? 19 : 8));
+
+      entry->heaviness[LC_LEG_LEFT] = entry->heaviness[LC_LEG_RIGHT] = (int) (i % 11);
+      g_assert_true (lc_diary_add_entry (fixture->diary, entry, &error));
+      g_assert_no_error (error);
+      if (i == target)
+        target_id = entry->id;
+    }
+  g_assert_true (lc_diary_commit (fixture->diary, NULL));
+  show_diary (fixture);
+  wait_until (g_list_model_get_n_items (list_model (fixture)) == n);
+  /* Laid out, and the page's own move to today done */
+  wait_until (gtk_adjustment_get_upper (adjustment) > gtk_adjustment_get_page_size (adjustment));
+  for (guint i = 0; i < 1000 && g_main_context_pending (NULL); i++)
+    g_main_context_iteration (NULL, FALSE);
+  gtk_widget_grab_focus (GTK_WIDGET (fixture->list));
+  gtk_list_view_scroll_to (fixture->list, target, GTK_LIST_SCROLL_FOCUS, NULL);
+  wait_until (focused_entry_id (fixture) == target_id);
+  wait_until (gtk_adjustment_get_value (adjustment) > gtk_adjustment_get_page_size (adjustment));
+
+  /* Edited in the dialog opened from its row */
+  g_signal_emit_by_name (fixture->list, "activate", target);
+  wait_until (LC_IS_ENTRY_DIALOG (visible_dialog (fixture)));
+  dialog = visible_dialog (fixture);
+  adw_toggle_group_set_active_name (ADW_TOGGLE_GROUP (find_widget (GTK_WIDGET (dialog), ADW_TYPE_TOGGLE_GROUP)),
+                                    "9");
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  g_assert_true (lc_entry_dialog_save (LC_ENTRY_DIALOG (dialog)));
+  wait_until (dialog == NULL);
+  {
+    g_autoptr(LcEntry) read = lc_diary_get_entry (fixture->diary, target_id, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (read->heaviness[LC_LEG_LEFT], ==, 9);
+  }
+  wait_until (focused_entry_id (fixture) == target_id);
+  wait_until (gtk_adjustment_get_value (adjustment) > gtk_adjustment_get_page_size (adjustment));
+
+  /* A newer record added while the list has the focus: the row moves down
+   * one place, and keeps it */
+  {
+    g_autoptr(LcEntry) entry = lc_entry_new (days_ago (0, 20));
+
+    entry->heaviness[LC_LEG_LEFT] = entry->heaviness[LC_LEG_RIGHT] = 1;
+    g_assert_true (lc_diary_add_entry (fixture->diary, entry, &error));
+    g_assert_no_error (error);
+  }
+  wait_until (g_list_model_get_n_items (list_model (fixture)) == n + 1);
+  wait_until (focused_entry_id (fixture) == target_id);
+  wait_until (gtk_adjustment_get_value (adjustment) > gtk_adjustment_get_page_size (adjustment));
 }
 
 /* All, entries, sessions; a filter that finds nothing says so */
@@ -633,6 +721,8 @@ main (int   argc,
 
   g_test_add ("/lc/diary-timeline/session", Fixture, NULL, fixture_set_up, test_timeline_session, fixture_tear_down);
   g_test_add ("/lc/diary-timeline/from-player", Fixture, NULL, fixture_set_up, test_timeline_from_player,
+              fixture_tear_down);
+  g_test_add ("/lc/diary-timeline/keeps-place", Fixture, NULL, fixture_set_up, test_timeline_keeps_place,
               fixture_tear_down);
   g_test_add ("/lc/diary-timeline/filter", Fixture, NULL, fixture_set_up, test_timeline_filter, fixture_tear_down);
   g_test_add ("/lc/diary-timeline/quick-entry", Fixture, NULL, fixture_set_up, test_timeline_quick_entry, fixture_tear_down);

@@ -210,8 +210,67 @@ lc_diary_model_reload (LcDiaryModel *self)
       n = 0;
     }
 
+  /* Everything may be new: told as all removed, then all added. As one
+   * change, a list view would look up every added item to find where its
+   * focused and top rows went (GtkListItemManager does, when a row it
+   * tracks is among the removed), reading the whole diary page by page,
+   * seconds with a long diary. The Diary page puts its place back. */
+  self->n_items = 0;
+  if (old > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, old, 0);
   self->n_items = (guint) n;
-  g_list_model_items_changed (G_LIST_MODEL (self), 0, old, self->n_items);
+  if (n > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, self->n_items);
+}
+
+static gboolean
+same_record (GObject *a,
+             GObject *b)
+{
+  if (LC_IS_ENTRY_ITEM (a) && LC_IS_ENTRY_ITEM (b))
+    return lc_entry_item_get_entry (LC_ENTRY_ITEM (a))->id == lc_entry_item_get_entry (LC_ENTRY_ITEM (b))->id;
+  if (LC_IS_SESSION_ITEM (a) && LC_IS_SESSION_ITEM (b))
+    return lc_session_item_get_record (LC_SESSION_ITEM (a))->id ==
+           lc_session_item_get_record (LC_SESSION_ITEM (b))->id;
+  return FALSE;
+}
+
+/**
+ * lc_diary_model_find_item:
+ * @item: an entry or session item, from this model before a reload or not
+ *
+ * Finds a record again after a reload, by its time and id: also when an
+ * edit moved it in time.
+ *
+ * Returns: its position now, or %G_MAXUINT if it is no longer listed
+ */
+guint
+lc_diary_model_find_item (LcDiaryModel *self,
+                          GObject      *item)
+{
+  gint64 time;
+  gint64 newer;
+
+  g_return_val_if_fail (LC_IS_DIARY_MODEL (self), G_MAXUINT);
+  g_return_val_if_fail (G_IS_OBJECT (item), G_MAXUINT);
+
+  /* Records are listed newest first: those newer than it come before it,
+   * then those of the same second, among them itself. */
+  time = lc_diary_item_get_time (item);
+  newer = lc_diary_count_timeline (self->diary, self->filter, time + 1, NULL);
+  if (newer < 0)
+    return G_MAXUINT;
+  for (guint position = (guint) newer; position < self->n_items; position++)
+    {
+      GObject *other = peek_item (self, position);
+
+      if (other == NULL || lc_diary_item_get_time (other) != time)
+        break;
+      if (same_record (item, other))
+        return position;
+    }
+
+  return G_MAXUINT;
 }
 
 /**

@@ -23,5 +23,7 @@ void          lc_diary_model_set_filter (LcDiaryModel  *self,
 LcDiaryFilter lc_diary_model_get_filter (LcDiaryModel  *self);
 guint         lc_diary_model_find_day (LcDiaryModel *self,
                                        GDateTime    *day);
+guint         lc_diary_model_find_item (LcDiaryModel *self,
+                                        GObject      *item);
 
 G_END_DECLS

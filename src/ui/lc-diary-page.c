@@ -31,6 +31,16 @@ struct _LcDiaryPage
   guint           midnight_source;
   guint           today_source;
 
+  /* Where the list was before a reload, put back once it has its new
+   * size; the record whose row gets the focus back (after a reload with
+   * the focus in the list, or after the dialog opened from its row) */
+  double          place_value;
+  gulong          place_handler;
+  gboolean        place_focus;
+  GObject        *focus_item;
+  guint           focus_position;
+  guint           focus_source;
+
   /* Template widgets */
   GtkWidget      *filter_bar;
   AdwToggleGroup *filter_toggles;
@@ -79,11 +89,106 @@ update_state (LcDiaryPage *self)
  *
  * Shows the diary as it is now, after a change made elsewhere.
  */
+/* The record a row shows, as bound */
+static GObject *
+row_item (GtkWidget *widget)
+{
+  return g_object_get_data (G_OBJECT (widget), "lc-diary-item");
+}
+
+/* The record of the row that has the focus, if the list has it */
+static GObject *
+focused_item (LcDiaryPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  for (GtkWidget *w = focus; w != NULL && w != GTK_WIDGET (self->list_view); w = gtk_widget_get_parent (w))
+    {
+      GtkWidget *child = gtk_widget_get_first_child (w);
+
+      if (row_item (w) != NULL)
+        return row_item (w);
+      if (child != NULL && row_item (child) != NULL)
+        return row_item (child);
+    }
+
+  return NULL;
+}
+
+/* The focus to the row of @item wherever it is now, or to the row now at
+ * focus_position when the record is gone. */
+static void
+focus_row (LcDiaryPage *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
+  guint position = G_MAXUINT;
+
+  if (n == 0 || gtk_list_view_get_model (self->list_view) == NULL)
+    return;
+  if (self->focus_item != NULL)
+    position = lc_diary_model_find_item (self->model, self->focus_item);
+  if (position == G_MAXUINT)
+    position = MIN (self->focus_position, n - 1);
+  /* The list moves its focus only when it has it */
+  gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+  gtk_list_view_scroll_to (self->list_view, position, GTK_LIST_SCROLL_FOCUS, NULL);
+}
+
+static void
+forget_focus (LcDiaryPage *self)
+{
+  g_clear_object (&self->focus_item);
+  g_clear_handle_id (&self->focus_source, g_source_remove);
+}
+
+/* Called as the list, laid out again, sets its range */
+static void
+restore_place_cb (LcDiaryPage *self)
+{
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->list_view));
+
+  g_clear_signal_handler (&self->place_handler, adjustment);
+  gtk_adjustment_set_value (adjustment, self->place_value);
+  if (self->place_focus)
+    {
+      self->place_focus = FALSE;
+      focus_row (self);
+      forget_focus (self);
+    }
+}
+
+/* A reload makes new rows, and the list starts again at the top: where it
+ * was, and the row that had the focus, are kept to be put back. */
+static void
+remember_place (LcDiaryPage *self)
+{
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->list_view));
+  GObject *item = focused_item (self);
+
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self->list_view)) ||
+      g_list_model_get_n_items (G_LIST_MODEL (self->model)) == 0)
+    return;
+
+  self->place_value = gtk_adjustment_get_value (adjustment);
+  if (item != NULL)
+    {
+      forget_focus (self);
+      self->focus_item = g_object_ref (item);
+      self->focus_position = lc_diary_model_find_item (self->model, item);
+      self->place_focus = TRUE;
+    }
+  if (self->place_handler == 0)
+    self->place_handler = g_signal_connect_swapped (adjustment, "changed", G_CALLBACK (restore_place_cb), self);
+}
+
 void
 lc_diary_page_reload (LcDiaryPage *self)
 {
   g_return_if_fail (LC_IS_DIARY_PAGE (self));
 
+  if (self->model != NULL && gtk_list_view_get_model (self->list_view) != NULL)
+    remember_place (self);
   if (self->model != NULL)
     lc_diary_model_reload (self->model);
   update_state (self);
@@ -329,16 +434,46 @@ present_session_dialog (LcDiaryPage           *self,
   adw_dialog_present (ADW_DIALOG (dialog), GTK_WIDGET (self));
 }
 
+static gboolean
+focus_row_cb (gpointer user_data)
+{
+  LcDiaryPage *self = user_data;
+
+  self->focus_source = 0;
+  focus_row (self);
+  g_clear_object (&self->focus_item);
+  return G_SOURCE_REMOVE;
+}
+
+/* A dialog opened from a row gives the focus back to it: its row was made
+ * anew if the diary changed, so after the dialog has tried its own. */
+static void
+row_dialog_closed_cb (LcDiaryPage *self)
+{
+  if (self->focus_item != NULL && self->focus_source == 0)
+    self->focus_source = g_idle_add (focus_row_cb, self);
+}
+
 static void
 row_activated_cb (LcDiaryPage *self,
                   guint        position)
 {
   g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (self->model), position);
+  AdwDialog *dialog;
 
   if (LC_IS_ENTRY_ITEM (item))
     present_dialog (self, lc_entry_item_get_entry (LC_ENTRY_ITEM (item)));
   else if (LC_IS_SESSION_ITEM (item))
     present_session_dialog (self, lc_session_item_get_record (LC_SESSION_ITEM (item)));
+  else
+    return;
+
+  forget_focus (self);
+  self->focus_item = g_steal_pointer (&item);
+  self->focus_position = position;
+  dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
+  if (dialog != NULL)
+    g_signal_connect_object (dialog, "closed", G_CALLBACK (row_dialog_closed_cb), self, G_CONNECT_SWAPPED);
 }
 
 /* --- rows ------------------------------------------------------------------- */
@@ -377,6 +512,8 @@ bind_row_cb (GtkSignalListItemFactory *factory,
       lc_session_row_show (LC_SESSION_ROW (child), LC_SESSION_ITEM (item), name);
       description = lc_session_row_describe (record, name);
     }
+  if (child != NULL)
+    g_object_set_data_full (G_OBJECT (child), "lc-diary-item", g_object_ref (item), g_object_unref);
 
   /* What a screen reader says for the row: one sentence, not its parts */
   gtk_list_item_set_accessible_label (list_item, description != NULL ? description : "");
@@ -522,8 +659,12 @@ lc_diary_page_dispose (GObject *object)
 
   g_clear_handle_id (&self->midnight_source, g_source_remove);
   g_clear_handle_id (&self->today_source, g_source_remove);
+  forget_focus (self);
   if (self->list_view != NULL)
-    gtk_list_view_set_model (self->list_view, NULL);
+    {
+      g_clear_signal_handler (&self->place_handler, gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->list_view)));
+      gtk_list_view_set_model (self->list_view, NULL);
+    }
   /* The stack is both AdwBin's child and a template child: let go once. */
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), LC_TYPE_DIARY_PAGE);
