@@ -987,3 +987,86 @@ lc_trend_reduce (const guint32 *day_numbers,
 
   return array;
 }
+
+/**
+ * lc_trend_summarize:
+ * @days: (array length=n_days): the diary's days, in order
+ * @sessions: (element-type LcSessionRecord) (nullable): its sessions
+ * @tz: the time zone of the local days
+ * @first_day: the first day of the span
+ * @last_day: its last day
+ * @out: (out caller-allocates): the summary
+ *
+ * Sums up the days from @first_day to @last_day (both included).
+ */
+void
+lc_trend_summarize (const LcDayAggregate *days,
+                    guint                 n_days,
+                    GPtrArray            *sessions,
+                    GTimeZone            *tz,
+                    guint32               first_day,
+                    guint32               last_day,
+                    LcTrendSummary       *out)
+{
+  g_autoptr(GHashTable) session_days = g_hash_table_new (NULL, NULL);
+
+  g_return_if_fail (days != NULL || n_days == 0);
+  g_return_if_fail (tz != NULL);
+  g_return_if_fail (out != NULL);
+
+  memset (out, 0, sizeof *out);
+  for (int measure = 0; measure < LC_N_MEASURES; measure++)
+    out->means[measure] = lc_trend_mean_between (days, n_days, (LcMeasure) measure, first_day, last_day);
+
+  for (guint i = 0; i < n_days; i++)
+    {
+      guint32 day = lc_trend_aggregate_day (&days[i]);
+
+      if (day >= first_day && day <= last_day && days[i].n_entries > 0)
+        out->days_logged++;
+    }
+
+  for (guint i = 0; sessions != NULL && i < sessions->len; i++)
+    {
+      const LcSessionRecord *record = g_ptr_array_index (sessions, i);
+      guint32 day;
+
+      if (!lc_trend_session_counts (record))
+        continue;
+      day = local_day (record->started_at, tz);
+      if (day < first_day || day > last_day)
+        continue;
+      out->sessions++;
+      g_hash_table_add (session_days, GUINT_TO_POINTER (day));
+    }
+  out->session_days = g_hash_table_size (session_days);
+}
+
+/**
+ * lc_trend_score_change:
+ * @before: the earlier mean
+ * @now: the later mean
+ *
+ * Whether a 0-10 score changed clearly: by LC_TREND_CLEAR_CHANGE or more,
+ * each mean resting on at least LC_TREND_MIN_WEEK_ENTRIES values.
+ *
+ * Returns: the change
+ */
+LcTrendChange
+lc_trend_score_change (const LcTrendMean *before,
+                       const LcTrendMean *now)
+{
+  double change;
+
+  g_return_val_if_fail (before != NULL && now != NULL, LC_TREND_CHANGE_UNKNOWN);
+
+  if (before->n < LC_TREND_MIN_WEEK_ENTRIES || now->n < LC_TREND_MIN_WEEK_ENTRIES)
+    return LC_TREND_CHANGE_UNKNOWN;
+
+  /* Between the means as shown, to one decimal: the words never
+   * contradict the numbers beside them */
+  change = round (now->mean * 10) - round (before->mean * 10);
+  if (ABS (change) < LC_TREND_CLEAR_CHANGE * 10)
+    return LC_TREND_CHANGE_NONE;
+  return change < 0 ? LC_TREND_CHANGE_LOWER : LC_TREND_CHANGE_HIGHER;
+}

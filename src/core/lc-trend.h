@@ -85,6 +85,38 @@ LcTrendMean lc_trend_mean_between     (const LcDayAggregate   *days,
                                        guint32                 first_day,
                                        guint32                 last_day);
 
+/* What a span of days holds, for the Trends page's summary and the
+ * report: means of each measure (entries weighted, as
+ * lc_trend_mean_between()), the days with an entry, and the sessions that
+ * count (lc_trend_session_counts()) with the days they were done on. */
+typedef struct
+{
+  LcTrendMean means[LC_N_MEASURES];
+  guint       days_logged;
+  guint       sessions;
+  guint       session_days;
+} LcTrendSummary;
+
+void      lc_trend_summarize          (const LcDayAggregate   *days,
+                                       guint                   n_days,
+                                       GPtrArray              *sessions,
+                                       GTimeZone              *tz,
+                                       guint32                 first_day,
+                                       guint32                 last_day,
+                                       LcTrendSummary         *out);
+
+/* A change between two means of the 0-10 scores */
+typedef enum
+{
+  LC_TREND_CHANGE_UNKNOWN,    /* too few values on one side */
+  LC_TREND_CHANGE_NONE,       /* less than LC_TREND_CLEAR_CHANGE */
+  LC_TREND_CHANGE_LOWER,
+  LC_TREND_CHANGE_HIGHER,
+} LcTrendChange;
+
+LcTrendChange lc_trend_score_change   (const LcTrendMean      *before,
+                                       const LcTrendMean      *now);
+
 /* This week: the 7 days ending with @today (inclusive); last week: the 7
  * days before. */
 typedef struct
