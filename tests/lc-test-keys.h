@@ -11,20 +11,24 @@
 
 static inline gboolean
 lc_test_trigger_matches (GtkShortcutTrigger *trigger,
-                         guint               keyval)
+                         guint               keyval,
+                         GdkModifierType     modifiers)
 {
   if (GTK_IS_ALTERNATIVE_TRIGGER (trigger))
-    return lc_test_trigger_matches (gtk_alternative_trigger_get_first (GTK_ALTERNATIVE_TRIGGER (trigger)), keyval) ||
-           lc_test_trigger_matches (gtk_alternative_trigger_get_second (GTK_ALTERNATIVE_TRIGGER (trigger)), keyval);
+    return lc_test_trigger_matches (gtk_alternative_trigger_get_first (GTK_ALTERNATIVE_TRIGGER (trigger)), keyval,
+                                    modifiers) ||
+           lc_test_trigger_matches (gtk_alternative_trigger_get_second (GTK_ALTERNATIVE_TRIGGER (trigger)), keyval,
+                                    modifiers);
 
   return GTK_IS_KEYVAL_TRIGGER (trigger) &&
          gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
-         gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == 0;
+         gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == modifiers;
 }
 
 static inline gboolean
 lc_test_deliver_key (GtkWidget           *widget,
                      guint                keyval,
+                     GdkModifierType      modifiers,
                      GtkPropagationPhase  phase)
 {
   g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
@@ -40,7 +44,7 @@ lc_test_deliver_key (GtkWidget           *widget,
         {
           gboolean handled = FALSE;
 
-          g_signal_emit_by_name (controller, "key-pressed", keyval, 0, 0, &handled);
+          g_signal_emit_by_name (controller, "key-pressed", keyval, 0, modifiers, &handled);
           if (handled)
             return TRUE;
         }
@@ -51,7 +55,7 @@ lc_test_deliver_key (GtkWidget           *widget,
               g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
               GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
 
-              if (lc_test_trigger_matches (trigger, keyval) &&
+              if (lc_test_trigger_matches (trigger, keyval, modifiers) &&
                   gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, widget,
                                                 gtk_shortcut_get_arguments (shortcut)))
                 return TRUE;
@@ -62,10 +66,12 @@ lc_test_deliver_key (GtkWidget           *widget,
   return FALSE;
 }
 
-/* Press and release @keyval where the keyboard focus is. */
+/* Press and release @keyval, with @modifiers held, where the keyboard
+ * focus is. */
 static inline gboolean
-lc_test_press_key (GtkWindow *window,
-                   guint      keyval)
+lc_test_press_key_with (GtkWindow       *window,
+                        guint            keyval,
+                        GdkModifierType  modifiers)
 {
   g_autoptr(GPtrArray) chain = g_ptr_array_new ();
   GtkWidget *target = gtk_root_get_focus (GTK_ROOT (window));
@@ -77,12 +83,20 @@ lc_test_press_key (GtkWindow *window,
     g_ptr_array_add (chain, w);
 
   for (guint i = chain->len; i-- > 0 && !handled;)
-    handled = lc_test_deliver_key (chain->pdata[i], keyval, GTK_PHASE_CAPTURE);
+    handled = lc_test_deliver_key (chain->pdata[i], keyval, modifiers, GTK_PHASE_CAPTURE);
   if (!handled)
-    handled = lc_test_deliver_key (target, keyval, GTK_PHASE_TARGET);
+    handled = lc_test_deliver_key (target, keyval, modifiers, GTK_PHASE_TARGET);
   for (guint i = 0; i < chain->len && !handled; i++)
-    handled = lc_test_deliver_key (chain->pdata[i], keyval, GTK_PHASE_BUBBLE);
+    handled = lc_test_deliver_key (chain->pdata[i], keyval, modifiers, GTK_PHASE_BUBBLE);
 
   g_main_context_iteration (NULL, FALSE);
   return handled;
+}
+
+/* Press and release @keyval where the keyboard focus is. */
+static inline gboolean
+lc_test_press_key (GtkWindow *window,
+                   guint      keyval)
+{
+  return lc_test_press_key_with (window, keyval, 0);
 }

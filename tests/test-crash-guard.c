@@ -73,7 +73,7 @@ activated_cb (GApplication *app,
     {
       /* On Trends, a year, drawn: then killed */
       g_assert_cmpstr (lc_window_get_page (window), ==, "trends");
-      g_assert_cmpstr (range, ==, "1y");
+      g_assert_cmpstr (range, ==, "year");
       g_assert_true (marker_exists ());
       for (guint i = 0; i < 20; i++)
         g_main_context_iteration (NULL, FALSE);
@@ -83,18 +83,18 @@ activated_cb (GApplication *app,
     {
       /* Routines, the default period, and a word why */
       g_assert_cmpstr (lc_window_get_page (window), ==, "routines");
-      g_assert_cmpstr (range, ==, "3m");
+      g_assert_cmpstr (range, ==, "month");
       wait_until (has_label (GTK_WIDGET (window), NOT_RESTORED));
       /* It works: Trends opens */
       lc_window_set_page (window, "trends");
       g_assert_cmpstr (lc_window_get_page (window), ==, "trends");
-      g_settings_set_string (settings, "trends-range", "1y");
+      g_settings_set_string (settings, "trends-range", "year");
     }
   else if (g_str_equal (phase, "after-clean-end"))
     {
       /* The view is restored, and nothing is said */
       g_assert_cmpstr (lc_window_get_page (window), ==, "trends");
-      g_assert_cmpstr (range, ==, "1y");
+      g_assert_cmpstr (range, ==, "year");
       for (guint i = 0; i < 20; i++)
         g_main_context_iteration (NULL, FALSE);
       g_assert_false (has_label (GTK_WIDGET (window), NOT_RESTORED));
@@ -116,9 +116,10 @@ activated_cb (GApplication *app,
     }
   else if (g_str_equal (phase, "invalid-state"))
     {
-      /* Names of no page or period: the defaults */
+      /* Names of no page or period (or of an earlier version's period):
+       * the defaults */
       g_assert_cmpstr (lc_window_get_page (window), ==, "routines");
-      g_assert_cmpstr (range, ==, "3m");
+      g_assert_cmpstr (range, ==, "month");
       g_assert_false (has_label (GTK_WIDGET (window), NOT_RESTORED));
     }
   else
@@ -185,7 +186,7 @@ test_crash_guard (void)
       return;
     }
 
-  write_settings ("last-page='trends'\ntrends-range='1y'\n");
+  write_settings ("last-page='trends'\ntrends-range='year'\n");
   g_assert_false (marker_exists ());
 
   start ("crash");
@@ -205,7 +206,7 @@ test_crash_guard (void)
   start ("after-terminated");
   g_test_trap_assert_passed ();
 
-  write_settings ("last-page='nowhere'\ntrends-range='10y'\n");
+  write_settings ("last-page='nowhere'\ntrends-range='2w'\n");
   start ("invalid-state");
   g_test_trap_assert_passed ();
 }

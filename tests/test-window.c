@@ -30,9 +30,11 @@
 #include "lc-safety-dialog.h"
 #include "lc-start-gate.h"
 #include "lc-chart.h"
+#include "lc-period.h"
 #include "lc-trend.h"
 #include "lc-trends-page.h"
 #include "lc-window.h"
+#include "lc-test-keys.h"
 #include "lc-test-seed.h"
 #include "lc-test-util.h"
 
@@ -1355,12 +1357,7 @@ test_window_trends (Fixture       *fixture,
   g_autoptr(GdkTexture) texture = NULL;
   guint32 today = lc_trend_date_time_day (now);
   guint32 day, previous;
-  const struct { const char *name; guint32 first; } periods[] = {
-    { "2w", today - 13 },
-    { "3m", 0 },
-    { "1y", 0 },
-    { "all", 0 },
-  };
+  const char *const kinds[] = { "week", "month", "3-months", "year", "all" };
   GtkWidget *add_button;
   double x;
 
@@ -1390,24 +1387,64 @@ test_window_trends (Fixture       *fixture,
   /* Observations in words */
   g_assert_nonnull (gtk_widget_get_first_child (trends_child (page, "insights_list")));
 
-  /* Each period, remembered */
-  for (guint i = 0; i < G_N_ELEMENTS (periods); i++)
+  /* Each kind of period, remembered: the one with today, whole, named */
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
     {
       LcChartData *chart_data;
+      guint32 first, last;
+      GDate start, end;
+      LcPeriod shown;
+      g_autofree char *name = NULL;
 
-      adw_toggle_group_set_active_name (ranges, periods[i].name);
-      lc_test_assert_setting (settings, "trends-range", periods[i].name);
+      adw_toggle_group_set_active_name (ranges, kinds[i]);
+      lc_test_assert_setting (settings, "trends-range", kinds[i]);
       chart_data = lc_chart_get_data (heaviness);
-      g_assert_cmpuint (lc_chart_data_get_last_day (chart_data), ==, today);
-      if (periods[i].first != 0)
-        g_assert_cmpuint (lc_chart_data_get_first_day (chart_data), ==, periods[i].first);
-      else if (g_str_equal (periods[i].name, "all"))
-        g_assert_cmpuint (lc_chart_data_get_first_day (chart_data), ==, today - 95);
-      else
-        g_assert_cmpuint (lc_chart_data_get_first_day (chart_data), <, today - 88);
-      g_assert_cmpuint (lc_chart_data_count_days (chart_data, LC_CHART_HEAVINESS), >, 0);
+      first = lc_chart_data_get_first_day (chart_data);
+      last = lc_chart_data_get_last_day (chart_data);
+      g_date_clear (&start, 1);
+      g_date_set_julian (&start, first);
+      g_date_clear (&end, 1);
+      g_date_set_julian (&end, last);
+      g_assert_cmpuint (first, <=, today);
+      g_assert_cmpuint (last, >=, today);
+      switch (i)
+        {
+        case 0:
+          g_assert_cmpuint (last - first, ==, 6);
+          g_assert_cmpint (g_date_get_weekday (&start), ==, lc_period_locale_first_weekday ());
+          break;
+        case 1:
+          g_assert_cmpuint (g_date_get_day (&start), ==, 1);
+          g_assert_true (g_date_is_last_of_month (&end));
+          g_assert_cmpint (g_date_get_month (&start), ==, g_date_time_get_month (now));
+          break;
+        case 2:
+          g_assert_cmpuint (g_date_get_day (&start), ==, 1);
+          g_assert_true (g_date_is_last_of_month (&end));
+          g_assert_cmpint (g_date_get_month (&end), ==, g_date_time_get_month (now));
+          g_assert_cmpuint (last - first, >=, 88);
+          break;
+        case 3:
+          g_assert_cmpuint (g_date_get_day_of_year (&start), ==, 1);
+          g_assert_cmpint (g_date_get_year (&start), ==, g_date_time_get_year (now));
+          g_assert_true (g_date_get_month (&end) == G_DATE_DECEMBER && g_date_get_day (&end) == 31);
+          break;
+        default:
+          g_assert_cmpuint (first, ==, today - 95);
+          g_assert_cmpuint (last, ==, today);
+        }
+      shown = (LcPeriod) { (LcPeriodKind) i, first, last };
+      name = lc_period_format (&shown);
+      g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (trends_child (page, "period_label"))), ==, name);
+      /* The figures: a card for each leg's heaviness and swelling, the
+       * legs against each other if both were scored, the days logged and
+       * the sessions */
+      g_assert_cmpuint (count_labels (trends_child (page, "summary_box"), "Days Logged"), ==, 1);
+      g_assert_cmpuint (count_labels (trends_child (page, "summary_box"), "Heaviness, Left Leg"), ==, 1);
 
       /* The chart says in words what it shows. */
+      if (lc_chart_data_count_days (chart_data, LC_CHART_HEAVINESS) == 0)
+        continue;
       g_clear_pointer (&description, g_free);
       description = lc_chart_describe (chart_data, LC_CHART_HEAVINESS, FALSE);
       g_assert_nonnull (strstr (description, "days with entries"));
@@ -1415,7 +1452,42 @@ test_window_trends (Fixture       *fixture,
       g_assert_null (gtk_test_accessible_check_property (GTK_ACCESSIBLE (heaviness),
                                                          GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description));
     }
-  adw_toggle_group_set_active_name (ranges, "2w");
+
+  /* Back a period and on again, by the buttons' actions and by Alt+Left
+   * and Alt+Right; never past the period with today */
+  {
+    GtkWidget *next = trends_child (page, "next_button");
+    guint32 first;
+
+    adw_toggle_group_set_active_name (ranges, "month");
+    first = lc_chart_data_get_first_day (lc_chart_get_data (heaviness));
+    g_assert_false (gtk_widget_get_sensitive (next));
+    g_assert_true (gtk_widget_get_sensitive (trends_child (page, "previous_button")));
+    gtk_widget_activate_action (page, "trends.previous", NULL);
+    g_assert_cmpuint (lc_chart_data_get_last_day (lc_chart_get_data (heaviness)), ==, first - 1);
+    g_assert_true (gtk_widget_get_sensitive (next));
+    gtk_widget_grab_focus (GTK_WIDGET (heaviness));
+    g_assert_true (lc_test_press_key_with (GTK_WINDOW (fixture->window), GDK_KEY_Right, GDK_ALT_MASK));
+    g_assert_cmpuint (lc_chart_data_get_first_day (lc_chart_get_data (heaviness)), ==, first);
+    g_assert_true (lc_test_press_key_with (GTK_WINDOW (fixture->window), GDK_KEY_Left, GDK_ALT_MASK));
+    g_assert_cmpuint (lc_chart_data_get_last_day (lc_chart_get_data (heaviness)), ==, first - 1);
+    gtk_widget_activate_action (page, "trends.next", NULL);
+    gtk_widget_activate_action (page, "trends.next", NULL);
+    g_assert_cmpuint (lc_chart_data_get_first_day (lc_chart_get_data (heaviness)), ==, first);
+  }
+
+  /* A week with days before and after it: the one with yesterday, the
+   * newest day with entries */
+  adw_toggle_group_set_active_name (ranges, "week");
+  if (lc_chart_data_get_first_day (lc_chart_get_data (heaviness)) > today - 1)
+    gtk_widget_activate_action (page, "trends.previous", NULL);
+  {
+    guint32 first = lc_chart_data_get_first_day (lc_chart_get_data (heaviness));
+    guint32 last = lc_chart_data_get_last_day (lc_chart_get_data (heaviness));
+
+    g_assert_cmpuint (first, <=, today - 1);
+    g_assert_cmpuint (last, >=, today - 1);
+  }
 
   /* The pointer over a day shows its values, in every chart. */
   wait_until (gtk_widget_get_width (GTK_WIDGET (heaviness)) > 0);
@@ -1423,8 +1495,10 @@ test_window_trends (Fixture       *fixture,
   g_signal_emit_by_name (find_controller (GTK_WIDGET (heaviness), GTK_TYPE_EVENT_CONTROLLER_MOTION), "motion",
                          x, 100.0);
   day = lc_chart_get_active_day (heaviness);
-  g_assert_cmpuint (day, >=, today - 13);
-  g_assert_cmpuint (day, <=, today);
+  g_assert_true (lc_period_contains (&(LcPeriod) { LC_PERIOD_WEEK,
+                                                   lc_chart_data_get_first_day (lc_chart_get_data (heaviness)),
+                                                   lc_chart_data_get_last_day (lc_chart_get_data (heaviness)) },
+                                     day));
   g_assert_cmpuint (lc_chart_get_active_day (swelling), ==, day);
   g_clear_pointer (&description, g_free);
   description = lc_chart_describe_day (lc_chart_get_data (heaviness), LC_CHART_HEAVINESS, FALSE, day);
@@ -1448,7 +1522,7 @@ test_window_trends (Fixture       *fixture,
   g_assert_cmpuint (lc_chart_get_active_day (heaviness), ==, day);
   g_assert_true (press_key (GTK_WIDGET (heaviness), GDK_KEY_Home));
   day = lc_chart_get_active_day (heaviness);
-  g_assert_cmpuint (day, >=, today - 13);
+  g_assert_cmpuint (day, >=, lc_chart_data_get_first_day (lc_chart_get_data (heaviness)));
   g_assert_true (press_key (GTK_WIDGET (heaviness), GDK_KEY_Left));
   g_assert_cmpuint (lc_chart_get_active_day (heaviness), ==, day);
   g_assert_cmpuint (lc_chart_get_active_day (swelling), ==, day);

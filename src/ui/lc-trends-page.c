@@ -6,9 +6,11 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "lc-chart.h"
 #include "lc-format.h"
+#include "lc-period.h"
 #include "lc-report.h"
 #include "lc-trend.h"
 #include "lc-trends-page.h"
@@ -24,6 +26,8 @@ struct _LcTrendsPage
   GPtrArray      *sessions;
   LcChartData    *data;
   guint32         today;
+  LcPeriod        period;        /* shown; kind LC_N_PERIOD_KINDS before the first */
+  GDateWeekday    first_weekday;
   gboolean        syncing;       /* the charts' active days follow each other */
 
   /* Template widgets */
@@ -33,6 +37,10 @@ struct _LcTrendsPage
   GtkLabel       *red_flag_label;
   GtkLabel       *red_flag_advice_label;
   AdwToggleGroup *range_toggles;
+  GtkWidget      *previous_button;
+  GtkLabel       *period_label;
+  GtkWidget      *next_button;
+  AdwWrapBox     *summary_box;
   AdwToggleGroup *legs_toggles;
   GtkLabel       *details_label;
   LcChart        *heaviness_chart;
@@ -67,10 +75,11 @@ chart (LcTrendsPage *self,
     }
 }
 
-/* The first day of a period ending today: "2w", "3m", "1y" or "all" */
+/* The first day of a report's period ending today: "2w", "3m", "1y" or
+ * "all" */
 static guint32
-range_first_day (LcTrendsPage *self,
-                 const char   *range)
+report_first_day (LcTrendsPage *self,
+                  const char   *range)
 {
   GDate date;
   guint32 two_weeks = self->today - 13;
@@ -90,6 +99,15 @@ range_first_day (LcTrendsPage *self,
     g_date_subtract_months (&date, 3);
 
   return g_date_get_julian (&date) + 1;
+}
+
+/* The diary's first day, or today */
+static guint32
+first_data_day (LcTrendsPage *self)
+{
+  if (self->days == NULL || self->days->len == 0)
+    return self->today;
+  return lc_trend_aggregate_day (&g_array_index (self->days, LcDayAggregate, 0));
 }
 
 static void
@@ -288,11 +306,19 @@ acknowledge_cb (LcTrendsPage *self)
 
 /* --- insights ------------------------------------------------------------- */
 
+/* Observations about the period shown, up to its last day or today: its
+ * last 28 days, as the observations look at */
 static void
 update_insights (LcTrendsPage *self)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GDateTime) from = g_date_time_add_days (now, -28);
+  guint32 end = MIN (self->period.last_day, self->today);
+  g_autoptr(GDateTime) last = lc_trend_day_to_local (end);
+  g_autoptr(GDateTime) next = g_date_time_add_days (last, 1);
+  g_autoptr(GDateTime) first = lc_trend_day_to_local (MAX (self->period.first_day, end - 27));
+  g_autoptr(GDateTime) from = g_date_time_new_local (g_date_time_get_year (first), g_date_time_get_month (first),
+                                                     g_date_time_get_day_of_month (first), 0, 0, 0);
+  g_autoptr(GDateTime) to = g_date_time_new_local (g_date_time_get_year (next), g_date_time_get_month (next),
+                                                   g_date_time_get_day_of_month (next), 0, 0, 0);
   g_autoptr(GPtrArray) entries = NULL;
   g_autoptr(GPtrArray) insights = NULL;
   g_autoptr(GTimeZone) tz = g_time_zone_new_local ();
@@ -300,7 +326,7 @@ update_insights (LcTrendsPage *self)
 
   gtk_list_box_remove_all (self->insights_list);
 
-  entries = lc_diary_list_entries (self->diary, g_date_time_to_unix (from), g_date_time_to_unix (now) + 1, &error);
+  entries = lc_diary_list_entries (self->diary, g_date_time_to_unix (from), g_date_time_to_unix (to), &error);
   if (entries == NULL)
     {
       g_warning ("Could not read the diary's recent entries: %s", error->message);
@@ -308,7 +334,7 @@ update_insights (LcTrendsPage *self)
     }
 
   insights = lc_trend_insights ((const LcDayAggregate *) (gpointer) self->days->data, self->days->len, entries,
-                                self->sessions, tz, self->today);
+                                self->sessions, tz, end);
   for (guint i = 0; i < insights->len; i++)
     {
       GtkWidget *row = adw_action_row_new ();
@@ -330,37 +356,267 @@ update_insights (LcTrendsPage *self)
 
 /* --- loading -------------------------------------------------------------- */
 
+/* --- the period in figures --------------------------------------------------- */
+
+static GtkWidget *
+summary_card (const char *title,
+              const char *value,
+              const char *note)
+{
+  GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  GtkWidget *label;
+
+  gtk_widget_add_css_class (card, "card");
+  gtk_widget_add_css_class (card, "summary-card");
+
+  label = gtk_label_new (title);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_widget_add_css_class (label, "caption-heading");
+  gtk_box_append (GTK_BOX (card), label);
+
+  label = gtk_label_new (value);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "title-1");
+  gtk_widget_add_css_class (label, "numeric");
+  gtk_box_append (GTK_BOX (card), label);
+
+  label = gtk_label_new (note);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_widget_add_css_class (label, "caption");
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_widget_set_visible (label, note != NULL && *note != '\0');
+  gtk_box_append (GTK_BOX (card), label);
+
+  return card;
+}
+
+/* A 0-10 score's mean against the period before */
+static char *
+describe_score_change (const LcTrendMean *before,
+                       const LcTrendMean *now,
+                       const char        *previous_name)
+{
+  if (previous_name == NULL || now->n == 0)
+    return NULL;
+
+  switch (lc_trend_score_change (before, now))
+    {
+    case LC_TREND_CHANGE_LOWER:
+      /* TRANSLATORS: e.g. "1.2 lower than in October 2026" */
+      return g_strdup_printf (_("%.1f lower than in %s"), round (before->mean * 10) / 10 - round (now->mean * 10) / 10,
+                              previous_name);
+    case LC_TREND_CHANGE_HIGHER:
+      /* TRANSLATORS: e.g. "1.2 higher than in October 2026" */
+      return g_strdup_printf (_("%.1f higher than in %s"), round (now->mean * 10) / 10 - round (before->mean * 10) / 10,
+                              previous_name);
+    case LC_TREND_CHANGE_NONE:
+      /* TRANSLATORS: e.g. "No clear change from October 2026 (4.3)" */
+      return g_strdup_printf (_("No clear change from %s (%.1f)"), previous_name, before->mean);
+    case LC_TREND_CHANGE_UNKNOWN:
+    default:
+      /* TRANSLATORS: e.g. "Too few entries in October 2026 to compare" */
+      return g_strdup_printf (_("Too few entries in %s to compare"), previous_name);
+    }
+}
+
+static void
+add_score_card (LcTrendsPage         *self,
+                const char           *title,
+                const LcTrendMean    *now,
+                const LcTrendMean    *before,
+                const char           *previous_name)
+{
+  g_autofree char *value = now->n > 0 ? g_strdup_printf ("%.1f", now->mean) : g_strdup ("—");
+  g_autofree char *note = now->n > 0 ? describe_score_change (before, now, previous_name)
+                                     : g_strdup (_("No entries in this period"));
+
+  adw_wrap_box_append (self->summary_box, summary_card (title, value, note));
+}
+
+/* Both legs as one: the mean of the two legs' means, on as many values as
+ * the leg with fewer */
+static LcTrendMean
+combine (const LcTrendMean *left,
+         const LcTrendMean *right)
+{
+  if (left->n == 0)
+    return *right;
+  if (right->n == 0)
+    return *left;
+  return (LcTrendMean) { MIN (left->n, right->n), (left->mean + right->mean) / 2 };
+}
+
+static void
+update_summary (LcTrendsPage *self,
+                gboolean      combined)
+{
+  g_autoptr(GTimeZone) tz = g_time_zone_new_local ();
+  const LcDayAggregate *days = (const LcDayAggregate *) (gpointer) self->days->data;
+  g_autofree char *previous_name = NULL;
+  LcTrendSummary now;
+  LcTrendSummary before = { 0 };
+  guint32 end = MIN (self->period.last_day, self->today);
+  static const struct { LcMeasure left; LcMeasure right; const char *title[3]; } scores[] = {
+    { LC_MEASURE_HEAVINESS_LEFT, LC_MEASURE_HEAVINESS_RIGHT,
+      { N_("Heaviness, Left Leg"), N_("Heaviness, Right Leg"), N_("Heaviness, Both Legs") } },
+    { LC_MEASURE_SWELLING_LEFT, LC_MEASURE_SWELLING_RIGHT,
+      { N_("Swelling, Left Leg"), N_("Swelling, Right Leg"), N_("Swelling, Both Legs") } },
+  };
+
+  gtk_widget_set_visible (GTK_WIDGET (self->summary_box), FALSE);
+  for (GtkWidget *card; (card = gtk_widget_get_first_child (GTK_WIDGET (self->summary_box))) != NULL;)
+    adw_wrap_box_remove (self->summary_box, card);
+
+  lc_trend_summarize (days, self->days->len, self->sessions, tz, self->period.first_day, end, &now);
+  if (self->period.kind != LC_PERIOD_ALL)
+    {
+      LcPeriod previous = lc_period_step (&self->period, -1, self->first_weekday);
+
+      lc_trend_summarize (days, self->days->len, self->sessions, tz, previous.first_day, previous.last_day, &before);
+      previous_name = lc_period_format (&previous);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (scores); i++)
+    {
+      if (combined)
+        {
+          LcTrendMean both_now = combine (&now.means[scores[i].left], &now.means[scores[i].right]);
+          LcTrendMean both_before = combine (&before.means[scores[i].left], &before.means[scores[i].right]);
+
+          add_score_card (self, _(scores[i].title[2]), &both_now, &both_before, previous_name);
+        }
+      else
+        {
+          add_score_card (self, _(scores[i].title[0]), &now.means[scores[i].left], &before.means[scores[i].left],
+                          previous_name);
+          add_score_card (self, _(scores[i].title[1]), &now.means[scores[i].right], &before.means[scores[i].right],
+                          previous_name);
+        }
+    }
+
+  /* The legs against each other: heaviness, as shown to one decimal */
+  if (!combined && now.means[LC_MEASURE_HEAVINESS_LEFT].n > 0 && now.means[LC_MEASURE_HEAVINESS_RIGHT].n > 0)
+    {
+      double difference = round (now.means[LC_MEASURE_HEAVINESS_RIGHT].mean * 10) / 10 -
+                          round (now.means[LC_MEASURE_HEAVINESS_LEFT].mean * 10) / 10;
+      g_autofree char *value = g_strdup_printf ("%.1f", ABS (difference));
+      const char *note;
+
+      if (ABS (difference) < LC_TREND_CLEAR_CHANGE - 0.05)
+        note = _("No clear difference between the legs");
+      else if (difference > 0)
+        note = _("The right leg felt heavier");
+      else
+        note = _("The left leg felt heavier");
+      adw_wrap_box_append (self->summary_box, summary_card (_("Heaviness, Left and Right"), value, note));
+    }
+
+  {
+    g_autofree char *value = g_strdup_printf ("%u", now.days_logged);
+    /* TRANSLATORS: days logged, e.g. "of 30 days"; the number of days in
+     * the period up to today */
+    g_autofree char *note = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "of %u day", "of %u days",
+                                                          end - self->period.first_day + 1),
+                                             end - self->period.first_day + 1);
+
+    adw_wrap_box_append (self->summary_box, summary_card (_("Days Logged"), value, note));
+  }
+  {
+    g_autofree char *value = g_strdup_printf ("%u", now.sessions);
+    /* TRANSLATORS: sessions done, e.g. "on 10 days" */
+    g_autofree char *note = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "on %u day", "on %u days",
+                                                          now.session_days),
+                                             now.session_days);
+
+    adw_wrap_box_append (self->summary_box, summary_card (_("Sessions"), value, now.sessions > 0 ? note : NULL));
+  }
+  gtk_widget_set_visible (GTK_WIDGET (self->summary_box), TRUE);
+}
+
+static void
+update_period_actions (LcTrendsPage *self)
+{
+  gboolean all = self->period.kind == LC_PERIOD_ALL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "trends.previous",
+                                 !all && self->period.first_day > first_data_day (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "trends.next", !all && self->period.last_day < self->today);
+}
+
 static void
 update_range (LcTrendsPage *self)
 {
   g_autoptr(GTimeZone) tz = g_time_zone_new_local ();
-  const char *range;
+  g_autofree char *name = NULL;
   gboolean combined;
-  guint32 first_day, day;
+  guint32 day;
+  LcPeriodKind kind = LC_PERIOD_MONTH;
 
   if (self->days == NULL || self->range_toggles == NULL)
     return;
 
-  range = adw_toggle_group_get_active_name (self->range_toggles);
+  lc_period_kind_from_string (adw_toggle_group_get_active_name (self->range_toggles), &kind);
   combined = g_strcmp0 (adw_toggle_group_get_active_name (self->legs_toggles), "combined") == 0;
 
-  first_day = range_first_day (self, range);
+  /* Another kind of period, or none yet: the one with today. All of the
+   * diary grows with it. */
+  if (kind != self->period.kind || kind == LC_PERIOD_ALL)
+    self->period = lc_period_around (kind, self->today, self->first_weekday, first_data_day (self));
+
+  name = lc_period_format (&self->period);
+  gtk_label_set_text (self->period_label, name);
+  update_period_actions (self);
+
   day = lc_chart_get_active_day (self->heaviness_chart);
   g_clear_pointer (&self->data, lc_chart_data_unref);
-  self->data = lc_chart_data_new (self->days, self->sessions, tz, first_day, self->today);
+  self->data = lc_chart_data_new (self->days, self->sessions, tz, self->period.first_day, self->period.last_day);
 
   /* The chosen day stays chosen if the period shows it. */
   self->syncing = TRUE;
-  for (int kind = 0; kind < LC_N_CHART_KINDS; kind++)
+  for (int kind_ = 0; kind_ < LC_N_CHART_KINDS; kind_++)
     {
-      lc_chart_set_combined (chart (self, kind), combined);
-      lc_chart_set_data (chart (self, kind), self->data);
-      lc_chart_set_active_day (chart (self, kind), day >= first_day && day <= self->today ? day : 0);
+      lc_chart_set_combined (chart (self, kind_), combined);
+      lc_chart_set_data (chart (self, kind_), self->data);
+      lc_chart_set_active_day (chart (self, kind_), lc_period_contains (&self->period, day) ? day : 0);
     }
   self->syncing = FALSE;
   gtk_widget_set_visible (self->ankle_box, lc_chart_data_count_days (self->data, LC_CHART_ANKLE) > 0);
   gtk_widget_set_visible (self->calf_box, lc_chart_data_count_days (self->data, LC_CHART_CALF) > 0);
   update_details (self, self->heaviness_chart);
+  update_summary (self, combined);
+  update_insights (self);
+}
+
+static void
+step_period (LcTrendsPage *self,
+             int           steps)
+{
+  LcPeriod period = lc_period_step (&self->period, steps, self->first_weekday);
+
+  /* Not past today, nor wholly before the diary's first day */
+  if (period.first_day > self->today || period.last_day < first_data_day (self))
+    return;
+  self->period = period;
+  update_range (self);
+}
+
+static void
+previous_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  step_period (LC_TRENDS_PAGE (widget), -1);
+}
+
+static void
+next_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  step_period (LC_TRENDS_PAGE (widget), 1);
 }
 
 static void
@@ -383,6 +639,8 @@ show_error (LcTrendsPage *self,
   gtk_stack_set_visible_child_name (self->stack, "error");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "trends.report", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "trends.save-image", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "trends.previous", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "trends.next", FALSE);
 }
 
 /**
@@ -428,7 +686,6 @@ lc_trends_page_reload (LcTrendsPage *self)
 
   update_range (self);
   update_red_flags (self);
-  update_insights (self);
   gtk_stack_set_visible_child_name (self->stack, "charts");
 }
 
@@ -553,7 +810,7 @@ lc_trends_page_save_report (LcTrendsPage *self,
   if (self->diary == NULL)
     return;
 
-  pdf = lc_report_create_pdf (self->diary, tz, range_first_day (self, range), self->today, now, paper, &error);
+  pdf = lc_report_create_pdf (self->diary, tz, report_first_day (self, range), self->today, now, paper, &error);
   if (pdf == NULL)
     {
       lc_show_error (GTK_WIDGET (self), _("The Report Could Not Be Made"), error->message);
@@ -786,6 +1043,10 @@ lc_trends_page_class_init (LcTrendsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LcTrendsPage, red_flag_label);
   gtk_widget_class_bind_template_child (widget_class, LcTrendsPage, red_flag_advice_label);
   gtk_widget_class_bind_template_child (widget_class, LcTrendsPage, range_toggles);
+  gtk_widget_class_bind_template_child (widget_class, LcTrendsPage, previous_button);
+  gtk_widget_class_bind_template_child (widget_class, LcTrendsPage, period_label);
+  gtk_widget_class_bind_template_child (widget_class, LcTrendsPage, next_button);
+  gtk_widget_class_bind_template_child (widget_class, LcTrendsPage, summary_box);
   gtk_widget_class_bind_template_child (widget_class, LcTrendsPage, legs_toggles);
   gtk_widget_class_bind_template_child (widget_class, LcTrendsPage, details_label);
   gtk_widget_class_bind_template_child (widget_class, LcTrendsPage, heaviness_chart);
@@ -803,6 +1064,10 @@ lc_trends_page_class_init (LcTrendsPageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "trends.report", NULL, report_action);
   gtk_widget_class_install_action (widget_class, "trends.save-image", NULL, save_image_action);
+  gtk_widget_class_install_action (widget_class, "trends.previous", NULL, previous_action);
+  gtk_widget_class_install_action (widget_class, "trends.next", NULL, next_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "trends.previous", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "trends.next", NULL);
 }
 
 static void
@@ -811,6 +1076,8 @@ lc_trends_page_init (LcTrendsPage *self)
   g_autofree char *advice = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->period.kind = LC_N_PERIOD_KINDS;
+  self->first_weekday = lc_period_locale_first_weekday ();
 
   /* Translators: %s is the emergency number of the user's country ("112",
    * "999", "911") or "your local emergency number" */
@@ -828,4 +1095,6 @@ lc_trends_page_init (LcTrendsPage *self)
                              G_CONNECT_SWAPPED);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "trends.report", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "trends.save-image", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "trends.previous", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "trends.next", FALSE);
 }
