@@ -369,9 +369,11 @@ summary_card (const char *title,
   gtk_widget_add_css_class (card, "card");
   gtk_widget_add_css_class (card, "summary-card");
 
+  /* Narrow enough that two cards share a line on a phone: the labels wrap */
   label = gtk_label_new (title);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 18);
   gtk_widget_add_css_class (label, "caption-heading");
   gtk_box_append (GTK_BOX (card), label);
 
@@ -385,6 +387,7 @@ summary_card (const char *title,
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 18);
   gtk_widget_add_css_class (label, "caption");
   gtk_widget_add_css_class (label, "dim-label");
   gtk_widget_set_visible (label, note != NULL && *note != '\0');
