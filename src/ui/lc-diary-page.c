@@ -191,6 +191,12 @@ lc_diary_page_reload (LcDiaryPage *self)
     remember_place (self);
   if (self->model != NULL)
     lc_diary_model_reload (self->model);
+  /* Nothing left to show: no place to go back to */
+  if (self->model == NULL || g_list_model_get_n_items (G_LIST_MODEL (self->model)) == 0)
+    {
+      g_clear_signal_handler (&self->place_handler, gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->list_view)));
+      self->place_focus = FALSE;
+    }
   update_state (self);
 }
 
