@@ -1616,6 +1616,163 @@ test_window_trends (Fixture       *fixture,
   g_rmdir (dir);
 }
 
+/* The card titled @title among the summary's: its value and its note */
+static void
+summary_card (GtkWidget   *page,
+              const char  *title,
+              const char **value,
+              const char **note)
+{
+  GtkWidget *box = trends_child (page, "summary_box");
+
+  for (GtkWidget *card = gtk_widget_get_first_child (box); card != NULL; card = gtk_widget_get_next_sibling (card))
+    {
+      GtkWidget *label = gtk_widget_get_first_child (card);
+
+      if (!GTK_IS_LABEL (label) || g_strcmp0 (gtk_label_get_label (GTK_LABEL (label)), title) != 0)
+        continue;
+      label = gtk_widget_get_next_sibling (label);
+      *value = gtk_label_get_label (GTK_LABEL (label));
+      label = gtk_widget_get_next_sibling (label);
+      *note = gtk_widget_get_visible (label) ? gtk_label_get_label (GTK_LABEL (label)) : NULL;
+      return;
+    }
+  g_error ("no card %s", title);
+}
+
+static void
+add_scores (LcDiary *diary,
+            GDate   *date,
+            int      hour,
+            int      left,
+            int      right)
+{
+  g_autoptr(GDateTime) time = g_date_time_new_local (g_date_get_year (date), g_date_get_month (date),
+                                                     g_date_get_day (date), hour, 0, 0);
+  g_autoptr(LcEntry) entry = lc_entry_new (g_date_time_to_unix (time));
+
+  entry->heaviness[LC_LEG_LEFT] = left;
+  entry->heaviness[LC_LEG_RIGHT] = right;
+  g_assert_true (lc_diary_add_entry (diary, entry, NULL));
+}
+
+/* The summary of last month against the month before, from a diary made
+ * for it: the means, the changes in words, the legs, days and sessions */
+static void
+test_window_trends_summary (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  LcDiary *diary = lc_application_get_diary (fixture->app);
+  GtkWidget *page = child (fixture, LC_TYPE_WINDOW, "trends_page");
+  AdwToggleGroup *ranges = ADW_TOGGLE_GROUP (trends_child (page, "range_toggles"));
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GPtrArray) sessions = NULL;
+  g_autofree char *before_name = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *days = NULL;
+  const char *value, *note;
+  GDate last_month, month_before;
+  LcPeriod before;
+
+  acknowledge_safety (fixture);
+  entries = lc_diary_list_entries (diary, 0, G_MAXINT64, NULL);
+  sessions = lc_diary_list_sessions (diary, 0, G_MAXINT64, NULL);
+  g_assert_true (lc_diary_begin (diary, NULL));
+  for (guint i = 0; i < entries->len; i++)
+    g_assert_true (lc_diary_delete_entry (diary, ((LcEntry *) g_ptr_array_index (entries, i))->id, NULL));
+  for (guint i = 0; i < sessions->len; i++)
+    g_assert_true (lc_diary_delete_session (diary, ((LcSessionRecord *) g_ptr_array_index (sessions, i))->id, NULL));
+
+  /* The month before last: heaviness 6 and 6; last month 4 and 6, on the
+   * 2nd, 10th and 20th, with two sessions on the 10th and one that did
+   * no step */
+  g_date_clear (&last_month, 1);
+  g_date_set_dmy (&last_month, 1, (GDateMonth) g_date_time_get_month (now), (GDateYear) g_date_time_get_year (now));
+  g_date_subtract_months (&last_month, 1);
+  month_before = last_month;
+  g_date_subtract_months (&month_before, 1);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_date_set_day (&month_before, (GDateDay) (2 + 8 * i));
+      add_scores (diary, &month_before, 9, 6, 6);
+      g_date_set_day (&last_month, (GDateDay) (2 + 8 * i));
+      add_scores (diary, &last_month, 9, 4, 6);
+    }
+  g_date_set_day (&last_month, 10);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(LcSessionRecord) record = lc_session_record_new ();
+      g_autoptr(GDateTime) time = g_date_time_new_local (g_date_get_year (&last_month), g_date_get_month (&last_month),
+                                                         10, 18, (int) i * 15, 0);
+
+      record->routine_id = g_strdup ("leg-elevation");
+      record->routine_name = g_strdup ("Leg Elevation");
+      record->started_at = g_date_time_to_unix (time);
+      record->ended_at = record->started_at + 600;
+      record->steps_total = 4;
+      record->steps_done = i < 2 ? 4 : 0;
+      g_assert_true (lc_diary_add_session (diary, record, NULL));
+    }
+  g_assert_true (lc_diary_commit (diary, NULL));
+
+  lc_window_set_page (fixture->window, "trends");
+  adw_toggle_group_set_active_name (ranges, "month");
+  gtk_widget_activate_action (page, "trends.previous", NULL);
+  g_date_set_day (&last_month, 1);
+  g_assert_cmpuint (lc_chart_data_get_first_day (lc_chart_get_data (LC_CHART (trends_child (page, "heaviness_chart")))),
+                    ==, g_date_get_julian (&last_month));
+
+  before = lc_period_around (LC_PERIOD_MONTH, g_date_get_julian (&month_before), G_DATE_MONDAY, 0);
+  before_name = lc_period_format (&before);
+
+  summary_card (page, "Heaviness, Left Leg", &value, &note);
+  g_assert_cmpstr (value, ==, "4.0");
+  expected = g_strdup_printf ("2.0 lower than in %s", before_name);
+  g_assert_cmpstr (note, ==, expected);
+  g_clear_pointer (&expected, g_free);
+
+  summary_card (page, "Heaviness, Right Leg", &value, &note);
+  g_assert_cmpstr (value, ==, "6.0");
+  expected = g_strdup_printf ("No clear change from %s (6.0)", before_name);
+  g_assert_cmpstr (note, ==, expected);
+  g_clear_pointer (&expected, g_free);
+
+  summary_card (page, "Swelling, Left Leg", &value, &note);
+  g_assert_cmpstr (value, ==, "—");
+  g_assert_cmpstr (note, ==, "No entries in this period");
+
+  summary_card (page, "Heaviness, Left and Right", &value, &note);
+  g_assert_cmpstr (value, ==, "2.0");
+  g_assert_cmpstr (note, ==, "The right leg felt heavier");
+
+  summary_card (page, "Days Logged", &value, &note);
+  g_assert_cmpstr (value, ==, "3");
+  days = g_strdup_printf ("of %u days", g_date_get_days_in_month (g_date_get_month (&last_month),
+                                                                   g_date_get_year (&last_month)));
+  g_assert_cmpstr (note, ==, days);
+
+  summary_card (page, "Sessions", &value, &note);
+  g_assert_cmpstr (value, ==, "2");
+  g_assert_cmpstr (note, ==, "on 1 day");
+
+  /* The month before has nothing before it: too few entries to compare */
+  gtk_widget_activate_action (page, "trends.previous", NULL);
+  summary_card (page, "Heaviness, Left Leg", &value, &note);
+  g_assert_cmpstr (value, ==, "6.0");
+  g_assert_null (strstr (note, "lower"));
+  g_assert_nonnull (strstr (note, "Too few entries"));
+  /* and nothing before the diary's first month */
+  g_assert_false (gtk_widget_get_sensitive (trends_child (page, "previous_button")));
+
+  /* Both legs as one: one card for each score */
+  adw_toggle_group_set_active_name (ADW_TOGGLE_GROUP (trends_child (page, "legs_toggles")), "combined");
+  summary_card (page, "Heaviness, Both Legs", &value, &note);
+  g_assert_cmpstr (value, ==, "6.0");
+  g_assert_cmpuint (count_labels (trends_child (page, "summary_box"), "Heaviness, Left"), ==, 0);
+  adw_toggle_group_set_active_name (ADW_TOGGLE_GROUP (trends_child (page, "legs_toggles")), "separate");
+}
+
 /* Importing a large diary export: the window keeps going, a dialog shows
  * how far it is and can stop it (nothing added), and the next time all of
  * it is added and shown. */
@@ -1774,6 +1931,20 @@ visible_page (Fixture *fixture)
   return adw_navigation_view_get_visible_page (navigation);
 }
 
+/* The routine editor just pushed, once laid out: a user can't act on a
+ * page before its first frame, and a change to a page that is mapped but
+ * not yet given its size makes GTK lay it out at 0×0 (a fatal warning in
+ * the tests, seen under the sanitizers' slowness) */
+static AdwNavigationPage *
+shown_editor (Fixture *fixture)
+{
+  AdwNavigationPage *editor = visible_page (fixture);
+
+  g_assert_true (LC_IS_ROUTINE_EDITOR (editor));
+  wait_until (gtk_widget_get_width (GTK_WIDGET (editor)) > 0);
+  return editor;
+}
+
 /* A routine page's menu item: the window's action for its routine */
 static void
 activate_routine_action (Fixture    *fixture,
@@ -1892,8 +2063,7 @@ test_window_routine_editor (Fixture       *fixture,
   acknowledge_safety (fixture);
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.new-routine", NULL);
-  editor = visible_page (fixture);
-  g_assert_true (LC_IS_ROUTINE_EDITOR (editor));
+  editor = shown_editor (fixture);
   g_assert_cmpstr (adw_navigation_page_get_title (editor), ==, "New Routine");
   draft = lc_routine_editor_get_draft (LC_ROUTINE_EDITOR (editor));
   wait_until (gtk_widget_get_mapped (GTK_WIDGET (editor)));
@@ -2091,8 +2261,7 @@ test_window_routine_editor (Fixture       *fixture,
 
   /* Edit it again; leaving with changes asks first */
   activate_routine_action (fixture, "win.edit-routine");
-  editor = visible_page (fixture);
-  g_assert_true (LC_IS_ROUTINE_EDITOR (editor));
+  editor = shown_editor (fixture);
   g_assert_cmpstr (adw_navigation_page_get_title (editor), ==, "Edit Routine");
   g_assert_true (adw_navigation_page_get_can_pop (editor));
   {
@@ -2133,8 +2302,7 @@ test_window_routine_editor (Fixture       *fixture,
   /* A built-in routine customized, then reset to the built-in one */
   lc_window_show_routine (fixture->window, lc_routine_library_find (library, "calf-pump-seated"));
   activate_routine_action (fixture, "win.edit-routine");
-  editor = visible_page (fixture);
-  g_assert_true (LC_IS_ROUTINE_EDITOR (editor));
+  editor = shown_editor (fixture);
   gtk_editable_set_text (GTK_EDITABLE (editor_child (editor, "name_row")), "My Calf Pump");
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
   wait_until (LC_IS_ROUTINE_VIEW (visible_page (fixture)));
@@ -2244,6 +2412,7 @@ main (int   argc,
   ADD ("session", test_window_session);
   ADD ("session-no-sound", test_window_session_no_sound);
   ADD ("trends", test_window_trends);
+  ADD ("trends-summary", test_window_trends_summary);
   ADD ("import", test_window_import);
   ADD ("restore-backup", test_window_restore_backup);
   ADD ("routine-editor", test_window_routine_editor);
