@@ -1176,7 +1176,7 @@ test_trend_insights (void)
     /* 3 sessions each, by name: before 4, 4, 4, after 5, 5, 6 → +4/3 */
     "After “Leg Elevation”, your legs felt 1.3 points heavier on average (3 sessions rated before and after).",
     /* before 4, 4, 4; after 3, 4, 4 → 11/3 = 3.67: -0.33 */
-    "After “Self massage”, no clear change in heaviness: 4.0 before and 3.7 after on average (3 sessions rated before and after).",
+    "After “Self massage”, heaviness changed by less than a point: 4.0 before and 3.7 after on average (3 sessions rated before and after).",
     NULL
   };
 
@@ -1226,6 +1226,54 @@ test_trend_insights (void)
   assert_sentences (sentences, expected);
 }
 
+/* One period's observations: its mornings and evenings, and only the
+ * routines done in it (by local day: a session at 00:30 in Rome belongs
+ * to that day, not to the UTC day before); no week or 4-week sentences */
+static void
+test_trend_period_insights (void)
+{
+  g_autoptr(GTimeZone) tz = rome_zone ();
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) lc_entry_free);
+  g_autoptr(GPtrArray) sessions = new_sessions ();
+  g_autoptr(GPtrArray) sentences = NULL;
+  const guint32 first = lc_trend_day_number (2026, 6, 1);
+  const guint32 last = lc_trend_day_number (2026, 6, 30);
+  const int N = LC_SCORE_NONE;
+  const char *expected[] = {
+    "Your legs feel heavier in the evening than in the morning: 6.0 against 2.0 on average (10 evening and 10 morning scores).",
+    "After “Routine A”, your legs felt 2.0 points less heavy on average (3 sessions rated before and after).",
+    NULL
+  };
+  const char *july[] = {
+    "After “Routine B”, your legs felt 5.0 points less heavy on average (3 sessions rated before and after).",
+    NULL
+  };
+
+  for (int i = 0; i < 5; i++)
+    {
+      g_ptr_array_add (entries, make_entry (rome (2026, 6, 1 + i, 8, 0), 2, 2, N, N));
+      g_ptr_array_add (entries, make_entry (rome (2026, 6, 1 + i, 20, 0), 6, 6, N, N));
+    }
+  /* Routine A in June, on its first day at 00:30 and on its last */
+  add_session_on (sessions, "a", "Routine A", first, TRUE, 6, 4);
+  add_session_on (sessions, "a", "Routine A", first + 10, TRUE, 6, 4);
+  add_session_on (sessions, "a", "Routine A", last, TRUE, 6, 4);
+  /* Routine B the day before and the day after June: not said */
+  for (int i = 0; i < 3; i++)
+    {
+      add_session_on (sessions, "b", "Routine B", first - 1, TRUE, 6, 1);
+      add_session_on (sessions, "b", "Routine B", last + 1, TRUE, 6, 1);
+    }
+
+  sentences = lc_trend_period_insights (entries, sessions, tz, first, last);
+  assert_sentences (sentences, expected);
+  g_clear_pointer (&sentences, g_ptr_array_unref);
+
+  /* July: only Routine B's three sessions of 1 July, 00:30 in Rome */
+  sentences = lc_trend_period_insights (NULL, sessions, tz, last + 1, last + 31);
+  assert_sentences (sentences, july);
+}
+
 static void
 test_trend_insights_thresholds (void)
 {
@@ -1247,7 +1295,7 @@ test_trend_insights_thresholds (void)
     "Your legs feel more swollen in the evening than in the morning: 3.0 against 2.0 on average (5 evening and 5 morning scores). Swelling usually rises through the day.",
     "No completed sessions in the last 4 weeks.",
     /* 10 sessions: before 50/10 = 5.0, after 41/10 = 4.1: -0.9 */
-    "After “Routine B”, no clear change in heaviness: 5.0 before and 4.1 after on average (10 sessions rated before and after).",
+    "After “Routine B”, heaviness changed by less than a point: 5.0 before and 4.1 after on average (10 sessions rated before and after).",
     /* 3 sessions: 5 → 4 each time: exactly -1.0 */
     "After “Routine A”, your legs felt 1.0 points less heavy on average (3 sessions rated before and after).",
     NULL
@@ -1330,6 +1378,7 @@ main (int   argc,
   g_test_add_func ("/lc/trend/chart-grid-bounds", test_trend_chart_grid_bounds);
   g_test_add_func ("/lc/trend/insights", test_trend_insights);
   g_test_add_func ("/lc/trend/insights-thresholds", test_trend_insights_thresholds);
+  g_test_add_func ("/lc/trend/period-insights", test_trend_period_insights);
 
   return g_test_run ();
 }

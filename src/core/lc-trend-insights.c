@@ -270,11 +270,13 @@ routine_sentence (const LcRoutineEffect *effect)
                    "After “%s”, your legs felt %.1f points heavier on average (%u sessions rated before and after).",
                    effect->n),
       effect->routine_name, effect->mean_change, effect->n);
+  /* Less than a point between the two means, said as such: a 0.8 fall
+   * shown beside "no change" would read as a contradiction */
   return g_strdup_printf (
     /* Translators: a routine's name, the mean heaviness scores (0-10) before and
      * after its sessions, then the number of sessions rated */
-    g_dngettext (GETTEXT_PACKAGE, "After “%s”, no clear change in heaviness: %.1f before and %.1f after on average (%u session rated before and after).",
-                 "After “%s”, no clear change in heaviness: %.1f before and %.1f after on average (%u sessions rated before and after).",
+    g_dngettext (GETTEXT_PACKAGE, "After “%s”, heaviness changed by less than a point: %.1f before and %.1f after on average (%u session rated before and after).",
+                 "After “%s”, heaviness changed by less than a point: %.1f before and %.1f after on average (%u sessions rated before and after).",
                  effect->n),
     effect->routine_name, effect->mean_before, effect->mean_after, effect->n);
 }
@@ -348,6 +350,54 @@ lc_trend_insights (const LcDayAggregate *days,
 
   add_adherence_sentence (sentences, sessions, tz, today);
   add_routine_sentences (sentences, sessions);
+
+  return sentences;
+}
+
+/**
+ * lc_trend_period_insights:
+ * @entries: (element-type LcEntry) (nullable): the period's entries
+ * @sessions: (element-type LcSessionRecord) (nullable): sessions, of the
+ *   period or more
+ * @tz: the time zone of the user's days and clock
+ * @first_day: the period's first day
+ * @last_day: its last day
+ *
+ * The sentences about one period that its figures don't already say:
+ * morning against evening over @entries, and heaviness before and after
+ * each routine done in the period (as lc_trend_insights(), items 2 and 4).
+ *
+ * Returns: (transfer full) (element-type utf8): the translated sentences
+ */
+GPtrArray *
+lc_trend_period_insights (GPtrArray *entries,
+                          GPtrArray *sessions,
+                          GTimeZone *tz,
+                          guint32    first_day,
+                          guint32    last_day)
+{
+  g_autoptr(GPtrArray) in_period = g_ptr_array_new ();
+  GPtrArray *sentences;
+  LcTimeOfDay times;
+
+  g_return_val_if_fail (tz != NULL, NULL);
+
+  sentences = g_ptr_array_new_with_free_func (g_free);
+
+  lc_trend_time_of_day (entries, tz, &times);
+  add_time_of_day_sentences (sentences, &times);
+
+  for (guint i = 0; sessions != NULL && i < sessions->len; i++)
+    {
+      LcSessionRecord *record = g_ptr_array_index (sessions, i);
+      g_autoptr(GDateTime) time = g_date_time_new_from_unix_utc (record->started_at);
+      g_autoptr(GDateTime) local = time != NULL ? g_date_time_to_timezone (time, tz) : NULL;
+      guint32 day = local != NULL ? lc_trend_date_time_day (local) : 0;
+
+      if (day >= first_day && day <= last_day)
+        g_ptr_array_add (in_period, record);
+    }
+  add_routine_sentences (sentences, in_period);
 
   return sentences;
 }

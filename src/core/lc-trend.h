@@ -258,5 +258,10 @@ GPtrArray *lc_trend_insights          (const LcDayAggregate   *days,
                                        GPtrArray              *sessions,
                                        GTimeZone              *tz,
                                        guint32                 today);
+GPtrArray *lc_trend_period_insights   (GPtrArray              *entries,
+                                       GPtrArray              *sessions,
+                                       GTimeZone              *tz,
+                                       guint32                 first_day,
+                                       guint32                 last_day);
 
 G_END_DECLS

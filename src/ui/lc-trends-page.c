@@ -306,15 +306,14 @@ acknowledge_cb (LcTrendsPage *self)
 
 /* --- insights ------------------------------------------------------------- */
 
-/* Observations about the period shown, up to its last day or today: its
- * last 28 days, as the observations look at */
+/* Observations about the period shown that its figures don't say: its
+ * mornings against its evenings, and the routines done in it */
 static void
 update_insights (LcTrendsPage *self)
 {
-  guint32 end = MIN (self->period.last_day, self->today);
-  g_autoptr(GDateTime) last = lc_trend_day_to_local (end);
+  g_autoptr(GDateTime) first = lc_trend_day_to_local (self->period.first_day);
+  g_autoptr(GDateTime) last = lc_trend_day_to_local (self->period.last_day);
   g_autoptr(GDateTime) next = g_date_time_add_days (last, 1);
-  g_autoptr(GDateTime) first = lc_trend_day_to_local (MAX (self->period.first_day, end - 27));
   g_autoptr(GDateTime) from = g_date_time_new_local (g_date_time_get_year (first), g_date_time_get_month (first),
                                                      g_date_time_get_day_of_month (first), 0, 0, 0);
   g_autoptr(GDateTime) to = g_date_time_new_local (g_date_time_get_year (next), g_date_time_get_month (next),
@@ -329,12 +328,11 @@ update_insights (LcTrendsPage *self)
   entries = lc_diary_list_entries (self->diary, g_date_time_to_unix (from), g_date_time_to_unix (to), &error);
   if (entries == NULL)
     {
-      g_warning ("Could not read the diary's recent entries: %s", error->message);
+      g_warning ("Could not read the period's entries: %s", error->message);
       entries = g_ptr_array_new ();
     }
 
-  insights = lc_trend_insights ((const LcDayAggregate *) (gpointer) self->days->data, self->days->len, entries,
-                                self->sessions, tz, end);
+  insights = lc_trend_period_insights (entries, self->sessions, tz, self->period.first_day, self->period.last_day);
   for (guint i = 0; i < insights->len; i++)
     {
       GtkWidget *row = adw_action_row_new ();
@@ -348,7 +346,8 @@ update_insights (LcTrendsPage *self)
     {
       GtkWidget *row = adw_action_row_new ();
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Not enough entries yet to compare"));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                     _("Not enough entries or rated sessions in this period for observations"));
       gtk_widget_add_css_class (row, "dim-label");
       gtk_list_box_append (self->insights_list, row);
     }
