@@ -343,6 +343,8 @@ draw_series (GtkSnapshot           *snapshot,
   const guint32 *days;
   guint n_days;
   float column_width;
+  float radius = style->point_radius;
+  float offset = 0;
 
   gsk_stroke_set_line_cap (range_stroke, GSK_LINE_CAP_ROUND);
   gsk_stroke_set_line_join (line_stroke, GSK_LINE_JOIN_ROUND);
@@ -352,11 +354,21 @@ draw_series (GtkSnapshot           *snapshot,
 
   /* Daily values: a mark per day; in a dense chart each column's range
    * from its lowest to its highest value. */
-  point_color.alpha *= 0.6f;
+  point_color.alpha *= style->point_alpha;
   days = lc_chart_data_get_days (data, &n_days);
   values = lc_trend_reduce (days, lc_chart_data_get_values (data, kind, series), n_days,
                             lc_chart_data_get_first_day (data), lc_chart_data_get_last_day (data), grid->n_values);
   column_width = geo->width / values->len;
+  if (!grid->dense)
+    {
+      /* Marks as large as a day's room allows, up to twice the least */
+      radius = CLAMP (column_width / 5, style->point_radius, 2 * style->point_radius);
+      /* The legs side by side where there is room, so that equal values
+       * don't hide each other */
+      if (series != LC_CHART_COMBINED && column_width >= 5 * radius)
+        offset = (series == LC_CHART_LEFT ? -1.2f : 1.2f) * radius;
+      gsk_stroke_set_line_width (range_stroke, radius * 1.5f);
+    }
   for (guint c = 0; c < values->len; c++)
     {
       const LcTrendColumn *column = &g_array_index (values, LcTrendColumn, c);
@@ -372,11 +384,11 @@ draw_series (GtkSnapshot           *snapshot,
                                    &GRAPHENE_RECT_INIT (x - column_width / 2, top - style->point_radius / 2,
                                                         column_width, bottom - top + style->point_radius));
       else if (bottom - top < 0.5f)
-        add_mark (points, mark, x, top, style->point_radius);
+        add_mark (points, mark, x + offset, top, radius);
       else
         {
-          gsk_path_builder_move_to (ranges, x, top);
-          gsk_path_builder_line_to (ranges, x, bottom);
+          gsk_path_builder_move_to (ranges, x + offset, top);
+          gsk_path_builder_line_to (ranges, x + offset, bottom);
         }
     }
 
@@ -540,4 +552,5 @@ lc_chart_style_for_paper (LcChartStyle *style)
   style->session.alpha = 0.6f;
   style->line_width = 2;
   style->point_radius = 2.5f;
+  style->point_alpha = 0.6f;
 }

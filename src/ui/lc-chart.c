@@ -90,6 +90,8 @@ lc_chart_get_style (LcChart      *self,
   style->session.alpha = high_contrast ? 1.f : 0.6f;
   style->line_width = high_contrast ? 3 : 2;
   style->point_radius = high_contrast ? 3.5f : 2.5f;
+  /* High contrast: every mark at full strength */
+  style->point_alpha = high_contrast ? 1.f : 0.6f;
 }
 
 static void

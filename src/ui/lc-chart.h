@@ -22,7 +22,8 @@ typedef struct
   GdkRGBA  series[LC_N_CHART_SERIES];
   GdkRGBA  session;
   float    line_width;
-  float    point_radius;
+  float    point_radius;     /* the least; larger where a day has room */
+  float    point_alpha;      /* of the daily marks, under the mean's line */
 } LcChartStyle;
 
 void         lc_chart_style_for_paper    (LcChartStyle    *style);
