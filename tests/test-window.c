@@ -1384,6 +1384,10 @@ test_window_trends (Fixture       *fixture,
   g_assert_true (gtk_widget_get_visible (trends_child (page, "ankle_box")));
   g_assert_nonnull (lc_chart_get_data (heaviness));
   g_assert_true (lc_chart_get_data (heaviness) == lc_chart_get_data (swelling));
+  /* One legend and one row of session ticks, on the first chart */
+  g_assert_true (lc_chart_get_legend (heaviness));
+  g_assert_false (lc_chart_get_legend (swelling));
+  g_assert_false (lc_chart_get_legend (LC_CHART (trends_child (page, "ankle_chart"))));
   /* Observations in words */
   g_assert_nonnull (gtk_widget_get_first_child (trends_child (page, "insights_list")));
 

@@ -101,6 +101,7 @@ lc_chart_compute_geometry (PangoContext    *pango,
                            LcChartData     *data,
                            LcChartKind      kind,
                            gboolean         combined,
+                           gboolean         with_legend,
                            float            width,
                            float            height,
                            LcChartGeometry *geo)
@@ -110,7 +111,7 @@ lc_chart_compute_geometry (PangoContext    *pango,
   char buffer[16];
 
   text_size (pango, "10", &label_width, &geo->line_height);
-  geo->legend_height = legend (NULL, pango, combined, NULL, width);
+  geo->legend_height = with_legend ? legend (NULL, pango, combined, NULL, width) : 0;
   geo->y0 = geo->legend_height + PAD + geo->line_height / 2;
   geo->height = height - geo->y0 - geo->line_height - PAD;
   lc_chart_data_value_axis (data, kind, combined, geo->height, &axis);
@@ -495,7 +496,8 @@ draw_active_day (GtkSnapshot           *snapshot,
  *
  * Draws the chart of @kind: a legend, the value and time axes, each day's
  * value as a mark, the 7-day mean as a line and days with sessions as
- * ticks on the time axis.
+ * ticks on the time axis. Without the style's legend, neither the legend
+ * nor the sessions: charts under one that has them.
  */
 void
 lc_chart_draw (GtkSnapshot        *snapshot,
@@ -517,16 +519,18 @@ lc_chart_draw (GtkSnapshot        *snapshot,
 
   first_day = lc_chart_data_get_first_day (data);
   last_day = lc_chart_data_get_last_day (data);
-  lc_chart_compute_geometry (pango, data, kind, combined, width, height, &geo);
+  lc_chart_compute_geometry (pango, data, kind, combined, style->legend, width, height, &geo);
   if (geo.width < 20 || geo.height < 20)
     return;
 
-  legend (snapshot, pango, combined, style, width);
+  if (style->legend)
+    legend (snapshot, pango, combined, style, width);
   draw_value_axis (snapshot, pango, &geo, style);
   draw_time_axis (snapshot, pango, &geo, first_day, last_day, style);
 
   lc_trend_chart_grid (geo.span, geo.width, &grid);
-  draw_sessions (snapshot, data, &geo, style, &grid);
+  if (style->legend)
+    draw_sessions (snapshot, data, &geo, style, &grid);
   for (int s = lc_chart_series_first (combined); s <= (int) lc_chart_series_last (combined); s++)
     draw_series (snapshot, data, kind, s, &geo, style, &grid);
 
@@ -553,4 +557,5 @@ lc_chart_style_for_paper (LcChartStyle *style)
   style->line_width = 2;
   style->point_radius = 2.5f;
   style->point_alpha = 0.6f;
+  style->legend = TRUE;
 }

@@ -23,6 +23,7 @@ void lc_chart_compute_geometry (PangoContext    *pango,
                                 LcChartData     *data,
                                 LcChartKind      kind,
                                 gboolean         combined,
+                                gboolean         legend,
                                 float            width,
                                 float            height,
                                 LcChartGeometry *geo);

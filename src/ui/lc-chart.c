@@ -23,6 +23,7 @@ struct _LcChart
   LcChartKind   kind;
   LcChartData  *data;
   gboolean      combined;
+  gboolean      legend;
   guint32       active_day;
   guint32       keyboard_day;       /* the day chosen with the keyboard or a click */
   gboolean      hovering;
@@ -37,6 +38,7 @@ enum
   PROP_DATA,
   PROP_COMBINED,
   PROP_ACTIVE_DAY,
+  PROP_LEGEND,
   N_PROPS
 };
 
@@ -92,6 +94,7 @@ lc_chart_get_style (LcChart      *self,
   style->point_radius = high_contrast ? 3.5f : 2.5f;
   /* High contrast: every mark at full strength */
   style->point_alpha = high_contrast ? 1.f : 0.6f;
+  style->legend = self->legend;
 }
 
 static void
@@ -159,7 +162,7 @@ day_at (LcChart *self,
   guint32 day;
 
   lc_chart_compute_geometry (gtk_widget_get_pango_context (GTK_WIDGET (self)),
-                             self->data, self->kind, self->combined,
+                             self->data, self->kind, self->combined, self->legend,
                              gtk_widget_get_width (GTK_WIDGET (self)),
                              gtk_widget_get_height (GTK_WIDGET (self)),
                              &geo);
@@ -348,6 +351,9 @@ lc_chart_get_property (GObject    *object,
     case PROP_ACTIVE_DAY:
       g_value_set_uint (value, self->active_day);
       break;
+    case PROP_LEGEND:
+      g_value_set_boolean (value, self->legend);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -374,6 +380,9 @@ lc_chart_set_property (GObject      *object,
       break;
     case PROP_ACTIVE_DAY:
       lc_chart_set_active_day (self, g_value_get_uint (value));
+      break;
+    case PROP_LEGEND:
+      lc_chart_set_legend (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -406,6 +415,10 @@ lc_chart_class_init (LcChartClass *klass)
   properties[PROP_ACTIVE_DAY] =
     g_param_spec_uint ("active-day", NULL, NULL, 0, G_MAXUINT32, 0,
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The legend and the session ticks: a page of charts shows them once */
+  properties[PROP_LEGEND] =
+    g_param_spec_boolean ("legend", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_css_name (widget_class, "chart");
@@ -418,6 +431,7 @@ lc_chart_init (LcChart *self)
   GtkEventController *controller;
   GtkGesture *click;
 
+  self->legend = TRUE;
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
 
   controller = gtk_event_controller_motion_new ();
@@ -526,6 +540,33 @@ lc_chart_set_combined (LcChart  *self,
   update_description (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMBINED]);
+}
+
+gboolean
+lc_chart_get_legend (LcChart *self)
+{
+  g_return_val_if_fail (LC_IS_CHART (self), TRUE);
+
+  return self->legend;
+}
+
+/**
+ * lc_chart_set_legend:
+ * @legend: whether to draw the legend and the session ticks
+ */
+void
+lc_chart_set_legend (LcChart  *self,
+                     gboolean  legend)
+{
+  g_return_if_fail (LC_IS_CHART (self));
+
+  legend = !!legend;
+  if (self->legend == legend)
+    return;
+
+  self->legend = legend;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LEGEND]);
 }
 
 guint

@@ -24,6 +24,7 @@ typedef struct
   float    line_width;
   float    point_radius;     /* the least; larger where a day has room */
   float    point_alpha;      /* of the daily marks, under the mean's line */
+  gboolean legend;           /* the legend and the session ticks */
 } LcChartStyle;
 
 void         lc_chart_style_for_paper    (LcChartStyle    *style);
@@ -51,6 +52,9 @@ LcChartData *lc_chart_get_data           (LcChart         *self);
 void         lc_chart_set_data           (LcChart         *self,
                                           LcChartData     *data);
 gboolean     lc_chart_get_combined       (LcChart         *self);
+gboolean     lc_chart_get_legend         (LcChart         *self);
+void         lc_chart_set_legend         (LcChart         *self,
+                                          gboolean         legend);
 void         lc_chart_set_combined       (LcChart         *self,
                                           gboolean         combined);
 guint        lc_chart_get_active_day     (LcChart         *self);
