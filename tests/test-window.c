@@ -1508,6 +1508,17 @@ test_window_trends (Fixture       *fixture,
   description = lc_chart_describe_day (lc_chart_get_data (heaviness), LC_CHART_HEAVINESS, FALSE, day);
   g_assert_cmpstr (gtk_label_get_text (details), ==, description);
   g_assert_nonnull (strstr (description, "left leg"));
+  /* and beside the pointer, in a tooltip; for the keyboard only once a
+   * day is chosen with it */
+  {
+    g_autoptr(GtkTooltip) tooltip = g_object_new (GTK_TYPE_TOOLTIP, NULL);
+    gboolean shown = FALSE;
+
+    g_signal_emit_by_name (heaviness, "query-tooltip", (int) x, 100, FALSE, tooltip, &shown);
+    g_assert_true (shown);
+    g_signal_emit_by_name (heaviness, "query-tooltip", 0, 0, TRUE, tooltip, &shown);
+    g_assert_false (shown);
+  }
   g_signal_emit_by_name (find_controller (GTK_WIDGET (heaviness), GTK_TYPE_EVENT_CONTROLLER_MOTION), "leave");
   g_assert_cmpuint (lc_chart_get_active_day (heaviness), ==, 0);
 

@@ -202,6 +202,41 @@ leave_cb (LcChart *self)
   set_active (self, self->keyboard_day);
 }
 
+/* The day's values beside it: at the pointer, or for the keyboard at the
+ * chosen day, near the top of the plot */
+static gboolean
+query_tooltip_cb (LcChart    *self,
+                  int         x,
+                  int         y,
+                  gboolean    keyboard_mode,
+                  GtkTooltip *tooltip)
+{
+  LcChartGeometry geo;
+  g_autofree char *text = NULL;
+  guint32 day;
+  float day_x;
+
+  if (self->data == NULL)
+    return FALSE;
+  day = keyboard_mode ? self->keyboard_day : day_at (self, x);
+  if (day == 0)
+    return FALSE;
+
+  lc_chart_compute_geometry (gtk_widget_get_pango_context (GTK_WIDGET (self)),
+                             self->data, self->kind, self->combined, self->legend,
+                             gtk_widget_get_width (GTK_WIDGET (self)),
+                             gtk_widget_get_height (GTK_WIDGET (self)),
+                             &geo);
+  if (geo.width <= 0)
+    return FALSE;
+
+  text = lc_chart_describe_day (self->data, self->kind, self->combined, day);
+  day_x = geo.x0 + ((day - lc_chart_data_get_first_day (self->data)) + 0.5f) * geo.width / geo.span;
+  gtk_tooltip_set_text (tooltip, text);
+  gtk_tooltip_set_tip_area (tooltip, &(GdkRectangle) { (int) day_x - 4, keyboard_mode ? (int) geo.y0 : y - 4, 8, 8 });
+  return TRUE;
+}
+
 static void
 pressed_cb (LcChart *self,
             int      n_press,
@@ -433,6 +468,8 @@ lc_chart_init (LcChart *self)
 
   self->legend = TRUE;
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+  g_signal_connect (self, "query-tooltip", G_CALLBACK (query_tooltip_cb), NULL);
 
   controller = gtk_event_controller_motion_new ();
   g_signal_connect_swapped (controller, "motion", G_CALLBACK (motion_cb), self);
