@@ -44,7 +44,8 @@ typedef struct
   guint       seconds;   /* how far into the session */
   gboolean    no_sound;  /* play it without a sound output */
   const char *trends;    /* "months": add 3 months to the diary; "hover": show a day's
-                          * values; "warning": add an entry with a warning sign */
+                          * values; "warning": add an entry with a warning sign;
+                          * "period:KIND": show that kind of period, with 18 months more */
   const char *editor;    /* with routine: "duplicate" edits a copy of it, "step" also opens
                           * its first step, "shared" previews it as an opened shared file */
   const char *problem;   /* "crash": the toast after an unclean end; "locked": the diary is
@@ -101,6 +102,17 @@ static const Shot shots[] = {
   { "narrow-trends-dark", "trends", 360, 720, "dark", NULL, NULL, FALSE, FALSE, NULL, 0, FALSE, "bottom" },
   { "trends-bottom", "trends", 1000, 700, "light", NULL, NULL, FALSE, FALSE, NULL, 0, FALSE, "bottom" },
   { "trends-warning", "trends", 1000, 700, "light", NULL, NULL, FALSE, FALSE, NULL, 0, FALSE, "warning" },
+  /* Each kind of period, wide and on a phone */
+  { "trends-period-week", "trends", 1280, 800, "light", NULL, NULL, FALSE, FALSE, NULL, 0, FALSE, "period:week" },
+  { "narrow-trends-period-week-dark", "trends", 360, 720, "dark", NULL, NULL, FALSE, FALSE, NULL, 0, FALSE, "period:week" },
+  { "trends-period-month", "trends", 1280, 800, "light", NULL, NULL, FALSE, FALSE, NULL, 0, FALSE, "period:month" },
+  { "narrow-trends-period-month-dark", "trends", 360, 720, "dark", NULL, NULL, FALSE, FALSE, NULL, 0, FALSE, "period:month" },
+  { "trends-period-3-months", "trends", 1280, 800, "light", NULL, NULL, FALSE, FALSE, NULL, 0, FALSE, "period:3-months" },
+  { "narrow-trends-period-3-months-dark", "trends", 360, 720, "dark", NULL, NULL, FALSE, FALSE, NULL, 0, FALSE, "period:3-months" },
+  { "trends-period-year", "trends", 1280, 800, "light", NULL, NULL, FALSE, FALSE, NULL, 0, FALSE, "period:year" },
+  { "narrow-trends-period-year-dark", "trends", 360, 720, "dark", NULL, NULL, FALSE, FALSE, NULL, 0, FALSE, "period:year" },
+  { "trends-period-all", "trends", 1280, 800, "light", NULL, NULL, FALSE, FALSE, NULL, 0, FALSE, "period:all" },
+  { "narrow-trends-period-all-dark", "trends", 360, 720, "dark", NULL, NULL, FALSE, FALSE, NULL, 0, FALSE, "period:all" },
   { "narrow-trends-warning-dark", "trends", 360, 720, "dark", NULL, NULL },
   { "editor", "routines", 1000, 700, "light", NULL, "leg-stretching", FALSE, FALSE, NULL, 0, FALSE, NULL, "duplicate" },
   { "narrow-editor-dark", "routines", 360, 720, "dark", NULL, "calf-pump-seated", FALSE, FALSE, NULL, 0, FALSE, NULL, "duplicate" },
@@ -337,6 +349,7 @@ int
 main (int   argc,
       char *argv[])
 {
+  gboolean seeded_long = FALSE;
   g_autoptr(LcApplication) app = NULL;
   g_autoptr(GError) error = NULL;
   const char *outdir;
@@ -391,7 +404,17 @@ main (int   argc,
         seed_diary (lc_application_get_diary (app));
       if (g_strcmp0 (shot->trends, "months") == 0)
         lc_test_seed_diary (lc_application_get_diary (app), 95, 4, 7);
-      else if (g_strcmp0 (shot->trends, "warning") == 0)
+      /* The periods' shots: the months before those, back over a year and
+       * a half, once */
+      if (shot->trends != NULL && g_str_has_prefix (shot->trends, "period:") && !seeded_long)
+        {
+          lc_test_seed_diary (lc_application_get_diary (app), 560, 96, 9);
+          seeded_long = TRUE;
+        }
+      g_settings_set_string (lc_application_get_settings (app), "trends-range",
+                             shot->trends != NULL && g_str_has_prefix (shot->trends, "period:")
+                             ? shot->trends + strlen ("period:") : "month");
+      if (g_strcmp0 (shot->trends, "warning") == 0)
         add_warning (lc_application_get_diary (app));
 
       window = GTK_WINDOW (lc_window_new (app));

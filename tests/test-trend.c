@@ -1003,7 +1003,15 @@ check_grid (guint32 span,
   /* A mean vertex every 4 pixels at most, a dense column 2 pixels wide at
    * least, a sparse day 3 pixels apart at least */
   g_assert_cmpuint (grid.n_mean, <=, MAX (1, pixels / 4));
-  if (grid.dense)
+  g_assert_cmpint (grid.weekly, ==, span >= LC_TREND_WEEKLY_SPAN);
+  if (grid.weekly)
+    {
+      /* A week to a column, 3 pixels wide at least */
+      g_assert_false (grid.dense);
+      g_assert_cmpuint (grid.n_values, <=, (span + 6) / 7);
+      g_assert_cmpuint (grid.n_values, <=, MAX (1, pixels / 3));
+    }
+  else if (grid.dense)
     g_assert_cmpuint (grid.n_values, <=, MAX (1, pixels / 2));
   else
     {

@@ -881,9 +881,10 @@ lc_trend_red_flags_to_show (const LcDayAggregate *days,
  *
  * Decides how many columns each part of a chart has: one per day while
  * the days are at least a pixel apart, else one per pixel; daily values in
- * 2-pixel range columns where days are closer than 3 pixels; the 7-day
- * mean with a vertex every 4 pixels at most, as a 7-day mean has no detail
- * finer than that. Every count is at least 1 and at most @span.
+ * 2-pixel range columns where days are closer than 3 pixels; from
+ * LC_TREND_WEEKLY_SPAN days on, a week to a column (3 pixels at least);
+ * the 7-day mean with a vertex every 4 pixels at most, as a 7-day mean has
+ * no detail finer than that. Every count is at least 1 and at most @span.
  */
 void
 lc_trend_chart_grid (guint32      span,
@@ -903,6 +904,14 @@ lc_trend_chart_grid (guint32      span,
   grid->n_sessions = columns;
   grid->dense = (guint64) columns * 3 > pixels;
   grid->n_values = grid->dense ? MAX (1, MIN (columns, pixels / 2)) : columns;
+  /* A year or more of daily dashes reads like a barcode: a week to a
+   * column instead, each at least 3 pixels wide */
+  grid->weekly = span >= LC_TREND_WEEKLY_SPAN;
+  if (grid->weekly)
+    {
+      grid->dense = FALSE;
+      grid->n_values = MAX (1, MIN ((span + 6) / 7, pixels / 3));
+    }
   grid->n_mean = MAX (1, MIN (grid->n_values, pixels / 4));
 }
 

@@ -231,10 +231,14 @@ typedef struct
 
 /* How a chart's plot of a given width shows a span of days: the one place
  * that decides how many columns each part of a chart has. */
+/* From this many days on, daily values are shown a week to a column */
+#define LC_TREND_WEEKLY_SPAN         120
+
 typedef struct
 {
   guint    n_values;    /* daily values: a column a day, or a pixel, or two when dense */
   gboolean dense;       /* days closer than 3 pixels: each column a range bar */
+  gboolean weekly;      /* a long span: a column a week, its mean within its range */
   guint    n_mean;      /* vertices of the 7-day mean: at most one per 4 pixels */
   guint    n_sessions;  /* session ticks: a column a day, or a pixel */
 } LcChartGrid;

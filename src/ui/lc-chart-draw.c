@@ -354,13 +354,13 @@ draw_series (GtkSnapshot           *snapshot,
     gsk_stroke_set_dash (line_stroke, (float[]) { 6, 4 }, 2);
 
   /* Daily values: a mark per day; in a dense chart each column's range
-   * from its lowest to its highest value. */
+   * from its lowest to its highest value; over a long span each week's. */
   point_color.alpha *= style->point_alpha;
   days = lc_chart_data_get_days (data, &n_days);
   values = lc_trend_reduce (days, lc_chart_data_get_values (data, kind, series), n_days,
                             lc_chart_data_get_first_day (data), lc_chart_data_get_last_day (data), grid->n_values);
   column_width = geo->width / values->len;
-  if (!grid->dense)
+  if (!grid->dense && !grid->weekly)
     {
       /* Marks as large as a day's room allows, up to twice the least */
       radius = CLAMP (column_width / 5, style->point_radius, 2 * style->point_radius);
@@ -380,7 +380,20 @@ draw_series (GtkSnapshot           *snapshot,
         continue;
       top = y_of_value (geo, column->max);
       bottom = y_of_value (geo, column->min);
-      if (grid->dense)
+      if (grid->weekly)
+        {
+          /* The week's range as a light band, its mean as a mark; the legs
+           * side by side */
+          float band = MAX (2.f, column_width * (series == LC_CHART_COMBINED ? 0.6f : 0.3f));
+          float bx = x + (series == LC_CHART_COMBINED ? 0 : (series == LC_CHART_LEFT ? -0.5f : 0.5f) * band);
+          GdkRGBA band_color = point_color;
+
+          band_color.alpha *= 0.45f;
+          gtk_snapshot_append_color (snapshot, &band_color,
+                                     &GRAPHENE_RECT_INIT (bx - band / 2, top, band, MAX (bottom - top, 1.f)));
+          add_mark (points, mark, bx, y_of_value (geo, column->mean), MIN (style->point_radius, band / 2 + 0.5f));
+        }
+      else if (grid->dense)
         gtk_snapshot_append_color (snapshot, &point_color,
                                    &GRAPHENE_RECT_INIT (x - column_width / 2, top - style->point_radius / 2,
                                                         column_width, bottom - top + style->point_radius));
