@@ -279,6 +279,11 @@ test_period_summary (void)
   g_assert_cmpfloat_with_epsilon (summary.means[LC_MEASURE_HEAVINESS_LEFT].mean, 4.0, 1e-9);
   g_assert_cmpfloat_with_epsilon (summary.means[LC_MEASURE_HEAVINESS_RIGHT].mean, 21.0 / 4, 1e-9);
   g_assert_cmpuint (summary.means[LC_MEASURE_SWELLING_LEFT].n, ==, 0);
+  /* The lowest and highest entered: February's 9 and April's 10 are not */
+  g_assert_cmpfloat (summary.min[LC_MEASURE_HEAVINESS_LEFT], ==, 2);
+  g_assert_cmpfloat (summary.max[LC_MEASURE_HEAVINESS_LEFT], ==, 6);
+  g_assert_cmpfloat (summary.min[LC_MEASURE_HEAVINESS_RIGHT], ==, 3);
+  g_assert_true (isnan (summary.min[LC_MEASURE_SWELLING_LEFT]));
 
   /* Nothing in a period without entries */
   {

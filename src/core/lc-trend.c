@@ -1027,12 +1027,25 @@ lc_trend_summarize (const LcDayAggregate *days,
   for (int measure = 0; measure < LC_N_MEASURES; measure++)
     out->means[measure] = lc_trend_mean_between (days, n_days, (LcMeasure) measure, first_day, last_day);
 
+  for (int measure = 0; measure < LC_N_MEASURES; measure++)
+    out->min[measure] = out->max[measure] = NAN;
   for (guint i = 0; i < n_days; i++)
     {
       guint32 day = lc_trend_aggregate_day (&days[i]);
 
-      if (day >= first_day && day <= last_day && days[i].n_entries > 0)
+      if (day < first_day || day > last_day)
+        continue;
+      if (days[i].n_entries > 0)
         out->days_logged++;
+      for (int measure = 0; measure < LC_N_MEASURES; measure++)
+        {
+          const LcStat *stat = &days[i].stats[measure];
+
+          if (stat->count == 0)
+            continue;
+          out->min[measure] = isnan (out->min[measure]) ? stat->min : MIN (out->min[measure], stat->min);
+          out->max[measure] = isnan (out->max[measure]) ? stat->max : MAX (out->max[measure], stat->max);
+        }
     }
 
   for (guint i = 0; sessions != NULL && i < sessions->len; i++)

@@ -92,6 +92,8 @@ LcTrendMean lc_trend_mean_between     (const LcDayAggregate   *days,
 typedef struct
 {
   LcTrendMean means[LC_N_MEASURES];
+  double      min[LC_N_MEASURES];     /* the lowest and highest value entered; */
+  double      max[LC_N_MEASURES];     /* NAN when means[m].n is 0 */
   guint       days_logged;
   guint       sessions;
   guint       session_days;

@@ -279,6 +279,102 @@ format_tags (LcTags     tags,
   return g_string_free (text, FALSE);
 }
 
+/* A measure's mean and range in the period: "4.2 (2–7)"; circumferences
+ * in centimetres: "23.4 (23.0–24.1)" */
+static char *
+format_mean_range (const LcTrendSummary *summary,
+                   LcMeasure             measure,
+                   gboolean              circumference)
+{
+  double scale = circumference ? 10 : 1;
+
+  if (summary->means[measure].n == 0)
+    return g_strdup ("—");
+  if (circumference)
+    /* TRANSLATORS: a mean and, in brackets, the lowest and highest value */
+    return g_strdup_printf (C_("report mean and range", "%.1f (%.1f–%.1f)"), summary->means[measure].mean / scale,
+                            summary->min[measure] / scale, summary->max[measure] / scale);
+  return g_strdup_printf (C_("report mean and range", "%.1f (%.0f–%.0f)"), summary->means[measure].mean,
+                          summary->min[measure], summary->max[measure]);
+}
+
+static char *
+format_mean_pair (const LcTrendSummary *summary,
+                  LcMeasure             left,
+                  LcMeasure             right,
+                  gboolean              circumference)
+{
+  double scale = circumference ? 10 : 1;
+  g_autofree char *l = summary->means[left].n > 0 ? g_strdup_printf ("%.1f", summary->means[left].mean / scale)
+                                                  : g_strdup ("—");
+  g_autofree char *r = summary->means[right].n > 0 ? g_strdup_printf ("%.1f", summary->means[right].mean / scale)
+                                                   : g_strdup ("—");
+
+  return g_strdup_printf (C_("left / right", "%s / %s"), l, r);
+}
+
+/* Page 1's table: each measure's mean and range per leg in the period, and
+ * the means of the period of the same length before it; then the days
+ * logged and the sessions. */
+static void
+summary_section (Report               *report,
+                 const LcDayAggregate *days,
+                 guint                 n_days,
+                 GPtrArray            *sessions,
+                 GTimeZone            *tz,
+                 guint32               first_day,
+                 guint32               last_day)
+{
+  const Column columns[] = {
+    { C_("report summary", "Measure"), 0.28, FALSE },
+    { C_("report summary", "Left"), 0.2, TRUE },
+    { C_("report summary", "Right"), 0.2, TRUE },
+    { C_("report summary", "Period before, left / right"), 0.32, TRUE },
+  };
+  static const struct { LcMeasure left; LcMeasure right; gboolean circumference; const char *title; } rows[] = {
+    { LC_MEASURE_HEAVINESS_LEFT, LC_MEASURE_HEAVINESS_RIGHT, FALSE, NC_("report summary", "Heaviness (0–10)") },
+    { LC_MEASURE_SWELLING_LEFT, LC_MEASURE_SWELLING_RIGHT, FALSE, NC_("report summary", "Swelling (0–10)") },
+    { LC_MEASURE_ANKLE_LEFT, LC_MEASURE_ANKLE_RIGHT, TRUE, NC_("report summary", "Ankle (cm)") },
+    { LC_MEASURE_CALF_LEFT, LC_MEASURE_CALF_RIGHT, TRUE, NC_("report summary", "Calf (cm)") },
+  };
+  guint n = last_day - first_day + 1;
+  LcTrendSummary now, before;
+  g_autofree char *totals = NULL;
+  g_autofree char *sessions_text = NULL;
+
+  lc_trend_summarize (days, n_days, sessions, tz, first_day, last_day, &now);
+  lc_trend_summarize (days, n_days, sessions, tz, first_day > n ? first_day - n : 0, first_day - 1, &before);
+
+  heading (report, C_("report", "Summary"));
+  table_header (report, columns, G_N_ELEMENTS (columns));
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      g_autofree char *left = format_mean_range (&now, rows[i].left, rows[i].circumference);
+      g_autofree char *right = format_mean_range (&now, rows[i].right, rows[i].circumference);
+      g_autofree char *earlier = before.days_logged > 0
+                                 ? format_mean_pair (&before, rows[i].left, rows[i].right, rows[i].circumference)
+                                 : g_strdup ("—");
+      const char *cells[] = { g_dpgettext2 (NULL, "report summary", rows[i].title), left, right, earlier };
+
+      table_body_row (report, columns, G_N_ELEMENTS (columns), cells);
+    }
+
+  /* TRANSLATORS: the days of the report's period with at least one entry */
+  totals = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Days with entries: %u of %u.", "Days with entries: %u of %u.", n),
+                            now.days_logged, n);
+  /* TRANSLATORS: sessions in the report's period with at least one step
+   * done, and the number of days they were done on */
+  sessions_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Sessions with at least one step done: %u, on %u day.",
+                                                "Sessions with at least one step done: %u, on %u days.", now.session_days),
+                                   now.sessions, now.session_days);
+  report->y += 4;
+  paragraph (report, BODY_FONT, totals, 2);
+  paragraph (report, BODY_FONT, sessions_text, 4);
+  paragraph (report, SMALL_FONT,
+             _("Means per leg of all entries in the period, with the lowest and highest value entered in brackets. The period before is the same number of days just before this one."),
+             10);
+}
+
 static void
 red_flags_section (Report               *report,
                    const LcDayAggregate *days,
@@ -691,15 +787,17 @@ lc_report_create_pdf (LcDiary       *diary,
   cairo_surface_t *surface;
   cairo_status_t status;
   Report report = { 0 };
+  guint32 back;
   GDate date;
 
   g_return_val_if_fail (LC_IS_DIARY (diary), NULL);
   g_return_val_if_fail (first_day <= last_day, NULL);
 
-  /* The period in seconds; the days before it feed the first rolling means
-   * and the warning rules. */
+  /* The period in seconds; the days before it feed the first rolling means,
+   * the warning rules and the summary's period before. */
+  back = MAX (30, last_day - first_day + 1);
   g_date_clear (&date, 1);
-  g_date_set_julian (&date, first_day > 30 ? first_day - 30 : 1);
+  g_date_set_julian (&date, first_day > back ? first_day - back : 1);
   from = g_date_time_new (tz, g_date_get_year (&date), g_date_get_month (&date), g_date_get_day (&date), 0, 0, 0);
   g_date_set_julian (&date, last_day + 1);
   to = g_date_time_new (tz, g_date_get_year (&date), g_date_get_month (&date), g_date_get_day (&date), 0, 0, 0);
@@ -742,6 +840,8 @@ lc_report_create_pdf (LcDiary       *diary,
   paragraph (&report, HEADING_FONT, period, 4);
   paragraph (&report, SMALL_FONT, made_text, 10);
 
+  summary_section (&report, (const LcDayAggregate *) (gpointer) days->data, days->len, sessions, tz, first_day,
+                   last_day);
   red_flags_section (&report, (const LcDayAggregate *) (gpointer) days->data, days->len, first_day, last_day);
   insights_section (&report, (const LcDayAggregate *) (gpointer) days->data, days->len, entries, sessions, tz,
                     last_day);
