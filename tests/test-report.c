@@ -601,7 +601,7 @@ test_report_contents (void)
   /* The sections, in order */
   {
     const char *headings[] = {
-      "Warning Signs", "Observations", "Charts", "Sessions per Week",
+      "Summary", "Warning Signs", "Observations", "Charts", "Sessions per Week",
       "Heaviness Before and After Sessions", "Diary Entries",
     };
     const char *previous = flat;
@@ -615,6 +615,17 @@ test_report_contents (void)
         previous = found + strlen (headings[i]);
       }
   }
+
+  /* The summary: means and ranges of 1-28 March per leg (heaviness left
+   * 42/11, right 43/10 with one left score alone on the 9th), February's
+   * two entries as the 28 days before, the 9 days with entries and the 9
+   * sessions with a step done (the one at 00:15 on the 29th is after) */
+  assert_row (flat, (const char *[]) { "Measure", "Left", "Right", "Period before, left / right", NULL });
+  assert_row (flat, (const char *[]) { "Heaviness (0–10)", "3.8 (1–7)", "4.3 (2–7)", "3.5 / 3.5", NULL });
+  assert_row (flat, (const char *[]) { "Swelling (0–10)", "2.6 (1–4)", "3.1 (1–5)", "2.0 / 2.0", NULL });
+  assert_row (flat, (const char *[]) { "Ankle (cm)", "23.4 (23.4–23.5)", "23.9 (23.9–24.0)", "— / —", NULL });
+  assert_row (flat, (const char *[]) { "Calf (cm)", "35.5 (35.4–35.5)", "37.5 (36.0–38.9)", "— / —", NULL });
+  assert_contains (flat, "Days with entries: 9 of 28. Sessions with at least one step done: 9, on 9 days.");
 
   /* The warning: one episode of calves apart, nothing else */
   assert_contains (flat, "• 5 March 2025 to 7 March 2025: the calves differed by 3 cm or more.");
