@@ -1527,7 +1527,18 @@ test_window_trends (Fixture       *fixture,
   gtk_widget_grab_focus (GTK_WIDGET (heaviness));
   g_assert_true (press_key (GTK_WIDGET (heaviness), GDK_KEY_End));
   day = lc_chart_get_active_day (heaviness);
-  g_assert_cmpuint (day, ==, today - 1);
+  /* The seeded diary leaves out some entries at random, yesterday's too on
+   * some dates: the newest day with a value in the week shown */
+  {
+    LcChartData *shown = lc_chart_get_data (heaviness);
+    guint32 newest = lc_chart_data_get_last_day (shown);
+
+    while (newest > lc_chart_data_get_first_day (shown) &&
+           !lc_chart_data_get_value (shown, LC_CHART_HEAVINESS, LC_CHART_COMBINED, newest, NULL, NULL))
+      newest--;
+    g_assert_cmpuint (newest, >=, today - 3);
+    g_assert_cmpuint (day, ==, newest);
+  }
   g_assert_true (press_key (GTK_WIDGET (heaviness), GDK_KEY_Left));
   previous = lc_chart_get_active_day (heaviness);
   g_assert_cmpuint (previous, <, day);
