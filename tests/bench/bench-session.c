@@ -46,6 +46,25 @@ run_for (guint seconds)
     g_main_context_iteration (NULL, TRUE);
 }
 
+static void
+painted_cb (GdkFrameClock *clock,
+            guint         *paints)
+{
+  (*paints)++;
+}
+
+/* Counts the frames @window paints from now on, into @paints */
+static void
+count_paints (GtkWidget *window,
+              guint     *paints)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
+
+  *paints = 0;
+  if (clock != NULL)
+    g_signal_connect (clock, "after-paint", G_CALLBACK (painted_cb), paints);
+}
+
 static gboolean
 count_down_cb (gpointer user_data)
 {
@@ -67,6 +86,8 @@ main (int   argc,
   g_autoptr(LcApplication) app = NULL;
   double timer_cpu;
   double session_cpu;
+  guint timer_paints;
+  guint session_paints;
   double start;
 
   if (seconds == 0)
@@ -96,9 +117,11 @@ main (int   argc,
     run_for (1);
 
     start = cpu_seconds ();
+    count_paints (window, &timer_paints);
     id = g_timeout_add_seconds (1, count_down_cb, label);
     run_for (seconds);
     timer_cpu = cpu_seconds () - start;
+    g_signal_handlers_disconnect_by_func (gtk_widget_get_frame_clock (window), painted_cb, &timer_paints);
     g_source_remove (id);
     gtk_window_destroy (GTK_WINDOW (window));
   }
@@ -117,13 +140,17 @@ main (int   argc,
     run_for (2);
 
     start = cpu_seconds ();
+    count_paints (GTK_WIDGET (window), &session_paints);
     run_for (seconds);
     session_cpu = cpu_seconds () - start;
+    g_signal_handlers_disconnect_by_func (gtk_widget_get_frame_clock (GTK_WIDGET (window)), painted_cb,
+                                          &session_paints);
     gtk_window_destroy (GTK_WINDOW (window));
   }
 
   g_print ("CPU time over %u s: timer label %.2f s, Leg Care player %.2f s (%.1f×)\n",
            seconds, timer_cpu, session_cpu, timer_cpu > 0 ? session_cpu / timer_cpu : 0);
+  g_print ("frames painted: timer label %u, Leg Care player %u\n", timer_paints, session_paints);
 
   return 0;
 }
