@@ -261,7 +261,8 @@ test_timeline_session (Fixture       *fixture,
   /* A built-in routine saved under an older name: the row says its name now */
   record->routine_id = g_strdup ("calf-pump-seated");
   record->routine_name = g_strdup ("An Older Name");
-  record->started_at = days_ago (0, 7);
+  /* Some minutes ago: after the entry, whatever the time of day */
+  record->started_at = g_get_real_time () / G_USEC_PER_SEC - 600;
   record->ended_at = record->started_at + 250;
   record->steps_total = 12;
   record->steps_done = 3;
@@ -383,7 +384,8 @@ test_timeline_keeps_place (Fixture       *fixture,
   g_assert_true (lc_diary_begin (fixture->diary, NULL));
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(LcEntry) entry = lc_entry_new (days_ago (i / 2, i % 2 == 0 ? 19 : 8));
+      /* From yesterday back: never in the future, whatever the time */
+      g_autoptr(LcEntry) entry = lc_entry_new (days_ago (1 + i / 2, i % 2 == 0 ? 19 : 8));
 
       entry->heaviness[LC_LEG_LEFT] = entry->heaviness[LC_LEG_RIGHT] = (int) (i % 11);
       g_assert_true (lc_diary_add_entry (fixture->diary, entry, &error));
@@ -424,7 +426,7 @@ test_timeline_keeps_place (Fixture       *fixture,
   /* A newer record added while the list has the focus: the row moves down
    * one place, and keeps it */
   {
-    g_autoptr(LcEntry) entry = lc_entry_new (days_ago (0, 20));
+    g_autoptr(LcEntry) entry = lc_entry_new (g_get_real_time () / G_USEC_PER_SEC - 60);
 
     entry->heaviness[LC_LEG_LEFT] = entry->heaviness[LC_LEG_RIGHT] = 1;
     g_assert_true (lc_diary_add_entry (fixture->diary, entry, &error));
@@ -445,7 +447,7 @@ test_timeline_filter (Fixture       *fixture,
 
   for (int i = 0; i < 3; i++)
     {
-      g_autoptr(LcEntry) entry = lc_entry_new (days_ago (i, 9));
+      g_autoptr(LcEntry) entry = lc_entry_new (days_ago (i + 1, 9));
 
       entry->swelling[LC_LEG_LEFT] = i;
       g_assert_true (lc_diary_add_entry (fixture->diary, entry, &error));
