@@ -390,9 +390,7 @@ lc_trend_period_insights (GPtrArray *entries,
   for (guint i = 0; sessions != NULL && i < sessions->len; i++)
     {
       LcSessionRecord *record = g_ptr_array_index (sessions, i);
-      g_autoptr(GDateTime) time = g_date_time_new_from_unix_utc (record->started_at);
-      g_autoptr(GDateTime) local = time != NULL ? g_date_time_to_timezone (time, tz) : NULL;
-      guint32 day = local != NULL ? lc_trend_date_time_day (local) : 0;
+      guint32 day = lc_trend_local_day (record->started_at, tz);
 
       if (day >= first_day && day <= last_day)
         g_ptr_array_add (in_period, record);

@@ -27,4 +27,8 @@ lc_trend_at_least (double value,
   return value >= threshold - LC_TREND_EPSILON;
 }
 
+/* The local day (in @tz) of a UTC time, 0 if out of range */
+guint32 lc_trend_local_day (gint64     time,
+                            GTimeZone *tz);
+
 G_END_DECLS

@@ -116,9 +116,9 @@ window_sum (const LcDayAggregate *days,
 }
 
 /* The local day (in @tz) of a UTC time, 0 if out of range. */
-static guint32
-local_day (gint64     time,
-           GTimeZone *tz)
+guint32
+lc_trend_local_day (gint64     time,
+                    GTimeZone *tz)
 {
   g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (time);
   g_autoptr(GDateTime) local = NULL;
@@ -472,7 +472,7 @@ lc_trend_sessions_per_week (GPtrArray *sessions,
       if (!lc_trend_session_completed (record))
         continue;
 
-      day = local_day (record->started_at, tz);
+      day = lc_trend_local_day (record->started_at, tz);
       if (day == 0 || day < first_day)
         continue;
 
@@ -1055,7 +1055,7 @@ lc_trend_summarize (const LcDayAggregate *days,
 
       if (!lc_trend_session_counts (record))
         continue;
-      day = local_day (record->started_at, tz);
+      day = lc_trend_local_day (record->started_at, tz);
       if (day < first_day || day > last_day)
         continue;
       out->sessions++;
