@@ -601,7 +601,9 @@ run_app (gboolean   background,
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
   g_object_set_data (G_OBJECT (app), "result", result);
   g_signal_connect (app, "window-added", G_CALLBACK (window_added_cb), result);
-  g_timeout_add_seconds (2, stop_cb, app);
+  /* 2 s (times the sanitizers' slowdown): "at once" is well within it,
+   * "runs on" well beyond it */
+  g_timeout_add ((guint) (2000 * lc_test_slowdown ()), stop_cb, app);
 
   g_assert_cmpint (g_application_run (G_APPLICATION (app), background ? 2 : 1, argv), ==, 0);
 }
