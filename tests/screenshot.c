@@ -33,7 +33,8 @@ typedef struct
   int         width;
   int         height;
   const char *style;     /* the color-scheme setting */
-  const char *action;    /* an app action that opens a dialog, or NULL; with session,
+  const char *action;    /* an app action that opens a dialog, or NULL; "trends.*" one
+                          * of the Trends page's; with session,
                           * "watch" opens What to Watch For; with routine, "start"
                           * starts it as its row's ▶ does (its cautions, not read yet);
                           * "ask": the same, its cautions read (the lymph node question) */
@@ -114,6 +115,10 @@ static const Shot shots[] = {
   { "trends-period-all", "trends", 1280, 800, "light", NULL, NULL, FALSE, FALSE, NULL, 0, FALSE, "period:all" },
   { "narrow-trends-period-all-dark", "trends", 360, 720, "dark", NULL, NULL, FALSE, FALSE, NULL, 0, FALSE, "period:all" },
   { "narrow-trends-warning-dark", "trends", 360, 720, "dark", NULL, NULL },
+  /* The report's questions: the period shown, or one ending today; a name */
+  { "report-dialog", "trends", 1000, 700, "light", "trends.report", NULL, FALSE, FALSE, NULL, 0, FALSE, "period:month" },
+  { "narrow-report-dialog-dark", "trends", 360, 720, "dark", "trends.report", NULL, FALSE, FALSE, NULL, 0, FALSE,
+    "period:month" },
   { "editor", "routines", 1000, 700, "light", NULL, "leg-stretching", FALSE, FALSE, NULL, 0, FALSE, NULL, "duplicate" },
   { "narrow-editor-dark", "routines", 360, 720, "dark", NULL, "calf-pump-seated", FALSE, FALSE, NULL, 0, FALSE, NULL, "duplicate" },
   { "step-editor", "routines", 1000, 700, "light", NULL, "calf-pump-seated", FALSE, FALSE, NULL, 0, FALSE, NULL, "step" },
@@ -423,6 +428,10 @@ main (int   argc,
       spin (300);
       if (shot->action != NULL && g_action_group_has_action (G_ACTION_GROUP (app), shot->action))
         g_action_group_activate_action (G_ACTION_GROUP (app), shot->action, NULL);
+      else if (shot->action != NULL && g_str_has_prefix (shot->action, "trends."))
+        gtk_widget_activate_action (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), LC_TYPE_WINDOW,
+                                                                               "trends_page")),
+                                    shot->action, NULL);
       else if (shot->action != NULL && shot->session == NULL && shot->routine == NULL)
         {
           gtk_widget_activate_action (GTK_WIDGET (window), "win.new-entry", NULL);

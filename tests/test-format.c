@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include "lc-format.h"
 
 static void
@@ -111,6 +113,25 @@ test_format_emergency_number_environment (void)
   g_assert_cmpstr (lc_format_emergency_number (), ==, "your local emergency number");
 }
 
+/* Signs that read as signs, and nothing that rounds to nothing signed
+ * (the C locale: "." as the decimal separator) */
+static void
+test_format_change (void)
+{
+  const struct { double change; const char *text; } cases[] = {
+    { 0.3, "+0.3" }, { -1.2, "−1.2" }, { 0, "0.0" }, { -0.04, "0.0" }, { 0.049, "0.0" },
+    { 0.05, "+0.1" }, { -0.05, "−0.1" }, { 10, "+10.0" }, { -10, "−10.0" }, { 2.0 / 3, "+0.7" },
+    { NAN, "0.0" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = lc_format_change (cases[i].change);
+
+      g_assert_cmpstr (text, ==, cases[i].text);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -119,6 +140,7 @@ main (int   argc,
 
   g_test_add_func ("/lc/format/duration", test_format_duration);
   g_test_add_func ("/lc/format/clock", test_format_clock);
+  g_test_add_func ("/lc/format/change", test_format_change);
   g_test_add_func ("/lc/format/emergency-number", test_format_emergency_number);
   g_test_add_func ("/lc/format/emergency-number-environment", test_format_emergency_number_environment);
 

@@ -2,7 +2,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Usage: test-report letter|a4 (under a display, for the PNG)
+ * Usage: test-report letter|a4 [it|de] (under a display, for the PNG)
  *
  * A diary with known entries and sessions in March 2025 goes through
  * lc_report_create_pdf(); pdfinfo must open the file and pdftotext must
@@ -18,13 +18,17 @@
 #include <math.h>
 #include <time.h>
 #include <sqlite3.h>
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "lc-period.h"
 #include "lc-report.h"
 #include "lc-trend.h"
 #include "lc-test-util.h"
 
 #define TIME_ZONE "America/New_York"
+/* lc-report.c's margin */
+#define MARGIN_POINTS 48.0
 
 typedef struct
 {
@@ -40,6 +44,8 @@ static const Paper papers[] = {
 };
 
 static const Paper *paper;
+/* it or de for the layout sweep in that language, NULL for English */
+static const char *language;
 
 /* --- files ----------------------------------------------------------------- */
 
@@ -223,7 +229,9 @@ pdf_words (const char *path)
   g_autofree char *out = run (argv);
   g_autoptr(GRegex) regex = g_regex_new ("<page |<word xMin=\"([\\d.]+)\" yMin=\"([\\d.]+)\" "
                                          "xMax=\"([\\d.]+)\" yMax=\"([\\d.]+)\">([^<]*)</word>",
-                                         0, 0, NULL);
+                                         /* Bytes: in UTF-8 mode each match would check
+                                          * the rest of a long text again */
+                                         G_REGEX_RAW, 0, NULL);
   g_autoptr(GMatchInfo) match = NULL;
   GArray *words = g_array_new (FALSE, TRUE, sizeof (Word));
   guint page = 0;
@@ -539,10 +547,11 @@ fill_march (LcDiary *diary)
 /* The report of @first_day to @last_day, made at 10:15 on 29 March 2025,
  * on the locale's paper; written to @name. Returns the path. */
 static char *
-make_report (TestDiary  *test,
-             guint32     first_day,
-             guint32     last_day,
-             const char *name)
+make_report_for (TestDiary  *test,
+                 guint32     first_day,
+                 guint32     last_day,
+                 const char *person,
+                 const char *name)
 {
   g_autoptr(GTimeZone) tz = time_zone ();
   g_autoptr(GDateTime) generated = g_date_time_new (tz, 2025, 3, 29, 10, 15, 0);
@@ -551,13 +560,22 @@ make_report (TestDiary  *test,
   g_autoptr(GError) error = NULL;
   gint64 start = g_get_monotonic_time ();
 
-  pdf = lc_report_create_pdf (test->diary, tz, first_day, last_day, generated, size, &error);
+  pdf = lc_report_create_pdf (test->diary, tz, first_day, last_day, person, generated, size, &error);
   g_assert_no_error (error);
   g_assert_nonnull (pdf);
   g_test_message ("%s: %" G_GSIZE_FORMAT " bytes in %.0f ms", name, g_bytes_get_size (pdf),
                   (g_get_monotonic_time () - start) / 1000.0);
 
   return write_bytes (test, name, pdf);
+}
+
+static char *
+make_report (TestDiary  *test,
+             guint32     first_day,
+             guint32     last_day,
+             const char *name)
+{
+  return make_report_for (test, first_day, last_day, NULL, name);
 }
 
 /* --- tests ------------------------------------------------------------------- */
@@ -584,7 +602,8 @@ test_report_contents (void)
   g_autofree char *creator = g_strdup_printf ("Leg Care %s", PACKAGE_VERSION);
 
   fill_march (test->diary);
-  path = make_report (test, lc_trend_day_number (2025, 3, 1), lc_trend_day_number (2025, 3, 28), "march.pdf");
+  path = make_report_for (test, lc_trend_day_number (2025, 3, 1), lc_trend_day_number (2025, 3, 28), "Anna Muster",
+                          "march.pdf");
 
   pdf_info (path, &info);
   assert_paper (&info);
@@ -595,13 +614,13 @@ test_report_contents (void)
   text = pdf_text (path);
   flat = flatten (text);
 
-  /* The title, the period, when it was made */
-  assert_contains (flat, "Leg Diary Report 1 March 2025 to 28 March 2025 Generated on 29 March 2025, 10:15 by Leg Care");
+  /* The title, whose diary, the period, when it was made */
+  assert_contains (flat, "Leg Diary Report Name: Anna Muster 1 March 2025 to 28 March 2025 Generated on 29 March 2025, 10:15 by Leg Care");
 
   /* The sections, in order */
   {
     const char *headings[] = {
-      "Summary", "Warning Signs", "Observations", "Charts", "Sessions per Week",
+      "Summary", "Warning Signs", "Charts", "Observations", "Sessions per Week",
       "Heaviness Before and After Sessions", "Diary Entries",
     };
     const char *previous = flat;
@@ -620,19 +639,31 @@ test_report_contents (void)
    * 42/11, right 43/10 with one left score alone on the 9th), February's
    * two entries as the 28 days before, the 9 days with entries and the 9
    * sessions with a step done (the one at 00:15 on the 29th is after) */
-  assert_row (flat, (const char *[]) { "Measure", "Left", "Right", "Period before, left / right", NULL });
-  assert_row (flat, (const char *[]) { "Heaviness (0–10)", "3.8 (1–7)", "4.3 (2–7)", "3.5 / 3.5", NULL });
-  assert_row (flat, (const char *[]) { "Swelling (0–10)", "2.6 (1–4)", "3.1 (1–5)", "2.0 / 2.0", NULL });
-  assert_row (flat, (const char *[]) { "Ankle (cm)", "23.4 (23.4–23.5)", "23.9 (23.9–24.0)", "— / —", NULL });
-  assert_row (flat, (const char *[]) { "Calf (cm)", "35.5 (35.4–35.5)", "37.5 (36.0–38.9)", "— / —", NULL });
-  assert_contains (flat, "Days with entries: 9 of 28. Sessions with at least one step done: 9, on 9 days.");
+  assert_contains (flat, "Summary Measure Left Right Period before, Change,");
+  /* Changes to one decimal of the exact means: 42/11 - 3.5 = +0.32 */
+  assert_row (flat, (const char *[]) { "Heaviness (0–10)", "3.8 (1–7)", "4.3 (2–7)", "3.5 / 3.5", "+0.3 / +0.8", NULL });
+  assert_row (flat, (const char *[]) { "Swelling (0–10)", "2.6 (1–4)", "3.1 (1–5)", "2.0 / 2.0", "+0.6 / +1.1", NULL });
+  assert_row (flat, (const char *[]) { "Ankle (cm)", "23.4 (23.4–23.5)", "23.9 (23.9–24.0)", "— / —", "— / —", NULL });
+  assert_row (flat, (const char *[]) { "Calf (cm)", "35.5 (35.4–35.5)", "37.5 (36.0–38.9)", "— / —", "— / —", NULL });
+  /* 9 sessions in 4 weeks */
+  assert_contains (flat, "Days with entries: 9 of 28. Sessions with at least one step done: 9, on 9 days (2.2 a week on average).");
 
-  /* The warning: one episode of calves apart, nothing else */
-  assert_contains (flat, "• 5 March 2025 to 7 March 2025: the calves differed by 3 cm or more.");
+  /* The warning: one episode of calves apart, nothing else; what was
+   * checked, and that it rules nothing out */
+  assert_contains (flat, "• 5 March 2025 to 7 March 2025: the calves differed by 3 cm or more. Checked on every day of the period: a calf 3 cm or more larger");
   g_assert_cmpuint (count (flat, "the calves differed"), ==, 1);
   assert_lacks (flat, "the ankles differed");
   assert_lacks (flat, "swelling score rose by 3 points or more within 3 days while the other");
   assert_lacks (flat, "None found in this period.");
+  assert_contains (flat, "This rules nothing out");
+
+  /* The observations, about the person: mornings and evenings of the
+   * period, the routine rated 4 times (3 ratings are enough) */
+  assert_contains (flat, "• Heaviness was rated higher in the evening than in the morning: 4.9 against 2.9 on average (12 evening and 9 morning scores).");
+  assert_contains (flat, "• After “Calf Pump, Seated”, heaviness was rated 1.0 points lower on average (4 sessions rated before and after).");
+  assert_lacks (flat, "Your ");
+  assert_lacks (flat, "your ");
+  assert_lacks (flat, "You ");
 
   /* The charts, with the ankles and calves since they were measured */
   assert_contains (flat, "Ankle Circumference (cm)");
@@ -646,9 +677,10 @@ test_report_contents (void)
   assert_row (flat, (const char *[]) { "22 March 2025 – 28 March 2025", "2", NULL });
 
   /* Before and after, per routine: most sessions first, the newest name */
-  assert_row (flat, (const char *[]) { "Calf Pump, Seated", "4", "6.5", "5.5", "-1.0", NULL });
-  assert_row (flat, (const char *[]) { "Leg Elevation", "2", "5.5", "4.0", "-1.5", NULL });
-  assert_row (flat, (const char *[]) { "Lymphatic Self-Massage", "1", "3.0", "3.0", "+0.0", NULL });
+  /* Real minus signs */
+  assert_row (flat, (const char *[]) { "Calf Pump, Seated", "4", "6.5", "5.5", "−1.0", NULL });
+  assert_row (flat, (const char *[]) { "Leg Elevation", "2", "5.5", "4.0", "−1.5", NULL });
+  assert_row (flat, (const char *[]) { "Lymphatic Self-Massage", "1", "3.0", "3.0", "0.0", NULL });
   g_assert_true (strstr (flat, "Calf Pump, Seated 4") < strstr (flat, "Leg Elevation 2"));
   g_assert_true (strstr (flat, "Leg Elevation 2") < strstr (flat, "Lymphatic Self-Massage 1"));
   assert_lacks (flat, "Legs Up");
@@ -708,40 +740,60 @@ next_legend (GArray *words,
   return words->len;
 }
 
-/* Each chart's title just above its legend, at the chart's left edge */
+/* Each chart's title at the left margin with its value axis just under
+ * it (a number within 45 points), in order; one legend, under the first
+ * title and above its axis */
 static void
 test_report_chart_titles (void)
 {
   static const char *const titles[] = { "Heaviness", "Swelling", "Ankle", "Calf" };
   g_autoptr(TestDiary) test = test_diary_new ();
   g_autoptr(GArray) words = march_words (test);
-  guint n = 0;
+  g_autoptr(GRegex) number = g_regex_new ("^\\d+(\\.\\d)?$", 0, 0, NULL);
+  guint legend = next_legend (words, 0);
+  guint from = 0;
 
-  for (guint i = next_legend (words, 0); i < words->len; i = next_legend (words, i + 1), n++)
+  g_assert_cmpuint (legend, <, words->len);
+  g_assert_cmpuint (next_legend (words, legend + 1), ==, words->len);
+  while (from < words->len && !g_str_equal (g_array_index (words, Word, from).text, "Charts"))
+    from++;
+  g_assert_cmpuint (from, <, words->len);
+
+  for (guint n = 0; n < G_N_ELEMENTS (titles); n++)
     {
-      const Word *legend = &g_array_index (words, Word, i);
-      gboolean found = FALSE;
-      g_autoptr(GString) where = g_string_new (NULL);
+      const Word *title = NULL;
+      const Word *axis = NULL;
 
-      g_assert_cmpuint (n, <, G_N_ELEMENTS (titles));
-      for (guint j = 0; j < words->len; j++)
+      for (; from < words->len && title == NULL; from++)
         {
-          const Word *word = &g_array_index (words, Word, j);
+          const Word *word = &g_array_index (words, Word, from);
 
-          if (!g_str_equal (word->text, titles[n]))
-            continue;
-          g_string_append_printf (where, " page %u (%.0f, %.0f);", word->page, word->x_min, word->y_min);
-          if (word->page == legend->page && word->x_min < legend->x_min &&
-              word->y_max <= legend->y_min + 1 && word->y_max > legend->y_min - 30)
-            found = TRUE;
+          if (g_str_equal (word->text, titles[n]) && fabs (word->x_min - 48) < 2)
+            title = word;
         }
+      if (title == NULL)
+        g_error ("no chart title “%s” at the left margin after the one before", titles[n]);
 
-      if (!found)
-        g_test_message ("legend %u on page %u at (%.0f, %.0f); “%s” at:%s", n, legend->page, legend->x_min,
-                        legend->y_min, titles[n], where->str);
-      g_assert_true (found);
+      for (guint i = from; i < words->len && axis == NULL; i++)
+        {
+          const Word *word = &g_array_index (words, Word, i);
+
+          if (word->page == title->page && word->y_min > title->y_max - 1 && word->y_min < title->y_max + 45 &&
+              g_regex_match (number, word->text, 0, NULL))
+            axis = word;
+        }
+      if (axis == NULL)
+        g_error ("no value axis under the chart title “%s” (page %u, %.0f)", titles[n], title->page, title->y_max);
+
+      if (n == 0)
+        {
+          const Word *left = &g_array_index (words, Word, legend);
+
+          g_assert_cmpuint (left->page, ==, title->page);
+          g_assert_cmpfloat (left->y_min, >=, title->y_max - 1);
+          g_assert_cmpfloat (left->y_max, <=, axis->y_min + 1);
+        }
     }
-  g_assert_cmpuint (n, ==, G_N_ELEMENTS (titles));
 }
 
 /* The heading "Charts" with the charts, not alone at the bottom of a page */
@@ -763,6 +815,9 @@ test_report_charts_heading (void)
     g_test_message ("“Charts” on page %u, the first chart on page %u", heading_page,
                     g_array_index (words, Word, legend).page);
   g_assert_cmpuint (heading_page, ==, g_array_index (words, Word, legend).page);
+  /* Page 1 has room for the first chart after the summary and the
+   * warning signs: a doctor sees a chart without turning the page */
+  g_assert_cmpuint (heading_page, ==, 1);
 }
 
 static void
@@ -786,7 +841,7 @@ test_report_empty (void)
   flat = flatten (text);
   assert_contains (flat, "Leg Diary Report 1 January 2025 to 31 January 2025");
   /* Nothing found: what was checked, and that it rules nothing out */
-  assert_contains (flat, "Warning Signs None found in this period. Leg Care checked for a calf 3 cm or more larger");
+  assert_contains (flat, "Warning Signs None found in this period. Checked on every day of the period: a calf 3 cm or more larger");
   assert_contains (flat, "This rules nothing out");
   assert_contains (flat, "No completed sessions in this period.");
   assert_contains (flat, "No session in this period was rated before and after.");
@@ -942,11 +997,230 @@ test_report_diary_error (void)
   sqlite3_close (other);
 
   pdf = lc_report_create_pdf (test->diary, tz, lc_trend_day_number (2025, 3, 1), lc_trend_day_number (2025, 3, 28),
-                              generated, size, &error);
+                              NULL, generated, size, &error);
   g_assert_null (pdf);
   g_assert_nonnull (error);
   g_assert_true (error->domain == LC_DIARY_ERROR);
   g_test_message ("%s", error->message);
+}
+
+/* --- every period, in each language --------------------------------------- */
+
+/* Words for notes: long compounds, accents, short ones */
+static const char *const note_words[] = {
+  "Knöchelschwellung", "nach", "dem", "langen", "Flug", "gambe", "pesanti", "dopo", "il", "turno",
+  "Kompressionsstrümpfe", "getragen", "stairs", "evening", "calze", "Wadenschmerzen", "heat", "walked", "a",
+};
+
+static const char *const routine_names[] = {
+  "Calf Pump, Seated", "Leg Elevation",
+  "Lymphatic Self-Massage for Both Legs, Lying Down with the Legs Raised on Three Cushions",
+};
+
+/* How often each word is expected in the report: of the tags and notes of
+ * the entries in the period */
+static void
+expect_words (GHashTable *expected,
+              const char *text)
+{
+  g_auto(GStrv) words = g_strsplit_set (text, " ,", -1);
+
+  for (guint i = 0; words[i] != NULL; i++)
+    if (words[i][0] != '\0')
+      g_hash_table_insert (expected, g_strdup (words[i]),
+                           GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (expected, words[i])) + 1));
+}
+
+/* A seeded diary of 15 months from 1 January 2024: 0-3 entries a day
+ * with any tags (sometimes all), notes from a word to ~1,500 characters,
+ * circumferences some evenings, sessions of routines with short and very
+ * long names. Returns the entries' times, tags and notes. */
+static GPtrArray *
+fill_months (LcDiary *diary,
+             guint32  seed)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
+  g_autoptr(GTimeZone) tz = time_zone ();
+  g_autoptr(GError) error = NULL;
+  GPtrArray *entries = g_ptr_array_new_with_free_func ((GDestroyNotify) lc_entry_free);
+
+  g_assert_true (lc_diary_begin (diary, &error));
+  for (int day = 0; day < 456; day++)
+    {
+      g_autoptr(GDateTime) start = g_date_time_new (tz, 2024, 1, 1, 0, 0, 0);
+      g_autoptr(GDateTime) date = g_date_time_add_days (start, day);
+      int n = g_rand_int_range (rand, 0, 4);
+
+      for (int i = 0; i < n; i++)
+        {
+          g_autoptr(GDateTime) time = g_date_time_add_minutes (date, g_rand_int_range (rand, 6 * 60, 23 * 60));
+          LcEntry *entry = lc_entry_new (g_date_time_to_unix (time));
+
+          for (int leg = 0; leg < LC_N_LEGS; leg++)
+            {
+              entry->heaviness[leg] = g_rand_double (rand) < 0.1 ? LC_SCORE_NONE : g_rand_int_range (rand, 0, 11);
+              entry->swelling[leg] = g_rand_double (rand) < 0.2 ? LC_SCORE_NONE : g_rand_int_range (rand, 0, 11);
+            }
+          if (g_rand_double (rand) < 0.2)
+            {
+              for (int leg = 0; leg < LC_N_LEGS; leg++)
+                {
+                  entry->ankle_mm[leg] = g_rand_int_range (rand, 190, 320);
+                  entry->calf_mm[leg] = g_rand_int_range (rand, 280, 520);
+                }
+              entry->position = g_rand_int_range (rand, LC_POSITION_NONE, LC_POSITION_LYING + 1);
+            }
+          entry->tags = g_rand_double (rand) < 0.1 ? LC_TAGS_ALL : (LcTags) g_rand_int_range (rand, 0, LC_TAGS_ALL + 1);
+          if (g_rand_double (rand) < 0.3)
+            {
+              g_autoptr(GString) note = g_string_new (NULL);
+              int words = g_rand_double (rand) < 0.05 ? 150 : g_rand_int_range (rand, 1, 30);
+
+              for (int w = 0; w < words; w++)
+                {
+                  if (w > 0)
+                    g_string_append_c (note, ' ');
+                  g_string_append (note, note_words[g_rand_int_range (rand, 0, G_N_ELEMENTS (note_words))]);
+                }
+              g_assert_cmpuint (g_utf8_strlen (note->str, -1), <=, LC_NOTE_MAX_CHARS);
+              entry->note = g_string_free (g_steal_pointer (&note), FALSE);
+            }
+          lc_diary_add_entry (diary, entry, &error);
+          g_assert_no_error (error);
+          g_ptr_array_add (entries, entry);
+        }
+
+      if (g_rand_double (rand) < 0.5)
+        {
+          g_autoptr(GDateTime) time = g_date_time_add_hours (date, 19);
+          guint r = g_rand_int_range (rand, 0, G_N_ELEMENTS (routine_names));
+
+          add_session (diary, g_date_time_to_unix (time), r == 0 ? "calf-pump" : r == 1 ? "elevation" : "massage",
+                       routine_names[r],
+                       g_rand_int_range (rand, 1, 9), 0, g_rand_int_range (rand, 0, 11), g_rand_int_range (rand, 0, 11));
+        }
+    }
+  g_assert_true (lc_diary_commit (diary, &error));
+
+  return entries;
+}
+
+static gboolean
+boxes_overlap (const Word *a,
+               const Word *b)
+{
+  /* Words on one line touch; a line's box may reach a little into the
+   * next one's: overlaps of more than a point across and a third of a
+   * line down count */
+  double across = MIN (a->x_max, b->x_max) - MAX (a->x_min, b->x_min);
+  double down = MIN (a->y_max, b->y_max) - MAX (a->y_min, b->y_min);
+
+  return across > 1 && down > (a->y_max - a->y_min) / 3;
+}
+
+/* One report, read back: every word of the tags and notes of the period's
+ * entries is there whole (nothing cut, nothing broken inside a word), no
+ * "…", no word on top of another, nothing outside the margins. */
+static void
+check_period_report (TestDiary       *test,
+                     GPtrArray       *entries,
+                     const LcPeriod  *period,
+                     const char      *name)
+{
+  g_autoptr(GTimeZone) tz = time_zone ();
+  g_autoptr(GHashTable) expected = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) found = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree char *path = make_report (test, period->first_day, period->last_day, name);
+  g_autoptr(GArray) words = pdf_words (path);
+  g_auto(PdfInfo) info = { 0 };
+  GHashTableIter iter;
+  gpointer key, value;
+  guint in_period = 0;
+
+  pdf_info (path, &info);
+  assert_paper (&info);
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      const LcEntry *entry = g_ptr_array_index (entries, i);
+      g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (entry->taken_at);
+      g_autoptr(GDateTime) local = g_date_time_to_timezone (utc, tz);
+      guint32 day = lc_trend_day_number (g_date_time_get_year (local), g_date_time_get_month (local),
+                                         g_date_time_get_day_of_month (local));
+
+      if (day < period->first_day || day > period->last_day)
+        continue;
+      in_period++;
+      for (guint t = 0; t < LC_N_TAGS; t++)
+        if (entry->tags & (1u << t))
+          expect_words (expected, lc_tag_get_label (1u << t));
+      if (entry->note != NULL)
+        expect_words (expected, entry->note);
+    }
+
+  for (guint i = 0; i < words->len; i++)
+    {
+      const Word *word = &g_array_index (words, Word, i);
+      g_autofree char *bare = g_strdup (word->text);
+      gsize length = strlen (bare);
+
+      while (length > 0 && strchr (",.;:", bare[length - 1]) != NULL)
+        bare[--length] = '\0';
+      g_hash_table_insert (found, g_strdup (bare),
+                           GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (found, bare)) + 1));
+
+      if (strstr (word->text, "…") != NULL)
+        g_error ("%s: “%s” is cut on page %u", name, word->text, word->page);
+      if (word->x_min < MARGIN_POINTS - 1 || word->x_max > info.width - MARGIN_POINTS + 1 ||
+          word->y_min < 0 || word->y_max > info.height)
+        g_error ("%s: “%s” on page %u is outside the margins (%.1f–%.1f, %.1f–%.1f)", name, word->text,
+                 word->page, word->x_min, word->x_max, word->y_min, word->y_max);
+      for (guint j = i + 1; j < words->len; j++)
+        {
+          const Word *other = &g_array_index (words, Word, j);
+
+          if (other->page != word->page)
+            break;
+          if (boxes_overlap (word, other))
+            g_error ("%s: “%s” and “%s” overlap on page %u at (%.1f, %.1f) and (%.1f, %.1f)", name, word->text,
+                     other->text, word->page, word->x_min, word->y_min, other->x_min, other->y_min);
+        }
+    }
+
+  g_hash_table_iter_init (&iter, expected);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      guint have = GPOINTER_TO_UINT (g_hash_table_lookup (found, key));
+
+      if (have < GPOINTER_TO_UINT (value))
+        g_error ("%s: “%s” is in the report %u times, not %u: cut or broken", name, (const char *) key, have,
+                 GPOINTER_TO_UINT (value));
+    }
+
+  g_test_message ("%s: %u entries, %u pages, %u words", name, in_period, info.pages, words->len);
+}
+
+/* Every kind of period in the app's language, on this paper: the five
+ * around a fixed day and seeded random ones */
+static void
+test_report_periods (void)
+{
+  g_autoptr(TestDiary) test = test_diary_new ();
+  g_autoptr(GPtrArray) entries = fill_months (test->diary, 20251);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+  const guint32 first_data_day = lc_trend_day_number (2024, 1, 1);
+  const guint32 fixed = lc_trend_day_number (2025, 3, 15);
+
+  for (guint k = 0; k < LC_N_PERIOD_KINDS + 3; k++)
+    {
+      LcPeriodKind kind = k < LC_N_PERIOD_KINDS ? k : (LcPeriodKind) g_rand_int_range (rand, 0, LC_N_PERIOD_KINDS);
+      guint32 day = k < LC_N_PERIOD_KINDS ? fixed : first_data_day + g_rand_int_range (rand, 0, 456);
+      LcPeriod period = lc_period_around (kind, day, G_DATE_MONDAY, first_data_day);
+      g_autofree char *name = g_strdup_printf ("period-%s-%s-%u.pdf", language != NULL ? language : "en",
+                                               lc_period_kind_to_string (kind), period.first_day);
+
+      check_period_report (test, entries, &period, name);
+    }
 }
 
 /* Under AddressSanitizer: fontconfig's patterns, cached for good by
@@ -973,8 +1247,9 @@ main (int   argc,
   for (guint i = 0; argc > 1 && i < G_N_ELEMENTS (papers); i++)
     if (g_str_equal (argv[1], papers[i].name))
       paper = &papers[i];
-  if (paper == NULL)
-    g_error ("Usage: test-report letter|a4");
+  if (paper == NULL || (argc > 2 && !g_str_equal (argv[2], "it") && !g_str_equal (argv[2], "de")))
+    g_error ("Usage: test-report letter|a4 [it|de]");
+  language = argc > 2 ? argv[2] : NULL;
 
   if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
     {
@@ -991,7 +1266,10 @@ main (int   argc,
 
     for (guint i = 0; i < G_N_ELEMENTS (categories); i++)
       g_unsetenv (categories[i]);
-    g_setenv ("LANG", "en_US.UTF-8", TRUE);
+    g_setenv ("LANG", language == NULL ? "en_US.UTF-8" : g_str_equal (language, "de") ? "de_DE.UTF-8" : "it_IT.UTF-8",
+              TRUE);
+    if (language != NULL)
+      g_setenv ("LANGUAGE", language, TRUE);
     g_setenv ("LC_PAPER", paper->locale, TRUE);
     g_setenv ("TZ", TIME_ZONE, TRUE);
     tzset ();
@@ -1002,7 +1280,23 @@ main (int   argc,
       return 77;
     }
 
+  if (language != NULL)
+    {
+      g_autofree char *localedir = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
+
+      bindtextdomain (GETTEXT_PACKAGE, localedir);
+      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+      textdomain (GETTEXT_PACKAGE);
+    }
+
   gtk_init ();
+
+  /* In Italian and German the layout only: the other tests read English */
+  if (language != NULL)
+    {
+      g_test_add_func ("/lc/report/periods", test_report_periods);
+      return g_test_run ();
+    }
 
   g_test_add_func ("/lc/report/paper", test_report_paper);
   g_test_add_func ("/lc/report/contents", test_report_contents);
@@ -1012,6 +1306,7 @@ main (int   argc,
   g_test_add_func ("/lc/report/many-pages", test_report_many_pages);
   g_test_add_func ("/lc/report/png", test_report_png);
   g_test_add_func ("/lc/report/diary-error", test_report_diary_error);
+  g_test_add_func ("/lc/report/periods", test_report_periods);
 
   return g_test_run ();
 }

@@ -315,30 +315,6 @@ test_trend_mean_between (void)
 }
 
 static void
-test_trend_compare_weeks (void)
-{
-  g_autoptr(GArray) days = new_days ();
-  const guint32 today = JUN_14;
-  const LcMeasure m = LC_MEASURE_HEAVINESS_LEFT;
-  LcWeekComparison weeks;
-
-  set_sum (days, today - 14, m, 10, 1);    /* in neither week */
-  set_sum (days, today - 13, m, 6, 1);     /* last week's first day */
-  set_sum (days, today - 7, m, 16, 2);     /* last week's last day */
-  set_sum (days, today - 6, m, 4, 1);      /* this week's first day */
-  set_sum (days, today, m, 2, 1);
-  set_sum (days, today + 1, m, 0, 1);      /* the future */
-
-  lc_trend_compare_weeks (DAYS (days), today, &weeks);
-  g_assert_cmpuint (weeks.this_week[m].n, ==, 2);
-  g_assert_cmpfloat_with_epsilon (weeks.this_week[m].mean, 3.0, EPS);          /* (4 + 2) / 2 */
-  g_assert_cmpuint (weeks.last_week[m].n, ==, 3);
-  g_assert_cmpfloat_with_epsilon (weeks.last_week[m].mean, 22.0 / 3, EPS);     /* (6 + 16) / 3 */
-  g_assert_cmpuint (weeks.this_week[LC_MEASURE_SWELLING_RIGHT].n, ==, 0);
-  g_assert_cmpuint (weeks.last_week[LC_MEASURE_SWELLING_RIGHT].n, ==, 0);
-}
-
-static void
 test_trend_time_of_day (void)
 {
   g_autoptr(GTimeZone) tz = rome_zone ();
@@ -1152,33 +1128,24 @@ add_session_on (GPtrArray  *sessions,
                                            before, after));
 }
 
+/* A period's observations in both voices: mornings against evenings, and
+ * each routine with enough rated sessions */
 static void
 test_trend_insights (void)
 {
   g_autoptr(GTimeZone) tz = rome_zone ();
-  g_autoptr(GArray) days = new_days ();
   g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) lc_entry_free);
   g_autoptr(GPtrArray) sessions = new_sessions ();
   g_autoptr(GPtrArray) sentences = NULL;
   const guint32 t = JUN_14;
   const int N = LC_SCORE_NONE;
   const char *expected[] = {
-    /* Left heaviness: this week (12 + 16) / (3 + 6) = 28/9 = 3.11, last
-     * week (10 + 26) / (2 + 6) = 36/8 = 4.5: down 1.39 */
-    "Your left leg felt less heavy this week than last week: 3.1 on average, down from 4.5 (9 and 8 entries).",
-    /* Right: (9 + 21) / 9 = 30/9 = 3.33 against (4 + 12) / 8 = 2.0: up 1.33 */
-    "Your right leg felt heavier this week than last week: 3.3 on average, up from 2.0 (9 and 8 entries).",
-    /* Swelling left 39/10 = 3.9 against 30/10 = 3.0 (0.9); right 6/3 = 2.0
-     * against 10/4 = 2.5 (0.5) */
-    "Swelling this week is about the same as last week in both legs (no change of a point or more).",
     /* Evening: 6 × (5 + 5) + (6 + 7) = 73 over 14 scores = 5.21; morning:
      * 5 × (3 + 3) + (2 + 2) = 34 over 12 = 2.83 */
     "Your legs feel heavier in the evening than in the morning: 5.2 against 2.8 on average (14 evening and 12 morning scores).",
     /* Swelling (left only): morning 2+2+2+2+3 = 11 / 5 = 2.2, evening
      * 2+3+3+3+2 = 13 / 5 = 2.6: 0.4 apart */
     "Your legs feel about as swollen in the morning as in the evening, with no clear difference: 2.2 and 2.6 on average (5 morning and 5 evening scores).",
-    /* 10 Calf Pump sessions from T-27 on; 10 / 4 = 2.5 */
-    "You completed 10 sessions in the last 4 weeks, about 2.5 a week.",
     /* before 10 × 5 = 50 → 5.0, after 8 × 3 + 2 × 4 = 32 → 3.2: -1.8 */
     "After “Calf Pump”, your legs felt 1.8 points less heavy on average (10 sessions rated before and after).",
     /* 3 sessions each, by name: before 4, 4, 4, after 5, 5, 6 → +4/3 */
@@ -1187,20 +1154,17 @@ test_trend_insights (void)
     "After “Self massage”, heaviness changed by less than a point: 4.0 before and 3.7 after on average (3 sessions rated before and after).",
     NULL
   };
-
-  /* Weeks: this week T-6..T, last week T-13..T-7 */
-  set_sum (days, t - 13, LC_MEASURE_HEAVINESS_LEFT, 10, 2);
-  set_sum (days, t - 7, LC_MEASURE_HEAVINESS_LEFT, 26, 6);
-  set_sum (days, t - 6, LC_MEASURE_HEAVINESS_LEFT, 12, 3);
-  set_sum (days, t, LC_MEASURE_HEAVINESS_LEFT, 16, 6);
-  set_sum (days, t - 13, LC_MEASURE_HEAVINESS_RIGHT, 4, 2);
-  set_sum (days, t - 7, LC_MEASURE_HEAVINESS_RIGHT, 12, 6);
-  set_sum (days, t - 6, LC_MEASURE_HEAVINESS_RIGHT, 9, 3);
-  set_sum (days, t, LC_MEASURE_HEAVINESS_RIGHT, 21, 6);
-  set_sum (days, t - 10, LC_MEASURE_SWELLING_LEFT, 30, 10);
-  set_sum (days, t - 3, LC_MEASURE_SWELLING_LEFT, 39, 10);
-  set_sum (days, t - 10, LC_MEASURE_SWELLING_RIGHT, 10, 4);
-  set_sum (days, t - 3, LC_MEASURE_SWELLING_RIGHT, 6, 3);
+  /* The same figures for the doctor, about the person */
+  const char *report[] = {
+    "Heaviness was rated higher in the evening than in the morning: 5.2 against 2.8 on average (14 evening and 12 morning scores).",
+    "Swelling was rated about the same in the morning and in the evening, with no clear difference: 2.2 and 2.6 on average (5 morning and 5 evening scores).",
+    "After “Calf Pump”, heaviness was rated 1.8 points lower on average (10 sessions rated before and after).",
+    "After “Leg Elevation”, heaviness was rated 1.3 points higher on average (3 sessions rated before and after).",
+    "After “Self massage”, heaviness changed by less than a point: 4.0 before and 3.7 after on average (3 sessions rated before and after).",
+    NULL
+  };
+  /* The last 4 weeks: Leg Elevation's sessions are older */
+  const char *recent[] = { expected[0], expected[1], expected[2], expected[4], NULL };
 
   /* Morning and evening: entries at 08:00 and 20:00, one at 14:00 */
   for (int i = 0; i < 6; i++)
@@ -1218,11 +1182,10 @@ test_trend_insights (void)
   /* Sessions: 10 Calf Pump, every third day from T-27 at 00:30 */
   for (int i = 0; i < 10; i++)
     add_session_on (sessions, "calf-pump", "Calf Pump", t - 27 + 3 * i, TRUE, 5, i < 8 ? 3 : 4);
-  /* One day too early for the 4 weeks */
   add_session_on (sessions, "elevation", "Leg Elevation", t - 28, TRUE, 4, 5);
   add_session_on (sessions, "elevation", "Leg Elevation", t - 40, TRUE, 4, 5);
   add_session_on (sessions, "elevation", "Leg Elevation", t - 41, TRUE, 4, 6);
-  /* Not completed */
+  /* Not completed: stopped after a step, still rated */
   add_session_on (sessions, "massage", "Self massage", t - 1, FALSE, 4, 3);
   add_session_on (sessions, "massage", "Self massage", t - 2, FALSE, 4, 4);
   add_session_on (sessions, "massage", "Self massage", t - 3, FALSE, 4, 4);
@@ -1230,8 +1193,16 @@ test_trend_insights (void)
   add_session_on (sessions, "ankles", "Ankle circles", t - 40, TRUE, 6, 2);
   add_session_on (sessions, "ankles", "Ankle circles", t - 41, TRUE, 6, 2);
 
-  sentences = lc_trend_insights (DAYS (days), entries, sessions, tz, t);
+  sentences = lc_trend_period_insights (entries, sessions, tz, t - 59, t, LC_TREND_VOICE_USER);
   assert_sentences (sentences, expected);
+  g_clear_pointer (&sentences, g_ptr_array_unref);
+
+  sentences = lc_trend_period_insights (entries, sessions, tz, t - 59, t, LC_TREND_VOICE_REPORT);
+  assert_sentences (sentences, report);
+  g_clear_pointer (&sentences, g_ptr_array_unref);
+
+  sentences = lc_trend_period_insights (entries, sessions, tz, t - 27, t, LC_TREND_VOICE_USER);
+  assert_sentences (sentences, recent);
 }
 
 /* One period's observations: its mornings and evenings, and only the
@@ -1273,52 +1244,42 @@ test_trend_period_insights (void)
       add_session_on (sessions, "b", "Routine B", last + 1, TRUE, 6, 1);
     }
 
-  sentences = lc_trend_period_insights (entries, sessions, tz, first, last);
+  sentences = lc_trend_period_insights (entries, sessions, tz, first, last, LC_TREND_VOICE_USER);
   assert_sentences (sentences, expected);
   g_clear_pointer (&sentences, g_ptr_array_unref);
 
   /* July: only Routine B's three sessions of 1 July, 00:30 in Rome */
-  sentences = lc_trend_period_insights (NULL, sessions, tz, last + 1, last + 31);
+  sentences = lc_trend_period_insights (NULL, sessions, tz, last + 1, last + 31, LC_TREND_VOICE_USER);
   assert_sentences (sentences, july);
 }
 
+/* Each rule at its limits: one value too few, and exactly one point */
 static void
 test_trend_insights_thresholds (void)
 {
   g_autoptr(GTimeZone) tz = rome_zone ();
-  g_autoptr(GArray) days = new_days ();
   g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) lc_entry_free);
   g_autoptr(GPtrArray) sessions = new_sessions ();
   g_autoptr(GPtrArray) sentences = NULL;
   const guint32 t = JUN_14;
   const int N = LC_SCORE_NONE;
   const char *expected[] = {
-    /* Heaviness left 3.9 against 3.0 (0.9), right 2.0 against 2.0 */
-    "Heaviness this week is about the same as last week in both legs (no change of a point or more).",
-    /* Swelling: the left leg has 2 entries this week (one too few); the
-     * right leg's 3 and 3 are enough: 6/3 = 2.0 against 6/3 = 2.0 */
-    "Swelling in your right leg this week is about the same as last week (no change of a point or more).",
     /* Heaviness: 4 morning scores, one too few. Swelling: 5 and 5 scores,
      * 15/5 = 3.0 against 10/5 = 2.0: exactly one point */
     "Your legs feel more swollen in the evening than in the morning: 3.0 against 2.0 on average (5 evening and 5 morning scores). Swelling usually rises through the day.",
-    "No completed sessions in the last 4 weeks.",
     /* 10 sessions: before 50/10 = 5.0, after 41/10 = 4.1: -0.9 */
     "After “Routine B”, heaviness changed by less than a point: 5.0 before and 4.1 after on average (10 sessions rated before and after).",
     /* 3 sessions: 5 → 4 each time: exactly -1.0 */
     "After “Routine A”, your legs felt 1.0 points less heavy on average (3 sessions rated before and after).",
     NULL
   };
-  const char *only_old[] = { "No completed sessions in the last 4 weeks.", NULL };
+  const char *report[] = {
+    "Swelling was rated higher in the evening than in the morning: 3.0 against 2.0 on average (5 evening and 5 morning scores). Swelling usually rises through the day.",
+    "After “Routine B”, heaviness changed by less than a point: 5.0 before and 4.1 after on average (10 sessions rated before and after).",
+    "After “Routine A”, heaviness was rated 1.0 points lower on average (3 sessions rated before and after).",
+    NULL
+  };
   const char *nothing[] = { NULL };
-
-  set_sum (days, t - 8, LC_MEASURE_HEAVINESS_LEFT, 30, 10);
-  set_sum (days, t - 1, LC_MEASURE_HEAVINESS_LEFT, 39, 10);
-  set_sum (days, t - 8, LC_MEASURE_HEAVINESS_RIGHT, 6, 3);
-  set_sum (days, t - 1, LC_MEASURE_HEAVINESS_RIGHT, 6, 3);
-  set_sum (days, t - 8, LC_MEASURE_SWELLING_LEFT, 3, 3);
-  set_sum (days, t - 1, LC_MEASURE_SWELLING_LEFT, 18, 2);
-  set_sum (days, t - 8, LC_MEASURE_SWELLING_RIGHT, 6, 3);
-  set_sum (days, t - 1, LC_MEASURE_SWELLING_RIGHT, 6, 3);
 
   /* Mornings: heaviness of the left leg only on 4 entries; swelling 2 on 5 */
   for (int i = 0; i < 5; i++)
@@ -1334,23 +1295,22 @@ test_trend_insights_thresholds (void)
   add_session_on (sessions, "c", "Routine C", t - 36, TRUE, 5, 1);
   add_session_on (sessions, "c", "Routine C", t - 36, TRUE, 5, 1);
 
-  sentences = lc_trend_insights (DAYS (days), entries, sessions, tz, t);
+  sentences = lc_trend_period_insights (entries, sessions, tz, t - 59, t, LC_TREND_VOICE_USER);
   assert_sentences (sentences, expected);
   g_clear_pointer (&sentences, g_ptr_array_unref);
+  sentences = lc_trend_period_insights (entries, sessions, tz, t - 59, t, LC_TREND_VOICE_REPORT);
+  assert_sentences (sentences, report);
+  g_clear_pointer (&sentences, g_ptr_array_unref);
 
-  /* Sessions, none rated, none recent */
+  /* Sessions, none rated */
   g_ptr_array_set_size (sessions, 0);
   add_session_on (sessions, "b", "Routine B", t - 28, TRUE, N, N);
-  sentences = lc_trend_insights (NULL, 0, NULL, sessions, tz, t);
-  assert_sentences (sentences, only_old);
+  sentences = lc_trend_period_insights (NULL, sessions, tz, t - 59, t, LC_TREND_VOICE_USER);
+  assert_sentences (sentences, nothing);
   g_clear_pointer (&sentences, g_ptr_array_unref);
 
   /* Nothing at all */
-  g_ptr_array_set_size (sessions, 0);
-  sentences = lc_trend_insights (NULL, 0, NULL, sessions, tz, t);
-  assert_sentences (sentences, nothing);
-  g_clear_pointer (&sentences, g_ptr_array_unref);
-  sentences = lc_trend_insights (NULL, 0, NULL, NULL, tz, t);
+  sentences = lc_trend_period_insights (NULL, NULL, tz, t - 59, t, LC_TREND_VOICE_REPORT);
   assert_sentences (sentences, nothing);
 }
 
@@ -1371,7 +1331,6 @@ main (int   argc,
   g_test_add_func ("/lc/trend/rolling-mean/gap", test_trend_rolling_gap);
   g_test_add_func ("/lc/trend/rolling-mean/dst", test_trend_rolling_dst);
   g_test_add_func ("/lc/trend/mean-between", test_trend_mean_between);
-  g_test_add_func ("/lc/trend/compare-weeks", test_trend_compare_weeks);
   g_test_add_func ("/lc/trend/time-of-day", test_trend_time_of_day);
   g_test_add_func ("/lc/trend/session-completed", test_trend_session_completed);
   g_test_add_func ("/lc/trend/session-counts", test_trend_session_counts);

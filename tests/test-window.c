@@ -1611,14 +1611,31 @@ test_window_trends (Fixture       *fixture,
     wait_until (!gtk_widget_get_visible (red_flag));
   }
 
-  /* The report asks for the period first; closed, nothing is written. */
+  /* The report asks for the period first, the one shown by default, and
+   * for a name to print, kept for the next time; closed, nothing is
+   * written. */
   {
     AdwDialog *alert = NULL;
+    GtkWidget *list, *combo, *name;
+    GListModel *periods;
+    g_autofree char *shown = NULL;
 
     gtk_widget_activate_action (page, "trends.report", NULL);
     wait_until ((alert = visible_dialog (fixture)) != NULL);
     g_assert_true (ADW_IS_ALERT_DIALOG (alert));
-    g_assert_true (GTK_IS_DROP_DOWN (adw_alert_dialog_get_extra_child (ADW_ALERT_DIALOG (alert))));
+    list = adw_alert_dialog_get_extra_child (ADW_ALERT_DIALOG (alert));
+    g_assert_true (GTK_IS_LIST_BOX (list));
+    combo = GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0));
+    name = GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 1));
+    g_assert_true (ADW_IS_COMBO_ROW (combo));
+    g_assert_true (ADW_IS_ENTRY_ROW (name));
+    periods = adw_combo_row_get_model (ADW_COMBO_ROW (combo));
+    g_assert_cmpuint (g_list_model_get_n_items (periods), ==, 5);
+    g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (combo)), ==, 0);
+    shown = g_strdup_printf ("As Shown: %s", gtk_label_get_text (GTK_LABEL (trends_child (page, "period_label"))));
+    g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (periods), 0), ==, shown);
+    gtk_editable_set_text (GTK_EDITABLE (name), "Anna Muster");
+    lc_test_assert_setting (settings, "report-name", "Anna Muster");
     close_dialog (alert);
   }
 
@@ -1629,7 +1646,7 @@ test_window_trends (Fixture       *fixture,
   png = g_build_filename (dir, "charts.png", NULL);
   pdf_file = g_file_new_for_path (pdf);
   png_file = g_file_new_for_path (png);
-  lc_trends_page_save_report (LC_TRENDS_PAGE (page), pdf_file, "3m");
+  lc_trends_page_save_report (LC_TRENDS_PAGE (page), pdf_file, "shown");
   lc_trends_page_save_image (LC_TRENDS_PAGE (page), png_file);
   wait_until (lc_test_file_is_whole (pdf, "%PDF-", "%%EOF\n", 6));
   wait_until (lc_test_file_is_whole (png, "\x89PNG", "IEND\xae\x42\x60\x82", 8));
@@ -1797,6 +1814,22 @@ test_window_trends_summary (Fixture       *fixture,
   g_assert_cmpstr (value, ==, "6.0");
   g_assert_cmpuint (count_labels (trends_child (page, "summary_box"), "Heaviness, Left"), ==, 0);
   adw_toggle_group_set_active_name (ADW_TOGGLE_GROUP (trends_child (page, "legs_toggles")), "separate");
+
+  /* Evenings against mornings once both have enough scores (both legs
+   * count): the month before has 6 morning scores of 6, then 6 evening
+   * scores of 6 and 7 */
+  g_assert_cmpuint (count_labels (trends_child (page, "summary_box"), "Heaviness, Evening Against Morning"), ==, 0);
+  g_assert_true (lc_diary_begin (diary, NULL));
+  for (guint i = 0; i < 3; i++)
+    {
+      g_date_set_day (&month_before, (GDateDay) (3 + 8 * i));
+      add_scores (diary, &month_before, 20, 6, 7);
+    }
+  g_assert_true (lc_diary_commit (diary, NULL));
+  wait_until (count_labels (trends_child (page, "summary_box"), "Heaviness, Evening Against Morning") == 1);
+  summary_card (page, "Heaviness, Evening Against Morning", &value, &note);
+  g_assert_cmpstr (value, ==, "+0.5");
+  g_assert_cmpstr (note, ==, "No clear difference: 6.5 in the evening, 6.0 in the morning");
 }
 
 /* Importing a large diary export: the window keeps going, a dialog shows

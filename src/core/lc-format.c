@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
@@ -46,6 +47,27 @@ lc_format_duration (guint seconds)
 
   /* Translators: a duration in hours and minutes, e.g. "1 h 5 min" */
   return g_strdup_printf (_("%u h %u min"), hours, minutes);
+}
+
+/**
+ * lc_format_change:
+ * @change: a difference, such as between two means
+ *
+ * Formats a change to one decimal with its sign, as a table or a card
+ * shows it: "+0.3", "−1.2" (U+2212 MINUS SIGN, not the hyphen printf
+ * writes) and "0.0" for anything that rounds to nothing. The decimal
+ * separator is the locale's.
+ *
+ * Returns: (transfer full): the text
+ */
+char *
+lc_format_change (double change)
+{
+  double tenths = round (change * 10);
+
+  if (tenths == 0 || isnan (tenths))
+    return g_strdup_printf ("%.1f", 0.0);
+  return g_strdup_printf ("%s%.1f", tenths < 0 ? "−" : "+", fabs (tenths) / 10);
 }
 
 /**

@@ -11,6 +11,7 @@ G_BEGIN_DECLS
 
 char *lc_format_duration (guint seconds);
 char *lc_format_clock    (guint seconds);
+char *lc_format_change   (double change);
 
 const char *lc_format_emergency_number_for_locale (const char *locale);
 const char *lc_format_emergency_number            (void);

@@ -17,7 +17,7 @@
  * a threshold (30 mm, 3 points) may come out a hair below it in floating
  * point; comparisons with thresholds allow for LC_TREND_EPSILON.
  *
- * The sentences of lc_trend_insights() are in lc-trend-insights.c.
+ * The sentences of lc_trend_period_insights() are in lc-trend-insights.c.
  */
 
 #include "config.h"
@@ -299,36 +299,6 @@ lc_trend_mean_between (const LcDayAggregate *days,
 
   sum = window_sum (days, n_days, measure, first_day, last_day);
   return sum_to_mean (&sum);
-}
-
-/**
- * lc_trend_compare_weeks:
- * @days: (array length=n_days): days in order
- * @n_days: the number of days
- * @today: the day number of today
- * @out: (out caller-allocates): the comparison
- *
- * The entry-weighted mean of each measure this week (the 7 days ending
- * with @today, [@today - 6, @today]) and last week ([@today - 13,
- * @today - 7]).
- */
-void
-lc_trend_compare_weeks (const LcDayAggregate *days,
-                        guint                 n_days,
-                        guint32               today,
-                        LcWeekComparison     *out)
-{
-  g_return_if_fail (days != NULL || n_days == 0);
-  g_return_if_fail (out != NULL);
-
-  for (guint m = 0; m < LC_N_MEASURES; m++)
-    {
-      Sum this_week = window_sum (days, n_days, m, (gint64) today - 6, today);
-      Sum last_week = window_sum (days, n_days, m, (gint64) today - 13, (gint64) today - 7);
-
-      out->this_week[m] = sum_to_mean (&this_week);
-      out->last_week[m] = sum_to_mean (&last_week);
-    }
 }
 
 /**
@@ -1070,7 +1040,7 @@ lc_trend_summarize (const LcDayAggregate *days,
  * @now: the later mean
  *
  * Whether a 0-10 score changed clearly: by LC_TREND_CLEAR_CHANGE or more,
- * each mean resting on at least LC_TREND_MIN_WEEK_ENTRIES values.
+ * each mean resting on at least LC_TREND_MIN_PERIOD_VALUES values.
  *
  * Returns: the change
  */
@@ -1082,7 +1052,7 @@ lc_trend_score_change (const LcTrendMean *before,
 
   g_return_val_if_fail (before != NULL && now != NULL, LC_TREND_CHANGE_UNKNOWN);
 
-  if (before->n < LC_TREND_MIN_WEEK_ENTRIES || now->n < LC_TREND_MIN_WEEK_ENTRIES)
+  if (before->n < LC_TREND_MIN_PERIOD_VALUES || now->n < LC_TREND_MIN_PERIOD_VALUES)
     return LC_TREND_CHANGE_UNKNOWN;
 
   /* Between the means as shown, to one decimal: the words never

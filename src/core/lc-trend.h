@@ -19,7 +19,7 @@ G_BEGIN_DECLS
 #define LC_TREND_GAP_DAYS            3
 
 /* Minimum numbers before a sentence is said (the page states them). */
-#define LC_TREND_MIN_WEEK_ENTRIES    3   /* entries in each of the two weeks */
+#define LC_TREND_MIN_PERIOD_VALUES   3   /* values in each of two periods compared */
 #define LC_TREND_MIN_TIME_OF_DAY     5   /* morning and evening entries */
 #define LC_TREND_MIN_SESSION_PAIRS   3   /* sessions with before and after */
 /* Changes smaller than this (0-10 scale) are "no clear change": no minimal
@@ -118,19 +118,6 @@ typedef enum
 
 LcTrendChange lc_trend_score_change   (const LcTrendMean      *before,
                                        const LcTrendMean      *now);
-
-/* This week: the 7 days ending with @today (inclusive); last week: the 7
- * days before. */
-typedef struct
-{
-  LcTrendMean this_week[LC_N_MEASURES];
-  LcTrendMean last_week[LC_N_MEASURES];
-} LcWeekComparison;
-
-void      lc_trend_compare_weeks      (const LcDayAggregate   *days,
-                                       guint                   n_days,
-                                       guint32                 today,
-                                       LcWeekComparison       *out);
 
 /* Entries (LcEntry) taken in the morning and in the evening, local time
  * of @tz: means of heaviness and of swelling, both legs' scores counted. */
@@ -256,18 +243,20 @@ GArray   *lc_trend_reduce             (const guint32          *day_numbers,
                                        guint32                 last_day,
                                        guint                   n_columns);
 
-/* Plain sentences for the Trends page and the report; each only when the
- * data supports it. */
-GPtrArray *lc_trend_insights          (const LcDayAggregate   *days,
-                                       guint                   n_days,
-                                       GPtrArray              *entries,
-                                       GPtrArray              *sessions,
-                                       GTimeZone              *tz,
-                                       guint32                 today);
+/* Who reads the sentences: the user, or a clinician in the report */
+typedef enum
+{
+  LC_TREND_VOICE_USER,
+  LC_TREND_VOICE_REPORT,
+} LcTrendVoice;
+
+/* Plain sentences about a period for the Trends page and the report;
+ * each only when the data supports it. */
 GPtrArray *lc_trend_period_insights   (GPtrArray              *entries,
                                        GPtrArray              *sessions,
                                        GTimeZone              *tz,
                                        guint32                 first_day,
-                                       guint32                 last_day);
+                                       guint32                 last_day,
+                                       LcTrendVoice            voice);
 
 G_END_DECLS

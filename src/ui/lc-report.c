@@ -2,11 +2,13 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The report is drawn with cairo and Pango on a PDF surface, page by page:
- * the period and when it was made, the warning signs seen, the diary's
- * observations in words, the charts (drawn by LcChart into render nodes and
- * those onto the page), sessions per week, the before/after ratings per
- * routine and the table of entries.
+ * The report is drawn with cairo and Pango on a PDF surface, page by page,
+ * for a clinician who has a minute: whose diary, the period and when it
+ * was made, a summary table per leg, the warning signs checked for, the
+ * charts (drawn by LcChart into render nodes and those onto the page);
+ * then the observations in words (about the person, in the third person),
+ * sessions per week, the before/after ratings per routine and the table of
+ * entries. Text wraps and is never cut.
  */
 
 #include "config.h"
@@ -18,6 +20,7 @@
 #include <pango/pangocairo.h>
 
 #include "lc-error.h"
+#include "lc-format.h"
 #include "lc-report.h"
 #include "lc-trend.h"
 
@@ -26,7 +29,8 @@
 #define SMALL_FONT    "Sans 7.5"
 #define HEADING_FONT  "Sans Bold 12"
 #define TITLE_FONT    "Sans Bold 18"
-#define CHART_HEIGHT  190.f
+#define CHART_HEIGHT  150.f
+#define NOTE_INDENT   12.0
 
 typedef struct
 {
@@ -148,54 +152,109 @@ typedef struct
   gboolean    numeric;        /* right-aligned */
 } Column;
 
+/* Lines break between words. A word longer than the width (a German
+ * column title, say) makes the text smaller, down to three quarters; only
+ * then does it break inside the word. */
+static void
+fit_words (PangoLayout *layout,
+           double       width)
+{
+  g_autoptr(PangoFontDescription) font = pango_font_description_copy (pango_layout_get_font_description (layout));
+  int size = pango_font_description_get_size (font);
+  int lw, lh;
+
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
+  for (int smaller = size; ; smaller -= PANGO_SCALE / 4)
+    {
+      pango_layout_get_pixel_size (layout, &lw, &lh);
+      if (lw <= width + 0.5)
+        return;
+      if (smaller - PANGO_SCALE / 4 < size * 3 / 4)
+        break;
+      pango_font_description_set_size (font, smaller - PANGO_SCALE / 4);
+      pango_layout_set_font_description (layout, font);
+    }
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+}
+
+/* Room between a right-aligned number and the text of the next column */
 static double
+gap_before (const Column *columns,
+            guint         i)
+{
+  return i > 0 && columns[i - 1].numeric && !columns[i].numeric ? 8 : 0;
+}
+
+static void table_header (Report       *report,
+                          const Column *columns,
+                          guint         n_columns);
+
+/* A row of cells that wrap (never cut: every word of a tag or a note is
+ * in the report) and, when @below is given, a line of text across the
+ * table under them, such as an entry's note. A body row goes whole onto
+ * a new page, under the header again, when it doesn't fit. */
+static void
 table_row (Report       *report,
            const Column *columns,
            guint         n_columns,
            const char  **cells,
+           const char   *below,
            gboolean      header)
 {
-  double x = MARGIN;
-  double row_height = 0;
   PangoLayout *layouts[12];
+  g_autoptr(PangoLayout) note = NULL;
+  double cells_height = 0, height;
+  double x = MARGIN;
 
   g_assert (n_columns <= G_N_ELEMENTS (layouts));
 
   for (guint i = 0; i < n_columns; i++)
     {
-      double w = columns[i].width * content_width (report) - 6;
+      double w = columns[i].width * content_width (report) - 6 - gap_before (columns, i);
       int lw, lh;
 
       layouts[i] = layout_new (report, header ? "Sans Bold 8" : "Sans 8", cells[i] != NULL ? cells[i] : "", w);
-      /* Headings break between words only */
-      if (header)
-        pango_layout_set_wrap (layouts[i], PANGO_WRAP_WORD);
       pango_layout_set_alignment (layouts[i], columns[i].numeric ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
-      /* Long notes are cut at three lines: the diary keeps them whole. */
-      pango_layout_set_height (layouts[i], -3);
-      pango_layout_set_ellipsize (layouts[i], PANGO_ELLIPSIZE_END);
+      fit_words (layouts[i], w);
       pango_layout_get_pixel_size (layouts[i], &lw, &lh);
-      row_height = MAX (row_height, lh);
+      cells_height = MAX (cells_height, lh);
+    }
+  cells_height += 4;
+  height = cells_height;
+
+  if (below != NULL && below[0] != '\0')
+    {
+      int nw, nh;
+
+      note = layout_new (report, "Sans Italic 8", below, content_width (report) - NOTE_INDENT);
+      pango_layout_get_pixel_size (note, &nw, &nh);
+      height += nh + 3;
     }
 
-  row_height += 4;
+  if (!header && need (report, height))
+    table_header (report, columns, n_columns);
+
   for (guint i = 0; i < n_columns; i++)
     {
       cairo_set_source_rgb (report->cr, 0.12, 0.12, 0.12);
-      cairo_move_to (report->cr, x, report->y + 2);
+      cairo_move_to (report->cr, x + gap_before (columns, i), report->y + 2);
       pango_cairo_show_layout (report->cr, layouts[i]);
       x += columns[i].width * content_width (report);
       g_object_unref (layouts[i]);
     }
+  if (note != NULL)
+    {
+      cairo_set_source_rgb (report->cr, 0.25, 0.25, 0.25);
+      cairo_move_to (report->cr, MARGIN + NOTE_INDENT, report->y + cells_height);
+      pango_cairo_show_layout (report->cr, note);
+    }
 
-  report->y += row_height;
+  report->y += height;
   cairo_set_source_rgba (report->cr, 0, 0, 0, header ? 0.5 : 0.12);
   cairo_set_line_width (report->cr, header ? 0.8 : 0.4);
   cairo_move_to (report->cr, MARGIN, report->y);
   cairo_line_to (report->cr, report->width - MARGIN, report->y);
   cairo_stroke (report->cr);
-
-  return row_height;
 }
 
 static void
@@ -209,19 +268,16 @@ table_header (Report       *report,
     titles[i] = columns[i].title;
   /* A header of up to three lines, and room for its first row */
   need (report, 72);
-  table_row (report, columns, n_columns, titles, TRUE);
+  table_row (report, columns, n_columns, titles, NULL, TRUE);
 }
 
-/* A body row; on a new page the header comes again. */
 static void
 table_body_row (Report       *report,
                 const Column *columns,
                 guint         n_columns,
                 const char  **cells)
 {
-  if (need (report, 28))
-    table_header (report, columns, n_columns);
-  table_row (report, columns, n_columns, cells, FALSE);
+  table_row (report, columns, n_columns, cells, NULL, FALSE);
 }
 
 /* --- sections ------------------------------------------------------------- */
@@ -298,6 +354,7 @@ format_mean_range (const LcTrendSummary *summary,
                           summary->min[measure], summary->max[measure]);
 }
 
+/* Left / right means of the period before, "—" for a leg without values */
 static char *
 format_mean_pair (const LcTrendSummary *summary,
                   LcMeasure             left,
@@ -313,9 +370,38 @@ format_mean_pair (const LcTrendSummary *summary,
   return g_strdup_printf (C_("left / right", "%s / %s"), l, r);
 }
 
-/* Page 1's table: each measure's mean and range per leg in the period, and
- * the means of the period of the same length before it; then the days
- * logged and the sessions. */
+/* Left / right change of the mean from the period before to this one,
+ * "—" for a leg without values in either */
+static char *
+format_change_pair (const LcTrendSummary *now,
+                    const LcTrendSummary *before,
+                    LcMeasure             left,
+                    LcMeasure             right,
+                    gboolean              circumference)
+{
+  double scale = circumference ? 10 : 1;
+  const LcMeasure measures[LC_N_LEGS] = { left, right };
+  char *text[LC_N_LEGS];
+  char *pair;
+
+  for (guint leg = 0; leg < LC_N_LEGS; leg++)
+    {
+      LcMeasure m = measures[leg];
+
+      text[leg] = now->means[m].n > 0 && before->means[m].n > 0
+                  ? lc_format_change ((now->means[m].mean - before->means[m].mean) / scale)
+                  : g_strdup ("—");
+    }
+  pair = g_strdup_printf (C_("left / right", "%s / %s"), text[LC_LEG_LEFT], text[LC_LEG_RIGHT]);
+  g_free (text[LC_LEG_LEFT]);
+  g_free (text[LC_LEG_RIGHT]);
+
+  return pair;
+}
+
+/* Page 1's table: each measure's mean and range per leg in the period,
+ * the means of the period of the same length before it and the change
+ * from them; then the days logged and the sessions. */
 static void
 summary_section (Report               *report,
                  const LcDayAggregate *days,
@@ -326,10 +412,11 @@ summary_section (Report               *report,
                  guint32               last_day)
 {
   const Column columns[] = {
-    { C_("report summary", "Measure"), 0.28, FALSE },
-    { C_("report summary", "Left"), 0.2, TRUE },
-    { C_("report summary", "Right"), 0.2, TRUE },
-    { C_("report summary", "Period before, left / right"), 0.32, TRUE },
+    { C_("report summary", "Measure"), 0.24, FALSE },
+    { C_("report summary", "Left"), 0.19, TRUE },
+    { C_("report summary", "Right"), 0.19, TRUE },
+    { C_("report summary", "Period before, left / right"), 0.19, TRUE },
+    { C_("report summary", "Change, left / right"), 0.19, TRUE },
   };
   static const struct { LcMeasure left; LcMeasure right; gboolean circumference; const char *title; } rows[] = {
     { LC_MEASURE_HEAVINESS_LEFT, LC_MEASURE_HEAVINESS_RIGHT, FALSE, NC_("report summary", "Heaviness (0–10)") },
@@ -351,10 +438,10 @@ summary_section (Report               *report,
     {
       g_autofree char *left = format_mean_range (&now, rows[i].left, rows[i].circumference);
       g_autofree char *right = format_mean_range (&now, rows[i].right, rows[i].circumference);
-      g_autofree char *earlier = before.days_logged > 0
-                                 ? format_mean_pair (&before, rows[i].left, rows[i].right, rows[i].circumference)
-                                 : g_strdup ("—");
-      const char *cells[] = { g_dpgettext2 (NULL, "report summary", rows[i].title), left, right, earlier };
+      g_autofree char *earlier = format_mean_pair (&before, rows[i].left, rows[i].right, rows[i].circumference);
+      g_autofree char *change = format_change_pair (&now, &before, rows[i].left, rows[i].right,
+                                                    rows[i].circumference);
+      const char *cells[] = { g_dpgettext2 (NULL, "report summary", rows[i].title), left, right, earlier, change };
 
       table_body_row (report, columns, G_N_ELEMENTS (columns), cells);
     }
@@ -363,15 +450,17 @@ summary_section (Report               *report,
   totals = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Days with entries: %u of %u.", "Days with entries: %u of %u.", n),
                             now.days_logged, n);
   /* TRANSLATORS: sessions in the report's period with at least one step
-   * done, and the number of days they were done on */
-  sessions_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Sessions with at least one step done: %u, on %u day.",
-                                                "Sessions with at least one step done: %u, on %u days.", now.session_days),
-                                   now.sessions, now.session_days);
+   * done, the number of days they were done on, then how many that is a
+   * week on average; the plural follows the number of days */
+  sessions_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Sessions with at least one step done: %u, on %u day (%.1f a week on average).",
+                                                "Sessions with at least one step done: %u, on %u days (%.1f a week on average).",
+                                                now.session_days),
+                                   now.sessions, now.session_days, now.sessions * 7.0 / n);
   report->y += 4;
   paragraph (report, BODY_FONT, totals, 2);
   paragraph (report, BODY_FONT, sessions_text, 4);
   paragraph (report, SMALL_FONT,
-             _("Means per leg of all entries in the period, with the lowest and highest value entered in brackets. The period before is the same number of days just before this one."),
+             _("Means per leg of all entries in the period, with the lowest and highest value entered in brackets. The period before is the same number of days just before this one; a change of less than 1 point in a 0–10 score is no clear change."),
              10);
 }
 
@@ -429,27 +518,27 @@ red_flags_section (Report               *report,
     }
 
   if (!any)
-    paragraph (report, BODY_FONT,
-               _("None found in this period. Leg Care checked for a calf 3 cm or more larger than the other (measured 10 cm below the bump under the kneecap), for a difference between the ankles 1 cm or more away from their difference in earlier readings, and for one leg’s swelling score rising by 3 points or more within 3 days while the other leg’s did not. This rules nothing out: one leg that is painful, warm or red needs medical advice whatever the numbers."),
-               2);
+    paragraph (report, BODY_FONT, _("None found in this period."), 2);
+  paragraph (report, SMALL_FONT,
+             _("Checked on every day of the period: a calf 3 cm or more larger than the other (measured 10 cm below the bump under the kneecap), a difference between the ankles 1 cm or more away from their difference in earlier readings, and one leg’s swelling score rising by 3 points or more within 3 days while the other leg’s did not. This rules nothing out: one leg that is painful, warm or red needs medical advice whatever the numbers."),
+             2);
   report->y += 6;
 }
 
 static void
-insights_section (Report               *report,
-                  const LcDayAggregate *days,
-                  guint                 n_days,
-                  GPtrArray            *entries,
-                  GPtrArray            *sessions,
-                  GTimeZone            *tz,
-                  guint32               last_day)
+insights_section (Report    *report,
+                  GPtrArray *entries,
+                  GPtrArray *sessions,
+                  GTimeZone *tz,
+                  guint32    first_day,
+                  guint32    last_day)
 {
-  g_autoptr(GPtrArray) insights = lc_trend_insights (days, n_days, entries, sessions, tz, last_day);
+  g_autoptr(GPtrArray) insights = lc_trend_period_insights (entries, sessions, tz, first_day, last_day,
+                                                            LC_TREND_VOICE_REPORT);
 
   heading (report, _("Observations"));
   if (insights->len == 0)
-    paragraph (report, BODY_FONT, _("Not enough entries in this period to compare weeks, times of day or sessions."),
-               2);
+    paragraph (report, BODY_FONT, _("Not enough entries in this period to compare times of day or sessions."), 2);
   for (guint i = 0; i < insights->len; i++)
     {
       g_autofree char *text = g_strdup_printf ("• %s", (const char *) g_ptr_array_index (insights, i));
@@ -508,6 +597,8 @@ charts_section (Report      *report,
       if (LC_CHART_KIND_IS_CIRCUMFERENCE (kind) && lc_chart_data_count_days (data, kind) == 0)
         continue;
 
+      /* One legend, and the session days once: with the first chart */
+      style.legend = first;
       snapshot = gtk_snapshot_new ();
       height = draw_chart (snapshot, report->pango, data, kind, FALSE, &style, (float) content_width (report));
       node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
@@ -517,8 +608,11 @@ charts_section (Report      *report,
         {
           need (report, 80 + height);
           heading (report, _("Charts"));
+          /* As lc_trend_chart_grid() draws a long span: by week */
           paragraph (report, SMALL_FONT,
-                     _("Marks: each day’s mean score (0 = none, 10 = worst) per leg. Lines: the mean of the 7 days up to each day. Ticks on the time axis: days with a completed session."),
+                     lc_chart_data_get_last_day (data) - lc_chart_data_get_first_day (data) + 1 >= LC_TREND_WEEKLY_SPAN
+                     ? _("Bars: each week’s mean score (0 = none, 10 = worst) per leg, on a light band from the lowest to the highest daily mean of the week. Lines: the mean of the 7 days up to each day. Ticks on the time axis of the first chart: days with a completed session.")
+                     : _("Marks: each day’s mean score (0 = none, 10 = worst) per leg. Lines: the mean of the 7 days up to each day. Ticks on the time axis of the first chart: days with a completed session."),
                      6);
           first = FALSE;
         }
@@ -581,11 +675,11 @@ effects_section (Report    *report,
                  GPtrArray *sessions)
 {
   const Column columns[] = {
-    { _("Routine"), 0.4, FALSE },
-    { _("Sessions"), 0.15, TRUE },
-    { _("Heaviness before"), 0.15, TRUE },
-    { _("Heaviness after"), 0.15, TRUE },
-    { _("Mean change"), 0.15, TRUE },
+    { _("Routine"), 0.36, FALSE },
+    { _("Sessions"), 0.13, TRUE },
+    { _("Heaviness before"), 0.17, TRUE },
+    { _("Heaviness after"), 0.17, TRUE },
+    { _("Mean change"), 0.17, TRUE },
   };
   g_autoptr(GArray) effects = lc_trend_routine_effects (sessions);
 
@@ -606,7 +700,7 @@ effects_section (Report    *report,
       g_autofree char *n = g_strdup_printf ("%u", effect->n);
       g_autofree char *before = g_strdup_printf ("%.1f", effect->mean_before);
       g_autofree char *after = g_strdup_printf ("%.1f", effect->mean_after);
-      g_autofree char *change = g_strdup_printf ("%+.1f", effect->mean_change);
+      g_autofree char *change = lc_format_change (effect->mean_change);
       const char *cells[] = { effect->routine_name, n, before, after, change };
 
       table_body_row (report, columns, G_N_ELEMENTS (columns), cells);
@@ -622,12 +716,11 @@ entries_section (Report    *report,
   const Column columns[] = {
     /* TRANSLATORS: the column of each entry's date and time */
     { C_("report table", "Date"), 0.17, FALSE },
-    { _("Heaviness L / R"), 0.12, TRUE },
-    { _("Swelling L / R"), 0.12, TRUE },
-    { _("Ankle L / R (cm)"), 0.135, TRUE },
-    { _("Calf L / R (cm)"), 0.135, TRUE },
-    { _("Tags"), 0.165, FALSE },
-    { _("Note"), 0.155, FALSE },
+    { _("Heaviness L / R"), 0.14, TRUE },
+    { _("Swelling L / R"), 0.14, TRUE },
+    { _("Ankle L / R (cm)"), 0.14, TRUE },
+    { _("Calf L / R (cm)"), 0.14, TRUE },
+    { _("Tags"), 0.27, FALSE },
   };
 
   heading (report, _("Diary Entries"));
@@ -636,6 +729,8 @@ entries_section (Report    *report,
       paragraph (report, BODY_FONT, _("No entries in this period."), 6);
       return;
     }
+
+  paragraph (report, SMALL_FONT, _("Each entry as it was made; its note, if any, is under it in italics."), 4);
 
   table_header (report, columns, G_N_ELEMENTS (columns));
   for (guint i = 0; i < entries->len; i++)
@@ -650,9 +745,10 @@ entries_section (Report    *report,
       g_autofree char *ankles = format_circumferences (entry->ankle_mm);
       g_autofree char *calves = format_circumferences (entry->calf_mm);
       g_autofree char *tags = format_tags (entry->tags, entry->position);
-      const char *cells[] = { g_strstrip (when), heaviness, swelling, ankles, calves, tags, entry->note };
+      const char *cells[] = { g_strstrip (when), heaviness, swelling, ankles, calves, tags };
 
-      table_body_row (report, columns, G_N_ELEMENTS (columns), cells);
+      /* The note, whole, across the table under its entry */
+      table_row (report, columns, G_N_ELEMENTS (columns), cells, entry->note, FALSE);
     }
 }
 
@@ -756,6 +852,7 @@ append_bytes (void                *closure,
  * @tz: the time zone of the days
  * @first_day: the first day of the period (see lc_trend_day_number())
  * @last_day: the last day
+ * @person: (nullable): the name to print under the title, if any
  * @generated: when the report is made
  * @paper: the paper size (gtk_paper_size_new (NULL) follows the locale)
  *
@@ -767,6 +864,7 @@ lc_report_create_pdf (LcDiary       *diary,
                       GTimeZone     *tz,
                       guint32        first_day,
                       guint32        last_day,
+                      const char    *person,
                       GDateTime     *generated,
                       GtkPaperSize  *paper,
                       GError       **error)
@@ -837,15 +935,23 @@ lc_report_create_pdf (LcDiary       *diary,
                                made, PACKAGE_VERSION);
 
   paragraph (&report, TITLE_FONT, _("Leg Diary Report"), 4);
+  if (person != NULL && person[0] != '\0')
+    {
+      /* TRANSLATORS: the report's first line under its title: whose diary */
+      g_autofree char *whose = g_strdup_printf (_("Name: %s"), person);
+
+      paragraph (&report, HEADING_FONT, whose, 2);
+    }
   paragraph (&report, HEADING_FONT, period, 4);
   paragraph (&report, SMALL_FONT, made_text, 10);
 
+  /* Page 1: the figures and the warning signs, then the charts; the
+   * details after them */
   summary_section (&report, (const LcDayAggregate *) (gpointer) days->data, days->len, sessions, tz, first_day,
                    last_day);
   red_flags_section (&report, (const LcDayAggregate *) (gpointer) days->data, days->len, first_day, last_day);
-  insights_section (&report, (const LcDayAggregate *) (gpointer) days->data, days->len, entries, sessions, tz,
-                    last_day);
   charts_section (&report, data);
+  insights_section (&report, entries, sessions, tz, first_day, last_day);
   sessions_section (&report, sessions, tz, first_day, last_day);
   effects_section (&report, sessions);
   entries_section (&report, entries, tz);

@@ -16,6 +16,7 @@ GBytes  *lc_report_create_pdf      (LcDiary        *diary,
                                     GTimeZone      *tz,
                                     guint32         first_day,
                                     guint32         last_day,
+                                    const char     *person,
                                     GDateTime      *generated,
                                     GtkPaperSize   *paper,
                                     GError        **error);

@@ -27,6 +27,8 @@ struct _LcTrendsPage
   LcChartData    *data;
   guint32         today;
   LcPeriod        period;        /* shown; kind LC_N_PERIOD_KINDS before the first */
+  GPtrArray      *entries;       /* the shown period's, read when it changes */
+  LcPeriod        entries_period;
   GDateWeekday    first_weekday;
   gboolean        syncing;       /* the charts' active days follow each other */
 
@@ -75,30 +77,40 @@ chart (LcTrendsPage *self,
     }
 }
 
-/* The first day of a report's period ending today: "2w", "3m", "1y" or
- * "all" */
-static guint32
-report_first_day (LcTrendsPage *self,
-                  const char   *range)
+/* The days of a report: "shown" is the period on the page; "2w", "3m",
+ * "1y" and "all" end today. */
+static void
+report_days (LcTrendsPage *self,
+             const char   *range,
+             guint32      *first_day,
+             guint32      *last_day)
 {
   GDate date;
   guint32 two_weeks = self->today - 13;
 
+  *last_day = self->today;
   g_date_clear (&date, 1);
   g_date_set_julian (&date, self->today);
 
-  if (g_strcmp0 (range, "2w") == 0)
-    return two_weeks;
-  if (g_strcmp0 (range, "1y") == 0)
-    g_date_subtract_years (&date, 1);
+  if (g_strcmp0 (range, "shown") == 0)
+    {
+      *first_day = self->period.first_day;
+      *last_day = self->period.last_day;
+    }
+  else if (g_strcmp0 (range, "2w") == 0)
+    *first_day = two_weeks;
   else if (g_strcmp0 (range, "all") == 0)
-    return self->days != NULL && self->days->len > 0
-           ? MIN (lc_trend_aggregate_day (&g_array_index (self->days, LcDayAggregate, 0)), two_weeks)
-           : two_weeks;
+    *first_day = self->days != NULL && self->days->len > 0
+                 ? MIN (lc_trend_aggregate_day (&g_array_index (self->days, LcDayAggregate, 0)), two_weeks)
+                 : two_weeks;
   else
-    g_date_subtract_months (&date, 3);
-
-  return g_date_get_julian (&date) + 1;
+    {
+      if (g_strcmp0 (range, "1y") == 0)
+        g_date_subtract_years (&date, 1);
+      else
+        g_date_subtract_months (&date, 3);
+      *first_day = g_date_get_julian (&date) + 1;
+    }
 }
 
 /* The diary's first day, or today */
@@ -308,31 +320,49 @@ acknowledge_cb (LcTrendsPage *self)
 
 /* Observations about the period shown that its figures don't say: its
  * mornings against its evenings, and the routines done in it */
+/* The entries of the shown period, for the observations and the time of
+ * day: read again only when the period or the diary changed */
+static void
+update_entries (LcTrendsPage *self)
+{
+  g_autoptr(GDateTime) first = NULL;
+  g_autoptr(GDateTime) last = NULL;
+  g_autoptr(GDateTime) next = NULL;
+  g_autoptr(GDateTime) from = NULL;
+  g_autoptr(GDateTime) to = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->entries != NULL && self->entries_period.first_day == self->period.first_day &&
+      self->entries_period.last_day == self->period.last_day)
+    return;
+
+  first = lc_trend_day_to_local (self->period.first_day);
+  last = lc_trend_day_to_local (self->period.last_day);
+  next = g_date_time_add_days (last, 1);
+  from = g_date_time_new_local (g_date_time_get_year (first), g_date_time_get_month (first),
+                                g_date_time_get_day_of_month (first), 0, 0, 0);
+  to = g_date_time_new_local (g_date_time_get_year (next), g_date_time_get_month (next),
+                              g_date_time_get_day_of_month (next), 0, 0, 0);
+  g_clear_pointer (&self->entries, g_ptr_array_unref);
+  self->entries = lc_diary_list_entries (self->diary, g_date_time_to_unix (from), g_date_time_to_unix (to), &error);
+  if (self->entries == NULL)
+    {
+      g_warning ("Could not read the period's entries: %s", error->message);
+      self->entries = g_ptr_array_new ();
+    }
+  self->entries_period = self->period;
+}
+
 static void
 update_insights (LcTrendsPage *self)
 {
-  g_autoptr(GDateTime) first = lc_trend_day_to_local (self->period.first_day);
-  g_autoptr(GDateTime) last = lc_trend_day_to_local (self->period.last_day);
-  g_autoptr(GDateTime) next = g_date_time_add_days (last, 1);
-  g_autoptr(GDateTime) from = g_date_time_new_local (g_date_time_get_year (first), g_date_time_get_month (first),
-                                                     g_date_time_get_day_of_month (first), 0, 0, 0);
-  g_autoptr(GDateTime) to = g_date_time_new_local (g_date_time_get_year (next), g_date_time_get_month (next),
-                                                   g_date_time_get_day_of_month (next), 0, 0, 0);
-  g_autoptr(GPtrArray) entries = NULL;
   g_autoptr(GPtrArray) insights = NULL;
   g_autoptr(GTimeZone) tz = g_time_zone_new_local ();
-  g_autoptr(GError) error = NULL;
 
   gtk_list_box_remove_all (self->insights_list);
 
-  entries = lc_diary_list_entries (self->diary, g_date_time_to_unix (from), g_date_time_to_unix (to), &error);
-  if (entries == NULL)
-    {
-      g_warning ("Could not read the period's entries: %s", error->message);
-      entries = g_ptr_array_new ();
-    }
-
-  insights = lc_trend_period_insights (entries, self->sessions, tz, self->period.first_day, self->period.last_day);
+  insights = lc_trend_period_insights (self->entries, self->sessions, tz, self->period.first_day,
+                                       self->period.last_day, LC_TREND_VOICE_USER);
   for (guint i = 0; i < insights->len; i++)
     {
       GtkWidget *row = adw_action_row_new ();
@@ -516,6 +546,30 @@ update_summary (LcTrendsPage *self,
       adw_wrap_box_append (self->summary_box, summary_card (_("Heaviness, Left and Right"), value, note));
     }
 
+  /* Heaviness in the evening against the morning, when both have enough
+   * scores (as the observations): both legs' scores counted */
+  {
+    LcTimeOfDay times;
+
+    lc_trend_time_of_day (self->entries, tz, &times);
+    if (times.morning_heaviness.n >= LC_TREND_MIN_TIME_OF_DAY && times.evening_heaviness.n >= LC_TREND_MIN_TIME_OF_DAY)
+      {
+        double evening = round (times.evening_heaviness.mean * 10) / 10;
+        double morning = round (times.morning_heaviness.mean * 10) / 10;
+        double difference = evening - morning;
+        g_autofree char *value = lc_format_change (difference);
+        g_autofree char *note = NULL;
+
+        if (ABS (difference) < LC_TREND_CLEAR_CHANGE - 0.05)
+          /* TRANSLATORS: mean heaviness in the evenings and in the mornings */
+          note = g_strdup_printf (_("No clear difference: %.1f in the evening, %.1f in the morning"), evening, morning);
+        else
+          /* TRANSLATORS: mean heaviness in the evenings and in the mornings */
+          note = g_strdup_printf (_("%.1f in the evening, %.1f in the morning"), evening, morning);
+        adw_wrap_box_append (self->summary_box, summary_card (_("Heaviness, Evening Against Morning"), value, note));
+      }
+  }
+
   {
     g_autofree char *value = g_strdup_printf ("%u", now.days_logged);
     /* TRANSLATORS: days logged, e.g. "of 30 days"; the number of days in
@@ -588,6 +642,7 @@ update_range (LcTrendsPage *self)
   gtk_widget_set_visible (self->ankle_box, lc_chart_data_count_days (self->data, LC_CHART_ANKLE) > 0);
   gtk_widget_set_visible (self->calf_box, lc_chart_data_count_days (self->data, LC_CHART_CALF) > 0);
   update_details (self, self->heaviness_chart);
+  update_entries (self);
   update_summary (self, combined);
   update_insights (self);
 }
@@ -665,6 +720,7 @@ lc_trends_page_reload (LcTrendsPage *self)
   self->today = lc_trend_date_time_day (now);
   g_clear_pointer (&self->days, g_array_unref);
   g_clear_pointer (&self->sessions, g_ptr_array_unref);
+  g_clear_pointer (&self->entries, g_ptr_array_unref);
 
   n_entries = lc_diary_count_entries (self->diary, &error);
   if (n_entries >= 0)
@@ -790,10 +846,12 @@ save_bytes (LcTrendsPage *self,
 
 /**
  * lc_trends_page_save_report:
- * @range: the period: "2w", "3m", "1y" or "all"
+ * @range: the period: "shown" (the one on the page), or ending today:
+ *   "2w", "3m", "1y" or "all"
  *
- * Writes the report for the period ending today to @file, on the paper
- * size of the user's locale; a toast or an error dialog tells how it went.
+ * Writes the report for the period to @file, on the paper size of the
+ * user's locale, with the name from the report-name setting; a toast or an
+ * error dialog tells how it went.
  */
 void
 lc_trends_page_save_report (LcTrendsPage *self,
@@ -805,6 +863,8 @@ lc_trends_page_save_report (LcTrendsPage *self,
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autoptr(GBytes) pdf = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *person = NULL;
+  guint32 first_day, last_day;
 
   g_return_if_fail (LC_IS_TRENDS_PAGE (self));
   g_return_if_fail (G_IS_FILE (file));
@@ -812,7 +872,9 @@ lc_trends_page_save_report (LcTrendsPage *self,
   if (self->diary == NULL)
     return;
 
-  pdf = lc_report_create_pdf (self->diary, tz, report_first_day (self, range), self->today, now, paper, &error);
+  report_days (self, range, &first_day, &last_day);
+  person = g_strstrip (g_settings_get_string (self->settings, "report-name"));
+  pdf = lc_report_create_pdf (self->diary, tz, first_day, last_day, person, now, paper, &error);
   if (pdf == NULL)
     {
       lc_show_error (GTK_WIDGET (self), _("The Report Could Not Be Made"), error->message);
@@ -870,7 +932,7 @@ file_filters (const char *name,
 typedef struct
 {
   LcTrendsPage *self;
-  GtkDropDown  *periods;
+  AdwComboRow  *periods;
   const char   *range;
 } ReportRequest;
 
@@ -896,7 +958,7 @@ report_file_cb (GtkFileDialog *dialog,
     lc_trends_page_save_report (request->self, file, request->range);
 }
 
-static const char *const range_names[] = { "2w", "3m", "1y", "all" };
+static const char *const range_names[] = { "shown", "2w", "3m", "1y", "all" };
 
 static void
 report_period_cb (AdwAlertDialog *alert,
@@ -909,7 +971,7 @@ report_period_cb (AdwAlertDialog *alert,
   g_autoptr(GListModel) filters = NULL;
   g_autoptr(GDateTime) now = NULL;
   g_autofree char *name = NULL;
-  guint period = gtk_drop_down_get_selected (request->periods);
+  guint period = adw_combo_row_get_selected (request->periods);
 
   if (g_strcmp0 (response, "save") != 0 || period >= G_N_ELEMENTS (range_names))
     return;
@@ -933,22 +995,39 @@ report_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   LcTrendsPage *self = LC_TRENDS_PAGE (widget);
+  g_autofree char *shown = lc_period_format (&self->period);
+  /* TRANSLATORS: the report's first choice of period: the one on the
+   * Trends page, such as "November 2026" */
+  g_autofree char *this_period = g_strdup_printf (_("As Shown: %s"), shown);
   const char *const periods[] = {
-    _("Last 2 weeks"), _("Last 3 months"), _("Last year"), _("The whole diary"), NULL
+    this_period, _("Last 2 Weeks"), _("Last 3 Months"), _("Last Year"), _("The Whole Diary"), NULL
   };
+  g_autoptr(GtkStringList) model = gtk_string_list_new (periods);
+  GtkWidget *list = gtk_list_box_new ();
+  GtkWidget *combo = adw_combo_row_new ();
+  GtkWidget *name = adw_entry_row_new ();
   AdwDialog *alert;
-  GtkWidget *drop_down = gtk_drop_down_new_from_strings (periods);
-  const char *range = adw_toggle_group_get_active_name (self->range_toggles);
   ReportRequest *request;
 
-  for (guint i = 0; i < G_N_ELEMENTS (range_names); i++)
-    if (g_strcmp0 (range, range_names[i]) == 0)
-      gtk_drop_down_set_selected (GTK_DROP_DOWN (drop_down), i);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (drop_down), GTK_ACCESSIBLE_PROPERTY_LABEL, C_("time range", "Period"), -1);
+  G_STATIC_ASSERT (G_N_ELEMENTS (periods) == G_N_ELEMENTS (range_names) + 1);
+
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (combo), C_("time range", "Period"));
+  /* The choice under the title, where a long one has the row's width */
+  adw_combo_row_set_use_subtitle (ADW_COMBO_ROW (combo), TRUE);
+  adw_combo_row_set_model (ADW_COMBO_ROW (combo), G_LIST_MODEL (model));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (combo), 0);
+  gtk_list_box_append (GTK_LIST_BOX (list), combo);
+  /* Kept for the next report; on this computer only */
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (name), _("Name on the Report (Optional)"));
+  g_settings_bind (self->settings, "report-name", name, "text", G_SETTINGS_BIND_DEFAULT);
+  adw_entry_row_set_activates_default (ADW_ENTRY_ROW (name), TRUE);
+  gtk_list_box_append (GTK_LIST_BOX (list), name);
 
   alert = adw_alert_dialog_new (_("Report for Your Doctor"),
-                                _("A PDF with the charts, your entries, your sessions and how heavy your legs felt before and after them, and any warning signs in the period."));
-  adw_alert_dialog_set_extra_child (ADW_ALERT_DIALOG (alert), drop_down);
+                                _("A PDF with a summary per leg, the charts, any warning signs, your sessions and your entries in the period."));
+  adw_alert_dialog_set_extra_child (ADW_ALERT_DIALOG (alert), list);
   adw_alert_dialog_add_responses (ADW_ALERT_DIALOG (alert),
                                   "cancel", _("_Cancel"),
                                   "save", _("_Save…"),
@@ -958,7 +1037,7 @@ report_action (GtkWidget  *widget,
 
   request = g_new0 (ReportRequest, 1);
   request->self = g_object_ref (self);
-  request->periods = GTK_DROP_DOWN (g_object_ref (drop_down));
+  request->periods = ADW_COMBO_ROW (g_object_ref (combo));
   adw_alert_dialog_choose (ADW_ALERT_DIALOG (alert), widget, NULL, (GAsyncReadyCallback) report_period_cb,
                            request);
 }
@@ -1024,6 +1103,7 @@ lc_trends_page_dispose (GObject *object)
   g_clear_object (&self->diary);
   g_clear_pointer (&self->days, g_array_unref);
   g_clear_pointer (&self->sessions, g_ptr_array_unref);
+  g_clear_pointer (&self->entries, g_ptr_array_unref);
   g_clear_pointer (&self->data, lc_chart_data_unref);
 
   G_OBJECT_CLASS (lc_trends_page_parent_class)->dispose (object);
