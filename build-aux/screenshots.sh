@@ -25,3 +25,32 @@ for lang in en it de; do
       xvfb-run -a -s "-screen 0 2600x1500x24" dbus-run-session -- \
       _build/tests/screenshot "$out" $suffix 2>&1 | grep -v -e 'dbus-daemon' -e 'shader cache'
 done
+
+# Large text (Text Size 2.0 in GNOME's Accessibility settings) and high
+# contrast, in English and German, of the views with the most text:
+# NAME-LANG-text2.png and NAME-LANG-hc.png
+for lang in en de; do
+  case $lang in
+    en) locale=en_US.UTF-8 ;;
+    de) locale=de_DE.UTF-8 ;;
+  esac
+  for look in text2 hc; do
+    echo "screenshots ($lang, $look):"
+    home=$tmp/$lang-$look
+    # Large text at the default and a wide size: at 360 px, text twice
+    # as large leaves the room of a 180 px window, narrower than any GNOME
+    # app's smallest size.
+    case $look in
+      text2) extra="LC_SCREENSHOT_TEXT_SCALE=2"
+             shots='main:routine:diary:diary-wide*:entry:trends-period-month:trends-period-3-months:player-1000x700*:player-1400x1000' ;;
+      hc) extra="ADW_DEBUG_HIGH_CONTRAST=1"
+          shots='main:narrow-diary*:diary-wide*:narrow-entry*:trends-period-month:narrow-trends-period-month*:trends-warning:narrow-session*:player-1000x700*' ;;
+    esac
+    env LANG=$locale LANGUAGE=$lang $extra \
+        LC_SCREENSHOTS="$shots" \
+        HOME="$home" XDG_DATA_HOME="$home/.local/share" XDG_CONFIG_HOME="$home/config" XDG_CACHE_HOME="$home/cache" XDG_STATE_HOME="$home/state" \
+        GSETTINGS_BACKEND=memory GTK_A11Y=none NO_AT_BRIDGE=1 LEGCARE_AUDIO_SINK="fakesink sync=true" \
+        xvfb-run -a -s "-screen 0 2600x1500x24" dbus-run-session -- \
+        _build/tests/screenshot "$out" "$lang-$look" 2>&1 | grep -v -e 'dbus-daemon' -e 'shader cache'
+  done
+done

@@ -350,6 +350,19 @@ save_png (GtkWidget   *window,
   return TRUE;
 }
 
+static gboolean
+matches_any (const char *globs,
+             const char *name)
+{
+  g_auto(GStrv) patterns = g_strsplit (globs, ":", -1);
+
+  for (guint i = 0; patterns[i] != NULL; i++)
+    if (g_pattern_match_simple (patterns[i], name))
+      return TRUE;
+
+  return FALSE;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -385,6 +398,16 @@ main (int   argc,
                 "gtk-enable-animations", FALSE,
                 "gtk-font-name", "Cantarell 11",    /* what a GNOME session sets */
                 NULL);
+  /* LC_SCREENSHOT_TEXT_SCALE=2: the Text Size of GNOME's Accessibility
+   * settings, which GTK reads as the font resolution. High contrast comes
+   * from libadwaita's own ADW_DEBUG_HIGH_CONTRAST=1. */
+  if (g_getenv ("LC_SCREENSHOT_TEXT_SCALE") != NULL)
+    {
+      double scale = g_ascii_strtod (g_getenv ("LC_SCREENSHOT_TEXT_SCALE"), NULL);
+
+      if (scale >= 0.5 && scale <= 4)
+        g_object_set (gtk_settings_get_default (), "gtk-xft-dpi", (int) (96 * 1024 * scale), NULL);
+    }
   g_settings_set_boolean (lc_application_get_settings (app), "safety-acknowledged", TRUE);
 
   for (guint i = 0; i < G_N_ELEMENTS (shots); i++)
@@ -396,9 +419,10 @@ main (int   argc,
       const char *only = g_getenv ("LC_SCREENSHOTS");
       GtkWindow *window;
 
-      /* LC_SCREENSHOTS=narrow-routine*: only those (a glob of their names),
-       * and those that fill the diary, which the later ones show */
-      if (only != NULL && !shot->seed && !g_pattern_match_simple (only, shot->name))
+      /* LC_SCREENSHOTS=narrow-routine*: only those (globs of their names,
+       * separated by ":"), and those that fill the diary, which the later
+       * ones show */
+      if (only != NULL && !shot->seed && !matches_any (only, shot->name))
         continue;
 
       g_settings_set_string (lc_application_get_settings (app), "color-scheme", shot->style);

@@ -15,9 +15,12 @@
  * way. Runs of the two alternate; the medians are printed with their ratio.
  *
  * With --large-diary, the diary holds ten years of entries (two a day)
- * and sessions, as a long-time user's would.
+ * and sessions, as a long-time user's would. With --page, the app opens on
+ * that page (its last-page setting), such as "diary": the first frame is
+ * then the Diary's first rows.
  *
- * Usage: bench-startup --app PATH [--runs N] [--large-diary] (needs a display)
+ * Usage: bench-startup --app PATH [--runs N] [--large-diary] [--page PAGE]
+ * (needs a display)
  */
 
 #include "config.h"
@@ -209,7 +212,8 @@ median (const Sample *samples,
 /* A private home for the runs: no settings from a real user, and the
  * safety notice already acknowledged, as on an ordinary start. */
 static char **
-make_env (const char *home)
+make_env (const char *home,
+          const char *page)
 {
   g_autofree char *config = g_build_filename (home, "config", NULL);
   g_autofree char *keyfile_dir = g_build_filename (config, "glib-2.0", "settings", NULL);
@@ -218,8 +222,12 @@ make_env (const char *home)
   g_autofree char *cache = g_build_filename (home, "cache", NULL);
   char **envp = g_get_environ ();
 
+  g_autofree char *settings = g_strdup_printf ("[com/example/LegCare]\nsafety-acknowledged=true\n%s%s%s",
+                                               page != NULL ? "last-page='" : "", page != NULL ? page : "",
+                                               page != NULL ? "'\n" : "");
+
   g_mkdir_with_parents (keyfile_dir, 0700);
-  g_file_set_contents (keyfile, "[com/example/LegCare]\nsafety-acknowledged=true\n", -1, NULL);
+  g_file_set_contents (keyfile, settings, -1, NULL);
 
   envp = g_environ_setenv (envp, "XDG_CONFIG_HOME", config, TRUE);
   envp = g_environ_setenv (envp, "XDG_DATA_HOME", data, TRUE);
@@ -264,6 +272,7 @@ main (int   argc,
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *app_path = NULL;
+  g_autofree char *page = NULL;
   g_autofree char *self_path = NULL;
   g_autofree char *home = NULL;
   g_auto(GStrv) envp = NULL;
@@ -276,6 +285,7 @@ main (int   argc,
     { "app", 0, 0, G_OPTION_ARG_FILENAME, &app_path, "The legcare binary to measure", "PATH" },
     { "runs", 0, 0, G_OPTION_ARG_INT, &runs, "Runs of each program (default 5)", "N" },
     { "large-diary", 0, 0, G_OPTION_ARG_NONE, &large_diary, "Ten years in the diary", NULL },
+    { "page", 0, 0, G_OPTION_ARG_STRING, &page, "The page to open on (routines, diary, trends)", "PAGE" },
     { "bare-window", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, &bare_window, NULL, NULL },
     { NULL }
   };
@@ -293,7 +303,7 @@ main (int   argc,
 
   if (app_path == NULL || runs < 1)
     {
-      g_printerr ("Usage: bench-startup --app PATH [--runs N] [--large-diary]\n");
+      g_printerr ("Usage: bench-startup --app PATH [--runs N] [--large-diary] [--page PAGE]\n");
       return 2;
     }
   if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
@@ -309,7 +319,7 @@ main (int   argc,
       g_printerr ("%s\n", error->message);
       return 1;
     }
-  envp = make_env (home);
+  envp = make_env (home, page);
   if (large_diary && !seed_large_diary (home, &error))
     {
       g_printerr ("%s\n", error->message);
@@ -318,8 +328,9 @@ main (int   argc,
   app = g_new0 (Sample, runs);
   bare = g_new0 (Sample, runs);
 
-  g_print ("Start-up to first frame (wall and CPU time) and resident memory %d s later, %d runs each%s\n",
-           SETTLE_SECONDS, runs, large_diary ? ", ten years in the diary" : "");
+  g_print ("Start-up to first frame (wall and CPU time) and resident memory %d s later, %d runs each%s%s%s\n",
+           SETTLE_SECONDS, runs, large_diary ? ", ten years in the diary" : "", page != NULL ? ", on the page " : "",
+           page != NULL ? page : "");
   g_print ("%-6s %10s %10s %10s %10s %10s %10s\n", "run", "app ms", "CPU ms", "MiB",
            "bare ms", "CPU ms", "MiB");
 
