@@ -286,12 +286,20 @@ new_picture (LoadData   *data,
              int         height)
 {
   g_autoptr(GTask) task = NULL;
-  GtkWidget *picture = gtk_picture_new ();
+  /* Without a description the picture is decoration beside text that says
+   * the same (a row's title): left out of what screen readers read */
+  GtkWidget *picture = g_object_new (GTK_TYPE_PICTURE,
+                                     "accessible-role", description != NULL ? GTK_ACCESSIBLE_ROLE_IMG
+                                                                             : GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                                     NULL);
   GtkWidget *clamp;
 
   gtk_picture_set_content_fit (GTK_PICTURE (picture), GTK_CONTENT_FIT_CONTAIN);
   gtk_picture_set_can_shrink (GTK_PICTURE (picture), TRUE);
-  gtk_picture_set_alternative_text (GTK_PICTURE (picture), description);
+  /* The image's name, which a screen reader says (an alternative text
+   * alone is only its description) */
+  if (description != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (picture), GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
   /* It may shrink to two thirds in a narrow window. */
   gtk_widget_set_size_request (picture, width * 2 / 3, height * 2 / 3);
 
@@ -317,7 +325,9 @@ new_picture (LoadData   *data,
 /**
  * lc_illustration_new:
  * @name: an illustration's name
- * @description: what it shows, for screen readers
+ * @description: (nullable): what it shows, for screen readers; %NULL for a
+ *   decorative picture beside text that says it (left out of the
+ *   accessibility tree)
  * @width: the width to ask for
  * @height: the height to ask for
  *

@@ -509,10 +509,10 @@ create_step_row (gpointer item,
       g_autofree char *path = g_build_filename (g_file_peek_path (lc_routine_library_get_pictures_dir (self->library)),
                                                 f->picture, NULL);
 
-      picture = lc_illustration_new_for_file (path, f->title, 64, 48);
+      picture = lc_illustration_new_for_file (path, NULL, 64, 48);
     }
   else
-    picture = lc_illustration_new (f->illustration != NULL ? f->illustration : "", f->title, 64, 48);
+    picture = lc_illustration_new (f->illustration != NULL ? f->illustration : "", NULL, 64, 48);
   gtk_widget_set_valign (picture, GTK_ALIGN_CENTER);
   gtk_widget_set_margin_top (picture, 6);
   gtk_widget_set_margin_bottom (picture, 6);

@@ -60,14 +60,6 @@ enum {
 
 static guint signals [N_SIGNALS];
 
-static char *
-describe_step (LcStep *step)
-{
-  /* Translators: a step's illustration for screen readers: title, then instruction */
-  return g_strdup_printf (_("Illustration of %s: %s"), lc_step_get_title (step),
-                          lc_step_get_instruction (step));
-}
-
 /* The cautions as acknowledged or not: the button while they are not, and
  * what changed if the user had acknowledged others. */
 static void
@@ -184,9 +176,9 @@ create_step_row (LcStep     *step,
   g_autofree char *title = g_markup_printf_escaped ("%u. %s", number, lc_step_get_title (step));
   g_autofree char *timing = lc_step_describe_timing (step);
   g_autofree char *subtitle = NULL;
-  g_autofree char *description = describe_step (step);
   GtkWidget *row = adw_action_row_new ();
-  GtkWidget *picture = lc_illustration_new_for_step (step, pictures, description, 96, 72);
+  /* Decoration: the row says the step's title and instruction */
+  GtkWidget *picture = lc_illustration_new_for_step (step, pictures, NULL, 96, 72);
 
   /* The timing on a line of its own above the instruction: it stays whole in
    * narrow windows, where a column beside the text would be squeezed. */

@@ -162,13 +162,11 @@ create_routine_row (gpointer item,
 {
   LcRoutine *routine = item;
   g_autofree char *duration = lc_format_duration (lc_routine_get_duration (routine));
-  g_autofree char *description = NULL;
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *suffix = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *label;
   GtkWidget *picture;
   GtkWidget *button;
-  LcStep *shown = lc_routine_get_illustration_step (routine);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), lc_routine_get_name (routine));
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
@@ -176,9 +174,8 @@ create_routine_row (gpointer item,
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
 
-  /* Translators: what a routine's thumbnail shows, for screen readers */
-  description = g_strdup_printf (_("Illustration: %s"), lc_step_get_title (shown));
-  picture = lc_illustration_new_for_routine (routine, NULL, description, 80, 60);
+  /* Decoration: the row's title names the routine */
+  picture = lc_illustration_new_for_routine (routine, NULL, NULL, 80, 60);
   gtk_widget_set_valign (picture, GTK_ALIGN_CENTER);
   gtk_widget_set_margin_top (picture, 6);
   gtk_widget_set_margin_bottom (picture, 6);

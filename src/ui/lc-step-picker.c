@@ -72,7 +72,8 @@ create_row (LcRoutine *routine,
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  picture = lc_illustration_new (lc_step_get_illustration (step), lc_step_get_title (step), 64, 48);
+  /* Decoration: the row's title names the step */
+  picture = lc_illustration_new (lc_step_get_illustration (step), NULL, 64, 48);
   gtk_widget_set_valign (picture, GTK_ALIGN_CENTER);
   gtk_widget_set_margin_top (picture, 6);
   gtk_widget_set_margin_bottom (picture, 6);

@@ -1,0 +1,168 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""An accessibility audit of every view of the real app, over AT-SPI.
+
+The legcare binary runs as its own process with GTK's AT-SPI backend, on
+an accessibility bus started here, with a diary of some weeks (written by
+seed-diary). Each view is opened in a fresh start of the app through its
+exported actions (org.gtk.Actions on the session bus, as a notification
+or the desktop would): the three pages, Preferences, About, the keyboard
+shortcuts, the safety notice, a new entry and a routine's start. In each,
+every node that is showing is read as Orca would, and the audit fails on
+- a focusable control without a name (Orca says only "button"),
+- an image without a name (decorative ones must not be in the tree).
+It prints the counts of nodes, focusable controls and images per view.
+
+Usage: test-a11y.py LEGCARE SEED-DIARY   (under xvfb-run and dbus-run-session)
+Output: TAP.
+"""
+import os
+
+# GLib warnings of the AT-SPI client library are not the app's: only the
+# app runs with the test environment's fatal warnings.
+APP_G_DEBUG = os.environ.pop("G_DEBUG", None)
+
+import subprocess  # noqa: E402
+import sys  # noqa: E402
+import time  # noqa: E402
+
+try:
+    import lc_atspi
+    from lc_atspi import Atspi
+except (ImportError, ValueError) as e:
+    print(f"1..0 # SKIP no AT-SPI client library: {e}")
+    sys.exit(0)
+
+APP_ID = "com.example.LegCare"
+APP_PATH = "/com/example/LegCare"
+
+# name, then the actions that open it: (object path under APP_PATH, action, GVariant text or None)
+VIEWS = [
+    ("Routines page", []),
+    ("Diary page", [("/window/1", "page", "'diary'")]),
+    ("Trends page", [("/window/1", "page", "'trends'")]),
+    ("Preferences", [("", "preferences", None)]),
+    ("About", [("", "about", None)]),
+    ("Keyboard Shortcuts", [("", "shortcuts", None)]),
+    ("Safety notice", [("", "safety", None)]),
+    ("New entry", [("", "reminder-log", "'diary-evening'")]),
+    ("Routine start", [("", "reminder-start", "'leg-elevation'")]),
+]
+
+# Roles that hold others and are not controls a user acts on: a list
+# passes the focus to its rows, which are checked
+CONTAINERS = {
+    Atspi.Role.APPLICATION, Atspi.Role.FRAME, Atspi.Role.WINDOW, Atspi.Role.DIALOG, Atspi.Role.FILLER,
+    Atspi.Role.PANEL, Atspi.Role.SCROLL_PANE, Atspi.Role.VIEWPORT, Atspi.Role.SECTION, Atspi.Role.GROUPING,
+    Atspi.Role.LIST, Atspi.Role.LIST_BOX, Atspi.Role.TREE, Atspi.Role.TABLE, Atspi.Role.TREE_TABLE,
+}
+
+
+def in_combo_box(node):
+    """A drop-down's own display of its choice, which the drop-down's name
+    and value say"""
+    node = node.get_parent()
+    for _ in range(4):
+        if node is None:
+            return False
+        if node.get_role() == Atspi.Role.COMBO_BOX:
+            return True
+        node = node.get_parent()
+    return False
+
+failures = 0
+number = 0
+
+
+def ok(condition, what, details=()):
+    global failures, number
+    number += 1
+    print(f"{'ok' if condition else 'not ok'} {number} {what}", flush=True)
+    for line in details:
+        print(f"# {line}", flush=True)
+    if not condition:
+        failures += 1
+
+
+def activate(path, action, parameter):
+    args = ["gdbus", "call", "--session", "--dest", APP_ID, "--object-path", APP_PATH + path,
+            "--method", "org.gtk.Actions.Activate", action, f"[<{parameter}>]" if parameter else "[]", "{}"]
+    return subprocess.run(args, capture_output=True, text=True, timeout=30)
+
+
+def where(node):
+    """The roles and names from the window down to @node, for a message."""
+    parts = []
+    while node is not None and node.get_role() != Atspi.Role.APPLICATION:
+        name = node.get_name() or ""
+        parts.append(f"{node.get_role_name()}" + (f" “{name[:40]}”" if name else ""))
+        node = node.get_parent()
+    return " < ".join(parts[:6])
+
+
+def audit(root):
+    """Walks the showing nodes below @root; returns the counts and problems."""
+    counts = {"nodes": 0, "focusable": 0, "images": 0}
+    unnamed_controls = []
+    unnamed_images = []
+    stack = [(root, 0)]
+    while stack:
+        node, depth = stack.pop()
+        if node is None or depth > 80:
+            continue
+        states = node.get_state_set()
+        if node.get_role() != Atspi.Role.APPLICATION and not states.contains(Atspi.StateType.SHOWING):
+            continue
+        counts["nodes"] += 1
+        role = node.get_role()
+        name = (node.get_name() or "").strip()
+        if states.contains(Atspi.StateType.FOCUSABLE) and role not in CONTAINERS and not in_combo_box(node):
+            counts["focusable"] += 1
+            if not name:
+                unnamed_controls.append(where(node))
+        if role == Atspi.Role.IMAGE:
+            counts["images"] += 1
+            if not name:
+                unnamed_images.append(where(node))
+        for i in range(node.get_child_count()):
+            stack.append((node.get_child_at_index(i), depth + 1))
+    return counts, unnamed_controls, unnamed_images
+
+
+def main():
+    legcare, seed_diary = sys.argv[1], sys.argv[2]
+    if lc_atspi.bus_launcher() is None:
+        print("1..0 # SKIP no at-spi-bus-launcher")
+        return 0
+
+    print(f"1..{3 * len(VIEWS)}", flush=True)
+    app = lc_atspi.App(APP_G_DEBUG)
+    try:
+        subprocess.run([seed_diary, f"{app.home}/data/legcare/diary.sqlite3", "60"], check=True)
+        app.start_bus()
+        for view, actions in VIEWS:
+            root = app.start(legcare)
+            ok(root is not None, f"{view}: the app is on the accessibility bus")
+            if root is None:
+                continue
+            time.sleep(1 * lc_atspi.slowdown())
+            for path, action, parameter in actions:
+                result = activate(path, action, parameter)
+                if result.returncode != 0:
+                    print(f"# {action}: {result.stderr.strip()}", flush=True)
+            time.sleep(1.5 * lc_atspi.slowdown())
+            counts, controls, images = audit(root)
+            print(f"# {view}: {counts['nodes']} nodes, {counts['focusable']} focusable, {counts['images']} images",
+                  flush=True)
+            ok(not controls, f"{view}: every focusable control has a name ({len(controls)} without)", controls)
+            ok(not images, f"{view}: every image has a name or is left out as decoration ({len(images)} without)",
+               images)
+            app.stop()
+    finally:
+        app.close()
+
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
