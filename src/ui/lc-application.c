@@ -50,11 +50,6 @@ struct _LcApplication
 
 G_DEFINE_FINAL_TYPE (LcApplication, lc_application, ADW_TYPE_APPLICATION)
 
-static const char *developers[] = {
-  "The Leg Care developers",
-  NULL
-};
-
 static GtkWindow *
 lc_application_get_window (LcApplication *self)
 {
@@ -285,8 +280,15 @@ lc_application_about_action (GSimpleAction *action,
 
   about = adw_about_dialog_new_from_appdata ("/com/example/LegCare/metainfo.xml", PACKAGE_VERSION);
   adw_about_dialog_set_version (ADW_ABOUT_DIALOG (about), PACKAGE_VERSION);
-  adw_about_dialog_set_developers (ADW_ABOUT_DIALOG (about), developers);
-  adw_about_dialog_set_copyright (ADW_ABOUT_DIALOG (about), "© 2026 The Leg Care developers");
+  /* Leg Care has no website, online help or issue tracker yet, nor a
+   * developer to name: the metainfo's addresses and developer are
+   * placeholders (appstreamcli wants a homepage), so About leaves them out
+   * rather than show them. Help is offline (F1). Remove these lines when
+   * the metainfo has real values. */
+  adw_about_dialog_set_developer_name (ADW_ABOUT_DIALOG (about), "");
+  adw_about_dialog_set_website (ADW_ABOUT_DIALOG (about), "");
+  adw_about_dialog_set_support_url (ADW_ABOUT_DIALOG (about), "");
+  adw_about_dialog_set_issue_url (ADW_ABOUT_DIALOG (about), "");
   /* Translators: replace with your names, one per line, to be credited in About */
   adw_about_dialog_set_translator_credits (ADW_ABOUT_DIALOG (about), _("translator-credits"));
   adw_about_dialog_add_legal_section (ADW_ABOUT_DIALOG (about),
@@ -342,14 +344,46 @@ lc_application_shortcuts_action (GSimpleAction *action,
 }
 
 static void
+help_launched_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GtkWindow) window = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (gtk_uri_launcher_launch_finish (GTK_URI_LAUNCHER (source), result, &error))
+    return;
+
+  /* Closing the desktop's app chooser is the user's choice, not a failure. */
+  if (g_error_matches (error, GTK_DIALOG_ERROR, GTK_DIALOG_ERROR_DISMISSED) ||
+      g_error_matches (error, GTK_DIALOG_ERROR, GTK_DIALOG_ERROR_CANCELLED))
+    return;
+
+  /* GTK reports a missing viewer only as "Operation not supported": the
+   * log keeps the reason, the user is told which app shows the help. */
+  g_message ("Could not open %s: %s", HELP_URL, error->message);
+  if (gtk_widget_get_visible (GTK_WIDGET (window)))
+    lc_show_error (GTK_WIDGET (window),
+                   /* Translators: F1 or Main Menu → Help failed */
+                   _("Help Could Not Be Opened"),
+                   /* Translators: Yelp is GNOME's help viewer; use the name
+                    * its app has in your language (e.g. "Hilfe", "Guida") */
+                   _("The help opens in the Help app (Yelp). If it is not installed, install it, then try again."));
+}
+
+/* The help pages are installed for the desktop's help viewer (Yelp) by
+ * gnome.yelp() in help/meson.build; help:legcare names them, in the
+ * user's language where a translation exists. */
+static void
 lc_application_help_action (GSimpleAction *action,
                             GVariant      *parameter,
                             gpointer       user_data)
 {
   LcApplication *self = user_data;
+  GtkWindow *window = lc_application_get_window (self);
   g_autoptr(GtkUriLauncher) launcher = gtk_uri_launcher_new (HELP_URL);
 
-  gtk_uri_launcher_launch (launcher, lc_application_get_window (self), NULL, NULL, NULL);
+  gtk_uri_launcher_launch (launcher, window, NULL, help_launched_cb, g_object_ref (window));
 }
 
 /* The main window, on screen, with what it has to tell first. */
