@@ -12,6 +12,9 @@ every node that is showing is read as Orca would, and the audit fails on
 - a focusable control without a name (Orca says only "button"),
 - an image without a name (decorative ones must not be in the tree).
 It prints the counts of nodes, focusable controls and images per view.
+Then the Routines page by keyboard alone, with real key events (XTest,
+through AT-SPI): Tab to a row, Ctrl+F, Enter on the row, and typing a
+search and Enter.
 
 Usage: test-a11y.py LEGCARE SEED-DIARY   (under xvfb-run and dbus-run-session)
 Output: TAP.
@@ -129,13 +132,122 @@ def audit(root):
     return counts, unnamed_controls, unnamed_images
 
 
+KEY_TAB, KEY_RETURN = 0xff09, 0xff0d
+
+
+def key(keysym, synth=Atspi.KeySynthType.PRESSRELEASE):
+    """A real key event, through the X server (XTest), as a keyboard sends it"""
+    Atspi.generate_keyboard_event(keysym, None, synth | Atspi.KeySynthType.SYM)
+    time.sleep(0.15 * lc_atspi.slowdown())
+
+
+def control_f():
+    """Ctrl+F by key codes: synthesizing a key by its symbol drops the
+    modifiers held (X keyboard codes of Control_L and F: 37 and 41)"""
+    Atspi.generate_keyboard_event(37, None, Atspi.KeySynthType.PRESS)
+    Atspi.generate_keyboard_event(41, None, Atspi.KeySynthType.PRESSRELEASE)
+    Atspi.generate_keyboard_event(37, None, Atspi.KeySynthType.RELEASE)
+    time.sleep(0.3 * lc_atspi.slowdown())
+
+
+def type_text(text):
+    for c in text:
+        key(ord(c))
+
+
+def find(node, predicate, depth=0):
+    if node is None or depth > 80:
+        return None
+    if node.get_role() != Atspi.Role.APPLICATION and not node.get_state_set().contains(Atspi.StateType.SHOWING):
+        return None
+    if predicate(node):
+        return node
+    for i in range(node.get_child_count()):
+        found = find(node.get_child_at_index(i), predicate, depth + 1)
+        if found is not None:
+            return found
+    return None
+
+
+def focused(root):
+    return find(root, lambda n: n.get_state_set().contains(Atspi.StateType.FOCUSED) and
+                n.get_role() not in (Atspi.Role.FRAME, Atspi.Role.WINDOW))
+
+
+def wait_for(root, predicate, seconds=5):
+    deadline = time.monotonic() + seconds * lc_atspi.slowdown()
+    while time.monotonic() < deadline:
+        found = find(root, predicate)
+        if found is not None:
+            return found
+        time.sleep(0.2)
+    return None
+
+
+def routine_page_shown(node):
+    """The Start button of a routine's page (the rows' buttons are named
+    after their routine)"""
+    return node.get_role() == Atspi.Role.PUSH_BUTTON and node.get_name() == "Start"
+
+
+def keyboard(app, legcare):
+    """The Routines page by keyboard alone: Tab to a row, Ctrl+F to the
+    search, Enter on a row, and Enter in the search for its first result"""
+    root = app.start(legcare)
+    ok(root is not None, "keyboard: the app is on the accessibility bus")
+    if root is None:
+        return
+    time.sleep(1 * lc_atspi.slowdown())
+    row = find(root, lambda n: n.get_role() == Atspi.Role.LIST_ITEM and n.get_name() == "Leg Elevation")
+    for _ in range(30):
+        if row is None or row.get_state_set().contains(Atspi.StateType.FOCUSED):
+            break
+        key(KEY_TAB)
+    ok(row is not None and row.get_state_set().contains(Atspi.StateType.FOCUSED), "keyboard: Tab reaches a routine's row")
+
+    control_f()
+    now = focused(root)
+    ok(now is not None and now.get_role() == Atspi.Role.ENTRY, "keyboard: Ctrl+F focuses the search",
+       [f"the focus is on {where(now) if now else 'nothing'}"])
+
+    for _ in range(30):
+        if row is None or row.get_state_set().contains(Atspi.StateType.FOCUSED):
+            break
+        key(KEY_TAB)
+    key(KEY_RETURN)
+    ok(wait_for(root, routine_page_shown) is not None, "keyboard: Enter on a routine's row opens it",
+       [f"the focus is on {where(focused(root) or root)}"])
+    time.sleep(0.5 * lc_atspi.slowdown())
+    now = focused(root)
+    ok(now is not None and routine_page_shown(now), "keyboard: the routine's page opens with the focus on Start",
+       [f"the focus is on {where(now) if now else 'nothing'}"])
+    app.stop()
+
+    # At start the search is where typing goes
+    root = app.start(legcare)
+    if root is None:
+        ok(False, "keyboard: the app starts again")
+        return
+    time.sleep(1 * lc_atspi.slowdown())
+    control_f()
+    type_text("elevation")
+    time.sleep(0.5 * lc_atspi.slowdown())
+    now = focused(root)
+    print(f"# typed into {where(now) if now else 'nothing'}", flush=True)
+    key(KEY_RETURN)
+    page = wait_for(root, routine_page_shown)
+    title = find(root, lambda n: n.get_role() == Atspi.Role.LABEL and n.get_name() == "Leg Elevation")
+    ok(page is not None and title is not None, "keyboard: Enter in the search opens the first result")
+    app.stop()
+
+
 def main():
     legcare, seed_diary = sys.argv[1], sys.argv[2]
     if lc_atspi.bus_launcher() is None:
         print("1..0 # SKIP no at-spi-bus-launcher")
         return 0
 
-    print(f"1..{3 * len(VIEWS)}", flush=True)
+    print(f"1..{3 * len(VIEWS) + 6}", flush=True)
     app = lc_atspi.App(APP_G_DEBUG)
     try:
         subprocess.run([seed_diary, f"{app.home}/data/legcare/diary.sqlite3", "60"], check=True)
@@ -158,6 +270,7 @@ def main():
             ok(not images, f"{view}: every image has a name or is left out as decoration ({len(images)} without)",
                images)
             app.stop()
+        keyboard(app, legcare)
     finally:
         app.close()
 

@@ -364,6 +364,10 @@ lc_routine_view_shown (AdwNavigationPage *page)
   self->shown = TRUE;
   if (self->focus_cautions_pending)
     focus_cautions (self, self->scroll_cautions_pending);
+  else if (gtk_widget_get_visible (GTK_WIDGET (self->start_button)))
+    /* The page's action first: the keyboard reaches Start without going
+     * through every caution and step (Shift+Tab goes back to them) */
+    gtk_widget_grab_focus (GTK_WIDGET (self->start_button));
 }
 
 static void

@@ -11,6 +11,7 @@
 #include "lc-format.h"
 #include "lc-illustration.h"
 #include "lc-routines-page.h"
+#include "lc-widgets.h"
 
 struct _LcRoutinesPage
 {
@@ -391,8 +392,8 @@ lc_routines_page_init (LcRoutinesPage *self)
                                G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE,
                                toggle_to_dropdown, dropdown_to_toggle, NULL, NULL);
 
-  /* Typing anywhere on the page searches. */
-  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
+  /* Typing anywhere on the page searches; Enter opens the first result */
+  lc_search_capture_keys (self->search_entry, GTK_WIDGET (self), self->routine_list);
 }
 
 /**

@@ -14,6 +14,7 @@
 
 #include "lc-illustration.h"
 #include "lc-step-picker.h"
+#include "lc-widgets.h"
 
 struct _LcStepPicker
 {
@@ -243,7 +244,7 @@ lc_step_picker_init (LcStepPicker *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
+  lc_search_capture_keys (self->search_entry, GTK_WIDGET (self), self->list);
   gtk_list_box_set_filter_func (self->list, filter_row, self, NULL);
 }
 

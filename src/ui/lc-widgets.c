@@ -420,3 +420,90 @@ lc_time_spin_output (GtkSpinButton *spin,
 
   return TRUE;
 }
+
+/* --- search as you type ------------------------------------------------------ */
+
+static gboolean
+is_enter (guint keyval)
+{
+  return keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter || keyval == GDK_KEY_ISO_Enter;
+}
+
+/* Enter on a row or a button of the page activates it: the search entry's
+ * key capture would otherwise take it (it forwards every key but arrows,
+ * Tab and Space to its text, where Enter is "activate"). Ctrl+F focuses
+ * the search. */
+static gboolean
+enter_pressed_cb (GtkEventControllerKey *controller,
+                  guint                  keyval,
+                  guint                  keycode,
+                  GdkModifierType        state,
+                  GtkSearchEntry        *entry)
+{
+  GtkWidget *widget = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  GtkWidget *focus;
+
+  /* Ctrl+F: to the search, before the key capture sends it there as text */
+  if ((keyval == GDK_KEY_f || keyval == GDK_KEY_F) &&
+      (state & gtk_accelerator_get_default_mod_mask ()) == GDK_CONTROL_MASK)
+    return gtk_widget_grab_focus (GTK_WIDGET (entry)) ? GDK_EVENT_STOP : GDK_EVENT_PROPAGATE;
+
+  if (!is_enter (keyval) || (state & gtk_accelerator_get_default_mod_mask ()) != 0)
+    return GDK_EVENT_PROPAGATE;
+
+  focus = gtk_root_get_focus (gtk_widget_get_root (widget));
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, widget) || gtk_widget_is_ancestor (focus, GTK_WIDGET (entry)))
+    return GDK_EVENT_PROPAGATE;
+
+  return gtk_widget_activate (focus) ? GDK_EVENT_STOP : GDK_EVENT_PROPAGATE;
+}
+
+/* Enter in the search entry opens the first result shown */
+static void
+search_activate_cb (GtkSearchEntry *entry,
+                    GtkListBox     *results)
+{
+  for (int i = 0;; i++)
+    {
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (results, i);
+
+      if (row == NULL)
+        return;
+      if (gtk_widget_get_visible (GTK_WIDGET (row)) && gtk_widget_get_child_visible (GTK_WIDGET (row)) &&
+          gtk_list_box_row_get_activatable (row))
+        {
+          g_signal_emit_by_name (results, "row-activated", row);
+          return;
+        }
+    }
+}
+
+/**
+ * lc_search_capture_keys:
+ * @entry: the search entry of @widget
+ * @widget: a page or a dialog's content, with @entry in it
+ * @results: the list that @entry filters
+ *
+ * Search as GNOME apps do: typing anywhere in @widget goes to @entry
+ * (gtk_search_entry_set_key_capture_widget()), Ctrl+F focuses it, and
+ * Enter in it opens the first result shown; Enter on a row or a button of
+ * @widget still activates it.
+ */
+void
+lc_search_capture_keys (GtkSearchEntry *entry,
+                        GtkWidget      *widget,
+                        GtkListBox     *results)
+{
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
+  g_return_if_fail (GTK_IS_SEARCH_ENTRY (entry));
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (GTK_IS_LIST_BOX (results));
+
+  /* Before the key capture's own controller, which runs in the same phase */
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (enter_pressed_cb), entry, 0);
+  gtk_widget_add_controller (widget, keys);
+  gtk_search_entry_set_key_capture_widget (entry, widget);
+  g_signal_connect_object (entry, "activate", G_CALLBACK (search_activate_cb), results, 0);
+}
