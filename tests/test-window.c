@@ -1253,6 +1253,21 @@ test_window_session (Fixture       *fixture,
   }
 }
 
+/* Every descendant of @widget of @type, in order */
+static void
+collect_of_type (GtkWidget *widget,
+                 GType      type,
+                 GPtrArray *found)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        g_ptr_array_add (found, child);
+      collect_of_type (child, type, found);
+    }
+}
+
 static void
 test_window_shortcuts (Fixture       *fixture,
                        gconstpointer  data)
@@ -1287,6 +1302,31 @@ test_window_shortcuts (Fixture       *fixture,
     g_assert_true (GTK_IS_SHORTCUTS_WINDOW (shortcuts));
     g_assert_true (gtk_window_get_transient_for (shortcuts) == GTK_WINDOW (fixture->window));
     wait_until (gtk_widget_get_mapped (GTK_WIDGET (shortcuts)));
+
+    /* Every entry shows its keys, and every accelerator the app sets is
+     * listed (each has its keys written out: an action name alone showed
+     * none in a window built on demand) */
+    {
+      g_autoptr(GPtrArray) listed = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(GPtrArray) entries = g_ptr_array_new ();
+
+      collect_of_type (GTK_WIDGET (shortcuts), GTK_TYPE_SHORTCUTS_SHORTCUT, entries);
+      for (guint i = 0; i < entries->len; i++)
+          {
+            GtkWidget *widget = entries->pdata[i];
+            g_autofree char *accelerator = NULL;
+            g_autofree char *title = NULL;
+
+            g_object_get (widget, "accelerator", &accelerator, "title", &title, NULL);
+            if (accelerator == NULL || *accelerator == '\0')
+              g_error ("“%s” shows no keys", title);
+            g_ptr_array_add (listed, g_steal_pointer (&accelerator));
+          }
+      g_assert_cmpuint (listed->len, >=, 30);
+      for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+        if (!g_ptr_array_find_with_equal_func (listed, expected[i].accel, g_str_equal, NULL))
+          g_error ("%s (%s) is not in the shortcuts window", expected[i].accel, expected[i].action);
+    }
     gtk_window_destroy (shortcuts);
   }
 }
