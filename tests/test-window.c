@@ -2254,8 +2254,8 @@ test_window_routine_editor (Fixture       *fixture,
     g_assert_false (has_error (STEP_ROW ("instruction_row")));
     gtk_editable_set_text (GTK_EDITABLE (STEP_ROW ("cue_row")), "Knee bends.");
     adw_combo_row_set_selected (ADW_COMBO_ROW (STEP_ROW ("counted_row")), 1);
-    adw_spin_row_set_value (ADW_SPIN_ROW (STEP_ROW ("repetitions_row")), 12);
-    adw_spin_row_set_value (ADW_SPIN_ROW (STEP_ROW ("pace_row")), 3);
+    gtk_spin_button_set_value (GTK_SPIN_BUTTON (STEP_ROW ("repetitions_spin")), 12);
+    gtk_spin_button_set_value (GTK_SPIN_BUTTON (STEP_ROW ("pace_spin")), 3);
     g_assert_true (gtk_widget_get_visible (STEP_ROW ("pace_row")));
     g_assert_false (gtk_widget_get_visible (STEP_ROW ("duration_row")));
 #undef STEP_ROW

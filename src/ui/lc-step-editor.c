@@ -45,11 +45,15 @@ struct _LcStepEditor
   GtkButton           *remove_picture_button;
   AdwPreferencesGroup *timing_group;
   AdwComboRow         *counted_row;
-  AdwSpinRow          *duration_row;
-  AdwSpinRow          *repetitions_row;
-  AdwSpinRow          *pace_row;
+  AdwActionRow        *duration_row;
+  GtkSpinButton       *duration_spin;
+  AdwActionRow        *repetitions_row;
+  GtkSpinButton       *repetitions_spin;
+  AdwActionRow        *pace_row;
+  GtkSpinButton       *pace_spin;
   AdwSwitchRow        *per_side_row;
-  AdwSpinRow          *rest_row;
+  AdwActionRow        *rest_row;
+  GtkSpinButton       *rest_spin;
   AdwPreferencesGroup *voice_group;
   AdwEntryRow         *cue_row;
   AdwEntryRow         *cue_switch_row;
@@ -126,11 +130,11 @@ get_fields (LcStepEditor *self,
   fields->illustration = self->picture == NULL && selected < g_strv_length (self->illustrations) ?
                          g_strdup (self->illustrations[selected]) : NULL;
   fields->counted = adw_combo_row_get_selected (self->counted_row) == 1;
-  fields->duration = (guint) adw_spin_row_get_value (self->duration_row);
-  fields->repetitions = (guint) adw_spin_row_get_value (self->repetitions_row);
-  fields->pace = (guint) adw_spin_row_get_value (self->pace_row);
+  fields->duration = (guint) gtk_spin_button_get_value (self->duration_spin);
+  fields->repetitions = (guint) gtk_spin_button_get_value (self->repetitions_spin);
+  fields->pace = (guint) gtk_spin_button_get_value (self->pace_spin);
   fields->per_side = adw_switch_row_get_active (self->per_side_row);
-  fields->rest = (guint) adw_spin_row_get_value (self->rest_row);
+  fields->rest = (guint) gtk_spin_button_get_value (self->rest_spin);
 }
 
 static void
@@ -451,11 +455,11 @@ load_fields (LcStepEditor       *self,
   adw_combo_row_set_selected (self->illustration_row, selected);
   g_set_str (&self->picture, fields->picture);
   adw_combo_row_set_selected (self->counted_row, fields->counted ? 1 : 0);
-  adw_spin_row_set_value (self->duration_row, fields->duration);
-  adw_spin_row_set_value (self->repetitions_row, fields->repetitions);
-  adw_spin_row_set_value (self->pace_row, fields->pace);
+  gtk_spin_button_set_value (self->duration_spin, fields->duration);
+  gtk_spin_button_set_value (self->repetitions_spin, fields->repetitions);
+  gtk_spin_button_set_value (self->pace_spin, fields->pace);
   adw_switch_row_set_active (self->per_side_row, fields->per_side);
-  adw_spin_row_set_value (self->rest_row, fields->rest);
+  gtk_spin_button_set_value (self->rest_spin, fields->rest);
   self->loading = FALSE;
 
   update_thumbnail (self);
@@ -566,10 +570,14 @@ lc_step_editor_class_init (LcStepEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LcStepEditor, timing_group);
   gtk_widget_class_bind_template_child (widget_class, LcStepEditor, counted_row);
   gtk_widget_class_bind_template_child (widget_class, LcStepEditor, duration_row);
+  gtk_widget_class_bind_template_child (widget_class, LcStepEditor, duration_spin);
   gtk_widget_class_bind_template_child (widget_class, LcStepEditor, repetitions_row);
+  gtk_widget_class_bind_template_child (widget_class, LcStepEditor, repetitions_spin);
   gtk_widget_class_bind_template_child (widget_class, LcStepEditor, pace_row);
+  gtk_widget_class_bind_template_child (widget_class, LcStepEditor, pace_spin);
   gtk_widget_class_bind_template_child (widget_class, LcStepEditor, per_side_row);
   gtk_widget_class_bind_template_child (widget_class, LcStepEditor, rest_row);
+  gtk_widget_class_bind_template_child (widget_class, LcStepEditor, rest_spin);
   gtk_widget_class_bind_template_child (widget_class, LcStepEditor, voice_group);
   gtk_widget_class_bind_template_child (widget_class, LcStepEditor, cue_row);
   gtk_widget_class_bind_template_child (widget_class, LcStepEditor, cue_switch_row);
