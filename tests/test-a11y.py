@@ -10,7 +10,8 @@ or the desktop would): the three pages, Preferences, About, the keyboard
 shortcuts, the safety notice, a new entry and a routine's start. In each,
 every node that is showing is read as Orca would, and the audit fails on
 - a focusable control without a name (Orca says only "button"),
-- an image without a name (decorative ones must not be in the tree).
+- an image without a name (decorative ones must not be in the tree),
+- a control that says its name twice ("Name Name").
 It prints the counts of nodes, focusable controls and images per view.
 Then the Routines page by keyboard alone, with real key events (XTest,
 through AT-SPI): Tab to a row, Ctrl+F, Enter on the row, and typing a
@@ -103,11 +104,19 @@ def where(node):
     return " < ".join(parts[:6])
 
 
+def doubled(name):
+    """A name said twice over ("Name Name"): a label and a title both given"""
+    words = name.split()
+    half = len(words) // 2
+    return len(words) >= 2 and len(words) % 2 == 0 and words[:half] == words[half:]
+
+
 def audit(root):
     """Walks the showing nodes below @root; returns the counts and problems."""
     counts = {"nodes": 0, "focusable": 0, "images": 0}
     unnamed_controls = []
     unnamed_images = []
+    doubled_names = []
     stack = [(root, 0)]
     while stack:
         node, depth = stack.pop()
@@ -123,13 +132,15 @@ def audit(root):
             counts["focusable"] += 1
             if not name:
                 unnamed_controls.append(where(node))
+            elif doubled(name):
+                doubled_names.append(where(node))
         if role == Atspi.Role.IMAGE:
             counts["images"] += 1
             if not name:
                 unnamed_images.append(where(node))
         for i in range(node.get_child_count()):
             stack.append((node.get_child_at_index(i), depth + 1))
-    return counts, unnamed_controls, unnamed_images
+    return counts, unnamed_controls, unnamed_images, doubled_names
 
 
 KEY_TAB, KEY_RETURN = 0xff09, 0xff0d
@@ -247,7 +258,7 @@ def main():
         print("1..0 # SKIP no at-spi-bus-launcher")
         return 0
 
-    print(f"1..{3 * len(VIEWS) + 6}", flush=True)
+    print(f"1..{4 * len(VIEWS) + 6}", flush=True)
     app = lc_atspi.App(APP_G_DEBUG)
     try:
         subprocess.run([seed_diary, f"{app.home}/data/legcare/diary.sqlite3", "60"], check=True)
@@ -263,12 +274,13 @@ def main():
                 if result.returncode != 0:
                     print(f"# {action}: {result.stderr.strip()}", flush=True)
             time.sleep(1.5 * lc_atspi.slowdown())
-            counts, controls, images = audit(root)
+            counts, controls, images, doubles = audit(root)
             print(f"# {view}: {counts['nodes']} nodes, {counts['focusable']} focusable, {counts['images']} images",
                   flush=True)
             ok(not controls, f"{view}: every focusable control has a name ({len(controls)} without)", controls)
             ok(not images, f"{view}: every image has a name or is left out as decoration ({len(images)} without)",
                images)
+            ok(not doubles, f"{view}: no control says its name twice ({len(doubles)} do)", doubles)
             app.stop()
         keyboard(app, legcare)
     finally:

@@ -726,6 +726,7 @@ static void
 lc_entry_dialog_init (LcEntryDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  lc_entry_rows_name_once (GTK_WIDGET (self));
 
   add_scores (self, HEAVINESS, self->heaviness_group, _("Heaviness"));
   add_scores (self, SWELLING, self->swelling_group, _("Swelling"));

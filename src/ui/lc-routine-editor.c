@@ -1013,6 +1013,7 @@ lc_routine_editor_init (LcRoutineEditor *self)
   g_autoptr(GtkStringList) categories = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  lc_entry_rows_name_once (GTK_WIDGET (self));
 
   self->caution_views = g_ptr_array_new ();
   /* What the group says, before any caution's problem */

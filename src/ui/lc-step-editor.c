@@ -600,6 +600,7 @@ lc_step_editor_init (LcStepEditor *self)
   GtkExpression *expression;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  lc_entry_rows_name_once (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
   lc_text_view_grow_with_text (self->instruction_view);

@@ -1021,6 +1021,7 @@ report_action (GtkWidget  *widget,
   gtk_list_box_append (GTK_LIST_BOX (list), combo);
   /* Kept for the next report; on this computer only */
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (name), _("Name on the Report (Optional)"));
+  lc_entry_rows_name_once (name);
   g_settings_bind (self->settings, "report-name", name, "text", G_SETTINGS_BIND_DEFAULT);
   adw_entry_row_set_activates_default (ADW_ENTRY_ROW (name), TRUE);
   gtk_list_box_append (GTK_LIST_BOX (list), name);

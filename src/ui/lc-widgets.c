@@ -507,3 +507,45 @@ lc_search_capture_keys (GtkSearchEntry *entry,
   gtk_search_entry_set_key_capture_widget (entry, widget);
   g_signal_connect_object (entry, "activate", G_CALLBACK (search_activate_cb), results, 0);
 }
+
+/* --- entry rows ------------------------------------------------------------------ */
+
+static void
+name_once (AdwEntryRow *row)
+{
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), -1);
+}
+
+/**
+ * lc_entry_rows_name_once:
+ * @widget: a dialog or a row
+ *
+ * Every #AdwEntryRow in @widget (or @widget itself) gets its title as its
+ * accessible name, said once: libadwaita 1.7 labels the row by its title
+ * and the text inside it, which screen readers say as "Note Note".
+ */
+void
+lc_entry_rows_name_once (GtkWidget *widget)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  if (ADW_IS_ENTRY_ROW (widget))
+    {
+      name_once (ADW_ENTRY_ROW (widget));
+      g_signal_connect (widget, "notify::title", G_CALLBACK (name_once), NULL);
+      return;
+    }
+
+  /* A dialog holds its child elsewhere until it is presented */
+  if (ADW_IS_DIALOG (widget) && adw_dialog_get_child (ADW_DIALOG (widget)) != NULL)
+    {
+      lc_entry_rows_name_once (adw_dialog_get_child (ADW_DIALOG (widget)));
+      return;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    lc_entry_rows_name_once (child);
+}

@@ -33,6 +33,8 @@ AdwToast       *lc_toast_new_wrapping (const char     *title);
 gboolean        lc_time_spin_output     (GtkSpinButton  *spin,
                                          gpointer        user_data);
 
+void            lc_entry_rows_name_once (GtkWidget      *widget);
+
 void            lc_search_capture_keys  (GtkSearchEntry *entry,
                                          GtkWidget      *widget,
                                          GtkListBox     *results);
