@@ -2240,10 +2240,16 @@ test_window_routine_editor (Fixture       *fixture,
       for (guint i = 0; i < g_list_model_get_n_items (names); i++)
         g_assert_false (g_str_has_prefix (gtk_string_list_get_string (GTK_STRING_LIST (names), i), "measure-"));
     }
-    /* What is wrong shows as it is typed */
+    /* What is wrong shows as it is typed, and screen readers hear it */
     g_assert_true (has_error (STEP_ROW ("title_row")));
+    g_assert_true (gtk_test_accessible_has_state (GTK_ACCESSIBLE (STEP_ROW ("title_row")),
+                                                  GTK_ACCESSIBLE_STATE_INVALID));
+    g_assert_true (gtk_test_accessible_has_property (GTK_ACCESSIBLE (STEP_ROW ("title_row")),
+                                                     GTK_ACCESSIBLE_PROPERTY_DESCRIPTION));
     gtk_editable_set_text (GTK_EDITABLE (STEP_ROW ("title_row")), "Knee Bends");
     g_assert_false (has_error (STEP_ROW ("title_row")));
+    g_assert_false (gtk_test_accessible_has_state (GTK_ACCESSIBLE (STEP_ROW ("title_row")),
+                                                   GTK_ACCESSIBLE_STATE_INVALID));
     /* The instruction, a few sentences, wraps in a text view */
     g_assert_true (has_error (STEP_ROW ("instruction_row")));
     g_assert_cmpint (gtk_text_view_get_wrap_mode (GTK_TEXT_VIEW (STEP_ROW ("instruction_view"))), ==,

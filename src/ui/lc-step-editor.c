@@ -164,13 +164,36 @@ update_thumbnail (LcStepEditor *self)
 }
 
 static void
-mark (GtkWidget *row,
-      gboolean   wrong)
+mark (GtkWidget  *row,
+      const char *message)
 {
-  if (wrong)
+  GtkWidget *control = ADW_IS_ACTION_ROW (row) ? adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row)) : NULL;
+  GtkWidget *targets[] = { row, control };
+
+  if (message != NULL)
     gtk_widget_add_css_class (row, "error");
   else
     gtk_widget_remove_css_class (row, "error");
+
+  /* For screen readers: the field (and its spin button) is invalid, and
+   * says why */
+  for (guint i = 0; i < G_N_ELEMENTS (targets); i++)
+    {
+      if (targets[i] == NULL)
+        continue;
+      if (message != NULL)
+        {
+          gtk_accessible_update_state (GTK_ACCESSIBLE (targets[i]), GTK_ACCESSIBLE_STATE_INVALID,
+                                       GTK_ACCESSIBLE_INVALID_TRUE, -1);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (targets[i]), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                          message, -1);
+        }
+      else
+        {
+          gtk_accessible_reset_state (GTK_ACCESSIBLE (targets[i]), GTK_ACCESSIBLE_STATE_INVALID);
+          gtk_accessible_reset_property (GTK_ACCESSIBLE (targets[i]), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+        }
+    }
 }
 
 /* Marks what is wrong, says it in the groups' descriptions, and shows
@@ -216,7 +239,7 @@ update (LcStepEditor *self)
 
   for (guint i = 0; i < G_N_ELEMENTS (places); i++)
     {
-      gboolean wrong = FALSE;
+      g_autoptr(GString) own = NULL;
 
       for (guint j = 0; j < problems->len; j++)
         {
@@ -225,13 +248,16 @@ update (LcStepEditor *self)
           if (!g_str_equal (problem->field, places[i].field))
             continue;
 
-          wrong = TRUE;
           g_string_append_printf (places[i].messages, "%s%s: %s",
                                   places[i].messages->len > 0 ? "\n" : "",
                                   adw_preferences_row_get_title (ADW_PREFERENCES_ROW (places[i].row)),
                                   problem->message);
+          if (own == NULL)
+            own = g_string_new (problem->message);
+          else
+            g_string_append_printf (own, " %s", problem->message);
         }
-      mark (places[i].row, wrong);
+      mark (places[i].row, own != NULL ? own->str : NULL);
     }
 
   adw_preferences_group_set_description (self->text_group, text_problems->len > 0 ? text_problems->str : NULL);
