@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include "lc-application.h"
+#include "lc-period.h"
 #include "lc-entry-dialog.h"
 #include "lc-preferences-dialog.h"
 #include "lc-notifier.h"
@@ -498,7 +499,23 @@ test_reminders_preferences (Fixture       *fixture,
   g_assert_nonnull (lc_routine_library_find (lc_application_get_routine_library (the_app), routine));
   gtk_spin_button_set_value (hour, 7);
   g_assert_cmpuint (g_settings_get_uint (settings, "routine-reminder-time"), ==, 7 * 60);
-  sunday = gtk_widget_get_last_child (GTK_WIDGET (days));
+  /* The days in the locale's order of the week; Sunday found by its name
+   * (1 January 2024 was a Monday) */
+  {
+    g_autoptr(GDateTime) first = g_date_time_new_local (2024, 1, lc_period_locale_first_weekday (), 12, 0, 0);
+    g_autoptr(GDateTime) seventh = g_date_time_new_local (2024, 1, 7, 12, 0, 0);
+    g_autofree char *first_name = g_date_time_format (first, "%A");
+    g_autofree char *sunday_name = g_date_time_format (seventh, "%A");
+    guint n = 0;
+
+    g_assert_cmpstr (gtk_widget_get_tooltip_text (gtk_widget_get_first_child (GTK_WIDGET (days))), ==, first_name);
+    sunday = NULL;
+    for (GtkWidget *day = gtk_widget_get_first_child (GTK_WIDGET (days)); day != NULL;
+         day = gtk_widget_get_next_sibling (day), n++)
+      if (g_strcmp0 (gtk_widget_get_tooltip_text (day), sunday_name) == 0)
+        sunday = day;
+    g_assert_cmpuint (n, ==, 7);
+  }
   g_assert_true (GTK_IS_TOGGLE_BUTTON (sunday));
   g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (sunday)));
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (sunday), FALSE);
@@ -671,8 +688,12 @@ main (int   argc,
   int ret;
 
   lc_test_use_private_home ("legcare-test-reminders");
-  /* Reminders come at local times: make them the same everywhere. */
+  /* Reminders come at local times: make them the same everywhere. The
+   * week starts on Sunday, as in the United States, so that the weekday
+   * toggles' order is the locale's, not Monday's (if the locale is here) */
   g_setenv ("TZ", "UTC", TRUE);
+  g_unsetenv ("LC_ALL");
+  g_setenv ("LC_TIME", "en_US.UTF-8", TRUE);
 
   g_test_init (&argc, &argv, NULL);
 

@@ -11,6 +11,7 @@
 #include "lc-backups.h"
 #include "lc-paths.h"
 #include "lc-notifier.h"
+#include "lc-period.h"
 #include "lc-preferences-dialog.h"
 #include "lc-widgets.h"
 
@@ -495,12 +496,15 @@ try_again_clicked_cb (LcPreferencesDialog *self)
     lc_notifier_request_background (reminders, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL);
 }
 
-/* Weekday toggles, Monday first, named as the locale names them. */
+/* Weekday toggles, named as the locale names them and in its order of the
+ * week (Sunday first in the United States, Monday first in Italy and
+ * Germany); day_toggles[] stays Monday first. */
 static void
 create_day_toggles (LcPreferencesDialog *self)
 {
   /* 1 January 2024 was a Monday. */
   g_autoptr(GDateTime) monday = g_date_time_new_local (2024, 1, 1, 12, 0, 0);
+  GDateWeekday first = lc_period_locale_first_weekday ();
 
   for (guint i = 0; i < G_N_ELEMENTS (self->day_toggles); i++)
     {
@@ -513,9 +517,11 @@ create_day_toggles (LcPreferencesDialog *self)
       gtk_widget_set_tooltip_text (toggle, name);
       gtk_accessible_update_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
       g_signal_connect_object (toggle, "toggled", G_CALLBACK (day_toggled_cb), self, G_CONNECT_SWAPPED);
-      gtk_box_append (self->days_box, toggle);
       self->day_toggles[i] = GTK_TOGGLE_BUTTON (toggle);
     }
+
+  for (guint k = 0; k < G_N_ELEMENTS (self->day_toggles); k++)
+    gtk_box_append (self->days_box, GTK_WIDGET (self->day_toggles[(first - 1 + k) % 7]));
 }
 
 static void
