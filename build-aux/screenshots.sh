@@ -1,8 +1,8 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
-# Screenshots of the real app in English, Italian and German, light and
-# dark, wide and narrow. Runs inside the dev-env chroot after the build:
+# Screenshots of the real app in English and every language of po/LINGUAS,
+# light and dark, wide and narrow. Runs inside the dev-env chroot after the build:
 #   build-aux/dev-env screenshots [OUTDIR]
 set -eu
 
@@ -11,12 +11,13 @@ mkdir -p "$out"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-for lang in en it de; do
-  case $lang in
-    en) locale=en_US.UTF-8 suffix= ;;
-    it) locale=it_IT.UTF-8 suffix=it ;;
-    de) locale=de_DE.UTF-8 suffix=de ;;
-  esac
+# English and every language of po/LINGUAS
+languages="en $(sed 's/#.*//' po/LINGUAS)"
+
+for lang in $languages; do
+  locale=$(build-aux/locale-of.sh "$lang")
+  suffix=$lang
+  if [ "$lang" = en ]; then suffix=; fi
   echo "screenshots ($lang):"
   home=$tmp/$lang
   env LANG=$locale LANGUAGE=$lang \
@@ -27,13 +28,10 @@ for lang in en it de; do
 done
 
 # Large text (Text Size 2.0 in GNOME's Accessibility settings) and high
-# contrast, in English and German, of the views with the most text:
+# contrast, in every language, of the views with the most text:
 # NAME-LANG-text2.png and NAME-LANG-hc.png
-for lang in en de; do
-  case $lang in
-    en) locale=en_US.UTF-8 ;;
-    de) locale=de_DE.UTF-8 ;;
-  esac
+for lang in $languages; do
+  locale=$(build-aux/locale-of.sh "$lang")
   for look in text2 hc; do
     echo "screenshots ($lang, $look):"
     home=$tmp/$lang-$look

@@ -39,6 +39,24 @@ lc_test_slowdown (void)
 /* A private home for a ui test. Not G_TEST_OPTION_ISOLATE_DIRS: that also
  * empties XDG_DATA_DIRS, and without the shared MIME database GTK can't
  * tell an SVG icon from any other file. Call before g_test_init(). */
+/* The locale a language of po/LINGUAS is tested in, as dev-env generates
+ * it: what build-aux/locale-of.sh says (it -> it_IT.UTF-8) */
+static inline char *
+lc_test_locale_of (const char *language)
+{
+  g_autofree char *script = g_test_build_filename (G_TEST_DIST, "..", "build-aux", "locale-of.sh", NULL);
+  const char *argv[] = { script, language, NULL };
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status;
+
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL, &status, &error) ||
+      !g_spawn_check_wait_status (status, &error))
+    g_error ("%s %s: %s", script, language, error->message);
+
+  return g_strstrip (out);
+}
+
 static inline void
 lc_test_use_private_home (const char *name)
 {

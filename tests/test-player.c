@@ -657,9 +657,10 @@ main (int   argc,
   if (!g_str_equal (language, "en"))
     {
       g_autofree char *localedir = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
+      g_autofree char *locale = lc_test_locale_of (language);
 
       g_setenv ("LANGUAGE", language, TRUE);
-      g_setenv ("LC_ALL", g_str_equal (language, "de") ? "de_DE.UTF-8" : "it_IT.UTF-8", TRUE);
+      g_setenv ("LC_ALL", locale, TRUE);
       if (setlocale (LC_ALL, "") == NULL)
         {
           g_setenv ("LC_ALL", "en_US.UTF-8", TRUE);
