@@ -245,7 +245,9 @@ synthesize (const char  *language,
     {
       g_byte_array_unref (synthesis.samples);
       lc_set_error (error, LC_VOICE_ERROR, LC_VOICE_ERROR_TOO_LONG,
-                   _("The cue is too long to be spoken (more than %d seconds)"), LC_VOICE_MAX_SECONDS);
+                   g_dngettext (GETTEXT_PACKAGE, "The cue is too long to be spoken (more than %d second)",
+                                "The cue is too long to be spoken (more than %d seconds)", LC_VOICE_MAX_SECONDS),
+                   LC_VOICE_MAX_SECONDS);
       return NULL;
     }
   if (status != ENS_OK)
@@ -325,7 +327,9 @@ decode_clip (const char  *path,
           gst_element_set_state (pipeline, GST_STATE_NULL);
           lc_set_error (error, LC_VOICE_ERROR, LC_VOICE_ERROR_TOO_LONG,
                        /* Translators: %s is a file name */
-                       _("The recording “%s” is longer than %d seconds"), name, LC_VOICE_MAX_SECONDS);
+                       g_dngettext (GETTEXT_PACKAGE, "The recording “%s” is longer than %d second",
+                                    "The recording “%s” is longer than %d seconds", LC_VOICE_MAX_SECONDS),
+                       name, LC_VOICE_MAX_SECONDS);
           return NULL;
         }
       g_byte_array_append (samples, map.data, (guint) map.size);

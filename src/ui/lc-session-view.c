@@ -410,9 +410,11 @@ finished_cb (LcSessionView *self,
   adw_status_page_set_icon_name (self->summary_status,
                                  completed ? "object-select-symbolic" : "media-playback-stop-symbolic");
   description = g_strdup_printf (
-    /* Translators: e.g. "13 min · 9 of 12 steps done · 1 skipped" */
-    _("%s · %u of %u steps done · %u skipped"), duration, record->steps_done, record->steps_total,
-    record->steps_skipped);
+    /* Translators: e.g. "13 min · 9 of 12 steps done · 1 skipped"; the
+     * plural follows the number of steps (the third number) */
+    g_dngettext (GETTEXT_PACKAGE, "%s · %u of %u step done · %u skipped", "%s · %u of %u steps done · %u skipped",
+                 record->steps_total),
+    duration, record->steps_done, record->steps_total, record->steps_skipped);
   adw_status_page_set_description (self->summary_status, description);
 
   gtk_stack_set_visible_child_name (self->stack, "summary");
