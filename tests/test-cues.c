@@ -355,7 +355,8 @@ test_player_preview (void)
 
   g_assert_cmpint (g_mkdir_with_parents (clip_dir, 0700), ==, 0);
   make_clip (clip_path, 1.0);
-  lc_cue_player_set_language (player, "en");
+  /* An American voice finds the clip of its language, voice/en/ */
+  lc_cue_player_set_language (player, "en-us");
   lc_cue_player_set_voice_folders (player, folders, 1);
 
   g_assert_true (lc_cue_player_preview (player, "knee-routine", "knee-bends", "cue", HEEL_RAISES));
@@ -660,6 +661,48 @@ test_no_speech_data (void)
   }
 }
 
+/* The region of the locale, where the locale is in the voice's language */
+static void
+test_voice_name_for_locale (void)
+{
+  const struct { const char *language, *locale, *voice; } cases[] = {
+    { "en", "en_US.UTF-8", "en-us" },
+    { "en", "en_GB.UTF-8", "en-gb" },
+    { "pt", "pt_BR.utf8@variant", "pt-br" },
+    { "de", "de_AT", "de-at" },
+    { "en", "it_IT.UTF-8", "en" },     /* an English text in an Italian locale */
+    { "it", "it", "it" },
+    { "en", "C", "en" },
+    { "en", "C.UTF-8", "en" },
+    { "en", "english_US", "en" },
+    { "en", "en_.UTF-8", "en" },
+    { "en-gb", "en_US.UTF-8", "en-gb" },   /* a translation's own region */
+    { "en", NULL, "en" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *voice = lc_voice_name_for_locale (cases[i].language, cases[i].locale);
+
+      g_assert_cmpstr (voice, ==, cases[i].voice);
+    }
+}
+
+/* A region espeak-ng has no voice for is read by its language's voice,
+ * not in English */
+static void
+test_voice_region_fallback (void)
+{
+  g_autoptr(LcVoice) voice = lc_voice_new ();
+  g_autoptr(GBytes) german = render (voice, "de", "Fersen heben. Fünfzehnmal.", NULL);
+  g_autoptr(GBytes) region = render (voice, "de-xx", "Fersen heben. Fünfzehnmal.", NULL);
+  g_autoptr(GBytes) english = render (voice, "en", "Fersen heben. Fünfzehnmal.", NULL);
+
+  g_test_message ("de %.2f s, de-xx %.2f s, en %.2f s", seconds (german), seconds (region), seconds (english));
+  g_assert_cmpfloat (fabs (seconds (region) - seconds (german)), <, 0.02);
+  g_assert_cmpfloat (fabs (seconds (english) - seconds (german)), >, 0.05);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -669,6 +712,8 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/cues/tone", test_tone);
   g_test_add_func ("/cues/voice/languages", test_voice_languages);
+  g_test_add_func ("/cues/voice/name-for-locale", test_voice_name_for_locale);
+  g_test_add_func ("/cues/voice/region-fallback", test_voice_region_fallback);
   g_test_add_func ("/cues/voice/clip", test_voice_clip);
   g_test_add_func ("/cues/player/preview", test_player_preview);
   g_test_add_func ("/cues/player/wav", test_player_wav);

@@ -5,6 +5,9 @@
 
 #include "config.h"
 
+#include <locale.h>
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 #include <gst/app/gstappsrc.h>
 #include <gst/gst.h>
@@ -161,7 +164,8 @@ render_cb (GObject      *object,
 }
 
 /* A recorded clip: voice/LANG/ROUTINE-ID/STEP-ID[.switch|.halfway].ogg in
- * one of the voice folders, if there is one. */
+ * one of the voice folders, if there is one; LANG the voice ("en-us"),
+ * then its language alone ("en"). */
 static GFile *
 find_clip_file (LcCuePlayer *self,
                 const char  *routine_id,
@@ -169,16 +173,19 @@ find_clip_file (LcCuePlayer *self,
                 const char  *suffix)
 {
   g_autofree char *name = g_strconcat (step_id, suffix, ".ogg", NULL);
+  g_autofree char *base = g_strndup (self->language, strcspn (self->language, "-"));
+  const char *languages[] = { self->language, g_str_equal (base, self->language) ? NULL : base };
 
-  for (guint i = 0; i < self->voice_folders->len; i++)
-    {
-      g_autoptr(GFile) language = g_file_get_child (g_ptr_array_index (self->voice_folders, i), self->language);
-      g_autoptr(GFile) routine = g_file_get_child (language, routine_id);
-      g_autoptr(GFile) clip = g_file_get_child (routine, name);
+  for (guint l = 0; l < G_N_ELEMENTS (languages) && languages[l] != NULL; l++)
+    for (guint i = 0; i < self->voice_folders->len; i++)
+      {
+        g_autoptr(GFile) language = g_file_get_child (g_ptr_array_index (self->voice_folders, i), languages[l]);
+        g_autoptr(GFile) routine = g_file_get_child (language, routine_id);
+        g_autoptr(GFile) clip = g_file_get_child (routine, name);
 
-      if (g_file_query_file_type (clip, G_FILE_QUERY_INFO_NONE, NULL) == G_FILE_TYPE_REGULAR)
-        return g_steal_pointer (&clip);
-    }
+        if (g_file_query_file_type (clip, G_FILE_QUERY_INFO_NONE, NULL) == G_FILE_TYPE_REGULAR)
+          return g_steal_pointer (&clip);
+      }
 
   return NULL;
 }
@@ -575,16 +582,21 @@ lc_cue_player_new (const char *sink_description)
  * lc_cue_player_default_language:
  *
  * The espeak-ng voice for the language the app's text is shown in: the
- * cues are spoken in the language they are written in.
+ * cues are spoken in the language they are written in, with the region of
+ * the locale where espeak-ng has it (lc_voice_name_for_locale()).
  *
- * Returns: (transfer full): e.g. "en", "it" or "de"
+ * Returns: (transfer full): e.g. "en-us", "it" or "de"
  */
 char *
 lc_cue_player_default_language (void)
 {
   /* Translators: the espeak-ng voice that reads your translation aloud:
    * your language's code, e.g. "it" or "de" (see `espeak-ng --voices`) */
-  return g_strdup (C_("espeak-ng voice", "en"));
+  const char *language = C_("espeak-ng voice", "en");
+
+  /* With the region of the messages' locale: American English in the
+   * United States */
+  return lc_voice_name_for_locale (language, setlocale (LC_MESSAGES, NULL));
 }
 
 void

@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <espeak-ng/espeak_ng.h>
 #include <glib/gi18n-lib.h>
 #include <gst/app/gstappsink.h>
@@ -212,6 +214,13 @@ synthesize (const char  *language,
   if (g_strcmp0 (voice, language) != 0)
     {
       status = espeak_ng_SetVoiceByName (language);
+      /* A region without a voice of its own ("de-at"): the language's */
+      if (status != ENS_OK && strchr (language, '-') != NULL)
+        {
+          g_autofree char *base = g_strndup (language, strchr (language, '-') - language);
+
+          status = espeak_ng_SetVoiceByName (base);
+        }
       if (status != ENS_OK)
         {
           g_debug ("No espeak-ng voice for “%s”, speaking English", language);
@@ -561,4 +570,45 @@ lc_voice_render_finish (LcVoice       *self,
   g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
+ * lc_voice_name_for_locale:
+ * @language: an espeak-ng voice, such as "en" or "de"
+ * @locale: (nullable): a locale name as setlocale() gives it, such as
+ *   "en_US.UTF-8"
+ *
+ * The voice with the region of @locale where @locale is in @language:
+ * "en" in "en_US.UTF-8" is "en-us" (espeak-ng's "en" is British), "pt" in
+ * "pt_BR.UTF-8" is "pt-br". A voice with a region already, another
+ * language's locale, or a locale without a territory leave @language as
+ * it is. A region espeak-ng has no voice for falls back to the language
+ * when spoken.
+ *
+ * Returns: (transfer full): the voice name
+ */
+char *
+lc_voice_name_for_locale (const char *language,
+                          const char *locale)
+{
+  gsize n;
+  const char *territory;
+
+  g_return_val_if_fail (language != NULL, NULL);
+
+  n = strlen (language);
+  if (strchr (language, '-') != NULL || locale == NULL || strncmp (locale, language, n) != 0 ||
+      locale[n] != '_')
+    return g_strdup (language);
+
+  territory = locale + n + 1;
+  n = strcspn (territory, ".@");
+  if (n == 0)
+    return g_strdup (language);
+
+  {
+    g_autofree char *region = g_ascii_strdown (territory, (gssize) n);
+
+    return g_strdup_printf ("%s-%s", language, region);
+  }
 }

@@ -31,6 +31,9 @@ G_DECLARE_FINAL_TYPE (LcVoice, lc_voice, LC, VOICE, GObject)
 
 GQuark   lc_voice_error_quark   (void);
 
+char    *lc_voice_name_for_locale (const char         *language,
+                                   const char         *locale);
+
 LcVoice *lc_voice_new           (void);
 void     lc_voice_set_rate      (LcVoice              *self,
                                  guint                 words_per_minute);
