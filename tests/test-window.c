@@ -831,6 +831,27 @@ test_window_diary (Fixture       *fixture,
   g_signal_emit_by_name (list, "activate", 0);
   dialog = visible_dialog (fixture);
   g_assert_true (LC_IS_ENTRY_DIALOG (dialog));
+  /* The tags: one Tab stop each (the button, not the flow box child
+   * around it), arrow keys from one to the next, stopping at the ends */
+  {
+    GtkWidget *tags = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (dialog), LC_TYPE_ENTRY_DIALOG,
+                                                                 "tags_box"));
+    GtkWidget *first = gtk_flow_box_child_get_child (gtk_flow_box_get_child_at_index (GTK_FLOW_BOX (tags), 0));
+    GtkWidget *second = gtk_flow_box_child_get_child (gtk_flow_box_get_child_at_index (GTK_FLOW_BOX (tags), 1));
+
+    g_assert_false (gtk_widget_get_focusable (GTK_WIDGET (gtk_flow_box_get_child_at_index (GTK_FLOW_BOX (tags), 0))));
+    g_assert_true (gtk_widget_get_focusable (first));
+    wait_until (gtk_widget_get_mapped (first));
+    g_assert_true (gtk_widget_grab_focus (first));
+    g_assert_true (lc_test_press_key (GTK_WINDOW (fixture->window), GDK_KEY_Right));
+    g_assert_true (gtk_widget_has_focus (second));
+    g_assert_true (lc_test_press_key (GTK_WINDOW (fixture->window), GDK_KEY_Left));
+    g_assert_true (gtk_widget_has_focus (first));
+    g_assert_true (lc_test_press_key (GTK_WINDOW (fixture->window), GDK_KEY_Left));
+    g_assert_true (gtk_widget_has_focus (first));
+    g_assert_true (lc_test_press_key (GTK_WINDOW (fixture->window), GDK_KEY_End));
+    g_assert_false (gtk_widget_has_focus (first));
+  }
   {
     GtkEditable *ankle = GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (dialog), LC_TYPE_ENTRY_DIALOG,
                                                                       "ankle_left_row"));

@@ -722,6 +722,64 @@ lc_entry_dialog_class_init (LcEntryDialogClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "entry.save", NULL);
 }
 
+/* Arrow keys move among the tags, as in a group of choices: Left and Up
+ * to the one before, Right and Down to the next (Home, End: the ends) */
+static gboolean
+tag_key_cb (GtkEventControllerKey *controller,
+            guint                  keyval,
+            guint                  keycode,
+            GdkModifierType        state,
+            LcEntryDialog         *self)
+{
+  GtkWidget *button = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  gboolean rtl = gtk_widget_get_direction (button) == GTK_TEXT_DIR_RTL;
+  int target = -1;
+  int i;
+
+  if ((state & gtk_accelerator_get_default_mod_mask ()) != 0)
+    return GDK_EVENT_PROPAGATE;
+
+  for (i = 0; i < LC_N_TAGS && GTK_WIDGET (self->tag_buttons[i]) != button; i++)
+    ;
+  if (i == LC_N_TAGS)
+    return GDK_EVENT_PROPAGATE;
+
+  switch (keyval)
+    {
+    case GDK_KEY_Left:
+    case GDK_KEY_KP_Left:
+      target = rtl ? i + 1 : i - 1;
+      break;
+    case GDK_KEY_Right:
+    case GDK_KEY_KP_Right:
+      target = rtl ? i - 1 : i + 1;
+      break;
+    case GDK_KEY_Up:
+    case GDK_KEY_KP_Up:
+      target = i - 1;
+      break;
+    case GDK_KEY_Down:
+    case GDK_KEY_KP_Down:
+      target = i + 1;
+      break;
+    case GDK_KEY_Home:
+    case GDK_KEY_KP_Home:
+      target = 0;
+      break;
+    case GDK_KEY_End:
+    case GDK_KEY_KP_End:
+      target = LC_N_TAGS - 1;
+      break;
+    default:
+      return GDK_EVENT_PROPAGATE;
+    }
+
+  if (target >= 0 && target < LC_N_TAGS)
+    gtk_widget_grab_focus (GTK_WIDGET (self->tag_buttons[target]));
+  /* At either end the key stops there, as in a row of toggles */
+  return GDK_EVENT_STOP;
+}
+
 static void
 lc_entry_dialog_init (LcEntryDialog *self)
 {
@@ -755,11 +813,17 @@ lc_entry_dialog_init (LcEntryDialog *self)
   for (guint i = 0; i < LC_N_TAGS; i++)
     {
       GtkWidget *button = gtk_toggle_button_new_with_label (lc_tag_get_label (1 << i));
+      GtkEventController *keys = gtk_event_controller_key_new ();
 
       gtk_widget_add_css_class (button, "pill");
       gtk_widget_add_css_class (button, "tag");
       self->tag_buttons[i] = GTK_TOGGLE_BUTTON (button);
       gtk_flow_box_append (self->tags_box, button);
+      /* One Tab stop a tag, its button: the flow box's child around it
+       * would be a second one that does nothing */
+      gtk_widget_set_focusable (gtk_widget_get_parent (button), FALSE);
+      g_signal_connect_object (keys, "key-pressed", G_CALLBACK (tag_key_cb), self, 0);
+      gtk_widget_add_controller (button, keys);
       g_signal_connect_object (button, "toggled", G_CALLBACK (validate), self, G_CONNECT_SWAPPED);
     }
 
