@@ -27,18 +27,21 @@ for lang in $languages; do
       _build/tests/screenshot "$out" $suffix 2>&1 | grep -v -e 'dbus-daemon' -e 'shader cache'
 done
 
-# Large text (Text Size 2.0 in GNOME's Accessibility settings) and high
-# contrast, in every language, of the views with the most text:
-# NAME-LANG-text2.png and NAME-LANG-hc.png
+# Large text (GNOME's Large Text, 1.25, at 360 px; Text Size 2.0 at the
+# default and a wide size) and high contrast, in every language, of the
+# views with the most text: NAME-LANG-text125.png, NAME-LANG-text2.png and
+# NAME-LANG-hc.png
 for lang in $languages; do
   locale=$(build-aux/locale-of.sh "$lang")
-  for look in text2 hc; do
+  for look in text125 text2 hc; do
     echo "screenshots ($lang, $look):"
     home=$tmp/$lang-$look
     # Large text at the default and a wide size: at 360 px, text twice
     # as large leaves the room of a 180 px window, narrower than any GNOME
     # app's smallest size.
     case $look in
+      text125) extra="LC_SCREENSHOT_TEXT_SCALE=1.25"
+               shots='narrow-diary*:narrow-entry*:narrow-trends-period-month*:narrow-session*:narrow-routine:narrow-step-editor*:narrow-report-dialog*' ;;
       text2) extra="LC_SCREENSHOT_TEXT_SCALE=2"
              shots='main:routine:diary:diary-wide*:entry:trends-period-month:trends-period-3-months:player-1000x700*:player-1400x1000' ;;
       hc) extra="ADW_DEBUG_HIGH_CONTRAST=1"
