@@ -50,6 +50,9 @@ class App:
         self.bus = subprocess.Popen([bus_launcher(), "--launch-immediately"], env=bus_env, stdout=subprocess.DEVNULL)
         time.sleep(0.5)
         Atspi.init()
+        # An app built with the sanitizers answers slowly: longer than
+        # AT-SPI's own 25 s a call
+        Atspi.set_timeout(int(25000 * slowdown()), int(60000 * slowdown()))
 
     def start(self, legcare, args=()):
         """Starts the app; returns its accessible, or None. Xvfb now and
