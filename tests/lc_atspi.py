@@ -3,17 +3,39 @@
 test-a11y.py: a bus of its own, the app in a private home with the safety
 notice acknowledged, found on the bus by its process id."""
 import os
-import shutil
-import signal
-import subprocess
-import tempfile
-import time
 
-import gi
+# GLib warnings of the AT-SPI client library are not the app's: only the
+# app runs with the test environment's fatal warnings (App passes them on).
+APP_G_DEBUG = os.environ.pop("G_DEBUG", None)
+
+import shutil  # noqa: E402
+import signal  # noqa: E402
+import subprocess  # noqa: E402
+import tempfile  # noqa: E402
+import time  # noqa: E402
+
+import gi  # noqa: E402
 gi.require_version("Atspi", "2.0")
 from gi.repository import Atspi, GLib  # noqa: E402
 
 LAUNCHERS = ["/usr/libexec/at-spi-bus-launcher", "/usr/lib/at-spi2-core/at-spi-bus-launcher"]
+
+
+_results = {"number": 0, "failures": 0}
+
+
+def ok(condition, what, details=()):
+    """One TAP result, with lines of details as comments"""
+    _results["number"] += 1
+    print(f"{'ok' if condition else 'not ok'} {_results['number']} {what}", flush=True)
+    for line in details:
+        print(f"# {line}", flush=True)
+    if not condition:
+        _results["failures"] += 1
+
+
+def failures():
+    return _results["failures"]
 
 
 def slowdown():
@@ -27,7 +49,7 @@ def bus_launcher():
 class App:
     """A private home and its environment; start() runs the app in it."""
 
-    def __init__(self, app_g_debug):
+    def __init__(self, app_g_debug=APP_G_DEBUG):
         self.home = tempfile.mkdtemp(prefix="legcare-test-a11y-")
         env = dict(os.environ)
         home = self.home

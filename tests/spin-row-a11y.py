@@ -43,7 +43,6 @@ if len(sys.argv) > 1 and sys.argv[1] == "app":
     application.connect("activate", activate)
     sys.exit(application.run([]))
 
-APP_G_DEBUG = os.environ.pop("G_DEBUG", None)
 try:
     import lc_atspi
     from lc_atspi import Atspi
@@ -66,7 +65,7 @@ def main():
         print("1..0 # SKIP no at-spi-bus-launcher")
         return 0
     print("1..3", flush=True)
-    app = lc_atspi.App(APP_G_DEBUG)
+    app = lc_atspi.App()
     try:
         app.start_bus()
         root = app.start(sys.executable, [os.path.abspath(__file__), "app"])

@@ -21,14 +21,9 @@ Usage: test-a11y.py LEGCARE SEED-DIARY   (under xvfb-run and dbus-run-session)
 Output: TAP.
 """
 import os
-
-# GLib warnings of the AT-SPI client library are not the app's: only the
-# app runs with the test environment's fatal warnings.
-APP_G_DEBUG = os.environ.pop("G_DEBUG", None)
-
-import subprocess  # noqa: E402
-import sys  # noqa: E402
-import time  # noqa: E402
+import subprocess
+import sys
+import time
 
 try:
     import lc_atspi
@@ -74,18 +69,6 @@ def in_combo_box(node):
         node = node.get_parent()
     return False
 
-failures = 0
-number = 0
-
-
-def ok(condition, what, details=()):
-    global failures, number
-    number += 1
-    print(f"{'ok' if condition else 'not ok'} {number} {what}", flush=True)
-    for line in details:
-        print(f"# {line}", flush=True)
-    if not condition:
-        failures += 1
 
 
 def activate(path, action, parameter):
@@ -219,7 +202,7 @@ def keyboard(app, legcare):
     """The Routines page by keyboard alone: Tab to a row, Ctrl+F to the
     search, Enter on a row, and Enter in the search for its first result"""
     root = app.start(legcare)
-    ok(root is not None, "keyboard: the app is on the accessibility bus")
+    lc_atspi.ok(root is not None, "keyboard: the app is on the accessibility bus")
     if root is None:
         return
     time.sleep(1 * lc_atspi.slowdown())
@@ -228,11 +211,11 @@ def keyboard(app, legcare):
         if row is None or row.get_state_set().contains(Atspi.StateType.FOCUSED):
             break
         key(KEY_TAB)
-    ok(row is not None and row.get_state_set().contains(Atspi.StateType.FOCUSED), "keyboard: Tab reaches a routine's row")
+    lc_atspi.ok(row is not None and row.get_state_set().contains(Atspi.StateType.FOCUSED), "keyboard: Tab reaches a routine's row")
 
     control_f()
     now = focused(root)
-    ok(now is not None and now.get_role() == Atspi.Role.ENTRY, "keyboard: Ctrl+F focuses the search",
+    lc_atspi.ok(now is not None and now.get_role() == Atspi.Role.ENTRY, "keyboard: Ctrl+F focuses the search",
        [f"the focus is on {where(now) if now else 'nothing'}"])
 
     for _ in range(30):
@@ -240,18 +223,18 @@ def keyboard(app, legcare):
             break
         key(KEY_TAB)
     key(KEY_RETURN)
-    ok(wait_for(root, routine_page_shown) is not None, "keyboard: Enter on a routine's row opens it",
+    lc_atspi.ok(wait_for(root, routine_page_shown) is not None, "keyboard: Enter on a routine's row opens it",
        [f"the focus is on {where(focused(root) or root)}"])
     time.sleep(0.5 * lc_atspi.slowdown())
     now = focused(root)
-    ok(now is not None and routine_page_shown(now), "keyboard: the routine's page opens with the focus on Start",
+    lc_atspi.ok(now is not None and routine_page_shown(now), "keyboard: the routine's page opens with the focus on Start",
        [f"the focus is on {where(now) if now else 'nothing'}"])
     app.stop()
 
     # At start the search is where typing goes
     root = app.start(legcare)
     if root is None:
-        ok(False, "keyboard: the app starts again")
+        lc_atspi.ok(False, "keyboard: the app starts again")
         return
     time.sleep(1 * lc_atspi.slowdown())
     control_f()
@@ -262,7 +245,7 @@ def keyboard(app, legcare):
     key(KEY_RETURN)
     page = wait_for(root, routine_page_shown)
     title = find(root, lambda n: n.get_role() == Atspi.Role.LABEL and n.get_name() == "Leg Elevation")
-    ok(page is not None and title is not None, "keyboard: Enter in the search opens the first result")
+    lc_atspi.ok(page is not None and title is not None, "keyboard: Enter in the search opens the first result")
     app.stop()
 
 
@@ -273,13 +256,13 @@ def main():
         return 0
 
     print(f"1..{4 * len(VIEWS) + 6}", flush=True)
-    app = lc_atspi.App(APP_G_DEBUG)
+    app = lc_atspi.App()
     try:
         subprocess.run([seed_diary, f"{app.home}/data/legcare/diary.sqlite3", "60"], check=True)
         app.start_bus()
         for view, actions in VIEWS:
             root = app.start(legcare)
-            ok(root is not None, f"{view}: the app is on the accessibility bus")
+            lc_atspi.ok(root is not None, f"{view}: the app is on the accessibility bus")
             if root is None:
                 continue
             time.sleep(1 * lc_atspi.slowdown())
@@ -292,16 +275,16 @@ def main():
             print(f"# {view}: {counts['nodes']} nodes, {counts['focusable']} focusable, {counts['images']} images"
                   f"{', %d not answered in time' % counts['unanswered'] if counts['unanswered'] else ''}",
                   flush=True)
-            ok(not controls, f"{view}: every focusable control has a name ({len(controls)} without)", controls)
-            ok(not images, f"{view}: every image has a name or is left out as decoration ({len(images)} without)",
+            lc_atspi.ok(not controls, f"{view}: every focusable control has a name ({len(controls)} without)", controls)
+            lc_atspi.ok(not images, f"{view}: every image has a name or is left out as decoration ({len(images)} without)",
                images)
-            ok(not doubles, f"{view}: no control says its name twice ({len(doubles)} do)", doubles)
+            lc_atspi.ok(not doubles, f"{view}: no control says its name twice ({len(doubles)} do)", doubles)
             app.stop()
         keyboard(app, legcare)
     finally:
         app.close()
 
-    return 1 if failures else 0
+    return 1 if lc_atspi.failures() else 0
 
 
 if __name__ == "__main__":

@@ -16,12 +16,7 @@ Output: TAP.
 """
 import os
 import time
-
-# GLib warnings of the AT-SPI client library are not the app's: only the
-# app runs with the test environment's fatal warnings.
-APP_G_DEBUG = os.environ.pop("G_DEBUG", None)
-
-import sys  # noqa: E402
+import sys
 
 try:
     import lc_atspi
@@ -30,16 +25,6 @@ except (ImportError, ValueError) as e:
     sys.exit(0)
 
 TESTS = 4
-failures = 0
-number = 0
-
-
-def ok(condition, what):
-    global failures, number
-    number += 1
-    print(f"{'ok' if condition else 'not ok'} {number} {what}", flush=True)
-    if not condition:
-        failures += 1
 
 
 def walk(node, texts, depth=0):
@@ -59,7 +44,7 @@ def main():
         return 0
 
     print(f"1..{TESTS}", flush=True)
-    app = lc_atspi.App(APP_G_DEBUG)
+    app = lc_atspi.App()
     routines = os.fsencode(f"{app.home}/data/legcare/routines")
     os.makedirs(routines)
     files = {
@@ -74,7 +59,7 @@ def main():
     try:
         app.start_bus()
         root = app.start(legcare)
-        ok(root is not None, "the app is on the accessibility bus")
+        lc_atspi.ok(root is not None, "the app is on the accessibility bus")
 
         texts = []
         if root is not None:
@@ -84,15 +69,15 @@ def main():
                 texts = []
                 walk(root, texts)
         rows = [t for t in texts if t.startswith("caf") or "cut.xml" in t or "bad-byte.xml" in t]
-        ok(any(t.startswith("caf") and t.endswith(".xml") for t in texts),
+        lc_atspi.ok(any(t.startswith("caf") and t.endswith(".xml") for t in texts),
            "the Latin-1 file name is read, as valid text")
-        ok(len(rows) >= 3, f"the problem rows are read ({len(rows)} texts of them)")
+        lc_atspi.ok(len(rows) >= 3, f"the problem rows are read ({len(rows)} texts of them)")
         time.sleep(0.5)
-        ok(app.process.poll() is None, f"the app is still running after {len(texts)} texts were read")
+        lc_atspi.ok(app.process.poll() is None, f"the app is still running after {len(texts)} texts were read")
     finally:
         app.close()
 
-    return 1 if failures else 0
+    return 1 if lc_atspi.failures() else 0
 
 
 if __name__ == "__main__":
