@@ -23,6 +23,17 @@ LAUNCHERS = ["/usr/libexec/at-spi-bus-launcher", "/usr/lib/at-spi2-core/at-spi-b
 
 _results = {"number": 0, "failures": 0}
 
+# X key codes of Xvfb's keyboard (evdev), for keys pressed with a modifier:
+# a key synthesized by its symbol drops the modifiers held
+KEYCODES = {
+    "Control": 37, "Alt": 64, "Shift": 50, "Escape": 9, "Tab": 23, "Return": 36, "space": 65,
+    "Left": 113, "Right": 114, "Up": 111, "Down": 116, "Delete": 119, "F11": 95,
+    "comma": 59, "f": 41, "n": 57, "s": 39, "z": 52, "w": 25,
+}
+KEY_TAB, KEY_RETURN, KEY_ESCAPE, KEY_SPACE = 0xff09, 0xff0d, 0xff1b, 0x20
+KEY_LEFT, KEY_UP, KEY_RIGHT, KEY_DOWN = 0xff51, 0xff52, 0xff53, 0xff54
+KEY_HOME, KEY_END, KEY_DELETE = 0xff50, 0xff57, 0xffff
+
 
 def ok(condition, what, details=()):
     """One TAP result, with lines of details as comments"""
@@ -120,3 +131,184 @@ def find_app(process, deadline):
                 pass
         time.sleep(0.2)
     return None
+
+
+# --- real keys (XTest, through AT-SPI) and finding nodes ---------------------
+
+def key(keysym, pause=0.15):
+    """A real key event, through the X server, as a keyboard sends it"""
+    Atspi.generate_keyboard_event(keysym, None, Atspi.KeySynthType.PRESSRELEASE | Atspi.KeySynthType.SYM)
+    time.sleep(pause * slowdown())
+
+
+def combo(*names):
+    """Keys held together, by their key codes: combo("Control", "f")"""
+    codes = [KEYCODES[n] for n in names]
+    for code in codes[:-1]:
+        Atspi.generate_keyboard_event(code, None, Atspi.KeySynthType.PRESS)
+    Atspi.generate_keyboard_event(codes[-1], None, Atspi.KeySynthType.PRESSRELEASE)
+    for code in reversed(codes[:-1]):
+        Atspi.generate_keyboard_event(code, None, Atspi.KeySynthType.RELEASE)
+    time.sleep(0.3 * slowdown())
+
+
+def type_text(text):
+    for c in text:
+        key(ord(c))
+
+
+def where(node):
+    """The roles and names from the window down to @node, for a message."""
+    parts = []
+    try:
+        while node is not None and node.get_role() != Atspi.Role.APPLICATION:
+            name = node.get_name() or ""
+            parts.append(f"{node.get_role_name()}" + (f" “{name[:40]}”" if name else ""))
+            node = node.get_parent()
+    except GLib.Error:
+        parts.append("…")
+    return " < ".join(parts[:6]) or "nothing"
+
+
+def find(node, predicate, depth=0):
+    """The first showing node below @node (depth first) that @predicate takes"""
+    if node is None or depth > 80:
+        return None
+    try:
+        if node.get_role() != Atspi.Role.APPLICATION and not node.get_state_set().contains(Atspi.StateType.SHOWING):
+            return None
+        if predicate(node):
+            return node
+        children = [node.get_child_at_index(i) for i in range(node.get_child_count())]
+    except GLib.Error:
+        return None
+    for child in children:
+        found = find(child, predicate, depth + 1)
+        if found is not None:
+            return found
+    return None
+
+
+def focused(root):
+    return find(root, lambda n: n.get_state_set().contains(Atspi.StateType.FOCUSED) and
+                n.get_role() not in (Atspi.Role.FRAME, Atspi.Role.WINDOW))
+
+
+def wait_for(root, predicate, seconds=5):
+    deadline = time.monotonic() + seconds * slowdown()
+    while time.monotonic() < deadline:
+        found = find(root, predicate)
+        if found is not None:
+            return found
+        time.sleep(0.2)
+    return None
+
+
+def named(role, name):
+    """A predicate: a node of @role called @name"""
+    return lambda n: n.get_role() == role and (n.get_name() or "") == name
+
+
+class Events:
+    """What a screen reader hears of the app: the focus moving and the
+    announcements (gtk_accessible_announce), as AT-SPI events"""
+
+    def __init__(self, pid):
+        self.pid = pid
+        self.focus = []
+        self.announcements = []
+        self.listener = Atspi.EventListener.new(self._event)
+        self.listener.register("object:state-changed:focused")
+        self.listener.register("object:announcement")
+
+    def _event(self, event):
+        try:
+            if event.source is None or event.source.get_process_id() != self.pid:
+                return
+        except GLib.Error:
+            return
+        if event.type.startswith("object:state-changed:focused"):
+            if event.detail1:
+                self.focus.append(event.source)
+        elif event.type.startswith("object:announcement"):
+            text = event.any_data if isinstance(event.any_data, str) else ""
+            self.announcements.append(text)
+
+    def pump(self, seconds=0.0):
+        """Delivers the events that came, waiting up to @seconds for one"""
+        context = GLib.MainContext.default()
+        deadline = time.monotonic() + seconds
+        while True:
+            while context.pending():
+                context.iteration(False)
+            if time.monotonic() >= deadline:
+                break
+            time.sleep(0.02)
+
+    def next_focus(self, seconds):
+        """The next node that takes the focus, or None if none does in time"""
+        start = len(self.focus)
+        deadline = time.monotonic() + seconds * slowdown()
+        while time.monotonic() < deadline:
+            self.pump()
+            if len(self.focus) > start:
+                return self.focus[-1]
+            time.sleep(0.02)
+        return None
+
+    def close(self):
+        self.listener.deregister("object:state-changed:focused")
+        self.listener.deregister("object:announcement")
+
+
+def identity(node):
+    """A node's place in the tree (indices and roles from the app down), or
+    None when its parents don't lead to the app: a node a screen reader gets
+    a focus event from but can't find in the tree (libadwaita 1.7's
+    AdwSpinRow gives its spin button a parent of role "invalid")"""
+    path = []
+    try:
+        while node is not None and len(path) < 80:
+            role = node.get_role()
+            if role == Atspi.Role.APPLICATION:
+                return tuple(reversed(path))
+            if role == Atspi.Role.INVALID:
+                return None
+            path.append((node.get_index_in_parent(), int(role)))
+            node = node.get_parent()
+    except GLib.Error:
+        pass
+    return None
+
+
+def tab_walk(events, limit=60):
+    """Tab round the focus chain of the active window, as a keyboard user
+    does, listening for where the focus goes. Returns the stops (their
+    descriptions) and the stops a screen reader can't follow: a Tab after
+    which nothing took the focus, or a node that took it but is not in the
+    tree (see identity). Stops when the focus comes back round."""
+    stops, lost, seen = [], [], set()
+    silent = 0
+    for press in range(1, limit + 1):
+        key(KEY_TAB, pause=0)
+        node = events.next_focus(1.0)
+        if node is None:
+            silent += 1
+            lost.append(f"Tab {press}: no node took the focus")
+            if silent >= 3:
+                break
+            continue
+        silent = 0
+        try:
+            stop = f"{node.get_role_name()} “{(node.get_name() or '')[:40]}”"
+        except GLib.Error:
+            stop = "?"
+        here = identity(node)
+        if here is None:
+            lost.append(f"Tab {press}: {stop} (not in the tree: {where(node)})")
+            here = ("lost", stop)
+        elif here in seen:
+            break
+        seen.add(here)
+        stops.append(stop)
+    return stops, lost

@@ -2444,6 +2444,35 @@ test_window_routine_editor (Fixture       *fixture,
                    LC_ROUTINE_ORIGIN_BUILTIN);
 }
 
+/* Alt+1..3 (win.page) from the pages pushed over the main one */
+static void
+test_window_page_keys (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  acknowledge_safety (fixture);
+
+  /* From a routine's page, the page asked for is shown (Alt+2 there would
+   * otherwise change only what is hidden under it)... */
+  lc_window_show_routine (fixture->window,
+                          lc_routine_library_find (lc_application_get_routine_library (fixture->app), "leg-elevation"));
+  wait_until (LC_IS_ROUTINE_VIEW (visible_page (fixture)));
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.page", "s", "diary");
+  wait_until (!LC_IS_ROUTINE_VIEW (visible_page (fixture)));
+  g_assert_cmpstr (adw_navigation_page_get_tag (visible_page (fixture)), ==, "main");
+  g_assert_cmpstr (lc_window_get_page (fixture->window), ==, "diary");
+
+  /* ...but the editor is not left by a key: its edits would be lost */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.new-routine", NULL);
+  shown_editor (fixture);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.page", "s", "trends");
+  g_assert_true (LC_IS_ROUTINE_EDITOR (visible_page (fixture)));
+  g_assert_cmpstr (lc_window_get_page (fixture->window), ==, "diary");
+  /* A page that does not exist is no page */
+  adw_navigation_view_pop_to_tag (ADW_NAVIGATION_VIEW (child (fixture, LC_TYPE_WINDOW, "navigation_view")), "main");
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.page", "s", "nowhere");
+  g_assert_cmpstr (lc_window_get_page (fixture->window), ==, "diary");
+}
+
 /* A shared routine opened from a file: a preview, nothing written until
  * Add; a hostile file is refused, says why and writes nothing. */
 static void
@@ -2525,6 +2554,7 @@ main (int   argc,
 
   ADD ("first-start-safety", test_window_first_start_safety);
   ADD ("pages", test_window_pages);
+  ADD ("page-keys", test_window_page_keys);
   ADD ("about", test_window_about);
   ADD ("preferences", test_window_preferences);
   ADD ("adaptive", test_window_adaptive);

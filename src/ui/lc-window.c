@@ -525,6 +525,40 @@ page_changed_cb (LcWindow *self)
     lc_trends_page_reload (self->trends_page);
 }
 
+/* win.page('diary'): Alt+1..3 and the view switcher's pages. A routine's
+ * page holds nothing and is left for the asked one, as the switcher would
+ * be there to press; a session or the editor is not left by a key (it
+ * would stop the session or drop the edits), so the key does nothing
+ * there. */
+static void
+page_action_change_state_cb (GSimpleAction *action,
+                             GVariant      *value,
+                             LcWindow      *self)
+{
+  AdwNavigationPage *visible = adw_navigation_view_get_visible_page (self->navigation_view);
+  const char *name = g_variant_get_string (value, NULL);
+
+  if (adw_view_stack_get_child_by_name (self->stack, name) == NULL)
+    return;
+
+  if (visible != NULL && LC_IS_ROUTINE_VIEW (visible))
+    adw_navigation_view_pop_to_tag (self->navigation_view, "main");
+  else if (visible != NULL && g_strcmp0 (adw_navigation_page_get_tag (visible), "main") != 0)
+    return;
+
+  adw_view_stack_set_visible_child_name (self->stack, name);
+}
+
+static void
+page_state_cb (LcWindow *self)
+{
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), "page");
+  const char *name = adw_view_stack_get_visible_child_name (self->stack);
+
+  if (action != NULL && name != NULL)
+    g_simple_action_set_state (G_SIMPLE_ACTION (action), g_variant_new_string (name));
+}
+
 static void
 routine_activated_cb (LcWindow  *self,
                       LcRoutine *routine)
@@ -640,17 +674,21 @@ lc_window_class_init (LcWindowClass *klass)
 static void
 lc_window_init (LcWindow *self)
 {
-  g_autoptr(GPropertyAction) page_action = NULL;
+  g_autoptr(GSimpleAction) page_action = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APP_ID);
 
   /* win.page('diary') shows a page; Alt+1..3 are bound to it. */
-  page_action = g_property_action_new ("page", self->stack, "visible-child-name");
+  page_action = g_simple_action_new_stateful ("page", G_VARIANT_TYPE_STRING,
+                                              g_variant_new_string (adw_view_stack_get_visible_child_name (self->stack)));
+  g_signal_connect_object (page_action, "change-state", G_CALLBACK (page_action_change_state_cb), self, 0);
   g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (page_action));
 
   g_signal_connect_object (self->stack, "notify::visible-child-name", G_CALLBACK (page_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->stack, "notify::visible-child-name", G_CALLBACK (page_state_cb), self,
                            G_CONNECT_SWAPPED);
 }
 
