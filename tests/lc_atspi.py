@@ -28,7 +28,7 @@ _results = {"number": 0, "failures": 0}
 KEYCODES = {
     "Control": 37, "Alt": 64, "Shift": 50, "Escape": 9, "Tab": 23, "Return": 36, "space": 65,
     "Left": 113, "Right": 114, "Up": 111, "Down": 116, "Delete": 119, "F11": 95,
-    "comma": 59, "f": 41, "n": 57, "s": 39, "z": 52, "w": 25,
+    "comma": 59, "f": 41, "n": 57, "s": 39, "u": 30, "z": 52, "w": 25,
 }
 KEY_TAB, KEY_RETURN, KEY_ESCAPE, KEY_SPACE = 0xff09, 0xff0d, 0xff1b, 0x20
 KEY_LEFT, KEY_UP, KEY_RIGHT, KEY_DOWN = 0xff51, 0xff52, 0xff53, 0xff54
@@ -41,7 +41,8 @@ def ok(condition, what, details=()):
     print(f"{'ok' if condition else 'not ok'} {_results['number']} {what}", flush=True)
     for line in details:
         print(f"# {line}", flush=True)
-    if not condition:
+    # A TODO is a known failure (TAP): it does not fail the run
+    if not condition and "# TODO" not in what:
         _results["failures"] += 1
 
 

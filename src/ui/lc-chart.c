@@ -13,6 +13,7 @@
 
 #include "lc-chart.h"
 #include "lc-chart-private.h"
+#include "lc-widgets.h"
 #include "lc-enum-types.h"
 #include "lc-trend.h"
 
@@ -250,19 +251,6 @@ pressed_cb (LcChart *self,
   lc_chart_set_active_day (self, day_at (self, x));
 }
 
-/* A screen reader says the day's values as the keyboard moves.
- * GTK 4.18's test accessibility backend (GTK_A11Y=test) has no announce
- * method and crashes in gtk_accessible_announce(): skip it there. */
-static void
-announce (LcChart    *self,
-          const char *text)
-{
-  g_autoptr(GtkATContext) context = gtk_accessible_get_at_context (GTK_ACCESSIBLE (self));
-
-  if (context != NULL && g_strcmp0 (G_OBJECT_TYPE_NAME (context), "GtkTestATContext") != 0)
-    gtk_accessible_announce (GTK_ACCESSIBLE (self), text, GTK_ACCESSIBLE_ANNOUNCEMENT_PRIORITY_MEDIUM);
-}
-
 static void
 choose_day (LcChart *self,
             guint32  day)
@@ -277,7 +265,8 @@ choose_day (LcChart *self,
 
   lc_chart_set_active_day (self, day);
   text = lc_chart_describe_day (self->data, self->kind, self->combined, day);
-  announce (self, text);
+  /* A screen reader says the day's values as the keyboard moves. */
+  lc_announce (GTK_WIDGET (self), text);
 }
 
 static gboolean

@@ -711,6 +711,30 @@ saved_cb (GObject      *source,
   g_signal_emit (self, signals [SAVED], 0, id);
 }
 
+/* Save with a problem: the focus goes to the first marked field, where a
+ * keyboard user fixes it and a screen reader says what is wrong. */
+static void
+focus_problem (LcRoutineEditor *self,
+               LcDraftProblem  *problem)
+{
+  GtkWidget *target = NULL;
+
+  if (problem->step >= 0)
+    target = GTK_WIDGET (gtk_list_box_get_row_at_index (self->steps_list, problem->step));
+  else if (g_strcmp0 (problem->field, "name") == 0)
+    target = GTK_WIDGET (self->name_row);
+  else if (g_strcmp0 (problem->field, "summary") == 0)
+    target = GTK_WIDGET (self->summary_row);
+  else if (g_strcmp0 (problem->field, "cautions") == 0 && problem->item >= 0 &&
+           (guint) problem->item < self->caution_views->len)
+    target = g_ptr_array_index (self->caution_views, problem->item);
+  else if (g_strcmp0 (problem->field, "steps") == 0)
+    target = GTK_WIDGET (gtk_list_box_get_row_at_index (self->steps_list, 0));
+
+  if (target != NULL)
+    gtk_widget_grab_focus (target);
+}
+
 static void
 save_action (GtkWidget  *widget,
              const char *action_name,
@@ -726,6 +750,7 @@ save_action (GtkWidget  *widget,
     {
       self->show_problems = TRUE;
       update (self);
+      focus_problem (self, g_ptr_array_index (problems, 0));
       lc_show_toast (widget, adw_toast_new (_("Fix the marked fields to save the routine")));
       return;
     }

@@ -658,6 +658,8 @@ step_period (LcTrendsPage *self,
     return;
   self->period = period;
   update_range (self);
+  /* The keys move no focus: a screen reader is told where they went. */
+  lc_announce (GTK_WIDGET (self), gtk_label_get_text (self->period_label));
 }
 
 static void

@@ -170,6 +170,15 @@ score_key_pressed_cb (GtkEventControllerKey *controller,
   keys->one_time = time;
 
   lc_score_toggles_set (toggles, score);
+  /* In the toggles, the focus follows the choice, as with the arrows: a
+   * screen reader then says the number chosen. */
+  {
+    GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (toggles));
+    GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+    if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (toggles)))
+      gtk_widget_grab_focus (GTK_WIDGET (toggles));
+  }
   return GDK_EVENT_STOP;
 }
 
@@ -218,6 +227,30 @@ lc_score_toggles_has_focus (GtkWidget *widget)
   GtkWidget *group = focus != NULL ? gtk_widget_get_ancestor (focus, ADW_TYPE_TOGGLE_GROUP) : NULL;
 
   return group != NULL && gtk_widget_has_css_class (group, "scores");
+}
+
+/**
+ * lc_announce:
+ * @widget: the widget the message is about
+ * @message: what a screen reader says, politely (after what it is saying)
+ *
+ * For a change that moves no focus, such as Alt+Left's period. GTK 4.18's
+ * test accessibility backend (GTK_A11Y=test, in the ui tests) has no
+ * announce method and crashes in gtk_accessible_announce(): nothing is
+ * said there.
+ */
+void
+lc_announce (GtkWidget  *widget,
+             const char *message)
+{
+  g_autoptr(GtkATContext) context = NULL;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (message != NULL);
+
+  context = gtk_accessible_get_at_context (GTK_ACCESSIBLE (widget));
+  if (context != NULL && g_strcmp0 (G_OBJECT_TYPE_NAME (context), "GtkTestATContext") != 0)
+    gtk_accessible_announce (GTK_ACCESSIBLE (widget), message, GTK_ACCESSIBLE_ANNOUNCEMENT_PRIORITY_MEDIUM);
 }
 
 /**

@@ -17,6 +17,8 @@ void            lc_score_toggles_add_keys (AdwToggleGroup *toggles,
                                            GtkWidget      *scope);
 gboolean        lc_score_toggles_has_focus (GtkWidget     *widget);
 
+void            lc_announce          (GtkWidget      *widget,
+                                      const char     *message);
 void            lc_show_toast        (GtkWidget      *widget,
                                       AdwToast       *toast);
 void            lc_show_error        (GtkWidget      *widget,
