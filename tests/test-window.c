@@ -33,6 +33,7 @@
 #include "lc-period.h"
 #include "lc-trend.h"
 #include "lc-trends-page.h"
+#include "lc-widgets.h"
 #include "lc-window.h"
 #include "lc-test-keys.h"
 #include "lc-test-seed.h"
@@ -936,6 +937,19 @@ test_window_diary (Fixture       *fixture,
   g_clear_pointer (&entries, g_ptr_array_unref);
   entries = lc_diary_list_entries_newest (diary, 0, 10, &error);
   g_assert_cmpint (((LcEntry *) entries->pdata[0])->ankle_mm[LC_LEG_LEFT], ==, 235);
+  /* Deleted again, and Ctrl+Z: back, once */
+  g_signal_emit_by_name (list, "activate", 0);
+  dialog = visible_dialog (fixture);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "entry.delete", NULL);
+  wait_until (dialog == NULL);
+  g_assert_cmpint (lc_diary_count_entries (diary, NULL), ==, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  wait_until (lc_diary_count_entries (diary, NULL) == 1);
+  /* Spent: a second Ctrl+Z restores nothing more */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL);
+  g_assert_false (lc_undo (GTK_WIDGET (fixture->window)));
+  g_assert_cmpint (lc_diary_count_entries (diary, NULL), ==, 1);
 }
 
 static void

@@ -654,6 +654,8 @@ lc_application_startup (GApplication *app)
                                          (const char *[]) { "<Control>question", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.new-entry",
                                          (const char *[]) { "<Control>n", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.undo",
+                                         (const char *[]) { "<Control>z", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close",
                                          (const char *[]) { "<Control>w", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.page('routines')",

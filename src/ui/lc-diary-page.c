@@ -289,7 +289,7 @@ undo_delete_free (gpointer  data,
 }
 
 static void
-undo_delete_cb (AdwToast   *toast,
+undo_delete_cb (GtkWidget  *window,
                 UndoDelete *undo)
 {
   g_autoptr(LcDiaryPage) self = g_weak_ref_get (&undo->page);
@@ -311,7 +311,6 @@ delete_requested_cb (LcDiaryPage *self,
 {
   g_autoptr(GError) error = NULL;
   UndoDelete *undo;
-  AdwToast *toast;
 
   if (!lc_diary_delete_entry (self->diary, entry->id, &error))
     {
@@ -319,14 +318,10 @@ delete_requested_cb (LcDiaryPage *self,
       return;
     }
 
-  toast = adw_toast_new (_("Entry deleted"));
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   undo = g_new0 (UndoDelete, 1);
   g_weak_ref_init (&undo->page, self);
   undo->entry = lc_entry_copy (entry);
-  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_delete_cb), undo, undo_delete_free, 0);
-  lc_show_toast (GTK_WIDGET (self), toast);
+  lc_show_undo_toast (GTK_WIDGET (self), _("Entry deleted"), G_CALLBACK (undo_delete_cb), undo, undo_delete_free);
 }
 
 static void
@@ -388,7 +383,7 @@ undo_session_delete_free (gpointer  data,
 }
 
 static void
-undo_session_delete_cb (AdwToast          *toast,
+undo_session_delete_cb (GtkWidget         *window,
                         UndoSessionDelete *undo)
 {
   g_autoptr(LcDiaryPage) self = g_weak_ref_get (&undo->page);
@@ -410,7 +405,6 @@ session_delete_requested_cb (LcDiaryPage     *self,
 {
   g_autoptr(GError) error = NULL;
   UndoSessionDelete *undo;
-  AdwToast *toast;
 
   if (!lc_diary_delete_session (self->diary, record->id, &error))
     {
@@ -418,15 +412,11 @@ session_delete_requested_cb (LcDiaryPage     *self,
       return;
     }
 
-  toast = adw_toast_new (_("Session deleted"));
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   undo = g_new0 (UndoSessionDelete, 1);
   g_weak_ref_init (&undo->page, self);
   undo->record = lc_session_record_copy (record);
-  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_session_delete_cb), undo,
-                         undo_session_delete_free, 0);
-  lc_show_toast (GTK_WIDGET (self), toast);
+  lc_show_undo_toast (GTK_WIDGET (self), _("Session deleted"), G_CALLBACK (undo_session_delete_cb), undo,
+                      undo_session_delete_free);
 }
 
 static void

@@ -272,6 +272,81 @@ lc_show_toast (GtkWidget *widget,
     g_object_unref (g_object_ref_sink (toast));
 }
 
+#define UNDO_KEY "lc-undo"
+
+static void
+update_undo_action (GtkWidget *window)
+{
+  gtk_widget_action_set_enabled (window, "win.undo", g_object_get_data (G_OBJECT (window), UNDO_KEY) != NULL);
+}
+
+/**
+ * lc_show_undo_toast:
+ * @widget: a widget in the window
+ * @title: what was done, e.g. "Entry deleted"
+ * @undo: (scope notified): what Undo does: `void undo (GtkWidget *window, gpointer data)`
+ * @data: for @undo
+ * @destroy: frees @data, once @undo is run or replaced
+ *
+ * Tells what was done, with Undo. The toast's button and Ctrl+Z
+ * (win.undo) run @undo once: Ctrl+Z also after the toast is gone, for a
+ * keyboard user the toast's seconds are short. The next change with an
+ * Undo replaces this one.
+ */
+void
+lc_show_undo_toast (GtkWidget      *widget,
+                    const char     *title,
+                    GCallback       undo,
+                    gpointer        data,
+                    GClosureNotify  destroy)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  AdwToast *toast = adw_toast_new (title);
+  GClosure *closure = g_cclosure_new (undo, data, destroy);
+
+  g_closure_set_marshal (closure, g_cclosure_marshal_VOID__VOID);
+  g_closure_sink (g_closure_ref (closure));
+  if (GTK_IS_WINDOW (root))
+    {
+      g_object_set_data_full (G_OBJECT (root), UNDO_KEY, closure, (GDestroyNotify) g_closure_unref);
+      update_undo_action (GTK_WIDGET (root));
+    }
+  else
+    g_closure_unref (closure);
+
+  adw_toast_set_use_markup (toast, FALSE);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_set_action_name (toast, "win.undo");
+  lc_show_toast (widget, toast);
+}
+
+/**
+ * lc_undo:
+ * @window: the window (win.undo)
+ *
+ * Runs the Undo that lc_show_undo_toast() offered last, once.
+ *
+ * Returns: whether there was one
+ */
+gboolean
+lc_undo (GtkWidget *window)
+{
+  GClosure *closure = g_object_steal_data (G_OBJECT (window), UNDO_KEY);
+  GValue instance = G_VALUE_INIT;
+
+  update_undo_action (window);
+  if (closure == NULL)
+    return FALSE;
+
+  g_value_init (&instance, G_TYPE_OBJECT);
+  g_value_set_object (&instance, window);
+  g_closure_invoke (closure, NULL, 1, &instance, NULL);
+  g_value_unset (&instance);
+  g_closure_unref (closure);
+  return TRUE;
+}
+
 /**
  * lc_show_error:
  * @widget: a widget in the window

@@ -19,6 +19,12 @@ gboolean        lc_score_toggles_has_focus (GtkWidget     *widget);
 
 void            lc_announce          (GtkWidget      *widget,
                                       const char     *message);
+void            lc_show_undo_toast   (GtkWidget      *widget,
+                                      const char     *title,
+                                      GCallback       undo,
+                                      gpointer        data,
+                                      GClosureNotify  destroy);
+gboolean        lc_undo              (GtkWidget      *window);
 void            lc_show_toast        (GtkWidget      *widget,
                                       AdwToast       *toast);
 void            lc_show_error        (GtkWidget      *widget,

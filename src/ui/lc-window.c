@@ -61,6 +61,9 @@ static gboolean window_gone (LcWindow *self);
 static void undo_remove_routine_action (GtkWidget  *widget,
                                         const char *action_name,
                                         GVariant   *parameter);
+static void undo_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter);
 
 static void
 lc_window_save_state (LcWindow *self)
@@ -660,6 +663,7 @@ lc_window_class_init (LcWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.export-routine", "s", routine_action);
   gtk_widget_class_install_action (widget_class, "win.remove-routine", "s", routine_action);
   gtk_widget_class_install_action (widget_class, "win.undo-remove-routine", NULL, undo_remove_routine_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.export-diary", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.import-diary", NULL, import_action);
   gtk_widget_class_bind_template_callback (widget_class, routine_activated_cb);
@@ -677,6 +681,8 @@ lc_window_init (LcWindow *self)
   g_autoptr(GSimpleAction) page_action = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Until something can be undone, Ctrl+Z is the text fields' */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", FALSE);
 
   self->settings = g_settings_new (APP_ID);
 
@@ -1165,6 +1171,23 @@ undo_remove_routine_action (GtkWidget  *widget,
   lc_routine_library_restore_async (self->library, data->removal, NULL, routine_restored_cb, data);
 }
 
+/* Undo (the toast's, or Ctrl+Z) of a removal */
+static void
+undo_remove_routine_cb (GtkWidget *window,
+                        gpointer   data)
+{
+  gtk_widget_activate_action (window, "win.undo-remove-routine", NULL);
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  if (!lc_undo (widget))
+    gtk_widget_error_bell (widget);
+}
+
 static void
 routine_removed_cb (GObject      *source,
                     GAsyncResult *result,
@@ -1175,7 +1198,6 @@ routine_removed_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autoptr(LcRoutineRemoval) removal = NULL;
   g_autofree char *title = NULL;
-  AdwToast *toast;
 
   removal = lc_routine_library_remove_finish (LC_ROUTINE_LIBRARY (source), result, &error);
   if (window_gone (self))
@@ -1198,12 +1220,7 @@ routine_removed_cb (GObject      *source,
   g_clear_pointer (&self->removed, lc_routine_removal_free);
   self->removed = g_steal_pointer (&removal);
 
-  toast = adw_toast_new (title);
-  adw_toast_set_use_markup (toast, FALSE);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  adw_toast_set_action_name (toast, "win.undo-remove-routine");
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  lc_show_undo_toast (GTK_WIDGET (self->toast_overlay), title, G_CALLBACK (undo_remove_routine_cb), NULL, NULL);
 }
 
 /* lc_window_remove_routine:
