@@ -292,7 +292,8 @@ def tab_walk(events, limit=60):
     silent = 0
     for press in range(1, limit + 1):
         key(KEY_TAB, pause=0)
-        node = events.next_focus(1.0)
+        # The view has just opened: its first focus may come late under load
+        node = events.next_focus(5.0 if press == 1 else 1.0)
         if node is None:
             silent += 1
             lost.append(f"Tab {press}: no node took the focus")

@@ -304,6 +304,35 @@ test_window_adaptive (Fixture       *fixture,
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1000, 700);
   wait_until (!adw_view_switcher_bar_get_reveal (bar));
   g_assert_nonnull (adw_header_bar_get_title_widget (header));
+
+  /* Text twice as large (GNOME's Text Size 2.0) at 360 px: the Diary's
+   * filter toggles give way to a drop-down, which filters the same */
+  {
+    GtkSettings *settings = gtk_settings_get_default ();
+    LcDiaryPage *diary = LC_DIARY_PAGE (child (fixture, LC_TYPE_WINDOW, "diary_page"));
+    GtkWidget *toggles = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (diary), LC_TYPE_DIARY_PAGE, "filter_toggles"));
+    GtkWidget *dropdown = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (diary), LC_TYPE_DIARY_PAGE,
+                                                                     "filter_dropdown"));
+    int dpi = 0;
+    gboolean compact = FALSE;
+
+    g_object_get (settings, "gtk-xft-dpi", &dpi, NULL);
+    g_object_set (settings, "gtk-xft-dpi", 96 * 1024 * 2, NULL);
+    gtk_window_set_default_size (GTK_WINDOW (fixture->window), 360, 640);
+    wait_until ((g_object_get (diary, "compact", &compact, NULL), compact));
+    g_assert_false (gtk_widget_get_visible (toggles));
+    g_assert_true (gtk_widget_get_visible (dropdown));
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), 2);
+    g_assert_cmpstr (adw_toggle_group_get_active_name (ADW_TOGGLE_GROUP (toggles)), ==, "sessions");
+    adw_toggle_group_set_active_name (ADW_TOGGLE_GROUP (toggles), "entries");
+    g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (dropdown)), ==, 1);
+
+    /* At the usual text size the toggles are back */
+    g_object_set (settings, "gtk-xft-dpi", dpi, NULL);
+    wait_until ((g_object_get (diary, "compact", &compact, NULL), !compact));
+    g_assert_true (gtk_widget_get_visible (toggles));
+    g_assert_true (adw_view_switcher_bar_get_reveal (bar));
+  }
 }
 
 static void

@@ -44,6 +44,7 @@ struct _LcDiaryPage
   /* Template widgets */
   GtkWidget      *filter_bar;
   AdwToggleGroup *filter_toggles;
+  GtkDropDown    *filter_dropdown;
   GtkMenuButton  *date_button;
   GtkCalendar    *calendar;
   GtkStack       *stack;
@@ -53,6 +54,17 @@ struct _LcDiaryPage
 };
 
 G_DEFINE_FINAL_TYPE (LcDiaryPage, lc_diary_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_COMPACT,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
+/* The filter's names, in the order of the drop-down's items */
+static const char * const filter_names[] = { "all", "entries", "sessions" };
 
 static void
 update_state (LcDiaryPage *self)
@@ -238,6 +250,9 @@ setup_header_cb (GtkSignalListItemFactory *factory,
   GtkWidget *label = gtk_label_new (NULL);
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
+  /* A long day's name wraps in a narrow window with large text */
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
   gtk_widget_add_css_class (label, "heading");
   gtk_widget_set_margin_top (label, 18);
   gtk_widget_set_margin_bottom (label, 6);
@@ -517,11 +532,25 @@ bind_row_cb (GtkSignalListItemFactory *factory,
 
 /* --- filter and dates ----------------------------------------------------------- */
 
+/* The drop-down chooses through the toggles, which hold the filter */
+static void
+filter_dropdown_cb (LcDiaryPage *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->filter_dropdown);
+
+  if (selected < G_N_ELEMENTS (filter_names))
+    adw_toggle_group_set_active_name (self->filter_toggles, filter_names[selected]);
+}
+
 static void
 filter_changed_cb (LcDiaryPage *self)
 {
   const char *name = adw_toggle_group_get_active_name (self->filter_toggles);
   LcDiaryFilter filter = LC_DIARY_FILTER_ALL;
+
+  for (guint i = 0; name != NULL && i < G_N_ELEMENTS (filter_names); i++)
+    if (g_str_equal (name, filter_names[i]) && gtk_drop_down_get_selected (self->filter_dropdown) != i)
+      gtk_drop_down_set_selected (self->filter_dropdown, i);
 
   if (self->model == NULL || name == NULL)
     return;
@@ -671,6 +700,62 @@ lc_diary_page_dispose (GObject *object)
   G_OBJECT_CLASS (lc_diary_page_parent_class)->dispose (object);
 }
 
+/**
+ * lc_diary_page_set_compact:
+ * @compact: whether the page is narrower than its filter's toggles (a
+ *   narrow window with large text): a drop-down takes their place
+ */
+void
+lc_diary_page_set_compact (LcDiaryPage *self,
+                           gboolean     compact)
+{
+  g_return_if_fail (LC_IS_DIARY_PAGE (self));
+
+  compact = !!compact;
+  if (compact == gtk_widget_get_visible (GTK_WIDGET (self->filter_dropdown)))
+    return;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->filter_toggles), !compact);
+  gtk_widget_set_visible (GTK_WIDGET (self->filter_dropdown), compact);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_COMPACT]);
+}
+
+static void
+lc_diary_page_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  LcDiaryPage *self = LC_DIARY_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_COMPACT:
+      g_value_set_boolean (value, gtk_widget_get_visible (GTK_WIDGET (self->filter_dropdown)));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lc_diary_page_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  LcDiaryPage *self = LC_DIARY_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_COMPACT:
+      lc_diary_page_set_compact (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
 static void
 lc_diary_page_class_init (LcDiaryPageClass *klass)
 {
@@ -678,6 +763,19 @@ lc_diary_page_class_init (LcDiaryPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = lc_diary_page_dispose;
+  object_class->get_property = lc_diary_page_get_property;
+  object_class->set_property = lc_diary_page_set_property;
+
+  /**
+   * LcDiaryPage:compact:
+   *
+   * Whether the filter is a drop-down, for a page too narrow for its
+   * toggles (set by the window's breakpoint).
+   */
+  properties [PROP_COMPACT] =
+    g_param_spec_boolean ("compact", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   widget_class->map = lc_diary_page_map;
 
@@ -685,6 +783,7 @@ lc_diary_page_class_init (LcDiaryPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/LegCare/ui/lc-diary-page.ui");
   gtk_widget_class_bind_template_child (widget_class, LcDiaryPage, filter_bar);
   gtk_widget_class_bind_template_child (widget_class, LcDiaryPage, filter_toggles);
+  gtk_widget_class_bind_template_child (widget_class, LcDiaryPage, filter_dropdown);
   gtk_widget_class_bind_template_child (widget_class, LcDiaryPage, date_button);
   gtk_widget_class_bind_template_child (widget_class, LcDiaryPage, calendar);
   gtk_widget_class_bind_template_child (widget_class, LcDiaryPage, stack);
@@ -693,6 +792,7 @@ lc_diary_page_class_init (LcDiaryPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LcDiaryPage, list_view);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, filter_dropdown_cb);
   gtk_widget_class_bind_template_callback (widget_class, day_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, date_button_active_cb);
 }

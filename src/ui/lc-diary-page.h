@@ -21,6 +21,8 @@ void lc_diary_page_set_diary    (LcDiaryPage  *self,
                                  const GError *error);
 void lc_diary_page_new_entry    (LcDiaryPage  *self);
 void lc_diary_page_reload       (LcDiaryPage  *self);
+void lc_diary_page_set_compact  (LcDiaryPage  *self,
+                                 gboolean      compact);
 void lc_diary_page_set_library  (LcDiaryPage      *self,
                                  LcRoutineLibrary *library);
 void lc_diary_page_show_day     (LcDiaryPage  *self,
