@@ -221,6 +221,9 @@ class Events:
         self.listener = Atspi.EventListener.new(self._event)
         self.listener.register("object:state-changed:focused")
         self.listener.register("object:announcement")
+        # The registration reaches the bus and the registry asynchronously:
+        # an event right after it could be missed
+        self.pump(0.5 * slowdown())
 
     def _event(self, event):
         try:
@@ -294,6 +297,12 @@ def tab_walk(events, limit=60):
         key(KEY_TAB, pause=0)
         # The view has just opened: its first focus may come late under load
         node = events.next_focus(5.0 if press == 1 else 1.0)
+        if node is None and press == 1:
+            # Nothing at all on the very first Tab is the key's timing (a
+            # focus outside the tree still sends its event), not a stop a
+            # screen reader can't follow: said, and Tab again
+            print("# Tab 1: no focus event; Tab again", flush=True)
+            continue
         if node is None:
             silent += 1
             lost.append(f"Tab {press}: no node took the focus")
