@@ -29,6 +29,7 @@ KEYCODES = {
     "Control": 37, "Alt": 64, "Shift": 50, "Escape": 9, "Tab": 23, "Return": 36, "space": 65,
     "Left": 113, "Right": 114, "Up": 111, "Down": 116, "Delete": 119, "F11": 95,
     "comma": 59, "f": 41, "n": 57, "s": 39, "u": 30, "z": 52, "w": 25,
+    **{str(digit): 9 + digit for digit in range(1, 10)}, "0": 19,
 }
 KEY_TAB, KEY_RETURN, KEY_ESCAPE, KEY_SPACE = 0xff09, 0xff0d, 0xff1b, 0x20
 KEY_LEFT, KEY_UP, KEY_RIGHT, KEY_DOWN = 0xff51, 0xff52, 0xff53, 0xff54
@@ -48,6 +49,22 @@ def ok(condition, what, details=()):
 
 def failures():
     return _results["failures"]
+
+
+def run(plan, body):
+    """A test script's TAP run: the plan, @body(app) with a private home
+    (its bus not yet started), and the exit status; a skip without the
+    accessibility bus"""
+    if bus_launcher() is None:
+        print("1..0 # SKIP no at-spi-bus-launcher")
+        return 0
+    print(f"1..{plan}", flush=True)
+    app = App()
+    try:
+        body(app)
+    finally:
+        app.close()
+    return 1 if failures() else 0
 
 
 def slowdown():
@@ -77,6 +94,10 @@ class App:
         self.env = env
         self.bus = None
         self.process = None
+
+    def seed(self, seed_diary, days):
+        """A diary of @days days in the home, written by tests/seed-diary"""
+        subprocess.run([seed_diary, f"{self.home}/data/legcare/diary.sqlite3", str(days)], check=True)
 
     def start_bus(self):
         bus_env = dict(self.env)

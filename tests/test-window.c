@@ -945,36 +945,34 @@ test_window_diary (Fixture       *fixture,
   g_assert_cmpint (stored->position, ==, LC_POSITION_LYING);
   g_assert_cmpint (stored->heaviness[LC_LEG_LEFT], ==, 6);
 
-  /* Delete from the dialog, then Undo in the toast. */
-  g_signal_emit_by_name (list, "activate", 0);
-  dialog = visible_dialog (fixture);
-  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
-  gtk_widget_activate_action (GTK_WIDGET (dialog), "entry.delete", NULL);
-  wait_until (dialog == NULL);
-  g_assert_cmpint (lc_diary_count_entries (diary, NULL), ==, 0);
-  wait_until (g_str_equal (gtk_stack_get_visible_child_name (stack), "empty"));
+  /* Delete from the dialog, then Undo: first in the toast, then with
+   * Ctrl+Z (win.undo) */
+  for (guint by_key = 0; by_key <= 1; by_key++)
+    {
+      g_signal_emit_by_name (list, "activate", 0);
+      dialog = visible_dialog (fixture);
+      g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+      gtk_widget_activate_action (GTK_WIDGET (dialog), "entry.delete", NULL);
+      wait_until (dialog == NULL);
+      g_assert_cmpint (lc_diary_count_entries (diary, NULL), ==, 0);
+      wait_until (g_str_equal (gtk_stack_get_visible_child_name (stack), "empty"));
 
-  {
-    GtkWidget *undo = NULL;
+      if (by_key)
+        g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+      else
+        {
+          GtkWidget *undo = NULL;
 
-    wait_until ((undo = find_button (GTK_WIDGET (fixture->window), "_Undo")) != NULL &&
-                gtk_widget_get_mapped (undo));
-    gtk_widget_activate (undo);
-  }
-  wait_until (lc_diary_count_entries (diary, NULL) == 1);
-  wait_until (g_str_equal (gtk_stack_get_visible_child_name (stack), "list"));
-  g_clear_pointer (&entries, g_ptr_array_unref);
-  entries = lc_diary_list_entries_newest (diary, 0, 10, &error);
-  g_assert_cmpint (((LcEntry *) entries->pdata[0])->ankle_mm[LC_LEG_LEFT], ==, 235);
-  /* Deleted again, and Ctrl+Z: back, once */
-  g_signal_emit_by_name (list, "activate", 0);
-  dialog = visible_dialog (fixture);
-  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
-  gtk_widget_activate_action (GTK_WIDGET (dialog), "entry.delete", NULL);
-  wait_until (dialog == NULL);
-  g_assert_cmpint (lc_diary_count_entries (diary, NULL), ==, 0);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
-  wait_until (lc_diary_count_entries (diary, NULL) == 1);
+          wait_until ((undo = find_button (GTK_WIDGET (fixture->window), "_Undo")) != NULL &&
+                      gtk_widget_get_mapped (undo));
+          gtk_widget_activate (undo);
+        }
+      wait_until (lc_diary_count_entries (diary, NULL) == 1);
+      wait_until (g_str_equal (gtk_stack_get_visible_child_name (stack), "list"));
+      g_clear_pointer (&entries, g_ptr_array_unref);
+      entries = lc_diary_list_entries_newest (diary, 0, 10, &error);
+      g_assert_cmpint (((LcEntry *) entries->pdata[0])->ankle_mm[LC_LEG_LEFT], ==, 235);
+    }
   /* Spent: a second Ctrl+Z restores nothing more */
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL);
   g_assert_false (lc_undo (GTK_WIDGET (fixture->window)));

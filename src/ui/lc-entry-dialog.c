@@ -505,8 +505,7 @@ lc_entry_dialog_save (LcEntryDialog *self)
       self->save_tried = TRUE;
       validate (self);
       gtk_widget_grab_focus (field_widget (self, field));
-      gtk_accessible_announce (GTK_ACCESSIBLE (self), error->message,
-                               GTK_ACCESSIBLE_ANNOUNCEMENT_PRIORITY_MEDIUM);
+      lc_announce (GTK_WIDGET (self), error->message);
       return FALSE;
     }
 

@@ -11,6 +11,7 @@
 #include "lc-illustration.h"
 #include "lc-routine-view.h"
 #include "lc-start-gate.h"
+#include "lc-widgets.h"
 
 struct _LcRoutineView
 {
@@ -125,9 +126,7 @@ request_cautions (LcRoutineView *self,
     return;
 
   /* Screen readers hear why it did not start */
-  gtk_accessible_announce (GTK_ACCESSIBLE (self),
-                           _("Read the cautions and acknowledge them before you start"),
-                           GTK_ACCESSIBLE_ANNOUNCEMENT_PRIORITY_MEDIUM);
+  lc_announce (GTK_WIDGET (self), _("Read the cautions and acknowledge them before you start"));
   if (self->shown)
     focus_cautions (self, scroll);
   else

@@ -94,7 +94,7 @@ static void
 announce (LcSessionView *self,
           const char    *message)
 {
-  gtk_accessible_announce (GTK_ACCESSIBLE (self), message, GTK_ACCESSIBLE_ANNOUNCEMENT_PRIORITY_MEDIUM);
+  lc_announce (GTK_WIDGET (self), message);
 }
 
 static char *

@@ -102,6 +102,16 @@ focus_takes_text (GtkWidget *scope)
   return focus != NULL && (GTK_IS_EDITABLE (focus) || GTK_IS_TEXT_VIEW (focus));
 }
 
+/* Whether the keyboard focus is in @widget (a child of it) */
+static gboolean
+focus_is_in (GtkWidget *widget)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  return focus != NULL && gtk_widget_is_ancestor (focus, widget);
+}
+
 static gboolean
 score_key_pressed_cb (GtkEventControllerKey *controller,
                       guint                  keyval,
@@ -121,13 +131,11 @@ score_key_pressed_cb (GtkEventControllerKey *controller,
        keyval == GDK_KEY_KP_Right || keyval == GDK_KEY_Home || keyval == GDK_KEY_End) &&
       toggles != NULL && (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK | GDK_SHIFT_MASK)) == 0)
     {
-      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (toggles));
-      GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
       gboolean rtl = gtk_widget_get_direction (GTK_WIDGET (toggles)) == GTK_TEXT_DIR_RTL;
       int now = lc_score_toggles_get (toggles);
       int step = (keyval == GDK_KEY_Right || keyval == GDK_KEY_KP_Right) != rtl ? 1 : -1;
 
-      if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (toggles)))
+      if (!focus_is_in (GTK_WIDGET (toggles)))
         return GDK_EVENT_PROPAGATE;
 
       if (keyval == GDK_KEY_Home)
@@ -172,13 +180,8 @@ score_key_pressed_cb (GtkEventControllerKey *controller,
   lc_score_toggles_set (toggles, score);
   /* In the toggles, the focus follows the choice, as with the arrows: a
    * screen reader then says the number chosen. */
-  {
-    GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (toggles));
-    GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
-
-    if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (toggles)))
-      gtk_widget_grab_focus (GTK_WIDGET (toggles));
-  }
+  if (focus_is_in (GTK_WIDGET (toggles)))
+    gtk_widget_grab_focus (GTK_WIDGET (toggles));
   return GDK_EVENT_STOP;
 }
 
