@@ -36,14 +36,13 @@ for lang in $languages; do
   for look in text125 text2 hc; do
     echo "screenshots ($lang, $look):"
     home=$tmp/$lang-$look
-    # Large text at the default and a wide size: at 360 px, text twice
-    # as large leaves the room of a 180 px window, narrower than any GNOME
-    # app's smallest size.
+    # Large text at 360 px, the default and a wide size (the narrow pages
+    # at each text size are also measured in the translation ui tests).
     case $look in
       text125) extra="LC_SCREENSHOT_TEXT_SCALE=1.25"
                shots='narrow-diary*:narrow-entry*:narrow-trends-period-month*:narrow-session*:narrow-routine:narrow-step-editor*:narrow-report-dialog*' ;;
       text2) extra="LC_SCREENSHOT_TEXT_SCALE=2"
-             shots='main:routine:diary:diary-wide*:entry:trends-period-month:trends-period-3-months:player-1000x700*:player-1400x1000' ;;
+             shots='main:routine:diary:diary-wide*:entry:trends-period-month:trends-period-3-months:player-1000x700*:player-1400x1000:narrow-diary*:narrow-trends-period-month*:narrow-routine' ;;
       hc) extra="ADW_DEBUG_HIGH_CONTRAST=1"
           shots='main:narrow-diary*:diary-wide*:narrow-entry*:trends-period-month:narrow-trends-period-month*:trends-warning:narrow-session*:player-1000x700*' ;;
     esac

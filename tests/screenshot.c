@@ -397,6 +397,7 @@ main (int   argc,
   g_object_set (gtk_settings_get_default (),
                 "gtk-enable-animations", FALSE,
                 "gtk-font-name", "Cantarell 11",    /* what a GNOME session sets */
+                "gtk-decoration-layout", "appmenu:close", /* GNOME's window buttons */
                 NULL);
   /* LC_SCREENSHOT_TEXT_SCALE=2: the Text Size of GNOME's Accessibility
    * settings, which GTK reads as the font resolution. High contrast comes

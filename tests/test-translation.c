@@ -12,13 +12,36 @@
 #include <glib/gi18n.h>
 
 #include "lc-application.h"
+#include "lc-clock.h"
 #include "lc-entry.h"
 #include "lc-entry-dialog.h"
 #include "lc-illustration.h"
+#include "lc-test-fit.h"
+#include "lc-test-seed.h"
 #include "lc-test-util.h"
+#include "lc-trends-page.h"
 #include "lc-window.h"
 
 static const char *language;
+
+/* One app for the tests that need one: an app stays registered on the
+ * bus until the process ends */
+static LcApplication *
+shared_app (void)
+{
+  static LcApplication *app;
+
+  if (app == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      app = lc_application_new ();
+      g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+      g_application_register (G_APPLICATION (app), NULL, &error);
+      g_assert_no_error (error);
+    }
+  return app;
+}
 
 static void
 test_translation_window (void)
@@ -33,8 +56,7 @@ test_translation_window (void)
     { "de", { "Abläufe", "Tagebuch", "Verlauf" }, "Sicherheitshinweise", "Hochlagern der Beine" },
   };
   const char *names[] = { "routines", "diary", "trends" };
-  g_autoptr(LcApplication) app = lc_application_new ();
-  g_autoptr(GError) error = NULL;
+  LcApplication *app = shared_app ();
   AdwViewStack *stack;
   LcWindow *window;
   AdwDialog *dialog;
@@ -45,9 +67,6 @@ test_translation_window (void)
       row = i;
   g_assert_cmpuint (row, <, G_N_ELEMENTS (expected));
 
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
   g_application_activate (G_APPLICATION (app));
 
   window = LC_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
@@ -165,6 +184,130 @@ test_translation_decimal_comma (void)
   g_object_unref (dialog);
 }
 
+/* The longest words of a language at every text size (GNOME's Large Text
+ * is 1.25, the Text Size slider goes to 2.0) in a 360 px window, with a
+ * diary of three months: each page, Trends at each period, each routine's
+ * page and the player fit the window (nothing past its edge). A grid and
+ * seeded random sizes. */
+static void
+test_translation_narrow (void)
+{
+  const double scales[] = { 1.0, 1.25, 1.5, 2.0 };
+  const char *pages[] = { "routines", "diary", "trends" };
+  const char *periods[] = { "week", "month", "3-months", "year", "all" };
+  LcApplication *app = shared_app ();
+  GtkSettings *settings = gtk_settings_get_default ();
+  GtkWidget *window;
+  GtkWidget *content;
+  AdwViewStack *stack;
+  AdwToggleGroup *range;
+  AdwNavigationView *navigation;
+  GListModel *routines = lc_routine_library_get_routines (lc_application_get_routine_library (app));
+  g_autofree char *font_name = NULL;
+  int dpi = 0;
+
+  lc_test_fits_instead_of_warning ();
+  g_settings_set_boolean (lc_application_get_settings (app), "safety-acknowledged", TRUE);
+  lc_test_seed_diary (lc_application_get_diary (app), 95, 0, 17);
+  g_application_activate (G_APPLICATION (app));
+
+  window = GTK_WIDGET (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  content = adw_application_window_get_content (ADW_APPLICATION_WINDOW (window));
+  stack = ADW_VIEW_STACK (gtk_widget_get_template_child (window, LC_TYPE_WINDOW, "stack"));
+  navigation = ADW_NAVIGATION_VIEW (gtk_widget_get_template_child (window, LC_TYPE_WINDOW, "navigation_view"));
+  range = ADW_TOGGLE_GROUP (gtk_widget_get_template_child (adw_view_stack_get_child_by_name (stack, "trends"),
+                                                           LC_TYPE_TRENDS_PAGE, "range_toggles"));
+  wait_until (gtk_widget_get_mapped (window));
+  g_object_get (settings, "gtk-xft-dpi", &dpi, "gtk-font-name", &font_name, NULL);
+  /* GNOME's window buttons (a phone has no more): Xvfb without a desktop
+   * has minimize and maximize too */
+  g_object_set (settings, "gtk-decoration-layout", "appmenu:close", NULL);
+  /* Pages pushed and popped at once, not half-way through a transition */
+  g_object_set (settings, "gtk-enable-animations", FALSE, NULL);
+
+  for (guint i = 0; i < 2 * G_N_ELEMENTS (scales) + 3; i++)
+    {
+      gboolean grid = i < 2 * G_N_ELEMENTS (scales);
+      double scale = grid ? scales[i % G_N_ELEMENTS (scales)] : g_test_rand_double_range (1.0, 2.0);
+      /* 360 px and, for the random cases, up to 700 */
+      int width = grid ? 360 : g_test_rand_int_range (360, 700);
+      /* GNOME's font, and GTK's own default (DejaVu Sans, wider) */
+      const char *font = grid && i >= G_N_ELEMENTS (scales) ? "Sans 10" : "Cantarell 11";
+      int default_width = 0;
+
+      gtk_window_get_default_size (GTK_WINDOW (window), &default_width, NULL);
+      if (width == default_width)
+        width++; /* the same default size again would not resize */
+      g_test_message ("%s, text size %.2f, %d px wide", font, scale, width);
+      g_object_set (settings, "gtk-xft-dpi", (int) (96 * 1024 * scale), "gtk-font-name", font, NULL);
+      gtk_window_set_default_size (GTK_WINDOW (window), width, 700);
+      /* The allocation leaves out the decoration's margins */
+      wait_until (gtk_widget_get_width (window) <= width && gtk_widget_get_width (window) > width - 24);
+      width = gtk_widget_get_width (window);
+
+      for (guint p = 0; p < G_N_ELEMENTS (pages); p++)
+        {
+          gboolean trends = g_str_equal (pages[p], "trends");
+
+          adw_view_stack_set_visible_child_name (stack, pages[p]);
+          for (guint r = 0; r < (trends ? G_N_ELEMENTS (periods) : 1); r++)
+            {
+              g_autofree char *what = g_strdup_printf ("In %s the %s page%s%s at %d px, text size %.2f,", language,
+                                                       pages[p], trends ? ", period " : "",
+                                                       trends ? periods[r] : "", width, scale);
+
+              if (trends)
+                adw_toggle_group_set_active_name (range, periods[r]);
+              lc_test_assert_fits (content, width, what);
+            }
+        }
+
+      /* The entry dialog, a sheet as wide as the window */
+      {
+        g_autofree char *what = g_strdup_printf ("In %s the entry dialog at %d px, text size %.2f,", language, width, scale);
+        AdwDialog *dialog;
+
+        gtk_widget_activate_action (window, "win.new-entry", NULL);
+        dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window));
+        g_assert_nonnull (dialog);
+        lc_test_assert_fits (GTK_WIDGET (dialog), width, what);
+        adw_dialog_force_close (dialog);
+      }
+
+      /* Each routine's page, its cautions not yet acknowledged (their
+       * button is shown), and the player at Get Ready and at a step */
+      for (guint r = 0; r < g_list_model_get_n_items (routines); r++)
+        {
+          g_autoptr(LcRoutine) routine = g_list_model_get_item (routines, r);
+          g_autofree char *what = g_strdup_printf ("In %s the page of %s at %d px, text size %.2f,", language,
+                                                   lc_routine_get_id (routine), width, scale);
+
+          lc_window_show_routine (LC_WINDOW (window), routine);
+          lc_test_assert_fits (content, width, what);
+          adw_navigation_view_pop_to_tag (navigation, "main");
+        }
+      {
+        g_autoptr(LcClock) clock = lc_clock_new_fake ();
+        LcRoutine *routine = lc_routine_library_find (lc_application_get_routine_library (app), "lymphatic-massage");
+        GtkWidget *player = lc_window_start_session (LC_WINDOW (window), routine, clock);
+        g_autofree char *ready = g_strdup_printf ("In %s the player at Get Ready at %d px, text size %.2f,", language,
+                                                  width, scale);
+        g_autofree char *step = g_strdup_printf ("In %s the player at a step at %d px, text size %.2f,", language,
+                                                 width, scale);
+
+        lc_test_assert_fits (content, width, ready);
+        gtk_widget_activate_action (player, "session.begin", NULL);
+        lc_clock_advance (clock, 20 * G_USEC_PER_SEC);
+        lc_test_assert_fits (content, width, step);
+        gtk_widget_activate_action (player, "session.discard", NULL);
+        adw_navigation_view_pop_to_tag (navigation, "main");
+      }
+    }
+
+  g_object_set (settings, "gtk-xft-dpi", dpi, "gtk-font-name", font_name, NULL);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -212,6 +355,7 @@ main (int   argc,
   g_test_add_func ("/lc/translation/illustrations", test_translation_illustrations);
   g_test_add_func ("/lc/translation/period", test_translation_period);
   g_test_add_func ("/lc/translation/decimal-comma", test_translation_decimal_comma);
+  g_test_add_func ("/lc/translation/narrow", test_translation_narrow);
 
   return g_test_run ();
 }

@@ -37,6 +37,7 @@
 #include "lc-window.h"
 #include "lc-test-keys.h"
 #include "lc-test-seed.h"
+#include "lc-test-fit.h"
 #include "lc-test-util.h"
 
 static LcApplication *the_app;
@@ -291,6 +292,7 @@ test_window_adaptive (Fixture       *fixture,
   AdwHeaderBar *header = ADW_HEADER_BAR (child (fixture, LC_TYPE_WINDOW, "header_bar"));
 
   acknowledge_safety (fixture);
+  lc_test_fits_instead_of_warning ();
 
   /* Wide: the switcher sits in the header bar. */
   g_assert_false (adw_view_switcher_bar_get_reveal (bar));
@@ -332,6 +334,61 @@ test_window_adaptive (Fixture       *fixture,
     wait_until ((g_object_get (diary, "compact", &compact, NULL), !compact));
     g_assert_true (gtk_widget_get_visible (toggles));
     g_assert_true (adw_view_switcher_bar_get_reveal (bar));
+
+    /* The space: text sizes by window widths, a grid and seeded random
+     * pairs. The switcher moves to the bottom at 550sp, the filter
+     * becomes a drop-down at 280sp and the score choices' digits smaller
+     * at 240sp, whatever the text size; each page fits the window. */
+    {
+      const double scales[] = { 1.0, 1.25, 1.5, 2.0 };
+      const int widths[] = { 360, 500, 700, 1000 };
+      const char *pages[] = { "routines", "diary", "trends" };
+      AdwViewStack *stack = ADW_VIEW_STACK (child (fixture, LC_TYPE_WINDOW, "stack"));
+
+      for (guint i = 0; i < G_N_ELEMENTS (scales) * G_N_ELEMENTS (widths) + 6; i++)
+        {
+          gboolean grid = i < G_N_ELEMENTS (scales) * G_N_ELEMENTS (widths);
+          double scale = grid ? scales[i / G_N_ELEMENTS (widths)] : g_test_rand_double_range (1.0, 2.0);
+          int width = grid ? widths[i % G_N_ELEMENTS (widths)] : g_test_rand_int_range (360, 1200);
+          gboolean want_bar;
+          gboolean want_compact;
+          gboolean want_narrow_text;
+          int default_width = 0;
+
+          gtk_window_get_default_size (GTK_WINDOW (fixture->window), &default_width, NULL);
+          if (width == default_width)
+            width++; /* the same default size again would not resize */
+          g_test_message ("Text size %.2f, %d px wide", scale, width);
+          g_object_set (settings, "gtk-xft-dpi", (int) (96 * 1024 * scale), NULL);
+          gtk_window_set_default_size (GTK_WINDOW (fixture->window), width, 640);
+          /* The allocation leaves out the decoration's margins */
+          wait_until (gtk_widget_get_width (GTK_WIDGET (fixture->window)) <= width &&
+                      gtk_widget_get_width (GTK_WIDGET (fixture->window)) > width - 24);
+          width = gtk_widget_get_width (GTK_WIDGET (fixture->window));
+          for (guint p = 0; p < G_N_ELEMENTS (pages); p++)
+            {
+              g_autofree char *what = g_strdup_printf ("The %s page at %d px, text size %.2f,", pages[p], width, scale);
+
+              adw_view_stack_set_visible_child_name (stack, pages[p]);
+              lc_test_assert_fits (adw_application_window_get_content (ADW_APPLICATION_WINDOW (fixture->window)),
+                                   width, what);
+            }
+          want_bar = width <= adw_length_unit_to_px (ADW_LENGTH_UNIT_SP, 550, settings);
+          want_compact = width <= adw_length_unit_to_px (ADW_LENGTH_UNIT_SP, 280, settings);
+          want_narrow_text = width <= adw_length_unit_to_px (ADW_LENGTH_UNIT_SP, 240, settings);
+          /* Not on a boundary, where a rounding decides */
+          if (ABS (width - adw_length_unit_to_px (ADW_LENGTH_UNIT_SP, 550, settings)) < 2 ||
+              ABS (width - adw_length_unit_to_px (ADW_LENGTH_UNIT_SP, 280, settings)) < 2 ||
+              ABS (width - adw_length_unit_to_px (ADW_LENGTH_UNIT_SP, 240, settings)) < 2)
+            continue;
+          wait_until (adw_view_switcher_bar_get_reveal (bar) == want_bar &&
+                      (g_object_get (diary, "compact", &compact, NULL), compact) == want_compact &&
+                      gtk_widget_has_css_class (GTK_WIDGET (fixture->window), "narrow-text") == want_narrow_text);
+          g_assert_true (gtk_widget_get_visible (toggles) == !want_compact);
+          g_assert_true (gtk_widget_get_visible (dropdown) == want_compact);
+        }
+      g_object_set (settings, "gtk-xft-dpi", dpi, NULL);
+    }
   }
 }
 

@@ -489,6 +489,16 @@ row_activated_cb (LcDiaryPage *self,
 
 /* --- rows ------------------------------------------------------------------- */
 
+/* A row's time beside its scores, or above them in a compact page (a
+ * narrow window with large text), where both don't fit side by side */
+static void
+row_set_stacked (GtkWidget *row,
+                 gboolean   stacked)
+{
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (row), stacked ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL);
+  gtk_box_set_spacing (GTK_BOX (row), stacked ? 4 : 12);
+}
+
 /* A list item shows an entry's row or a session's: the child is swapped
  * only when the kind changes, so scrolling reuses rows as before. */
 static void
@@ -524,7 +534,10 @@ bind_row_cb (GtkSignalListItemFactory *factory,
       description = lc_session_row_describe (record, name);
     }
   if (child != NULL)
-    g_object_set_data_full (G_OBJECT (child), "lc-diary-item", g_object_ref (item), g_object_unref);
+    {
+      g_object_set_data_full (G_OBJECT (child), "lc-diary-item", g_object_ref (item), g_object_unref);
+      row_set_stacked (child, gtk_widget_get_visible (GTK_WIDGET (self->filter_dropdown)));
+    }
 
   /* What a screen reader says for the row: one sentence, not its parts */
   gtk_list_item_set_accessible_label (list_item, description != NULL ? description : "");
@@ -703,7 +716,8 @@ lc_diary_page_dispose (GObject *object)
 /**
  * lc_diary_page_set_compact:
  * @compact: whether the page is narrower than its filter's toggles (a
- *   narrow window with large text): a drop-down takes their place
+ *   narrow window with large text): a drop-down takes their place, and
+ *   each row's time goes above its scores
  */
 void
 lc_diary_page_set_compact (LcDiaryPage *self,
@@ -717,6 +731,16 @@ lc_diary_page_set_compact (LcDiaryPage *self,
 
   gtk_widget_set_visible (GTK_WIDGET (self->filter_toggles), !compact);
   gtk_widget_set_visible (GTK_WIDGET (self->filter_dropdown), compact);
+  /* The rows shown now (those bound later are set as they are bound) */
+  for (GtkWidget *item = gtk_widget_get_first_child (GTK_WIDGET (self->list_view));
+       item != NULL;
+       item = gtk_widget_get_next_sibling (item))
+    {
+      GtkWidget *row = gtk_widget_get_first_child (item);
+
+      if (LC_IS_DIARY_ROW (row) || LC_IS_SESSION_ROW (row))
+        row_set_stacked (row, compact);
+    }
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_COMPACT]);
 }
 

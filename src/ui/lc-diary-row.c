@@ -192,6 +192,9 @@ show_extra (LcDiaryRow    *self,
       {
         GtkWidget *chip = gtk_label_new (lc_tag_get_label (1 << i));
 
+        /* One line, but two rather than past the window's edge at a large
+         * text size ("Kompression getragen") */
+        gtk_label_set_wrap (GTK_LABEL (chip), TRUE);
         gtk_widget_add_css_class (chip, "caption");
         gtk_widget_add_css_class (chip, "tag-chip");
         adw_wrap_box_append (self->extra_box, chip);

@@ -811,9 +811,17 @@ lc_entry_dialog_init (LcEntryDialog *self)
 
   for (guint i = 0; i < LC_N_TAGS; i++)
     {
-      GtkWidget *button = gtk_toggle_button_new_with_label (lc_tag_get_label (1 << i));
+      GtkWidget *button = gtk_toggle_button_new ();
+      GtkWidget *label = gtk_label_new (lc_tag_get_label (1 << i));
       GtkEventController *keys = gtk_event_controller_key_new ();
 
+      /* One line, but two rather than past the edge at a large text size */
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
+      gtk_button_set_child (GTK_BUTTON (button), label);
+      /* A toggle button's name is not taken from its child */
+      gtk_accessible_update_relation (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL, -1);
+      gtk_widget_add_css_class (button, "text-button");
       gtk_widget_add_css_class (button, "pill");
       gtk_widget_add_css_class (button, "tag");
       self->tag_buttons[i] = GTK_TOGGLE_BUTTON (button);

@@ -44,7 +44,7 @@ enum {
 static GParamSpec *properties [N_PROPS];
 
 #define COUNTDOWN_SHARE 0.2     /* of the window's height */
-#define MIN_SCALE       0.6
+#define MIN_SCALE       0.6     /* at the usual text size */
 #define MAX_SCALE       6.0
 #define SPACING         12
 #define WIDE_SHARE      0.6    /* the text's share of a wide stage */
@@ -102,30 +102,45 @@ text_fits (LcPlayerStage *self,
   return min_height * scale + SPACING + picture_height <= height;
 }
 
+/* The text-scaling setting (GNOME's Large Text is 1.25) */
+static double
+text_scale (LcPlayerStage *self)
+{
+  GtkSettings *settings = gtk_widget_get_settings (GTK_WIDGET (self));
+  int dpi = 0;
+
+  g_object_get (settings, "gtk-xft-dpi", &dpi, NULL);
+  return dpi > 0 ? CLAMP (dpi / (96.0 * 1024), 0.5, 3.0) : 1.0;
+}
+
+/* The least the text is drawn at: at a larger text size, as small as it
+ * would be drawn at the usual size, so that the countdown (which can't
+ * wrap) still fits a phone-sized window at Text Size 2.0. The largest
+ * scale that fits is used, so the text is this small only where nothing
+ * larger fits. */
+static double
+min_scale (LcPlayerStage *self)
+{
+  return MIN_SCALE / MAX (text_scale (self), 1.0);
+}
+
 /* The scale that makes the countdown a fifth of the window's height */
 static double
 target_scale (LcPlayerStage *self)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   int window_height = root != NULL ? gtk_widget_get_height (GTK_WIDGET (root)) : 0;
-  GtkSettings *settings = gtk_widget_get_settings (GTK_WIDGET (self));
   int countdown_height = 0;
-  int dpi = 0;
-  double text_scale;
 
   if (self->countdown == NULL)
     return 1.0;
-
-  g_object_get (settings, "gtk-xft-dpi", &dpi, NULL);
-  text_scale = dpi > 0 ? dpi / (96.0 * 1024) : 1.0;
-  text_scale = CLAMP (text_scale, 0.5, 3.0);
 
   window_height = MAX (window_height, gtk_widget_get_height (GTK_WIDGET (self)));
   gtk_widget_measure (self->countdown, GTK_ORIENTATION_VERTICAL, -1, NULL, &countdown_height, NULL, NULL);
   if (countdown_height <= 0)
     return 1.0;
 
-  return CLAMP (COUNTDOWN_SHARE * window_height * text_scale / countdown_height, 1.0, MAX_SCALE);
+  return CLAMP (COUNTDOWN_SHARE * window_height * text_scale (self) / countdown_height, 1.0, MAX_SCALE);
 }
 
 static void
@@ -154,7 +169,7 @@ lc_player_stage_measure (GtkWidget      *widget,
     gtk_widget_measure (self->picture, orientation, -1, &picture_min, &picture_nat, NULL, NULL);
 
   /* The text may be drawn smaller than its own size; the picture may go. */
-  *minimum = (int) (text_min * MIN_SCALE + 0.5);
+  *minimum = (int) (text_min * min_scale (self) + 0.5);
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     *natural = MAX (text_nat, picture_nat);
   else
@@ -193,9 +208,11 @@ lc_player_stage_size_allocate (GtkWidget *widget,
     scale = self->scale;
   else
     {
+      double least = min_scale (self);
+
       scale = target;
-      while (scale > MIN_SCALE && !text_fits (self, width, height, scale))
-        scale = MAX (scale * 0.95, MIN_SCALE);
+      while (scale > least && !text_fits (self, width, height, scale))
+        scale = MAX (scale * 0.95, least);
     }
   self->last_width = width;
   self->last_height = height;

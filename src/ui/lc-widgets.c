@@ -23,8 +23,10 @@ lc_score_toggles_new (const char *accessible_label)
 {
   AdwToggleGroup *toggles = ADW_TOGGLE_GROUP (adw_toggle_group_new ());
 
-  adw_toggle_group_set_homogeneous (toggles, TRUE);
-  adw_toggle_group_set_can_shrink (toggles, TRUE);
+  /* Each as wide as its number, never "…" for 10: the extra room of a
+   * wide window goes evenly to all */
+  adw_toggle_group_set_homogeneous (toggles, FALSE);
+  adw_toggle_group_set_can_shrink (toggles, FALSE);
   gtk_widget_add_css_class (GTK_WIDGET (toggles), "scores");
   for (int score = 0; score <= LC_SCORE_MAX; score++)
     {

@@ -562,6 +562,21 @@ page_state_cb (LcWindow *self)
     g_simple_action_set_state (G_SIMPLE_ACTION (action), g_variant_new_string (name));
 }
 
+/* Text large for the window (Text Size 2.0 at 360 px): what can't wrap,
+ * such as the eleven score choices in one line, is set smaller in the
+ * style sheet (window.narrow-text) */
+static void
+narrow_text_cb (LcWindow *self)
+{
+  gtk_widget_add_css_class (GTK_WIDGET (self), "narrow-text");
+}
+
+static void
+wide_text_cb (LcWindow *self)
+{
+  gtk_widget_remove_css_class (GTK_WIDGET (self), "narrow-text");
+}
+
 static void
 routine_activated_cb (LcWindow  *self,
                       LcRoutine *routine)
@@ -667,6 +682,8 @@ lc_window_class_init (LcWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.export-diary", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.import-diary", NULL, import_action);
   gtk_widget_class_bind_template_callback (widget_class, routine_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, narrow_text_cb);
+  gtk_widget_class_bind_template_callback (widget_class, wide_text_cb);
   gtk_widget_class_bind_template_callback (widget_class, start_requested_cb);
   gtk_widget_class_bind_template_child (widget_class, LcWindow, stack);
   /* Not used here, but the ui tests reach them with gtk_widget_get_template_child(). */
