@@ -426,6 +426,30 @@ test_window_state_saved (Fixture       *fixture,
               gtk_widget_get_width (GTK_WIDGET (fixture->window)) > 600);
 }
 
+/* Quitting (Ctrl+Q, the app menu) while a dialog is open, even the first
+ * start's safety notice that can't be closed, closes the window as usual:
+ * its size is saved, and the notice stays unacknowledged. */
+static void
+test_window_quit_with_dialog (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  GSettings *settings = lc_application_get_settings (fixture->app);
+
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 700, 500);
+  wait_until (gtk_widget_get_width (GTK_WIDGET (fixture->window)) <= 700 &&
+              gtk_widget_get_width (GTK_WIDGET (fixture->window)) > 600);
+  g_assert_nonnull (adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (fixture->window)));
+
+  g_object_add_weak_pointer (G_OBJECT (fixture->window), (gpointer *) &fixture->window);
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->app), "quit", NULL);
+  wait_until (fixture->window == NULL);
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 700);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 500);
+  g_assert_false (g_settings_get_boolean (settings, "safety-acknowledged"));
+
+  fixture->window = lc_window_new (fixture->app);
+}
+
 static guint
 count_rows (GtkListBox *list)
 {
@@ -2657,6 +2681,7 @@ main (int   argc,
   ADD ("preferences", test_window_preferences);
   ADD ("adaptive", test_window_adaptive);
   ADD ("state-saved", test_window_state_saved);
+  ADD ("quit-with-dialog", test_window_quit_with_dialog);
   ADD ("shortcuts", test_window_shortcuts);
   ADD ("routines", test_window_routines);
   ADD ("lymph-gate", test_window_lymph_gate);

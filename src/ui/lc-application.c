@@ -257,12 +257,24 @@ lc_application_quit_action (GSimpleAction *action,
   LcApplication *self = user_data;
   GList *windows = gtk_application_get_windows (GTK_APPLICATION (self));
 
-  /* Close the windows rather than quit outright, so that each saves its state. */
+  /* Close the windows rather than quit outright, so that each saves its state.
+   * A window with a dialog open would only try to close the dialog (and the
+   * first start's safety notice cannot be closed): close the dialogs first,
+   * or the window's state would not be saved. The notice stays unacknowledged. */
   for (GList *l = windows; l != NULL; )
     {
       GtkWindow *window = l->data;
 
       l = l->next;
+      if (ADW_IS_APPLICATION_WINDOW (window))
+        {
+          AdwDialog *dialog;
+          guint n = 0;
+
+          while (n++ < 16 &&
+                 (dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window))) != NULL)
+            adw_dialog_force_close (dialog);
+        }
       gtk_window_close (window);
     }
 
