@@ -168,8 +168,12 @@ lc_player_stage_measure (GtkWidget      *widget,
   if (self->picture != NULL)
     gtk_widget_measure (self->picture, orientation, -1, &picture_min, &picture_nat, NULL, NULL);
 
-  /* The text may be drawn smaller than its own size; the picture may go. */
+  /* The text may be drawn smaller than its own size; the picture may go
+   * in height, but not below its own least width (the rating in its
+   * place at Get Ready can't shrink). */
   *minimum = (int) (text_min * min_scale (self) + 0.5);
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    *minimum = MAX (*minimum, picture_min);
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     *natural = MAX (text_nat, picture_nat);
   else
