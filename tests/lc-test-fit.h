@@ -110,8 +110,18 @@ lc_test_assert_fits_width (GtkWidget  *widget,
     g_error ("%s %s", what, why);
 }
 
+static inline gboolean
+lc_test_has_bin_inside (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (gtk_widget_get_mapped (child) && (ADW_IS_BREAKPOINT_BIN (child) || lc_test_has_bin_inside (child)))
+      return TRUE;
+  return FALSE;
+}
+
 /* An AdwBreakpointBin asks only its own width-request, whatever its
- * content needs: what is in each one shown is measured against the bin. */
+ * content needs: what is in each one shown is measured against the bin
+ * (the innermost ones: a bin's width-request counts in what holds it). */
 static inline void
 lc_test_assert_bins_fit (GtkWidget  *widget,
                          const char *what)
@@ -120,17 +130,52 @@ lc_test_assert_bins_fit (GtkWidget  *widget,
     {
       if (!gtk_widget_get_mapped (child))
         continue;
-      if (ADW_IS_BREAKPOINT_BIN (child) && adw_breakpoint_bin_get_child (ADW_BREAKPOINT_BIN (child)) != NULL)
+      if (ADW_IS_BREAKPOINT_BIN (child) && adw_breakpoint_bin_get_child (ADW_BREAKPOINT_BIN (child)) != NULL &&
+          !lc_test_has_bin_inside (adw_breakpoint_bin_get_child (ADW_BREAKPOINT_BIN (child))))
         lc_test_assert_fits_width (adw_breakpoint_bin_get_child (ADW_BREAKPOINT_BIN (child)),
                                    gtk_widget_get_width (child), what);
       lc_test_assert_bins_fit (child, what);
     }
 }
 
+/* Fail when a label shown in @widget is cut short with "…": what can't
+ * be read. Not a header bar's title (GNOME cuts a long title short), the
+ * bottom view switcher's page names (libadwaita's, under their icons), a
+ * text field's placeholder (a hint, as in every GNOME search field) nor a
+ * preview of a set number of lines (single-line-mode or lines, such as a
+ * diary note's first words or a routine's summary in the list), which are
+ * whole elsewhere. */
+static inline void
+lc_test_assert_nothing_ellipsized (GtkWidget  *widget,
+                                   const char *what)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      if (!gtk_widget_get_mapped (child))
+        continue;
+      if (GTK_IS_LABEL (child) &&
+          gtk_label_get_ellipsize (GTK_LABEL (child)) != PANGO_ELLIPSIZE_NONE &&
+          !gtk_label_get_single_line_mode (GTK_LABEL (child)) &&
+          gtk_label_get_lines (GTK_LABEL (child)) <= 0 &&
+          gtk_widget_get_ancestor (child, ADW_TYPE_HEADER_BAR) == NULL &&
+          gtk_widget_get_ancestor (child, ADW_TYPE_VIEW_SWITCHER_BAR) == NULL &&
+          !GTK_IS_TEXT (gtk_widget_get_parent (child)) &&
+          pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (child))))
+        {
+          g_autoptr(GString) chain = g_string_new (NULL);
+
+          for (GtkWidget *w = child; w != NULL; w = gtk_widget_get_parent (w))
+            g_string_append_printf (chain, "%s%s", w == child ? "" : " < ", G_OBJECT_TYPE_NAME (w));
+          g_error ("%s: “%s” is cut short (%s)", what, gtk_label_get_text (GTK_LABEL (child)), chain->str);
+        }
+      lc_test_assert_nothing_ellipsized (child, what);
+    }
+}
+
 /* Fail, naming the widgets to blame, when @widget needs more than @width,
  * or what is in a breakpoint bin shown in it more than the bin's width
  * (a page of a stack is measured as it would be shown, whether it is
- * shown or not). @what says what was measured (page, text size,
+ * shown or not), or when a label shown in it is cut short. @what says what was measured (page, text size,
  * language). */
 static inline void
 lc_test_assert_fits (GtkWidget  *widget,
@@ -140,6 +185,7 @@ lc_test_assert_fits (GtkWidget  *widget,
   lc_test_wait_frames (GTK_WIDGET (gtk_widget_get_root (widget)));
   lc_test_assert_fits_width (widget, width, what);
   lc_test_assert_bins_fit (widget, what);
+  lc_test_assert_nothing_ellipsized (widget, what);
 }
 
 static inline gboolean
@@ -170,4 +216,17 @@ lc_test_fits_instead_of_warning (void)
 {
   g_test_log_set_fatal_handler (lc_test_fatal_but_too_wide_cb, NULL);
   g_log_set_handler ("Adwaita", G_LOG_LEVEL_WARNING | G_LOG_FLAG_FATAL, lc_test_too_wide_log_cb, NULL);
+}
+
+/* The same for a dialog: what is in its breakpoint bin against the bin's
+ * width (the dialog's own least width is libadwaita's: 360 px for
+ * Preferences, a little more than a 360 px window's content here, where
+ * the window's frame takes a few pixels). */
+static inline void
+lc_test_assert_dialog_fits (AdwDialog  *dialog,
+                            const char *what)
+{
+  lc_test_wait_frames (GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (dialog))));
+  lc_test_assert_bins_fit (GTK_WIDGET (dialog), what);
+  lc_test_assert_nothing_ellipsized (GTK_WIDGET (dialog), what);
 }

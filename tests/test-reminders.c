@@ -453,7 +453,7 @@ test_reminders_preferences (Fixture       *fixture,
   AdwActionRow *background_row;
   AdwActionRow *next_row;
   GtkSpinButton *hour;
-  GtkBox *days;
+  GtkWidget *days;
   GtkWidget *sunday;
   g_autofree char *routine = NULL;
 
@@ -472,7 +472,7 @@ test_reminders_preferences (Fixture       *fixture,
   background_row = ADW_ACTION_ROW (CHILD ("background_row"));
   next_row = ADW_ACTION_ROW (CHILD ("next_row"));
   hour = GTK_SPIN_BUTTON (CHILD ("routine_hour"));
-  days = GTK_BOX (CHILD ("days_box"));
+  days = GTK_WIDGET (CHILD ("days_box"));
 
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (background_row)));
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (background_row), "could not ask"));

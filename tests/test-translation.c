@@ -186,15 +186,21 @@ test_translation_decimal_comma (void)
 
 /* The longest words of a language at every text size (GNOME's Large Text
  * is 1.25, the Text Size slider goes to 2.0) in a 360 px window, with a
- * diary of three months: each page, Trends at each period, each routine's
- * page and the player fit the window (nothing past its edge). A grid and
- * seeded random sizes. */
+ * diary of three months: each page, Trends at each period, the entry,
+ * Preferences and safety dialogs, each routine's page and the
+ * player fit the window (nothing past its edge, no label cut short with
+ * "…"). A grid and seeded random sizes. */
 static void
 test_translation_narrow (void)
 {
   const double scales[] = { 1.0, 1.25, 1.5, 2.0 };
   const char *pages[] = { "routines", "diary", "trends" };
   const char *periods[] = { "week", "month", "3-months", "year", "all" };
+  /* By the action that opens each. Not yet the report's (trends.report):
+   * at Large Text in Italian its alert's heading is measured narrower than
+   * it needs (a GTK warning from AdwAlertDialog) and its name row's title
+   * is cut short. */
+  const char *dialogs[] = { "entry", "preferences", "safety" };
   LcApplication *app = shared_app ();
   GtkSettings *settings = gtk_settings_get_default ();
   GtkWidget *window;
@@ -262,17 +268,22 @@ test_translation_narrow (void)
             }
         }
 
-      /* The entry dialog, a sheet as wide as the window */
-      {
-        g_autofree char *what = g_strdup_printf ("In %s the entry dialog at %d px, text size %.2f,", language, width, scale);
-        AdwDialog *dialog;
+      /* The dialogs, sheets as wide as the window */
+      for (guint d = 0; d < G_N_ELEMENTS (dialogs); d++)
+        {
+          g_autofree char *what = g_strdup_printf ("In %s the %s dialog at %d px, text size %.2f,", language,
+                                                   dialogs[d], width, scale);
+          AdwDialog *dialog;
 
-        gtk_widget_activate_action (window, "win.new-entry", NULL);
-        dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window));
-        g_assert_nonnull (dialog);
-        lc_test_assert_fits (GTK_WIDGET (dialog), width, what);
-        adw_dialog_force_close (dialog);
-      }
+          if (g_str_equal (dialogs[d], "entry"))
+            gtk_widget_activate_action (window, "win.new-entry", NULL);
+          else
+            g_action_group_activate_action (G_ACTION_GROUP (app), dialogs[d], NULL);
+          dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window));
+          g_assert_nonnull (dialog);
+          lc_test_assert_dialog_fits (dialog, what);
+          adw_dialog_force_close (dialog);
+        }
 
       /* Each routine's page, its cautions not yet acknowledged (their
        * button is shown), and the player at Get Ready and at a step */

@@ -336,14 +336,16 @@ test_window_adaptive (Fixture       *fixture,
     g_assert_true (adw_view_switcher_bar_get_reveal (bar));
 
     /* The space: text sizes by window widths, a grid and seeded random
-     * pairs. The switcher moves to the bottom at 550sp, the filter
-     * becomes a drop-down at 280sp and the score choices' digits smaller
+     * pairs. The switcher moves to the bottom at 550sp, Trends' toggles
+     * become drop-downs at 400sp, the Diary's filter at 300sp and the
+     * score choices' digits smaller
      * at 240sp, whatever the text size; each page fits the window. */
     {
       const double scales[] = { 1.0, 1.25, 1.5, 2.0 };
       const int widths[] = { 360, 500, 700, 1000 };
       const char *pages[] = { "routines", "diary", "trends" };
       AdwViewStack *stack = ADW_VIEW_STACK (child (fixture, LC_TYPE_WINDOW, "stack"));
+      GObject *trends = G_OBJECT (child (fixture, LC_TYPE_WINDOW, "trends_page"));
 
       for (guint i = 0; i < G_N_ELEMENTS (scales) * G_N_ELEMENTS (widths) + 6; i++)
         {
@@ -353,6 +355,7 @@ test_window_adaptive (Fixture       *fixture,
           gboolean want_bar;
           gboolean want_compact;
           gboolean want_narrow_text;
+          gboolean want_trends_compact;
           int default_width = 0;
 
           gtk_window_get_default_size (GTK_WINDOW (fixture->window), &default_width, NULL);
@@ -374,15 +377,18 @@ test_window_adaptive (Fixture       *fixture,
                                    width, what);
             }
           want_bar = width <= adw_length_unit_to_px (ADW_LENGTH_UNIT_SP, 550, settings);
-          want_compact = width <= adw_length_unit_to_px (ADW_LENGTH_UNIT_SP, 280, settings);
+          want_compact = width <= adw_length_unit_to_px (ADW_LENGTH_UNIT_SP, 300, settings);
+          want_trends_compact = width <= adw_length_unit_to_px (ADW_LENGTH_UNIT_SP, 400, settings);
           want_narrow_text = width <= adw_length_unit_to_px (ADW_LENGTH_UNIT_SP, 240, settings);
           /* Not on a boundary, where a rounding decides */
           if (ABS (width - adw_length_unit_to_px (ADW_LENGTH_UNIT_SP, 550, settings)) < 2 ||
-              ABS (width - adw_length_unit_to_px (ADW_LENGTH_UNIT_SP, 280, settings)) < 2 ||
+              ABS (width - adw_length_unit_to_px (ADW_LENGTH_UNIT_SP, 400, settings)) < 2 ||
+              ABS (width - adw_length_unit_to_px (ADW_LENGTH_UNIT_SP, 300, settings)) < 2 ||
               ABS (width - adw_length_unit_to_px (ADW_LENGTH_UNIT_SP, 240, settings)) < 2)
             continue;
           wait_until (adw_view_switcher_bar_get_reveal (bar) == want_bar &&
                       (g_object_get (diary, "compact", &compact, NULL), compact) == want_compact &&
+                      (g_object_get (trends, "compact", &compact, NULL), compact) == want_trends_compact &&
                       gtk_widget_has_css_class (GTK_WIDGET (fixture->window), "narrow-text") == want_narrow_text);
           g_assert_true (gtk_widget_get_visible (toggles) == !want_compact);
           g_assert_true (gtk_widget_get_visible (dropdown) == want_compact);

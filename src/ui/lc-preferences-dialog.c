@@ -43,7 +43,7 @@ struct _LcPreferencesDialog
   AdwExpanderRow       *routine_row;
   AdwComboRow          *routine_combo;
   GtkStringList        *routine_names;
-  GtkBox               *days_box;
+  AdwWrapBox           *days_box;
   GtkSpinButton        *routine_hour;
   GtkSpinButton        *routine_minute;
   AdwExpanderRow       *morning_row;
@@ -521,7 +521,7 @@ create_day_toggles (LcPreferencesDialog *self)
     }
 
   for (guint k = 0; k < G_N_ELEMENTS (self->day_toggles); k++)
-    gtk_box_append (self->days_box, GTK_WIDGET (self->day_toggles[(first - 1 + k) % 7]));
+    adw_wrap_box_append (self->days_box, GTK_WIDGET (self->day_toggles[(first - 1 + k) % 7]));
 }
 
 static void

@@ -39,6 +39,8 @@ struct _LcTrendsPage
   GtkLabel       *red_flag_label;
   GtkLabel       *red_flag_advice_label;
   AdwToggleGroup *range_toggles;
+  GtkDropDown    *range_dropdown;
+  GtkDropDown    *legs_dropdown;
   GtkWidget      *previous_button;
   GtkLabel       *period_label;
   GtkWidget      *next_button;
@@ -57,6 +59,14 @@ struct _LcTrendsPage
 };
 
 G_DEFINE_FINAL_TYPE (LcTrendsPage, lc_trends_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_COMPACT,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
 
 static LcChart *
 chart (LcTrendsPage *self,
@@ -1112,6 +1122,65 @@ lc_trends_page_dispose (GObject *object)
   G_OBJECT_CLASS (lc_trends_page_parent_class)->dispose (object);
 }
 
+/**
+ * lc_trends_page_set_compact:
+ * @compact: whether the page is narrower than the labels of its period
+ *   and legs toggles (a narrow window with large text): drop-downs take
+ *   their place
+ */
+void
+lc_trends_page_set_compact (LcTrendsPage *self,
+                            gboolean      compact)
+{
+  g_return_if_fail (LC_IS_TRENDS_PAGE (self));
+
+  compact = !!compact;
+  if (compact == gtk_widget_get_visible (GTK_WIDGET (self->range_dropdown)))
+    return;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->range_toggles), !compact);
+  gtk_widget_set_visible (GTK_WIDGET (self->range_dropdown), compact);
+  gtk_widget_set_visible (GTK_WIDGET (self->legs_toggles), !compact);
+  gtk_widget_set_visible (GTK_WIDGET (self->legs_dropdown), compact);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_COMPACT]);
+}
+
+static void
+lc_trends_page_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  LcTrendsPage *self = LC_TRENDS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_COMPACT:
+      g_value_set_boolean (value, gtk_widget_get_visible (GTK_WIDGET (self->range_dropdown)));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lc_trends_page_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  LcTrendsPage *self = LC_TRENDS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_COMPACT:
+      lc_trends_page_set_compact (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
 static void
 lc_trends_page_class_init (LcTrendsPageClass *klass)
 {
@@ -1119,6 +1188,18 @@ lc_trends_page_class_init (LcTrendsPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = lc_trends_page_dispose;
+  object_class->get_property = lc_trends_page_get_property;
+  object_class->set_property = lc_trends_page_set_property;
+
+  /**
+   * LcTrendsPage:compact:
+   *
+   * Drop-downs for the period and the legs, in place of their toggles.
+   */
+  properties [PROP_COMPACT] =
+    g_param_spec_boolean ("compact", NULL, NULL, FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (LC_TYPE_CHART);
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/LegCare/ui/lc-trends-page.ui");
@@ -1174,6 +1255,9 @@ lc_trends_page_init (LcTrendsPage *self)
   g_settings_bind (self->settings, "trends-range", self->range_toggles, "active-name", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind_with_mapping (self->settings, "trends-combined", self->legs_toggles, "active-name",
                                 G_SETTINGS_BIND_DEFAULT, combined_get_mapping, combined_set_mapping, NULL, NULL);
+  /* After the settings: they start in step with the toggles */
+  self->range_dropdown = lc_toggles_dropdown_new (self->range_toggles, C_("time range", "Period"));
+  self->legs_dropdown = lc_toggles_dropdown_new (self->legs_toggles, _("Legs"));
 
   for (int kind = 0; kind < LC_N_CHART_KINDS; kind++)
     g_signal_connect_object (chart (self, kind), "notify::active-day", G_CALLBACK (active_day_cb), self,

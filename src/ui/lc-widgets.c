@@ -662,3 +662,60 @@ lc_entry_rows_name_once (GtkWidget *widget)
        child = gtk_widget_get_next_sibling (child))
     lc_entry_rows_name_once (child);
 }
+
+static void
+dropdown_selected_cb (GtkDropDown    *dropdown,
+                      GParamSpec     *pspec,
+                      AdwToggleGroup *toggles)
+{
+  guint selected = gtk_drop_down_get_selected (dropdown);
+
+  if (selected != GTK_INVALID_LIST_POSITION && selected != adw_toggle_group_get_active (toggles))
+    adw_toggle_group_set_active (toggles, selected);
+}
+
+static void
+toggles_active_cb (AdwToggleGroup *toggles,
+                   GParamSpec     *pspec,
+                   GtkDropDown    *dropdown)
+{
+  guint active = adw_toggle_group_get_active (toggles);
+
+  if (active != GTK_INVALID_LIST_POSITION && active != gtk_drop_down_get_selected (dropdown))
+    gtk_drop_down_set_selected (dropdown, active);
+}
+
+/**
+ * lc_toggles_dropdown_new:
+ * @toggles: toggles with labels, one active
+ * @accessible_label: what is chosen, for screen readers
+ *
+ * A drop-down with the choices of @toggles, which stays in step with them
+ * both ways: for a narrow window with large text, where the toggles'
+ * labels would be cut short. It is placed after @toggles and hidden; show
+ * one or the other.
+ *
+ * Returns: (transfer none): the drop-down
+ */
+GtkDropDown *
+lc_toggles_dropdown_new (AdwToggleGroup *toggles,
+                         const char     *accessible_label)
+{
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  GtkWidget *dropdown;
+
+  g_return_val_if_fail (ADW_IS_TOGGLE_GROUP (toggles), NULL);
+
+  for (guint i = 0; i < adw_toggle_group_get_n_toggles (toggles); i++)
+    gtk_string_list_append (labels, adw_toggle_get_label (adw_toggle_group_get_toggle (toggles, i)));
+  dropdown = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&labels)), NULL);
+  gtk_widget_set_visible (dropdown, FALSE);
+  gtk_widget_set_halign (dropdown, gtk_widget_get_halign (GTK_WIDGET (toggles)));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_label, -1);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), adw_toggle_group_get_active (toggles));
+  g_signal_connect_object (dropdown, "notify::selected", G_CALLBACK (dropdown_selected_cb), toggles, 0);
+  g_signal_connect_object (toggles, "notify::active", G_CALLBACK (toggles_active_cb), dropdown, 0);
+  gtk_widget_insert_after (dropdown, gtk_widget_get_parent (GTK_WIDGET (toggles)), GTK_WIDGET (toggles));
+
+  return GTK_DROP_DOWN (dropdown);
+}

@@ -43,6 +43,9 @@ gboolean        lc_time_spin_output     (GtkSpinButton  *spin,
 
 void            lc_entry_rows_name_once (GtkWidget      *widget);
 
+GtkDropDown    *lc_toggles_dropdown_new (AdwToggleGroup *toggles,
+                                         const char     *accessible_label);
+
 void            lc_search_capture_keys  (GtkSearchEntry *entry,
                                          GtkWidget      *widget,
                                          GtkListBox     *results);
