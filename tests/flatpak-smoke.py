@@ -50,14 +50,13 @@ def note(text):
 
 
 try:
-    import gi
-    gi.require_version("Atspi", "2.0")
-    from gi.repository import Atspi, GLib
+    # The AT-SPI helpers of the other ui tests (this folder)
+    import lc_atspi
+    from lc_atspi import Atspi, GLib, LAUNCHERS
 except (ImportError, ValueError) as e:  # pragma: no cover
     Atspi = None
     ATSPI_ERROR = str(e)
-
-LAUNCHERS = ["/usr/libexec/at-spi-bus-launcher", "/usr/lib/at-spi2-core/at-spi-bus-launcher"]
+    LAUNCHERS = []
 
 # A routine of the user's with no cautions (so no acknowledgement is asked)
 # and no massage (so no lymph node question): a 6 s step with a voice cue.
@@ -242,22 +241,6 @@ def find_app_root(name_hint="legcare", seconds=30):
     return None
 
 
-def find_node(node, predicate, depth=0):
-    if node is None or depth > 60:
-        return None
-    try:
-        if predicate(node):
-            return node
-        children = [node.get_child_at_index(i) for i in range(node.get_child_count())]
-    except GLib.Error:
-        return None
-    for child in children:
-        found = find_node(child, predicate, depth + 1)
-        if found is not None:
-            return found
-    return None
-
-
 def showing_named(text, exact=True):
     def predicate(node):
         name = node.get_name() or ""
@@ -269,7 +252,7 @@ def showing_named(text, exact=True):
 def wait_node(root, predicate, seconds=15):
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
-        found = find_node(root, predicate)
+        found = lc_atspi.find(root, predicate)
         if found is not None:
             return found
         time.sleep(0.3)
