@@ -211,11 +211,24 @@ lc_test_too_wide_log_cb (const char     *domain,
  * names only the outermost widget; lc_test_assert_fits() says which page
  * and which widgets. For a test that asks it, that warning is left to
  * it: neither fatal nor printed. */
+static guint lc_test_too_wide_handler;
+
 static inline void
 lc_test_fits_instead_of_warning (void)
 {
   g_test_log_set_fatal_handler (lc_test_fatal_but_too_wide_cb, NULL);
-  g_log_set_handler ("Adwaita", G_LOG_LEVEL_WARNING | G_LOG_FLAG_FATAL, lc_test_too_wide_log_cb, NULL);
+  lc_test_too_wide_handler = g_log_set_handler ("Adwaita", G_LOG_LEVEL_WARNING | G_LOG_FLAG_FATAL,
+                                                lc_test_too_wide_log_cb, NULL);
+}
+
+/* And back: the warning is fatal again for the tests that follow */
+static inline void
+lc_test_fits_done (void)
+{
+  g_test_log_set_fatal_handler (NULL, NULL);
+  if (lc_test_too_wide_handler != 0)
+    g_log_remove_handler ("Adwaita", lc_test_too_wide_handler);
+  lc_test_too_wide_handler = 0;
 }
 
 /* The same for a dialog: what is in its breakpoint bin against the bin's

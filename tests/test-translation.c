@@ -317,6 +317,7 @@ test_translation_narrow (void)
 
   g_object_set (settings, "gtk-xft-dpi", dpi, "gtk-font-name", font_name, NULL);
   gtk_window_destroy (GTK_WINDOW (window));
+  lc_test_fits_done ();
 }
 
 int

@@ -396,6 +396,7 @@ test_window_adaptive (Fixture       *fixture,
       g_object_set (settings, "gtk-xft-dpi", dpi, NULL);
     }
   }
+  lc_test_fits_done ();
 }
 
 static void
