@@ -484,9 +484,9 @@ test_start_lymph_question (Fixture       *fixture,
   LcRoutine *routine = lc_routine_library_find (lc_application_get_routine_library (fixture->app), id);
   GSettings *settings = lc_application_get_settings (fixture->app);
   const char *answers[][2] = {
-    { "yes", "I _Had Treatment" },
-    { "no", "_No Treatment" },
-    { "unsure", "No_t Sure" },
+    { "yes", "_Treated" },
+    { "no", "_Not Treated" },
+    { "unsure", "Not _Sure" },
   };
   AdwDialog *dialog;
   AdwAlertDialog *alert;

@@ -19,6 +19,9 @@
 #include "lc-test-fit.h"
 #include "lc-test-seed.h"
 #include "lc-test-util.h"
+#include "lc-routine-editor.h"
+#include "lc-session-dialog.h"
+#include "lc-start-gate.h"
 #include "lc-trends-page.h"
 #include "lc-window.h"
 
@@ -184,6 +187,28 @@ test_translation_decimal_comma (void)
   g_object_unref (dialog);
 }
 
+/* The window @width px wide (or one more, to make it resize) at text
+ * size @scale in @font; returns the width it was given */
+static int
+set_text_size (GtkWidget  *window,
+               double      scale,
+               const char *font,
+               int         width)
+{
+  int default_width = 0;
+
+  gtk_window_get_default_size (GTK_WINDOW (window), &default_width, NULL);
+  if (width == default_width)
+    width++; /* the same default size again would not resize */
+  g_test_message ("%s, text size %.2f, %d px wide", font, scale, width);
+  g_object_set (gtk_settings_get_default (), "gtk-xft-dpi", (int) (96 * 1024 * scale), "gtk-font-name", font, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), width, 700);
+  /* The allocation leaves out the decoration's margins */
+  wait_until (gtk_widget_get_width (window) <= width && gtk_widget_get_width (window) > width - 24);
+
+  return gtk_widget_get_width (window);
+}
+
 /* The longest words of a language at every text size (GNOME's Large Text
  * is 1.25, the Text Size slider goes to 2.0) in a 360 px window, with a
  * diary of three months: each page, Trends at each period, the entry,
@@ -239,17 +264,8 @@ test_translation_narrow (void)
       int width = grid ? 360 : g_test_rand_int_range (360, 700);
       /* GNOME's font, and GTK's own default (DejaVu Sans, wider) */
       const char *font = grid && i >= G_N_ELEMENTS (scales) ? "Sans 10" : "Cantarell 11";
-      int default_width = 0;
 
-      gtk_window_get_default_size (GTK_WINDOW (window), &default_width, NULL);
-      if (width == default_width)
-        width++; /* the same default size again would not resize */
-      g_test_message ("%s, text size %.2f, %d px wide", font, scale, width);
-      g_object_set (settings, "gtk-xft-dpi", (int) (96 * 1024 * scale), "gtk-font-name", font, NULL);
-      gtk_window_set_default_size (GTK_WINDOW (window), width, 700);
-      /* The allocation leaves out the decoration's margins */
-      wait_until (gtk_widget_get_width (window) <= width && gtk_widget_get_width (window) > width - 24);
-      width = gtk_widget_get_width (window);
+      width = set_text_size (window, scale, font, width);
 
       for (guint p = 0; p < G_N_ELEMENTS (pages); p++)
         {
@@ -320,6 +336,145 @@ test_translation_narrow (void)
   lc_test_fits_done ();
 }
 
+static void
+gate_checked_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  /* Closed without an answer: not to be started */
+  g_assert_false (lc_start_gate_check_finish (GTK_WIDGET (source), result));
+  *(gboolean *) user_data = TRUE;
+}
+
+/* The visible dialog fits, and is closed */
+static void
+assert_dialog_fits (GtkWidget  *window,
+                    const char *name,
+                    int         width,
+                    double      scale)
+{
+  AdwDialog *dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window));
+  g_autofree char *what = g_strdup_printf ("In %s the %s dialog at %d px, text size %.2f,", language, name,
+                                           width, scale);
+
+  g_assert_nonnull (dialog);
+  lc_test_assert_dialog_fits (dialog, what);
+  adw_dialog_force_close (dialog);
+  lc_test_wait_frames (window);
+}
+
+/* The rest of what a user can open, in the same narrow windows at every
+ * text size: the report's dialog, the routine editor with its step editor
+ * and step picker, a session of the diary, the measuring guide, the
+ * questions before a massage, stopping a session, and About. */
+static void
+test_translation_narrow_dialogs (void)
+{
+  const double scales[] = { 1.0, 1.25, 1.5, 2.0 };
+  LcApplication *app = shared_app ();
+  GSettings *app_settings = lc_application_get_settings (app);
+  GtkSettings *settings = gtk_settings_get_default ();
+  LcRoutineLibrary *library = lc_application_get_routine_library (app);
+  LcRoutine *massage = lc_routine_library_find (library, "lymphatic-massage");
+  g_autoptr(LcSessionRecord) session = NULL;
+  g_autoptr(GSettings) gate_settings = g_settings_new (APP_ID);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *font_name = NULL;
+  GtkWidget *window;
+  GtkWidget *content;
+  AdwViewStack *stack;
+  AdwNavigationView *navigation;
+  int dpi = 0;
+
+  lc_test_fits_instead_of_warning ();
+  g_settings_set_boolean (app_settings, "safety-acknowledged", TRUE);
+  lc_test_seed_diary (lc_application_get_diary (app), 60, 0, 23);
+  session = lc_diary_get_last_session (lc_application_get_diary (app), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (session);
+  g_application_activate (G_APPLICATION (app));
+
+  window = GTK_WIDGET (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  content = adw_application_window_get_content (ADW_APPLICATION_WINDOW (window));
+  stack = ADW_VIEW_STACK (gtk_widget_get_template_child (window, LC_TYPE_WINDOW, "stack"));
+  navigation = ADW_NAVIGATION_VIEW (gtk_widget_get_template_child (window, LC_TYPE_WINDOW, "navigation_view"));
+  wait_until (gtk_widget_get_mapped (window));
+  g_object_get (settings, "gtk-xft-dpi", &dpi, "gtk-font-name", &font_name, NULL);
+  g_object_set (settings, "gtk-decoration-layout", "appmenu:close", "gtk-enable-animations", FALSE, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (scales) + 2; i++)
+    {
+      gboolean grid = i < G_N_ELEMENTS (scales);
+      double scale = grid ? scales[i] : g_test_rand_double_range (1.0, 2.0);
+      int width = set_text_size (window, scale, "Cantarell 11", grid ? 360 : g_test_rand_int_range (360, 700));
+      g_autofree char *editor = g_strdup_printf ("In %s the routine editor at %d px, text size %.2f,", language,
+                                                 width, scale);
+      GtkWidget *page;
+
+      /* The report, from Trends */
+      adw_view_stack_set_visible_child_name (stack, "trends");
+      gtk_widget_activate_action (adw_view_stack_get_visible_child (stack), "trends.report", NULL);
+      assert_dialog_fits (window, "report", width, scale);
+
+      /* A session of the diary */
+      adw_dialog_present (ADW_DIALOG (lc_session_dialog_new (lc_application_get_diary (app), session,
+                                                             lc_routine_get_name (massage))), window);
+      assert_dialog_fits (window, "session", width, scale);
+
+      /* The measuring guide, over the entry dialog */
+      gtk_widget_activate_action (window, "win.new-entry", NULL);
+      gtk_widget_activate_action (GTK_WIDGET (adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window))),
+                                  "entry.measure-guide", NULL);
+      assert_dialog_fits (window, "measuring guide", width, scale);
+      assert_dialog_fits (window, "entry", width, scale);
+
+      /* The routine editor on a built-in routine, its step editor and the
+       * picker of built-in steps */
+      gtk_widget_activate_action (window, "win.edit-routine", "s", "lymphatic-massage");
+      page = GTK_WIDGET (adw_navigation_view_get_visible_page (navigation));
+      g_assert_true (LC_IS_ROUTINE_EDITOR (page));
+      lc_test_assert_fits (content, width, editor);
+      gtk_widget_activate_action (page, "editor.new-step", NULL);
+      assert_dialog_fits (window, "step editor", width, scale);
+      gtk_widget_activate_action (page, "editor.add-builtin-step", NULL);
+      assert_dialog_fits (window, "step picker", width, scale);
+      adw_navigation_view_pop_to_tag (navigation, "main");
+
+      /* The questions before a routine on the lymph nodes: unanswered,
+       * then answered yes */
+      for (guint a = 0; a < 2; a++)
+        {
+          gboolean done = FALSE;
+
+          g_settings_set_string (gate_settings, "lymph-node-treatment", a == 0 ? "unknown" : "yes");
+          lc_start_gate_check_async (massage, window, gate_checked_cb, &done);
+          assert_dialog_fits (window, a == 0 ? "lymph node question" : "therapist first", width, scale);
+          wait_until (done);
+        }
+
+      /* Stopping a session after its first half-minute asks first */
+      {
+        g_autoptr(LcClock) clock = lc_clock_new_fake ();
+        GtkWidget *player = lc_window_start_session (LC_WINDOW (window), massage, clock);
+
+        gtk_widget_activate_action (player, "session.begin", NULL);
+        lc_clock_advance (clock, 40 * G_USEC_PER_SEC);
+        gtk_widget_activate_action (player, "session.stop", NULL);
+        assert_dialog_fits (window, "stop", width, scale);
+        gtk_widget_activate_action (player, "session.discard", NULL);
+        adw_navigation_view_pop_to_tag (navigation, "main");
+      }
+
+      g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+      assert_dialog_fits (window, "About", width, scale);
+    }
+
+  g_settings_reset (gate_settings, "lymph-node-treatment");
+  g_object_set (settings, "gtk-xft-dpi", dpi, "gtk-font-name", font_name, NULL);
+  gtk_window_destroy (GTK_WINDOW (window));
+  lc_test_fits_done ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -368,6 +523,7 @@ main (int   argc,
   g_test_add_func ("/lc/translation/period", test_translation_period);
   g_test_add_func ("/lc/translation/decimal-comma", test_translation_decimal_comma);
   g_test_add_func ("/lc/translation/narrow", test_translation_narrow);
+  g_test_add_func ("/lc/translation/narrow-dialogs", test_translation_narrow_dialogs);
 
   return g_test_run ();
 }

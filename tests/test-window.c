@@ -1816,8 +1816,10 @@ test_window_trends (Fixture       *fixture,
     gtk_widget_activate_action (page, "trends.report", NULL);
     wait_until ((alert = visible_dialog (fixture)) != NULL);
     g_assert_true (ADW_IS_ALERT_DIALOG (alert));
-    list = adw_alert_dialog_get_extra_child (ADW_ALERT_DIALOG (alert));
+    /* The rows, then what the name is for */
+    list = gtk_widget_get_first_child (adw_alert_dialog_get_extra_child (ADW_ALERT_DIALOG (alert)));
     g_assert_true (GTK_IS_LIST_BOX (list));
+    g_assert_true (GTK_IS_LABEL (gtk_widget_get_next_sibling (list)));
     combo = GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0));
     name = GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 1));
     g_assert_true (ADW_IS_COMBO_ROW (combo));

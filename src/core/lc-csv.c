@@ -736,8 +736,13 @@ parse_circumference (const Row  *row,
       return FALSE;
     }
 
+  /* The limits as the file must write them: the CSV format has a dot
+   * before the decimal in every language (README.md, "CSV"), so they are
+   * not in the locale's way of writing numbers */
   if (whole * 10 + tenths < (guint) min || whole * 10 + tenths > (guint) max)
     {
+      /* TRANSLATORS: keep the dots in %d.%d: the file's numbers are written
+       * with a dot in every language */
       if (calf)
         set_error (error, LC_CSV_ERROR_VALUE, row->line, lc_csv_column_names[column],
                    _("“%s” is out of range; expected a calf from %d.%d to %d.%d cm"),

@@ -142,14 +142,16 @@ ask_lymph_question (GTask *task)
   adw_alert_dialog_add_responses (ADW_ALERT_DIALOG (dialog),
                                   "cancel", _("_Cancel"),
                                   /* Translators: an answer to "Have lymph nodes in your groin or
-                                   * pelvis been removed, or treated with radiotherapy?" */
-                                  "unsure", _("No_t Sure"),
+                                   * pelvis been removed, or treated with radiotherapy?" Short: the
+                                   * answers are buttons as wide as a phone's screen, and are cut
+                                   * short at a large text size when longer */
+                                  "unsure", _("Not _Sure"),
                                   /* Translators: an answer to "Have lymph nodes in your groin or
                                    * pelvis been removed, or treated with radiotherapy?" */
-                                  "yes", _("I _Had Treatment"),
+                                  "yes", _("_Treated"),
                                   /* Translators: an answer to "Have lymph nodes in your groin or
                                    * pelvis been removed, or treated with radiotherapy?" */
-                                  "no", _("_No Treatment"),
+                                  "no", _("_Not Treated"),
                                   NULL);
   adw_alert_dialog_set_default_response (ADW_ALERT_DIALOG (dialog), NULL);
   adw_alert_dialog_set_close_response (ADW_ALERT_DIALOG (dialog), "cancel");

@@ -1018,6 +1018,8 @@ report_action (GtkWidget  *widget,
   GtkWidget *list = gtk_list_box_new ();
   GtkWidget *combo = adw_combo_row_new ();
   GtkWidget *name = adw_entry_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *hint;
   AdwDialog *alert;
   ReportRequest *request;
 
@@ -1031,16 +1033,25 @@ report_action (GtkWidget  *widget,
   adw_combo_row_set_model (ADW_COMBO_ROW (combo), G_LIST_MODEL (model));
   adw_combo_row_set_selected (ADW_COMBO_ROW (combo), 0);
   gtk_list_box_append (GTK_LIST_BOX (list), combo);
-  /* Kept for the next report; on this computer only */
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (name), _("Name on the Report (Optional)"));
+  /* Kept for the next report; on this computer only. An entry row's title
+   * does not wrap: a short one, and what it is for in a label that does */
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (name), _("Your Name"));
   lc_entry_rows_name_once (name);
   g_settings_bind (self->settings, "report-name", name, "text", G_SETTINGS_BIND_DEFAULT);
   adw_entry_row_set_activates_default (ADW_ENTRY_ROW (name), TRUE);
   gtk_list_box_append (GTK_LIST_BOX (list), name);
+  hint = gtk_label_new (_("Optional: printed at the top of the report."));
+  gtk_label_set_wrap (GTK_LABEL (hint), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (hint), 0);
+  gtk_widget_add_css_class (hint, "caption");
+  gtk_widget_add_css_class (hint, "dim-label");
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (name), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, hint, NULL, -1);
+  gtk_box_append (GTK_BOX (box), list);
+  gtk_box_append (GTK_BOX (box), hint);
 
   alert = adw_alert_dialog_new (_("Report for Your Doctor"),
                                 _("A PDF with a summary per leg, the charts, any warning signs, your sessions and your entries in the period."));
-  adw_alert_dialog_set_extra_child (ADW_ALERT_DIALOG (alert), list);
+  adw_alert_dialog_set_extra_child (ADW_ALERT_DIALOG (alert), box);
   adw_alert_dialog_add_responses (ADW_ALERT_DIALOG (alert),
                                   "cancel", _("_Cancel"),
                                   "save", _("_Save…"),
