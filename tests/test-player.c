@@ -497,6 +497,34 @@ test_player_completed (Fixture       *fixture,
   wait_gone (fixture, page);
 }
 
+/* Reduced motion (GNOME's Reduce Animation, GTK's gtk-enable-animations):
+ * the player's views change at once, and fade into each other only when
+ * animations are on */
+static void
+test_player_reduced_motion (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  for (guint animations = 0; animations < 2; animations++)
+    {
+      g_autoptr(LcClock) clock = lc_clock_new_fake ();
+      GtkWidget *page;
+      GtkStack *stack;
+
+      g_object_set (gtk_settings_get_default (), "gtk-enable-animations", (gboolean) animations, NULL);
+      page = start (fixture, "calf-pump-seated", clock, TRUE);
+      stack = GTK_STACK (part (page, "stack"));
+      wait_until (!gtk_stack_get_transition_running (stack));
+      g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "run");
+      lc_clock_advance (clock, (gint64) 60 * 60 * G_USEC_PER_SEC);
+      g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), !=, "run");
+      g_assert_cmpint (gtk_stack_get_transition_running (stack), ==, animations);
+      wait_until (!gtk_stack_get_transition_running (stack));
+      gtk_widget_activate (part (page, "discard_button"));
+      wait_gone (fixture, page);
+    }
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+}
+
 /* The side as a badge, and the right leg's picture mirrored */
 static void
 test_player_sides (Fixture       *fixture,
@@ -586,6 +614,20 @@ check_player (Fixture    *fixture,
       g_test_message ("%s", where);
       resize (fixture, sizes[s].width, sizes[s].height);
       check_labels (page, window, where);
+
+      /* The rating before the session: targets of 44 px or more, and
+       * from the sofa (a window of 1000 px or higher) 6% of the window's
+       * height */
+      if (gtk_widget_get_mapped (part (page, "before_bin")))
+        {
+          int height = gtk_widget_get_height (window);
+          double least = height >= 1000 ? 0.06 * height : 44;
+
+          g_assert_true (gtk_widget_compute_bounds (part (page, "before_bin"), window, &bounds));
+          g_test_message ("the rating: %.0f px high", bounds.size.height);
+          if (bounds.size.height < least)
+            g_error ("%s: the rating is %.0f px high, less than %.0f", where, bounds.size.height, least);
+        }
 
       /* The countdown: a fifth of the window's height, at least 15% */
       if (gtk_widget_get_mapped (part (page, "time_label")))
@@ -689,6 +731,7 @@ main (int   argc,
       ADD ("stop-discard", test_player_stop_discard);
       ADD ("stop-save", test_player_stop_save);
       ADD ("completed", test_player_completed);
+      ADD ("reduced-motion", test_player_reduced_motion);
       ADD ("sides", test_player_sides);
     }
   ADD ("sizes", test_player_sizes);

@@ -9,7 +9,9 @@
  * The picture takes what is left: above the text in a tall window, beside
  * it in a wide one. The picture shrinks first; the text never is cut off.
  * Scaling the whole column (not its fonts) needs no second layout pass,
- * and the column keeps its proportions at every size.
+ * and the column keeps its proportions at every size. Controls in the
+ * picture's place (the rating at Get Ready) may grow the same way, as far
+ * as they fit there.
  */
 
 #include "config.h"
@@ -29,6 +31,9 @@ struct _LcPlayerStage
   int        last_height;
   double     last_target;
   double     scale;
+  double     picture_scale;
+
+  guint      scale_picture : 1;
 };
 
 G_DEFINE_FINAL_TYPE (LcPlayerStage, lc_player_stage, GTK_TYPE_WIDGET)
@@ -38,6 +43,7 @@ enum {
   PROP_PICTURE,
   PROP_TEXT,
   PROP_COUNTDOWN,
+  PROP_SCALE_PICTURE,
   N_PROPS
 };
 
@@ -245,7 +251,39 @@ lc_player_stage_size_allocate (GtkWidget *widget,
   transform = gsk_transform_scale (transform, scale, scale);
   gtk_widget_allocate (self->text, design_width, design_height, -1, transform);
 
-  if (self->picture != NULL)
+  self->picture_scale = 1.0;
+  if (self->picture != NULL && self->scale_picture)
+    {
+      double picture_scale = scale;
+
+      /* Drawn as large as the text, or as fits, never smaller than its own
+       * size */
+      while (picture_scale > 1.0)
+        {
+          int min_width, min_height;
+          int scaled_width = (int) (picture_width / picture_scale);
+
+          gtk_widget_measure (self->picture, GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
+          if (min_width <= scaled_width)
+            {
+              gtk_widget_measure (self->picture, GTK_ORIENTATION_VERTICAL, scaled_width, &min_height, NULL, NULL,
+                                  NULL);
+              if (min_height * picture_scale <= picture_height)
+                break;
+            }
+          picture_scale = MAX (picture_scale * 0.95, 1.0);
+        }
+      self->picture_scale = picture_scale;
+    }
+
+  if (self->picture != NULL && self->picture_scale > 1.0)
+    {
+      double s = self->picture_scale;
+
+      gtk_widget_allocate (self->picture, (int) (picture_width / s), (int) (picture_height / s), -1,
+                           gsk_transform_scale (NULL, s, s));
+    }
+  else if (self->picture != NULL)
     {
       int min_width, min_height;
 
@@ -313,6 +351,9 @@ lc_player_stage_get_property (GObject    *object,
     case PROP_COUNTDOWN:
       g_value_set_object (value, self->countdown);
       break;
+    case PROP_SCALE_PICTURE:
+      g_value_set_boolean (value, self->scale_picture);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -336,6 +377,9 @@ lc_player_stage_set_property (GObject      *object,
       break;
     case PROP_COUNTDOWN:
       lc_player_stage_set_countdown (self, g_value_get_object (value));
+      break;
+    case PROP_SCALE_PICTURE:
+      lc_player_stage_set_scale_picture (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -370,6 +414,16 @@ lc_player_stage_class_init (LcPlayerStageClass *klass)
   properties [PROP_COUNTDOWN] =
     g_param_spec_object ("countdown", NULL, NULL, GTK_TYPE_WIDGET,
                          (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY));
+  /**
+   * LcPlayerStage:scale-picture:
+   *
+   * Whether what is in the picture's place grows with the text, as far as
+   * it fits there: for controls, which would be small beside the text in
+   * a large window. A picture is drawn at its size instead, so stays sharp.
+   */
+  properties [PROP_SCALE_PICTURE] =
+    g_param_spec_boolean ("scale-picture", NULL, NULL, FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_css_name (widget_class, "player-stage");
@@ -379,6 +433,7 @@ static void
 lc_player_stage_init (LcPlayerStage *self)
 {
   self->scale = 1.0;
+  self->picture_scale = 1.0;
   self->last_width = -1;
 }
 
@@ -449,4 +504,39 @@ lc_player_stage_get_scale (LcPlayerStage *self)
 {
   g_return_val_if_fail (LC_IS_PLAYER_STAGE (self), 1.0);
   return self->scale;
+}
+
+/**
+ * lc_player_stage_get_picture_scale:
+ *
+ * Returns: how much larger than its own size what is in the picture's
+ *   place is drawn (1.0 unless #LcPlayerStage:scale-picture is set)
+ */
+double
+lc_player_stage_get_picture_scale (LcPlayerStage *self)
+{
+  g_return_val_if_fail (LC_IS_PLAYER_STAGE (self), 1.0);
+  return self->picture_scale;
+}
+
+gboolean
+lc_player_stage_get_scale_picture (LcPlayerStage *self)
+{
+  g_return_val_if_fail (LC_IS_PLAYER_STAGE (self), FALSE);
+  return self->scale_picture;
+}
+
+void
+lc_player_stage_set_scale_picture (LcPlayerStage *self,
+                                   gboolean       scale_picture)
+{
+  g_return_if_fail (LC_IS_PLAYER_STAGE (self));
+
+  scale_picture = !!scale_picture;
+  if (self->scale_picture == scale_picture)
+    return;
+
+  self->scale_picture = scale_picture;
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SCALE_PICTURE]);
 }

@@ -23,5 +23,9 @@ GtkWidget *lc_player_stage_get_countdown (LcPlayerStage *self);
 void       lc_player_stage_set_countdown (LcPlayerStage *self,
                                           GtkWidget     *countdown);
 double     lc_player_stage_get_scale     (LcPlayerStage *self);
+double     lc_player_stage_get_picture_scale (LcPlayerStage *self);
+gboolean   lc_player_stage_get_scale_picture (LcPlayerStage *self);
+void       lc_player_stage_set_scale_picture (LcPlayerStage *self,
+                                              gboolean       scale_picture);
 
 G_END_DECLS

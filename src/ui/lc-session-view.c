@@ -286,6 +286,8 @@ segment_changed_cb (LcSessionView *self)
     gtk_widget_grab_focus (GTK_WIDGET (self->pause_button));
   gtk_widget_set_sensitive (GTK_WIDGET (self->before_toggles), segment == NULL);
   gtk_stack_set_visible_child_name (self->picture_stack, segment == NULL ? "before" : "picture");
+  /* The rating as large as the text, to be read and hit from the sofa */
+  lc_player_stage_set_scale_picture (self->stage, segment == NULL);
 
   update_repetition (self);
   update_time (self);
