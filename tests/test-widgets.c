@@ -17,7 +17,9 @@
 #include "lc-illustration.h"
 #include "lc-illustration-choice.h"
 #include "lc-routine-library.h"
+#include "lc-score-bar.h"
 #include "lc-step-picker.h"
+#include "lc-test-fit.h"
 #include "lc-test-png.h"
 #include "lc-test-util.h"
 
@@ -150,7 +152,7 @@ test_diary_row (void)
   g_assert_cmpstr (text, ==, "07:30|Heaviness|6|Swelling|3|Ankle L 23.0 · R 23.2 cm|"
                              "Travel or flight|Exercise|Train home");
   g_clear_pointer (&text, g_free);
-  g_assert_cmpuint (count_visible (row, GTK_TYPE_LEVEL_BAR), ==, 2);
+  g_assert_cmpuint (count_visible (row, LC_TYPE_SCORE_BAR), ==, 2);
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (score_line (row, "Heaviness")),
                                        GTK_ACCESSIBLE_PROPERTY_LABEL, "Heaviness 6 of 10, both legs");
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (score_line (row, "Swelling")),
@@ -162,7 +164,7 @@ test_diary_row (void)
   text = visible_labels (row);
   g_assert_cmpstr (text, ==, "07:30|Heaviness|L 7|R 5");
   g_clear_pointer (&text, g_free);
-  g_assert_cmpuint (count_visible (row, GTK_TYPE_LEVEL_BAR), ==, 2);
+  g_assert_cmpuint (count_visible (row, LC_TYPE_SCORE_BAR), ==, 2);
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (score_line (row, "Heaviness")),
                                        GTK_ACCESSIBLE_PROPERTY_LABEL, "Heaviness: left 7, right 5 of 10");
 
@@ -350,6 +352,82 @@ test_illustration_png_memory (void)
   g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
   g_test_trap_assert_passed ();
 }
+/* The widths of the colour fills under @node */
+static void
+collect_fills (GskRenderNode *node,
+               GArray        *widths)
+{
+  graphene_rect_t bounds;
+
+  switch ((int) gsk_render_node_get_node_type (node))
+    {
+    case GSK_COLOR_NODE:
+      gsk_render_node_get_bounds (node, &bounds);
+      g_array_append_val (widths, bounds.size.width);
+      break;
+    case GSK_CONTAINER_NODE:
+      for (guint i = 0; i < gsk_container_node_get_n_children (node); i++)
+        collect_fills (gsk_container_node_get_child (node, i), widths);
+      break;
+    case GSK_ROUNDED_CLIP_NODE:
+      collect_fills (gsk_rounded_clip_node_get_child (node), widths);
+      break;
+    case GSK_CLIP_NODE:
+      collect_fills (gsk_clip_node_get_child (node), widths);
+      break;
+    case GSK_TRANSFORM_NODE:
+      collect_fills (gsk_transform_node_get_child (node), widths);
+      break;
+    default:
+      break;
+    }
+}
+
+/* A score bar: its trough as wide as itself, and filled in proportion to
+ * the score (nothing at 0, all of it at 10) */
+static void
+test_score_bar (void)
+{
+  GtkWidget *bar = lc_score_bar_new ();
+  GtkWindow *window;
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (bar);
+  const int scores[] = { 0, 1, 5, 10 };
+
+  g_autoptr(GtkCssProvider) style = gtk_css_provider_new ();
+
+  /* The app's style sheet, which the app loads (AdwApplication) */
+  gtk_css_provider_load_from_resource (style, "/com/example/LegCare/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (style),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  gtk_widget_set_halign (bar, GTK_ALIGN_START);
+  gtk_widget_set_valign (bar, GTK_ALIGN_START);
+  window = show_in_window (bar);
+  wait_until (gtk_widget_get_width (bar) > 0);
+  g_assert_cmpint (gtk_widget_get_width (bar), ==, 48);
+  g_assert_cmpint (gtk_widget_get_height (bar), ==, 8);
+
+  for (guint i = 0; i < G_N_ELEMENTS (scores); i++)
+    {
+      g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+      g_autoptr(GskRenderNode) node = NULL;
+      g_autoptr(GArray) widths = g_array_new (FALSE, FALSE, sizeof (float));
+
+      lc_score_bar_set_score (LC_SCORE_BAR (bar), scores[i]);
+      g_assert_cmpint (lc_score_bar_get_score (LC_SCORE_BAR (bar)), ==, scores[i]);
+      /* Drawn again */
+      lc_test_wait_frames (GTK_WIDGET (window));
+      gdk_paintable_snapshot (paintable, snapshot, 48, 8);
+      node = gtk_snapshot_to_node (snapshot);
+      g_assert_nonnull (node);
+      collect_fills (node, widths);
+      g_assert_cmpuint (widths->len, ==, scores[i] > 0 ? 2 : 1);
+      g_assert_cmpfloat_with_epsilon (g_array_index (widths, float, 0), 48, 0.01);
+      if (scores[i] > 0)
+        g_assert_cmpfloat_with_epsilon (g_array_index (widths, float, 1), 48.f * scores[i] / 10, 0.01);
+    }
+  gtk_window_destroy (window);
+  gtk_style_context_remove_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (style));
+}
 
 int
 main (int   argc,
@@ -368,6 +446,7 @@ main (int   argc,
   adw_init ();
 
   g_test_add_func ("/lc/widgets/diary-row", test_diary_row);
+  g_test_add_func ("/lc/widgets/score-bar", test_score_bar);
   g_test_add_func ("/lc/widgets/step-picker", test_step_picker);
   g_test_add_func ("/lc/widgets/illustration-choice", test_illustration_choice);
   g_test_add_func ("/lc/widgets/illustration-png-memory", test_illustration_png_memory);

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "lc-diary-row.h"
+#include "lc-score-bar.h"
 
 struct _LcDiaryRow
 {
@@ -23,15 +24,15 @@ struct _LcDiaryRow
   GtkLabel     *time_label;
   GtkWidget    *heaviness_box;
   GtkLabel     *heaviness_label;
-  GtkLevelBar  *heaviness_bar_left;
+  LcScoreBar   *heaviness_bar_left;
   GtkLabel     *heaviness_number_left;
-  GtkLevelBar  *heaviness_bar_right;
+  LcScoreBar   *heaviness_bar_right;
   GtkLabel     *heaviness_number_right;
   GtkWidget    *swelling_box;
   GtkLabel     *swelling_label;
-  GtkLevelBar  *swelling_bar_left;
+  LcScoreBar   *swelling_bar_left;
   GtkLabel     *swelling_number_left;
-  GtkLevelBar  *swelling_bar_right;
+  LcScoreBar   *swelling_bar_right;
   GtkLabel     *swelling_number_right;
   AdwWrapBox   *extra_box;
   GtkLabel     *ankle_label;
@@ -52,7 +53,7 @@ static void
 show_scores (GtkWidget   *box,
              const char  *what,
              const int   *scores,
-             GtkLevelBar *bars[LC_N_LEGS],
+             LcScoreBar *bars[LC_N_LEGS],
              GtkLabel    *numbers[LC_N_LEGS])
 {
   gboolean same = scores[LC_LEG_LEFT] == scores[LC_LEG_RIGHT];
@@ -77,7 +78,7 @@ show_scores (GtkWidget   *box,
       else
         /* Translators: a score of the left (L) or right (R) leg in the diary list */
         number = g_strdup_printf (leg == LC_LEG_LEFT ? _("L %d") : _("R %d"), scores[leg]);
-      gtk_level_bar_set_value (bars[leg], scores[leg]);
+      lc_score_bar_set_score (bars[leg], scores[leg]);
       gtk_label_set_label (numbers[leg], number);
     }
 
@@ -220,10 +221,10 @@ update (LcDiaryRow *self)
   gtk_label_set_label (self->time_label, time_text);
 
   show_scores (self->heaviness_box, _("Heaviness"), entry->heaviness,
-               (GtkLevelBar *[]) { self->heaviness_bar_left, self->heaviness_bar_right },
+               (LcScoreBar *[]) { self->heaviness_bar_left, self->heaviness_bar_right },
                (GtkLabel *[]) { self->heaviness_number_left, self->heaviness_number_right });
   show_scores (self->swelling_box, _("Swelling"), entry->swelling,
-               (GtkLevelBar *[]) { self->swelling_bar_left, self->swelling_bar_right },
+               (LcScoreBar *[]) { self->swelling_bar_left, self->swelling_bar_right },
                (GtkLabel *[]) { self->swelling_number_left, self->swelling_number_right });
   show_extra (self, entry);
 
@@ -302,6 +303,7 @@ lc_diary_row_class_init (LcDiaryRowClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (LC_TYPE_SCORE_BAR);
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/LegCare/ui/lc-diary-row.ui");
   gtk_widget_class_bind_template_child (widget_class, LcDiaryRow, time_label);
   gtk_widget_class_bind_template_child (widget_class, LcDiaryRow, heaviness_box);
@@ -324,7 +326,7 @@ lc_diary_row_class_init (LcDiaryRowClass *klass)
 static void
 lc_diary_row_init (LcDiaryRow *self)
 {
-  GtkLevelBar *bars[4];
+  LcScoreBar *bars[4];
   int width_chars;
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -342,11 +344,6 @@ lc_diary_row_init (LcDiaryRow *self)
   bars[3] = self->swelling_bar_right;
   for (guint i = 0; i < G_N_ELEMENTS (bars); i++)
     {
-      gtk_level_bar_set_min_value (bars[i], 0);
-      gtk_level_bar_set_max_value (bars[i], LC_SCORE_MAX);
-      gtk_level_bar_remove_offset_value (bars[i], GTK_LEVEL_BAR_OFFSET_LOW);
-      gtk_level_bar_remove_offset_value (bars[i], GTK_LEVEL_BAR_OFFSET_HIGH);
-      gtk_level_bar_remove_offset_value (bars[i], GTK_LEVEL_BAR_OFFSET_FULL);
       gtk_accessible_update_state (GTK_ACCESSIBLE (bars[i]), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
     }
 }
