@@ -63,10 +63,15 @@ append_row (GString  *out,
   g_string_append (out, "\r\n");
 }
 
+/* @tz: the local time zone, looked up once for the whole file (GLib reads
+ * it again from the system for each g_date_time_new_from_unix_local() when
+ * TZ is not set) */
 static char *
-format_time (gint64 time)
+format_time (GTimeZone *tz,
+             gint64     time)
 {
-  g_autoptr(GDateTime) local = g_date_time_new_from_unix_local (time);
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (time);
+  g_autoptr(GDateTime) local = utc != NULL ? g_date_time_to_timezone (utc, tz) : NULL;
 
   /* Outside GDateTime's years 1-9999: nothing the diary accepts. */
   if (local == NULL)
@@ -93,13 +98,14 @@ format_circumference (int mm)
 
 static void
 append_entry (GString       *out,
+              GTimeZone     *tz,
               const LcEntry *entry)
 {
   char *fields[N_COLUMNS] = { NULL };
   g_autofree char *tags = lc_tags_to_string (entry->tags);
 
   fields[COL_RECORD] = g_strdup ("entry");
-  fields[COL_TIME] = format_time (entry->taken_at);
+  fields[COL_TIME] = format_time (tz, entry->taken_at);
   fields[COL_HEAVINESS_LEFT] = format_score (entry->heaviness[LC_LEG_LEFT]);
   fields[COL_HEAVINESS_RIGHT] = format_score (entry->heaviness[LC_LEG_RIGHT]);
   fields[COL_SWELLING_LEFT] = format_score (entry->swelling[LC_LEG_LEFT]);
@@ -120,15 +126,16 @@ append_entry (GString       *out,
 
 static void
 append_session (GString               *out,
+                GTimeZone             *tz,
                 const LcSessionRecord *record)
 {
   char *fields[N_COLUMNS] = { NULL };
 
   fields[COL_RECORD] = g_strdup ("session");
-  fields[COL_TIME] = format_time (record->started_at);
+  fields[COL_TIME] = format_time (tz, record->started_at);
   fields[COL_ROUTINE_ID] = defuse_text (record->routine_id);
   fields[COL_ROUTINE_NAME] = defuse_text (record->routine_name);
-  fields[COL_ENDED] = format_time (record->ended_at);
+  fields[COL_ENDED] = format_time (tz, record->ended_at);
   fields[COL_STEPS_DONE] = g_strdup_printf ("%u", record->steps_done);
   fields[COL_STEPS_TOTAL] = g_strdup_printf ("%u", record->steps_total);
   fields[COL_STEPS_SKIPPED] = g_strdup_printf ("%u", record->steps_skipped);
@@ -158,6 +165,7 @@ lc_csv_export (LcDiary  *diary,
   g_autoptr(GPtrArray) sessions = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *header = NULL;
+  g_autoptr(GTimeZone) tz = g_time_zone_new_local ();
   GString *out;
 
   g_return_val_if_fail (LC_IS_DIARY (diary), NULL);
@@ -178,9 +186,9 @@ lc_csv_export (LcDiary  *diary,
   g_string_append (out, "\r\n");
 
   for (guint i = 0; i < entries->len; i++)
-    append_entry (out, g_ptr_array_index (entries, i));
+    append_entry (out, tz, g_ptr_array_index (entries, i));
   for (guint i = 0; i < sessions->len; i++)
-    append_session (out, g_ptr_array_index (sessions, i));
+    append_session (out, tz, g_ptr_array_index (sessions, i));
 
   if (length != NULL)
     *length = out->len;

@@ -1063,8 +1063,12 @@ lc_diary_count_timeline (LcDiary        *self,
 
 /* --- daily aggregates ---------------------------------------------------------- */
 
+/* @tz: the local time zone, looked up once for all the days (GLib reads
+ * it again from the system for each g_date_time_new_local() when TZ is not
+ * set) */
 static gboolean
 parse_day (const char     *text,
+           GTimeZone      *tz,
            LcDayAggregate *day)
 {
   g_autoptr(GDateTime) midnight = NULL;
@@ -1072,7 +1076,7 @@ parse_day (const char     *text,
   if (text == NULL || sscanf (text, "%d-%d-%d", &day->year, &day->month, &day->day) != 3)
     return FALSE;
 
-  midnight = g_date_time_new_local (day->year, day->month, day->day, 0, 0, 0);
+  midnight = g_date_time_new (tz, day->year, day->month, day->day, 0, 0, 0);
   if (midnight == NULL)
     return FALSE;
 
@@ -1110,6 +1114,7 @@ lc_diary_daily_aggregates (LcDiary  *self,
 {
   g_autoptr(GArray) days = NULL;
   g_autoptr(GHashTable) by_name = NULL;
+  g_autoptr(GTimeZone) tz = g_time_zone_new_local ();
   sqlite3_stmt *stmt;
   int rc;
 
@@ -1128,7 +1133,7 @@ lc_diary_daily_aggregates (LcDiary  *self,
       LcDayAggregate day = { 0 };
       const char *name = (const char *) sqlite3_column_text (stmt, 0);
 
-      if (!parse_day (name, &day))
+      if (!parse_day (name, tz, &day))
         continue;
 
       day.n_entries = sqlite3_column_int (stmt, 1);
@@ -1168,7 +1173,7 @@ lc_diary_daily_aggregates (LcDiary  *self,
         {
           LcDayAggregate day = { 0 };
 
-          if (!parse_day (name, &day))
+          if (!parse_day (name, tz, &day))
             continue;
           g_array_append_val (days, day);
           index = days->len;

@@ -5,7 +5,8 @@
  * Writes ten years of a diary (three entries and one session a day) into a
  * temporary file and prints: the insert rate, the time to open the diary
  * and read the newest 90 days, the time for the daily aggregates over all
- * ten years, a page of the diary list, and the peak memory. Figures only;
+ * ten years, a page of the diary list, a CSV export of it all and its
+ * import into an empty diary, and the peak memory. Figures only;
  * nothing is asserted.
  */
 
@@ -13,6 +14,7 @@
 
 #include <sys/resource.h>
 
+#include "lc-csv.h"
 #include "lc-diary.h"
 
 #define YEARS 10
@@ -127,6 +129,30 @@ main (int   argc,
     aggregates = lc_diary_daily_aggregates (diary, first - DAY, now + DAY, &error);
     g_print ("daily aggregates over %d years: %u days in %.1f ms\n", YEARS, aggregates->len,
              seconds_since (start) * 1000);
+
+    /* The whole diary to CSV, and back into an empty diary */
+    {
+      g_autofree char *copy_path = g_build_filename (dir, "copy.sqlite3", NULL);
+      g_autoptr(GFile) copy_file = g_file_new_for_path (copy_path);
+      g_autoptr(LcDiary) copy = NULL;
+      g_autofree char *csv = NULL;
+      gsize length = 0;
+      guint added = 0, skipped = 0;
+
+      start = g_get_monotonic_time ();
+      csv = lc_csv_export (diary, &length, &error);
+      if (csv == NULL)
+        g_error ("%s", error->message);
+      g_print ("CSV export: %.1f MiB in %.1f ms\n", length / 1048576.0, seconds_since (start) * 1000);
+
+      copy = lc_diary_open (copy_file, &error);
+      if (copy == NULL)
+        g_error ("%s", error->message);
+      start = g_get_monotonic_time ();
+      if (!lc_csv_import (copy, csv, length, &added, &skipped, &error))
+        g_error ("%s", error->message);
+      g_print ("CSV import: %u records in %.1f ms\n", added, seconds_since (start) * 1000);
+    }
   }
 
   getrusage (RUSAGE_SELF, &usage);
