@@ -34,6 +34,7 @@ KEYCODES = {
 KEY_TAB, KEY_RETURN, KEY_ESCAPE, KEY_SPACE = 0xff09, 0xff0d, 0xff1b, 0x20
 KEY_LEFT, KEY_UP, KEY_RIGHT, KEY_DOWN = 0xff51, 0xff52, 0xff53, 0xff54
 KEY_HOME, KEY_END, KEY_DELETE = 0xff50, 0xff57, 0xffff
+KEY_BACKSPACE = 0xff08
 
 
 def ok(condition, what, details=()):

@@ -34,13 +34,13 @@ import time
 
 try:
     import lc_atspi
-    from lc_atspi import (KEY_DOWN, KEY_ESCAPE, KEY_LEFT, KEY_RETURN, KEY_RIGHT, KEY_SPACE, KEY_TAB,
+    from lc_atspi import (KEY_BACKSPACE, KEY_DOWN, KEY_ESCAPE, KEY_LEFT, KEY_RETURN, KEY_RIGHT, KEY_SPACE, KEY_TAB,
                           Atspi, combo, find, focused, key, named, type_text, wait_for, where)
 except (ImportError, ValueError) as e:
     print(f"1..0 # SKIP no AT-SPI client library: {e}")
     sys.exit(0)
 
-TESTS = 42
+TESTS = 44
 LABEL, BUTTON, TOGGLE = Atspi.Role.LABEL, Atspi.Role.PUSH_BUTTON, Atspi.Role.TOGGLE_BUTTON
 
 
@@ -108,7 +108,29 @@ def routines(app, legcare):
     if root is None:
         lc_atspi.ok(False, "routines: the app starts again")
         return
+    # At start the focus is not in the search (its cursor would blink),
+    # and typing anywhere searches
+    now = focused(root)
+    lc_atspi.ok(now is not None and now.get_role() != Atspi.Role.ENTRY,
+                "routines: at start the focus is not in the search", focus_says(root))
+    def shown_routines():
+        routines = find(root, lambda n: n.get_role() == Atspi.Role.LIST and n.get_name() == "Routines")
+        if routines is None:
+            return []
+        items = [routines.get_child_at_index(i) for i in range(routines.get_child_count())]
+        return [n.get_name() for n in items
+                if n is not None and n.get_state_set().contains(Atspi.StateType.SHOWING)]
+
+    before = shown_routines()
+    type_text("elev")
+    settle()
+    after = shown_routines()
+    lc_atspi.ok(len(after) < len(before) and "Leg Elevation" in after,
+                "routines: typing at start searches the routines",
+                [f"shown before: {before}", f"shown after: {after}"] + focus_says(root))
     combo("Control", "f")
+    for _ in "elev":
+        key(KEY_BACKSPACE)
     type_text("elevation")
     settle()
     key(KEY_RETURN)

@@ -169,6 +169,27 @@ test_window_first_start_safety (Fixture       *fixture,
   close_dialog (dialog);
 }
 
+/* At start the keyboard focus is not in a text field, whose cursor would
+ * blink (and the window redraw 60 times a second) for its first seconds;
+ * typing still searches the routines */
+static void
+test_window_start_focus (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  GtkWidget *focus;
+
+  acknowledge_safety (fixture);
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  g_application_activate (G_APPLICATION (fixture->app));
+  fixture->window = LC_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (fixture->app)));
+  wait_until (gtk_widget_get_mapped (GTK_WIDGET (fixture->window)));
+  wait_until (gtk_window_is_active (GTK_WINDOW (fixture->window)));
+  lc_test_wait_frames (GTK_WIDGET (fixture->window));
+
+  focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+  g_assert_false (focus != NULL && (GTK_IS_TEXT (focus) || GTK_IS_EDITABLE (focus)));
+}
+
 static void
 test_window_pages (Fixture       *fixture,
                    gconstpointer  data)
@@ -2688,6 +2709,7 @@ main (int   argc,
 
   ADD ("first-start-safety", test_window_first_start_safety);
   ADD ("pages", test_window_pages);
+  ADD ("start-focus", test_window_start_focus);
   ADD ("page-keys", test_window_page_keys);
   ADD ("about", test_window_about);
   ADD ("preferences", test_window_preferences);

@@ -439,3 +439,24 @@ lc_routines_page_set_last_routine (LcRoutinesPage *self,
       setup_start_button (self->repeat_button, routine);
     }
 }
+
+/**
+ * lc_routines_page_focus_start:
+ *
+ * Gives the keyboard focus to what a start begins with: Repeat Last
+ * Session when there is one, else the first routine. Not to the search
+ * field: typing anywhere on the page searches.
+ */
+void
+lc_routines_page_focus_start (LcRoutinesPage *self)
+{
+  GtkListBox *list;
+  GtkListBoxRow *first;
+
+  g_return_if_fail (LC_IS_ROUTINES_PAGE (self));
+
+  list = gtk_widget_get_visible (GTK_WIDGET (self->repeat_list)) ? self->repeat_list : self->routine_list;
+  first = gtk_list_box_get_row_at_index (list, 0);
+  if (first != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (first));
+}

@@ -19,5 +19,6 @@ void lc_routines_page_set_library      (LcRoutinesPage   *self,
                                         LcRoutineLibrary *library);
 void lc_routines_page_set_last_routine (LcRoutinesPage  *self,
                                         LcRoutine       *routine);
+void lc_routines_page_focus_start      (LcRoutinesPage  *self);
 
 G_END_DECLS

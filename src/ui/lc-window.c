@@ -599,6 +599,13 @@ lc_window_realize (GtkWidget *widget)
 {
   GTK_WIDGET_CLASS (lc_window_parent_class)->realize (widget);
 
+  /* Not GTK's first focusable widget, which on the Routines page can be
+   * the search field, whose cursor would blink (and the window redraw)
+   * for the first seconds; typing there still searches */
+  if (gtk_root_get_focus (GTK_ROOT (widget)) == NULL &&
+      g_strcmp0 (lc_window_get_page (LC_WINDOW (widget)), "routines") == 0)
+    lc_routines_page_focus_start (LC_WINDOW (widget)->routines_page);
+
   if (g_getenv ("LEGCARE_REPORT_FIRST_FRAME") != NULL)
     g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
                              G_CALLBACK (first_frame_drawn_cb), widget, 0);
