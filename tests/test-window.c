@@ -1591,6 +1591,29 @@ test_window_trends (Fixture       *fixture,
   lc_test_seed_diary (diary, 95, 1, 7);
   lc_window_set_page (fixture->window, "trends");
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "charts");
+
+  /* Read again only after the diary changed: not on every visit */
+  {
+    guint reads = lc_trends_page_get_n_reads (LC_TRENDS_PAGE (page));
+    g_autoptr(LcEntry) extra = lc_entry_new (g_date_time_to_unix (now) - 3600);
+
+    lc_window_set_page (fixture->window, "diary");
+    lc_window_set_page (fixture->window, "trends");
+    g_assert_cmpuint (lc_trends_page_get_n_reads (LC_TRENDS_PAGE (page)), ==, reads);
+    lc_window_set_page (fixture->window, "diary");
+    /* gone, after the views' crossfade */
+    wait_until (!gtk_widget_get_mapped (page));
+    extra->heaviness[LC_LEG_LEFT] = extra->heaviness[LC_LEG_RIGHT] = 2;
+    g_assert_true (lc_diary_add_entry (diary, extra, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (lc_trends_page_get_n_reads (LC_TRENDS_PAGE (page)), ==, reads);
+    lc_window_set_page (fixture->window, "trends");
+    g_assert_cmpuint (lc_trends_page_get_n_reads (LC_TRENDS_PAGE (page)), ==, reads + 1);
+    /* and at once when it changes while shown */
+    g_assert_true (lc_diary_delete_entry (diary, extra->id, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (lc_trends_page_get_n_reads (LC_TRENDS_PAGE (page)), ==, reads + 2);
+  }
   g_assert_false (gtk_widget_get_visible (red_flag));
   g_assert_true (gtk_widget_get_visible (trends_child (page, "ankle_box")));
   g_assert_nonnull (lc_chart_get_data (heaviness));

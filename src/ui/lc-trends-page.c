@@ -31,6 +31,8 @@ struct _LcTrendsPage
   LcPeriod        entries_period;
   GDateWeekday    first_weekday;
   gboolean        syncing;       /* the charts' active days follow each other */
+  gboolean        stale;         /* the diary changed since it was read */
+  guint           n_reads;       /* of the diary, for the tests */
 
   /* Template widgets */
   GtkStack       *stack;
@@ -730,6 +732,8 @@ lc_trends_page_reload (LcTrendsPage *self)
     return;
 
   self->today = lc_trend_date_time_day (now);
+  self->stale = FALSE;
+  self->n_reads++;
   g_clear_pointer (&self->days, g_array_unref);
   g_clear_pointer (&self->sessions, g_ptr_array_unref);
   g_clear_pointer (&self->entries, g_ptr_array_unref);
@@ -743,6 +747,8 @@ lc_trends_page_reload (LcTrendsPage *self)
     {
       g_clear_pointer (&self->days, g_array_unref);
       show_error (self, error->message);
+      /* Tried again when next shown */
+      self->stale = TRUE;
       return;
     }
 
@@ -759,12 +765,44 @@ lc_trends_page_reload (LcTrendsPage *self)
   gtk_stack_set_visible_child_name (self->stack, "charts");
 }
 
-/* Shown: read again now; hidden: when it is shown (the window asks). */
+/**
+ * lc_trends_page_show:
+ *
+ * Call when the page is shown: reads the diary again if it changed since
+ * it was read, or if the day did (ten years of diary take a while to read
+ * and to chart: not on every visit).
+ */
+void
+lc_trends_page_show (LcTrendsPage *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  g_return_if_fail (LC_IS_TRENDS_PAGE (self));
+
+  if (self->stale || lc_trend_date_time_day (now) != self->today)
+    lc_trends_page_reload (self);
+}
+
+/**
+ * lc_trends_page_get_n_reads:
+ *
+ * Returns: how often the page read the diary (for the tests)
+ */
+guint
+lc_trends_page_get_n_reads (LcTrendsPage *self)
+{
+  g_return_val_if_fail (LC_IS_TRENDS_PAGE (self), 0);
+  return self->n_reads;
+}
+
+/* Shown: read again now; hidden: when it is next shown. */
 static void
 diary_changed_cb (LcTrendsPage *self)
 {
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     lc_trends_page_reload (self);
+  else
+    self->stale = TRUE;
 }
 
 /**
@@ -772,8 +810,9 @@ diary_changed_cb (LcTrendsPage *self)
  * @diary: (nullable): the diary, or %NULL when it could not be opened
  * @error: (nullable): why not
  *
- * The page reads the diary when lc_trends_page_reload() is called, and
- * again whenever the diary changes while the page is shown.
+ * The page reads the diary when it is shown (lc_trends_page_show()) for
+ * the first time or after the diary changed, and at once when the diary
+ * changes while the page is shown.
  */
 void
 lc_trends_page_set_diary (LcTrendsPage *self,
@@ -785,10 +824,13 @@ lc_trends_page_set_diary (LcTrendsPage *self,
   if (self->diary != NULL)
     g_signal_handlers_disconnect_by_data (self->diary, self);
   g_set_object (&self->diary, diary);
+  self->stale = TRUE;
   if (diary != NULL)
     g_signal_connect_object (diary, "changed", G_CALLBACK (diary_changed_cb), self, G_CONNECT_SWAPPED);
   if (diary == NULL)
     show_error (self, error != NULL ? error->message : NULL);
+  else if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    lc_trends_page_reload (self);
 }
 
 /* --- exports -------------------------------------------------------------- */

@@ -19,6 +19,8 @@ void      lc_trends_page_set_diary    (LcTrendsPage  *self,
                                        LcDiary       *diary,
                                        const GError  *error);
 void      lc_trends_page_reload       (LcTrendsPage  *self);
+void      lc_trends_page_show         (LcTrendsPage  *self);
+guint     lc_trends_page_get_n_reads  (LcTrendsPage  *self);
 void      lc_trends_page_set_compact  (LcTrendsPage  *self,
                                        gboolean       compact);
 void      lc_trends_page_save_report  (LcTrendsPage  *self,

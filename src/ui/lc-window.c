@@ -523,9 +523,9 @@ page_changed_cb (LcWindow *self)
   /* …and the routines' with the routines. */
   gtk_widget_set_visible (self->new_routine_button,
                           g_strcmp0 (adw_view_stack_get_visible_child_name (self->stack), "routines") == 0);
-  /* Trends are read from the diary when they are looked at. */
+  /* Trends are read from the diary when they are looked at, if it changed */
   if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->stack), "trends") == 0)
-    lc_trends_page_reload (self->trends_page);
+    lc_trends_page_show (self->trends_page);
 }
 
 /* win.page('diary'): Alt+1..3 and the view switcher's pages. A routine's
