@@ -526,31 +526,74 @@ lc_chart_draw (GtkSnapshot        *snapshot,
                guint32             active_day)
 {
   LcChartGeometry geo;
-  LcChartGrid grid;
-  guint32 first_day, last_day;
 
   g_return_if_fail (GTK_IS_SNAPSHOT (snapshot));
   g_return_if_fail (data != NULL);
 
+  if (lc_chart_draw_static (snapshot, pango, data, kind, combined, style, width, height, &geo))
+    lc_chart_draw_highlight (snapshot, data, kind, combined, style, &geo, active_day);
+}
+
+/* lc_chart_draw_static:
+ * @geo: (out): where the plot is, for lc_chart_draw_highlight()
+ *
+ * What lc_chart_draw() draws but the active day: what doesn't change
+ * while the pointer or the arrow keys move over the chart, which the
+ * widget keeps (lc-chart.c).
+ *
+ * Returns: whether there was room to draw the chart
+ */
+gboolean
+lc_chart_draw_static (GtkSnapshot        *snapshot,
+                      PangoContext       *pango,
+                      LcChartData        *data,
+                      LcChartKind         kind,
+                      gboolean            combined,
+                      const LcChartStyle *style,
+                      float               width,
+                      float               height,
+                      LcChartGeometry    *geo)
+{
+  LcChartGrid grid;
+  guint32 first_day, last_day;
+
   first_day = lc_chart_data_get_first_day (data);
   last_day = lc_chart_data_get_last_day (data);
-  lc_chart_compute_geometry (pango, data, kind, combined, style->legend, width, height, &geo);
-  if (geo.width < 20 || geo.height < 20)
-    return;
+  lc_chart_compute_geometry (pango, data, kind, combined, style->legend, width, height, geo);
+  if (geo->width < 20 || geo->height < 20)
+    return FALSE;
 
   if (style->legend)
     legend (snapshot, pango, combined, style, width);
-  draw_value_axis (snapshot, pango, &geo, style);
-  draw_time_axis (snapshot, pango, &geo, first_day, last_day, style);
+  draw_value_axis (snapshot, pango, geo, style);
+  draw_time_axis (snapshot, pango, geo, first_day, last_day, style);
 
-  lc_trend_chart_grid (geo.span, geo.width, &grid);
+  lc_trend_chart_grid (geo->span, geo->width, &grid);
   if (style->legend)
-    draw_sessions (snapshot, data, &geo, style, &grid);
+    draw_sessions (snapshot, data, geo, style, &grid);
   for (int s = lc_chart_series_first (combined); s <= (int) lc_chart_series_last (combined); s++)
-    draw_series (snapshot, data, kind, s, &geo, style, &grid);
+    draw_series (snapshot, data, kind, s, geo, style, &grid);
 
-  if (active_day >= first_day && active_day <= last_day)
-    draw_active_day (snapshot, data, kind, combined, &geo, style, active_day);
+  return TRUE;
+}
+
+/* lc_chart_draw_highlight:
+ * @geo: from lc_chart_draw_static()
+ * @active_day: a day to highlight, or 0 for none
+ *
+ * The active day over what lc_chart_draw_static() drew.
+ */
+void
+lc_chart_draw_highlight (GtkSnapshot           *snapshot,
+                         LcChartData           *data,
+                         LcChartKind            kind,
+                         gboolean               combined,
+                         const LcChartStyle    *style,
+                         const LcChartGeometry *geo,
+                         guint32                active_day)
+{
+  if (active_day >= lc_chart_data_get_first_day (data) && active_day <= lc_chart_data_get_last_day (data))
+    draw_active_day (snapshot, data, kind, combined, geo, style, active_day);
 }
 
 /**

@@ -27,5 +27,21 @@ void lc_chart_compute_geometry (PangoContext    *pango,
                                 float            width,
                                 float            height,
                                 LcChartGeometry *geo);
+gboolean lc_chart_draw_static   (GtkSnapshot           *snapshot,
+                                 PangoContext          *pango,
+                                 LcChartData           *data,
+                                 LcChartKind            kind,
+                                 gboolean               combined,
+                                 const LcChartStyle    *style,
+                                 float                  width,
+                                 float                  height,
+                                 LcChartGeometry       *geo);
+void     lc_chart_draw_highlight (GtkSnapshot           *snapshot,
+                                  LcChartData           *data,
+                                  LcChartKind            kind,
+                                  gboolean               combined,
+                                  const LcChartStyle    *style,
+                                  const LcChartGeometry *geo,
+                                  guint32                active_day);
 
 G_END_DECLS

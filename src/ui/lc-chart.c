@@ -28,6 +28,15 @@ struct _LcChart
   guint32       active_day;
   guint32       keyboard_day;       /* the day chosen with the keyboard or a click */
   gboolean      hovering;
+
+  /* All but the active day, drawn again only when something it shows
+   * changes: not when the pointer or the arrow keys move */
+  GskRenderNode  *static_node;
+  LcChartGeometry static_geo;
+  LcChartStyle    static_style;
+  int             static_width;
+  int             static_height;
+  guint           static_font;
 };
 
 G_DEFINE_FINAL_TYPE (LcChart, lc_chart, GTK_TYPE_WIDGET)
@@ -98,19 +107,79 @@ lc_chart_get_style (LcChart      *self,
   style->legend = self->legend;
 }
 
+static gboolean
+style_equal (const LcChartStyle *a,
+             const LcChartStyle *b)
+{
+  if (!gdk_rgba_equal (&a->foreground, &b->foreground) || !gdk_rgba_equal (&a->grid, &b->grid) ||
+      !gdk_rgba_equal (&a->session, &b->session))
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (a->series); i++)
+    if (!gdk_rgba_equal (&a->series[i], &b->series[i]))
+      return FALSE;
+
+  return a->line_width == b->line_width && a->point_radius == b->point_radius &&
+         a->point_alpha == b->point_alpha && a->legend == b->legend;
+}
+
+/* The font and its size (the text-scaling setting) */
+static guint
+font_key (PangoContext *pango)
+{
+  const PangoFontDescription *font = pango_context_get_font_description (pango);
+  double resolution = pango_cairo_context_get_resolution (pango);
+
+  return (font != NULL ? pango_font_description_hash (font) : 0) ^ (guint) (resolution * 1024);
+}
+
+static void
+lc_chart_invalidate (LcChart *self)
+{
+  g_clear_pointer (&self->static_node, gsk_render_node_unref);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
 static void
 lc_chart_snapshot (GtkWidget   *widget,
                    GtkSnapshot *snapshot)
 {
   LcChart *self = LC_CHART (widget);
+  PangoContext *pango = gtk_widget_get_pango_context (widget);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
   LcChartStyle style;
 
   if (self->data == NULL)
     return;
 
   lc_chart_get_style (self, &style);
-  lc_chart_draw (snapshot, gtk_widget_get_pango_context (widget), self->data, self->kind, self->combined, &style,
-                 gtk_widget_get_width (widget), gtk_widget_get_height (widget), self->active_day);
+  if (self->static_node != NULL &&
+      (width != self->static_width || height != self->static_height || font_key (pango) != self->static_font ||
+       !style_equal (&style, &self->static_style)))
+    g_clear_pointer (&self->static_node, gsk_render_node_unref);
+
+  if (self->static_node == NULL)
+    {
+      GtkSnapshot *static_snapshot = gtk_snapshot_new ();
+
+      if (!lc_chart_draw_static (static_snapshot, pango, self->data, self->kind, self->combined, &style, width,
+                                 height, &self->static_geo))
+        {
+          g_object_unref (static_snapshot);
+          return;
+        }
+      self->static_node = gtk_snapshot_free_to_node (static_snapshot);
+      self->static_width = width;
+      self->static_height = height;
+      self->static_font = font_key (pango);
+      self->static_style = style;
+      if (self->static_node == NULL)
+        return;
+    }
+
+  gtk_snapshot_append_node (snapshot, self->static_node);
+  lc_chart_draw_highlight (snapshot, self->data, self->kind, self->combined, &style, &self->static_geo,
+                           self->active_day);
 }
 
 static void
@@ -349,6 +418,7 @@ lc_chart_dispose (GObject *object)
   LcChart *self = LC_CHART (object);
 
   g_clear_pointer (&self->data, lc_chart_data_unref);
+  g_clear_pointer (&self->static_node, gsk_render_node_unref);
 
   G_OBJECT_CLASS (lc_chart_parent_class)->dispose (object);
 }
@@ -505,7 +575,7 @@ lc_chart_set_kind (LcChart     *self,
 
   self->kind = kind;
   update_description (self);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  lc_chart_invalidate (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIND]);
 }
 
@@ -540,7 +610,7 @@ lc_chart_set_data (LcChart     *self,
   set_active (self, self->keyboard_day);
 
   update_description (self);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  lc_chart_invalidate (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATA]);
 }
 
@@ -564,7 +634,7 @@ lc_chart_set_combined (LcChart  *self,
 
   self->combined = combined;
   update_description (self);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  lc_chart_invalidate (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMBINED]);
 }
 
@@ -591,7 +661,7 @@ lc_chart_set_legend (LcChart  *self,
     return;
 
   self->legend = legend;
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  lc_chart_invalidate (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LEGEND]);
 }
 
