@@ -385,6 +385,9 @@ test_translation_narrow_dialogs (void)
   AdwViewStack *stack;
   AdwNavigationView *navigation;
   int dpi = 0;
+  /* Under the sanitizers (four times slower), what they look for (memory
+   * errors) shows at the smallest and largest text size: those two only */
+  gboolean sanitized = lc_test_slowdown () > 1;
 
   lc_test_fits_instead_of_warning ();
   g_settings_set_boolean (app_settings, "safety-acknowledged", TRUE);
@@ -406,10 +409,15 @@ test_translation_narrow_dialogs (void)
     {
       gboolean grid = i < G_N_ELEMENTS (scales);
       double scale = grid ? scales[i] : g_test_rand_double_range (1.0, 2.0);
-      int width = set_text_size (window, scale, "Cantarell 11", grid ? 360 : g_test_rand_int_range (360, 700));
+      gboolean skip = sanitized && !(grid && (scale == 1.0 || scale == 2.0));
+      int width = skip ? 0 : set_text_size (window, scale, "Cantarell 11",
+                                            grid ? 360 : g_test_rand_int_range (360, 700));
       g_autofree char *editor = g_strdup_printf ("In %s the routine editor at %d px, text size %.2f,", language,
                                                  width, scale);
       GtkWidget *page;
+
+      if (skip)
+        continue;
 
       /* The report, from Trends */
       adw_view_stack_set_visible_child_name (stack, "trends");
