@@ -7,12 +7,17 @@
  * clock like a sound card, so the figure includes the pipeline's latency.
  * Cached: the speech was rendered before, as the player does for the next
  * step while the current one runs. Uncached: synthesized on request. Prints
- * median and worst of each; nothing is asserted.
+ * median and worst of each; and what the voice's cache holds against what
+ * the process grows by for a hundred cues kept in it. Nothing is asserted.
  */
 
 #include "config.h"
 
+#include <stdio.h>
+#include <unistd.h>
+
 #include "lc-cue-player-private.h"
+#include "lc-voice.h"
 
 #define RUNS 15
 
@@ -93,6 +98,67 @@ measure (LcCuePlayer *player,
            latencies[RUNS / 2] / 1000.0, latencies[RUNS - 1] / 1000.0, RUNS);
 }
 
+/* The voice of measure_cache(): its tasks have no source object */
+static LcVoice *cache_voice;
+
+static void
+rendered_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  GPtrArray *kept = user_data;
+  g_autoptr(GError) error = NULL;
+  GBytes *bytes = lc_voice_render_finish (cache_voice, result, &error);
+
+  if (bytes == NULL)
+    g_error ("%s", error->message);
+  g_ptr_array_add (kept, bytes);
+}
+
+/* Resident memory, in MiB */
+static double
+rss_mib (void)
+{
+  g_autofree char *statm = NULL;
+  long pages = 0;
+
+  if (g_file_get_contents ("/proc/self/statm", &statm, NULL, NULL))
+    sscanf (statm, "%*d %ld", &pages);
+  return pages * (double) sysconf (_SC_PAGESIZE) / (1024 * 1024);
+}
+
+/* What the voice's cache holds against what the process grows by, for
+ * @n different cues kept in it */
+static void
+measure_cache (guint n)
+{
+  g_autoptr(LcVoice) voice = lc_voice_new ();
+  g_autoptr(GPtrArray) kept = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+  double before;
+  gsize held = 0;
+
+  cache_voice = voice;
+  /* espeak-ng's data loaded first */
+  lc_voice_render_async (voice, "en-us", "Ready.", NULL, TRUE, NULL, rendered_cb, kept);
+  while (kept->len < 1)
+    g_main_context_iteration (NULL, TRUE);
+  g_ptr_array_set_size (kept, 0);
+  before = rss_mib ();
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("Step %u. Lift and lower both heels, slowly, %u times.", i, i + 10);
+
+      lc_voice_render_async (voice, "en-us", text, NULL, FALSE, NULL, rendered_cb, kept);
+    }
+  while (kept->len < n)
+    g_main_context_iteration (NULL, TRUE);
+  for (guint i = 0; i < kept->len; i++)
+    held += g_bytes_get_size (kept->pdata[i]);
+  g_print ("%u cues in the voice's cache: %.1f MiB of sound; the process grew by %.1f MiB\n", n,
+           held / (1024.0 * 1024), rss_mib () - before);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -112,6 +178,7 @@ main (int   argc,
   g_print ("Cue request to first sample rendered (fakesink keeping to the clock):\n");
   measure (player, "cached (rendered ahead)", TRUE);
   measure (player, "uncached (synthesized on request)", FALSE);
+  measure_cache (100);
 
   lc_cue_player_close (player);
   return 0;
