@@ -289,7 +289,38 @@ static inline void
 lc_test_assert_dialog_fits (AdwDialog  *dialog,
                             const char *what)
 {
-  lc_test_wait_frames (GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (dialog))));
+  GtkWidget *window = GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (dialog)));
+  GtkWidget *child = adw_dialog_get_child (dialog);
+  graphene_rect_t bounds;
+  int least = 0;
+
+  /* Where it settles: a sheet may take a frame or two to its width, and
+   * is wider than the window until then */
+  for (guint f = 0; f < 10; f++)
+    {
+      int before = gtk_widget_get_width (child);
+
+      lc_test_wait_frames (window);
+      if (gtk_widget_get_width (child) == before)
+        break;
+    }
   lc_test_assert_bins_fit (GTK_WIDGET (dialog), what);
   lc_test_assert_nothing_ellipsized (GTK_WIDGET (dialog), what);
+
+  /* Inside the window, or as wide as the least it asks for (360 px for
+   * libadwaita's About and Preferences: a phone's screen, a little more
+   * than a 360 px window's content here, where its frame takes a few) */
+  gtk_widget_get_size_request (GTK_WIDGET (dialog), &least, NULL);
+  if (ADW_IS_PREFERENCES_DIALOG (dialog) || ADW_IS_ABOUT_DIALOG (dialog))
+    least = MAX (least, 360);
+  g_assert_true (gtk_widget_compute_bounds (child, window, &bounds));
+  if (bounds.size.width > MAX (least, gtk_widget_get_width (window)) + 0.5 ||
+      (bounds.size.width <= gtk_widget_get_width (window) &&
+       (bounds.origin.x < -0.5 || bounds.origin.x + bounds.size.width > gtk_widget_get_width (window) + 0.5)))
+    {
+      g_autofree char *why = lc_test_why_too_wide (child, gtk_widget_get_width (window));
+
+      g_error ("%s the dialog is at x %.0f, %.0f px wide, in a window %d px wide: %s", what, bounds.origin.x,
+               bounds.size.width, gtk_widget_get_width (window), why != NULL ? why : "");
+    }
 }

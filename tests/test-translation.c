@@ -438,12 +438,20 @@ test_translation_narrow_dialogs (void)
 
       /* The routine editor on a built-in routine, its step editor and the
        * picker of built-in steps */
-      gtk_widget_activate_action (window, "win.edit-routine", "s", "lymphatic-massage");
+      gtk_widget_activate_action (window, "win.edit-routine", "s", "leg-stretching");
       page = GTK_WIDGET (adw_navigation_view_get_visible_page (navigation));
       g_assert_true (LC_IS_ROUTINE_EDITOR (page));
       lc_test_assert_fits (content, width, editor);
       gtk_widget_activate_action (page, "editor.new-step", NULL);
-      assert_dialog_fits (window, "step editor", width, scale);
+      assert_dialog_fits (window, "new step's editor", width, scale);
+      {
+        GtkListBox *steps = GTK_LIST_BOX (gtk_widget_get_template_child (page, LC_TYPE_ROUTINE_EDITOR,
+                                                                         "steps_list"));
+
+        /* A step of the routine, with its words and picture */
+        g_signal_emit_by_name (steps, "row-activated", gtk_list_box_get_row_at_index (steps, 0));
+        assert_dialog_fits (window, "step editor", width, scale);
+      }
       gtk_widget_activate_action (page, "editor.add-builtin-step", NULL);
       assert_dialog_fits (window, "step picker", width, scale);
       adw_navigation_view_pop_to_tag (navigation, "main");

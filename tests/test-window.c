@@ -254,7 +254,7 @@ test_window_preferences (Fixture       *fixture,
   GSettings *settings = lc_application_get_settings (fixture->app);
   AdwStyleManager *style = adw_style_manager_get_default ();
   AdwDialog *dialog;
-  AdwToggleGroup *toggles;
+  AdwComboRow *style_row;
 
   acknowledge_safety (fixture);
 
@@ -262,20 +262,21 @@ test_window_preferences (Fixture       *fixture,
   dialog = visible_dialog (fixture);
   g_assert_true (LC_IS_PREFERENCES_DIALOG (dialog));
 
-  toggles = ADW_TOGGLE_GROUP (gtk_widget_get_template_child (GTK_WIDGET (dialog),
-                                                             LC_TYPE_PREFERENCES_DIALOG,
-                                                             "style_toggles"));
-  g_assert_cmpstr (adw_toggle_group_get_active_name (toggles), ==, "default");
+  style_row = ADW_COMBO_ROW (gtk_widget_get_template_child (GTK_WIDGET (dialog), LC_TYPE_PREFERENCES_DIALOG,
+                                                          "style_row"));
+  g_assert_cmpuint (adw_combo_row_get_selected (style_row), ==, 0);
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (adw_combo_row_get_model (style_row)), 0), ==,
+                   "Follow the System");
 
   /* Choosing Dark is saved and applied at once. */
-  adw_toggle_group_set_active_name (toggles, "dark");
+  adw_combo_row_set_selected (style_row, 2);
   lc_test_assert_setting (settings, "color-scheme", "dark");
   g_assert_cmpint (adw_style_manager_get_color_scheme (style), ==, ADW_COLOR_SCHEME_FORCE_DARK);
   g_assert_true (adw_style_manager_get_dark (style));
 
-  /* And the other way round: the setting moves the toggle. */
+  /* And the other way round: the setting moves the choice. */
   g_settings_set_string (settings, "color-scheme", "light");
-  g_assert_cmpstr (adw_toggle_group_get_active_name (toggles), ==, "light");
+  g_assert_cmpuint (adw_combo_row_get_selected (style_row), ==, 1);
   g_assert_false (adw_style_manager_get_dark (style));
 
   g_settings_reset (settings, "color-scheme");

@@ -26,7 +26,7 @@ struct _LcPreferencesDialog
   LcRoutineLibrary     *library;     /* nullable: the routines to remind of */
 
   /* Template widgets */
-  AdwToggleGroup       *style_toggles;
+  AdwComboRow          *style_row;
   AdwComboRow          *lymph_row;
   AdwActionRow         *data_row;
   AdwActionRow         *voice_problem_row;
@@ -221,19 +221,22 @@ restore_activated_cb (LcPreferencesDialog *self)
   adw_preferences_dialog_push_subpage (ADW_PREFERENCES_DIALOG (self), subpage);
 }
 
-/* The combo's items are in the order of the setting's values (not answered
- * yet, no, yes, not sure), so that it shows each answer as it is. */
-static const char * const lymph_answers[] = { "unknown", "no", "yes", "unsure" };
+/* A combo row's items are in the order of an enum setting's nicks (@user_data,
+ * NULL-terminated): the lymph node answer (not answered yet, no, yes, not
+ * sure, so that it shows each answer as it is) and the style. */
+static const char * const lymph_answers[] = { "unknown", "no", "yes", "unsure", NULL };
+static const char * const color_schemes[] = { "default", "light", "dark", NULL };
 
 static gboolean
-lymph_get_mapping (GValue   *value,
-                   GVariant *variant,
-                   gpointer  user_data)
+nick_get_mapping (GValue   *value,
+                  GVariant *variant,
+                  gpointer  user_data)
 {
-  const char *answer = g_variant_get_string (variant, NULL);
+  const char * const *nicks = user_data;
+  const char *nick = g_variant_get_string (variant, NULL);
 
-  for (guint i = 0; i < G_N_ELEMENTS (lymph_answers); i++)
-    if (g_str_equal (answer, lymph_answers[i]))
+  for (guint i = 0; nicks[i] != NULL; i++)
+    if (g_str_equal (nick, nicks[i]))
       {
         g_value_set_uint (value, i);
         return TRUE;
@@ -243,16 +246,17 @@ lymph_get_mapping (GValue   *value,
 }
 
 static GVariant *
-lymph_set_mapping (const GValue       *value,
-                   const GVariantType *expected_type,
-                   gpointer            user_data)
+nick_set_mapping (const GValue       *value,
+                  const GVariantType *expected_type,
+                  gpointer            user_data)
 {
+  const char * const *nicks = user_data;
   guint selected = g_value_get_uint (value);
 
-  if (selected >= G_N_ELEMENTS (lymph_answers))
+  if (selected >= g_strv_length ((char **) nicks))
     return NULL;
 
-  return g_variant_new_string (lymph_answers[selected]);
+  return g_variant_new_string (nicks[selected]);
 }
 
 static void
@@ -563,13 +567,12 @@ lc_preferences_dialog_constructed (GObject *object)
   if (self->diary != NULL)
     g_signal_connect_object (self->diary, "changed", G_CALLBACK (diary_changed_cb), self, G_CONNECT_SWAPPED);
 
-  /* Toggle names are the enum's nicks: default, light, dark. */
-  g_settings_bind (self->settings, "color-scheme", self->style_toggles, "active-name",
-                   G_SETTINGS_BIND_DEFAULT);
-
+  g_settings_bind_with_mapping (self->settings, "color-scheme", self->style_row, "selected",
+                                G_SETTINGS_BIND_DEFAULT, nick_get_mapping, nick_set_mapping,
+                                (gpointer) color_schemes, NULL);
   g_settings_bind_with_mapping (self->settings, "lymph-node-treatment", self->lymph_row, "selected",
-                                G_SETTINGS_BIND_DEFAULT, lymph_get_mapping, lymph_set_mapping,
-                                NULL, NULL);
+                                G_SETTINGS_BIND_DEFAULT, nick_get_mapping, nick_set_mapping,
+                                (gpointer) lymph_answers, NULL);
 
   g_settings_bind (self->settings, "voice-enabled", self->voice_row, "active", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "voice-volume", gtk_range_get_adjustment (GTK_RANGE (self->volume_scale)),
@@ -608,8 +611,8 @@ lc_preferences_dialog_dispose (GObject *object)
 {
   LcPreferencesDialog *self = LC_PREFERENCES_DIALOG (object);
 
-  if (self->style_toggles != NULL)
-    g_settings_unbind (self->style_toggles, "active-name");
+  if (self->style_row != NULL)
+    g_settings_unbind (self->style_row, "selected");
   if (self->lymph_row != NULL)
     g_settings_unbind (self->lymph_row, "selected");
   if (self->voice_row != NULL)
@@ -750,7 +753,7 @@ lc_preferences_dialog_class_init (LcPreferencesDialogClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/com/example/LegCare/ui/lc-preferences-dialog.ui");
-  gtk_widget_class_bind_template_child (widget_class, LcPreferencesDialog, style_toggles);
+  gtk_widget_class_bind_template_child (widget_class, LcPreferencesDialog, style_row);
   gtk_widget_class_bind_template_child (widget_class, LcPreferencesDialog, lymph_row);
   gtk_widget_class_bind_template_callback (widget_class, restore_activated_cb);
   /* Not used here, but the ui tests reach it with gtk_widget_get_template_child(). */

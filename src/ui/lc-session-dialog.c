@@ -31,6 +31,8 @@ struct _LcSessionDialog
   AdwActionRow        *result_row;
   AdwPreferencesGroup *before_group;
   AdwPreferencesGroup *after_group;
+  GtkWidget           *before_clear;
+  GtkWidget           *after_clear;
 };
 
 G_DEFINE_FINAL_TYPE (LcSessionDialog, lc_session_dialog, ADW_TYPE_DIALOG)
@@ -46,10 +48,8 @@ static void
 update_clear_actions (LcSessionDialog *self)
 {
   /* "Not Rated" is offered only where there is a rating to take back */
-  gtk_widget_set_visible (adw_preferences_group_get_header_suffix (self->before_group),
-                          lc_score_toggles_get (self->before) != LC_SCORE_NONE);
-  gtk_widget_set_visible (adw_preferences_group_get_header_suffix (self->after_group),
-                          lc_score_toggles_get (self->after) != LC_SCORE_NONE);
+  gtk_widget_set_visible (self->before_clear, lc_score_toggles_get (self->before) != LC_SCORE_NONE);
+  gtk_widget_set_visible (self->after_clear, lc_score_toggles_get (self->after) != LC_SCORE_NONE);
 }
 
 static void
@@ -148,6 +148,8 @@ lc_session_dialog_class_init (LcSessionDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LcSessionDialog, result_row);
   gtk_widget_class_bind_template_child (widget_class, LcSessionDialog, before_group);
   gtk_widget_class_bind_template_child (widget_class, LcSessionDialog, after_group);
+  gtk_widget_class_bind_template_child (widget_class, LcSessionDialog, before_clear);
+  gtk_widget_class_bind_template_child (widget_class, LcSessionDialog, after_clear);
 
   gtk_widget_class_install_action (widget_class, "session.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "session.cancel", NULL, cancel_action);
@@ -165,7 +167,9 @@ lc_session_dialog_init (LcSessionDialog *self)
   self->before = lc_score_toggles_new (_("Heaviness before the session"));
   self->after = lc_score_toggles_new (_("Heaviness after the session"));
   adw_preferences_group_add (self->before_group, GTK_WIDGET (self->before));
+  adw_preferences_group_add (self->before_group, self->before_clear);
   adw_preferences_group_add (self->after_group, GTK_WIDGET (self->after));
+  adw_preferences_group_add (self->after_group, self->after_clear);
   g_signal_connect_object (self->before, "notify::active", G_CALLBACK (update_clear_actions), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->after, "notify::active", G_CALLBACK (update_clear_actions), self,
