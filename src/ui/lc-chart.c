@@ -147,6 +147,7 @@ lc_chart_snapshot (GtkWidget   *widget,
   PangoContext *pango = gtk_widget_get_pango_context (widget);
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
+  guint font = font_key (pango);
   LcChartStyle style;
 
   if (self->data == NULL)
@@ -154,7 +155,7 @@ lc_chart_snapshot (GtkWidget   *widget,
 
   lc_chart_get_style (self, &style);
   if (self->static_node != NULL &&
-      (width != self->static_width || height != self->static_height || font_key (pango) != self->static_font ||
+      (width != self->static_width || height != self->static_height || font != self->static_font ||
        !style_equal (&style, &self->static_style)))
     g_clear_pointer (&self->static_node, gsk_render_node_unref);
 
@@ -171,7 +172,7 @@ lc_chart_snapshot (GtkWidget   *widget,
       self->static_node = gtk_snapshot_free_to_node (static_snapshot);
       self->static_width = width;
       self->static_height = height;
-      self->static_font = font_key (pango);
+      self->static_font = font;
       self->static_style = style;
       if (self->static_node == NULL)
         return;
