@@ -206,7 +206,7 @@ show_editor (LcWindow   *window,
 static void
 scroll_trends_to_end (GtkWindow *window)
 {
-  GtkWidget *page = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), LC_TYPE_WINDOW, "trends_page"));
+  GtkWidget *page = lc_window_get_trends_page (LC_WINDOW (window));
   GtkScrolledWindow *scroller = GTK_SCROLLED_WINDOW (gtk_widget_get_template_child (page, LC_TYPE_TRENDS_PAGE,
                                                                                     "scroller"));
   GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (scroller);
@@ -219,7 +219,7 @@ scroll_trends_to_end (GtkWindow *window)
 static void
 show_day (GtkWindow *window)
 {
-  GtkWidget *page = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), LC_TYPE_WINDOW, "trends_page"));
+  GtkWidget *page = lc_window_get_trends_page (LC_WINDOW (window));
   LcChart *chart = LC_CHART (gtk_widget_get_template_child (page, LC_TYPE_TRENDS_PAGE, "heaviness_chart"));
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autoptr(GDateTime) day = g_date_time_add_days (now, -10);
@@ -454,8 +454,7 @@ main (int   argc,
       if (shot->action != NULL && g_action_group_has_action (G_ACTION_GROUP (app), shot->action))
         g_action_group_activate_action (G_ACTION_GROUP (app), shot->action, NULL);
       else if (shot->action != NULL && g_str_has_prefix (shot->action, "trends."))
-        gtk_widget_activate_action (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), LC_TYPE_WINDOW,
-                                                                               "trends_page")),
+        gtk_widget_activate_action (lc_window_get_trends_page (LC_WINDOW (window)),
                                     shot->action, NULL);
       else if (shot->action != NULL && shot->session == NULL && shot->routine == NULL)
         {

@@ -134,8 +134,7 @@ try_again (void)
   g_assert_true (adw_banner_get_revealed (banner));
   g_assert_nonnull (strstr (adw_banner_get_title (banner), "can’t be opened"));
   {
-    GtkWidget *diary_page = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), LC_TYPE_WINDOW,
-                                                                       "diary_page"));
+    GtkWidget *diary_page = lc_window_get_diary_page (LC_WINDOW (window));
     AdwStatusPage *status = ADW_STATUS_PAGE (gtk_widget_get_template_child (diary_page, LC_TYPE_DIARY_PAGE,
                                                                             "error_status"));
 

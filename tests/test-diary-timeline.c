@@ -168,8 +168,7 @@ fixture_set_up (Fixture       *fixture,
   g_application_activate (G_APPLICATION (fixture->app));
   fixture->window = gtk_application_get_active_window (GTK_APPLICATION (fixture->app));
   wait_until (gtk_widget_get_mapped (GTK_WIDGET (fixture->window)));
-  fixture->page = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (fixture->window), LC_TYPE_WINDOW,
-                                                             "diary_page"));
+  fixture->page = lc_window_get_diary_page (LC_WINDOW (fixture->window));
   fixture->list = GTK_LIST_VIEW (page_child (fixture, "list_view"));
   fixture->stack = GTK_STACK (page_child (fixture, "stack"));
 }

@@ -80,7 +80,14 @@ static GtkWidget *
 window_child (Fixture    *fixture,
               const char *name)
 {
-  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (fixture->window), LC_TYPE_WINDOW, name);
+  GObject *object;
+
+  /* The Diary and Trends pages are built when first shown */
+  if (g_str_equal (name, "diary_page"))
+    return lc_window_get_diary_page (LC_WINDOW (fixture->window));
+  if (g_str_equal (name, "trends_page"))
+    return lc_window_get_trends_page (LC_WINDOW (fixture->window));
+  object = gtk_widget_get_template_child (GTK_WIDGET (fixture->window), LC_TYPE_WINDOW, name);
 
   g_assert_nonnull (object);
   return GTK_WIDGET (object);

@@ -246,7 +246,7 @@ test_translation_narrow (void)
   content = adw_application_window_get_content (ADW_APPLICATION_WINDOW (window));
   stack = ADW_VIEW_STACK (gtk_widget_get_template_child (window, LC_TYPE_WINDOW, "stack"));
   navigation = ADW_NAVIGATION_VIEW (gtk_widget_get_template_child (window, LC_TYPE_WINDOW, "navigation_view"));
-  range = ADW_TOGGLE_GROUP (gtk_widget_get_template_child (adw_view_stack_get_child_by_name (stack, "trends"),
+  range = ADW_TOGGLE_GROUP (gtk_widget_get_template_child (lc_window_get_trends_page (LC_WINDOW (window)),
                                                            LC_TYPE_TRENDS_PAGE, "range_toggles"));
   wait_until (gtk_widget_get_mapped (window));
   g_object_get (settings, "gtk-xft-dpi", &dpi, "gtk-font-name", &font_name, NULL);
@@ -425,7 +425,7 @@ test_translation_narrow_dialogs (void)
 
       /* The report, from Trends */
       adw_view_stack_set_visible_child_name (stack, "trends");
-      gtk_widget_activate_action (adw_view_stack_get_visible_child (stack), "trends.report", NULL);
+      gtk_widget_activate_action (lc_window_get_trends_page (LC_WINDOW (window)), "trends.report", NULL);
       assert_dialog_fits (window, "report", width, scale);
 
       /* A session of the diary */

@@ -35,12 +35,19 @@ struct _LcWindow
   AdwNavigationView    *navigation_view;
   AdwHeaderBar         *header_bar;
   LcRoutinesPage       *routines_page;
-  LcDiaryPage          *diary_page;
+  AdwBin               *diary_bin;
   GtkWidget            *new_entry_button;
   GtkWidget            *new_routine_button;
   AdwViewStack         *stack;
   AdwViewSwitcherBar   *switcher_bar;
+  AdwBin               *trends_bin;
+
+  /* Built when first shown (or asked for): NULL until then */
+  LcDiaryPage          *diary_page;
   LcTrendsPage         *trends_page;
+  GError               *diary_error;  /* why the diary could not be opened */
+  gboolean              diary_compact;
+  gboolean              trends_compact;
 
   LcRoutineLibrary     *library;
   LcRoutineRemoval     *removed;    /* the routine to bring back with Undo */
@@ -48,6 +55,15 @@ struct _LcWindow
 };
 
 G_DEFINE_FINAL_TYPE (LcWindow, lc_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_DIARY_COMPACT,
+  PROP_TRENDS_COMPACT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static void lc_window_new_routine    (LcWindow  *self);
 static void lc_window_edit_routine   (LcWindow  *self,
@@ -156,7 +172,7 @@ new_entry_action (GtkWidget  *widget,
   LcWindow *self = LC_WINDOW (widget);
 
   lc_window_set_page (self, "diary");
-  lc_diary_page_new_entry (self->diary_page);
+  lc_diary_page_new_entry (LC_DIARY_PAGE (lc_window_get_diary_page (self)));
 }
 
 /* win.edit-routine('<id>') and the others: what a routine's page asks of
@@ -204,19 +220,82 @@ csv_filters (void)
   return G_LIST_MODEL (filters);
 }
 
+/* An export reads the diary through a connection of its own and writes
+ * the file in a thread, so that the window never waits for it (fifty
+ * years of diary take a moment). */
 static void
-export_saved_cb (GFile        *file,
-                 GAsyncResult *result,
-                 LcWindow     *self)
+export_in_thread (GTask        *task,
+                  gpointer      source,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
 {
+  GFile *file = task_data;
+  GFile *diary_file = g_object_get_data (G_OBJECT (task), "diary-file");
+  g_autoptr(LcDiary) diary = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *csv = NULL;
+  gsize length = 0;
+
+  diary = lc_diary_open (diary_file, &error);
+  if (diary != NULL)
+    csv = lc_csv_export (diary, &length, &error);
+  if (csv == NULL ||
+      !g_file_replace_contents (file, csv, length, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL,
+                                cancellable, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+export_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  LcWindow *self = LC_WINDOW (source);
   g_autoptr(GError) error = NULL;
 
-  if (!g_file_replace_contents_finish (file, result, NULL, &error))
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-diary", TRUE);
+  /* The window was closed meanwhile: the file is written, or not */
+  if (self->toast_overlay == NULL)
+    return;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
     lc_show_error (GTK_WIDGET (self), _("The Diary Could Not Be Exported"), error->message);
   else
     adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Diary exported")));
+}
 
-  g_object_unref (self);
+/**
+ * lc_window_export_diary:
+ * @file: where to write
+ *
+ * Writes the whole diary to @file as CSV, in the background; a toast says
+ * when it is done, an error dialog why it could not be.
+ */
+void
+lc_window_export_diary (LcWindow *self,
+                        GFile    *file)
+{
+  LcDiary *diary;
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (LC_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  diary = lc_application_get_diary (LC_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
+  if (diary == NULL)
+    {
+      lc_show_error (GTK_WIDGET (self), _("The Diary Can’t Be Opened"), NULL);
+      return;
+    }
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-diary", FALSE);
+  task = g_task_new (self, NULL, export_done_cb, NULL);
+  g_task_set_source_tag (task, lc_window_export_diary);
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  g_object_set_data_full (G_OBJECT (task), "diary-file", g_object_ref (lc_diary_get_file (diary)), g_object_unref);
+  g_task_run_in_thread (task, export_in_thread);
 }
 
 static void
@@ -225,29 +304,10 @@ export_chosen_cb (GtkFileDialog *dialog,
                   LcWindow      *self)
 {
   g_autoptr(GFile) file = gtk_file_dialog_save_finish (dialog, result, NULL);
-  LcDiary *diary = lc_application_get_diary (LC_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  char *csv;
-  gsize length;
 
-  if (file == NULL || diary == NULL)
-    {
-      g_object_unref (self);
-      return;
-    }
-
-  csv = lc_csv_export (diary, &length, &error);
-  if (csv == NULL)
-    {
-      lc_show_error (GTK_WIDGET (self), _("The Diary Could Not Be Exported"), error->message);
-      g_object_unref (self);
-      return;
-    }
-
-  bytes = g_bytes_new_take (csv, length);
-  g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
-                                       NULL, (GAsyncReadyCallback) export_saved_cb, self);
+  if (file != NULL)
+    lc_window_export_diary (self, file);
+  g_object_unref (self);
 }
 
 static void
@@ -514,6 +574,19 @@ import_action (GtkWidget  *widget,
                         g_object_ref (self));
 }
 
+/* The Diary and Trends pages are built when first shown. Before the stack
+ * shows one, where it can: a stack moves the focus into the page it shows
+ * if the focus was in the one it leaves, before it says it changed. */
+static void
+ensure_page (LcWindow   *self,
+             const char *name)
+{
+  if (g_strcmp0 (name, "diary") == 0)
+    lc_window_get_diary_page (self);
+  else if (g_strcmp0 (name, "trends") == 0)
+    lc_window_get_trends_page (self);
+}
+
 static void
 page_changed_cb (LcWindow *self)
 {
@@ -523,9 +596,11 @@ page_changed_cb (LcWindow *self)
   /* …and the routines' with the routines. */
   gtk_widget_set_visible (self->new_routine_button,
                           g_strcmp0 (adw_view_stack_get_visible_child_name (self->stack), "routines") == 0);
-  /* Trends are read from the diary when they are looked at, if it changed */
+  /* Built when first shown (the view switcher shows a page directly);
+   * Trends are read from the diary when they are looked at, if it changed */
+  ensure_page (self, adw_view_stack_get_visible_child_name (self->stack));
   if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->stack), "trends") == 0)
-    lc_trends_page_show (self->trends_page);
+    lc_trends_page_show (LC_TRENDS_PAGE (lc_window_get_trends_page (self)));
 }
 
 /* win.page('diary'): Alt+1..3 and the view switcher's pages. A routine's
@@ -549,6 +624,7 @@ page_action_change_state_cb (GSimpleAction *action,
   else if (visible != NULL && g_strcmp0 (adw_navigation_page_get_tag (visible), "main") != 0)
     return;
 
+  ensure_page (self, name);
   adw_view_stack_set_visible_child_name (self->stack, name);
 }
 
@@ -643,12 +719,66 @@ lc_window_dispose (GObject *object)
   if (self->diary != NULL)
     g_signal_handlers_disconnect_by_data (self->diary, self);
   g_clear_object (&self->diary);
+  g_clear_error (&self->diary_error);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->removed, lc_routine_removal_free);
   g_clear_object (&self->library);
   g_clear_object (&self->clock);
 
   G_OBJECT_CLASS (lc_window_parent_class)->dispose (object);
+}
+
+static void
+lc_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  LcWindow *self = LC_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DIARY_COMPACT:
+      g_value_set_boolean (value, self->diary_compact);
+      break;
+    case PROP_TRENDS_COMPACT:
+      g_value_set_boolean (value, self->trends_compact);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lc_window_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  LcWindow *self = LC_WINDOW (object);
+  gboolean compact = g_value_get_boolean (value);
+
+  switch (prop_id)
+    {
+    case PROP_DIARY_COMPACT:
+      if (self->diary_compact == compact)
+        return;
+      self->diary_compact = compact;
+      if (self->diary_page != NULL)
+        lc_diary_page_set_compact (self->diary_page, compact);
+      break;
+    case PROP_TRENDS_COMPACT:
+      if (self->trends_compact == compact)
+        return;
+      self->trends_compact = compact;
+      if (self->trends_page != NULL)
+        lc_trends_page_set_compact (self->trends_page, compact);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      return;
+    }
+  g_object_notify_by_pspec (object, pspec);
 }
 
 static void
@@ -660,6 +790,18 @@ lc_window_class_init (LcWindowClass *klass)
 
   object_class->constructed = lc_window_constructed;
   object_class->dispose = lc_window_dispose;
+  object_class->get_property = lc_window_get_property;
+  object_class->set_property = lc_window_set_property;
+
+  /* What the breakpoints set, for pages that may not be built yet:
+   * the Diary's and Trends' narrow layouts */
+  properties[PROP_DIARY_COMPACT] =
+    g_param_spec_boolean ("diary-compact", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TRENDS_COMPACT] =
+    g_param_spec_boolean ("trends-compact", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   widget_class->realize = lc_window_realize;
 
@@ -674,7 +816,7 @@ lc_window_class_init (LcWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LcWindow, diary_banner);
   gtk_widget_class_bind_template_child (widget_class, LcWindow, navigation_view);
   gtk_widget_class_bind_template_child (widget_class, LcWindow, routines_page);
-  gtk_widget_class_bind_template_child (widget_class, LcWindow, diary_page);
+  gtk_widget_class_bind_template_child (widget_class, LcWindow, diary_bin);
   gtk_widget_class_bind_template_child (widget_class, LcWindow, new_entry_button);
   gtk_widget_class_bind_template_child (widget_class, LcWindow, new_routine_button);
 
@@ -696,7 +838,7 @@ lc_window_class_init (LcWindowClass *klass)
   /* Not used here, but the ui tests reach them with gtk_widget_get_template_child(). */
   gtk_widget_class_bind_template_child (widget_class, LcWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, LcWindow, switcher_bar);
-  gtk_widget_class_bind_template_child (widget_class, LcWindow, trends_page);
+  gtk_widget_class_bind_template_child (widget_class, LcWindow, trends_bin);
 }
 
 static void
@@ -734,7 +876,8 @@ lc_window_new (LcApplication *application)
                        NULL);
   self->library = g_object_ref (lc_application_get_routine_library (application));
   lc_routines_page_set_library (self->routines_page, self->library);
-  lc_diary_page_set_library (self->diary_page, self->library);
+  if (self->diary_page != NULL)
+    lc_diary_page_set_library (self->diary_page, self->library);
   lc_window_set_diary (self, lc_application_get_diary (application), lc_application_get_diary_error (application));
   page_changed_cb (self);
 
@@ -768,6 +911,7 @@ lc_window_set_page (LcWindow   *self,
       return;
     }
 
+  ensure_page (self, page);
   adw_view_stack_set_visible_child_name (self->stack, page);
 }
 
@@ -796,8 +940,13 @@ lc_window_set_diary (LcWindow     *self,
     g_signal_connect_object (diary, "changed", G_CALLBACK (diary_changed_cb), self, G_CONNECT_SWAPPED);
   update_last_session (self);
 
-  lc_diary_page_set_diary (self->diary_page, diary, error);
-  lc_trends_page_set_diary (self->trends_page, diary, error);
+  g_clear_error (&self->diary_error);
+  if (error != NULL)
+    self->diary_error = g_error_copy (error);
+  if (self->diary_page != NULL)
+    lc_diary_page_set_diary (self->diary_page, diary, error);
+  if (self->trends_page != NULL)
+    lc_trends_page_set_diary (self->trends_page, diary, error);
 
   /* Read only: the banner is the only place that says why. No diary: the
    * Diary and Trends pages say why; the banner, on every page, says that. */
@@ -808,6 +957,55 @@ lc_window_set_diary (LcWindow     *self,
     adw_banner_set_title (self->diary_banner, problem->message);
   adw_banner_set_revealed (self->diary_banner, diary == NULL || problem != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-entry", diary != NULL && problem == NULL);
+}
+
+/**
+ * lc_window_get_diary_page:
+ * @self: the window
+ *
+ * The Diary page is built when it is first shown, to start faster; this
+ * builds it if it was not yet.
+ *
+ * Returns: (transfer none): the #LcDiaryPage
+ */
+GtkWidget *
+lc_window_get_diary_page (LcWindow *self)
+{
+  g_return_val_if_fail (LC_IS_WINDOW (self), NULL);
+
+  if (self->diary_page == NULL)
+    {
+      self->diary_page = g_object_new (LC_TYPE_DIARY_PAGE, "compact", self->diary_compact, NULL);
+      if (self->library != NULL)
+        lc_diary_page_set_library (self->diary_page, self->library);
+      lc_diary_page_set_diary (self->diary_page, self->diary, self->diary_error);
+      adw_bin_set_child (self->diary_bin, GTK_WIDGET (self->diary_page));
+    }
+
+  return GTK_WIDGET (self->diary_page);
+}
+
+/**
+ * lc_window_get_trends_page:
+ * @self: the window
+ *
+ * Like lc_window_get_diary_page(), for the Trends page.
+ *
+ * Returns: (transfer none): the #LcTrendsPage
+ */
+GtkWidget *
+lc_window_get_trends_page (LcWindow *self)
+{
+  g_return_val_if_fail (LC_IS_WINDOW (self), NULL);
+
+  if (self->trends_page == NULL)
+    {
+      self->trends_page = g_object_new (LC_TYPE_TRENDS_PAGE, "compact", self->trends_compact, NULL);
+      lc_trends_page_set_diary (self->trends_page, self->diary, self->diary_error);
+      adw_bin_set_child (self->trends_bin, GTK_WIDGET (self->trends_page));
+    }
+
+  return GTK_WIDGET (self->trends_page);
 }
 
 /**

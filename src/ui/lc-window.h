@@ -18,10 +18,14 @@ G_DECLARE_FINAL_TYPE (LcWindow, lc_window, LC, WINDOW, AdwApplicationWindow)
 
 LcWindow   *lc_window_new          (LcApplication *application);
 const char *lc_window_get_page     (LcWindow      *self);
+GtkWidget  *lc_window_get_diary_page  (LcWindow   *self);
+GtkWidget  *lc_window_get_trends_page (LcWindow   *self);
 void        lc_window_set_page     (LcWindow      *self,
                                     const char    *page);
 void        lc_window_add_toast    (LcWindow      *self,
                                     AdwToast      *toast);
+void        lc_window_export_diary (LcWindow      *self,
+                                    GFile         *file);
 void        lc_window_import_diary (LcWindow      *self,
                                     GFile         *file);
 void        lc_window_set_diary    (LcWindow      *self,
