@@ -151,7 +151,7 @@ fixture_set_up (Fixture       *fixture,
   g_assert_true (lc_diary_begin (fixture->diary, NULL));
   for (;;)
     {
-      g_autoptr(GPtrArray) items = lc_diary_list_timeline (fixture->diary, LC_DIARY_FILTER_ALL, 0, 500, &error);
+      g_autoptr(GPtrArray) items = lc_diary_list_timeline (fixture->diary, LC_DIARY_FILTER_ALL, 0, 500, NULL, &error);
 
       g_assert_no_error (error);
       if (items->len == 0)

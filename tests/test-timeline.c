@@ -146,24 +146,41 @@ test_timeline_pages (void)
 
           g_assert_cmpint (lc_diary_count_timeline (diary, filter, G_MININT64, &error), ==, expected->len);
 
+          /* Page by page, each by its offset and each from where the one
+           * before ended (many records share a second: the order of kind
+           * and id decides) */
           for (guint p = 0; p < G_N_ELEMENTS (page_sizes); p++)
-            {
-              guint offset = 0;
+            for (guint by_key = 0; by_key < 2; by_key++)
+              {
+                LcDiaryTimelineKey last = { 0 };
+                guint offset = 0;
 
-              for (;;)
-                {
-                  g_autoptr(GPtrArray) page = lc_diary_list_timeline (diary, filter, offset, page_sizes[p], &error);
+                for (;;)
+                  {
+                    g_autoptr(GPtrArray) page = NULL;
 
-                  g_assert_no_error (error);
-                  g_assert_nonnull (page);
-                  g_assert_cmpuint (page->len, ==, MIN (page_sizes[p], expected->len - MIN (offset, expected->len)));
-                  for (guint i = 0; i < page->len; i++)
-                    check_item (page->pdata[i], &g_array_index (expected, Key, offset + i));
-                  if (page->len < page_sizes[p])
-                    break;
-                  offset += page->len;
-                }
-            }
+                    if (by_key && offset > 0)
+                      page = lc_diary_list_timeline_after (diary, filter, &last, page_sizes[p], &last, &error);
+                    else
+                      page = lc_diary_list_timeline (diary, filter, offset, page_sizes[p], &last, &error);
+                    g_assert_no_error (error);
+                    g_assert_nonnull (page);
+                    g_assert_cmpuint (page->len, ==, MIN (page_sizes[p], expected->len - MIN (offset, expected->len)));
+                    for (guint i = 0; i < page->len; i++)
+                      check_item (page->pdata[i], &g_array_index (expected, Key, offset + i));
+                    if (page->len > 0)
+                      {
+                        const Key *end = &g_array_index (expected, Key, offset + page->len - 1);
+
+                        g_assert_cmpint (last.time, ==, end->time);
+                        g_assert_cmpint (last.kind, ==, end->kind);
+                        g_assert_cmpint (last.id, ==, end->id);
+                      }
+                    if (page->len < page_sizes[p])
+                      break;
+                    offset += page->len;
+                  }
+              }
 
           /* From a time on: as many as are at or after it */
           for (guint c = 0; c < 20; c++)

@@ -61,6 +61,7 @@ typedef enum
   STMT_UPDATE_SESSION_RATINGS,
   STMT_DELETE_SESSION,
   STMT_TIMELINE,
+  STMT_TIMELINE_AFTER,
   STMT_TIMELINE_COUNT,
   N_STATEMENTS
 } Statement;
@@ -130,6 +131,15 @@ static const char *statement_sql[N_STATEMENTS] = {
     "SELECT 0 AS kind, id, taken_at AS t FROM entry WHERE ?3"
     " UNION ALL SELECT 1, id, started_at FROM session WHERE ?4"
     " ORDER BY t DESC, kind DESC, id DESC LIMIT ?1 OFFSET ?2",
+  /* The same from where a page ended, (?5 time, ?6 kind, ?7 id): the time
+   * indexes find the place at once, where an offset counts every record
+   * before it */
+  [STMT_TIMELINE_AFTER] =
+    "SELECT 0 AS kind, id, taken_at AS t FROM entry WHERE ?3 AND taken_at <= ?5"
+    "   AND (taken_at < ?5 OR ?6 > 0 OR (?6 = 0 AND id < ?7))"
+    " UNION ALL SELECT 1, id, started_at FROM session WHERE ?4 AND started_at <= ?5"
+    "   AND (started_at < ?5 OR (?6 = 1 AND id < ?7))"
+    " ORDER BY t DESC, kind DESC, id DESC LIMIT ?1",
   [STMT_TIMELINE_COUNT] =
     "SELECT (CASE WHEN ?2 THEN (SELECT COUNT(*) FROM entry WHERE taken_at >= ?1) ELSE 0 END)"
     " + (CASE WHEN ?3 THEN (SELECT COUNT(*) FROM session WHERE started_at >= ?1) ELSE 0 END)",
@@ -957,44 +967,43 @@ bind_filter (sqlite3_stmt  *stmt,
   sqlite3_bind_int (stmt, first + 1, filter != LC_DIARY_FILTER_ENTRIES);
 }
 
-/**
- * lc_diary_list_timeline:
- * @filter: which records
- * @offset: how many of the newest records to pass over
- * @limit: how many to return at most
- *
- * A page of the diary's entries and sessions together, newest first (a
- * session by its start), for a list that loads as it scrolls.
- *
- * Returns: (transfer container) (element-type GObject): #LcEntryItem and
- *   #LcSessionItem objects, or %NULL with @error set
- */
-GPtrArray *
-lc_diary_list_timeline (LcDiary        *self,
-                        LcDiaryFilter   filter,
-                        guint           offset,
-                        guint           limit,
-                        GError        **error)
+static GPtrArray *
+list_timeline (LcDiary                  *self,
+               LcDiaryFilter             filter,
+               const LcDiaryTimelineKey *after,
+               guint                     offset,
+               guint                     limit,
+               LcDiaryTimelineKey       *last,
+               GError                  **error)
 {
   g_autoptr(GPtrArray) items = NULL;
   g_autoptr(GArray) keys = NULL;
   sqlite3_stmt *stmt;
   int rc;
 
-  g_return_val_if_fail (LC_IS_DIARY (self), NULL);
-
-  stmt = statement (self, STMT_TIMELINE, error);
+  stmt = statement (self, after != NULL ? STMT_TIMELINE_AFTER : STMT_TIMELINE, error);
   if (stmt == NULL)
     return NULL;
 
   /* The keys first: the lookups below use statements of their own. */
   sqlite3_bind_int64 (stmt, 1, limit);
-  sqlite3_bind_int64 (stmt, 2, offset);
+  if (after != NULL)
+    {
+      sqlite3_bind_int64 (stmt, 5, after->time);
+      sqlite3_bind_int (stmt, 6, after->kind);
+      sqlite3_bind_int64 (stmt, 7, after->id);
+    }
+  else
+    sqlite3_bind_int64 (stmt, 2, offset);
   bind_filter (stmt, 3, filter);
-  keys = g_array_new (FALSE, FALSE, sizeof (gint64) * 2);
+  keys = g_array_new (FALSE, FALSE, sizeof (LcDiaryTimelineKey));
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      gint64 key[2] = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1) };
+      LcDiaryTimelineKey key = {
+        .kind = sqlite3_column_int (stmt, 0),
+        .id = sqlite3_column_int64 (stmt, 1),
+        .time = sqlite3_column_int64 (stmt, 2),
+      };
 
       g_array_append_val (keys, key);
     }
@@ -1008,11 +1017,11 @@ lc_diary_list_timeline (LcDiary        *self,
   items = g_ptr_array_new_full (keys->len, g_object_unref);
   for (guint i = 0; i < keys->len; i++)
     {
-      const gint64 *key = &g_array_index (keys, gint64, 2 * i);
+      const LcDiaryTimelineKey *key = &g_array_index (keys, LcDiaryTimelineKey, i);
 
-      if (key[0] == 0)
+      if (key->kind == 0)
         {
-          LcEntry *entry = lc_diary_get_entry (self, key[1], error);
+          LcEntry *entry = lc_diary_get_entry (self, key->id, error);
 
           if (entry == NULL)
             return NULL;
@@ -1020,15 +1029,72 @@ lc_diary_list_timeline (LcDiary        *self,
         }
       else
         {
-          LcSessionRecord *record = lc_diary_get_session (self, key[1], error);
+          LcSessionRecord *record = lc_diary_get_session (self, key->id, error);
 
           if (record == NULL)
             return NULL;
           g_ptr_array_add (items, lc_session_item_new (record));
         }
     }
+  if (last != NULL && keys->len > 0)
+    *last = g_array_index (keys, LcDiaryTimelineKey, keys->len - 1);
 
   return g_steal_pointer (&items);
+}
+
+/**
+ * lc_diary_list_timeline:
+ * @filter: which records
+ * @offset: how many of the newest records to pass over
+ * @limit: how many to return at most
+ * @last: (out) (optional): where the page ends, for
+ *   lc_diary_list_timeline_after(); unchanged if the page is empty
+ *
+ * A page of the diary's entries and sessions together, newest first (a
+ * session by its start), for a list that loads as it scrolls.
+ *
+ * Returns: (transfer container) (element-type GObject): #LcEntryItem and
+ *   #LcSessionItem objects, or %NULL with @error set
+ */
+GPtrArray *
+lc_diary_list_timeline (LcDiary             *self,
+                        LcDiaryFilter        filter,
+                        guint                offset,
+                        guint                limit,
+                        LcDiaryTimelineKey  *last,
+                        GError             **error)
+{
+  g_return_val_if_fail (LC_IS_DIARY (self), NULL);
+
+  return list_timeline (self, filter, NULL, offset, limit, last, error);
+}
+
+/**
+ * lc_diary_list_timeline_after:
+ * @filter: which records
+ * @after: where the page before ended
+ * @limit: how many to return at most
+ * @last: (out) (optional): where this page ends; unchanged if it is empty
+ *
+ * The page of lc_diary_list_timeline() that follows the one that ended at
+ * @after, found by the time indexes: as fast at the end of fifty years as
+ * at the start.
+ *
+ * Returns: (transfer container) (element-type GObject): as
+ *   lc_diary_list_timeline(), or %NULL with @error set
+ */
+GPtrArray *
+lc_diary_list_timeline_after (LcDiary                  *self,
+                              LcDiaryFilter             filter,
+                              const LcDiaryTimelineKey *after,
+                              guint                     limit,
+                              LcDiaryTimelineKey       *last,
+                              GError                  **error)
+{
+  g_return_val_if_fail (LC_IS_DIARY (self), NULL);
+  g_return_val_if_fail (after != NULL, NULL);
+
+  return list_timeline (self, filter, after, 0, limit, last, error);
 }
 
 /**

@@ -40,6 +40,15 @@ typedef enum
   LC_DIARY_FILTER_SESSIONS,
 } LcDiaryFilter;
 
+/* Where a record is in the timeline's newest-first order: by time, a
+ * session before an entry of the same second, then by id */
+typedef struct
+{
+  gint64 time;
+  int    kind;   /* 0 an entry, 1 a session */
+  gint64 id;
+} LcDiaryTimelineKey;
+
 /* The schema version this build reads and writes (PRAGMA user_version). */
 #define LC_DIARY_SCHEMA_VERSION 3
 
@@ -143,6 +152,13 @@ GPtrArray  *lc_diary_list_timeline        (LcDiary          *self,
                                            LcDiaryFilter     filter,
                                            guint             offset,
                                            guint             limit,
+                                           LcDiaryTimelineKey *last,
+                                           GError          **error);
+GPtrArray  *lc_diary_list_timeline_after  (LcDiary          *self,
+                                           LcDiaryFilter     filter,
+                                           const LcDiaryTimelineKey *after,
+                                           guint             limit,
+                                           LcDiaryTimelineKey *last,
                                            GError          **error);
 gint64      lc_diary_count_timeline       (LcDiary          *self,
                                            LcDiaryFilter     filter,

@@ -19,6 +19,7 @@ typedef struct
 {
   guint      index;
   GPtrArray *items;       /* LcEntryItem, LcSessionItem */
+  LcDiaryTimelineKey last; /* where it ends, for the page after */
 } Page;
 
 struct _LcDiaryModel
@@ -58,6 +59,8 @@ get_page (LcDiaryModel *self,
 {
   g_autoptr(GPtrArray) items = NULL;
   g_autoptr(GError) error = NULL;
+  LcDiaryTimelineKey last = { 0 };
+  const Page *before = NULL;
   Page *page;
 
   for (GList *l = self->pages.head; l != NULL; l = l->next)
@@ -70,9 +73,16 @@ get_page (LcDiaryModel *self,
           g_queue_push_head_link (&self->pages, l);
           return page;
         }
+      if (index > 0 && page->index == index - 1 && page->items->len == PAGE_SIZE)
+        before = page;
     }
 
-  items = lc_diary_list_timeline (self->diary, self->filter, index * PAGE_SIZE, PAGE_SIZE, &error);
+  /* Scrolling down, the page before is there: this one starts where it
+   * ended, found by the time indexes; else (a jump) by counting */
+  if (before != NULL)
+    items = lc_diary_list_timeline_after (self->diary, self->filter, &before->last, PAGE_SIZE, &last, &error);
+  else
+    items = lc_diary_list_timeline (self->diary, self->filter, index * PAGE_SIZE, PAGE_SIZE, &last, &error);
   if (items == NULL)
     {
       g_warning ("Could not read the diary: %s", error->message);
@@ -84,6 +94,7 @@ get_page (LcDiaryModel *self,
   page = g_new0 (Page, 1);
   page->index = index;
   page->items = g_steal_pointer (&items);
+  page->last = last;
 
   g_queue_push_head (&self->pages, page);
   while (self->pages.length > MAX_PAGES)

@@ -113,13 +113,22 @@ main (int   argc,
     {
       g_autoptr(GPtrArray) first_page = NULL;
       g_autoptr(GPtrArray) deep_page = NULL;
+      g_autoptr(GPtrArray) previous_page = NULL;
+      LcDiaryTimelineKey before_deep = { 0 };
 
       start = g_get_monotonic_time ();
-      first_page = lc_diary_list_timeline (diary, LC_DIARY_FILTER_ALL, 0, 100, &error);
+      first_page = lc_diary_list_timeline (diary, LC_DIARY_FILTER_ALL, 0, 100, NULL, &error);
       g_print ("timeline: the first page of 100 (entries and sessions): %.2f ms\n", seconds_since (start) * 1000);
+      previous_page = lc_diary_list_timeline (diary, LC_DIARY_FILTER_ALL, 4900, 100, &before_deep, &error);
+
       start = g_get_monotonic_time ();
-      deep_page = lc_diary_list_timeline (diary, LC_DIARY_FILTER_ALL, 5000, 100, &error);
-      g_print ("timeline: a page of 100, 5000 back: %.2f ms\n", seconds_since (start) * 1000);
+      deep_page = lc_diary_list_timeline (diary, LC_DIARY_FILTER_ALL, 5000, 100, NULL, &error);
+      g_print ("timeline: a page of 100, 5000 back: %.2f ms by its offset", seconds_since (start) * 1000);
+      g_clear_pointer (&deep_page, g_ptr_array_unref);
+      start = g_get_monotonic_time ();
+      deep_page = lc_diary_list_timeline_after (diary, LC_DIARY_FILTER_ALL, &before_deep, 100, NULL, &error);
+      g_print (", %.2f ms from where the page before ended (as the list scrolls)\n", seconds_since (start) * 1000);
+      g_assert (previous_page != NULL && deep_page != NULL);
       start = g_get_monotonic_time ();
       g_print ("timeline: %" G_GINT64_FORMAT " records", lc_diary_count_timeline (diary, LC_DIARY_FILTER_ALL, G_MININT64, &error));
       g_print (", counted in %.2f ms\n", seconds_since (start) * 1000);
