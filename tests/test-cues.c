@@ -183,6 +183,23 @@ test_voice_languages (void)
   regions = find_sound (samples, size / sizeof (gint16), 400);
   g_assert_cmpuint (regions->len, ==, 1);
 
+  /* Heard as soon as it plays: espeak-ng's silence before the first sound
+   * (about 13 ms) is cut, all but 2 ms for the onset */
+  {
+    GBytes *spoken[] = { english, italian, italian_text, english_one };
+
+    for (guint i = 0; i < G_N_ELEMENTS (spoken); i++)
+      {
+        const gint16 *data = g_bytes_get_data (spoken[i], &size);
+        gsize first = 0;
+
+        while (first < size / sizeof (gint16) && ABS (data[first]) <= 400)
+          first++;
+        g_test_message ("sound %u starts after %.1f ms", i, first * 1000.0 / LC_AUDIO_RATE);
+        g_assert_cmpfloat (first * 1000.0 / LC_AUDIO_RATE, <, 5);
+      }
+  }
+
   /* Another voice sounds different, even reading the same words. */
   g_assert_false (g_bytes_equal (english, italian));
   g_assert_cmpfloat (fabs (seconds (english) - seconds (italian)), >, 0.05);

@@ -123,6 +123,31 @@ cache_put (LcVoice    *self,
     }
 }
 
+/* --- the sound's start ------------------------------------------------------------ */
+
+/* Below this a sample is silence: about -54 dBFS, under a voice's softest
+ * onset and over the dither of a recording made in a quiet room */
+#define SILENCE_LEVEL 64
+/* What is kept before the first sound, so that its onset is not cut */
+#define ONSET_SAMPLES (LC_AUDIO_RATE / 500)     /* 2 ms */
+
+/* espeak-ng starts each utterance with about 13 ms of silence, recordings
+ * with however long it took to start speaking: a cue is heard that much
+ * later than it plays. Cut it, all but ONSET_SAMPLES. */
+static void
+trim_leading_silence (GByteArray *samples)
+{
+  const gint16 *data = (const gint16 *) samples->data;
+  gsize n = samples->len / sizeof (gint16);
+  gsize first = 0;
+
+  while (first < n && ABS (data[first]) <= SILENCE_LEVEL)
+    first++;
+  if (first == n || first <= ONSET_SAMPLES)
+    return;
+  g_byte_array_remove_range (samples, 0, (guint) ((first - ONSET_SAMPLES) * sizeof (gint16)));
+}
+
 /* --- espeak-ng, on the worker thread only ------------------------------------ */
 
 typedef struct
@@ -269,6 +294,7 @@ synthesize (const char  *language,
       return NULL;
     }
 
+  trim_leading_silence (synthesis.samples);
   return g_byte_array_free_to_bytes (synthesis.samples);
 }
 
@@ -354,6 +380,7 @@ decode_clip (const char  *path,
       return NULL;
     }
 
+  trim_leading_silence (samples);
   return g_byte_array_free_to_bytes (g_steal_pointer (&samples));
 }
 

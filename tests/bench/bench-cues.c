@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "lc-cue-player-private.h"
+#include "lc-tone.h"
 #include "lc-voice.h"
 
 #define RUNS 15
@@ -115,6 +116,40 @@ rendered_cb (GObject      *source,
   g_ptr_array_add (kept, bytes);
 }
 
+/* Where the sound starts in @bytes (16-bit samples at LC_AUDIO_RATE):
+ * the first sample louder than -36 dBFS, in ms */
+static double
+leading_silence_ms (GBytes *bytes)
+{
+  gsize size;
+  const gint16 *samples = g_bytes_get_data (bytes, &size);
+
+  for (gsize i = 0; i < size / sizeof (gint16); i++)
+    if (ABS (samples[i]) > 512)
+      return i * 1000.0 / LC_AUDIO_RATE;
+  return -1;
+}
+
+/* The silence the voice puts before its first sound, which adds to a
+ * cue's latency as the user hears it */
+static void
+measure_leading_silence (void)
+{
+  const char *texts[] = { "Heel raises.", "Now the right leg.", "Halfway.", "Stop. Well done." };
+  g_autoptr(LcVoice) voice = lc_voice_new ();
+  g_autoptr(GPtrArray) kept = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+
+  cache_voice = voice;
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    lc_voice_render_async (voice, "en-us", texts[i], NULL, FALSE, NULL, rendered_cb, kept);
+  while (kept->len < G_N_ELEMENTS (texts))
+    g_main_context_iteration (NULL, TRUE);
+  g_print ("Silence before the voice's first sound:");
+  for (guint i = 0; i < kept->len; i++)
+    g_print ("%s %.1f ms", i > 0 ? "," : "", leading_silence_ms (kept->pdata[i]));
+  g_print (" (%u cues)\n", kept->len);
+}
+
 /* Resident memory, in MiB */
 static double
 rss_mib (void)
@@ -179,6 +214,7 @@ main (int   argc,
   measure (player, "cached (rendered ahead)", TRUE);
   measure (player, "uncached (synthesized on request)", FALSE);
   measure_cache (100);
+  measure_leading_silence ();
 
   lc_cue_player_close (player);
   return 0;
