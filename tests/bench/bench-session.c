@@ -8,12 +8,15 @@
  * prints the process's CPU time (user + system) spent in each, after the
  * player's first two seconds (the first picture and the page's transition
  * are start-up, not running). Needs a
- * display (dev-env bench runs it under Xvfb).
+ * display (dev-env bench runs it under Xvfb). Under with-pulse.sh the
+ * voice goes to a real (private) PulseAudio server, whose CPU time over
+ * each part is printed too (it plays the cues of the session).
  */
 
 #include "config.h"
 
 #include <sys/resource.h>
+#include <unistd.h>
 
 #include "lc-application.h"
 #include "lc-window.h"
@@ -26,6 +29,27 @@ cpu_seconds (void)
   getrusage (RUSAGE_SELF, &usage);
   return usage.ru_utime.tv_sec + usage.ru_stime.tv_sec +
          (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+}
+
+/* The sound server's CPU time, in seconds, if with-pulse.sh started one */
+static double
+server_cpu_seconds (void)
+{
+  const char *pid = g_getenv ("LEGCARE_BENCH_SERVER_PID");
+  g_autofree char *path = pid != NULL ? g_strdup_printf ("/proc/%s/stat", pid) : NULL;
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) fields = NULL;
+  const char *end;
+
+  if (path == NULL || !g_file_get_contents (path, &contents, NULL, NULL) ||
+      (end = strrchr (contents, ')')) == NULL)
+    return -1;
+  /* After "pid (comm)", utime and stime are fields 14 and 15 */
+  fields = g_strsplit (end + 2, " ", 0);
+  if (g_strv_length (fields) < 13)
+    return -1;
+
+  return (g_ascii_strtod (fields[11], NULL) + g_ascii_strtod (fields[12], NULL)) / sysconf (_SC_CLK_TCK);
 }
 
 static gboolean
@@ -86,6 +110,9 @@ main (int   argc,
   g_autoptr(LcApplication) app = NULL;
   double timer_cpu;
   double session_cpu;
+  double timer_server = 0;
+  double session_server = 0;
+  double server_start;
   guint timer_paints;
   guint session_paints;
   double start;
@@ -117,10 +144,12 @@ main (int   argc,
     run_for (1);
 
     start = cpu_seconds ();
+    server_start = server_cpu_seconds ();
     count_paints (window, &timer_paints);
     id = g_timeout_add_seconds (1, count_down_cb, label);
     run_for (seconds);
     timer_cpu = cpu_seconds () - start;
+    timer_server = server_cpu_seconds () - server_start;
     g_signal_handlers_disconnect_by_func (gtk_widget_get_frame_clock (window), painted_cb, &timer_paints);
     g_source_remove (id);
     gtk_window_destroy (GTK_WINDOW (window));
@@ -140,9 +169,11 @@ main (int   argc,
     run_for (2);
 
     start = cpu_seconds ();
+    server_start = server_cpu_seconds ();
     count_paints (GTK_WIDGET (window), &session_paints);
     run_for (seconds);
     session_cpu = cpu_seconds () - start;
+    session_server = server_cpu_seconds () - server_start;
     g_signal_handlers_disconnect_by_func (gtk_widget_get_frame_clock (GTK_WIDGET (window)), painted_cb,
                                           &session_paints);
     gtk_window_destroy (GTK_WINDOW (window));
@@ -151,6 +182,10 @@ main (int   argc,
   g_print ("CPU time over %u s: timer label %.2f s, Leg Care player %.2f s (%.1f×)\n",
            seconds, timer_cpu, session_cpu, timer_cpu > 0 ? session_cpu / timer_cpu : 0);
   g_print ("frames painted: timer label %u, Leg Care player %u\n", timer_paints, session_paints);
+  if (server_cpu_seconds () >= 0)
+    g_print ("the sound server's CPU time meanwhile: %.2f s and %.2f s; player and server together %.1f× the timer\n",
+             timer_server, session_server,
+             timer_cpu > 0 ? (session_cpu + session_server) / (timer_cpu + timer_server) : 0);
 
   return 0;
 }
