@@ -42,6 +42,8 @@ test_builtin_all_load (void)
     { "calf-pump-seated", 4, 6 },
     { "leg-stretching", 7, 9 },
     { "evening-routine", 9, 11 },
+    { "sitting-break", 1, 2 },
+    { "long-journey", 4, 6 },
   };
 
   for (guint i = 0; i < g_list_model_get_n_items (problems); i++)
@@ -254,7 +256,7 @@ test_builtin_override (void)
   library = load_builtin (dir);
 
   /* The user's wins, and says it replaces the built-in one; the others stay. */
-  g_assert_cmpuint (g_list_model_get_n_items (lc_routine_library_get_routines (library)), ==, 5);
+  g_assert_cmpuint (g_list_model_get_n_items (lc_routine_library_get_routines (library)), ==, 7);
   routine = lc_routine_library_find (library, "leg-elevation");
   g_assert_nonnull (routine);
   g_assert_cmpstr (lc_routine_get_name (routine), ==, "My Elevation");

@@ -230,7 +230,7 @@ test_step_picker (void)
   guint n_rows = 0;
 
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
-  g_assert_cmpuint (g_list_model_get_n_items (routines), ==, 5);
+  g_assert_cmpuint (g_list_model_get_n_items (routines), ==, 7);
   for (guint i = 0; i < g_list_model_get_n_items (routines); i++)
     {
       g_autoptr(LcRoutine) routine = g_list_model_get_item (routines, i);

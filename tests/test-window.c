@@ -528,8 +528,8 @@ test_window_routines (Fixture       *fixture,
 
   acknowledge_safety (fixture);
 
-  /* The five built-in routines, with a thumbnail each. */
-  g_assert_cmpuint (count_rows (list), ==, 5);
+  /* The seven built-in routines, with a thumbnail each. */
+  g_assert_cmpuint (count_rows (list), ==, 7);
 
   /* Search by words of the name or summary; the categories filter too. */
   gtk_editable_set_text (search, "elevation");
@@ -537,13 +537,13 @@ test_window_routines (Fixture       *fixture,
   gtk_editable_set_text (search, "no routine is called this");
   wait_until (count_rows (list) == 0);
   gtk_editable_set_text (search, "");
-  wait_until (count_rows (list) == 5);
+  wait_until (count_rows (list) == 7);
   adw_toggle_group_set_active_name (categories, "massage");
   wait_until (count_rows (list) == 1);
   adw_toggle_group_set_active_name (categories, "stretching");
-  wait_until (count_rows (list) == 2);
+  wait_until (count_rows (list) == 4);
   adw_toggle_group_set_active_name (categories, "all");
-  wait_until (count_rows (list) == 5);
+  wait_until (count_rows (list) == 7);
 
   /* Opening a routine shows its steps and cautions. */
   adw_toggle_group_set_active_name (categories, "massage");
@@ -789,7 +789,7 @@ test_window_routine_problems (Fixture       *fixture,
   g_assert_true (g_file_set_contents (path, "<routine id=\"x\" version=\"1\"><name>X</nam></routine>",
                                       -1, NULL));
   wait_until (gtk_widget_get_visible (problems));
-  g_assert_cmpuint (count_rows (list), ==, 5);
+  g_assert_cmpuint (count_rows (list), ==, 7);
   {
     GtkListBox *problem_list = GTK_LIST_BOX (page_child (page, "problem_list"));
     AdwActionRow *row = ADW_ACTION_ROW (gtk_list_box_get_row_at_index (problem_list, 0));
@@ -2391,7 +2391,7 @@ add_builtin_step (Fixture           *fixture,
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_dialog_get_title (dialog), ==, "Add a Built-in Step");
   list = find_descendant (GTK_WIDGET (dialog), GTK_TYPE_LIST_BOX, &n);
-  /* Every step of the five built-in routines, once */
+  /* Every step of the seven built-in routines, once */
   g_assert_cmpuint (count_rows (GTK_LIST_BOX (list)), >, 20);
   row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), index);
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
