@@ -24,6 +24,7 @@
 #include "lc-routine-editor.h"
 #include "lc-routine-share.h"
 #include "lc-widgets.h"
+#include "lc-preferences-dialog.h"
 #include "lc-window.h"
 
 typedef struct
@@ -68,6 +69,9 @@ static const Shot shots[] = {
   { "narrow-dark", "diary", 360, 720, "dark", NULL, NULL },
   { "trends-empty-dark", "trends", 1000, 700, "dark", NULL, NULL },
   { "preferences", "routines", 1000, 700, "light", "preferences", NULL },
+  /* The Reminders page at its sitting breaks, turned on */
+  { "preferences-breaks", "routines", 1000, 700, "light", "preferences-breaks", NULL },
+  { "narrow-preferences-breaks-dark", "routines", 360, 720, "dark", "preferences-breaks", NULL },
   { "narrow-safety", "routines", 360, 720, "light", "safety", NULL },
   { "about-dark", "routines", 1000, 700, "dark", "about", NULL },
   { "routine-steps", "routines", 1000, 700, "light", NULL, "lymphatic-massage", TRUE },
@@ -451,7 +455,26 @@ main (int   argc,
       lc_window_set_page (LC_WINDOW (window), shot->page);
       gtk_window_present (window);
       spin (300);
-      if (shot->action != NULL && g_action_group_has_action (G_ACTION_GROUP (app), shot->action))
+      if (g_strcmp0 (shot->action, "preferences-breaks") == 0)
+        {
+          AdwDialog *dialog;
+          GtkWidget *row;
+
+          g_settings_set_boolean (lc_application_get_settings (app), "sitting-break-enabled", TRUE);
+          g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+          spin (300);
+          dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window));
+          adw_preferences_dialog_set_visible_page_name (ADW_PREFERENCES_DIALOG (dialog), "reminders");
+          row = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (dialog), LC_TYPE_PREFERENCES_DIALOG,
+                                                           "break_row"));
+          adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+          spin (300);
+          /* Scrolled to its last row */
+          gtk_widget_grab_focus (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (dialog),
+                                                                            LC_TYPE_PREFERENCES_DIALOG,
+                                                                            "break_active_row")));
+        }
+      else if (shot->action != NULL && g_action_group_has_action (G_ACTION_GROUP (app), shot->action))
         g_action_group_activate_action (G_ACTION_GROUP (app), shot->action, NULL);
       else if (shot->action != NULL && g_str_has_prefix (shot->action, "trends."))
         gtk_widget_activate_action (lc_window_get_trends_page (LC_WINDOW (window)),

@@ -521,6 +521,55 @@ test_reminders_preferences (Fixture       *fixture,
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (sunday), FALSE);
   g_assert_cmpuint (g_settings_get_uint (settings, "routine-reminder-days"), ==, LC_WEEKDAYS_ALL & ~LC_WEEKDAY_BIT (G_DATE_SUNDAY));
   wait_until (g_strcmp0 (adw_action_row_get_subtitle (next_row), "Tomorrow, 07:00") == 0);
+
+  /* Sitting breaks: on, after an hour, from 08:30 to 17:00, Saturdays too.
+   * No idle monitor on the test's bus: all the time within the hours
+   * counts, and the row says so. */
+  {
+    AdwExpanderRow *break_row = ADW_EXPANDER_ROW (CHILD ("break_row"));
+    GtkWidget *active_row = GTK_WIDGET (CHILD ("break_active_row"));
+    GtkWidget *break_days = GTK_WIDGET (CHILD ("break_days_box"));
+    g_autoptr(GDateTime) sixth = g_date_time_new_local (2024, 1, 6, 12, 0, 0);
+    g_autofree char *saturday_name = g_date_time_format (sixth, "%A");
+    GtkWidget *saturday = NULL;
+
+    g_assert_false (adw_expander_row_get_enable_expansion (break_row));
+    adw_expander_row_set_enable_expansion (break_row, TRUE);
+    g_assert_true (g_settings_get_boolean (settings, "sitting-break-enabled"));
+    wait_until (lc_notifier_get_breaks_enabled (lc_application_get_notifier (the_app)));
+    g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (CHILD ("break_interval"))), ==, 45);
+    gtk_spin_button_set_value (GTK_SPIN_BUTTON (CHILD ("break_interval")), 60);
+    g_assert_cmpuint (g_settings_get_uint (settings, "sitting-break-interval"), ==, 60);
+    /* Out of the range: the range's end */
+    gtk_spin_button_set_value (GTK_SPIN_BUTTON (CHILD ("break_interval")), 10);
+    g_assert_cmpuint (g_settings_get_uint (settings, "sitting-break-interval"), ==, 30);
+    gtk_spin_button_set_value (GTK_SPIN_BUTTON (CHILD ("break_interval")), 60);
+    gtk_spin_button_set_value (GTK_SPIN_BUTTON (CHILD ("break_start_hour")), 8);
+    gtk_spin_button_set_value (GTK_SPIN_BUTTON (CHILD ("break_start_minute")), 30);
+    g_assert_cmpuint (g_settings_get_uint (settings, "sitting-break-start"), ==, 8 * 60 + 30);
+    g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (CHILD ("break_end_hour"))), ==, 18);
+    gtk_spin_button_set_value (GTK_SPIN_BUTTON (CHILD ("break_end_hour")), 17);
+    g_assert_cmpuint (g_settings_get_uint (settings, "sitting-break-end"), ==, 17 * 60);
+
+    for (GtkWidget *day = gtk_widget_get_first_child (break_days); day != NULL; day = gtk_widget_get_next_sibling (day))
+      if (g_strcmp0 (gtk_widget_get_tooltip_text (day), saturday_name) == 0)
+        saturday = day;
+    g_assert_true (GTK_IS_TOGGLE_BUTTON (saturday));
+    g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (saturday)));
+    gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (saturday), TRUE);
+    g_assert_cmpuint (g_settings_get_uint (settings, "sitting-break-days"), ==,
+                      31 | LC_WEEKDAY_BIT (G_DATE_SATURDAY));
+    /* …and the routine reminder's days are their own */
+    g_assert_cmpuint (g_settings_get_uint (settings, "routine-reminder-days"), ==,
+                      LC_WEEKDAYS_ALL & ~LC_WEEKDAY_BIT (G_DATE_SUNDAY));
+
+    g_assert_false (gtk_widget_get_sensitive (active_row));
+    g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (active_row)), "does not tell"));
+
+    /* A change from elsewhere shows */
+    g_settings_set_uint (settings, "sitting-break-interval", 75);
+    wait_until (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (CHILD ("break_interval"))) == 75);
+  }
 #undef CHILD
 
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
@@ -680,6 +729,142 @@ test_reminders_background_without (void)
   g_test_trap_assert_passed ();
 }
 
+/* The sitting break: after the interval of time at the computer, with
+ * Start, Later and Skip; walking away takes it back; a session holds it
+ * back; Do Not Disturb postpones it. */
+static void
+test_reminders_sitting_break (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  GSettings *settings = lc_application_get_settings (the_app);
+  g_autoptr(LcActivity) activity = lc_activity_new_manual ();
+  g_autoptr(GSettings) desktop = g_settings_new ("org.gnome.desktop.notifications");
+  g_autoptr(GVariant) state = NULL;
+  LcRoutine *routine = lc_routine_library_find (lc_application_get_routine_library (the_app),
+                                                LC_ROUTINE_ID_SITTING_BREAK);
+  guint n_sent = server.summaries->len;
+  guint n_closed;
+  gboolean pending;
+  AdwNavigationView *navigation;
+  GtkWidget *session;
+  GtkWindow *window;
+
+  g_assert_nonnull (routine);
+  lc_activity_set_available (activity, TRUE);
+  lc_notifier_set_activity (fixture->reminders, activity);
+  g_assert_true (lc_notifier_get_activity_available (fixture->reminders));
+
+  g_settings_set_uint (settings, "sitting-break-interval", 30);
+  g_settings_set_uint (settings, "sitting-break-start", 0);
+  g_settings_set_uint (settings, "sitting-break-end", 0);
+  g_settings_set_uint (settings, "sitting-break-days", LC_WEEKDAYS_ALL);
+  g_assert_false (lc_notifier_any_enabled (fixture->reminders));
+  g_settings_set_boolean (settings, "sitting-break-enabled", TRUE);
+  wait_until (lc_notifier_get_breaks_enabled (fixture->reminders));
+  g_assert_true (lc_notifier_any_enabled (fixture->reminders));
+  g_assert_true (lc_notifier_get_holding (fixture->reminders));
+
+  /* Thirty minutes of sitting */
+  lc_clock_advance (fixture->clock, 29 * MINUTE_US);
+  g_assert_cmpuint (fixture->notified->len, ==, 0);
+  lc_clock_advance (fixture->clock, MINUTE_US);
+  g_assert_cmpuint (fixture->notified->len, ==, 1);
+  g_assert_cmpstr (fixture->notified->pdata[0], ==, LC_NOTIFICATION_ID_BREAK);
+  wait_until (server.summaries->len == n_sent + 1);
+  g_assert_cmpstr (last_summary (), ==, "Time to Move Your Legs");
+  g_assert_nonnull (strstr (server.bodies->pdata[server.bodies->len - 1], "30 minutes"));
+  g_assert_true (g_strv_contains (server.actions->pdata[server.actions->len - 1], "app.break-skip"));
+
+  /* Kept across a restart: a prompt is out */
+  state = g_settings_get_value (settings, "sitting-break-state");
+  g_variant_get_child (state, 2, "b", &pending);
+  g_assert_true (pending);
+
+  /* Later: ten more minutes */
+  n_closed = server.n_closed;
+  server_click ("app.break-later");
+  wait_until (server.n_closed > n_closed);
+  lc_clock_advance (fixture->clock, 9 * MINUTE_US);
+  spin_main_loop (50);
+  g_assert_cmpuint (fixture->notified->len, ==, 1);
+  lc_clock_advance (fixture->clock, MINUTE_US);
+  g_assert_cmpuint (fixture->notified->len, ==, 2);
+  wait_until (server.summaries->len == n_sent + 2);
+
+  /* Five minutes away: a break taken, the prompt taken back (once the app
+   * knows the server's id for it) */
+  spin_main_loop (100);
+  n_closed = server.n_closed;
+  lc_activity_set_idle (activity, TRUE);
+  wait_until (server.n_closed > n_closed);
+  lc_clock_advance (fixture->clock, 20 * MINUTE_US);
+  lc_activity_set_idle (activity, FALSE);
+  lc_clock_advance (fixture->clock, 29 * MINUTE_US);
+  g_assert_cmpuint (fixture->notified->len, ==, 2);
+
+  /* Do Not Disturb: it waits, and comes when notifications do */
+  g_settings_set_boolean (desktop, "show-banners", FALSE);
+  lc_clock_advance (fixture->clock, 20 * MINUTE_US);
+  spin_main_loop (50);
+  g_assert_cmpuint (fixture->notified->len, ==, 2);
+  g_settings_set_boolean (desktop, "show-banners", TRUE);
+  wait_until (fixture->notified->len == 3);
+  wait_until (server.summaries->len == n_sent + 3);
+
+  /* Start: the Sitting Break routine, from its page (its cautions not yet
+   * acknowledged), then at once */
+  server_click ("app.break-start");
+  wait_until (gtk_application_get_active_window (GTK_APPLICATION (the_app)) != NULL);
+  window = gtk_application_get_active_window (GTK_APPLICATION (the_app));
+  navigation = ADW_NAVIGATION_VIEW (gtk_widget_get_template_child (GTK_WIDGET (window), LC_TYPE_WINDOW,
+                                                                   "navigation_view"));
+  wait_until (LC_IS_ROUTINE_VIEW (adw_navigation_view_get_visible_page (navigation)));
+  g_assert_true (lc_routine_view_get_routine (LC_ROUTINE_VIEW (adw_navigation_view_get_visible_page (navigation))) ==
+                 routine);
+  lc_start_gate_acknowledge (routine);
+  g_action_group_activate_action (G_ACTION_GROUP (the_app), "break-start", NULL);
+  wait_until (LC_IS_SESSION_VIEW (adw_navigation_view_get_visible_page (navigation)));
+
+  /* While it runs, no prompt however long */
+  wait_until (lc_break_scheduler_get_remaining (lc_notifier_get_breaks (fixture->reminders)) > 0 &&
+              !lc_break_scheduler_get_pending (lc_notifier_get_breaks (fixture->reminders)));
+  lc_clock_advance (fixture->clock, 60 * MINUTE_US);
+  spin_main_loop (50);
+  g_assert_cmpuint (fixture->notified->len, ==, 3);
+
+  /* Left without a step done: not a break; the count goes on from where
+   * the session found it (the 20 minutes since the last prompt) */
+  session = GTK_WIDGET (adw_navigation_view_get_visible_page (navigation));
+  g_object_add_weak_pointer (G_OBJECT (session), (gpointer *) &session);
+  g_assert_true (adw_navigation_view_pop (navigation));
+  wait_until (session == NULL || gtk_widget_get_root (session) == NULL);
+  if (session != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (session), (gpointer *) &session);
+  lc_clock_advance (fixture->clock, 9 * MINUTE_US);
+  spin_main_loop (50);
+  g_assert_cmpuint (fixture->notified->len, ==, 3);
+  lc_clock_advance (fixture->clock, 21 * MINUTE_US);
+  g_assert_cmpuint (fixture->notified->len, ==, 4);
+
+  /* Skip: a full interval */
+  wait_until (server.summaries->len == n_sent + 4);
+  spin_main_loop (100);
+  n_closed = server.n_closed;
+  server_click ("app.break-skip");
+  wait_until (server.n_closed > n_closed);
+  lc_clock_advance (fixture->clock, 29 * MINUTE_US);
+  spin_main_loop (50);
+  g_assert_cmpuint (fixture->notified->len, ==, 4);
+  lc_clock_advance (fixture->clock, MINUTE_US);
+  g_assert_cmpuint (fixture->notified->len, ==, 5);
+
+  /* Off: nothing more, and no hold */
+  g_settings_set_boolean (settings, "sitting-break-enabled", FALSE);
+  wait_until (!lc_notifier_any_enabled (fixture->reminders));
+  lc_clock_advance (fixture->clock, 120 * MINUTE_US);
+  g_assert_cmpuint (fixture->notified->len, ==, 5);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -710,6 +895,7 @@ main (int   argc,
   ADD ("routine", test_reminders_routine);
   ADD ("preferences", test_reminders_preferences);
   ADD ("restart", test_reminders_restart);
+  ADD ("sitting-break", test_reminders_sitting_break);
 
 #undef ADD
 

@@ -453,9 +453,9 @@ lc_break_scheduler_set_rules (LcBreakScheduler   *self,
     self->due_sitting = interval_us (self);
   if (was_enabled && !self->rules.enabled)
     restart_count (self, "turned off");
-  else if (!was_enabled && self->rules.enabled)
+  else if (!was_enabled && self->rules.enabled && self->started)
     {
-      /* From now on */
+      /* Turned on: from now on */
       self->sitting = 0;
       emit_state_changed (self);
     }

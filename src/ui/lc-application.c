@@ -482,6 +482,46 @@ lc_application_reminder_snooze_action (GSimpleAction *action,
   lc_notifier_snooze (self->notifier, g_variant_get_string (parameter, NULL));
 }
 
+/* A sitting break's Start: the Sitting Break routine, as from its page. */
+static void
+lc_application_break_start_action (GSimpleAction *action,
+                                   GVariant      *parameter,
+                                   gpointer       user_data)
+{
+  LcApplication *self = user_data;
+  LcRoutine *routine = lc_routine_library_find (self->routines, LC_ROUTINE_ID_SITTING_BREAK);
+  GtkWindow *window;
+
+  lc_notifier_break_answered (self->notifier, LC_BREAK_ANSWER_START);
+  window = present_main_window (self);
+  if (routine != NULL)
+    lc_window_request_start (LC_WINDOW (window), routine);
+  else
+    lc_window_set_page (LC_WINDOW (window), "routines");
+}
+
+/* Later: again after ten more minutes of sitting. */
+static void
+lc_application_break_later_action (GSimpleAction *action,
+                                   GVariant      *parameter,
+                                   gpointer       user_data)
+{
+  LcApplication *self = user_data;
+
+  lc_notifier_break_answered (self->notifier, LC_BREAK_ANSWER_LATER);
+}
+
+/* Skip: the next one after a full interval. */
+static void
+lc_application_break_skip_action (GSimpleAction *action,
+                                  GVariant      *parameter,
+                                  gpointer       user_data)
+{
+  LcApplication *self = user_data;
+
+  lc_notifier_break_answered (self->notifier, LC_BREAK_ANSWER_SKIP);
+}
+
 /* app.restore-backup('<path>'): the one way a backup is restored (from
  * the notice of a damaged diary, or from Preferences). The diary as it is
  * is kept as a backup first; the diary tells every page that it changed. */
@@ -540,6 +580,9 @@ static const GActionEntry app_actions[] = {
   { "reminder-start", lc_application_reminder_start_action, "s" },
   { "reminder-log", lc_application_reminder_log_action, "s" },
   { "reminder-snooze", lc_application_reminder_snooze_action, "s" },
+  { "break-start", lc_application_break_start_action },
+  { "break-later", lc_application_break_later_action },
+  { "break-skip", lc_application_break_skip_action },
   { "reopen-diary", lc_application_reopen_diary_action },
   { "restore-backup", lc_application_restore_backup_action, "s" },
 };

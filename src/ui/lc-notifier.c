@@ -13,6 +13,13 @@
  * with its window closed; in the Flatpak sandbox that needs the Background
  * portal's permission, asked for when a reminder is turned on. Its answer
  * is kept in the background-permission setting for Preferences to show.
+ *
+ * The sitting breaks are reminders too: an LcBreakScheduler counts the
+ * time at the computer (GNOME's idle monitor tells when the user is away,
+ * see LcIdleMonitor) and this offers the break, "sitting-break", with
+ * Start, Later and Skip; a session running holds it back, and outside the
+ * sandbox GNOME's Do Not Disturb does too (the portal does not tell it
+ * inside; there GNOME Shell keeps the banner back itself).
  */
 
 #include "config.h"
@@ -20,6 +27,7 @@
 #include <glib/gi18n.h>
 #include <libportal-gtk4/portal-gtk4.h>
 
+#include "lc-idle-monitor.h"
 #include "lc-notifier.h"
 
 struct _LcNotifier
@@ -33,9 +41,14 @@ struct _LcNotifier
   GTimeZone           *tz;
   LcReminderScheduler *scheduler;
   XdpPortal           *portal;
+  LcBreakScheduler    *breaks;
+  LcActivity          *activity;
+  GSettings           *desktop_notifications;  /* nullable: Do Not Disturb */
 
   gboolean             started;
   gboolean             any_enabled;
+  gboolean             breaks_enabled;
+  guint                n_sessions;   /* sessions running */
   gboolean             holding;      /* g_application_hold() is taken */
   gboolean             asking;       /* a portal request is under way */
 };
@@ -125,6 +138,22 @@ read_reminders (LcNotifier *self)
   return reminders;
 }
 
+static void
+read_break_rules (LcNotifier   *self,
+                  LcBreakRules *rules)
+{
+  rules->enabled = g_settings_get_boolean (self->settings, "sitting-break-enabled");
+  rules->interval_minutes = g_settings_get_uint (self->settings, "sitting-break-interval");
+  rules->start_minute = minute_setting (self, "sitting-break-start");
+  rules->end_minute = minute_setting (self, "sitting-break-end");
+  rules->weekdays = g_settings_get_uint (self->settings, "sitting-break-days") & LC_WEEKDAYS_ALL;
+  rules->only_while_active = g_settings_get_boolean (self->settings, "sitting-break-only-active");
+
+  /* No day: as off */
+  if (rules->weekdays == 0)
+    rules->enabled = FALSE;
+}
+
 /* Keep running with the window closed while a reminder is on, and only then. */
 static void
 update_hold (LcNotifier *self)
@@ -143,9 +172,13 @@ static void
 reload (LcNotifier *self)
 {
   g_autoptr(GPtrArray) reminders = read_reminders (self);
+  LcBreakRules rules;
 
-  self->any_enabled = reminders->len > 0;
+  read_break_rules (self, &rules);
+  self->breaks_enabled = rules.enabled;
+  self->any_enabled = reminders->len > 0 || rules.enabled;
   lc_reminder_scheduler_set_reminders (self->scheduler, reminders);
+  lc_break_scheduler_set_rules (self->breaks, &rules);
   update_hold (self);
 
   g_signal_emit (self, signals [CHANGED], 0);
@@ -255,7 +288,8 @@ settings_changed_cb (LcNotifier *self,
 {
   gboolean was_enabled = self->any_enabled;
 
-  if (!g_str_has_prefix (key, "routine-reminder-") && !g_str_has_prefix (key, "diary-reminder-"))
+  if (!g_str_has_prefix (key, "routine-reminder-") && !g_str_has_prefix (key, "diary-reminder-") &&
+      !(g_str_has_prefix (key, "sitting-break-") && !g_str_equal (key, "sitting-break-state")))
     return;
 
   reload (self);
@@ -263,6 +297,130 @@ settings_changed_cb (LcNotifier *self,
   /* Turned on: ask to run in the background, over the window if it is up. */
   if (self->started && !was_enabled && self->any_enabled && self->app != NULL)
     lc_notifier_request_background (self, gtk_application_get_active_window (self->app));
+}
+
+static GNotification *
+create_break_notification (LcNotifier *self)
+{
+  g_autoptr(GNotification) notification = g_notification_new (_("Time to Move Your Legs"));
+  LcBreakRules rules;
+  g_autofree char *body = NULL;
+
+  lc_break_scheduler_get_rules (self->breaks, &rules);
+  body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "You have been sitting for %u minute. Stand up and walk "
+                                       "about, or move your feet for a minute: it keeps the blood "
+                                       "in your legs flowing.",
+                                       "You have been sitting for %u minutes. Stand up and walk "
+                                       "about, or move your feet for a minute: it keeps the blood "
+                                       "in your legs flowing.",
+                                       rules.interval_minutes),
+                          rules.interval_minutes);
+  g_notification_set_body (notification, body);
+  g_notification_add_button (notification, _("Start"), "app.break-start");
+  g_notification_add_button (notification, _("Later"), "app.break-later");
+  g_notification_add_button (notification, _("Skip"), "app.break-skip");
+  g_notification_set_default_action (notification, "app.break-start");
+
+  return g_steal_pointer (&notification);
+}
+
+static void
+break_due_cb (LcNotifier       *self,
+              LcBreakScheduler *breaks)
+{
+  g_autoptr(GNotification) notification = create_break_notification (self);
+
+  g_debug ("A sitting break is due");
+
+  /* The same id: sitting on through one prompt replaces it */
+  if (self->app != NULL)
+    g_application_send_notification (G_APPLICATION (self->app), LC_NOTIFICATION_ID_BREAK, notification);
+  g_signal_emit (self, signals [NOTIFIED], 0, LC_NOTIFICATION_ID_BREAK, notification);
+}
+
+static void
+break_withdrawn_cb (LcNotifier       *self,
+                    LcBreakScheduler *breaks)
+{
+  g_debug ("The sitting break is not needed any more");
+
+  if (self->app != NULL)
+    g_application_withdraw_notification (G_APPLICATION (self->app), LC_NOTIFICATION_ID_BREAK);
+}
+
+static void
+break_state_changed_cb (LcNotifier       *self,
+                        LcBreakScheduler *breaks)
+{
+  g_autoptr(GVariant) state = lc_break_scheduler_get_state (breaks);
+  g_autoptr(GVariant) saved = g_settings_get_value (self->settings, "sitting-break-state");
+
+  if (!g_variant_equal (state, saved))
+    g_settings_set_value (self->settings, "sitting-break-state", state);
+
+  g_signal_emit (self, signals [CHANGED], 0);
+}
+
+static void
+activity_changed_cb (LcNotifier *self)
+{
+  /* Preferences says whether time away counts */
+  g_signal_emit (self, signals [CHANGED], 0);
+}
+
+static void
+show_banners_changed_cb (LcNotifier *self,
+                         const char *key,
+                         GSettings  *settings)
+{
+  gboolean muted = !g_settings_get_boolean (settings, "show-banners");
+
+  if (self->breaks != NULL)
+    lc_break_scheduler_set_muted (self->breaks, muted);
+}
+
+/* GNOME's Do Not Disturb, where it can be read: outside the sandbox (the
+ * Settings portal does not pass this schema on). */
+static void
+watch_do_not_disturb (LcNotifier *self)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source == NULL || g_file_test ("/.flatpak-info", G_FILE_TEST_EXISTS))
+    return;
+
+  schema = g_settings_schema_source_lookup (source, "org.gnome.desktop.notifications", TRUE);
+  if (schema == NULL || !g_settings_schema_has_key (schema, "show-banners"))
+    return;
+
+  self->desktop_notifications = g_settings_new_full (schema, NULL, NULL);
+  g_signal_connect_object (self->desktop_notifications, "changed::show-banners",
+                           G_CALLBACK (show_banners_changed_cb), self, G_CONNECT_SWAPPED);
+}
+
+static void
+setup_breaks (LcNotifier *self)
+{
+  g_autoptr(GVariant) state = g_settings_get_value (self->settings, "sitting-break-state");
+
+  if (self->breaks != NULL)
+    {
+      lc_break_scheduler_stop (self->breaks);
+      g_signal_handlers_disconnect_by_data (self->breaks, self);
+      g_clear_object (&self->breaks);
+    }
+
+  self->breaks = lc_break_scheduler_new (self->clock, self->tz, self->activity);
+  lc_break_scheduler_set_state (self->breaks, state);
+  lc_break_scheduler_set_busy (self->breaks, self->n_sessions > 0);
+  if (self->desktop_notifications != NULL)
+    show_banners_changed_cb (self, "show-banners", self->desktop_notifications);
+  g_signal_connect_object (self->breaks, "due", G_CALLBACK (break_due_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->breaks, "withdrawn", G_CALLBACK (break_withdrawn_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->breaks, "state-changed", G_CALLBACK (break_state_changed_cb), self,
+                           G_CONNECT_SWAPPED);
 }
 
 static void
@@ -277,6 +435,7 @@ setup_scheduler (LcNotifier *self)
       g_clear_object (&self->scheduler);
     }
 
+  setup_breaks (self);
   self->scheduler = lc_reminder_scheduler_new (self->clock, self->tz);
   lc_reminder_scheduler_set_state (self->scheduler, state);
   g_signal_connect_object (self->scheduler, "due", G_CALLBACK (due_cb), self, G_CONNECT_SWAPPED);
@@ -285,7 +444,10 @@ setup_scheduler (LcNotifier *self)
   reload (self);
 
   if (self->started)
-    lc_reminder_scheduler_start (self->scheduler);
+    {
+      lc_reminder_scheduler_start (self->scheduler);
+      lc_break_scheduler_start (self->breaks);
+    }
 }
 
 static void
@@ -322,6 +484,14 @@ lc_notifier_dispose (GObject *object)
 
   if (self->scheduler != NULL)
     lc_reminder_scheduler_stop (self->scheduler);
+  if (self->breaks != NULL)
+    {
+      /* Where the count stopped, for the next run */
+      lc_break_scheduler_stop (self->breaks);
+      if (self->settings != NULL)
+        break_state_changed_cb (self, self->breaks);
+      g_signal_handlers_disconnect_by_data (self->breaks, self);
+    }
   self->any_enabled = FALSE;
   update_hold (self);
   if (self->app != NULL)
@@ -329,6 +499,9 @@ lc_notifier_dispose (GObject *object)
   self->app = NULL;
 
   g_clear_object (&self->scheduler);
+  g_clear_object (&self->breaks);
+  g_clear_object (&self->activity);
+  g_clear_object (&self->desktop_notifications);
   g_clear_object (&self->portal);
   g_clear_object (&self->clock);
   g_clear_object (&self->settings);
@@ -418,6 +591,10 @@ lc_notifier_new (GtkApplication   *app,
   self->clock = clock != NULL ? g_object_ref (clock) : lc_clock_new_real ();
   g_signal_connect_object (self->settings, "changed", G_CALLBACK (settings_changed_cb), self,
                            G_CONNECT_SWAPPED);
+  self->activity = lc_idle_monitor_new (NULL);
+  g_signal_connect_object (self->activity, "notify::available", G_CALLBACK (activity_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  watch_do_not_disturb (self);
   setup_scheduler (self);
 
   return self;
@@ -436,6 +613,7 @@ lc_notifier_start (LcNotifier *self)
 
   self->started = TRUE;
   lc_reminder_scheduler_start (self->scheduler);
+  lc_break_scheduler_start (self->breaks);
 }
 
 /**
@@ -612,4 +790,134 @@ lc_notifier_request_background (LcNotifier *self,
                                  XDP_BACKGROUND_FLAG_AUTOSTART, NULL,
                                  background_requested_cb, g_object_ref (self));
   g_clear_pointer (&xdp_parent, xdp_parent_free);
+}
+
+/**
+ * lc_notifier_set_activity:
+ * @activity: where the sitting breaks learn whether the user is at the
+ *   computer
+ *
+ * For tests: another source than GNOME's idle monitor. The count goes on
+ * from what the settings say.
+ */
+void
+lc_notifier_set_activity (LcNotifier *self,
+                          LcActivity *activity)
+{
+  g_return_if_fail (LC_IS_NOTIFIER (self));
+  g_return_if_fail (LC_IS_ACTIVITY (activity));
+
+  if (self->breaks != NULL)
+    lc_break_scheduler_stop (self->breaks);
+  g_signal_handlers_disconnect_by_data (self->activity, self);
+  g_set_object (&self->activity, activity);
+  g_signal_connect_object (self->activity, "notify::available", G_CALLBACK (activity_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  setup_scheduler (self);
+}
+
+/**
+ * lc_notifier_get_breaks_enabled:
+ *
+ * Returns: whether the sitting breaks are on (and set for at least one day)
+ */
+gboolean
+lc_notifier_get_breaks_enabled (LcNotifier *self)
+{
+  g_return_val_if_fail (LC_IS_NOTIFIER (self), FALSE);
+
+  return self->breaks_enabled;
+}
+
+/**
+ * lc_notifier_get_activity_available:
+ *
+ * Returns: whether the desktop tells when the user is away, so that only
+ *   the time at the computer can count
+ */
+gboolean
+lc_notifier_get_activity_available (LcNotifier *self)
+{
+  g_return_val_if_fail (LC_IS_NOTIFIER (self), FALSE);
+
+  return lc_activity_get_available (self->activity);
+}
+
+/**
+ * lc_notifier_get_breaks:
+ *
+ * Returns: (transfer none): the sitting breaks' scheduler, for tests
+ */
+LcBreakScheduler *
+lc_notifier_get_breaks (LcNotifier *self)
+{
+  g_return_val_if_fail (LC_IS_NOTIFIER (self), NULL);
+
+  return self->breaks;
+}
+
+/**
+ * lc_notifier_break_answered:
+ * @answer: what the user chose
+ *
+ * The break's notification, answered: it is taken away; Later brings it
+ * again after %LC_BREAK_LATER_MINUTES more minutes of sitting, Skip after
+ * a full interval, Start leaves the count to the session that follows.
+ */
+void
+lc_notifier_break_answered (LcNotifier    *self,
+                            LcBreakAnswer  answer)
+{
+  g_return_if_fail (LC_IS_NOTIFIER (self));
+
+  if (self->app != NULL)
+    g_application_withdraw_notification (G_APPLICATION (self->app), LC_NOTIFICATION_ID_BREAK);
+
+  switch (answer)
+    {
+    case LC_BREAK_ANSWER_LATER:
+      lc_break_scheduler_later (self->breaks);
+      break;
+
+    case LC_BREAK_ANSWER_SKIP:
+      lc_break_scheduler_skip (self->breaks);
+      break;
+
+    case LC_BREAK_ANSWER_START:
+    default:
+      break;
+    }
+}
+
+/**
+ * lc_notifier_session_started:
+ *
+ * A guided session began: no break is offered while it runs.
+ */
+void
+lc_notifier_session_started (LcNotifier *self)
+{
+  g_return_if_fail (LC_IS_NOTIFIER (self));
+
+  self->n_sessions++;
+  lc_break_scheduler_set_busy (self->breaks, TRUE);
+}
+
+/**
+ * lc_notifier_session_ended:
+ * @moved: whether at least one step was done: a break from sitting
+ *
+ * A guided session ended (finished or stopped).
+ */
+void
+lc_notifier_session_ended (LcNotifier *self,
+                           gboolean    moved)
+{
+  g_return_if_fail (LC_IS_NOTIFIER (self));
+  g_return_if_fail (self->n_sessions > 0);
+
+  self->n_sessions--;
+  if (moved)
+    lc_break_scheduler_break_taken (self->breaks);
+  lc_break_scheduler_set_busy (self->breaks, self->n_sessions > 0);
 }

@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 
+#include "lc-break.h"
 #include "lc-clock.h"
 #include "lc-reminder.h"
 #include "lc-routine-library.h"
@@ -17,6 +18,18 @@ G_BEGIN_DECLS
 #define LC_REMINDER_ID_ROUTINE       "routine"
 #define LC_REMINDER_ID_DIARY_MORNING "diary-morning"
 #define LC_REMINDER_ID_DIARY_EVENING "diary-evening"
+
+/* The sitting break's notification */
+#define LC_NOTIFICATION_ID_BREAK "sitting-break"
+/* The built-in routine it starts */
+#define LC_ROUTINE_ID_SITTING_BREAK "sitting-break"
+
+typedef enum
+{
+  LC_BREAK_ANSWER_START,
+  LC_BREAK_ANSWER_LATER,
+  LC_BREAK_ANSWER_SKIP,
+} LcBreakAnswer;
 
 #define LC_TYPE_NOTIFIER (lc_notifier_get_type ())
 
@@ -40,5 +53,15 @@ void        lc_notifier_withdraw           (LcNotifier *self,
                                             const char *id);
 void        lc_notifier_request_background (LcNotifier *self,
                                             GtkWindow  *parent);
+void        lc_notifier_set_activity       (LcNotifier *self,
+                                            LcActivity *activity);
+gboolean    lc_notifier_get_breaks_enabled (LcNotifier *self);
+gboolean    lc_notifier_get_activity_available (LcNotifier *self);
+LcBreakScheduler *lc_notifier_get_breaks   (LcNotifier *self);
+void        lc_notifier_break_answered     (LcNotifier    *self,
+                                            LcBreakAnswer  answer);
+void        lc_notifier_session_started    (LcNotifier *self);
+void        lc_notifier_session_ended      (LcNotifier *self,
+                                            gboolean    moved);
 
 G_END_DECLS

@@ -52,8 +52,17 @@ struct _LcPreferencesDialog
   AdwExpanderRow       *evening_row;
   GtkSpinButton        *evening_hour;
   GtkSpinButton        *evening_minute;
+  AdwExpanderRow       *break_row;
+  GtkSpinButton        *break_interval;
+  GtkSpinButton        *break_start_hour;
+  GtkSpinButton        *break_start_minute;
+  GtkSpinButton        *break_end_hour;
+  GtkSpinButton        *break_end_minute;
+  AdwWrapBox           *break_days_box;
+  AdwSwitchRow         *break_active_row;
 
   GtkToggleButton      *day_toggles[7];   /* Monday first, as LC_WEEKDAY_BIT() */
+  GtkToggleButton      *break_day_toggles[7];
   GPtrArray            *routine_ids;      /* of the combo's rows */
   GPtrArray            *backups;          /* LcBackupInfo, of the backups list's rows */
   GFile                *chosen_backup;    /* to restore once the user confirms */
@@ -319,6 +328,10 @@ static const TimeKey time_keys[] = {
     G_STRUCT_OFFSET (LcPreferencesDialog, morning_minute) },
   { "diary-reminder-evening-time", G_STRUCT_OFFSET (LcPreferencesDialog, evening_hour),
     G_STRUCT_OFFSET (LcPreferencesDialog, evening_minute) },
+  { "sitting-break-start", G_STRUCT_OFFSET (LcPreferencesDialog, break_start_hour),
+    G_STRUCT_OFFSET (LcPreferencesDialog, break_start_minute) },
+  { "sitting-break-end", G_STRUCT_OFFSET (LcPreferencesDialog, break_end_hour),
+    G_STRUCT_OFFSET (LcPreferencesDialog, break_end_minute) },
 };
 
 #define TIME_SPIN(self, offset) (G_STRUCT_MEMBER (GtkSpinButton *, (self), (offset)))
@@ -342,20 +355,37 @@ time_spin_changed_cb (LcPreferencesDialog *self,
     }
 }
 
+static guint
+days_of (GtkToggleButton **toggles)
+{
+  guint days = 0;
+
+  for (guint i = 0; i < 7; i++)
+    if (gtk_toggle_button_get_active (toggles[i]))
+      days |= LC_WEEKDAY_BIT (i + 1);
+
+  return days;
+}
+
+static void
+show_days (GtkToggleButton **toggles,
+           guint             days)
+{
+  for (guint i = 0; i < 7; i++)
+    gtk_toggle_button_set_active (toggles[i], (days & LC_WEEKDAY_BIT (i + 1)) != 0);
+}
+
 static void
 day_toggled_cb (LcPreferencesDialog *self,
                 GtkToggleButton     *toggle)
 {
-  guint days = 0;
-
   if (self->updating)
     return;
 
-  for (guint i = 0; i < G_N_ELEMENTS (self->day_toggles); i++)
-    if (gtk_toggle_button_get_active (self->day_toggles[i]))
-      days |= LC_WEEKDAY_BIT (i + 1);
-
-  g_settings_set_uint (self->settings, "routine-reminder-days", days);
+  if (g_object_get_data (G_OBJECT (toggle), "break-day") != NULL)
+    g_settings_set_uint (self->settings, "sitting-break-days", days_of (self->break_day_toggles));
+  else
+    g_settings_set_uint (self->settings, "routine-reminder-days", days_of (self->day_toggles));
 }
 
 static void
@@ -434,8 +464,9 @@ show_reminder_settings (LcPreferencesDialog *self)
       gtk_spin_button_set_value (TIME_SPIN (self, time_keys[i].minute_offset), minutes % 60);
     }
 
-  for (guint i = 0; i < G_N_ELEMENTS (self->day_toggles); i++)
-    gtk_toggle_button_set_active (self->day_toggles[i], (days & LC_WEEKDAY_BIT (i + 1)) != 0);
+  show_days (self->day_toggles, days);
+  show_days (self->break_day_toggles, g_settings_get_uint (self->settings, "sitting-break-days"));
+  gtk_spin_button_set_value (self->break_interval, g_settings_get_uint (self->settings, "sitting-break-interval"));
 
   self->updating = FALSE;
 }
@@ -476,7 +507,9 @@ reminder_settings_changed_cb (LcPreferencesDialog *self,
     show_reminders_state (self);
   else if (g_str_equal (key, "routine-reminder-routine"))
     select_routine (self);
-  else if (g_str_has_suffix (key, "-time") || g_str_equal (key, "routine-reminder-days"))
+  else if (g_str_has_suffix (key, "-time") || g_str_equal (key, "routine-reminder-days") ||
+           g_str_equal (key, "sitting-break-start") || g_str_equal (key, "sitting-break-end") ||
+           g_str_equal (key, "sitting-break-days") || g_str_equal (key, "sitting-break-interval"))
     show_reminder_settings (self);
 }
 
@@ -504,13 +537,16 @@ try_again_clicked_cb (LcPreferencesDialog *self)
  * week (Sunday first in the United States, Monday first in Italy and
  * Germany); day_toggles[] stays Monday first. */
 static void
-create_day_toggles (LcPreferencesDialog *self)
+create_day_toggles (LcPreferencesDialog  *self,
+                    AdwWrapBox           *box,
+                    GtkToggleButton     **toggles,
+                    gboolean              for_breaks)
 {
   /* 1 January 2024 was a Monday. */
   g_autoptr(GDateTime) monday = g_date_time_new_local (2024, 1, 1, 12, 0, 0);
   GDateWeekday first = lc_period_locale_first_weekday ();
 
-  for (guint i = 0; i < G_N_ELEMENTS (self->day_toggles); i++)
+  for (guint i = 0; i < 7; i++)
     {
       g_autoptr(GDateTime) day = g_date_time_add_days (monday, (int) i);
       g_autofree char *abbreviation = g_date_time_format (day, "%a");
@@ -520,12 +556,35 @@ create_day_toggles (LcPreferencesDialog *self)
       gtk_widget_add_css_class (toggle, "circular");
       gtk_widget_set_tooltip_text (toggle, name);
       gtk_accessible_update_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+      if (for_breaks)
+        g_object_set_data (G_OBJECT (toggle), "break-day", GINT_TO_POINTER (TRUE));
       g_signal_connect_object (toggle, "toggled", G_CALLBACK (day_toggled_cb), self, G_CONNECT_SWAPPED);
-      self->day_toggles[i] = GTK_TOGGLE_BUTTON (toggle);
+      toggles[i] = GTK_TOGGLE_BUTTON (toggle);
     }
 
-  for (guint k = 0; k < G_N_ELEMENTS (self->day_toggles); k++)
-    adw_wrap_box_append (self->days_box, GTK_WIDGET (self->day_toggles[(first - 1 + k) % 7]));
+  for (guint k = 0; k < 7; k++)
+    adw_wrap_box_append (box, GTK_WIDGET (toggles[(first - 1 + k) % 7]));
+}
+
+static void
+break_interval_changed_cb (LcPreferencesDialog *self)
+{
+  if (!self->updating)
+    g_settings_set_uint (self->settings, "sitting-break-interval",
+                         (guint) gtk_spin_button_get_value_as_int (self->break_interval));
+}
+
+/* Whether time away can count as a break here */
+static void
+show_breaks_state (LcPreferencesDialog *self)
+{
+  gboolean available = self->notifier != NULL && lc_notifier_get_activity_available (self->notifier);
+
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->break_active_row),
+                               available ? _("Five minutes away from the keyboard and mouse count as a break")
+                                         : _("This desktop does not tell Leg Care when you are away, so all "
+                                             "the time within your hours counts"));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->break_active_row), available);
 }
 
 static void
@@ -533,7 +592,8 @@ setup_reminders (LcPreferencesDialog *self)
 {
   LcNotifier *reminders = self->notifier;
 
-  create_day_toggles (self);
+  create_day_toggles (self, self->days_box, self->day_toggles, FALSE);
+  create_day_toggles (self, self->break_days_box, self->break_day_toggles, TRUE);
   fill_routines (self);
   show_reminder_settings (self);
 
@@ -543,6 +603,12 @@ setup_reminders (LcPreferencesDialog *self)
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "diary-reminder-evening-enabled", self->evening_row, "enable-expansion",
                    G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "sitting-break-enabled", self->break_row, "enable-expansion",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "sitting-break-only-active", self->break_active_row, "active",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_signal_connect_object (self->break_interval, "value-changed", G_CALLBACK (break_interval_changed_cb), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (self->routine_row, "notify::enable-expansion", G_CALLBACK (routine_enabled_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "changed", G_CALLBACK (reminder_settings_changed_cb), self,
@@ -551,8 +617,12 @@ setup_reminders (LcPreferencesDialog *self)
   if (self->library != NULL)
     g_signal_connect_object (lc_routine_library_get_routines (self->library), "items-changed", G_CALLBACK (fill_routines), self, G_CONNECT_SWAPPED);
   if (reminders != NULL)
-    g_signal_connect_object (reminders, "changed", G_CALLBACK (show_reminders_state), self, G_CONNECT_SWAPPED);
+    {
+      g_signal_connect_object (reminders, "changed", G_CALLBACK (show_reminders_state), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (reminders, "changed", G_CALLBACK (show_breaks_state), self, G_CONNECT_SWAPPED);
+    }
   show_reminders_state (self);
+  show_breaks_state (self);
 }
 
 static void
@@ -782,6 +852,14 @@ lc_preferences_dialog_class_init (LcPreferencesDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LcPreferencesDialog, evening_row);
   gtk_widget_class_bind_template_child (widget_class, LcPreferencesDialog, evening_hour);
   gtk_widget_class_bind_template_child (widget_class, LcPreferencesDialog, evening_minute);
+  gtk_widget_class_bind_template_child (widget_class, LcPreferencesDialog, break_row);
+  gtk_widget_class_bind_template_child (widget_class, LcPreferencesDialog, break_interval);
+  gtk_widget_class_bind_template_child (widget_class, LcPreferencesDialog, break_start_hour);
+  gtk_widget_class_bind_template_child (widget_class, LcPreferencesDialog, break_start_minute);
+  gtk_widget_class_bind_template_child (widget_class, LcPreferencesDialog, break_end_hour);
+  gtk_widget_class_bind_template_child (widget_class, LcPreferencesDialog, break_end_minute);
+  gtk_widget_class_bind_template_child (widget_class, LcPreferencesDialog, break_days_box);
+  gtk_widget_class_bind_template_child (widget_class, LcPreferencesDialog, break_active_row);
   gtk_widget_class_bind_template_callback_full (widget_class, "time_spin_output_cb", G_CALLBACK (lc_time_spin_output));
   gtk_widget_class_bind_template_callback (widget_class, time_spin_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, routine_selected_cb);

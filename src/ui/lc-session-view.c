@@ -16,6 +16,7 @@
 
 #include <glib/gi18n.h>
 
+#include "lc-application.h"
 #include "lc-cue-player.h"
 #include "lc-format.h"
 #include "lc-illustration.h"
@@ -37,6 +38,7 @@ struct _LcSessionView
   int                shown_step;
   gboolean           shown_mirrored;
   guint              inhibit_cookie;
+  LcNotifier        *notifier;        /* told while a session runs */
   gboolean           paused_for_watch; /* What to Watch For paused it */
   gboolean           has_sides;        /* the routine has steps per leg */
   gboolean           has_repetitions;
@@ -311,6 +313,31 @@ segment_changed_cb (LcSessionView *self)
     }
 }
 
+/* The sitting breaks hold back while a session runs; one with a step done
+ * is a break. */
+static void
+tell_notifier (LcSessionView *self,
+               gboolean       running,
+               gboolean       moved)
+{
+  if (running && self->notifier == NULL)
+    {
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+      GtkApplication *app = GTK_IS_WINDOW (root) ? gtk_window_get_application (GTK_WINDOW (root)) : NULL;
+      LcNotifier *notifier = LC_IS_APPLICATION (app) ? lc_application_get_notifier (LC_APPLICATION (app)) : NULL;
+
+      if (notifier == NULL)
+        return;
+      self->notifier = g_object_ref (notifier);
+      lc_notifier_session_started (self->notifier);
+    }
+  else if (!running && self->notifier != NULL)
+    {
+      lc_notifier_session_ended (self->notifier, moved);
+      g_clear_object (&self->notifier);
+    }
+}
+
 /* Keep the screen awake while a session runs, not while it is paused. */
 static void
 update_inhibit (LcSessionView *self,
@@ -355,6 +382,8 @@ state_changed_cb (LcSessionView *self)
     announce (self, _("Resumed"));
 
   update_inhibit (self, state == LC_SESSION_RUNNING || state == LC_SESSION_GET_READY);
+  if (state == LC_SESSION_RUNNING || state == LC_SESSION_GET_READY || state == LC_SESSION_PAUSED)
+    tell_notifier (self, TRUE, FALSE);
   update_time (self);
 }
 
@@ -406,6 +435,7 @@ finished_cb (LcSessionView *self,
   const char *title = completed ? _("Session Complete") : _("Session Stopped");
 
   update_inhibit (self, FALSE);
+  tell_notifier (self, FALSE, record->steps_done > 0);
 
   adw_status_page_set_title (self->summary_status, title);
   /* Stopping is no failure: a neutral sign, not a warning */
@@ -518,6 +548,7 @@ leave (LcSessionView *self)
   GtkWidget *view = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_NAVIGATION_VIEW);
 
   update_inhibit (self, FALSE);
+  tell_notifier (self, FALSE, FALSE);
   set_fullscreen (self, FALSE);
   if (view != NULL)
     adw_navigation_view_pop (ADW_NAVIGATION_VIEW (view));
@@ -714,6 +745,7 @@ lc_session_view_dispose (GObject *object)
       g_signal_handlers_disconnect_by_data (self->session, self);
       lc_session_stop (self->session);
     }
+  tell_notifier (self, FALSE, FALSE);
   gtk_widget_dispose_template (GTK_WIDGET (self), LC_TYPE_SESSION_VIEW);
   g_clear_object (&self->session);
   g_clear_object (&self->diary);
@@ -761,6 +793,16 @@ lc_session_view_set_property (GObject      *object,
 
 static void lc_session_view_shown (AdwNavigationPage *page);
 
+/* Taken off the screen (popped, the window closed): the session is over
+ * for the sitting breaks, whatever happens to the page after. */
+static void
+lc_session_view_unroot (GtkWidget *widget)
+{
+  tell_notifier (LC_SESSION_VIEW (widget), FALSE, FALSE);
+
+  GTK_WIDGET_CLASS (lc_session_view_parent_class)->unroot (widget);
+}
+
 static void
 lc_session_view_class_init (LcSessionViewClass *klass)
 {
@@ -772,6 +814,7 @@ lc_session_view_class_init (LcSessionViewClass *klass)
   object_class->get_property = lc_session_view_get_property;
   object_class->set_property = lc_session_view_set_property;
   page_class->shown = lc_session_view_shown;
+  widget_class->unroot = lc_session_view_unroot;
 
   /**
    * LcSessionView:muted:
