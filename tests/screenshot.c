@@ -470,9 +470,12 @@ main (int   argc,
           adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
           spin (300);
           /* Scrolled to its last row */
-          gtk_widget_grab_focus (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (dialog),
-                                                                            LC_TYPE_PREFERENCES_DIALOG,
-                                                                            "break_active_row")));
+          {
+            GtkWidget *scrolled = gtk_widget_get_ancestor (row, GTK_TYPE_SCROLLED_WINDOW);
+            GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+
+            gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+          }
         }
       else if (shot->action != NULL && g_action_group_has_action (G_ACTION_GROUP (app), shot->action))
         g_action_group_activate_action (G_ACTION_GROUP (app), shot->action, NULL);

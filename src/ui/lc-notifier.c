@@ -42,7 +42,8 @@ struct _LcNotifier
   LcReminderScheduler *scheduler;
   XdpPortal           *portal;
   LcBreakScheduler    *breaks;
-  LcActivity          *activity;
+  LcActivity          *activity;     /* nullable: while the breaks are off */
+  gboolean             activity_given; /* by a test: kept */
   GSettings           *desktop_notifications;  /* nullable: Do Not Disturb */
 
   gboolean             started;
@@ -168,6 +169,36 @@ update_hold (LcNotifier *self)
     g_application_release (G_APPLICATION (self->app));
 }
 
+static void setup_breaks (LcNotifier *self,
+                          GVariant   *state);
+static void activity_changed_cb (LcNotifier *self);
+
+/* GNOME's idle monitor is asked only while the breaks are on: off, the
+ * app adds no watch to the compositor. The count goes on across. */
+static void
+ensure_activity (LcNotifier *self,
+                 gboolean    wanted)
+{
+  g_autoptr(GVariant) state = NULL;
+
+  if (self->activity_given || wanted == (self->activity != NULL))
+    return;
+
+  state = lc_break_scheduler_get_state (self->breaks);
+  if (wanted)
+    {
+      self->activity = lc_idle_monitor_new (NULL);
+      g_signal_connect_object (self->activity, "notify::available", G_CALLBACK (activity_changed_cb), self,
+                               G_CONNECT_SWAPPED);
+    }
+  else
+    {
+      g_signal_handlers_disconnect_by_data (self->activity, self);
+      g_clear_object (&self->activity);
+    }
+  setup_breaks (self, state);
+}
+
 static void
 reload (LcNotifier *self)
 {
@@ -175,10 +206,13 @@ reload (LcNotifier *self)
   LcBreakRules rules;
 
   read_break_rules (self, &rules);
+  ensure_activity (self, rules.enabled);
   self->breaks_enabled = rules.enabled;
   self->any_enabled = reminders->len > 0 || rules.enabled;
   lc_reminder_scheduler_set_reminders (self->scheduler, reminders);
   lc_break_scheduler_set_rules (self->breaks, &rules);
+  if (self->started)
+    lc_break_scheduler_start (self->breaks);
   update_hold (self);
 
   g_signal_emit (self, signals [CHANGED], 0);
@@ -401,10 +435,9 @@ watch_do_not_disturb (LcNotifier *self)
 }
 
 static void
-setup_breaks (LcNotifier *self)
+setup_breaks (LcNotifier *self,
+              GVariant   *state)
 {
-  g_autoptr(GVariant) state = g_settings_get_value (self->settings, "sitting-break-state");
-
   if (self->breaks != NULL)
     {
       lc_break_scheduler_stop (self->breaks);
@@ -435,7 +468,11 @@ setup_scheduler (LcNotifier *self)
       g_clear_object (&self->scheduler);
     }
 
-  setup_breaks (self);
+  {
+    g_autoptr(GVariant) break_state = g_settings_get_value (self->settings, "sitting-break-state");
+
+    setup_breaks (self, break_state);
+  }
   self->scheduler = lc_reminder_scheduler_new (self->clock, self->tz);
   lc_reminder_scheduler_set_state (self->scheduler, state);
   g_signal_connect_object (self->scheduler, "due", G_CALLBACK (due_cb), self, G_CONNECT_SWAPPED);
@@ -590,9 +627,6 @@ lc_notifier_new (GtkApplication   *app,
   self->settings = g_object_ref (settings);
   self->clock = clock != NULL ? g_object_ref (clock) : lc_clock_new_real ();
   g_signal_connect_object (self->settings, "changed", G_CALLBACK (settings_changed_cb), self,
-                           G_CONNECT_SWAPPED);
-  self->activity = lc_idle_monitor_new (NULL);
-  g_signal_connect_object (self->activity, "notify::available", G_CALLBACK (activity_changed_cb), self,
                            G_CONNECT_SWAPPED);
   watch_do_not_disturb (self);
   setup_scheduler (self);
@@ -809,8 +843,10 @@ lc_notifier_set_activity (LcNotifier *self,
 
   if (self->breaks != NULL)
     lc_break_scheduler_stop (self->breaks);
-  g_signal_handlers_disconnect_by_data (self->activity, self);
+  if (self->activity != NULL)
+    g_signal_handlers_disconnect_by_data (self->activity, self);
   g_set_object (&self->activity, activity);
+  self->activity_given = TRUE;
   g_signal_connect_object (self->activity, "notify::available", G_CALLBACK (activity_changed_cb), self,
                            G_CONNECT_SWAPPED);
   setup_scheduler (self);
@@ -840,7 +876,7 @@ lc_notifier_get_activity_available (LcNotifier *self)
 {
   g_return_val_if_fail (LC_IS_NOTIFIER (self), FALSE);
 
-  return lc_activity_get_available (self->activity);
+  return self->activity != NULL && lc_activity_get_available (self->activity);
 }
 
 /**

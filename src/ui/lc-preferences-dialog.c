@@ -584,7 +584,8 @@ show_breaks_state (LcPreferencesDialog *self)
                                available ? _("Five minutes away from the keyboard and mouse count as a break")
                                          : _("This desktop does not tell Leg Care when you are away, so all "
                                              "the time within your hours counts"));
-  gtk_widget_set_sensitive (GTK_WIDGET (self->break_active_row), available);
+  /* Still sensitive: the text must stay readable, and the choice holds
+   * for a session on a desktop that can tell */
 }
 
 static void
