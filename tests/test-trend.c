@@ -1253,6 +1253,227 @@ test_trend_period_insights (void)
   assert_sentences (sentences, july);
 }
 
+/* Sitting breaks a day: @n sessions of the Sitting Break routine on @day */
+static void
+add_breaks_on (GPtrArray *sessions,
+               guint32    day,
+               guint      n)
+{
+  for (guint i = 0; i < n; i++)
+    add_session_on (sessions, LC_TREND_BREAK_ROUTINE_ID, "Sitting Break", day, TRUE, -1, -1);
+}
+
+/* Evening heaviness on days with more and fewer sitting breaks: the split,
+ * what counts, the thresholds of days and of a point, both voices */
+static void
+test_trend_break_days (void)
+{
+  g_autoptr(GTimeZone) tz = rome_zone ();
+  const guint32 first = lc_trend_day_number (2026, 6, 1);
+  const int N = LC_SCORE_NONE;
+  LcBreakComparison comparison;
+
+  /* Four days with three breaks and evenings at 3, four with none at 5 */
+  {
+    g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) lc_entry_free);
+    g_autoptr(GPtrArray) sessions = new_sessions ();
+    g_autoptr(GPtrArray) sentences = NULL;
+    g_autoptr(GPtrArray) report = NULL;
+    const char *expected[] = {
+      "In the evening, your legs felt less heavy on days with 3 or more sitting breaks: 3.0 against 5.0 on "
+      "average (4 and 4 days). Days differ in other ways too, so this does not show that the breaks caused it.",
+      NULL
+    };
+    const char *expected_report[] = {
+      "Evening heaviness was rated lower on days with 3 or more sitting breaks: 3.0 against 5.0 on average "
+      "(4 and 4 days). Days differ in other ways too, so this does not show that the breaks caused it.",
+      NULL
+    };
+
+    for (int i = 0; i < 8; i++)
+      {
+        int score = i < 4 ? 3 : 5;
+
+        g_ptr_array_add (entries, make_entry (rome (2026, 6, 1 + i, 19, 0), score, score, N, N));
+        add_breaks_on (sessions, first + i, i < 4 ? 3 : 0);
+      }
+    /* Not counted: a morning entry, breaks on a day without an evening
+     * score, another routine's sessions, a break stopped before a step */
+    g_ptr_array_add (entries, make_entry (rome (2026, 6, 5, 9, 0), 0, 0, N, N));
+    add_breaks_on (sessions, first + 20, 9);
+    add_session_on (sessions, "calf-pump-seated", "Calf Pump", first + 5, TRUE, -1, -1);
+    add_session_on (sessions, "calf-pump-seated", "Calf Pump", first + 5, TRUE, -1, -1);
+    add_session_on (sessions, "calf-pump-seated", "Calf Pump", first + 5, TRUE, -1, -1);
+    g_ptr_array_add (sessions, make_session (LC_TREND_BREAK_ROUTINE_ID, "Sitting Break",
+                                             rome (2026, 6, 6, 10, 0), 0, 4, 0, -1, -1));
+
+    g_assert_true (lc_trend_compare_break_days (entries, sessions, tz, first, first + 29, &comparison));
+    g_assert_cmpuint (comparison.threshold, ==, 3);
+    g_assert_cmpuint (comparison.more_days, ==, 4);
+    g_assert_cmpuint (comparison.fewer_days, ==, 4);
+    g_assert_cmpfloat_with_epsilon (comparison.more_mean, 3.0, EPS);
+    g_assert_cmpfloat_with_epsilon (comparison.fewer_mean, 5.0, EPS);
+
+    sentences = lc_trend_period_insights (entries, sessions, tz, first, first + 29, LC_TREND_VOICE_USER);
+    assert_sentences (sentences, expected);
+    report = lc_trend_period_insights (entries, sessions, tz, first, first + 29, LC_TREND_VOICE_REPORT);
+    assert_sentences (report, expected_report);
+
+    /* The period is respected: only the last five days, one side too small */
+    g_assert_false (lc_trend_compare_break_days (entries, sessions, tz, first + 3, first + 29, &comparison));
+    g_assert_cmpuint (comparison.more_days, ==, 1);
+    g_assert_cmpuint (comparison.fewer_days, ==, 4);
+  }
+
+  /* The split that makes the smaller side largest: breaks 0 0 0 1 2 5
+   * split at 1 (three and three), not at 2 (four and two) */
+  {
+    g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) lc_entry_free);
+    g_autoptr(GPtrArray) sessions = new_sessions ();
+    const guint n_breaks[] = { 0, 0, 0, 1, 2, 5 };
+
+    for (guint i = 0; i < G_N_ELEMENTS (n_breaks); i++)
+      {
+        g_ptr_array_add (entries, make_entry (rome (2026, 6, 1 + i, 21, 0), 4, N, N, N));
+        add_breaks_on (sessions, first + i, n_breaks[i]);
+      }
+    g_assert_true (lc_trend_compare_break_days (entries, sessions, tz, first, first + 29, &comparison));
+    g_assert_cmpuint (comparison.threshold, ==, 1);
+    g_assert_cmpuint (comparison.more_days, ==, 3);
+    g_assert_cmpuint (comparison.fewer_days, ==, 3);
+  }
+
+  /* A point apart is clear; 0.9 is not. Two days on a side are too few. */
+  {
+    const struct { int more; int fewer; guint n_more; gboolean said; const char *start; } cases[] = {
+      { 4, 5, 3, TRUE, "In the evening, your legs felt less heavy" },
+      { 6, 5, 3, TRUE, "In the evening, your legs felt heavier" },
+      { 5, 5, 3, TRUE, "Evening heaviness was about the same" },
+      { 4, 5, 2, FALSE, NULL },
+    };
+
+    for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+      {
+        g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) lc_entry_free);
+        g_autoptr(GPtrArray) sessions = new_sessions ();
+        g_autoptr(GPtrArray) sentences = NULL;
+
+        for (guint i = 0; i < cases[c].n_more + 3; i++)
+          {
+            gboolean more = i < cases[c].n_more;
+
+            g_ptr_array_add (entries, make_entry (rome (2026, 6, 1 + i, 18, 0),
+                                                  more ? cases[c].more : cases[c].fewer, N, N, N));
+            add_breaks_on (sessions, first + i, more ? 2 : 0);
+          }
+        sentences = lc_trend_period_insights (entries, sessions, tz, first, first + 29, LC_TREND_VOICE_USER);
+        g_assert_cmpuint (sentences->len, ==, cases[c].said ? 1 : 0);
+        if (cases[c].said)
+          g_assert_true (g_str_has_prefix (sentences->pdata[0], cases[c].start));
+      }
+
+    /* 0.9 apart: 4.1 against 5.0 */
+    {
+      g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) lc_entry_free);
+      g_autoptr(GPtrArray) sessions = new_sessions ();
+      g_autoptr(GPtrArray) sentences = NULL;
+      /* The "more" days' evenings: nine at 4 and one at 5, a mean of 4.1 */
+      const int more_left[] = { 4, 4, 4, 4, 5, 4, 4, 4, 4, 4 };
+
+      for (guint i = 0; i < G_N_ELEMENTS (more_left); i++)
+        {
+          g_ptr_array_add (entries, make_entry (rome (2026, 6, 1 + i, 18, 0), more_left[i], N, N, N));
+          add_breaks_on (sessions, first + i, 2);
+        }
+      for (guint i = 0; i < 3; i++)
+        g_ptr_array_add (entries, make_entry (rome (2026, 6, 20 + i, 18, 0), 5, N, N, N));
+      sentences = lc_trend_period_insights (entries, sessions, tz, first, first + 29, LC_TREND_VOICE_USER);
+      g_assert_cmpuint (sentences->len, ==, 1);
+      g_assert_true (g_str_has_prefix (sentences->pdata[0], "Evening heaviness was about the same"));
+      g_assert_nonnull (strstr (sentences->pdata[0], "4.1 and 5.0"));
+    }
+  }
+}
+
+/* Seeded random months: the split checked against every other split */
+static void
+test_trend_break_days_random (void)
+{
+  g_autoptr(GTimeZone) tz = rome_zone ();
+  guint32 seed = g_test_rand_int ();
+  g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
+  const guint32 first = lc_trend_day_number (2026, 3, 1);
+
+  g_test_message ("seed %u", seed);
+  for (guint run = 0; run < 200; run++)
+    {
+      g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) lc_entry_free);
+      g_autoptr(GPtrArray) sessions = new_sessions ();
+      guint n_days = g_rand_int_range (rand, 0, 40);
+      guint breaks[40] = { 0 };
+      gboolean evening[40] = { FALSE };
+      guint n_evenings = 0;
+      LcBreakComparison comparison;
+      gboolean enough;
+      guint best = 0;
+
+      for (guint i = 0; i < n_days; i++)
+        {
+          GDate date;
+
+          g_date_clear (&date, 1);
+          g_date_set_julian (&date, first + i);
+          breaks[i] = g_rand_boolean (rand) ? 0 : g_rand_int_range (rand, 0, 9);
+          add_breaks_on (sessions, first + i, breaks[i]);
+          evening[i] = g_rand_int_range (rand, 0, 4) != 0;
+          if (evening[i])
+            {
+              n_evenings++;
+              g_ptr_array_add (entries, make_entry (rome (g_date_get_year (&date), g_date_get_month (&date),
+                                                          g_date_get_day (&date), g_rand_int_range (rand, 17, 24), 0),
+                                                    g_rand_int_range (rand, 0, 11), LC_SCORE_NONE, LC_SCORE_NONE,
+                                                    LC_SCORE_NONE));
+            }
+        }
+
+      enough = lc_trend_compare_break_days (entries, sessions, tz, first, first + 60, &comparison);
+
+      /* Brute force: the best smaller side over every threshold */
+      for (guint t = 1; t <= 9; t++)
+        {
+          guint more = 0;
+          guint fewer = 0;
+
+          for (guint i = 0; i < n_days; i++)
+            if (evening[i])
+              {
+                if (breaks[i] >= t)
+                  more++;
+                else
+                  fewer++;
+              }
+          best = MAX (best, MIN (more, fewer));
+        }
+
+      g_assert_cmpint (enough, ==, best >= LC_TREND_MIN_BREAK_DAYS);
+      if (best == 0)
+        continue;
+      g_assert_cmpuint (comparison.more_days + comparison.fewer_days, ==, n_evenings);
+      g_assert_cmpuint (MIN (comparison.more_days, comparison.fewer_days), ==, best);
+      {
+        guint more = 0;
+
+        for (guint i = 0; i < n_days; i++)
+          if (evening[i] && breaks[i] >= comparison.threshold)
+            more++;
+        g_assert_cmpuint (comparison.more_days, ==, more);
+        g_assert_cmpuint (comparison.threshold, >=, 1);
+      }
+      g_assert_true (comparison.more_mean >= 0 && comparison.more_mean <= 10);
+      g_assert_true (comparison.fewer_mean >= 0 && comparison.fewer_mean <= 10);
+    }
+}
+
 /* Each rule at its limits: one value too few, and exactly one point */
 static void
 test_trend_insights_thresholds (void)
@@ -1346,6 +1567,8 @@ main (int   argc,
   g_test_add_func ("/lc/trend/insights", test_trend_insights);
   g_test_add_func ("/lc/trend/insights-thresholds", test_trend_insights_thresholds);
   g_test_add_func ("/lc/trend/period-insights", test_trend_period_insights);
+  g_test_add_func ("/lc/trend/break-days", test_trend_break_days);
+  g_test_add_func ("/lc/trend/break-days-random", test_trend_break_days_random);
 
   return g_test_run ();
 }

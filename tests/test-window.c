@@ -2049,6 +2049,32 @@ test_window_trends_summary (Fixture       *fixture,
   g_assert_cmpstr (value, ==, "2");
   g_assert_cmpstr (note, ==, "on 1 day");
 
+  /* Sitting breaks get a card of their own once there are any: three on
+   * two days, one of them stopped before a step (not counted) */
+  g_assert_cmpuint (count_labels (trends_child (page, "summary_box"), "Sitting Breaks"), ==, 0);
+  g_assert_true (lc_diary_begin (diary, NULL));
+  for (guint i = 0; i < 4; i++)
+    {
+      g_autoptr(LcSessionRecord) record = lc_session_record_new ();
+      g_autoptr(GDateTime) time = g_date_time_new_local (g_date_get_year (&last_month), g_date_get_month (&last_month),
+                                                         i < 2 ? 11 : 12, 10 + (int) i, 0, 0);
+
+      record->routine_id = g_strdup ("sitting-break");
+      record->routine_name = g_strdup ("Sitting Break");
+      record->started_at = g_date_time_to_unix (time);
+      record->ended_at = record->started_at + 120;
+      record->steps_total = 4;
+      record->steps_done = i < 3 ? 4 : 0;
+      g_assert_true (lc_diary_add_session (diary, record, NULL));
+    }
+  g_assert_true (lc_diary_commit (diary, NULL));
+  wait_until (count_labels (trends_child (page, "summary_box"), "Sitting Breaks") == 1);
+  summary_card (page, "Sitting Breaks", &value, &note);
+  g_assert_cmpstr (value, ==, "3");
+  g_assert_cmpstr (note, ==, "on 2 days");
+  summary_card (page, "Sessions", &value, &note);
+  g_assert_cmpstr (value, ==, "5");
+
   /* The month before has nothing before it: too few entries to compare */
   gtk_widget_activate_action (page, "trends.previous", NULL);
   summary_card (page, "Heaviness, Left Leg", &value, &note);

@@ -11,6 +11,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "lc-trend.h"
@@ -196,6 +198,60 @@ add_routine_sentences (GPtrArray    *sentences,
     }
 }
 
+/* Days with more breaks may be days at a desk, or better days: the
+ * sentence says what the numbers are and that they show no cause. */
+static char *
+break_sentence (const LcBreakComparison *comparison,
+                LcTrendVoice             voice)
+{
+  gboolean report = voice == LC_TREND_VOICE_REPORT;
+  double change = round (comparison->more_mean * 10) - round (comparison->fewer_mean * 10);
+
+  if (change <= -LC_TREND_CLEAR_CHANGE * 10)
+    return g_strdup_printf (report
+      /* Translators: in the report for a doctor, about the person; the least number of
+       * sitting breaks of a "more" day, the mean evening heaviness (0-10) on days with
+       * that many or more and on days with fewer, then the numbers of days; the plural
+       * follows the last number */
+      ? g_dngettext (GETTEXT_PACKAGE, "Evening heaviness was rated lower on days with %u or more sitting breaks: %.1f against %.1f on average (%u and %u day). Days differ in other ways too, so this does not show that the breaks caused it.",
+                     "Evening heaviness was rated lower on days with %u or more sitting breaks: %.1f against %.1f on average (%u and %u days). Days differ in other ways too, so this does not show that the breaks caused it.",
+                     comparison->fewer_days)
+      /* Translators: the least number of sitting breaks of a "more" day, the mean
+       * evening heaviness (0-10) on days with that many or more and on days with
+       * fewer, then the numbers of days; the plural follows the last number */
+      : g_dngettext (GETTEXT_PACKAGE, "In the evening, your legs felt less heavy on days with %u or more sitting breaks: %.1f against %.1f on average (%u and %u day). Days differ in other ways too, so this does not show that the breaks caused it.",
+                     "In the evening, your legs felt less heavy on days with %u or more sitting breaks: %.1f against %.1f on average (%u and %u days). Days differ in other ways too, so this does not show that the breaks caused it.",
+                     comparison->fewer_days),
+      comparison->threshold, comparison->more_mean, comparison->fewer_mean, comparison->more_days,
+      comparison->fewer_days);
+  if (change >= LC_TREND_CLEAR_CHANGE * 10)
+    return g_strdup_printf (report
+      /* Translators: in the report for a doctor, about the person; the least number of
+       * sitting breaks of a "more" day, the mean evening heaviness (0-10) on days with
+       * that many or more and on days with fewer, then the numbers of days; the plural
+       * follows the last number */
+      ? g_dngettext (GETTEXT_PACKAGE, "Evening heaviness was rated higher on days with %u or more sitting breaks: %.1f against %.1f on average (%u and %u day). Days differ in other ways too, so this does not show that the breaks caused it.",
+                     "Evening heaviness was rated higher on days with %u or more sitting breaks: %.1f against %.1f on average (%u and %u days). Days differ in other ways too, so this does not show that the breaks caused it.",
+                     comparison->fewer_days)
+      /* Translators: the least number of sitting breaks of a "more" day, the mean
+       * evening heaviness (0-10) on days with that many or more and on days with
+       * fewer, then the numbers of days; the plural follows the last number */
+      : g_dngettext (GETTEXT_PACKAGE, "In the evening, your legs felt heavier on days with %u or more sitting breaks: %.1f against %.1f on average (%u and %u day). Days differ in other ways too, so this does not show that the breaks caused it.",
+                     "In the evening, your legs felt heavier on days with %u or more sitting breaks: %.1f against %.1f on average (%u and %u days). Days differ in other ways too, so this does not show that the breaks caused it.",
+                     comparison->fewer_days),
+      comparison->threshold, comparison->more_mean, comparison->fewer_mean, comparison->more_days,
+      comparison->fewer_days);
+  return g_strdup_printf (
+    /* Translators: the least number of sitting breaks of a "more" day, the mean
+     * evening heaviness (0-10) on days with that many or more and on days with
+     * fewer, then the numbers of days; the plural follows the last number */
+    g_dngettext (GETTEXT_PACKAGE, "Evening heaviness was about the same on days with %u or more sitting breaks and on days with fewer, with no clear difference: %.1f and %.1f on average (%u and %u day).",
+                 "Evening heaviness was about the same on days with %u or more sitting breaks and on days with fewer, with no clear difference: %.1f and %.1f on average (%u and %u days).",
+                 comparison->fewer_days),
+    comparison->threshold, comparison->more_mean, comparison->fewer_mean, comparison->more_days,
+    comparison->fewer_days);
+}
+
 /**
  * lc_trend_period_insights:
  * @entries: (element-type LcEntry) (nullable): the period's entries
@@ -217,6 +273,10 @@ add_routine_sentences (GPtrArray    *sentences,
  * 2. Heaviness before and after each routine done in the period with
  *    LC_TREND_MIN_SESSION_PAIRS rated sessions
  *    (lc_trend_routine_effects()).
+ * 3. Evening heaviness on days with more sitting breaks against days with
+ *    fewer (lc_trend_compare_break_days()), when each side has
+ *    LC_TREND_MIN_BREAK_DAYS days: a difference of LC_TREND_CLEAR_CHANGE
+ *    or more, said not to show a cause, or else "about the same".
  *
  * Returns: (transfer full) (element-type utf8): the translated sentences
  */
@@ -248,6 +308,13 @@ lc_trend_period_insights (GPtrArray    *entries,
         g_ptr_array_add (in_period, record);
     }
   add_routine_sentences (sentences, in_period, voice);
+
+  {
+    LcBreakComparison comparison;
+
+    if (lc_trend_compare_break_days (entries, in_period, tz, first_day, last_day, &comparison))
+      g_ptr_array_add (sentences, break_sentence (&comparison, voice));
+  }
 
   return sentences;
 }

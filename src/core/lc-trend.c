@@ -988,6 +988,7 @@ lc_trend_summarize (const LcDayAggregate *days,
                     LcTrendSummary       *out)
 {
   g_autoptr(GHashTable) session_days = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) break_days = g_hash_table_new (NULL, NULL);
 
   g_return_if_fail (days != NULL || n_days == 0);
   g_return_if_fail (tz != NULL);
@@ -1030,8 +1031,174 @@ lc_trend_summarize (const LcDayAggregate *days,
         continue;
       out->sessions++;
       g_hash_table_add (session_days, GUINT_TO_POINTER (day));
+      if (lc_trend_session_is_break (record))
+        {
+          out->breaks++;
+          g_hash_table_add (break_days, GUINT_TO_POINTER (day));
+        }
     }
   out->session_days = g_hash_table_size (session_days);
+  out->break_days = g_hash_table_size (break_days);
+}
+
+/**
+ * lc_trend_session_is_break:
+ *
+ * Returns: whether @record is of the built-in Sitting Break routine
+ */
+gboolean
+lc_trend_session_is_break (const LcSessionRecord *record)
+{
+  g_return_val_if_fail (record != NULL, FALSE);
+
+  return g_strcmp0 (record->routine_id, LC_TREND_BREAK_ROUTINE_ID) == 0;
+}
+
+static int
+compare_uint (gconstpointer a,
+              gconstpointer b)
+{
+  guint x = *(const guint *) a;
+  guint y = *(const guint *) b;
+
+  return (x > y) - (x < y);
+}
+
+/**
+ * lc_trend_compare_break_days:
+ * @entries: (element-type LcEntry) (nullable): entries
+ * @sessions: (element-type LcSessionRecord) (nullable): sessions
+ * @tz: the time zone of the user's days
+ * @first_day: the first day looked at
+ * @last_day: the last
+ * @out: (out caller-allocates): the comparison
+ *
+ * Evening heaviness (both legs' scores from LC_TREND_EVENING_START_HOUR
+ * on, a mean per day) on the days with more sitting breaks against the
+ * days with fewer. Only days with an evening heaviness score count. The
+ * days are split at the number of breaks a day that makes the smaller
+ * side as large as it can be (the lower such number on a tie): "more" is
+ * that many breaks or more, "fewer" less. No difference in these days says
+ * that breaks caused it: days with many breaks may be days at a desk.
+ *
+ * Returns: whether each side has LC_TREND_MIN_BREAK_DAYS days
+ */
+gboolean
+lc_trend_compare_break_days (GPtrArray         *entries,
+                             GPtrArray         *sessions,
+                             GTimeZone         *tz,
+                             guint32            first_day,
+                             guint32            last_day,
+                             LcBreakComparison *out)
+{
+  g_autoptr(GHashTable) evening_sum = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  g_autoptr(GHashTable) breaks = g_hash_table_new (NULL, NULL);
+  g_autoptr(GArray) counts = g_array_new (FALSE, FALSE, sizeof (guint));
+  GHashTableIter iter;
+  gpointer key;
+  gpointer value;
+  guint best_threshold = 0;
+  guint best_smaller = 0;
+  double more_sum = 0;
+  double fewer_sum = 0;
+
+  g_return_val_if_fail (tz != NULL, FALSE);
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  memset (out, 0, sizeof *out);
+
+  for (guint i = 0; entries != NULL && i < entries->len; i++)
+    {
+      const LcEntry *entry = g_ptr_array_index (entries, i);
+      g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (entry->taken_at);
+      g_autoptr(GDateTime) local = utc != NULL ? g_date_time_to_timezone (utc, tz) : NULL;
+      guint32 day;
+      double *sum;
+
+      if (local == NULL || g_date_time_get_hour (local) < LC_TREND_EVENING_START_HOUR)
+        continue;
+      day = lc_trend_date_time_day (local);
+      if (day < first_day || day > last_day)
+        continue;
+
+      for (guint leg = 0; leg < LC_N_LEGS; leg++)
+        {
+          if (entry->heaviness[leg] == LC_SCORE_NONE)
+            continue;
+          sum = g_hash_table_lookup (evening_sum, GUINT_TO_POINTER (day));
+          if (sum == NULL)
+            {
+              sum = g_new0 (double, 2);
+              g_hash_table_insert (evening_sum, GUINT_TO_POINTER (day), sum);
+            }
+          sum[0] += entry->heaviness[leg];
+          sum[1] += 1;
+        }
+    }
+
+  for (guint i = 0; sessions != NULL && i < sessions->len; i++)
+    {
+      const LcSessionRecord *record = g_ptr_array_index (sessions, i);
+      guint32 day;
+
+      if (!lc_trend_session_is_break (record) || !lc_trend_session_counts (record))
+        continue;
+      day = lc_trend_local_day (record->started_at, tz);
+      g_hash_table_insert (breaks, GUINT_TO_POINTER (day),
+                           GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (breaks, GUINT_TO_POINTER (day))) + 1));
+    }
+
+  /* The breaks of each day with an evening score, in order */
+  g_hash_table_iter_init (&iter, evening_sum);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      guint n = GPOINTER_TO_UINT (g_hash_table_lookup (breaks, key));
+
+      g_array_append_val (counts, n);
+    }
+  g_array_sort (counts, compare_uint);
+
+  /* Each number of breaks that some day reached, above the fewest, is a
+   * place to split: the days below it and the days at or above it */
+  for (guint i = 1; i < counts->len; i++)
+    {
+      guint threshold = g_array_index (counts, guint, i);
+      guint smaller;
+
+      if (threshold == g_array_index (counts, guint, i - 1))
+        continue;
+      smaller = MIN (i, counts->len - i);
+      if (smaller > best_smaller)
+        {
+          best_smaller = smaller;
+          best_threshold = threshold;
+        }
+    }
+  if (best_smaller == 0)
+    return FALSE;
+
+  out->threshold = best_threshold;
+  g_hash_table_iter_init (&iter, evening_sum);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      const double *sum = value;
+      double mean = sum[0] / sum[1];
+
+      if (GPOINTER_TO_UINT (g_hash_table_lookup (breaks, key)) >= best_threshold)
+        {
+          out->more_days++;
+          more_sum += mean;
+        }
+      else
+        {
+          out->fewer_days++;
+          fewer_sum += mean;
+        }
+    }
+  out->more_mean = more_sum / out->more_days;
+  out->fewer_mean = fewer_sum / out->fewer_days;
+
+  return out->more_days >= LC_TREND_MIN_BREAK_DAYS && out->fewer_days >= LC_TREND_MIN_BREAK_DAYS;
 }
 
 /**

@@ -97,6 +97,8 @@ typedef struct
   guint       days_logged;
   guint       sessions;
   guint       session_days;
+  guint       breaks;                 /* of those, sitting breaks */
+  guint       break_days;
 } LcTrendSummary;
 
 void      lc_trend_summarize          (const LcDayAggregate   *days,
@@ -144,6 +146,30 @@ guint     lc_trend_sessions_per_week  (GPtrArray              *sessions,
 gboolean  lc_trend_session_completed  (const LcSessionRecord  *record);
 /* Whether a session counts in statistics and means: a step was done. */
 gboolean  lc_trend_session_counts     (const LcSessionRecord  *record);
+
+/* The built-in routine of the sitting breaks */
+#define LC_TREND_BREAK_ROUTINE_ID    "sitting-break"
+/* Days on each side before evening heaviness is compared by breaks */
+#define LC_TREND_MIN_BREAK_DAYS      3
+
+gboolean  lc_trend_session_is_break   (const LcSessionRecord  *record);
+
+/* Evening heaviness on days with more and with fewer sitting breaks */
+typedef struct
+{
+  guint   threshold;     /* "more": at least this many breaks that day */
+  guint   more_days;     /* days with an evening heaviness score on each side */
+  guint   fewer_days;
+  double  more_mean;     /* the mean of those days' evening means */
+  double  fewer_mean;
+} LcBreakComparison;
+
+gboolean  lc_trend_compare_break_days (GPtrArray              *entries,
+                                       GPtrArray              *sessions,
+                                       GTimeZone              *tz,
+                                       guint32                 first_day,
+                                       guint32                 last_day,
+                                       LcBreakComparison      *out);
 
 /* Before/after heaviness per routine, from sessions that have both and
  * count (lc_trend_session_counts()). */

@@ -601,6 +601,17 @@ update_summary (LcTrendsPage *self,
 
     adw_wrap_box_append (self->summary_box, summary_card (_("Sessions"), value, now.sessions > 0 ? note : NULL));
   }
+  /* Sitting breaks, among the sessions, once there are any */
+  if (now.breaks > 0)
+    {
+      g_autofree char *value = g_strdup_printf ("%u", now.breaks);
+      /* TRANSLATORS: sitting breaks taken, e.g. "on 10 days" */
+      g_autofree char *note = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "on %u day", "on %u days",
+                                                            now.break_days),
+                                               now.break_days);
+
+      adw_wrap_box_append (self->summary_box, summary_card (_("Sitting Breaks"), value, note));
+    }
   gtk_widget_set_visible (GTK_WIDGET (self->summary_box), TRUE);
 }
 
