@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include "lc-routine.h"
+
 #include <math.h>
 
 #include "lc-application.h"
@@ -159,9 +161,19 @@ fixture_set_up (Fixture       *fixture,
       for (guint i = 0; i < items->len; i++)
         if (LC_IS_ENTRY_ITEM (items->pdata[i]))
           g_assert_true (lc_diary_delete_entry (fixture->diary, lc_entry_item_get_entry (items->pdata[i])->id, NULL));
-        else
+        else if (LC_IS_SESSION_ITEM (items->pdata[i]))
           g_assert_true (lc_diary_delete_session (fixture->diary,
                                                   lc_session_item_get_record (items->pdata[i])->id, NULL));
+        else
+          {
+            LcBreakDayItem *day = items->pdata[i];
+            g_autoptr(GPtrArray) breaks = lc_diary_list_sessions (fixture->diary, lc_break_day_item_get_first (day),
+                                                                  lc_break_day_item_get_last (day) + 1, NULL);
+
+            for (guint b = 0; b < breaks->len; b++)
+              g_assert_true (lc_diary_delete_session (fixture->diary,
+                                                      ((LcSessionRecord *) breaks->pdata[b])->id, NULL));
+          }
     }
   g_assert_true (lc_diary_commit (fixture->diary, NULL));
 
@@ -284,6 +296,66 @@ test_timeline_session (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpint (read->heaviness_after, ==, 2);
   g_assert_cmpint (read->started_at, ==, record->started_at);
+}
+
+static void
+add_break (LcDiary *diary,
+           gint64   started_at,
+           gint64   seconds)
+{
+  g_autoptr(LcSessionRecord) record = lc_session_record_new ();
+
+  record->routine_id = g_strdup (LC_ROUTINE_ID_SITTING_BREAK);
+  record->routine_name = g_strdup ("Sitting Break");
+  record->started_at = started_at;
+  record->ended_at = started_at + seconds;
+  record->steps_total = 4;
+  record->steps_done = 4;
+  g_assert_true (lc_diary_add_session (diary, record, NULL));
+}
+
+/* A day's sitting breaks are one row: how many, their time, between which
+ * times; it opens nothing; the next day's are another row */
+static void
+test_timeline_breaks (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(LcEntry) entry = lc_entry_new (days_ago (1, 8));
+  g_autoptr(GObject) first = NULL;
+  g_autoptr(GObject) second = NULL;
+
+  entry->heaviness[LC_LEG_LEFT] = 4;
+  g_assert_true (lc_diary_add_entry (fixture->diary, entry, NULL));
+  add_break (fixture->diary, days_ago (1, 10), 120);
+  add_break (fixture->diary, days_ago (1, 11), 100);
+  add_break (fixture->diary, days_ago (1, 15), 120);
+  add_break (fixture->diary, days_ago (2, 9), 90);
+
+  show_diary (fixture);
+  wait_until (g_list_model_get_n_items (list_model (fixture)) == 3);
+  first = g_list_model_get_item (list_model (fixture), 0);
+  g_assert_true (LC_IS_BREAK_DAY_ITEM (first));
+  g_assert_cmpuint (lc_break_day_item_get_count (LC_BREAK_DAY_ITEM (first)), ==, 3);
+  second = g_list_model_get_item (list_model (fixture), 1);
+  g_assert_true (LC_IS_ENTRY_ITEM (second));
+
+  wait_until (find_label (fixture->page, "3 breaks · 6 min in all") != NULL);
+  g_assert_nonnull (find_label (fixture->page, "10:00–15:00"));
+  g_assert_nonnull (find_label (fixture->page, "1 break · 2 min in all"));
+
+  /* It opens nothing; the entry below it opens its dialog */
+  g_signal_emit_by_name (fixture->list, "activate", 0);
+  for (guint i = 0; i < 20; i++)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_null (visible_dialog (fixture));
+  g_signal_emit_by_name (fixture->list, "activate", 1);
+  wait_until (LC_IS_ENTRY_DIALOG (visible_dialog (fixture)));
+  adw_dialog_force_close (visible_dialog (fixture));
+  wait_until (visible_dialog (fixture) == NULL);
+
+  /* Only sessions: the breaks stay, the entry goes */
+  adw_toggle_group_set_active_name (ADW_TOGGLE_GROUP (page_child (fixture, "filter_toggles")), "sessions");
+  wait_until (g_list_model_get_n_items (list_model (fixture)) == 2);
 }
 
 /* A session as the player saves it: rated before, run to the end, rated
@@ -721,6 +793,7 @@ main (int   argc,
     g_error ("%s", error->message);
 
   g_test_add ("/lc/diary-timeline/session", Fixture, NULL, fixture_set_up, test_timeline_session, fixture_tear_down);
+  g_test_add ("/lc/diary-timeline/breaks", Fixture, NULL, fixture_set_up, test_timeline_breaks, fixture_tear_down);
   g_test_add ("/lc/diary-timeline/from-player", Fixture, NULL, fixture_set_up, test_timeline_from_player,
               fixture_tear_down);
   g_test_add ("/lc/diary-timeline/keeps-place", Fixture, NULL, fixture_set_up, test_timeline_keeps_place,

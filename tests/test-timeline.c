@@ -9,6 +9,7 @@
 
 #include "lc-diary.h"
 #include "lc-entry-item.h"
+#include "lc-routine.h"
 
 /* 2026-03-10 08:30:00 UTC */
 #define T0 G_GINT64_CONSTANT (1773131400)
@@ -45,12 +46,17 @@ make_session (gint64 started_at,
   return record;
 }
 
-/* What the timeline should list: kind (0 entry, 1 session), id, time */
+/* What the timeline should list: kind (0 entry, 1 session, 2 a day's
+ * sitting breaks: the largest id and the latest time of the day's, and
+ * how many), id, time */
 typedef struct
 {
   int    kind;
   gint64 id;
   gint64 time;
+  guint  count;
+  gint64 first;
+  guint  seconds;
 } Key;
 
 /* Newest first; at the same second a session before an entry, then the
@@ -84,18 +90,37 @@ check_item (GObject   *item,
       g_assert_true (LC_IS_ENTRY_ITEM (item));
       g_assert_cmpint (lc_entry_item_get_entry (LC_ENTRY_ITEM (item))->id, ==, key->id);
     }
-  else
+  else if (key->kind == 1)
     {
       g_assert_true (LC_IS_SESSION_ITEM (item));
       g_assert_cmpint (lc_session_item_get_record (LC_SESSION_ITEM (item))->id, ==, key->id);
     }
+  else
+    {
+      g_assert_true (LC_IS_BREAK_DAY_ITEM (item));
+      g_assert_cmpint (lc_break_day_item_get_last_id (LC_BREAK_DAY_ITEM (item)), ==, key->id);
+      g_assert_cmpuint (lc_break_day_item_get_count (LC_BREAK_DAY_ITEM (item)), ==, key->count);
+      g_assert_cmpint (lc_break_day_item_get_first (LC_BREAK_DAY_ITEM (item)), ==, key->first);
+      g_assert_cmpint (lc_break_day_item_get_last (LC_BREAK_DAY_ITEM (item)), ==, key->time);
+      g_assert_cmpuint (lc_break_day_item_get_seconds (LC_BREAK_DAY_ITEM (item)), ==, key->seconds);
+    }
   g_assert_cmpint (lc_diary_item_get_time (item), ==, key->time);
 }
 
-/* Random diaries (times on a coarse grid so that many share a second),
- * paged with several page sizes under each filter, against the order
- * worked out here; and the count from a time on, which is where the list
- * jumps to a date. */
+/* The local day of a time, as GLib sees it (TZ is Europe/Rome) */
+static gint
+local_day (gint64 time)
+{
+  g_autoptr(GDateTime) local = g_date_time_new_from_unix_local (time);
+
+  return g_date_time_get_year (local) * 1000 + g_date_time_get_day_of_year (local);
+}
+
+/* Random diaries (times on a coarse grid so that many share a second, and
+ * local days that cross the changes of summer time), paged with several
+ * page sizes under each filter, against the order worked out here, with a
+ * day's sitting breaks as one record; and the count from a time on, which
+ * is where the list jumps to a date. */
 static void
 test_timeline_pages (void)
 {
@@ -110,11 +135,40 @@ test_timeline_pages (void)
       guint n = g_rand_int_range (rand, 0, 260);
       g_autoptr(GError) error = NULL;
 
+      g_autoptr(GHashTable) break_days = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+
       for (guint i = 0; i < n; i++)
         {
-          gint64 time = T0 - g_rand_int_range (rand, 0, 120) * 6 * HOUR;
-          Key key = { g_rand_boolean (rand), 0, time };
+          /* Around the end of March: summer time starts on the 29th */
+          gint64 time = T0 + 20 * DAY - g_rand_int_range (rand, 0, 120) * 6 * HOUR - g_rand_int_range (rand, 0, 6) * HOUR;
+          Key key = { g_rand_int_range (rand, 0, 3), 0, time, 0, 0, 0 };
 
+          if (key.kind == 2)
+            {
+              g_autoptr(LcSessionRecord) record = make_session (time, LC_SCORE_NONE, LC_SCORE_NONE);
+              Key *day;
+
+              g_free (record->routine_id);
+              record->routine_id = g_strdup (LC_ROUTINE_ID_SITTING_BREAK);
+              record->ended_at = time + g_rand_int_range (rand, 30, 200);
+              g_assert_true (lc_diary_add_session (diary, record, &error));
+              g_assert_no_error (error);
+
+              day = g_hash_table_lookup (break_days, GINT_TO_POINTER (local_day (time)));
+              if (day == NULL)
+                {
+                  day = g_new0 (Key, 1);
+                  day->kind = 2;
+                  day->first = time;
+                  g_hash_table_insert (break_days, GINT_TO_POINTER (local_day (time)), day);
+                }
+              day->id = MAX (day->id, record->id);
+              day->time = MAX (day->time, time);
+              day->first = MIN (day->first, time);
+              day->count++;
+              day->seconds += (guint) (record->ended_at - record->started_at);
+              continue;
+            }
           if (key.kind == 0)
             {
               g_autoptr(LcEntry) entry = lc_entry_new (time);
@@ -133,6 +187,14 @@ test_timeline_pages (void)
           g_assert_no_error (error);
           g_array_append_val (keys, key);
         }
+      {
+        GHashTableIter iter;
+        gpointer day;
+
+        g_hash_table_iter_init (&iter, break_days);
+        while (g_hash_table_iter_next (&iter, NULL, &day))
+          g_array_append_val (keys, *(Key *) day);
+      }
       g_array_sort (keys, compare_keys);
 
       for (LcDiaryFilter filter = LC_DIARY_FILTER_ALL; filter <= LC_DIARY_FILTER_SESSIONS; filter++)
@@ -185,7 +247,7 @@ test_timeline_pages (void)
           /* From a time on: as many as are at or after it */
           for (guint c = 0; c < 20; c++)
             {
-              gint64 since = T0 - g_rand_int_range (rand, -2, 122) * 6 * HOUR + g_rand_int_range (rand, -1, 2);
+              gint64 since = T0 + 20 * DAY - g_rand_int_range (rand, -2, 122) * 6 * HOUR + g_rand_int_range (rand, -1, 2);
               guint position = 0;
 
               while (position < expected->len && g_array_index (expected, Key, position).time >= since)

@@ -16,6 +16,7 @@
 
 #include "lc-diary.h"
 #include "lc-test-days.h"
+#include "lc-routine.h"
 #include "lc-trend.h"
 
 #define EPS 1e-9
@@ -1260,7 +1261,7 @@ add_breaks_on (GPtrArray *sessions,
                guint      n)
 {
   for (guint i = 0; i < n; i++)
-    add_session_on (sessions, LC_TREND_BREAK_ROUTINE_ID, "Sitting Break", day, TRUE, -1, -1);
+    add_session_on (sessions, LC_ROUTINE_ID_SITTING_BREAK, "Sitting Break", day, TRUE, -1, -1);
 }
 
 /* Evening heaviness on days with more and fewer sitting breaks: the split,
@@ -1304,7 +1305,7 @@ test_trend_break_days (void)
     add_session_on (sessions, "calf-pump-seated", "Calf Pump", first + 5, TRUE, -1, -1);
     add_session_on (sessions, "calf-pump-seated", "Calf Pump", first + 5, TRUE, -1, -1);
     add_session_on (sessions, "calf-pump-seated", "Calf Pump", first + 5, TRUE, -1, -1);
-    g_ptr_array_add (sessions, make_session (LC_TREND_BREAK_ROUTINE_ID, "Sitting Break",
+    g_ptr_array_add (sessions, make_session (LC_ROUTINE_ID_SITTING_BREAK, "Sitting Break",
                                              rome (2026, 6, 6, 10, 0), 0, 4, 0, -1, -1));
 
     g_assert_true (lc_trend_compare_break_days (entries, sessions, tz, first, first + 29, &comparison));

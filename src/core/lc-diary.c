@@ -23,6 +23,7 @@
 #include "lc-entry-item.h"
 #include "lc-enum-types.h"
 #include "lc-error.h"
+#include "lc-routine.h"
 
 enum { SIGNAL_CHANGED, N_SIGNALS };
 static guint signals[N_SIGNALS];
@@ -63,8 +64,12 @@ typedef enum
   STMT_TIMELINE,
   STMT_TIMELINE_AFTER,
   STMT_TIMELINE_COUNT,
+  STMT_BREAK_DAY,
   N_STATEMENTS
 } Statement;
+
+#define BREAK_ID  LC_ROUTINE_ID_SITTING_BREAK
+#define BREAK_DAY "date(started_at, 'unixepoch', 'localtime')"
 
 static const char *statement_sql[N_STATEMENTS] = {
   [STMT_INSERT_ENTRY] =
@@ -127,9 +132,13 @@ static const char *statement_sql[N_STATEMENTS] = {
   /* Entries and sessions in one list, newest first; ?3 and ?4 say which
    * kinds are wanted. A compound SELECT, so that SQLite merges the two
    * tables' time indexes instead of sorting every record for each page. */
+  /* A day's sitting breaks are one row (kind 2), at the last one's time;
+   * "localtime" is the C library's, as GLib's local time */
   [STMT_TIMELINE] =
     "SELECT 0 AS kind, id, taken_at AS t FROM entry WHERE ?3"
-    " UNION ALL SELECT 1, id, started_at FROM session WHERE ?4"
+    " UNION ALL SELECT 1, id, started_at FROM session WHERE ?4 AND routine_id IS NOT '" BREAK_ID "'"
+    " UNION ALL SELECT 2, MAX(id), MAX(started_at) FROM session WHERE ?4 AND routine_id = '" BREAK_ID "'"
+    "   GROUP BY " BREAK_DAY
     " ORDER BY t DESC, kind DESC, id DESC LIMIT ?1 OFFSET ?2",
   /* The same from where a page ended, (?5 time, ?6 kind, ?7 id): the time
    * indexes find the place at once, where an offset counts every record
@@ -137,12 +146,23 @@ static const char *statement_sql[N_STATEMENTS] = {
   [STMT_TIMELINE_AFTER] =
     "SELECT 0 AS kind, id, taken_at AS t FROM entry WHERE ?3 AND taken_at <= ?5"
     "   AND (taken_at < ?5 OR ?6 > 0 OR (?6 = 0 AND id < ?7))"
-    " UNION ALL SELECT 1, id, started_at FROM session WHERE ?4 AND started_at <= ?5"
-    "   AND (started_at < ?5 OR (?6 = 1 AND id < ?7))"
+    " UNION ALL SELECT 1, id, started_at FROM session WHERE ?4 AND routine_id IS NOT '" BREAK_ID "'"
+    "   AND started_at <= ?5 AND (started_at < ?5 OR ?6 > 1 OR (?6 = 1 AND id < ?7))"
+    " UNION ALL SELECT kind, id, t FROM"
+    "   (SELECT 2 AS kind, MAX(id) AS id, MAX(started_at) AS t FROM session"
+    "    WHERE ?4 AND routine_id = '" BREAK_ID "' GROUP BY " BREAK_DAY ")"
+    "   WHERE t <= ?5 AND (t < ?5 OR (?6 = 2 AND id < ?7))"
     " ORDER BY t DESC, kind DESC, id DESC LIMIT ?1",
   [STMT_TIMELINE_COUNT] =
     "SELECT (CASE WHEN ?2 THEN (SELECT COUNT(*) FROM entry WHERE taken_at >= ?1) ELSE 0 END)"
-    " + (CASE WHEN ?3 THEN (SELECT COUNT(*) FROM session WHERE started_at >= ?1) ELSE 0 END)",
+    " + (CASE WHEN ?3 THEN (SELECT COUNT(*) FROM session WHERE started_at >= ?1"
+    "                       AND routine_id IS NOT '" BREAK_ID "') ELSE 0 END)"
+    " + (CASE WHEN ?3 THEN (SELECT COUNT(*) FROM (SELECT MAX(started_at) AS t FROM session"
+    "                       WHERE routine_id = '" BREAK_ID "' GROUP BY " BREAK_DAY ") WHERE t >= ?1)"
+    "    ELSE 0 END)",
+  [STMT_BREAK_DAY] =
+    "SELECT COUNT(*), MIN(started_at), MAX(started_at), SUM(MAX(ended_at - started_at, 0)) FROM session"
+    " WHERE routine_id = '" BREAK_ID "' AND " BREAK_DAY " = date(?1, 'unixepoch', 'localtime')",
 };
 
 G_STATIC_ASSERT (N_STATEMENTS <= G_N_ELEMENTS (((LcDiary *) NULL)->statements));
@@ -967,6 +987,35 @@ bind_filter (sqlite3_stmt  *stmt,
   sqlite3_bind_int (stmt, first + 1, filter != LC_DIARY_FILTER_ENTRIES);
 }
 
+/* The sitting breaks of the local day of @key's time */
+static LcBreakDayItem *
+get_break_day (LcDiary                  *self,
+               const LcDiaryTimelineKey *key,
+               GError                  **error)
+{
+  sqlite3_stmt *stmt = statement (self, STMT_BREAK_DAY, error);
+  LcBreakDayItem *day;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, key->time);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      lc_diary_set_sqlite_error (self, rc == SQLITE_DONE ? SQLITE_NOTFOUND : rc, error);
+      return NULL;
+    }
+  day = lc_break_day_item_new ((guint) sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1),
+                               sqlite3_column_int64 (stmt, 2), key->id,
+                               (guint) CLAMP (sqlite3_column_int64 (stmt, 3), 0, G_MAXUINT));
+  sqlite3_reset (stmt);
+
+  return day;
+}
+
 static GPtrArray *
 list_timeline (LcDiary                  *self,
                LcDiaryFilter             filter,
@@ -1027,13 +1076,21 @@ list_timeline (LcDiary                  *self,
             return NULL;
           g_ptr_array_add (items, lc_entry_item_new (entry));
         }
-      else
+      else if (key->kind == 1)
         {
           LcSessionRecord *record = lc_diary_get_session (self, key->id, error);
 
           if (record == NULL)
             return NULL;
           g_ptr_array_add (items, lc_session_item_new (record));
+        }
+      else
+        {
+          LcBreakDayItem *day = get_break_day (self, key, error);
+
+          if (day == NULL)
+            return NULL;
+          g_ptr_array_add (items, day);
         }
     }
   if (last != NULL && keys->len > 0)
@@ -1053,8 +1110,11 @@ list_timeline (LcDiary                  *self,
  * A page of the diary's entries and sessions together, newest first (a
  * session by its start), for a list that loads as it scrolls.
  *
- * Returns: (transfer container) (element-type GObject): #LcEntryItem and
- *   #LcSessionItem objects, or %NULL with @error set
+ * A day's sitting breaks (sessions of %LC_ROUTINE_ID_SITTING_BREAK) are
+ * one #LcBreakDayItem, at the time of the day's last.
+ *
+ * Returns: (transfer container) (element-type GObject): #LcEntryItem,
+ *   #LcSessionItem and #LcBreakDayItem objects, or %NULL with @error set
  */
 GPtrArray *
 lc_diary_list_timeline (LcDiary             *self,

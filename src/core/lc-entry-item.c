@@ -115,17 +115,103 @@ lc_session_item_get_record (LcSessionItem *self)
   return self->record;
 }
 
+struct _LcBreakDayItem
+{
+  GObject parent_instance;
+
+  guint   count;
+  gint64  first;      /* the first break's start, UTC seconds */
+  gint64  last;       /* the last one's */
+  gint64  last_id;    /* its session id */
+  guint   seconds;    /* their lengths added up */
+};
+
+G_DEFINE_FINAL_TYPE (LcBreakDayItem, lc_break_day_item, G_TYPE_OBJECT)
+
+static void
+lc_break_day_item_class_init (LcBreakDayItemClass *klass)
+{
+}
+
+static void
+lc_break_day_item_init (LcBreakDayItem *self)
+{
+}
+
+/**
+ * lc_break_day_item_new:
+ * @count: the sitting breaks of one local day
+ * @first: when the first started, UTC seconds
+ * @last: when the last started
+ * @last_id: the last one's session id
+ * @seconds: their lengths added up
+ */
+LcBreakDayItem *
+lc_break_day_item_new (guint  count,
+                       gint64 first,
+                       gint64 last,
+                       gint64 last_id,
+                       guint  seconds)
+{
+  LcBreakDayItem *self = g_object_new (LC_TYPE_BREAK_DAY_ITEM, NULL);
+
+  self->count = count;
+  self->first = first;
+  self->last = last;
+  self->last_id = last_id;
+  self->seconds = seconds;
+  return self;
+}
+
+guint
+lc_break_day_item_get_count (LcBreakDayItem *self)
+{
+  g_return_val_if_fail (LC_IS_BREAK_DAY_ITEM (self), 0);
+  return self->count;
+}
+
+gint64
+lc_break_day_item_get_first (LcBreakDayItem *self)
+{
+  g_return_val_if_fail (LC_IS_BREAK_DAY_ITEM (self), 0);
+  return self->first;
+}
+
+gint64
+lc_break_day_item_get_last (LcBreakDayItem *self)
+{
+  g_return_val_if_fail (LC_IS_BREAK_DAY_ITEM (self), 0);
+  return self->last;
+}
+
+gint64
+lc_break_day_item_get_last_id (LcBreakDayItem *self)
+{
+  g_return_val_if_fail (LC_IS_BREAK_DAY_ITEM (self), 0);
+  return self->last_id;
+}
+
+guint
+lc_break_day_item_get_seconds (LcBreakDayItem *self)
+{
+  g_return_val_if_fail (LC_IS_BREAK_DAY_ITEM (self), 0);
+  return self->seconds;
+}
+
 /**
  * lc_diary_item_get_time:
- * @item: an #LcEntryItem or an #LcSessionItem
+ * @item: an #LcEntryItem, #LcSessionItem or #LcBreakDayItem
  *
- * Returns: when the entry was taken or the session started, UTC seconds
+ * Returns: when the entry was taken or the session started (for a day's
+ *   breaks, the last), UTC seconds: where it is in the timeline
  */
 gint64
 lc_diary_item_get_time (GObject *item)
 {
   if (LC_IS_ENTRY_ITEM (item))
     return LC_ENTRY_ITEM (item)->entry->taken_at;
+  if (LC_IS_BREAK_DAY_ITEM (item))
+    return LC_BREAK_DAY_ITEM (item)->last;
 
   g_return_val_if_fail (LC_IS_SESSION_ITEM (item), 0);
   return LC_SESSION_ITEM (item)->record->started_at;

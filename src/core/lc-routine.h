@@ -72,6 +72,10 @@ typedef enum
   LC_START_CONFIRM,       /* own massage after node treatment: confirm it is the therapist's */
 } LcStartCheck;
 
+/* The built-in routine the sitting breaks offer; its sessions are counted
+ * as breaks (the diary lists them a day to a row, Trends counts them) */
+#define LC_ROUTINE_ID_SITTING_BREAK "sitting-break"
+
 #define LC_TYPE_ROUTINE (lc_routine_get_type ())
 
 G_DECLARE_FINAL_TYPE (LcRoutine, lc_routine, LC, ROUTINE, GObject)

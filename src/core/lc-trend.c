@@ -25,6 +25,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "lc-routine.h"
 #include "lc-trend.h"
 #include "lc-trend-private.h"
 
@@ -1051,7 +1052,7 @@ lc_trend_session_is_break (const LcSessionRecord *record)
 {
   g_return_val_if_fail (record != NULL, FALSE);
 
-  return g_strcmp0 (record->routine_id, LC_TREND_BREAK_ROUTINE_ID) == 0;
+  return g_strcmp0 (record->routine_id, LC_ROUTINE_ID_SITTING_BREAK) == 0;
 }
 
 static int

@@ -147,8 +147,6 @@ gboolean  lc_trend_session_completed  (const LcSessionRecord  *record);
 /* Whether a session counts in statistics and means: a step was done. */
 gboolean  lc_trend_session_counts     (const LcSessionRecord  *record);
 
-/* The built-in routine of the sitting breaks */
-#define LC_TREND_BREAK_ROUTINE_ID    "sitting-break"
 /* Days on each side before evening heaviness is compared by breaks */
 #define LC_TREND_MIN_BREAK_DAYS      3
 

@@ -243,6 +243,9 @@ same_record (GObject *a,
   if (LC_IS_SESSION_ITEM (a) && LC_IS_SESSION_ITEM (b))
     return lc_session_item_get_record (LC_SESSION_ITEM (a))->id ==
            lc_session_item_get_record (LC_SESSION_ITEM (b))->id;
+  if (LC_IS_BREAK_DAY_ITEM (a) && LC_IS_BREAK_DAY_ITEM (b))
+    return lc_break_day_item_get_last_id (LC_BREAK_DAY_ITEM (a)) ==
+           lc_break_day_item_get_last_id (LC_BREAK_DAY_ITEM (b));
   return FALSE;
 }
 

@@ -533,6 +533,18 @@ bind_row_cb (GtkSignalListItemFactory *factory,
       lc_session_row_show (LC_SESSION_ROW (child), LC_SESSION_ITEM (item), name);
       description = lc_session_row_describe (record, name);
     }
+  else if (LC_IS_BREAK_DAY_ITEM (item))
+    {
+      if (!LC_IS_SESSION_ROW (child))
+        {
+          child = lc_session_row_new ();
+          gtk_list_item_set_child (list_item, child);
+        }
+      lc_session_row_show_breaks (LC_SESSION_ROW (child), LC_BREAK_DAY_ITEM (item));
+      description = lc_session_row_describe_breaks (LC_BREAK_DAY_ITEM (item));
+    }
+  /* A day's breaks open nothing: they are counted, not edited one by one */
+  gtk_list_item_set_activatable (list_item, !LC_IS_BREAK_DAY_ITEM (item));
   if (child != NULL)
     {
       g_object_set_data_full (G_OBJECT (child), "lc-diary-item", g_object_ref (item), g_object_unref);

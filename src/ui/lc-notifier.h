@@ -21,8 +21,6 @@ G_BEGIN_DECLS
 
 /* The sitting break's notification */
 #define LC_NOTIFICATION_ID_BREAK "sitting-break"
-/* The built-in routine it starts */
-#define LC_ROUTINE_ID_SITTING_BREAK "sitting-break"
 
 typedef enum
 {

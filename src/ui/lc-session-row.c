@@ -175,3 +175,79 @@ lc_session_row_describe (const LcSessionRecord *record,
   /* Translators: for screen readers: time, routine, result */
   return g_strdup_printf (_("Session at %s: %s. %s"), clock, name, result);
 }
+
+/* "6 breaks · 12 min in all" */
+static char *
+describe_breaks_result (LcBreakDayItem *item)
+{
+  guint count = lc_break_day_item_get_count (item);
+  g_autofree char *duration = lc_format_duration (lc_break_day_item_get_seconds (item));
+
+  /* Translators: a day's sitting breaks in the diary: how many, and their
+   * time added up, e.g. "6 breaks · 12 min in all" */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u break · %s in all", "%u breaks · %s in all", count),
+                          count, duration);
+}
+
+/* "09:40–17:05", or one time for one break */
+static char *
+describe_breaks_times (LcBreakDayItem *item)
+{
+  g_autoptr(GDateTime) first = g_date_time_new_from_unix_local (lc_break_day_item_get_first (item));
+  g_autoptr(GDateTime) last = g_date_time_new_from_unix_local (lc_break_day_item_get_last (item));
+  g_autofree char *from = g_date_time_format (first, "%H:%M");
+  g_autofree char *to = g_date_time_format (last, "%H:%M");
+
+  if (lc_break_day_item_get_count (item) < 2 || g_str_equal (from, to))
+    return g_steal_pointer (&to);
+  /* Translators: the first and the last sitting break of a day */
+  return g_strdup_printf (_("%s–%s"), from, to);
+}
+
+/**
+ * lc_session_row_show_breaks:
+ * @item: a day's sitting breaks
+ *
+ * One row for all of a day's sitting breaks: how many, between which
+ * times, and their time added up.
+ */
+void
+lc_session_row_show_breaks (LcSessionRow   *self,
+                            LcBreakDayItem *item)
+{
+  g_autoptr(GDateTime) last = NULL;
+  g_autofree char *time_text = NULL;
+  g_autofree char *result = NULL;
+  g_autofree char *times = NULL;
+
+  g_return_if_fail (LC_IS_SESSION_ROW (self));
+  g_return_if_fail (LC_IS_BREAK_DAY_ITEM (item));
+
+  last = g_date_time_new_from_unix_local (lc_break_day_item_get_last (item));
+  time_text = g_date_time_format (last, "%H:%M");
+  result = describe_breaks_result (item);
+  times = describe_breaks_times (item);
+
+  gtk_label_set_label (self->time_label, time_text);
+  gtk_label_set_label (self->name_label, _("Sitting Breaks"));
+  gtk_label_set_label (self->result_label, result);
+  /* The times under the count, where a session shows its ratings */
+  gtk_label_set_label (self->rating_label, times);
+  gtk_widget_set_visible (GTK_WIDGET (self->rating_label), lc_break_day_item_get_count (item) > 1);
+}
+
+/**
+ * lc_session_row_describe_breaks:
+ *
+ * Returns: (transfer full): what a screen reader says for a day's breaks
+ */
+char *
+lc_session_row_describe_breaks (LcBreakDayItem *item)
+{
+  g_autofree char *result = describe_breaks_result (item);
+  g_autofree char *times = describe_breaks_times (item);
+
+  /* Translators: for screen readers: a day's sitting breaks, e.g. "Sitting
+   * breaks: 6 breaks · 12 min in all, 09:40–17:05" */
+  return g_strdup_printf (_("Sitting breaks: %s, %s"), result, times);
+}

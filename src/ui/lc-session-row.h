@@ -19,6 +19,9 @@ GtkWidget *lc_session_row_new         (void);
 void       lc_session_row_show        (LcSessionRow  *self,
                                        LcSessionItem *item,
                                        const char    *name);
+void       lc_session_row_show_breaks (LcSessionRow   *self,
+                                       LcBreakDayItem *item);
+char      *lc_session_row_describe_breaks (LcBreakDayItem *item);
 char      *lc_session_describe_result (const LcSessionRecord *record);
 char      *lc_session_describe_rating (const LcSessionRecord *record);
 gboolean   lc_session_record_completed (const LcSessionRecord *record);
