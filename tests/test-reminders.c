@@ -10,6 +10,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "lc-application.h"
 #include "lc-period.h"
 #include "lc-entry-dialog.h"
@@ -159,6 +161,134 @@ static const char *
 last_summary (void)
 {
   return server.summaries->len > 0 ? server.summaries->pdata[server.summaries->len - 1] : NULL;
+}
+
+/* --- an idle monitor, as GNOME Shell's --------------------------------------------- */
+
+/* org.gnome.Mutter.IdleMonitor on the test's bus: idle watches that fire
+ * when the test says the user went away, user-active watches (once) when
+ * the test says they came back; each to the connection that added it. */
+typedef struct
+{
+  guint     registration;
+  guint     owner;
+  gboolean  named;
+  guint32   next_id;
+  guint32   idle_watch;      /* the app's idle watch, 0 for none */
+  guint64   idle_interval;
+  guint32   active_watch;
+  char     *client;          /* who added them */
+  guint     n_get_idletime;
+  guint     n_calls;
+} Mutter;
+
+static Mutter mutter;
+
+static const char mutter_xml[] =
+  "<node>"
+  "  <interface name='org.gnome.Mutter.IdleMonitor'>"
+  "    <method name='GetIdletime'><arg type='t' direction='out'/></method>"
+  "    <method name='AddIdleWatch'><arg type='t' direction='in'/><arg type='u' direction='out'/></method>"
+  "    <method name='AddUserActiveWatch'><arg type='u' direction='out'/></method>"
+  "    <method name='RemoveWatch'><arg type='u' direction='in'/></method>"
+  "    <signal name='WatchFired'><arg type='u'/></signal>"
+  "  </interface>"
+  "</node>";
+
+static void
+mutter_method_call (GDBusConnection       *connection,
+                    const char            *sender,
+                    const char            *object_path,
+                    const char            *interface_name,
+                    const char            *method_name,
+                    GVariant              *parameters,
+                    GDBusMethodInvocation *invocation,
+                    gpointer               user_data)
+{
+  mutter.n_calls++;
+  g_free (mutter.client);
+  mutter.client = g_strdup (sender);
+
+  if (g_str_equal (method_name, "GetIdletime"))
+    {
+      mutter.n_get_idletime++;
+      g_dbus_method_invocation_return_value (invocation, g_variant_new ("(t)", (guint64) 0));
+    }
+  else if (g_str_equal (method_name, "AddIdleWatch"))
+    {
+      g_variant_get (parameters, "(t)", &mutter.idle_interval);
+      mutter.idle_watch = ++mutter.next_id;
+      g_dbus_method_invocation_return_value (invocation, g_variant_new ("(u)", mutter.idle_watch));
+    }
+  else if (g_str_equal (method_name, "AddUserActiveWatch"))
+    {
+      mutter.active_watch = ++mutter.next_id;
+      g_dbus_method_invocation_return_value (invocation, g_variant_new ("(u)", mutter.active_watch));
+    }
+  else
+    {
+      guint32 id;
+
+      g_variant_get (parameters, "(u)", &id);
+      if (id == mutter.idle_watch)
+        mutter.idle_watch = 0;
+      if (id == mutter.active_watch)
+        mutter.active_watch = 0;
+      g_dbus_method_invocation_return_value (invocation, NULL);
+    }
+}
+
+static void
+mutter_name_acquired (GDBusConnection *connection,
+                      const char      *name,
+                      gpointer         user_data)
+{
+  mutter.named = TRUE;
+}
+
+static void
+mutter_start (void)
+{
+  static const GDBusInterfaceVTable vtable = { mutter_method_call, NULL, NULL, { 0 } };
+  g_autoptr(GDBusNodeInfo) info = g_dbus_node_info_new_for_xml (mutter_xml, NULL);
+  g_autoptr(GError) error = NULL;
+
+  memset (&mutter, 0, sizeof mutter);
+  mutter.registration = g_dbus_connection_register_object (server.connection, "/org/gnome/Mutter/IdleMonitor/Core",
+                                                           info->interfaces[0], &vtable, NULL, NULL, &error);
+  g_assert_no_error (error);
+  mutter.owner = g_bus_own_name_on_connection (server.connection, "org.gnome.Mutter.IdleMonitor",
+                                               G_BUS_NAME_OWNER_FLAGS_NONE, mutter_name_acquired, NULL, NULL, NULL);
+  wait_until (mutter.named);
+}
+
+static void
+mutter_stop (void)
+{
+  g_bus_unown_name (mutter.owner);
+  g_dbus_connection_unregister_object (server.connection, mutter.registration);
+  g_clear_pointer (&mutter.client, g_free);
+}
+
+/* The user left keyboard and mouse alone for the idle watch's interval */
+static void
+mutter_user_away (void)
+{
+  g_assert_cmpuint (mutter.idle_watch, !=, 0);
+  g_dbus_connection_emit_signal (server.connection, mutter.client, "/org/gnome/Mutter/IdleMonitor/Core",
+                                 "org.gnome.Mutter.IdleMonitor", "WatchFired",
+                                 g_variant_new ("(u)", mutter.idle_watch), NULL);
+}
+
+static void
+mutter_user_back (void)
+{
+  guint32 id = mutter.active_watch;
+
+  g_assert_cmpuint (id, !=, 0);
+  mutter.active_watch = 0;
+  g_dbus_connection_emit_signal (server.connection, mutter.client, "/org/gnome/Mutter/IdleMonitor/Core",
+                                 "org.gnome.Mutter.IdleMonitor", "WatchFired", g_variant_new ("(u)", id), NULL);
 }
 
 /* --- helpers --------------------------------------------------------------------- */
@@ -864,6 +994,59 @@ test_reminders_sitting_break (Fixture       *fixture,
   g_assert_cmpuint (fixture->notified->len, ==, 5);
 }
 
+/* With GNOME's idle monitor (a stand-in on the test's bus): the app asks
+ * for an idle watch of five minutes only once breaks are on, never polls,
+ * and five minutes away are a break; off again, the watch is removed. */
+static void
+test_reminders_sitting_break_idle_monitor (Fixture       *fixture,
+                                           gconstpointer  data)
+{
+  GSettings *settings = lc_application_get_settings (the_app);
+  guint calls;
+
+  mutter_start ();
+  spin_main_loop (100);
+  g_assert_cmpuint (mutter.n_calls, ==, 0);
+
+  g_settings_set_uint (settings, "sitting-break-interval", 45);
+  g_settings_set_uint (settings, "sitting-break-start", 0);
+  g_settings_set_uint (settings, "sitting-break-end", 0);
+  g_settings_set_uint (settings, "sitting-break-days", LC_WEEKDAYS_ALL);
+  g_settings_set_boolean (settings, "sitting-break-enabled", TRUE);
+  wait_until (lc_notifier_get_activity_available (fixture->reminders));
+  g_assert_cmpuint (mutter.idle_interval, ==, 5 * 60 * 1000);
+  g_assert_cmpuint (mutter.n_get_idletime, <=, 1);
+  g_assert_true (lc_break_scheduler_get_uses_activity (lc_notifier_get_breaks (fixture->reminders)));
+
+  /* 40 minutes at the keyboard, then away: a break, so 45 more minutes
+   * after coming back, and none at once */
+  lc_clock_advance (fixture->clock, 40 * MINUTE_US);
+  mutter_user_away ();
+  wait_until (lc_activity_get_idle (lc_notifier_get_activity (fixture->reminders)) && mutter.active_watch != 0);
+  g_assert_cmpint (lc_break_scheduler_get_sitting (lc_notifier_get_breaks (fixture->reminders)), ==, 0);
+  lc_clock_advance (fixture->clock, 30 * MINUTE_US);
+  mutter_user_back ();
+  wait_until (!lc_activity_get_idle (lc_notifier_get_activity (fixture->reminders)));
+  g_assert_cmpint (lc_break_scheduler_get_remaining (lc_notifier_get_breaks (fixture->reminders)), ==,
+                   45 * MINUTE_US);
+  g_assert_cmpuint (fixture->notified->len, ==, 0);
+  lc_clock_advance (fixture->clock, 44 * MINUTE_US);
+  spin_main_loop (50);
+  g_assert_cmpuint (fixture->notified->len, ==, 0);
+  lc_clock_advance (fixture->clock, MINUTE_US);
+  g_assert_cmpuint (fixture->notified->len, ==, 1);
+
+  /* Nothing polled all that time */
+  g_assert_cmpuint (mutter.n_get_idletime, <=, 1);
+
+  /* Off: the watch goes */
+  calls = mutter.n_calls;
+  g_settings_set_boolean (settings, "sitting-break-enabled", FALSE);
+  wait_until (mutter.idle_watch == 0);
+  g_assert_cmpuint (mutter.n_calls, >, calls);
+  mutter_stop ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -894,6 +1077,7 @@ main (int   argc,
   ADD ("routine", test_reminders_routine);
   ADD ("preferences", test_reminders_preferences);
   ADD ("restart", test_reminders_restart);
+  ADD ("sitting-break-idle-monitor", test_reminders_sitting_break_idle_monitor);
   ADD ("sitting-break", test_reminders_sitting_break);
 
 #undef ADD

@@ -880,6 +880,20 @@ lc_notifier_get_activity_available (LcNotifier *self)
 }
 
 /**
+ * lc_notifier_get_activity:
+ *
+ * Returns: (transfer none) (nullable): where the sitting breaks learn
+ *   whether the user is at the computer; %NULL while they are off
+ */
+LcActivity *
+lc_notifier_get_activity (LcNotifier *self)
+{
+  g_return_val_if_fail (LC_IS_NOTIFIER (self), NULL);
+
+  return self->activity;
+}
+
+/**
  * lc_notifier_get_breaks:
  *
  * Returns: (transfer none): the sitting breaks' scheduler, for tests

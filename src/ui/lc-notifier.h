@@ -56,6 +56,7 @@ void        lc_notifier_set_activity       (LcNotifier *self,
 gboolean    lc_notifier_get_breaks_enabled (LcNotifier *self);
 gboolean    lc_notifier_get_activity_available (LcNotifier *self);
 LcBreakScheduler *lc_notifier_get_breaks   (LcNotifier *self);
+LcActivity *lc_notifier_get_activity       (LcNotifier *self);
 void        lc_notifier_break_answered     (LcNotifier    *self,
                                             LcBreakAnswer  answer);
 void        lc_notifier_session_started    (LcNotifier *self);
