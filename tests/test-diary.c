@@ -1145,6 +1145,230 @@ test_diary_crash_safety (void)
   g_assert_cmpuint (g_hash_table_size (acknowledged), >, 0);
 }
 
+static guint
+changed_what;
+
+static void
+note_change_cb (LcDiary *diary,
+                guint    what,
+                gpointer user_data)
+{
+  changed_what |= what;
+}
+
+static LcLimbMeasurement *
+make_measurement (gint64 taken_at,
+                  guint  spacing_mm,
+                  guint  n_left,
+                  guint  n_right)
+{
+  LcLimbMeasurement *measurement = lc_limb_measurement_new (taken_at, spacing_mm);
+
+  for (guint i = 0; i < n_left; i++)
+    lc_limb_measurement_add (measurement, LC_LEG_LEFT, (guint16) (220 + 15 * i));
+  for (guint i = 0; i < n_right; i++)
+    lc_limb_measurement_add (measurement, LC_LEG_RIGHT, (guint16) (225 + 15 * i));
+  return measurement;
+}
+
+static void
+assert_same_measurement (const LcLimbMeasurement *a,
+                         const LcLimbMeasurement *b)
+{
+  g_assert_cmpint (a->id, ==, b->id);
+  g_assert_cmpint (a->taken_at, ==, b->taken_at);
+  g_assert_cmpint (a->position, ==, b->position);
+  g_assert_cmpuint (a->spacing_mm, ==, b->spacing_mm);
+  for (guint leg = 0; leg < LC_N_LEGS; leg++)
+    {
+      g_assert_cmpuint (a->points[leg]->len, ==, b->points[leg]->len);
+      g_assert_cmpmem (a->points[leg]->data, a->points[leg]->len * sizeof (guint16),
+                       b->points[leg]->data, b->points[leg]->len * sizeof (guint16));
+    }
+}
+
+/* Guided leg measurements: stored as given, listed by time, deleted;
+ * refused when they make no leg, with nothing written */
+static void
+test_diary_measurements (void)
+{
+  g_autoptr(LcDiary) diary = open_diary ("measurements.sqlite3");
+  g_autoptr(LcLimbMeasurement) both = make_measurement (T0, LC_LIMB_SPACING_DEFAULT_MM, 6, 6);
+  g_autoptr(LcLimbMeasurement) right_only = make_measurement (T0 + 86400, LC_LIMB_SPACING_FINE_MM, 0, 12);
+  g_autoptr(GPtrArray) listed = NULL;
+  g_autoptr(GError) error = NULL;
+  const struct { guint spacing; guint left; guint right; guint16 bad; const char *says; } refused[] = {
+    { 50, 6, 6, 0, "4 or 8 cm" },
+    { 80, 0, 0, 0, "Neither leg" },
+    { 80, 1, 0, 0, "2 to 30" },
+    { 80, 6, 31, 0, "not 31" },
+    { 80, 6, 6, 99, "9.9 cm" },
+  };
+
+  g_signal_connect (diary, "changed", G_CALLBACK (note_change_cb), NULL);
+  both->position = LC_POSITION_SITTING;
+  changed_what = 0;
+  g_assert_true (lc_diary_add_measurement (diary, both, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (both->id, >, 0);
+  g_assert_cmpuint (changed_what, ==, LC_DIARY_CHANGE_MEASUREMENTS);
+  g_assert_true (lc_diary_add_measurement (diary, right_only, &error));
+  g_assert_no_error (error);
+
+  listed = lc_diary_list_measurements (diary, G_MININT64, G_MAXINT64, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (listed->len, ==, 2);
+  assert_same_measurement (listed->pdata[0], both);
+  assert_same_measurement (listed->pdata[1], right_only);
+  g_clear_pointer (&listed, g_ptr_array_unref);
+
+  /* By time: [from, to) */
+  listed = lc_diary_list_measurements (diary, T0 + 1, T0 + 86401, &error);
+  g_assert_cmpuint (listed->len, ==, 1);
+  assert_same_measurement (listed->pdata[0], right_only);
+  g_clear_pointer (&listed, g_ptr_array_unref);
+  listed = lc_diary_list_measurements (diary, T0, T0 + 86400, &error);
+  g_assert_cmpuint (listed->len, ==, 1);
+  assert_same_measurement (listed->pdata[0], both);
+  g_clear_pointer (&listed, g_ptr_array_unref);
+
+  for (guint c = 0; c < G_N_ELEMENTS (refused); c++)
+    {
+      g_autoptr(LcLimbMeasurement) bad = make_measurement (T0 + 3600, refused[c].spacing, refused[c].left,
+                                                           refused[c].right);
+
+      if (refused[c].bad != 0)
+        g_array_index (bad->points[LC_LEG_RIGHT], guint16, 2) = refused[c].bad;
+      changed_what = 0;
+      g_assert_false (lc_diary_add_measurement (diary, bad, &error));
+      g_assert_error (error, LC_DIARY_ERROR, LC_DIARY_ERROR_INVALID);
+      g_assert_nonnull (strstr (error->message, refused[c].says));
+      g_clear_error (&error);
+      g_assert_cmpuint (changed_what, ==, 0);
+      g_assert_cmpint (bad->id, ==, 0);
+    }
+  listed = lc_diary_list_measurements (diary, G_MININT64, G_MAXINT64, &error);
+  g_assert_cmpuint (listed->len, ==, 2);
+  g_clear_pointer (&listed, g_ptr_array_unref);
+
+  g_assert_true (lc_diary_delete_measurement (diary, both->id, &error));
+  g_assert_no_error (error);
+  g_assert_false (lc_diary_delete_measurement (diary, both->id, &error));
+  g_assert_error (error, LC_DIARY_ERROR, LC_DIARY_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  listed = lc_diary_list_measurements (diary, G_MININT64, G_MAXINT64, &error);
+  g_assert_cmpuint (listed->len, ==, 1);
+  assert_same_measurement (listed->pdata[0], right_only);
+  g_clear_pointer (&listed, g_ptr_array_unref);
+
+  /* A row edited by hand into something that is no leg: left out, said */
+  {
+    g_autofree char *path = g_file_get_path (lc_diary_get_file (diary));
+    sqlite3 *db;
+
+    g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (db, "INSERT INTO measurement (taken_at, spacing_mm, left_mm) VALUES (1, 80, '220,x')",
+                                   NULL, NULL, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (db, "INSERT INTO measurement (taken_at, spacing_mm, left_mm) VALUES (2, 80, '220,60')",
+                                   NULL, NULL, NULL), ==, SQLITE_OK);
+    /* The database itself keeps spacings and positions to what is known */
+    g_assert_cmpint (sqlite3_exec (db, "INSERT INTO measurement (taken_at, spacing_mm) VALUES (3, 50)",
+                                   NULL, NULL, NULL), ==, SQLITE_CONSTRAINT);
+    g_assert_cmpint (sqlite3_exec (db, "INSERT INTO measurement (taken_at, spacing_mm, position) VALUES (3, 80, 'up')",
+                                   NULL, NULL, NULL), ==, SQLITE_CONSTRAINT);
+    sqlite3_close (db);
+  }
+  g_test_expect_message ("legcare-core", G_LOG_LEVEL_WARNING, "Measurement * is not a leg's: left out");
+  g_test_expect_message ("legcare-core", G_LOG_LEVEL_WARNING, "Measurement * is not a leg's: left out");
+  listed = lc_diary_list_measurements (diary, G_MININT64, G_MAXINT64, &error);
+  g_test_assert_expected_messages ();
+  g_assert_no_error (error);
+  g_assert_cmpuint (listed->len, ==, 1);
+}
+
+/* Version 3 (the schema before measurements), written out as it was
+ * shipped: opened, it becomes version 4 with everything kept, and the
+ * measurements work */
+static void
+test_diary_migrate_from_v3 (void)
+{
+  g_autoptr(GFile) file = diary_file ("v3.sqlite3");
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr(LcDiary) diary = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GPtrArray) sessions = NULL;
+  g_autoptr(GPtrArray) measurements = NULL;
+  g_autoptr(LcLimbMeasurement) measurement = make_measurement (T0, LC_LIMB_SPACING_DEFAULT_MM, 5, 5);
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+
+  {
+    g_autofree char *parent = g_path_get_dirname (path);
+
+    g_assert_cmpint (g_mkdir_with_parents (parent, 0700), ==, 0);
+  }
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+    "CREATE TABLE entry (id INTEGER PRIMARY KEY, taken_at INTEGER NOT NULL,"
+    "  heaviness_left INTEGER CHECK (heaviness_left BETWEEN 0 AND 10),"
+    "  heaviness_right INTEGER CHECK (heaviness_right BETWEEN 0 AND 10),"
+    "  swelling_left INTEGER CHECK (swelling_left BETWEEN 0 AND 10),"
+    "  swelling_right INTEGER CHECK (swelling_right BETWEEN 0 AND 10),"
+    "  ankle_left_mm INTEGER CHECK (ankle_left_mm BETWEEN 120 AND 600),"
+    "  ankle_right_mm INTEGER CHECK (ankle_right_mm BETWEEN 120 AND 600),"
+    "  tags TEXT NOT NULL DEFAULT '', note TEXT);"
+    "CREATE INDEX entry_taken_at ON entry (taken_at);"
+    "CREATE TABLE session (id INTEGER PRIMARY KEY, routine_id TEXT NOT NULL, routine_name TEXT NOT NULL,"
+    "  started_at INTEGER NOT NULL, ended_at INTEGER NOT NULL CHECK (ended_at >= started_at),"
+    "  steps_done INTEGER NOT NULL, steps_total INTEGER NOT NULL, steps_skipped INTEGER NOT NULL,"
+    "  heaviness_before INTEGER CHECK (heaviness_before BETWEEN 0 AND 10),"
+    "  heaviness_after INTEGER CHECK (heaviness_after BETWEEN 0 AND 10));"
+    "CREATE INDEX session_started_at ON session (started_at);"
+    "ALTER TABLE entry ADD COLUMN calf_left_mm INTEGER CHECK (calf_left_mm BETWEEN 200 AND 800);"
+    "ALTER TABLE entry ADD COLUMN calf_right_mm INTEGER CHECK (calf_right_mm BETWEEN 200 AND 800);"
+    "ALTER TABLE entry ADD COLUMN position TEXT CHECK (position IN ('sitting', 'lying'));"
+    "ALTER TABLE entry ADD COLUMN aching INTEGER CHECK (aching BETWEEN 0 AND 10);"
+    "ALTER TABLE entry ADD COLUMN throbbing INTEGER CHECK (throbbing BETWEEN 0 AND 10);"
+    "ALTER TABLE entry ADD COLUMN itching INTEGER CHECK (itching BETWEEN 0 AND 10);"
+    "INSERT INTO entry VALUES (1, 1773131400, 7, 5, 0, NULL, NULL, 235, 'travel', 'A note', 360, 372, 'lying', 2, NULL, 9);"
+    "INSERT INTO session VALUES (1, 'sitting-break', 'Sitting Break', 1773138600, 1773138720, 4, 4, 0, NULL, NULL);"
+    "PRAGMA user_version = 3;", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  diary = open_diary ("v3.sqlite3");
+  entries = lc_diary_list_entries (diary, G_MININT64, G_MAXINT64, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (entries->len, ==, 1);
+  {
+    const LcEntry *entry = entries->pdata[0];
+
+    g_assert_cmpint (entry->heaviness[LC_LEG_LEFT], ==, 7);
+    g_assert_cmpint (entry->calf_mm[LC_LEG_RIGHT], ==, 372);
+    g_assert_cmpint (entry->position, ==, LC_POSITION_LYING);
+    g_assert_cmpint (entry->symptoms[LC_SYMPTOM_ITCHING], ==, 9);
+    g_assert_cmpstr (entry->note, ==, "A note");
+  }
+  sessions = lc_diary_list_sessions (diary, G_MININT64, G_MAXINT64, &error);
+  g_assert_cmpuint (sessions->len, ==, 1);
+  g_assert_cmpstr (((LcSessionRecord *) sessions->pdata[0])->routine_id, ==, "sitting-break");
+
+  measurement->position = LC_POSITION_LYING;
+  g_assert_true (lc_diary_add_measurement (diary, measurement, &error));
+  g_assert_no_error (error);
+  measurements = lc_diary_list_measurements (diary, G_MININT64, G_MAXINT64, &error);
+  g_assert_cmpuint (measurements->len, ==, 1);
+  assert_same_measurement (measurements->pdata[0], measurement);
+  g_clear_object (&diary);
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 4);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1161,6 +1385,8 @@ main (int   argc,
   g_test_add_func ("/lc/diary/reopen-and-schema", test_diary_reopen_and_schema);
   g_test_add_func ("/lc/diary/migrate-from-empty", test_diary_migrate_from_empty);
   g_test_add_func ("/lc/diary/migrate-from-v1", test_diary_migrate_from_v1);
+  g_test_add_func ("/lc/diary/migrate-from-v3", test_diary_migrate_from_v3);
+  g_test_add_func ("/lc/diary/measurements", test_diary_measurements);
   g_test_add_func ("/lc/diary/calf-validation", test_diary_calf_validation);
   g_test_add_func ("/lc/diary/corrupt", test_diary_corrupt);
   g_test_add_func ("/lc/diary/corrupt-pages", test_diary_corrupt_pages);

@@ -59,6 +59,17 @@ static const char *migrations[LC_DIARY_SCHEMA_VERSION] = {
   "ALTER TABLE entry ADD COLUMN aching INTEGER CHECK (aching BETWEEN 0 AND 10);"
   "ALTER TABLE entry ADD COLUMN throbbing INTEGER CHECK (throbbing BETWEEN 0 AND 10);"
   "ALTER TABLE entry ADD COLUMN itching INTEGER CHECK (itching BETWEEN 0 AND 10);",
+  /* 3 → 4: guided leg measurements, circumferences from a start point up,
+   * 4 or 8 cm apart, for the legs' volume; "" for a leg not measured */
+  "CREATE TABLE measurement ("
+  "  id INTEGER PRIMARY KEY,"
+  "  taken_at INTEGER NOT NULL,"
+  "  position TEXT CHECK (position IN ('sitting', 'lying')),"
+  "  spacing_mm INTEGER NOT NULL CHECK (spacing_mm IN (40, 80)),"
+  "  left_mm TEXT NOT NULL DEFAULT '',"
+  "  right_mm TEXT NOT NULL DEFAULT ''"
+  ");"
+  "CREATE INDEX measurement_taken_at ON measurement (taken_at);",
 };
 
 /* --- opening --------------------------------------------------------------- */

@@ -17,7 +17,7 @@ struct _LcDiary
 
   GFile        *file;
   sqlite3      *db;
-  sqlite3_stmt *statements[24];
+  sqlite3_stmt *statements[32];
   GError       *read_only;     /* why it could only be opened for reading */
   gboolean      in_batch;      /* between lc_diary_begin() and its end */
   LcDiaryChange pending;       /* changes of the batch, told at its commit */

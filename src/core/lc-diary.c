@@ -65,6 +65,9 @@ typedef enum
   STMT_TIMELINE_AFTER,
   STMT_TIMELINE_COUNT,
   STMT_BREAK_DAY,
+  STMT_INSERT_MEASUREMENT,
+  STMT_LIST_MEASUREMENTS,
+  STMT_DELETE_MEASUREMENT,
   N_STATEMENTS
 } Statement;
 
@@ -160,6 +163,12 @@ static const char *statement_sql[N_STATEMENTS] = {
     " + (CASE WHEN ?3 THEN (SELECT COUNT(*) FROM (SELECT MAX(started_at) AS t FROM session"
     "                       WHERE routine_id = '" BREAK_ID "' GROUP BY " BREAK_DAY ") WHERE t >= ?1)"
     "    ELSE 0 END)",
+  [STMT_INSERT_MEASUREMENT] =
+    "INSERT INTO measurement (taken_at, position, spacing_mm, left_mm, right_mm) VALUES (?1, ?2, ?3, ?4, ?5)",
+  [STMT_LIST_MEASUREMENTS] =
+    "SELECT id, taken_at, position, spacing_mm, left_mm, right_mm FROM measurement"
+    " WHERE taken_at >= ?1 AND taken_at < ?2 ORDER BY taken_at, id",
+  [STMT_DELETE_MEASUREMENT] = "DELETE FROM measurement WHERE id = ?1",
   [STMT_BREAK_DAY] =
     "SELECT COUNT(*), MIN(started_at), MAX(started_at), SUM(MAX(ended_at - started_at, 0)) FROM session"
     " WHERE routine_id = '" BREAK_ID "' AND " BREAK_DAY " = date(?1, 'unixepoch', 'localtime')",
@@ -371,6 +380,9 @@ run_write (LcDiary        *self,
       if (which == STMT_UPDATE_SESSION_RATINGS || which == STMT_DELETE_SESSION)
         lc_set_error (error, LC_DIARY_ERROR, LC_DIARY_ERROR_NOT_FOUND,
                       _("The session is no longer in the diary"));
+      else if (which == STMT_DELETE_MEASUREMENT)
+        lc_set_error (error, LC_DIARY_ERROR, LC_DIARY_ERROR_NOT_FOUND,
+                      _("The measurement is no longer in the diary"));
       else
         lc_set_error (error, LC_DIARY_ERROR, LC_DIARY_ERROR_NOT_FOUND,
                       _("The entry is no longer in the diary"));
@@ -973,6 +985,123 @@ lc_diary_delete_session (LcDiary  *self,
   if (!run_write (self, STMT_DELETE_SESSION, bind_id, &id, TRUE, error))
     return FALSE;
   lc_diary_note_change (self, LC_DIARY_CHANGE_SESSIONS);
+  return TRUE;
+}
+
+/* --- leg measurements ------------------------------------------------------------ */
+
+static void
+bind_measurement (sqlite3_stmt  *stmt,
+                  gconstpointer  data)
+{
+  const LcLimbMeasurement *measurement = data;
+  g_autofree char *left = lc_limb_points_to_string (measurement->points[LC_LEG_LEFT]);
+  g_autofree char *right = lc_limb_points_to_string (measurement->points[LC_LEG_RIGHT]);
+
+  sqlite3_bind_int64 (stmt, 1, measurement->taken_at);
+  if (measurement->position != LC_POSITION_NONE)
+    sqlite3_bind_text (stmt, 2, lc_position_to_string (measurement->position), -1, SQLITE_STATIC);
+  else
+    sqlite3_bind_null (stmt, 2);
+  sqlite3_bind_int (stmt, 3, (int) measurement->spacing_mm);
+  sqlite3_bind_text (stmt, 4, left, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 5, right, -1, SQLITE_TRANSIENT);
+}
+
+/**
+ * lc_diary_add_measurement:
+ * @measurement: a guided measurement; its id is set
+ *
+ * Returns: %TRUE, or %FALSE with @error set (LC_DIARY_ERROR_INVALID for a
+ *   measurement lc_limb_measurement_check() refuses: nothing is written)
+ */
+gboolean
+lc_diary_add_measurement (LcDiary            *self,
+                          LcLimbMeasurement  *measurement,
+                          GError            **error)
+{
+  g_return_val_if_fail (LC_IS_DIARY (self), FALSE);
+  g_return_val_if_fail (measurement != NULL, FALSE);
+
+  if (!lc_limb_measurement_check (measurement, error) ||
+      !run_write (self, STMT_INSERT_MEASUREMENT, bind_measurement, measurement, FALSE, error))
+    return FALSE;
+  lc_diary_note_change (self, LC_DIARY_CHANGE_MEASUREMENTS);
+
+  measurement->id = sqlite3_last_insert_rowid (self->db);
+  return TRUE;
+}
+
+/**
+ * lc_diary_list_measurements:
+ * @from: the first second, UTC
+ * @to: the second after the last
+ *
+ * Returns: (transfer container) (element-type LcLimbMeasurement): the
+ *   measurements taken from @from up to @to, oldest first, or %NULL with
+ *   @error set. One whose points the diary holds wrong (edited by hand) is
+ *   left out with a warning.
+ */
+GPtrArray *
+lc_diary_list_measurements (LcDiary  *self,
+                            gint64    from,
+                            gint64    to,
+                            GError  **error)
+{
+  g_autoptr(GPtrArray) measurements = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (LC_IS_DIARY (self), NULL);
+
+  stmt = statement (self, STMT_LIST_MEASUREMENTS, error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, from);
+  sqlite3_bind_int64 (stmt, 2, to);
+  measurements = g_ptr_array_new_with_free_func ((GDestroyNotify) lc_limb_measurement_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(LcLimbMeasurement) measurement = lc_limb_measurement_new (sqlite3_column_int64 (stmt, 1),
+                                                                          (guint) sqlite3_column_int (stmt, 3));
+      const char *position = (const char *) sqlite3_column_text (stmt, 2);
+
+      measurement->id = sqlite3_column_int64 (stmt, 0);
+      if (position == NULL || !lc_position_from_string (position, &measurement->position))
+        measurement->position = LC_POSITION_NONE;
+      if (!lc_limb_points_from_string ((const char *) sqlite3_column_text (stmt, 4),
+                                       measurement->points[LC_LEG_LEFT]) ||
+          !lc_limb_points_from_string ((const char *) sqlite3_column_text (stmt, 5),
+                                       measurement->points[LC_LEG_RIGHT]) ||
+          !lc_limb_measurement_check (measurement, NULL))
+        {
+          g_warning ("Measurement %" G_GINT64_FORMAT " of the diary is not a leg's: left out", measurement->id);
+          continue;
+        }
+      g_ptr_array_add (measurements, g_steal_pointer (&measurement));
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      lc_diary_set_sqlite_error (self, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&measurements);
+}
+
+gboolean
+lc_diary_delete_measurement (LcDiary  *self,
+                             gint64    id,
+                             GError  **error)
+{
+  g_return_val_if_fail (LC_IS_DIARY (self), FALSE);
+
+  if (!run_write (self, STMT_DELETE_MEASUREMENT, bind_id, &id, TRUE, error))
+    return FALSE;
+  lc_diary_note_change (self, LC_DIARY_CHANGE_MEASUREMENTS);
   return TRUE;
 }
 

@@ -8,6 +8,7 @@
 #include <gio/gio.h>
 
 #include "lc-entry.h"
+#include "lc-limb-volume.h"
 
 G_BEGIN_DECLS
 
@@ -30,6 +31,7 @@ typedef enum
   LC_DIARY_CHANGE_ENTRIES  = 1 << 0,
   LC_DIARY_CHANGE_SESSIONS = 1 << 1,
   LC_DIARY_CHANGE_RESTORED = 1 << 2,   /* all of it, from a backup */
+  LC_DIARY_CHANGE_MEASUREMENTS = 1 << 3,
 } LcDiaryChange;
 
 /* Which records the diary's timeline lists */
@@ -50,7 +52,7 @@ typedef struct
 } LcDiaryTimelineKey;
 
 /* The schema version this build reads and writes (PRAGMA user_version). */
-#define LC_DIARY_SCHEMA_VERSION 3
+#define LC_DIARY_SCHEMA_VERSION 4
 
 typedef enum
 {
@@ -145,6 +147,17 @@ gboolean    lc_diary_update_session_ratings (LcDiary        *self,
                                            const LcSessionRecord *record,
                                            GError          **error);
 gboolean    lc_diary_delete_session       (LcDiary          *self,
+                                           gint64            id,
+                                           GError          **error);
+
+gboolean    lc_diary_add_measurement      (LcDiary          *self,
+                                           LcLimbMeasurement *measurement,
+                                           GError          **error);
+GPtrArray  *lc_diary_list_measurements    (LcDiary          *self,
+                                           gint64            from,
+                                           gint64            to,
+                                           GError          **error);
+gboolean    lc_diary_delete_measurement   (LcDiary          *self,
                                            gint64            id,
                                            GError          **error);
 

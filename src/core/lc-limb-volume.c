@@ -19,6 +19,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <stdlib.h>
 
 #include <glib/gi18n-lib.h>
 
@@ -174,5 +175,205 @@ lc_limb_volume_one_sided_increase (double  before_left_ml,
 
   if (leg != NULL)
     *leg = left ? 0 : 1;
+  return TRUE;
+}
+
+/* --- measurements ------------------------------------------------------------ */
+
+/**
+ * lc_limb_measurement_new:
+ * @taken_at: when, UTC seconds
+ * @spacing_mm: the distance between the points
+ *
+ * Returns: (transfer full): a measurement with no points yet
+ */
+LcLimbMeasurement *
+lc_limb_measurement_new (gint64 taken_at,
+                         guint  spacing_mm)
+{
+  LcLimbMeasurement *measurement = g_new0 (LcLimbMeasurement, 1);
+
+  measurement->taken_at = taken_at;
+  measurement->spacing_mm = spacing_mm;
+  measurement->position = LC_POSITION_NONE;
+  for (guint leg = 0; leg < LC_N_LEGS; leg++)
+    measurement->points[leg] = g_array_new (FALSE, FALSE, sizeof (guint16));
+
+  return measurement;
+}
+
+LcLimbMeasurement *
+lc_limb_measurement_copy (const LcLimbMeasurement *measurement)
+{
+  LcLimbMeasurement *copy;
+
+  g_return_val_if_fail (measurement != NULL, NULL);
+
+  copy = lc_limb_measurement_new (measurement->taken_at, measurement->spacing_mm);
+  copy->id = measurement->id;
+  copy->position = measurement->position;
+  for (guint leg = 0; leg < LC_N_LEGS; leg++)
+    g_array_append_vals (copy->points[leg], measurement->points[leg]->data, measurement->points[leg]->len);
+
+  return copy;
+}
+
+void
+lc_limb_measurement_free (LcLimbMeasurement *measurement)
+{
+  if (measurement == NULL)
+    return;
+
+  for (guint leg = 0; leg < LC_N_LEGS; leg++)
+    g_array_unref (measurement->points[leg]);
+  g_free (measurement);
+}
+
+/**
+ * lc_limb_measurement_add:
+ *
+ * The next point up on @leg.
+ */
+void
+lc_limb_measurement_add (LcLimbMeasurement *measurement,
+                         LcLeg              leg,
+                         guint16            circumference_mm)
+{
+  g_return_if_fail (measurement != NULL);
+  g_return_if_fail (leg < LC_N_LEGS);
+
+  g_array_append_val (measurement->points[leg], circumference_mm);
+}
+
+/**
+ * lc_limb_measurement_check:
+ *
+ * Whether the measurement can be stored: 4 or 8 cm apart, at least one
+ * leg measured, each measured leg a leg (lc_limb_volume_ml()).
+ *
+ * Returns: %TRUE, or %FALSE with @error (LC_DIARY_ERROR_INVALID) saying why
+ */
+gboolean
+lc_limb_measurement_check (const LcLimbMeasurement  *measurement,
+                           GError                  **error)
+{
+  gboolean any = FALSE;
+
+  g_return_val_if_fail (measurement != NULL, FALSE);
+
+  if (measurement->spacing_mm != LC_LIMB_SPACING_DEFAULT_MM && measurement->spacing_mm != LC_LIMB_SPACING_FINE_MM)
+    {
+      lc_set_error (error, LC_DIARY_ERROR, LC_DIARY_ERROR_INVALID,
+                    _("The measurements are %.1f cm apart; they can be 4 or 8 cm apart"),
+                    measurement->spacing_mm / 10.0);
+      return FALSE;
+    }
+  if (measurement->position != LC_POSITION_NONE && measurement->position != LC_POSITION_SITTING &&
+      measurement->position != LC_POSITION_LYING)
+    {
+      lc_set_error (error, LC_DIARY_ERROR, LC_DIARY_ERROR_INVALID, _("The position is not one Leg Care knows"));
+      return FALSE;
+    }
+
+  for (guint leg = 0; leg < LC_N_LEGS; leg++)
+    {
+      GArray *points = measurement->points[leg];
+      double ml;
+
+      if (points->len == 0)
+        continue;
+      any = TRUE;
+      if (!lc_limb_volume_ml ((const guint16 *) points->data, points->len, measurement->spacing_mm, &ml, error))
+        return FALSE;
+    }
+
+  if (!any)
+    {
+      lc_set_error (error, LC_DIARY_ERROR, LC_DIARY_ERROR_INVALID, _("Neither leg was measured"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * lc_limb_measurement_volume:
+ * @volume_ml: (out): the leg's volume
+ *
+ * Returns: whether @leg was measured (and makes a leg)
+ */
+gboolean
+lc_limb_measurement_volume (const LcLimbMeasurement *measurement,
+                            LcLeg                    leg,
+                            double                  *volume_ml)
+{
+  GArray *points;
+
+  g_return_val_if_fail (measurement != NULL, FALSE);
+  g_return_val_if_fail (leg < LC_N_LEGS, FALSE);
+  g_return_val_if_fail (volume_ml != NULL, FALSE);
+
+  points = measurement->points[leg];
+  *volume_ml = 0;
+  return points->len > 0 &&
+         lc_limb_volume_ml ((const guint16 *) points->data, points->len, measurement->spacing_mm, volume_ml, NULL);
+}
+
+/**
+ * lc_limb_points_to_string:
+ * @points: (element-type guint16): circumferences in mm
+ *
+ * Returns: (transfer full): them as "225,240,300", "" for none: how the
+ *   diary and its CSV files hold them
+ */
+char *
+lc_limb_points_to_string (GArray *points)
+{
+  GString *text = g_string_new (NULL);
+
+  g_return_val_if_fail (points != NULL, NULL);
+
+  for (guint i = 0; i < points->len; i++)
+    g_string_append_printf (text, "%s%u", i > 0 ? "," : "", g_array_index (points, guint16, i));
+
+  return g_string_free (text, FALSE);
+}
+
+/**
+ * lc_limb_points_from_string:
+ * @text: as lc_limb_points_to_string() writes them
+ * @points: (element-type guint16): where they go, emptied first
+ *
+ * Returns: whether @text is whole numbers of mm between commas (or empty);
+ *   their ranges are lc_limb_measurement_check()'s to judge
+ */
+gboolean
+lc_limb_points_from_string (const char *text,
+                            GArray     *points)
+{
+  g_auto(GStrv) parts = NULL;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+  g_return_val_if_fail (points != NULL, FALSE);
+
+  g_array_set_size (points, 0);
+  if (text[0] == '\0')
+    return TRUE;
+
+  parts = g_strsplit (text, ",", -1);
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      guint64 value;
+      guint16 mm;
+
+      if (!g_ascii_string_to_unsigned (parts[i], 10, 0, G_MAXUINT16, &value, NULL))
+        {
+          g_array_set_size (points, 0);
+          return FALSE;
+        }
+      mm = (guint16) value;
+      g_array_append_val (points, mm);
+    }
+
   return TRUE;
 }

@@ -7,6 +7,8 @@
 
 #include <glib.h>
 
+#include "lc-entry.h"
+
 G_BEGIN_DECLS
 
 /* A volume change is told from measurement error from this far on, in % of
@@ -52,5 +54,33 @@ gboolean     lc_limb_volume_one_sided_increase (double before_left_ml,
                                        double         now_left_ml,
                                        double         now_right_ml,
                                        int           *leg);
+
+/* A guided measurement: both legs (or one) from the same start point up */
+typedef struct
+{
+  gint64      id;            /* 0 until stored */
+  gint64      taken_at;      /* UTC seconds */
+  LcPosition  position;      /* how the legs were placed; NONE if not said */
+  guint       spacing_mm;    /* LC_LIMB_SPACING_DEFAULT_MM or _FINE_MM */
+  GArray     *points[LC_N_LEGS];  /* guint16 mm from the start up; empty: not measured */
+} LcLimbMeasurement;
+
+LcLimbMeasurement *lc_limb_measurement_new      (gint64                    taken_at,
+                                                 guint                     spacing_mm);
+LcLimbMeasurement *lc_limb_measurement_copy     (const LcLimbMeasurement *measurement);
+void               lc_limb_measurement_free     (LcLimbMeasurement       *measurement);
+void               lc_limb_measurement_add      (LcLimbMeasurement       *measurement,
+                                                 LcLeg                    leg,
+                                                 guint16                  circumference_mm);
+gboolean           lc_limb_measurement_check    (const LcLimbMeasurement *measurement,
+                                                 GError                 **error);
+gboolean           lc_limb_measurement_volume   (const LcLimbMeasurement *measurement,
+                                                 LcLeg                    leg,
+                                                 double                  *volume_ml);
+char              *lc_limb_points_to_string     (GArray                  *points);
+gboolean           lc_limb_points_from_string   (const char              *text,
+                                                 GArray                  *points);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LcLimbMeasurement, lc_limb_measurement_free)
 
 G_END_DECLS
