@@ -37,6 +37,15 @@
 #define SESSION3(time, id, name, ended, done, total, skipped, before, after) \
   SESSION2 (time, id, name, ended, done, total, skipped, before, after) ",,,"
 
+/* Since diary schema 4: leg measurements. HEADER3 files import too. */
+#define HEADER4 HEADER3 ",spacing_cm,left_cm,right_cm"
+#define ENTRY4(time, hl, hr, sl, sr, al, ar, tags, note, cl, cr, position, ache, throb, itch) \
+  ENTRY3 (time, hl, hr, sl, sr, al, ar, tags, note, cl, cr, position, ache, throb, itch) ",,,"
+#define SESSION4(time, id, name, ended, done, total, skipped, before, after) \
+  SESSION3 (time, id, name, ended, done, total, skipped, before, after) ",,,"
+#define MEASUREMENT4(time, position, spacing, left, right) \
+  "measurement," time ",,,,,,,,,,,,,,,,,,," position ",,,," spacing "," left "," right
+
 #define ALL_TAGS "long-standing;long-sitting;hot-weather;travel;compression;exercise;period;alcohol;salty-food"
 
 /* 2026-03-10 08:30:00 UTC, 09:30 in Rome; T1 is after the change to summer time. */
@@ -207,25 +216,43 @@ fill_diary (LcDiary *diary)
   lc_entry_free (entry);
 
   add_session (diary, "evening-routine", "Evening routine", T1, T1, 1, 1, 0, LC_SCORE_NONE, LC_SCORE_NONE);
+  {
+    g_autoptr(LcLimbMeasurement) lying = lc_limb_measurement_new (T1 + 180, LC_LIMB_SPACING_DEFAULT_MM);
+    g_autoptr(LcLimbMeasurement) fine = lc_limb_measurement_new (T1 + 240, LC_LIMB_SPACING_FINE_MM);
+
+    lying->position = LC_POSITION_LYING;
+    lc_limb_measurement_add (lying, LC_LEG_LEFT, 220);
+    lc_limb_measurement_add (lying, LC_LEG_LEFT, 245);
+    lc_limb_measurement_add (lying, LC_LEG_LEFT, 300);
+    g_assert_true (lc_diary_add_measurement (diary, lying, NULL));
+    lc_limb_measurement_add (fine, LC_LEG_LEFT, 220);
+    lc_limb_measurement_add (fine, LC_LEG_LEFT, 230);
+    lc_limb_measurement_add (fine, LC_LEG_RIGHT, 225);
+    lc_limb_measurement_add (fine, LC_LEG_RIGHT, 235);
+    lc_limb_measurement_add (fine, LC_LEG_RIGHT, 250);
+    g_assert_true (lc_diary_add_measurement (diary, fine, NULL));
+  }
   add_session (diary, "calf-pump-seated", "Calf pump, seated \"easy\"", T0 + 2 * HOUR, T0 + 2 * HOUR + 600,
                8, 10, 2, 6, 4);
 }
 
 static const char *full_export =
-  HEADER3 "\r\n"
-  ENTRY3 ("1970-01-01T01:00:00+01:00", "1", "", "", "", "", "", "", "", "", "", "", "", "", "") "\r\n"
-  ENTRY3 ("2026-03-10T09:30:00+01:00", "7", "5", "0", "", "", "23.5", "hot-weather;compression",
+  HEADER4 "\r\n"
+  ENTRY4 ("1970-01-01T01:00:00+01:00", "1", "", "", "", "", "", "", "", "", "", "", "", "", "") "\r\n"
+  ENTRY4 ("2026-03-10T09:30:00+01:00", "7", "5", "0", "", "", "23.5", "hot-weather;compression",
           "\"After the flight, “heavy”; ankles, 😩\"", "", "36.5", "sitting", "0", "", "10") "\r\n"
-  ENTRY3 ("2026-03-10T10:30:00+01:00", "10", "10", "10", "10", "12.0", "60.0", ALL_TAGS,
+  ENTRY4 ("2026-03-10T10:30:00+01:00", "10", "10", "10", "10", "12.0", "60.0", ALL_TAGS,
           "\"Line one, with a comma\r\nLine \"\"two\"\"\nGambe pesanti — è così 🦵\"", "20.0", "80.0", "lying",
           "", "4", "") "\r\n"
-  ENTRY3 ("2026-03-30T10:30:00+02:00", "", "", "", "", "", "", "exercise", "", "", "", "", "", "", "") "\r\n"
-  ENTRY3 ("2026-03-30T10:31:00+02:00", "", "", "", "", "", "", "", "plain", "", "", "", "", "", "") "\r\n"
-  ENTRY3 ("2026-03-30T10:32:00+02:00", "", "", "", "0", "", "", "", "\"\"\"quoted\"\"\"", "", "", "", "", "", "") "\r\n"
-  SESSION3 ("2026-03-10T11:30:00+01:00", "calf-pump-seated", "\"Calf pump, seated \"\"easy\"\"\"",
+  ENTRY4 ("2026-03-30T10:30:00+02:00", "", "", "", "", "", "", "exercise", "", "", "", "", "", "", "") "\r\n"
+  ENTRY4 ("2026-03-30T10:31:00+02:00", "", "", "", "", "", "", "", "plain", "", "", "", "", "", "") "\r\n"
+  ENTRY4 ("2026-03-30T10:32:00+02:00", "", "", "", "0", "", "", "", "\"\"\"quoted\"\"\"", "", "", "", "", "", "") "\r\n"
+  SESSION4 ("2026-03-10T11:30:00+01:00", "calf-pump-seated", "\"Calf pump, seated \"\"easy\"\"\"",
             "2026-03-10T11:40:00+01:00", "8", "10", "2", "6", "4") "\r\n"
-  SESSION3 ("2026-03-30T10:30:00+02:00", "evening-routine", "Evening routine",
-            "2026-03-30T10:30:00+02:00", "1", "1", "0", "", "") "\r\n";
+  SESSION4 ("2026-03-30T10:30:00+02:00", "evening-routine", "Evening routine",
+            "2026-03-30T10:30:00+02:00", "1", "1", "0", "", "") "\r\n"
+  MEASUREMENT4 ("2026-03-30T10:33:00+02:00", "lying", "8", "22.0;24.5;30.0", "") "\r\n"
+  MEASUREMENT4 ("2026-03-30T10:34:00+02:00", "", "4", "22.0;23.0", "22.5;23.5;25.0") "\r\n";
 
 static void
 assert_same_diary (LcDiary *a,
@@ -255,6 +282,25 @@ assert_same_diary (LcDiary *a,
       g_assert_cmpstr (x->note, ==, y->note);
       g_assert_true (lc_entry_equal_content (x, y));
     }
+
+  {
+    g_autoptr(GPtrArray) measurements_a = lc_diary_list_measurements (a, G_MININT64, G_MAXINT64, NULL);
+    g_autoptr(GPtrArray) measurements_b = lc_diary_list_measurements (b, G_MININT64, G_MAXINT64, NULL);
+
+    g_assert_cmpuint (measurements_a->len, ==, measurements_b->len);
+    for (guint i = 0; i < measurements_a->len; i++)
+      {
+        const LcLimbMeasurement *x = measurements_a->pdata[i];
+        const LcLimbMeasurement *y = measurements_b->pdata[i];
+
+        g_assert_cmpint (x->taken_at, ==, y->taken_at);
+        g_assert_cmpint (x->position, ==, y->position);
+        g_assert_cmpuint (x->spacing_mm, ==, y->spacing_mm);
+        for (guint leg = 0; leg < LC_N_LEGS; leg++)
+          g_assert_cmpmem (x->points[leg]->data, x->points[leg]->len * sizeof (guint16),
+                           y->points[leg]->data, y->points[leg]->len * sizeof (guint16));
+      }
+  }
 
   g_assert_cmpuint (sessions_a->len, ==, sessions_b->len);
   for (guint i = 0; i < sessions_a->len; i++)
@@ -286,7 +332,7 @@ test_csv_roundtrip (void)
   first = export (source);
   g_assert_cmpstr (first, ==, full_export);
 
-  import (copy, first, 8, 0);
+  import (copy, first, 10, 0);
   g_assert_cmpint (count_entries (copy), ==, 6);
   g_assert_cmpint (count_sessions (copy), ==, 2);
   assert_same_diary (source, copy);
@@ -295,8 +341,8 @@ test_csv_roundtrip (void)
   g_assert_cmpstr (second, ==, first);
 
   /* Again: nothing new. And into the diary it came from. */
-  import (copy, first, 0, 8);
-  import (source, first, 0, 8);
+  import (copy, first, 0, 10);
+  import (source, first, 0, 10);
   g_assert_cmpint (count_entries (copy), ==, 6);
   g_assert_cmpint (count_sessions (copy), ==, 2);
   assert_same_diary (source, copy);
@@ -356,7 +402,7 @@ test_csv_export_empty (void)
   g_autoptr(LcDiary) diary = open_diary ("diary.sqlite3");
   g_autofree char *csv = export (diary);
 
-  g_assert_cmpstr (csv, ==, HEADER3 "\r\n");
+  g_assert_cmpstr (csv, ==, HEADER4 "\r\n");
   import (diary, csv, 0, 0);
 }
 
@@ -507,7 +553,7 @@ test_csv_values (void)
 #define SCORE_ROW(hl) ENTRY (T, hl, "", "", "", "", "", "", "")
 #define ANKLE_ROW(al) ENTRY (T, "", "", "", "", al, "", "", "")
 #define TAGS_ROW(tags) ENTRY (T, "", "", "", "", "", "", tags, "")
-#define EXPECT_HEADER "expected the header “" HEADER3 "”"
+#define EXPECT_HEADER "expected the header “" HEADER4 "”"
 
 typedef struct
 {
@@ -544,22 +590,55 @@ static const ErrorCase error_cases[] = {
   { "header-space", "record, time" HEADER_AFTER_TIME "\n", TRUE, LC_CSV_ERROR_HEADER,
     "line 1, column 2: the header has “ time” here; expected “time”" },
   { "header-short", "record,time\r\n", TRUE, LC_CSV_ERROR_HEADER,
-    "line 1: the header has 2 columns; expected 24: “" HEADER3 "”" },
+    "line 1: the header has 2 columns; expected 27: “" HEADER4 "”" },
   { "header-one", "record", TRUE, LC_CSV_ERROR_HEADER,
-    "line 1: the header has 1 column; expected 24: “" HEADER3 "”" },
+    "line 1: the header has 1 column; expected 27: “" HEADER4 "”" },
   { "header-extra", HEADER ",comment\r\n", TRUE, LC_CSV_ERROR_HEADER,
     "line 1, column 19: the header has “comment” here; expected “calf_left_cm”" },
   { "header-extra-v2", HEADER2 ",comment\r\n", TRUE, LC_CSV_ERROR_HEADER,
     "line 1, column 22: the header has “comment” here; expected “aching”" },
   { "header-extra-v3", HEADER3 ",comment\r\n", TRUE, LC_CSV_ERROR_HEADER,
-    "line 1: the header has 25 columns; expected 24: “" HEADER3 "”" },
+    "line 1, column 25: the header has “comment” here; expected “spacing_cm”" },
+  { "header-extra-v4", HEADER4 ",comment\r\n", TRUE, LC_CSV_ERROR_HEADER,
+    "line 1: the header has 28 columns; expected 27: “" HEADER4 "”" },
+  { "header-v4-short", HEADER3 ",spacing_cm\r\n", TRUE, LC_CSV_ERROR_HEADER,
+    "line 1: the header has 25 columns; expected 27: “" HEADER4 "”" },
+  /* Measurements */
+  { "measurement-spacing", HEADER4 "\r\n" MEASUREMENT4 ("2026-03-10T09:30:00+01:00", "", "5", "22.0;24.0", "")
+    "\r\n", TRUE, LC_CSV_ERROR_VALUE,
+    "line 2, column spacing_cm: “5” is not a distance between the tapes; expected “4” or “8” (cm)" },
+  { "measurement-no-spacing", HEADER4 "\r\n" MEASUREMENT4 ("2026-03-10T09:30:00+01:00", "", "", "22.0;24.0", "")
+    "\r\n", TRUE, LC_CSV_ERROR_VALUE,
+    "line 2, column spacing_cm: the distance between the tapes is missing; expected “4” or “8” (cm)" },
+  { "measurement-comma", HEADER4 "\r\n" MEASUREMENT4 ("2026-03-10T09:30:00+01:00", "", "8", "\"22.0;24,5\"", "")
+    "\r\n", TRUE, LC_CSV_ERROR_VALUE,
+    "line 2, column left_cm: measurement 2, “24,5”, is not centimetres; expected numbers such as “23.5” "
+    "between semicolons, from the start point up" },
+  { "measurement-empty-point", HEADER4 "\r\n" MEASUREMENT4 ("2026-03-10T09:30:00+01:00", "", "8", "", "22.0;;24.0")
+    "\r\n", TRUE, LC_CSV_ERROR_VALUE,
+    "line 2, column right_cm: measurement 2, “”, is not centimetres; expected numbers such as “23.5” "
+    "between semicolons, from the start point up" },
+  { "measurement-range", HEADER4 "\r\n" MEASUREMENT4 ("2026-03-10T09:30:00+01:00", "", "8", "22.0;9.9", "")
+    "\r\n", TRUE, LC_CSV_ERROR_VALUE,
+    "line 2: Measurement 2 is 9.9 cm; a leg measures between 10 and 120 cm around" },
+  { "measurement-no-leg", HEADER4 "\r\n" MEASUREMENT4 ("2026-03-10T09:30:00+01:00", "", "8", "", "")
+    "\r\n", TRUE, LC_CSV_ERROR_VALUE, "line 2: Neither leg was measured" },
+  { "measurement-one-point", HEADER4 "\r\n" MEASUREMENT4 ("2026-03-10T09:30:00+01:00", "", "8", "22.0", "")
+    "\r\n", TRUE, LC_CSV_ERROR_VALUE, "line 2: A leg needs 2 to 30 measurements along it, not 1" },
+  { "measurement-with-score", HEADER4 "\r\n" "measurement,2026-03-10T09:30:00+01:00,3,,,,,,,,,,,,,,,,,,,,,,8,22.0;24.0,"
+    "\r\n", TRUE, LC_CSV_ERROR_VALUE,
+    "line 2, column heaviness_left: a measurement row has “3” here; expected this column to be empty in "
+    "measurement rows" },
+  { "entry-with-points", HEADER4 "\r\n" ENTRY3 ("2026-03-10T09:30:00+01:00", "3", "", "", "", "", "", "", "", "", "",
+    "", "", "", "") ",,22.0;24.0,\r\n", TRUE, LC_CSV_ERROR_VALUE,
+    "line 2, column left_cm: an entry row has “22.0;24.0” here; expected this column to be empty in entry rows" },
   { "header-v3-short", HEADER2 ",aching\r\n", TRUE, LC_CSV_ERROR_HEADER,
-    "line 1: the header has 22 columns; expected 24: “" HEADER3 "”" },
+    "line 1: the header has 22 columns; expected 27: “" HEADER4 "”" },
   { "symptom-range", HEADER3 "\r\n" ENTRY3 ("2026-03-10T09:30:00+01:00", "", "", "", "", "", "", "", "", "", "", "",
     "", "11", "") "\r\n", TRUE, LC_CSV_ERROR_VALUE,
     "line 2, column throbbing: “11” is not a score from 0 to 10" },
   { "header-v2-short", HEADER ",calf_left_cm\r\n", TRUE, LC_CSV_ERROR_HEADER,
-    "line 1: the header has 19 columns; expected 24: “" HEADER3 "”" },
+    "line 1: the header has 19 columns; expected 27: “" HEADER4 "”" },
   { "calf-range", HEADER2 "\r\n" ENTRY2 ("2026-03-10T09:30:00+01:00", "", "", "", "", "", "", "", "", "19.9", "", "")
     "\r\n", TRUE, LC_CSV_ERROR_VALUE,
     "line 2, column calf_left_cm: “19.9” is out of range; expected a calf from 20.0 to 80.0 cm" },
@@ -568,7 +647,7 @@ static const ErrorCase error_cases[] = {
     "line 2, column position: “standing” is not a position; expected “sitting”, “lying” or nothing" },
   { "session-with-calf", HEADER2 "\r\n" SESSION ("2026-03-10T11:30:00+01:00", "calf-pump-seated", "Calf pump",
     "2026-03-10T11:40:00+01:00", "8", "10", "2", "6", "4") ",36.0,,\r\n", TRUE, LC_CSV_ERROR_VALUE,
-    "line 2, column calf_left_cm: a session row has “36.0” here; expected the entry columns to be empty in session rows" },
+    "line 2, column calf_left_cm: a session row has “36.0” here; expected this column to be empty in session rows" },
   { "header-comma-last", HEADER ",", TRUE, LC_CSV_ERROR_HEADER,
     "line 1, column 19: the header has “” here; expected “calf_left_cm”" },
   { "header-other-file", "Date,Weight\n2026-03-10,70\n", TRUE, LC_CSV_ERROR_HEADER,
@@ -630,23 +709,23 @@ static const ErrorCase error_cases[] = {
 
   /* The record type, and the columns of the other kind */
   { "record-unknown", "entri," T ",3,,,,,,,,,,,,,,,\n", FALSE, LC_CSV_ERROR_VALUE,
-    "line 4, column record: “entri” is not a record type; expected “entry” or “session”" },
+    "line 4, column record: “entri” is not a record type; expected “entry”, “session” or “measurement”" },
   { "record-missing", "," T ",3,,,,,,,,,,,,,,,\n", FALSE, LC_CSV_ERROR_VALUE,
-    "line 4, column record: the record type is missing; expected “entry” or “session”" },
+    "line 4, column record: the record type is missing; expected “entry”, “session” or “measurement”" },
   { "record-capital", "Entry," T ",3,,,,,,,,,,,,,,,\n", FALSE, LC_CSV_ERROR_VALUE,
-    "line 4, column record: “Entry” is not a record type; expected “entry” or “session”" },
+    "line 4, column record: “Entry” is not a record type; expected “entry”, “session” or “measurement”" },
   { "entry-with-routine", "entry," T ",3,,,,,,,,calf,,,,,,,\n", FALSE, LC_CSV_ERROR_VALUE,
-    "line 4, column routine_id: an entry row has “calf” here; expected the session columns to be empty in entry rows" },
+    "line 4, column routine_id: an entry row has “calf” here; expected this column to be empty in entry rows" },
   { "entry-with-heaviness-after", "entry," T ",3,,,,,,,,,,,,,,,5\n", FALSE, LC_CSV_ERROR_VALUE,
-    "line 4, column heaviness_after: an entry row has “5” here; expected the session columns to be empty in entry rows" },
+    "line 4, column heaviness_after: an entry row has “5” here; expected this column to be empty in entry rows" },
   { "session-with-note", "session," T ",,,,,,,,note,calf,Calf," T ",1,1,0,,\n", FALSE, LC_CSV_ERROR_VALUE,
-    "line 4, column note: a session row has “note” here; expected the entry columns to be empty in session rows" },
+    "line 4, column note: a session row has “note” here; expected this column to be empty in session rows" },
   { "session-with-heaviness", "session," T ",4,,,,,,,,calf,Calf," T ",1,1,0,,\n", FALSE, LC_CSV_ERROR_VALUE,
-    "line 4, column heaviness_left: a session row has “4” here; expected the entry columns to be empty in session rows" },
+    "line 4, column heaviness_left: a session row has “4” here; expected this column to be empty in session rows" },
   { "long-value-cut", "entry," T ",3,,,,,,,,"
     "abcdefghijklmnopqrstuvwxyzàèìòùabcdefghijklmnopqrstuvwxyz,,,,,,,\n", FALSE, LC_CSV_ERROR_VALUE,
     "line 4, column routine_id: an entry row has “abcdefghijklmnopqrstuvwxyzàèìòùabcdefghi…” here; "
-    "expected the session columns to be empty in entry rows" },
+    "expected this column to be empty in entry rows" },
 
   /* Times */
   { "time-missing", ENTRY ("", "3", "", "", "", "", "", "", "") "\n", FALSE, LC_CSV_ERROR_VALUE,

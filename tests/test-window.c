@@ -2194,8 +2194,8 @@ test_window_import (Fixture       *fixture,
       g_autoptr(GDateTime) time = g_date_time_new_from_unix_utc (start - (gint64) i * 600);
       g_autofree char *iso = g_date_time_format (time, "%FT%T%:z");
 
-      /* The time, a heaviness, and the 21 other columns empty */
-      g_string_append_printf (csv, "entry,%s,%u,,,,,,,,,,,,,,,,,,,,,\r\n", iso, i % 11);
+      /* The time, a heaviness, and the 24 other columns empty */
+      g_string_append_printf (csv, "entry,%s,%u,,,,,,,,,,,,,,,,,,,,,,,,\r\n", iso, i % 11);
     }
   g_assert_true (g_file_set_contents (path, csv->str, csv->len, NULL));
   g_string_free (csv, TRUE);

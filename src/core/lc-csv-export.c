@@ -145,6 +145,43 @@ append_session (GString               *out,
   append_row (out, fields);
 }
 
+/* "22.0;24.5": centimetres, a dot before the decimal in every locale */
+static char *
+format_points (GArray *points)
+{
+  GString *text;
+
+  if (points->len == 0)
+    return NULL;
+
+  text = g_string_new (NULL);
+  for (guint i = 0; i < points->len; i++)
+    {
+      guint16 mm = g_array_index (points, guint16, i);
+
+      g_string_append_printf (text, "%s%u.%u", i > 0 ? ";" : "", mm / 10, mm % 10);
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+static void
+append_measurement (GString                 *out,
+                    GTimeZone               *tz,
+                    const LcLimbMeasurement *measurement)
+{
+  char *fields[N_COLUMNS] = { NULL };
+
+  fields[COL_RECORD] = g_strdup ("measurement");
+  fields[COL_TIME] = format_time (tz, measurement->taken_at);
+  fields[COL_POSITION] = g_strdup (lc_position_to_string (measurement->position));
+  fields[COL_SPACING] = g_strdup_printf ("%u", measurement->spacing_mm / 10);
+  fields[COL_POINTS_LEFT] = format_points (measurement->points[LC_LEG_LEFT]);
+  fields[COL_POINTS_RIGHT] = format_points (measurement->points[LC_LEG_RIGHT]);
+
+  append_row (out, fields);
+}
+
 /**
  * lc_csv_export:
  * @diary: the diary
@@ -163,6 +200,7 @@ lc_csv_export (LcDiary  *diary,
 {
   g_autoptr(GPtrArray) entries = NULL;
   g_autoptr(GPtrArray) sessions = NULL;
+  g_autoptr(GPtrArray) measurements = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *header = NULL;
   g_autoptr(GTimeZone) tz = g_time_zone_new_local ();
@@ -174,7 +212,9 @@ lc_csv_export (LcDiary  *diary,
   entries = lc_diary_list_entries (diary, G_MININT64, G_MAXINT64, &local_error);
   if (entries != NULL)
     sessions = lc_diary_list_sessions (diary, G_MININT64, G_MAXINT64, &local_error);
-  if (sessions == NULL)
+  if (sessions != NULL)
+    measurements = lc_diary_list_measurements (diary, G_MININT64, G_MAXINT64, &local_error);
+  if (measurements == NULL)
     {
       lc_set_error (error, LC_CSV_ERROR, LC_CSV_ERROR_DIARY,
                    _("The diary could not be read: %s"), local_error->message);
@@ -189,6 +229,8 @@ lc_csv_export (LcDiary  *diary,
     append_entry (out, tz, g_ptr_array_index (entries, i));
   for (guint i = 0; i < sessions->len; i++)
     append_session (out, tz, g_ptr_array_index (sessions, i));
+  for (guint i = 0; i < measurements->len; i++)
+    append_measurement (out, tz, g_ptr_array_index (measurements, i));
 
   if (length != NULL)
     *length = out->len;

@@ -37,21 +37,27 @@ typedef enum
   COL_ACHING,
   COL_THROBBING,
   COL_ITCHING,
+  /* Since diary schema 4: leg measurements, the rows of record
+   * "measurement" (with time and position) */
+  COL_SPACING,
+  COL_POINTS_LEFT,
+  COL_POINTS_RIGHT,
   N_COLUMNS
 } Column;
 
 /* The columns of older files, the first ones of today's: Leg Care 1's,
- * and those before the optional symptoms */
+ * those before the optional symptoms, and before the measurements */
 #define N_COLUMNS_V1         (COL_HEAVINESS_AFTER + 1)
 #define N_COLUMNS_V2         (COL_POSITION + 1)
+#define N_COLUMNS_V3         (COL_ITCHING + 1)
 
 #define FIRST_SESSION_COLUMN COL_ROUTINE_ID
 #define LAST_SESSION_COLUMN  COL_HEAVINESS_AFTER
 
-/* Whether a column belongs to entry rows (the others are session rows',
- * but record and time, which both have) */
-#define IS_ENTRY_COLUMN(c) (((c) >= COL_HEAVINESS_LEFT && (c) <= COL_NOTE) || (c) >= COL_CALF_LEFT)
+/* Which rows a column belongs to (record and time belong to all) */
+#define IS_ENTRY_COLUMN(c) (((c) >= COL_HEAVINESS_LEFT && (c) <= COL_NOTE) || ((c) >= COL_CALF_LEFT && (c) <= COL_ITCHING))
 #define IS_SESSION_COLUMN(c) ((c) >= FIRST_SESSION_COLUMN && (c) <= LAST_SESSION_COLUMN)
+#define IS_MEASUREMENT_COLUMN(c) ((c) == COL_POSITION || (c) >= COL_SPACING)
 
 /* The header's names, in order; not translated: they are the file's keys. */
 extern const char * const lc_csv_column_names[N_COLUMNS];

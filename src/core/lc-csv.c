@@ -62,6 +62,7 @@ const char * const lc_csv_column_names[N_COLUMNS] = {
   "heaviness_before", "heaviness_after",
   "calf_left_cm", "calf_right_cm", "position",
   "aching", "throbbing", "itching",
+  "spacing_cm", "left_cm", "right_cm",
 };
 
 char *
@@ -553,7 +554,7 @@ read_header (Reader  *reader,
         return FALSE;
       }
 
-  if (row->n_fields == N_COLUMNS_V1 || row->n_fields == N_COLUMNS_V2)
+  if (row->n_fields == N_COLUMNS_V1 || row->n_fields == N_COLUMNS_V2 || row->n_fields == N_COLUMNS_V3)
     {
       reader->n_columns = row->n_fields;
       return TRUE;
@@ -888,28 +889,40 @@ parse_steps (const Row  *row,
 
 /* --- rows ---------------------------------------------------------------------- */
 
+typedef enum
+{
+  RECORD_ENTRY,
+  RECORD_SESSION,
+  RECORD_MEASUREMENT,
+} RecordKind;
+
 static gboolean
-check_other_columns_empty (const Row  *row,
-                           gboolean    is_entry,
-                           GError    **error)
+check_other_columns_empty (const Row   *row,
+                           RecordKind   kind,
+                           GError     **error)
 {
   for (guint i = COL_HEAVINESS_LEFT; i < N_COLUMNS; i++)
     {
       g_autofree char *value = NULL;
 
-      if (is_entry ? !IS_SESSION_COLUMN (i) : !IS_ENTRY_COLUMN (i))
+      if ((kind == RECORD_ENTRY && IS_ENTRY_COLUMN (i)) || (kind == RECORD_SESSION && IS_SESSION_COLUMN (i)) ||
+          (kind == RECORD_MEASUREMENT && IS_MEASUREMENT_COLUMN (i)))
         continue;
       if (*row->fields[i] == '\0')
         continue;
 
       value = shown (row->fields[i]);
-      if (is_entry)
+      if (kind == RECORD_ENTRY)
         set_error (error, LC_CSV_ERROR_VALUE, row->line, lc_csv_column_names[i],
-                   _("an entry row has “%s” here; expected the session columns to be empty in entry rows"),
+                   _("an entry row has “%s” here; expected this column to be empty in entry rows"),
+                   value);
+      else if (kind == RECORD_SESSION)
+        set_error (error, LC_CSV_ERROR_VALUE, row->line, lc_csv_column_names[i],
+                   _("a session row has “%s” here; expected this column to be empty in session rows"),
                    value);
       else
         set_error (error, LC_CSV_ERROR_VALUE, row->line, lc_csv_column_names[i],
-                   _("a session row has “%s” here; expected the entry columns to be empty in session rows"),
+                   _("a measurement row has “%s” here; expected this column to be empty in measurement rows"),
                    value);
       return FALSE;
     }
@@ -1086,6 +1099,131 @@ import_session (LcDiary    *diary,
   return TRUE;
 }
 
+/* "4" or "8" (cm between the tapes) */
+static gboolean
+parse_spacing (const Row  *row,
+               guint      *spacing_mm,
+               GError    **error)
+{
+  const char *text = row->fields[COL_SPACING];
+  g_autofree char *value = NULL;
+
+  if (g_str_equal (text, "8"))
+    *spacing_mm = LC_LIMB_SPACING_DEFAULT_MM;
+  else if (g_str_equal (text, "4"))
+    *spacing_mm = LC_LIMB_SPACING_FINE_MM;
+  else
+    {
+      value = shown (text);
+      if (*text == '\0')
+        set_error (error, LC_CSV_ERROR_VALUE, row->line, lc_csv_column_names[COL_SPACING],
+                   _("the distance between the tapes is missing; expected “4” or “8” (cm)"));
+      else
+        set_error (error, LC_CSV_ERROR_VALUE, row->line, lc_csv_column_names[COL_SPACING],
+                   _("“%s” is not a distance between the tapes; expected “4” or “8” (cm)"), value);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* "22.0;24.5;30.0": centimetres from the start point up, one decimal at
+ * most, a dot before it; empty for a leg not measured */
+static gboolean
+parse_points (const Row  *row,
+              Column      column,
+              GArray     *points,
+              GError    **error)
+{
+  g_auto(GStrv) parts = NULL;
+
+  g_array_set_size (points, 0);
+  if (*row->fields[column] == '\0')
+    return TRUE;
+
+  parts = g_strsplit (row->fields[column], ";", -1);
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      const char *p = parts[i];
+      guint whole = 0;
+      guint tenths = 0;
+      guint n_whole = 0;
+      guint n_decimals = 0;
+      guint16 mm;
+
+      for (; g_ascii_isdigit (*p); p++, n_whole++)
+        whole = MIN (whole * 10 + (guint) (*p - '0'), 100000);
+      if (*p == '.')
+        for (p++; g_ascii_isdigit (*p); p++, n_decimals++)
+          if (n_decimals == 0)
+            tenths = (guint) (*p - '0');
+
+      if (n_whole == 0 || *p != '\0' || n_decimals > 1 || (p[-1] == '.'))
+        {
+          g_autofree char *value = shown (parts[i]);
+
+          set_error (error, LC_CSV_ERROR_VALUE, row->line, lc_csv_column_names[column],
+                     /* Translators: the number of the measurement along the leg, then its text */
+                     _("measurement %u, “%s”, is not centimetres; expected numbers such as “23.5” "
+                       "between semicolons, from the start point up"),
+                     i + 1, value);
+          return FALSE;
+        }
+      mm = (guint16) MIN (whole * 10 + tenths, G_MAXUINT16);
+      g_array_append_val (points, mm);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+import_measurement (LcDiary    *diary,
+                    const Row  *row,
+                    gint64      now,
+                    guint      *added,
+                    guint      *skipped,
+                    GError    **error)
+{
+  g_autoptr(LcLimbMeasurement) measurement = lc_limb_measurement_new (0, 0);
+  g_autoptr(GError) local_error = NULL;
+
+  if (!parse_time (row, COL_TIME, &measurement->taken_at, error) ||
+      !parse_position (row, &measurement->position, error) ||
+      !parse_spacing (row, &measurement->spacing_mm, error) ||
+      !parse_points (row, COL_POINTS_LEFT, measurement->points[LC_LEG_LEFT], error) ||
+      !parse_points (row, COL_POINTS_RIGHT, measurement->points[LC_LEG_RIGHT], error))
+    return FALSE;
+
+  /* Not in the future (a day's grace for clocks and time zones) */
+  if (measurement->taken_at > now + 24 * 3600)
+    {
+      set_error (error, LC_CSV_ERROR_VALUE, row->line, lc_csv_column_names[COL_TIME],
+                 _("the measurement is in the future"));
+      return FALSE;
+    }
+  if (!lc_limb_measurement_check (measurement, &local_error))
+    {
+      set_error (error, LC_CSV_ERROR_VALUE, row->line, NULL, "%s", local_error->message);
+      return FALSE;
+    }
+
+  if (lc_diary_has_measurement_like (diary, measurement, &local_error))
+    {
+      (*skipped)++;
+      return TRUE;
+    }
+  if (local_error == NULL)
+    lc_diary_add_measurement (diary, measurement, &local_error);
+  if (local_error != NULL)
+    {
+      set_diary_error (error, row->line, local_error);
+      return FALSE;
+    }
+
+  (*added)++;
+  return TRUE;
+}
+
 static gboolean
 import_row (LcDiary    *diary,
             const Row  *row,
@@ -1096,7 +1234,7 @@ import_row (LcDiary    *diary,
             GError    **error)
 {
   const char *record;
-  gboolean is_entry;
+  RecordKind kind;
 
   if (row->n_fields != N_COLUMNS)
     {
@@ -1111,27 +1249,33 @@ import_row (LcDiary    *diary,
     }
 
   record = row->fields[COL_RECORD];
-  is_entry = g_str_equal (record, "entry");
-  if (!is_entry && !g_str_equal (record, "session"))
+  if (g_str_equal (record, "entry"))
+    kind = RECORD_ENTRY;
+  else if (g_str_equal (record, "session"))
+    kind = RECORD_SESSION;
+  else if (g_str_equal (record, "measurement"))
+    kind = RECORD_MEASUREMENT;
+  else
     {
       g_autofree char *value = shown (record);
 
       if (*record == '\0')
         set_error (error, LC_CSV_ERROR_VALUE, row->line, lc_csv_column_names[COL_RECORD],
-                   _("the record type is missing; expected “entry” or “session”"));
+                   _("the record type is missing; expected “entry”, “session” or “measurement”"));
       else
         set_error (error, LC_CSV_ERROR_VALUE, row->line, lc_csv_column_names[COL_RECORD],
-                   _("“%s” is not a record type; expected “entry” or “session”"), value);
+                   _("“%s” is not a record type; expected “entry”, “session” or “measurement”"), value);
       return FALSE;
     }
 
-  if (!check_other_columns_empty (row, is_entry, error))
+  if (!check_other_columns_empty (row, kind, error))
     return FALSE;
 
-  if (is_entry)
+  if (kind == RECORD_ENTRY)
     return import_entry (diary, row, now, added, skipped, error);
-  else
+  if (kind == RECORD_SESSION)
     return import_session (diary, row, now, added, skipped, error);
+  return import_measurement (diary, row, now, added, skipped, error);
 }
 
 static gboolean

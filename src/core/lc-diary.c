@@ -68,6 +68,7 @@ typedef enum
   STMT_INSERT_MEASUREMENT,
   STMT_LIST_MEASUREMENTS,
   STMT_DELETE_MEASUREMENT,
+  STMT_MEASUREMENT_LIKE,
   N_STATEMENTS
 } Statement;
 
@@ -169,6 +170,9 @@ static const char *statement_sql[N_STATEMENTS] = {
     "SELECT id, taken_at, position, spacing_mm, left_mm, right_mm FROM measurement"
     " WHERE taken_at >= ?1 AND taken_at < ?2 ORDER BY taken_at, id",
   [STMT_DELETE_MEASUREMENT] = "DELETE FROM measurement WHERE id = ?1",
+  [STMT_MEASUREMENT_LIKE] =
+    "SELECT 1 FROM measurement WHERE taken_at = ?1 AND position IS ?2 AND spacing_mm = ?3"
+    " AND left_mm = ?4 AND right_mm = ?5 LIMIT 1",
   [STMT_BREAK_DAY] =
     "SELECT COUNT(*), MIN(started_at), MAX(started_at), SUM(MAX(ended_at - started_at, 0)) FROM session"
     " WHERE routine_id = '" BREAK_ID "' AND " BREAK_DAY " = date(?1, 'unixepoch', 'localtime')",
@@ -1090,6 +1094,23 @@ lc_diary_list_measurements (LcDiary  *self,
     }
 
   return g_steal_pointer (&measurements);
+}
+
+/**
+ * lc_diary_has_measurement_like:
+ *
+ * Returns: whether the diary holds a measurement with the same content
+ *   (not the id), e.g. from an earlier import of the same file
+ */
+gboolean
+lc_diary_has_measurement_like (LcDiary                  *self,
+                               const LcLimbMeasurement  *measurement,
+                               GError                  **error)
+{
+  g_return_val_if_fail (LC_IS_DIARY (self), FALSE);
+  g_return_val_if_fail (measurement != NULL, FALSE);
+
+  return run_exists (self, STMT_MEASUREMENT_LIKE, bind_measurement, measurement, error);
 }
 
 gboolean

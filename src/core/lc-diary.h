@@ -157,6 +157,9 @@ GPtrArray  *lc_diary_list_measurements    (LcDiary          *self,
                                            gint64            from,
                                            gint64            to,
                                            GError          **error);
+gboolean    lc_diary_has_measurement_like (LcDiary          *self,
+                                           const LcLimbMeasurement *measurement,
+                                           GError          **error);
 gboolean    lc_diary_delete_measurement   (LcDiary          *self,
                                            gint64            id,
                                            GError          **error);
