@@ -14,6 +14,7 @@
 #include <glib/gstdio.h>
 
 #include "lc-application.h"
+#include "lc-routine.h"
 #include "lc-chart.h"
 #include "lc-test-seed.h"
 #include "lc-trend.h"
@@ -69,6 +70,10 @@ static const Shot shots[] = {
   { "narrow-dark", "diary", 360, 720, "dark", NULL, NULL },
   { "trends-empty-dark", "trends", 1000, 700, "dark", NULL, NULL },
   { "preferences", "routines", 1000, 700, "light", "preferences", NULL },
+  /* A day's sitting breaks as one row; their card on Trends */
+  { "diary-breaks", "diary", 1000, 700, "light", NULL, NULL, FALSE, FALSE },
+  { "narrow-diary-breaks-dark", "diary", 360, 720, "dark", NULL, NULL, FALSE, FALSE },
+  { "trends-breaks", "trends", 1000, 700, "light", NULL, NULL, FALSE, FALSE, NULL, 0, FALSE, "months" },
   /* The Reminders page at its sitting breaks, turned on */
   { "preferences-breaks", "routines", 1000, 700, "light", "preferences-breaks", NULL },
   { "narrow-preferences-breaks-dark", "routines", 360, 720, "dark", "preferences-breaks", NULL },
@@ -166,6 +171,44 @@ add_warning (LcDiary *diary)
   entry->calf_mm[LC_LEG_RIGHT] = 401;
   entry->position = LC_POSITION_SITTING;
   lc_diary_add_entry (diary, entry, NULL);
+}
+
+/* Sitting breaks on the last three weeks' weekdays, 2 to 7 a day, once */
+static void
+add_breaks (LcDiary *diary)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GRand) rand = g_rand_new_with_seed (21);
+  static gboolean added;
+
+  if (added)
+    return;
+  added = TRUE;
+
+  lc_diary_begin (diary, NULL);
+  for (int ago = 21; ago >= 1; ago--)
+    {
+      g_autoptr(GDateTime) day = g_date_time_add_days (now, -ago);
+      int n = g_rand_int_range (rand, 2, 8);
+
+      if (g_date_time_get_day_of_week (day) >= 6)
+        continue;
+      for (int i = 0; i < n; i++)
+        {
+          g_autoptr(GDateTime) time = g_date_time_new_local (g_date_time_get_year (day), g_date_time_get_month (day),
+                                                             g_date_time_get_day_of_month (day), 9 + i, 40, 0);
+          g_autoptr(LcSessionRecord) record = lc_session_record_new ();
+
+          record->routine_id = g_strdup (LC_ROUTINE_ID_SITTING_BREAK);
+          record->routine_name = g_strdup ("Sitting Break");
+          record->started_at = g_date_time_to_unix (time);
+          record->ended_at = record->started_at + 100 + g_rand_int_range (rand, 0, 40);
+          record->steps_total = 4;
+          record->steps_done = 4;
+          lc_diary_add_session (diary, record, NULL);
+        }
+    }
+  lc_diary_commit (diary, NULL);
 }
 
 static void spin (guint ms);
@@ -450,6 +493,10 @@ main (int   argc,
                              ? shot->trends + strlen ("period:") : "month");
       if (g_strcmp0 (shot->trends, "warning") == 0)
         add_warning (lc_application_get_diary (app));
+      /* The sitting breaks' shots, and all after them */
+      if (strstr (shot->name, "breaks") != NULL && !g_str_has_prefix (shot->name, "preferences") &&
+          !strstr (shot->name, "preferences"))
+        add_breaks (lc_application_get_diary (app));
 
       window = GTK_WINDOW (lc_window_new (app));
       lc_window_set_page (LC_WINDOW (window), shot->page);

@@ -506,7 +506,8 @@ add_session (LcDiary    *diary,
  *   Calf Pump, Seated: 7→5, 6→5, 5→5 and an unfinished 8→7: 4 sessions,
  *   6.5, 5.5, -1.0; Lymphatic Self-Massage: 3→3, +0.0;
  * - completed sessions in the weeks from 1 March: 2, 4, 0, 2 (the last at
- *   23:30 on the period's last day);
+ *   23:30 on the period's last day); three sitting breaks on 10 and 11
+ *   March, counted apart from them;
  * - outside the period: entries in February (they feed the warning rules,
  *   not the table), a session rated 0→10 in February and entries and a
  *   session just after midnight on 29 March. */
@@ -533,6 +534,11 @@ fill_march (LcDiary *diary)
 
   add_session (diary, at (2, 21, 19, 30), "leg-elevation", "Leg Elevation", 8, 0, 0, 10);
   add_session (diary, at (3, 3, 19, 30), "leg-elevation", "Legs Up", 8, 0, 6, 4);
+  /* Sitting breaks on two days: told apart from the sessions, too few days
+   * for the comparison of evenings */
+  add_session (diary, at (3, 10, 10, 0), "sitting-break", "Sitting Break", 4, 0, NONE, NONE);
+  add_session (diary, at (3, 11, 10, 0), "sitting-break", "Sitting Break", 4, 0, NONE, NONE);
+  add_session (diary, at (3, 11, 15, 0), "sitting-break", "Sitting Break", 4, 0, NONE, NONE);
   add_session (diary, at (3, 4, 19, 30), "calf-pump-seated", "Calf Pump, Seated", 5, 3, 7, 5);
   add_session (diary, at (3, 10, 19, 30), "leg-elevation", "Leg Elevation", 8, 0, 5, 4);
   add_session (diary, at (3, 11, 19, 30), "leg-elevation", "Leg Elevation", 8, 0, NONE, NONE);
@@ -646,7 +652,9 @@ test_report_contents (void)
   assert_row (flat, (const char *[]) { "Ankle (cm)", "23.4 (23.4–23.5)", "23.9 (23.9–24.0)", "— / —", "— / —", NULL });
   assert_row (flat, (const char *[]) { "Calf (cm)", "35.5 (35.4–35.5)", "37.5 (36.0–38.9)", "— / —", "— / —", NULL });
   /* 9 sessions in 4 weeks */
-  assert_contains (flat, "Days with entries: 9 of 28. Sessions with at least one step done: 9, on 9 days (2.2 a week on average).");
+  assert_contains (flat, "Days with entries: 9 of 28. Sessions with at least one step done: 9, on 9 days (2.2 a week on average). "
+                         "Sitting breaks (two-minute leg exercises): 3, on 2 days.");
+  assert_lacks (flat, "or more sitting breaks");
 
   /* The warning: one episode of calves apart, nothing else; what was
    * checked, and that it rules nothing out */

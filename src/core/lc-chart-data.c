@@ -171,7 +171,8 @@ lc_chart_data_new (GArray    *days,
       g_autoptr(GDateTime) local = NULL;
       int index;
 
-      if (!lc_trend_session_completed (record))
+      /* Routines' sessions; sitting breaks are counted on their own */
+      if (!lc_trend_session_completed (record) || lc_trend_session_is_break (record))
         continue;
 
       utc = g_date_time_new_from_unix_utc (record->started_at);

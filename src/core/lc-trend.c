@@ -440,7 +440,7 @@ lc_trend_sessions_per_week (GPtrArray *sessions,
       guint32 day;
       guint32 week;
 
-      if (!lc_trend_session_completed (record))
+      if (!lc_trend_session_completed (record) || lc_trend_session_is_break (record))
         continue;
 
       day = lc_trend_local_day (record->started_at, tz);
@@ -1030,12 +1030,17 @@ lc_trend_summarize (const LcDayAggregate *days,
       day = lc_trend_local_day (record->started_at, tz);
       if (day < first_day || day > last_day)
         continue;
-      out->sessions++;
-      g_hash_table_add (session_days, GUINT_TO_POINTER (day));
+      /* Two-minute breaks apart from the sessions: a count of both
+       * would say little of either */
       if (lc_trend_session_is_break (record))
         {
           out->breaks++;
           g_hash_table_add (break_days, GUINT_TO_POINTER (day));
+        }
+      else
+        {
+          out->sessions++;
+          g_hash_table_add (session_days, GUINT_TO_POINTER (day));
         }
     }
   out->session_days = g_hash_table_size (session_days);

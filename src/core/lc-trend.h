@@ -95,9 +95,9 @@ typedef struct
   double      min[LC_N_MEASURES];     /* the lowest and highest value entered; */
   double      max[LC_N_MEASURES];     /* NAN when means[m].n is 0 */
   guint       days_logged;
-  guint       sessions;
+  guint       sessions;               /* but sitting breaks */
   guint       session_days;
-  guint       breaks;                 /* of those, sitting breaks */
+  guint       breaks;                 /* sessions of the Sitting Break routine */
   guint       break_days;
 } LcTrendSummary;
 
@@ -135,7 +135,8 @@ void      lc_trend_time_of_day        (GPtrArray              *entries,
                                        GTimeZone              *tz,
                                        LcTimeOfDay            *out);
 
-/* Completed sessions (every step done or skipped, at least one done)
+/* Completed sessions (every step done or skipped, at least one done), but
+ * sitting breaks,
  * started in each of @n_weeks 7-day windows; window 0 starts with
  * @first_day. @counts has @n_weeks elements. Returns the total. */
 guint     lc_trend_sessions_per_week  (GPtrArray              *sessions,

@@ -458,7 +458,20 @@ summary_section (Report               *report,
                                    now.sessions, now.session_days, now.sessions * 7.0 / n);
   report->y += 4;
   paragraph (report, BODY_FONT, totals, 2);
-  paragraph (report, BODY_FONT, sessions_text, 4);
+  paragraph (report, BODY_FONT, sessions_text, now.breaks > 0 ? 2 : 4);
+  if (now.breaks > 0)
+    {
+      g_autofree char *breaks_text = NULL;
+
+      /* TRANSLATORS: two-minute breaks from sitting (a built-in routine) in the
+       * report's period, and the number of days they were taken on; the plural
+       * follows the number of days */
+      breaks_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Sitting breaks (two-minute leg exercises): %u, on %u day.",
+                                                  "Sitting breaks (two-minute leg exercises): %u, on %u days.",
+                                                  now.break_days),
+                                     now.breaks, now.break_days);
+      paragraph (report, BODY_FONT, breaks_text, 4);
+    }
   paragraph (report, SMALL_FONT,
              _("Means per leg of all entries in the period, with the lowest and highest value entered in brackets. The period before is the same number of days just before this one; a change of less than 1 point in a 0–10 score is no clear change."),
              10);

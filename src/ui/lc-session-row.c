@@ -149,6 +149,7 @@ lc_session_row_show (LcSessionRow  *self,
   gtk_label_set_label (self->time_label, time_text);
   gtk_label_set_label (self->name_label, name);
   gtk_label_set_label (self->result_label, result);
+  gtk_widget_set_visible (GTK_WIDGET (self->result_label), TRUE);
   gtk_label_set_label (self->rating_label, rating != NULL ? rating : "");
   gtk_widget_set_visible (GTK_WIDGET (self->rating_label), rating != NULL);
 }
@@ -230,10 +231,12 @@ lc_session_row_show_breaks (LcSessionRow   *self,
 
   gtk_label_set_label (self->time_label, time_text);
   gtk_label_set_label (self->name_label, _("Sitting Breaks"));
-  gtk_label_set_label (self->result_label, result);
-  /* The times under the count, where a session shows its ratings */
-  gtk_label_set_label (self->rating_label, times);
-  gtk_widget_set_visible (GTK_WIDGET (self->rating_label), lc_break_day_item_get_count (item) > 1);
+  /* From the first to the last in small print, the count where a session
+   * shows its ratings: the value that matters */
+  gtk_label_set_label (self->result_label, times);
+  gtk_widget_set_visible (GTK_WIDGET (self->result_label), lc_break_day_item_get_count (item) > 1);
+  gtk_label_set_label (self->rating_label, result);
+  gtk_widget_set_visible (GTK_WIDGET (self->rating_label), TRUE);
 }
 
 /**

@@ -601,7 +601,7 @@ update_summary (LcTrendsPage *self,
 
     adw_wrap_box_append (self->summary_box, summary_card (_("Sessions"), value, now.sessions > 0 ? note : NULL));
   }
-  /* Sitting breaks, among the sessions, once there are any */
+  /* Sitting breaks, apart from the sessions, once there are any */
   if (now.breaks > 0)
     {
       g_autofree char *value = g_strdup_printf ("%u", now.breaks);
