@@ -74,6 +74,9 @@ static const Shot shots[] = {
   { "diary-breaks", "diary", 1000, 700, "light", NULL, NULL, FALSE, FALSE },
   { "narrow-diary-breaks-dark", "diary", 360, 720, "dark", NULL, NULL, FALSE, FALSE },
   { "trends-breaks", "trends", 1000, 700, "light", NULL, NULL, FALSE, FALSE, NULL, 0, FALSE, "months" },
+  /* A leg measurement, the left leg typed in */
+  { "volume", "diary", 1000, 700, "light", "volume", NULL },
+  { "narrow-volume-dark", "diary", 360, 720, "dark", "volume", NULL },
   /* The Reminders page at its sitting breaks, turned on */
   { "preferences-breaks", "routines", 1000, 700, "light", "preferences-breaks", NULL },
   { "narrow-preferences-breaks-dark", "routines", 360, 720, "dark", "preferences-breaks", NULL },
@@ -502,7 +505,31 @@ main (int   argc,
       lc_window_set_page (LC_WINDOW (window), shot->page);
       gtk_window_present (window);
       spin (300);
-      if (g_strcmp0 (shot->action, "preferences-breaks") == 0)
+      if (g_strcmp0 (shot->action, "volume") == 0)
+        {
+          const char *values[] = { "22", "24", "30", "35", "37", "35" };
+          GtkWidget *dialog;
+          guint n = 0;
+
+          gtk_widget_activate_action (GTK_WIDGET (window), "win.measure-volume", NULL);
+          spin (300);
+          dialog = GTK_WIDGET (adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window)));
+          /* The first rows in order are the left leg's */
+          for (GtkWidget *w = gtk_widget_get_first_child (dialog); w != NULL && n < G_N_ELEMENTS (values);)
+            {
+              if (ADW_IS_ENTRY_ROW (w))
+                gtk_editable_set_text (GTK_EDITABLE (w), values[n++]);
+              if (!ADW_IS_ENTRY_ROW (w) && gtk_widget_get_first_child (w) != NULL)
+                w = gtk_widget_get_first_child (w);
+              else
+                {
+                  while (w != dialog && gtk_widget_get_next_sibling (w) == NULL)
+                    w = gtk_widget_get_parent (w);
+                  w = w != dialog ? gtk_widget_get_next_sibling (w) : NULL;
+                }
+            }
+        }
+      else if (g_strcmp0 (shot->action, "preferences-breaks") == 0)
         {
           AdwDialog *dialog;
           GtkWidget *row;

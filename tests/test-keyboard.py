@@ -24,7 +24,10 @@ speaks. The flows:
   to the empty field), two built-in steps chosen from the picker with
   Enter, the second moved up with Alt+Up, saved with Ctrl+S;
 - Preferences: Ctrl+comma, a switch turned with Space, Escape, and the
-  change still there when they open again.
+  change still there when they open again;
+- a leg measurement: F10, Down to Measure Leg Volume, Enter; each leg's
+  circumferences typed, Enter after each, the last Enter saves; opened
+  again, the number of points is the first measurement's.
 
 Usage: test-keyboard.py LEGCARE SEED-DIARY   (under xvfb-run and dbus-run-session)
 Output: TAP.
@@ -40,7 +43,7 @@ except (ImportError, ValueError) as e:
     print(f"1..0 # SKIP no AT-SPI client library: {e}")
     sys.exit(0)
 
-TESTS = 44
+TESTS = 47
 LABEL, BUTTON, TOGGLE = Atspi.Role.LABEL, Atspi.Role.PUSH_BUTTON, Atspi.Role.TOGGLE_BUTTON
 
 
@@ -486,6 +489,53 @@ def preferences(app, legcare):
     app.stop()
 
 
+def volume(app, legcare):
+    """F10, Down, Enter; a number and Enter for each point of each leg; the
+    last Enter saves; again: the points are fixed by the first"""
+    root = start(app, legcare)
+    if root is None:
+        lc_atspi.ok(False, "volume: the app is on the accessibility bus")
+        return
+    key(0xffc7)  # F10: the main menu
+    settle()
+    key(KEY_DOWN)
+    settle()
+    key(KEY_RETURN)
+    dialog = wait_for(root, named(LABEL, "Measure Leg Volume"))
+    settle()
+    now = focused(root)
+    lc_atspi.ok(dialog is not None and now is not None and "At the Ankle" in (now.get_name() or ""),
+                "volume: F10, Down, Enter opens it with the focus on the first field", focus_says(root))
+    values = ["22", "24", "30", "35", "37", "35", "22.5", "24", "30.5", "35", "37", "35.5"]
+    for value in values[:-1]:
+        type_text(value)
+        key(KEY_RETURN)
+    type_text(values[-1])
+    events = lc_atspi.Events(app.process.pid)
+    key(KEY_RETURN)
+    for _ in range(20):
+        events.pump(0.25)
+        if any("Measurement saved" in a for a in events.announcements):
+            break
+    lc_atspi.ok(find(root, named(LABEL, "Measure Leg Volume")) is None and
+                any("Measurement saved to the diary" in a for a in events.announcements),
+                "volume: a number and Enter for each point; the last Enter saves it and says so",
+                [f"announced: {events.announcements}"] + focus_says(root))
+    events.close()
+    key(0xffc7)
+    settle()
+    key(KEY_DOWN)
+    settle()
+    key(KEY_RETURN)
+    wait_for(root, named(LABEL, "Measure Leg Volume"))
+    settle()
+    fixed = find(root, lambda n: "As in your first measurement" in (n.get_name() or "") or
+                 "As in your first measurement" in (n.get_description() or ""))
+    lc_atspi.ok(fixed is not None, "volume: opened again, the points are the first measurement's")
+    key(KEY_ESCAPE)
+    app.stop()
+
+
 def activate_page(page):
     """Alt+1, 2 or 3"""
     combo("Alt", {"routines": "1", "diary": "2", "trends": "3"}[page])
@@ -502,6 +552,7 @@ def main():
         trends(app, legcare, seed_diary)
         editor(app, legcare)
         preferences(app, legcare)
+        volume(app, legcare)
 
     return lc_atspi.run(TESTS, flows)
 

@@ -34,6 +34,7 @@
 #include "lc-trend.h"
 #include "lc-trends-page.h"
 #include "lc-widgets.h"
+#include "lc-volume-dialog.h"
 #include "lc-window.h"
 #include "lc-test-keys.h"
 #include "lc-test-seed.h"
@@ -2110,6 +2111,151 @@ test_window_trends_summary (Fixture       *fixture,
   g_assert_cmpstr (note, ==, "No clear difference: 6.5 in the evening, 6.0 in the morning");
 }
 
+/* The AdwEntryRows under @group, in order */
+static GPtrArray *
+entry_rows (GtkWidget *group)
+{
+  GPtrArray *rows = g_ptr_array_new ();
+  GtkWidget *child = group;
+
+  /* Depth first, in order */
+  while (child != NULL)
+    {
+      if (ADW_IS_ENTRY_ROW (child))
+        g_ptr_array_add (rows, child);
+      if (!ADW_IS_ENTRY_ROW (child) && gtk_widget_get_first_child (child) != NULL)
+        child = gtk_widget_get_first_child (child);
+      else
+        {
+          while (child != group && gtk_widget_get_next_sibling (child) == NULL)
+            child = gtk_widget_get_parent (child);
+          child = child != group ? gtk_widget_get_next_sibling (child) : NULL;
+        }
+    }
+
+  return rows;
+}
+
+static void
+fill_leg (GPtrArray         *rows,
+          const char * const *values)
+{
+  for (guint i = 0; i < rows->len; i++)
+    gtk_editable_set_text (GTK_EDITABLE (rows->pdata[i]), values[i] != NULL ? values[i] : "");
+}
+
+/* A guided leg measurement: volumes as the values come, a wrong value or a
+ * half-measured leg holding Save back, one leg alone allowed; saved to the
+ * diary; the next one takes the first's points and says how each leg
+ * changed, and a one-sided growth beyond measurement error asks for a
+ * review. */
+static void
+test_window_volume (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  LcDiary *diary = lc_application_get_diary (fixture->app);
+  /* Every 8 cm: the hand-worked leg of test-limb-volume, 4621.7 mL */
+  const char *leg[] = { "22", "24", "30", "35", "37", "35", "33", "36" };
+  const char *larger[] = { "22.5", "24.5", "31", "36", "38", "36", "34", "37" };
+  g_autoptr(GPtrArray) measurements = NULL;
+  g_autoptr(GPtrArray) left = NULL;
+  g_autoptr(GPtrArray) right = NULL;
+  AdwDialog *dialog;
+
+  acknowledge_safety (fixture);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.measure-volume", NULL);
+  wait_until (LC_IS_VOLUME_DIALOG (visible_dialog (fixture)));
+  dialog = visible_dialog (fixture);
+#define CHILD(name) GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (dialog), LC_TYPE_VOLUME_DIALOG, name))
+  /* Six points by default, the focus in the first */
+  left = entry_rows (CHILD ("left_group"));
+  g_assert_cmpuint (left->len, ==, 6);
+  wait_until (gtk_widget_get_focus_child (left->pdata[0]) != NULL);
+  g_clear_pointer (&left, g_ptr_array_unref);
+
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (CHILD ("count_spin")), 8);
+  left = entry_rows (CHILD ("left_group"));
+  right = entry_rows (CHILD ("right_group"));
+  g_assert_cmpuint (left->len, ==, 8);
+  g_assert_cmpuint (right->len, ==, 8);
+  g_assert_cmpstr (adw_preferences_row_get_title (left->pdata[0]), ==, "At the Ankle");
+  g_assert_cmpstr (adw_preferences_row_get_title (left->pdata[7]), ==, "56 cm Up");
+  g_assert_false (gtk_widget_is_sensitive (CHILD ("save_button")));
+
+  /* Half a leg: not yet */
+  gtk_editable_set_text (GTK_EDITABLE (left->pdata[0]), "22");
+  gtk_editable_set_text (GTK_EDITABLE (left->pdata[1]), "24");
+  gtk_editable_set_text (GTK_EDITABLE (left->pdata[2]), "30");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (CHILD ("left_volume_row"))), ==, "3 of 8 measurements");
+  g_assert_false (gtk_widget_is_sensitive (CHILD ("save_button")));
+
+  /* The whole leg, with a comma too: its volume, and Save */
+  fill_leg (left, leg);
+  gtk_editable_set_text (GTK_EDITABLE (left->pdata[6]), "33,0");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (CHILD ("left_volume_row"))), ==, "4622 mL");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (CHILD ("right_volume_row"))), ==, "Not measured");
+  g_assert_false (gtk_widget_get_visible (CHILD ("difference_row")));
+  g_assert_true (gtk_widget_is_sensitive (CHILD ("save_button")));
+
+  /* A value that is no circumference: marked, and Save held back */
+  gtk_editable_set_text (GTK_EDITABLE (right->pdata[3]), "9");
+  g_assert_true (gtk_widget_has_css_class (right->pdata[3], "error"));
+  g_assert_false (gtk_widget_is_sensitive (CHILD ("save_button")));
+  gtk_editable_set_text (GTK_EDITABLE (right->pdata[3]), "35.55");
+  g_assert_true (gtk_widget_has_css_class (right->pdata[3], "error"));
+
+  /* Both legs: the difference, as a number only */
+  fill_leg (right, larger);
+  g_assert_false (gtk_widget_has_css_class (right->pdata[3], "error"));
+  g_assert_true (gtk_widget_get_visible (CHILD ("difference_row")));
+  g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (CHILD ("difference_row"))), "Right "));
+  g_assert_false (gtk_widget_get_visible (CHILD ("change_row")));
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "volume.save", NULL));
+  wait_until (dialog == NULL);
+
+  measurements = lc_diary_list_measurements (diary, G_MININT64, G_MAXINT64, NULL);
+  g_assert_cmpuint (measurements->len, ==, 1);
+  {
+    const LcLimbMeasurement *saved = measurements->pdata[0];
+    double ml;
+
+    g_assert_cmpuint (saved->spacing_mm, ==, 80);
+    g_assert_cmpint (saved->position, ==, LC_POSITION_SITTING);
+    g_assert_cmpuint (saved->points[LC_LEG_LEFT]->len, ==, 8);
+    g_assert_cmpuint (g_array_index (saved->points[LC_LEG_RIGHT], guint16, 0), ==, 225);
+    g_assert_true (lc_limb_measurement_volume (saved, LC_LEG_LEFT, &ml));
+    g_assert_cmpfloat_with_epsilon (ml, 4621.7, 0.1);
+  }
+
+  /* The next: the first's points, fixed; the left grown, the right not */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.measure-volume", NULL);
+  wait_until (LC_IS_VOLUME_DIALOG (visible_dialog (fixture)));
+  dialog = visible_dialog (fixture);
+  g_assert_false (gtk_widget_is_sensitive (CHILD ("count_spin")));
+  g_assert_false (gtk_widget_is_sensitive (CHILD ("spacing_row")));
+  g_clear_pointer (&left, g_ptr_array_unref);
+  g_clear_pointer (&right, g_ptr_array_unref);
+  left = entry_rows (CHILD ("left_group"));
+  right = entry_rows (CHILD ("right_group"));
+  g_assert_cmpuint (left->len, ==, 8);
+  fill_leg (left, larger);
+  fill_leg (right, larger);
+  g_assert_true (gtk_widget_get_visible (CHILD ("change_row")));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (CHILD ("change_row"))), "% larger"));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (CHILD ("change_row"))),
+                            "Right: +0.0 %, within measurement error"));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (CHILD ("change_row"))), "doctor or nurse"));
+  g_assert_true (gtk_widget_has_css_class (CHILD ("change_row"), "warning"));
+  /* The same as the first on both: within error, nothing to review */
+  fill_leg (left, leg);
+  gtk_editable_set_text (GTK_EDITABLE (left->pdata[6]), "33");
+  g_assert_null (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (CHILD ("change_row"))), "doctor"));
+  g_assert_false (gtk_widget_has_css_class (CHILD ("change_row"), "warning"));
+#undef CHILD
+  adw_dialog_force_close (dialog);
+}
+
 /* Exporting: written in the background (the window keeps going), the same
  * text as lc_csv_export(), a toast when done; a place that can't be
  * written says why and leaves the diary as it was. */
@@ -2843,6 +2989,7 @@ main (int   argc,
   ADD ("trends", test_window_trends);
   ADD ("trends-summary", test_window_trends_summary);
   ADD ("export", test_window_export);
+  ADD ("volume", test_window_volume);
   ADD ("import", test_window_import);
   ADD ("restore-backup", test_window_restore_backup);
   ADD ("routine-editor", test_window_routine_editor);

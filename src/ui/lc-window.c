@@ -20,6 +20,7 @@
 #include "lc-routines-page.h"
 #include "lc-start-gate.h"
 #include "lc-widgets.h"
+#include "lc-volume-dialog.h"
 #include "lc-window.h"
 
 struct _LcWindow
@@ -173,6 +174,25 @@ new_entry_action (GtkWidget  *widget,
 
   lc_window_set_page (self, "diary");
   lc_diary_page_new_entry (LC_DIARY_PAGE (lc_window_get_diary_page (self)));
+}
+
+static void
+volume_saved_cb (LcWindow *self)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Measurement saved to the diary")));
+}
+
+/* A guided measurement of the legs' volume */
+static void
+measure_volume_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  LcWindow *self = LC_WINDOW (widget);
+  LcVolumeDialog *dialog = lc_volume_dialog_new (self->diary);
+
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (volume_saved_cb), self, G_CONNECT_SWAPPED);
+  adw_dialog_present (ADW_DIALOG (dialog), GTK_WIDGET (self));
 }
 
 /* win.edit-routine('<id>') and the others: what a routine's page asks of
@@ -821,6 +841,7 @@ lc_window_class_init (LcWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LcWindow, new_routine_button);
 
   gtk_widget_class_install_action (widget_class, "win.new-entry", NULL, new_entry_action);
+  gtk_widget_class_install_action (widget_class, "win.measure-volume", NULL, measure_volume_action);
   gtk_widget_class_install_action (widget_class, "win.new-routine", NULL, new_routine_action);
   gtk_widget_class_install_action (widget_class, "win.edit-routine", "s", routine_action);
   gtk_widget_class_install_action (widget_class, "win.duplicate-routine", "s", routine_action);
