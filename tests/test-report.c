@@ -492,6 +492,28 @@ add_session (LcDiary    *diary,
   g_assert_no_error (error);
 }
 
+/* Eight circumferences a leg (cm, every 8 cm), or NULL for not measured */
+static void
+add_volume (LcDiary      *diary,
+            gint64        taken_at,
+            const double *left,
+            const double *right)
+{
+  g_autoptr(LcLimbMeasurement) measurement = lc_limb_measurement_new (taken_at, LC_LIMB_SPACING_DEFAULT_MM);
+  g_autoptr(GError) error = NULL;
+
+  measurement->position = LC_POSITION_SITTING;
+  for (guint i = 0; i < 8; i++)
+    {
+      if (left != NULL)
+        lc_limb_measurement_add (measurement, LC_LEG_LEFT, (guint16) lround (left[i] * 10));
+      if (right != NULL)
+        lc_limb_measurement_add (measurement, LC_LEG_RIGHT, (guint16) lround (right[i] * 10));
+    }
+  g_assert_true (lc_diary_add_measurement (diary, measurement, &error));
+  g_assert_no_error (error);
+}
+
 #define PAIR(a, b) ((const int[2]) { a, b })
 #define NONE LC_SCORE_NONE
 
@@ -539,6 +561,15 @@ fill_march (LcDiary *diary)
   add_session (diary, at (3, 10, 10, 0), "sitting-break", "Sitting Break", 4, 0, NONE, NONE);
   add_session (diary, at (3, 11, 10, 0), "sitting-break", "Sitting Break", 4, 0, NONE, NONE);
   add_session (diary, at (3, 11, 15, 0), "sitting-break", "Sitting Break", 4, 0, NONE, NONE);
+  /* Leg volumes every 8 cm: the first in February (both legs the
+   * hand-worked leg of test-limb-volume, 4622 mL); in March the left grown
+   * (4886 mL, +5.7 %) and, later, only the right, a little larger (4645 mL,
+   * +0.5 %: within error) */
+  add_volume (diary, at (2, 15, 9, 0), (const double[]) { 22, 24, 30, 35, 37, 35, 33, 36 },
+              (const double[]) { 22, 24, 30, 35, 37, 35, 33, 36 });
+  add_volume (diary, at (3, 12, 9, 0), (const double[]) { 22.5, 24.5, 31, 36, 38, 36, 34, 37 },
+              (const double[]) { 22, 24, 30, 35, 37, 35, 33, 36 });
+  add_volume (diary, at (3, 20, 9, 0), NULL, (const double[]) { 22, 24, 30, 35, 37.5, 35, 33, 36 });
   add_session (diary, at (3, 4, 19, 30), "calf-pump-seated", "Calf Pump, Seated", 5, 3, 7, 5);
   add_session (diary, at (3, 10, 19, 30), "leg-elevation", "Leg Elevation", 8, 0, 5, 4);
   add_session (diary, at (3, 11, 19, 30), "leg-elevation", "Leg Elevation", 8, 0, NONE, NONE);
@@ -627,7 +658,7 @@ test_report_contents (void)
   {
     const char *headings[] = {
       "Summary", "Warning Signs", "Charts", "Observations", "Sessions per Week",
-      "Heaviness Before and After Sessions", "Diary Entries",
+      "Heaviness Before and After Sessions", "Leg Volume", "Diary Entries",
     };
     const char *previous = flat;
 
@@ -655,6 +686,13 @@ test_report_contents (void)
   assert_contains (flat, "Days with entries: 9 of 28. Sessions with at least one step done: 9, on 9 days (2.2 a week on average). "
                          "Sitting breaks (two-minute leg exercises): 3, on 2 days.");
   assert_lacks (flat, "or more sitting breaks");
+
+  /* The volumes of March against February's first, which is not a row */
+  assert_contains (flat, "every 8 cm up from the narrowest point above the ankle");
+  assert_contains (flat, "against the first measurement (15 Feb 2025 09:00); under 3.8 % they are within measurement error");
+  assert_row (flat, (const char *[]) { "12 Mar 2025", "4886", "4622", "−265", "+5.7 %", "+0.0 % (within error)", NULL });
+  assert_row (flat, (const char *[]) { "20 Mar 2025", "—", "4645", "—", "—", "+0.5 % (within error)", NULL });
+  assert_lacks (flat, "15 Feb 2025 4622");
 
   /* The warning: one episode of calves apart, nothing else; what was
    * checked, and that it rules nothing out */
@@ -704,8 +742,10 @@ test_report_contents (void)
   assert_entry (flat, "12 Mar 2025", "08:30", "2 / 2", "1 / 1", "– / –", "– / –", NULL);
   assert_entry (flat, "15 Mar 2025", "21:00", "5 / 5", "4 / 4", "– / –", "– / –", "Hot weather");
   assert_entry (flat, "28 Mar 2025", "22:45", "3 / 3", "2 / 2", "– / –", "– / –", NULL);
-  g_assert_cmpuint (count (flat, " Mar 2025 "), ==, 11);
-  assert_lacks (flat, "Feb 2025");
+  /* Eleven entries; the Leg Volume table before them has two rows */
+  g_assert_cmpuint (count (strstr (flat, "Diary Entries"), " Mar 2025 "), ==, 11);
+  g_assert_cmpuint (count (flat, " Mar 2025 "), ==, 13);
+  assert_lacks (strstr (flat, "Diary Entries"), "Feb 2025");
   assert_lacks (flat, "February is not in the table");
   assert_lacks (flat, "29 Mar 2025");
   assert_lacks (flat, "After the period");

@@ -21,6 +21,7 @@
 
 #include "lc-error.h"
 #include "lc-format.h"
+#include "lc-limb-volume.h"
 #include "lc-report.h"
 #include "lc-trend.h"
 
@@ -721,6 +722,127 @@ effects_section (Report    *report,
   report->y += 6;
 }
 
+/* "+5.7", "−265": a sign always, and a true minus as the tables have */
+static char *
+signed_number (double value,
+               int    decimals)
+{
+  double shown = round (value * pow (10, decimals)) / pow (10, decimals);
+  g_autofree char *digits = g_strdup_printf ("%.*f", decimals, fabs (shown));
+
+  return g_strconcat (shown < 0 ? "−" : "+", digits, NULL);
+}
+
+static char *
+format_volume_change (const LcLimbMeasurement *first,
+                      const LcLimbMeasurement *measurement,
+                      LcLeg                    leg)
+{
+  g_autofree char *number = NULL;
+  double before;
+  double now;
+  double percent;
+
+  if (first == measurement || !lc_limb_measurement_volume (first, leg, &before) ||
+      !lc_limb_measurement_volume (measurement, leg, &now))
+    return g_strdup ("—");
+  percent = (now - before) / before * 100;
+
+  number = signed_number (percent, 1);
+  if (lc_limb_volume_change (before, now, &percent) == LC_LIMB_CHANGE_WITHIN_ERROR)
+    /* TRANSLATORS: a leg's volume change (a signed number) in %, under the
+     * smallest real difference */
+    return g_strdup_printf (_("%s %% (within error)"), number);
+  return g_strdup_printf ("%s %%", number);
+}
+
+/* The guided leg measurements of the period, against the first ever: only
+ * when there are any */
+static void
+volume_section (Report    *report,
+                GPtrArray *measurements,
+                GTimeZone *tz,
+                gint64     from,
+                gint64     to)
+{
+  const Column columns[] = {
+    { C_("report table", "Date"), 0.16, FALSE },
+    { _("Left (mL)"), 0.12, TRUE },
+    { _("Right (mL)"), 0.12, TRUE },
+    { _("Right − left (mL)"), 0.14, TRUE },
+    { _("Left since first"), 0.23, TRUE },
+    { _("Right since first"), 0.23, TRUE },
+  };
+  const LcLimbMeasurement *first;
+  gboolean any = FALSE;
+
+  if (measurements == NULL || measurements->len == 0)
+    return;
+  first = measurements->pdata[0];
+  for (guint i = 0; i < measurements->len; i++)
+    {
+      const LcLimbMeasurement *measurement = measurements->pdata[i];
+
+      any = any || (measurement->taken_at >= from && measurement->taken_at < to);
+    }
+  if (!any)
+    return;
+
+  heading (report, _("Leg Volume"));
+  {
+    g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (first->taken_at);
+    g_autoptr(GDateTime) local = g_date_time_to_timezone (utc, tz);
+    g_autofree char *when = g_date_time_format (local, C_("report entry", "%-e %b %Y %H:%M"));
+    g_autofree char *text = g_strdup_printf (
+      _("From the person’s own tape measurements, every %u cm up from the narrowest point above the ankle, as "
+        "truncated cones. Changes are against the first measurement (%s); under %.1f %% they are within "
+        "measurement error. No difference between the legs is known to mean lymphoedema in legs."),
+      first->spacing_mm / 10, when, LC_LIMB_VOLUME_REAL_CHANGE_PERCENT);
+
+    paragraph (report, SMALL_FONT, text, 4);
+  }
+
+  table_header (report, columns, G_N_ELEMENTS (columns));
+  for (guint i = 0; i < measurements->len; i++)
+    {
+      const LcLimbMeasurement *measurement = measurements->pdata[i];
+      g_autoptr(GDateTime) utc = NULL;
+      g_autoptr(GDateTime) local = NULL;
+      g_autofree char *when = NULL;
+      g_autofree char *left = NULL;
+      g_autofree char *right = NULL;
+      g_autofree char *difference = NULL;
+      g_autofree char *left_change = NULL;
+      g_autofree char *right_change = NULL;
+      double ml[LC_N_LEGS];
+      gboolean measured[LC_N_LEGS];
+      const char *cells[6];
+
+      if (measurement->taken_at < from || measurement->taken_at >= to)
+        continue;
+
+      utc = g_date_time_new_from_unix_utc (measurement->taken_at);
+      local = g_date_time_to_timezone (utc, tz);
+      when = g_date_time_format (local, C_("report volume", "%-e %b %Y"));
+      for (guint leg = 0; leg < LC_N_LEGS; leg++)
+        measured[leg] = lc_limb_measurement_volume (measurement, leg, &ml[leg]);
+      left = measured[LC_LEG_LEFT] ? g_strdup_printf ("%.0f", ml[LC_LEG_LEFT]) : g_strdup ("—");
+      right = measured[LC_LEG_RIGHT] ? g_strdup_printf ("%.0f", ml[LC_LEG_RIGHT]) : g_strdup ("—");
+      difference = measured[LC_LEG_LEFT] && measured[LC_LEG_RIGHT]
+                   ? signed_number (ml[LC_LEG_RIGHT] - ml[LC_LEG_LEFT], 0) : g_strdup ("—");
+      left_change = format_volume_change (first, measurement, LC_LEG_LEFT);
+      right_change = format_volume_change (first, measurement, LC_LEG_RIGHT);
+      cells[0] = when;
+      cells[1] = left;
+      cells[2] = right;
+      cells[3] = difference;
+      cells[4] = left_change;
+      cells[5] = right_change;
+      table_body_row (report, columns, G_N_ELEMENTS (columns), cells);
+    }
+  report->y += 6;
+}
+
 static void
 entries_section (Report    *report,
                  GPtrArray *entries,
@@ -886,6 +1008,7 @@ lc_report_create_pdf (LcDiary       *diary,
   g_autoptr(GArray) days = NULL;
   g_autoptr(GPtrArray) entries = NULL;
   g_autoptr(GPtrArray) sessions = NULL;
+  g_autoptr(GPtrArray) measurements = NULL;
   g_autoptr(LcChartData) data = NULL;
   g_autoptr(GDateTime) from = NULL;
   g_autoptr(GDateTime) to = NULL;
@@ -924,6 +1047,10 @@ lc_report_create_pdf (LcDiary       *diary,
     return NULL;
   sessions = lc_diary_list_sessions (diary, g_date_time_to_unix (from), g_date_time_to_unix (to), error);
   if (sessions == NULL)
+    return NULL;
+  /* From the first ever: the changes are against it */
+  measurements = lc_diary_list_measurements (diary, G_MININT64, g_date_time_to_unix (to), error);
+  if (measurements == NULL)
     return NULL;
 
   data = lc_chart_data_new (days, sessions, tz, first_day, last_day);
@@ -967,6 +1094,7 @@ lc_report_create_pdf (LcDiary       *diary,
   insights_section (&report, entries, sessions, tz, first_day, last_day);
   sessions_section (&report, sessions, tz, first_day, last_day);
   effects_section (&report, sessions);
+  volume_section (&report, measurements, tz, g_date_time_to_unix (from), g_date_time_to_unix (to));
   entries_section (&report, entries, tz);
 
   footer (&report);
