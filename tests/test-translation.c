@@ -225,7 +225,7 @@ test_translation_narrow (void)
    * at Large Text in Italian its alert's heading is measured narrower than
    * it needs (a GTK warning from AdwAlertDialog) and its name row's title
    * is cut short. */
-  const char *dialogs[] = { "entry", "preferences", "safety" };
+  const char *dialogs[] = { "entry", "volume", "preferences", "safety" };
   LcApplication *app = shared_app ();
   GtkSettings *settings = gtk_settings_get_default ();
   GtkWidget *window;
@@ -297,6 +297,8 @@ test_translation_narrow (void)
 
           if (g_str_equal (dialogs[d], "entry"))
             gtk_widget_activate_action (window, "win.new-entry", NULL);
+          else if (g_str_equal (dialogs[d], "volume"))
+            gtk_widget_activate_action (window, "win.measure-volume", NULL);
           else
             g_action_group_activate_action (G_ACTION_GROUP (app), dialogs[d], NULL);
           dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window));
