@@ -437,23 +437,32 @@ lc_application_reminder_open_action (GSimpleAction *action,
   present_main_window (self);
 }
 
-/* Start Now: the routine starts as from its page, checks and cautions
- * first; a session or an editor that is open is only brought forward. */
+/* A notification's Start: the routine starts as from its page, checks and
+ * cautions first; a session or an editor that is open is only brought
+ * forward. A routine that is gone: the Routines page. */
+static void
+start_from_notification (LcApplication *self,
+                         const char    *routine_id)
+{
+  LcRoutine *routine = lc_routine_library_find (self->routines, routine_id);
+  GtkWindow *window = present_main_window (self);
+
+  if (routine != NULL)
+    lc_window_request_start (LC_WINDOW (window), routine);
+  else
+    lc_window_set_page (LC_WINDOW (window), "routines");
+}
+
+/* Start Now */
 static void
 lc_application_reminder_start_action (GSimpleAction *action,
                                       GVariant      *parameter,
                                       gpointer       user_data)
 {
   LcApplication *self = user_data;
-  LcRoutine *routine = lc_routine_library_find (self->routines, g_variant_get_string (parameter, NULL));
-  GtkWindow *window;
 
   lc_notifier_withdraw (self->notifier, LC_REMINDER_ID_ROUTINE);
-  window = present_main_window (self);
-  if (routine != NULL)
-    lc_window_request_start (LC_WINDOW (window), routine);
-  else
-    lc_window_set_page (LC_WINDOW (window), "routines");
+  start_from_notification (self, g_variant_get_string (parameter, NULL));
 }
 
 /* Log Now: a new diary entry. */
@@ -489,15 +498,9 @@ lc_application_break_start_action (GSimpleAction *action,
                                    gpointer       user_data)
 {
   LcApplication *self = user_data;
-  LcRoutine *routine = lc_routine_library_find (self->routines, LC_ROUTINE_ID_SITTING_BREAK);
-  GtkWindow *window;
 
   lc_notifier_break_answered (self->notifier, LC_BREAK_ANSWER_START);
-  window = present_main_window (self);
-  if (routine != NULL)
-    lc_window_request_start (LC_WINDOW (window), routine);
-  else
-    lc_window_set_page (LC_WINDOW (window), "routines");
+  start_from_notification (self, LC_ROUTINE_ID_SITTING_BREAK);
 }
 
 /* Later: again after ten more minutes of sitting. */

@@ -321,11 +321,17 @@ main (int   argc,
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
-      g_autofree char *home = g_dir_make_tmp ("legcare-bench-idle-XXXXXX", NULL);
-      g_auto(GStrv) envp = make_env (home, i == 2);
+      g_autofree char *home = g_dir_make_tmp ("legcare-bench-idle-XXXXXX", &error);
+      g_auto(GStrv) envp = NULL;
       char *bare_argv[] = { startup, (char *) "--bare-window", NULL };
       char *app_argv[] = { app, NULL };
 
+      if (home == NULL)
+        {
+          g_printerr ("No folder for the app's home: %s\n", error->message);
+          return 1;
+        }
+      envp = make_env (home, i == 2);
       calls_before = n_calls;
       g_print ("%s: %d min...\n", names[i], minutes);
       if (!measure (i == 0 ? bare_argv : app_argv, envp, (guint) minutes, &usage[i], &error))
