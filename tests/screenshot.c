@@ -16,6 +16,7 @@
 #include "lc-application.h"
 #include "lc-routine.h"
 #include "lc-chart.h"
+#include "lc-limb-volume.h"
 #include "lc-test-seed.h"
 #include "lc-trend.h"
 #include "lc-trends-page.h"
@@ -48,7 +49,9 @@ typedef struct
   gboolean    no_sound;  /* play it without a sound output */
   const char *trends;    /* "months": add 3 months to the diary; "hover": show a day's
                           * values; "warning": add an entry with a warning sign;
-                          * "period:KIND": show that kind of period, with 18 months more */
+                          * "period:KIND": show that kind of period, with 18 months more;
+                          * "volume": add measurements and show their chart over 3 months;
+                          * "breaks": show the sitting breaks' chart */
   const char *editor;    /* with routine: "duplicate" edits a copy of it, "step" also opens
                           * its first step, "shared" previews it as an opened shared file */
   const char *problem;   /* "crash": the toast after an unclean end; "locked": the diary is
@@ -74,6 +77,11 @@ static const Shot shots[] = {
   { "diary-breaks", "diary", 1000, 700, "light", NULL, NULL, FALSE, FALSE },
   { "narrow-diary-breaks-dark", "diary", 360, 720, "dark", NULL, NULL, FALSE, FALSE },
   { "trends-breaks", "trends", 1000, 700, "light", NULL, NULL, FALSE, FALSE, NULL, 0, FALSE, "months" },
+  { "trends-breaks-chart-dark", "trends", 1000, 700, "dark", NULL, NULL, FALSE, FALSE, NULL, 0, FALSE, "breaks" },
+  { "narrow-trends-breaks-chart", "trends", 360, 720, "light", NULL, NULL, FALSE, FALSE, NULL, 0, FALSE, "breaks" },
+  /* Leg volumes over four weeks: the chart with its bands, the difference */
+  { "trends-volume", "trends", 1000, 700, "light", NULL, NULL, FALSE, FALSE, NULL, 0, FALSE, "volume" },
+  { "narrow-trends-volume-dark", "trends", 360, 720, "dark", NULL, NULL, FALSE, FALSE, NULL, 0, FALSE, "volume" },
   /* A leg measurement, the left leg typed in */
   { "volume", "diary", 1000, 700, "light", "volume", NULL },
   { "narrow-volume-dark", "diary", 360, 720, "dark", "volume", NULL },
@@ -263,6 +271,61 @@ scroll_trends_to_end (GtkWindow *window)
 
   spin (200);
   gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+}
+
+/* Scrolled to a chart (@name_box, @name_chart), with a day of it shown */
+static void
+show_chart (GtkWindow  *window,
+            const char *name)
+{
+  GtkWidget *page = lc_window_get_trends_page (LC_WINDOW (window));
+  g_autofree char *box_name = g_strconcat (name, "_box", NULL);
+  g_autofree char *chart_name = g_strconcat (name, "_chart", NULL);
+  GtkWidget *box = GTK_WIDGET (gtk_widget_get_template_child (page, LC_TYPE_TRENDS_PAGE, box_name));
+  LcChart *chart = LC_CHART (gtk_widget_get_template_child (page, LC_TYPE_TRENDS_PAGE, chart_name));
+  GtkScrolledWindow *scroller = GTK_SCROLLED_WINDOW (gtk_widget_get_template_child (page, LC_TYPE_TRENDS_PAGE,
+                                                                                    "scroller"));
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) day = g_date_time_add_days (now, -3);
+  graphene_point_t point;
+
+  spin (200);
+  lc_chart_set_active_day (chart, lc_trend_date_time_day (day));
+  if (gtk_widget_compute_point (box, gtk_scrolled_window_get_child (scroller), &GRAPHENE_POINT_INIT (0, 0), &point))
+    gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (scroller), point.y - 12);
+}
+
+/* Guided measurements once a week for four weeks, the left leg a little
+ * fuller each time (6 points, 8 cm apart), once */
+static void
+add_measurements (LcDiary *diary)
+{
+  static const guint16 left[] = { 220, 240, 300, 350, 370, 350 };
+  static const guint16 right[] = { 218, 236, 296, 346, 366, 348 };
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  static gboolean added;
+
+  if (added)
+    return;
+  added = TRUE;
+
+  for (int week = 4; week >= 0; week--)
+    {
+      g_autoptr(GDateTime) day = g_date_time_add_days (now, -7 * week - 3);
+      g_autoptr(GDateTime) time = g_date_time_new_local (g_date_time_get_year (day), g_date_time_get_month (day),
+                                                         g_date_time_get_day_of_month (day), 8, 30, 0);
+      g_autoptr(LcLimbMeasurement) measurement = lc_limb_measurement_new (g_date_time_to_unix (time),
+                                                                           LC_LIMB_SPACING_DEFAULT_MM);
+
+      measurement->position = LC_POSITION_LYING;
+      for (guint i = 0; i < G_N_ELEMENTS (left); i++)
+        {
+          /* A few millimetres more each week on the left, some noise on the right */
+          lc_limb_measurement_add (measurement, LC_LEG_LEFT, left[i] + (4 - week) * (i >= 2 ? 5 : 2));
+          lc_limb_measurement_add (measurement, LC_LEG_RIGHT, right[i] + (week % 2) * 2);
+        }
+      lc_diary_add_measurement (diary, measurement, NULL);
+    }
 }
 
 /* The chart's details for a day ten days ago */
@@ -482,7 +545,7 @@ main (int   argc,
 
       if (shot->seed)
         seed_diary (lc_application_get_diary (app));
-      if (g_strcmp0 (shot->trends, "months") == 0)
+      if (g_strcmp0 (shot->trends, "months") == 0 || g_strcmp0 (shot->trends, "breaks") == 0)
         lc_test_seed_diary (lc_application_get_diary (app), 95, 4, 7);
       /* The periods' shots: the months before those, back over a year and
        * a half, once */
@@ -493,9 +556,15 @@ main (int   argc,
         }
       g_settings_set_string (lc_application_get_settings (app), "trends-range",
                              shot->trends != NULL && g_str_has_prefix (shot->trends, "period:")
-                             ? shot->trends + strlen ("period:") : "month");
+                             ? shot->trends + strlen ("period:")
+                             : g_strcmp0 (shot->trends, "volume") == 0 ? "3-months" : "month");
       if (g_strcmp0 (shot->trends, "warning") == 0)
         add_warning (lc_application_get_diary (app));
+      if (g_strcmp0 (shot->trends, "volume") == 0)
+        {
+          lc_test_seed_diary (lc_application_get_diary (app), 95, 4, 7);
+          add_measurements (lc_application_get_diary (app));
+        }
       /* The sitting breaks' shots, and all after them */
       if (strstr (shot->name, "breaks") != NULL && !g_str_has_prefix (shot->name, "preferences") &&
           !strstr (shot->name, "preferences"))
@@ -603,6 +672,8 @@ main (int   argc,
         show_day (window);
       if (g_strcmp0 (shot->trends, "bottom") == 0)
         scroll_trends_to_end (window);
+      if (g_strcmp0 (shot->trends, "volume") == 0 || g_strcmp0 (shot->trends, "breaks") == 0)
+        show_chart (window, shot->trends);
       if (shot->session != NULL)
         {
           LcRoutine *routine = lc_routine_library_find (lc_application_get_routine_library (app), shot->session);

@@ -413,9 +413,12 @@ test_session (Fixture       *f,
   advance_minutes (f, 1);
   g_assert_cmpuint (f->due->len, ==, 1);
 
-  /* Started from the prompt and done: answered, and a fresh count */
+  /* Started (from the prompt or the window) and done: answered, the
+   * prompt withdrawn, and a fresh count */
+  g_assert_cmpuint (f->withdrawn->len, ==, 0);
   lc_break_scheduler_set_busy (f->scheduler, TRUE);
   g_assert_false (lc_break_scheduler_get_pending (f->scheduler));
+  g_assert_cmpuint (f->withdrawn->len, ==, 1);
   advance_minutes (f, 2);
   lc_break_scheduler_break_taken (f->scheduler);
   lc_break_scheduler_set_busy (f->scheduler, FALSE);

@@ -16,6 +16,8 @@
 #include "lc-chart-data.h"
 #include "lc-diary.h"
 #include "lc-enum-types.h"
+#include "lc-limb-volume.h"
+#include "lc-routine.h"
 #include "lc-session.h"
 #include "lc-test-days.h"
 #include "lc-trend.h"
@@ -111,7 +113,10 @@ assert_value (LcChartData   *data,
 
   g_assert_true (has);
   g_assert_cmpfloat_with_epsilon (value, expected_value, EPS);
-  g_assert_cmpfloat_with_epsilon (rolling, expected_rolling, EPS);
+  if (isnan (expected_rolling))
+    g_assert_true (isnan (rolling));
+  else
+    g_assert_cmpfloat_with_epsilon (rolling, expected_rolling, EPS);
 }
 
 static void
@@ -767,6 +772,167 @@ test_chart_data_time_axis (void)
 
 /* Properties and signal arguments carry their enum types, so a .ui file
  * and a debugger say "heaviness", not 0. */
+/* --- sitting breaks and leg volumes ------------------------------------------- */
+
+static void
+add_break (GPtrArray *sessions,
+           gint64     started_at,
+           guint      steps_done)
+{
+  LcSessionRecord *record = lc_session_record_new ();
+
+  record->routine_id = g_strdup (LC_ROUTINE_ID_SITTING_BREAK);
+  record->routine_name = g_strdup ("Sitting Break");
+  record->started_at = started_at;
+  record->ended_at = started_at + 120;
+  record->steps_total = 4;
+  record->steps_done = steps_done;
+  g_ptr_array_add (sessions, record);
+}
+
+/* A leg as a cylinder of @circumference_mm over @n_points points 8 cm apart */
+static void
+add_cylinder (LcLimbMeasurement *measurement,
+              LcLeg              leg,
+              guint16            circumference_mm,
+              guint              n_points)
+{
+  for (guint i = 0; i < n_points; i++)
+    lc_limb_measurement_add (measurement, leg, circumference_mm);
+}
+
+/* A cylinder of circumference C cm and height h cm: h C² / (4π) mL */
+static double
+cylinder_ml (double circumference_cm,
+             double height_cm)
+{
+  return height_cm * circumference_cm * circumference_cm / (4 * G_PI);
+}
+
+static void
+test_chart_data_breaks_volume (void)
+{
+  g_autoptr(GArray) days = new_days ();
+  g_autoptr(GPtrArray) sessions = new_sessions ();
+  g_autoptr(GPtrArray) measurements = g_ptr_array_new_with_free_func ((GDestroyNotify) lc_limb_measurement_free);
+  g_autoptr(GTimeZone) tz = rome_zone ();
+  g_autoptr(LcChartData) data = NULL;
+  g_autoptr(LcChartData) without = NULL;
+  LcLimbMeasurement *m;
+  LcChartAxis axis;
+  double baseline;
+  const guint32 *numbers;
+  guint n_days;
+
+  /* Entries on Mar 1 and Mar 3; a day with a session only on Mar 2 */
+  set_value (days, MAR_1, LC_MEASURE_HEAVINESS_LEFT, 5);
+  set_value (days, MAR_1 + 2, LC_MEASURE_HEAVINESS_LEFT, 4);
+  lc_test_day_at (days, MAR_1 + 1)->n_sessions = 1;
+
+  /* Breaks: three on Mar 1 (one left before a step: not counted), one on
+   * Mar 2; a routine's session is a tick, not a break */
+  add_break (sessions, rome (2026, 3, 1, 10, 0), 4);
+  add_break (sessions, rome (2026, 3, 1, 11, 0), 1);
+  add_break (sessions, rome (2026, 3, 1, 12, 0), 0);
+  add_break (sessions, rome (2026, 3, 1, 15, 0), 4);
+  add_break (sessions, rome (2026, 3, 2, 23, 30), 4);
+  add_session (sessions, rome (2026, 3, 1, 18, 0), TRUE);
+
+  /* Volumes: the first ever on Feb 1 (left only: 30 cm, 3 points), then
+   * Mar 5 twice (the evening's counts), Mar 12 the left leg only */
+  m = lc_limb_measurement_new (rome (2026, 2, 1, 9, 0), LC_LIMB_SPACING_DEFAULT_MM);
+  add_cylinder (m, LC_LEG_LEFT, 300, 3);
+  g_ptr_array_add (measurements, m);
+  m = lc_limb_measurement_new (rome (2026, 3, 5, 8, 0), LC_LIMB_SPACING_DEFAULT_MM);
+  add_cylinder (m, LC_LEG_LEFT, 250, 3);
+  add_cylinder (m, LC_LEG_RIGHT, 250, 3);
+  g_ptr_array_add (measurements, m);
+  m = lc_limb_measurement_new (rome (2026, 3, 5, 20, 0), LC_LIMB_SPACING_DEFAULT_MM);
+  add_cylinder (m, LC_LEG_LEFT, 310, 3);
+  add_cylinder (m, LC_LEG_RIGHT, 320, 3);
+  g_ptr_array_add (measurements, m);
+  m = lc_limb_measurement_new (rome (2026, 3, 12, 9, 0), LC_LIMB_SPACING_DEFAULT_MM);
+  add_cylinder (m, LC_LEG_LEFT, 305, 3);
+  g_ptr_array_add (measurements, m);
+
+  data = lc_chart_data_new_full (days, sessions, measurements, tz, MAR_1, MAR_1 + 13);
+
+  /* Breaks per day, apart from the sessions */
+  g_assert_cmpuint (lc_chart_data_count_days (data, LC_CHART_BREAKS), ==, 2);
+  assert_value (data, LC_CHART_BREAKS, LC_CHART_COMBINED, MAR_1, 3, NAN);
+  assert_value (data, LC_CHART_BREAKS, LC_CHART_COMBINED, MAR_1 + 1, 1, NAN);
+  assert_value (data, LC_CHART_BREAKS, LC_CHART_COMBINED, MAR_1 + 2, NAN, NAN);
+  assert_value (data, LC_CHART_BREAKS, LC_CHART_LEFT, MAR_1, NAN, NAN);
+  g_assert_cmpuint (lc_chart_data_get_sessions (data, MAR_1), ==, 1);
+  lc_chart_data_value_axis (data, LC_CHART_BREAKS, TRUE, 200, &axis);
+  g_assert_cmpfloat (axis.min, ==, 0);
+  g_assert_cmpfloat (axis.max, ==, 4);
+  g_assert_cmpfloat (axis.step, ==, 1);
+  assert_description (lc_chart_describe_day (data, LC_CHART_BREAKS, FALSE, MAR_1),
+                      "Sunday, 1 March 2026: 3 sitting breaks · 1 session");
+  assert_description (lc_chart_describe_day (data, LC_CHART_BREAKS, FALSE, MAR_1 + 2),
+                      "Tuesday, 3 March 2026: no sitting breaks");
+  assert_description (lc_chart_describe (data, LC_CHART_BREAKS, FALSE),
+                      "Sitting Breaks from 1 March 2026 to 14 March 2026. 2 days with sitting breaks, 4 breaks in all.");
+  g_assert_cmpuint (lc_chart_data_next_day (data, LC_CHART_BREAKS, MAR_1, 1), ==, MAR_1 + 1);
+
+  /* The measured days join the data's days, in order */
+  numbers = lc_chart_data_get_days (data, &n_days);
+  g_assert_cmpuint (n_days, ==, 5);
+  g_assert_cmpuint (numbers[3], ==, MAR_1 + 4);
+  g_assert_cmpuint (numbers[4], ==, MAR_1 + 11);
+
+  /* Volumes: the day's last measurement; the line goes through them all */
+  g_assert_cmpuint (lc_chart_data_count_days (data, LC_CHART_VOLUME), ==, 2);
+  assert_value (data, LC_CHART_VOLUME, LC_CHART_LEFT, MAR_1 + 4, cylinder_ml (31, 16), cylinder_ml (31, 16));
+  assert_value (data, LC_CHART_VOLUME, LC_CHART_RIGHT, MAR_1 + 4, cylinder_ml (32, 16), cylinder_ml (32, 16));
+  assert_value (data, LC_CHART_VOLUME, LC_CHART_LEFT, MAR_1 + 11, cylinder_ml (30.5, 16), cylinder_ml (30.5, 16));
+  assert_value (data, LC_CHART_VOLUME, LC_CHART_RIGHT, MAR_1 + 11, NAN, NAN);
+  assert_value (data, LC_CHART_VOLUME, LC_CHART_LEFT, MAR_1, NAN, NAN);
+  /* The difference only where both legs were measured */
+  g_assert_cmpuint (lc_chart_data_count_days (data, LC_CHART_VOLUME_DIFFERENCE), ==, 1);
+  assert_value (data, LC_CHART_VOLUME_DIFFERENCE, LC_CHART_COMBINED, MAR_1 + 4,
+                cylinder_ml (32, 16) - cylinder_ml (31, 16), cylinder_ml (32, 16) - cylinder_ml (31, 16));
+  assert_value (data, LC_CHART_VOLUME_DIFFERENCE, LC_CHART_COMBINED, MAR_1 + 11, NAN, NAN);
+
+  /* Baselines: each leg's first ever, before the period too */
+  g_assert_true (lc_chart_data_get_volume_baseline (data, LC_CHART_LEFT, &baseline));
+  g_assert_cmpfloat_with_epsilon (baseline, cylinder_ml (30, 16), EPS);
+  g_assert_true (lc_chart_data_get_volume_baseline (data, LC_CHART_RIGHT, &baseline));
+  g_assert_cmpfloat_with_epsilon (baseline, cylinder_ml (25, 16), EPS);
+
+  /* The axis holds the values and both bands (25 cm: 795.8 mL - 3.8 %) */
+  lc_chart_data_value_axis (data, LC_CHART_VOLUME, TRUE, 200, &axis);
+  g_assert_cmpfloat (axis.min, <=, cylinder_ml (25, 16) * (1 - LC_LIMB_VOLUME_REAL_CHANGE_PERCENT / 100));
+  g_assert_cmpfloat (axis.max, >=, cylinder_ml (32, 16));
+  g_assert_cmpfloat ((axis.max - axis.min) / axis.step, <=, 5);
+  g_assert_cmpfloat (fmod (axis.min, axis.step), ==, 0);
+  lc_chart_data_value_axis (data, LC_CHART_VOLUME_DIFFERENCE, TRUE, 200, &axis);
+  g_assert_cmpfloat (axis.min, <=, 0);
+  g_assert_cmpfloat (axis.max, >=, cylinder_ml (32, 16) - cylinder_ml (31, 16));
+
+  assert_description (lc_chart_describe_day (data, LC_CHART_VOLUME, TRUE, MAR_1 + 4),
+                      "Thursday, 5 March 2026: left leg 1224 mL, right leg 1304 mL");
+  assert_description (lc_chart_describe_day (data, LC_CHART_VOLUME, TRUE, MAR_1 + 11),
+                      "Thursday, 12 March 2026: left leg 1184 mL, right leg not measured");
+  assert_description (lc_chart_describe_day (data, LC_CHART_VOLUME_DIFFERENCE, FALSE, MAR_1 + 4),
+                      "Thursday, 5 March 2026: right leg less left leg +80 mL");
+  assert_description (lc_chart_describe_day (data, LC_CHART_VOLUME_DIFFERENCE, FALSE, MAR_1 + 11),
+                      "Thursday, 12 March 2026: not both legs measured");
+  assert_description (lc_chart_describe (data, LC_CHART_VOLUME, TRUE),
+                      "Leg Volume from 1 March 2026 to 14 March 2026. 2 days with a measurement. "
+                      "Left leg: from 1224 mL to 1184 mL. Right leg: from 1304 mL to 1304 mL.");
+
+  /* Without measurements: no volumes, and no days added */
+  without = lc_chart_data_new (days, sessions, tz, MAR_1, MAR_1 + 13);
+  g_assert_cmpuint (lc_chart_data_count_days (without, LC_CHART_VOLUME), ==, 0);
+  g_assert_false (lc_chart_data_get_volume_baseline (without, LC_CHART_LEFT, &baseline));
+  lc_chart_data_get_days (without, &n_days);
+  g_assert_cmpuint (n_days, ==, 3);
+  assert_description (lc_chart_describe (without, LC_CHART_VOLUME, TRUE),
+                      "Leg Volume from 1 March 2026 to 14 March 2026. No measurements in this period.");
+}
+
 static void
 test_chart_data_enum_types (void)
 {
@@ -817,6 +983,7 @@ main (int   argc,
   g_test_add_func ("/lc/chart-data/random", test_chart_data_random);
   g_test_add_func ("/lc/chart-data/time-axis", test_chart_data_time_axis);
   g_test_add_func ("/lc/chart-data/enum-types", test_chart_data_enum_types);
+  g_test_add_func ("/lc/chart-data/breaks-volume", test_chart_data_breaks_volume);
 
   return g_test_run ();
 }

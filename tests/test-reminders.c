@@ -987,6 +987,16 @@ test_reminders_sitting_break (Fixture       *fixture,
   lc_clock_advance (fixture->clock, MINUTE_US);
   g_assert_cmpuint (fixture->notified->len, ==, 5);
 
+  /* Some other session started while the prompt is out (from the window,
+   * not from the notification): the notification is taken back */
+  wait_until (server.summaries->len == n_sent + 5);
+  spin_main_loop (100);
+  n_closed = server.n_closed;
+  lc_notifier_session_started (fixture->reminders);
+  wait_until (server.n_closed > n_closed);
+  lc_notifier_session_ended (fixture->reminders, TRUE);
+  g_assert_false (lc_break_scheduler_get_pending (lc_notifier_get_breaks (fixture->reminders)));
+
   /* Off: nothing more, and no hold */
   g_settings_set_boolean (settings, "sitting-break-enabled", FALSE);
   wait_until (!lc_notifier_any_enabled (fixture->reminders));

@@ -521,7 +521,7 @@ lc_break_scheduler_stop (LcBreakScheduler *self)
  * @busy: whether a session is running
  *
  * While a session runs, nothing counts and nothing is due, and the
- * pending prompt is answered (the user is moving). What happens after
+ * pending prompt is answered (the user is moving) and withdrawn. What happens after
  * is the caller's: lc_break_scheduler_break_taken() for a session done.
  */
 void
@@ -537,9 +537,12 @@ lc_break_scheduler_set_busy (LcBreakScheduler *self,
   if (self->started)
     update (self);
   self->busy = busy;
+  /* A session started some other way than from the prompt (the window, a
+   * reminder) answers it too: the notification must not stay behind. */
   if (busy && self->pending)
     {
       self->pending = FALSE;
+      g_signal_emit (self, signals [WITHDRAWN], 0);
       emit_state_changed (self);
     }
 

@@ -11,11 +11,14 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include <glib/gi18n-lib.h>
 
 #include "lc-chart-data.h"
+#include "lc-limb-volume.h"
 #include "lc-trend.h"
+#include "lc-trend-private.h"
 
 /* --- data ------------------------------------------------------------------ */
 
@@ -30,11 +33,15 @@ struct _LcChartData
   double   *rolling[LC_N_CHART_KINDS][LC_N_CHART_SERIES];
   double   *sessions;           /* completed sessions per day, NAN for none */
   guint     n_with_value[LC_N_CHART_KINDS];   /* days in range */
+  double    baseline[LC_N_LEGS];  /* each leg's first volume ever, or NAN */
 };
+
+/* The kinds read from the entries' daily means */
+#define N_ENTRY_KINDS (LC_CHART_CALF + 1)
 
 G_DEFINE_BOXED_TYPE (LcChartData, lc_chart_data, lc_chart_data_ref, lc_chart_data_unref)
 
-static const LcMeasure kind_measures[LC_N_CHART_KINDS][LC_N_LEGS] = {
+static const LcMeasure kind_measures[N_ENTRY_KINDS][LC_N_LEGS] = {
   { LC_MEASURE_HEAVINESS_LEFT, LC_MEASURE_HEAVINESS_RIGHT },
   { LC_MEASURE_SWELLING_LEFT, LC_MEASURE_SWELLING_RIGHT },
   { LC_MEASURE_ANKLE_LEFT, LC_MEASURE_ANKLE_RIGHT },
@@ -91,6 +98,101 @@ fill_combined (LcChartData          *data,
   lc_trend_rolling_mean (copy, data->n, left, data->rolling[kind][LC_CHART_COMBINED]);
 }
 
+static int
+compare_aggregates (const LcDayAggregate *a,
+                    const LcDayAggregate *b)
+{
+  guint32 x = lc_trend_aggregate_day (a);
+  guint32 y = lc_trend_aggregate_day (b);
+
+  return x < y ? -1 : x > y;
+}
+
+/* @days with an empty day added for each day of @extra that it lacks */
+static GArray *
+add_days (GArray     *days,
+          GHashTable *extra,
+          GTimeZone  *tz)
+{
+  g_autoptr(GHashTable) have = g_hash_table_new (NULL, NULL);
+  GArray *merged = g_array_copy (days);
+  GHashTableIter iter;
+  gpointer key;
+
+  for (guint i = 0; i < days->len; i++)
+    g_hash_table_add (have, GUINT_TO_POINTER (lc_trend_aggregate_day (&g_array_index (days, LcDayAggregate, i))));
+
+  g_hash_table_iter_init (&iter, extra);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      LcDayAggregate day = { 0 };
+      g_autoptr(GDateTime) midnight = NULL;
+      GDate date;
+
+      if (g_hash_table_contains (have, key))
+        continue;
+      g_date_clear (&date, 1);
+      g_date_set_julian (&date, GPOINTER_TO_UINT (key));
+      day.year = g_date_get_year (&date);
+      day.month = g_date_get_month (&date);
+      day.day = g_date_get_day (&date);
+      midnight = g_date_time_new (tz, day.year, day.month, day.day, 0, 0, 0);
+      day.start = midnight != NULL ? g_date_time_to_unix (midnight) : 0;
+      g_array_append_val (merged, day);
+    }
+
+  g_array_sort (merged, (GCompareFunc) compare_aggregates);
+
+  return merged;
+}
+
+/* Each leg's volume on the days of the measurements (the day's last), the
+ * difference between them, and each leg's first volume ever */
+static void
+fill_volumes (LcChartData *data,
+              GPtrArray   *measurements,
+              GTimeZone   *tz)
+{
+  g_autofree gint64 *taken = g_new0 (gint64, MAX (data->n, 1));
+  gint64 first_taken[LC_N_LEGS] = { G_MAXINT64, G_MAXINT64 };
+
+  for (guint i = 0; measurements != NULL && i < measurements->len; i++)
+    {
+      const LcLimbMeasurement *measurement = g_ptr_array_index (measurements, i);
+      int index = find_day (data, lc_trend_local_day (measurement->taken_at, tz));
+      gboolean later = index >= 0 && (taken[index] == 0 || measurement->taken_at >= taken[index]);
+      double ml[LC_N_LEGS];
+      gboolean measured[LC_N_LEGS];
+
+      for (int leg = 0; leg < LC_N_LEGS; leg++)
+        {
+          measured[leg] = lc_limb_measurement_volume (measurement, leg, &ml[leg]);
+          if (measured[leg] && measurement->taken_at < first_taken[leg])
+            {
+              first_taken[leg] = measurement->taken_at;
+              data->baseline[leg] = ml[leg];
+            }
+        }
+
+      if (!later || (!measured[LC_LEG_LEFT] && !measured[LC_LEG_RIGHT]))
+        continue;
+      taken[index] = measurement->taken_at;
+      data->value[LC_CHART_VOLUME][LC_CHART_LEFT][index] = measured[LC_LEG_LEFT] ? ml[LC_LEG_LEFT] : NAN;
+      data->value[LC_CHART_VOLUME][LC_CHART_RIGHT][index] = measured[LC_LEG_RIGHT] ? ml[LC_LEG_RIGHT] : NAN;
+      /* Not drawn: says that the day has a measurement */
+      data->value[LC_CHART_VOLUME][LC_CHART_COMBINED][index] =
+        measured[LC_LEG_LEFT] && measured[LC_LEG_RIGHT] ? (ml[LC_LEG_LEFT] + ml[LC_LEG_RIGHT]) / 2
+        : measured[LC_LEG_LEFT] ? ml[LC_LEG_LEFT] : ml[LC_LEG_RIGHT];
+      data->value[LC_CHART_VOLUME_DIFFERENCE][LC_CHART_COMBINED][index] =
+        measured[LC_LEG_LEFT] && measured[LC_LEG_RIGHT] ? ml[LC_LEG_RIGHT] - ml[LC_LEG_LEFT] : NAN;
+    }
+
+  /* A line through the measurements, however far apart: no 7-day means */
+  for (int kind = LC_CHART_VOLUME; kind <= LC_CHART_VOLUME_DIFFERENCE; kind++)
+    for (int s = 0; s < LC_N_CHART_SERIES; s++)
+      memcpy (data->rolling[kind][s], data->value[kind][s], sizeof (double) * data->n);
+}
+
 /**
  * lc_chart_data_new:
  * @days: (element-type LcDayAggregate): the diary's days in order, from
@@ -100,7 +202,7 @@ fill_combined (LcChartData          *data,
  * @first_day: the first day shown (a day number, see lc_trend_day_number())
  * @last_day: the last day shown
  *
- * Returns: (transfer full): what a chart shows
+ * Returns: (transfer full): what a chart shows, without leg volumes
  */
 LcChartData *
 lc_chart_data_new (GArray    *days,
@@ -109,12 +211,51 @@ lc_chart_data_new (GArray    *days,
                    guint32    first_day,
                    guint32    last_day)
 {
+  return lc_chart_data_new_full (days, sessions, NULL, tz, first_day, last_day);
+}
+
+/**
+ * lc_chart_data_new_full:
+ * @days: (element-type LcDayAggregate): the diary's days in order, from
+ *   6 days before @first_day so that the first rolling means are whole
+ * @sessions: (element-type LcSessionRecord) (nullable): sessions in the range
+ * @measurements: (element-type LcLimbMeasurement) (nullable): the guided
+ *   measurements from the first ever (the volume's baseline) to the end of
+ *   the range
+ * @tz: the time zone that makes days of the sessions' times
+ * @first_day: the first day shown (a day number, see lc_trend_day_number())
+ * @last_day: the last day shown
+ *
+ * Returns: (transfer full): what a chart shows
+ */
+LcChartData *
+lc_chart_data_new_full (GArray    *days,
+                        GPtrArray *sessions,
+                        GPtrArray *measurements,
+                        GTimeZone *tz,
+                        guint32    first_day,
+                        guint32    last_day)
+{
   LcChartData *data;
   const LcDayAggregate *aggregates;
+  g_autoptr(GArray) merged = NULL;
+  g_autoptr(GHashTable) measured_days = g_hash_table_new (NULL, NULL);
 
   g_return_val_if_fail (days != NULL, NULL);
   g_return_val_if_fail (tz != NULL, NULL);
   g_return_val_if_fail (first_day <= last_day, NULL);
+
+  /* Days measured without an entry or a session get a day of their own */
+  for (guint i = 0; measurements != NULL && i < measurements->len; i++)
+    {
+      const LcLimbMeasurement *measurement = g_ptr_array_index (measurements, i);
+      guint32 day = lc_trend_local_day (measurement->taken_at, tz);
+
+      if (day >= first_day && day <= last_day)
+        g_hash_table_add (measured_days, GUINT_TO_POINTER (day));
+    }
+  if (g_hash_table_size (measured_days) > 0)
+    days = merged = add_days (days, measured_days, tz);
 
   aggregates = (const LcDayAggregate *) (gpointer) days->data;
   data = g_new0 (LcChartData, 1);
@@ -124,6 +265,7 @@ lc_chart_data_new (GArray    *days,
   data->n = days->len;
   data->days = g_new (guint32, MAX (data->n, 1));
   data->sessions = g_new (double, MAX (data->n, 1));
+  data->baseline[LC_LEG_LEFT] = data->baseline[LC_LEG_RIGHT] = NAN;
 
   for (guint i = 0; i < data->n; i++)
     {
@@ -132,13 +274,16 @@ lc_chart_data_new (GArray    *days,
     }
 
   for (int kind = 0; kind < LC_N_CHART_KINDS; kind++)
-    {
-      for (int s = 0; s < LC_N_CHART_SERIES; s++)
-        {
-          data->value[kind][s] = g_new (double, MAX (data->n, 1));
-          data->rolling[kind][s] = g_new (double, MAX (data->n, 1));
-        }
+    for (int s = 0; s < LC_N_CHART_SERIES; s++)
+      {
+        data->value[kind][s] = g_new (double, MAX (data->n, 1));
+        data->rolling[kind][s] = g_new (double, MAX (data->n, 1));
+        for (guint i = 0; i < data->n; i++)
+          data->value[kind][s][i] = data->rolling[kind][s][i] = NAN;
+      }
 
+  for (int kind = 0; kind < N_ENTRY_KINDS; kind++)
+    {
       for (int leg = 0; leg < LC_N_LEGS; leg++)
         {
           LcMeasure measure = kind_measures[kind][leg];
@@ -158,29 +303,40 @@ lc_chart_data_new (GArray    *days,
               data->value[kind][s][i] /= 10.0;
               data->rolling[kind][s][i] /= 10.0;
             }
-
-      for (guint i = 0; i < data->n; i++)
-        if (data->days[i] >= first_day && data->days[i] <= last_day && !isnan (data->value[kind][LC_CHART_COMBINED][i]))
-          data->n_with_value[kind]++;
     }
 
   for (guint i = 0; sessions != NULL && i < sessions->len; i++)
     {
       const LcSessionRecord *record = g_ptr_array_index (sessions, i);
-      g_autoptr(GDateTime) utc = NULL;
-      g_autoptr(GDateTime) local = NULL;
       int index;
 
-      /* Routines' sessions; sitting breaks are counted on their own */
-      if (!lc_trend_session_completed (record) || lc_trend_session_is_break (record))
-        continue;
+      /* Sitting breaks (lc_trend_summarize()'s count) per day on a chart
+       * of their own; routines' completed sessions as ticks */
+      if (lc_trend_session_is_break (record))
+        {
+          double *breaks = data->value[LC_CHART_BREAKS][LC_CHART_COMBINED];
 
-      utc = g_date_time_new_from_unix_utc (record->started_at);
-      local = utc != NULL ? g_date_time_to_timezone (utc, tz) : NULL;
-      index = local != NULL ? find_day (data, lc_trend_date_time_day (local)) : -1;
+          if (!lc_trend_session_counts (record))
+            continue;
+          index = find_day (data, lc_trend_local_day (record->started_at, tz));
+          if (index >= 0)
+            breaks[index] = isnan (breaks[index]) ? 1 : breaks[index] + 1;
+          continue;
+        }
+
+      if (!lc_trend_session_completed (record))
+        continue;
+      index = find_day (data, lc_trend_local_day (record->started_at, tz));
       if (index >= 0)
         data->sessions[index] = isnan (data->sessions[index]) ? 1 : data->sessions[index] + 1;
     }
+
+  fill_volumes (data, measurements, tz);
+
+  for (int kind = 0; kind < LC_N_CHART_KINDS; kind++)
+    for (guint i = 0; i < data->n; i++)
+      if (data->days[i] >= first_day && data->days[i] <= last_day && !isnan (data->value[kind][LC_CHART_COMBINED][i]))
+        data->n_with_value[kind]++;
 
   return data;
 }
@@ -375,6 +531,29 @@ lc_chart_data_get_session_counts (LcChartData *data)
 }
 
 /**
+ * lc_chart_data_get_volume_baseline:
+ * @leg: %LC_CHART_LEFT or %LC_CHART_RIGHT
+ * @volume_ml: (out): the leg's first volume ever measured
+ *
+ * The volume that the chart's band of measurement error is around.
+ *
+ * Returns: whether @leg was ever measured
+ */
+gboolean
+lc_chart_data_get_volume_baseline (LcChartData   *data,
+                                   LcChartSeries  leg,
+                                   double        *volume_ml)
+{
+  g_return_val_if_fail (data != NULL, FALSE);
+  g_return_val_if_fail (leg == LC_CHART_LEFT || leg == LC_CHART_RIGHT, FALSE);
+  g_return_val_if_fail (volume_ml != NULL, FALSE);
+
+  *volume_ml = data->baseline[leg == LC_CHART_LEFT ? LC_LEG_LEFT : LC_LEG_RIGHT];
+
+  return !isnan (*volume_ml);
+}
+
+/**
  * lc_chart_data_nearest_day:
  *
  * Returns: the day in range with a value of @kind (either leg) nearest to
@@ -439,13 +618,49 @@ lc_chart_data_next_day (LcChartData *data,
   return 0;
 }
 
+/* Ends in whole steps of 1, 2 or 5 times a power of ten (at least 1)
+ * around [@lo, @hi], with at most @lines steps between them */
+static void
+round_axis (double       lo,
+            double       hi,
+            guint        lines,
+            LcChartAxis *axis)
+{
+  static const double factors[] = { 1, 2, 5 };
+
+  for (double power = 1; power < 1e9; power *= 10)
+    for (guint f = 0; f < G_N_ELEMENTS (factors); f++)
+      {
+        double step = factors[f] * power;
+        double min = floor (lo / step) * step;
+        double max = ceil (hi / step) * step;
+
+        if (max <= min)
+          max = min + step;
+        if ((max - min) / step <= lines + 1e-9)
+          {
+            axis->min = min;
+            axis->max = max;
+            axis->step = step;
+            return;
+          }
+      }
+
+  axis->min = lo;
+  axis->max = hi > lo ? hi : lo + 1;
+  axis->step = axis->max - axis->min;
+}
+
 /**
  * lc_chart_data_value_axis:
  * @plot_height: the height of the plot in pixels
  *
  * The value axis of a chart: scores from 0 to 10, with fewer grid lines
  * when the plot is low; ankles and calves around the values shown, a centimetre more
- * either side, at least 4 cm, in whole steps of 1, 2 or 5 cm.
+ * either side, at least 4 cm, in whole steps of 1, 2 or 5 cm. Sitting
+ * breaks from none to the most in a day (at least 4); volumes around the
+ * values and the band of measurement error around each leg's first; the
+ * difference between the legs from zero.
  */
 void
 lc_chart_data_value_axis (LcChartData *data,
@@ -455,11 +670,12 @@ lc_chart_data_value_axis (LcChartData *data,
                           LcChartAxis *axis)
 {
   double lo = INFINITY, hi = -INFINITY;
+  guint lines = plot_height >= 140 ? 5 : 3;
 
   g_return_if_fail (data != NULL);
   g_return_if_fail (axis != NULL);
 
-  if (!LC_CHART_KIND_IS_CIRCUMFERENCE (kind))
+  if (LC_CHART_KIND_IS_SCORE (kind))
     {
       axis->min = 0;
       axis->max = LC_SCORE_MAX;
@@ -471,7 +687,7 @@ lc_chart_data_value_axis (LcChartData *data,
     {
       if (data->days[i] < data->first_day || data->days[i] > data->last_day)
         continue;
-      for (int s = lc_chart_series_first (combined); s <= (int) lc_chart_series_last (combined); s++)
+      for (int s = lc_chart_kind_series_first (kind, combined); s <= (int) lc_chart_kind_series_last (kind, combined); s++)
         {
           double v = data->value[kind][s][i];
 
@@ -481,6 +697,44 @@ lc_chart_data_value_axis (LcChartData *data,
               hi = MAX (hi, v);
             }
         }
+    }
+
+  switch (kind)
+    {
+    case LC_CHART_BREAKS:
+      round_axis (0, MAX (hi, 4), lines, axis);
+      return;
+
+    case LC_CHART_VOLUME:
+      for (int leg = 0; leg < LC_N_LEGS; leg++)
+        if (!isnan (data->baseline[leg]) && lo <= hi)
+          {
+            lo = MIN (lo, data->baseline[leg] * (1 - LC_LIMB_VOLUME_REAL_CHANGE_PERCENT / 100));
+            hi = MAX (hi, data->baseline[leg] * (1 + LC_LIMB_VOLUME_REAL_CHANGE_PERCENT / 100));
+          }
+      if (lo > hi)
+        {
+          lo = 4000;
+          hi = 5000;
+        }
+      round_axis (lo - MAX (50, (hi - lo) / 10), hi + MAX (50, (hi - lo) / 10), lines, axis);
+      return;
+
+    case LC_CHART_VOLUME_DIFFERENCE:
+      if (lo > hi)
+        lo = hi = 0;
+      lo = MIN (lo, 0);
+      hi = MAX (hi, 0);
+      round_axis (lo - MAX (20, (hi - lo) / 10), hi + MAX (20, (hi - lo) / 10), lines, axis);
+      return;
+
+    case LC_CHART_HEAVINESS:
+    case LC_CHART_SWELLING:
+    case LC_CHART_ANKLE:
+    case LC_CHART_CALF:
+    case LC_N_CHART_KINDS:
+    default:
+      break;
     }
 
   if (lo > hi)
@@ -621,17 +875,29 @@ lc_chart_kind_get_title (LcChartKind kind)
       return _("Ankle Circumference");
     case LC_CHART_CALF:
       return _("Calf Circumference");
+    case LC_CHART_BREAKS:
+      return _("Sitting Breaks");
+    case LC_CHART_VOLUME:
+      return _("Leg Volume");
+    case LC_CHART_VOLUME_DIFFERENCE:
+      return _("Difference Between Legs");
     case LC_N_CHART_KINDS:
     default:
       g_return_val_if_reached (NULL);
     }
 }
 
-/* "4" or "4.5"; ankles and calves "23.5 cm" */
+/* "4" or "4.5"; ankles and calves "23.5 cm"; volumes "4622 mL" */
 static char *
 format_value (LcChartKind kind,
               double      value)
 {
+  if (kind == LC_CHART_VOLUME)
+    /* TRANSLATORS: a leg's volume in millilitres */
+    return g_strdup_printf (_("%.0f mL"), value);
+  if (kind == LC_CHART_VOLUME_DIFFERENCE)
+    /* TRANSLATORS: the right leg's volume less the left's, in millilitres, with its sign */
+    return g_strdup_printf (_("%+.0f mL"), value);
   if (LC_CHART_KIND_IS_CIRCUMFERENCE (kind))
     /* TRANSLATORS: an ankle or calf circumference in centimetres */
     return g_strdup_printf (_("%.1f cm"), value);
@@ -682,6 +948,61 @@ describe_series (LcChartData   *data,
     }
 }
 
+/* A day of the sitting breaks' or the volumes' charts */
+static char *
+describe_other (LcChartData *data,
+                LcChartKind  kind,
+                guint32      day)
+{
+  double value;
+  g_autofree char *left = NULL;
+  g_autofree char *right = NULL;
+  g_autofree char *v = NULL;
+
+  switch (kind)
+    {
+    case LC_CHART_BREAKS:
+      if (!lc_chart_data_get_value (data, kind, LC_CHART_COMBINED, day, &value, NULL))
+        return g_strdup (_("no sitting breaks"));
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u sitting break", "%u sitting breaks", (gulong) value),
+                              (guint) value);
+
+    case LC_CHART_VOLUME_DIFFERENCE:
+      if (!lc_chart_data_get_value (data, kind, LC_CHART_COMBINED, day, &value, NULL))
+        return g_strdup (_("not both legs measured"));
+      v = format_value (kind, value);
+      /* TRANSLATORS: the right leg's volume less the left's, e.g. "+80 mL" */
+      return g_strdup_printf (_("right leg less left leg %s"), v);
+
+    case LC_CHART_VOLUME:
+    case LC_CHART_HEAVINESS:
+    case LC_CHART_SWELLING:
+    case LC_CHART_ANKLE:
+    case LC_CHART_CALF:
+    case LC_N_CHART_KINDS:
+    default:
+      if (!lc_chart_data_get_value (data, kind, LC_CHART_COMBINED, day, NULL, NULL))
+        return g_strdup (_("not measured"));
+      if (lc_chart_data_get_value (data, kind, LC_CHART_LEFT, day, &value, NULL))
+        {
+          v = format_value (kind, value);
+          /* TRANSLATORS: the left leg's volume that day, e.g. "4622 mL" */
+          left = g_strdup_printf (_("left leg %s"), v);
+          g_clear_pointer (&v, g_free);
+        }
+      else
+        left = g_strdup (_("left leg not measured"));
+      if (lc_chart_data_get_value (data, kind, LC_CHART_RIGHT, day, &value, NULL))
+        {
+          v = format_value (kind, value);
+          right = g_strdup_printf (_("right leg %s"), v);
+        }
+      else
+        right = g_strdup (_("right leg not measured"));
+      return g_strdup_printf (_("%s, %s"), left, right);
+    }
+}
+
 /**
  * lc_chart_describe_day:
  *
@@ -706,7 +1027,9 @@ lc_chart_describe_day (LcChartData *data,
   date = g_date_time_format (time, C_("chart day", "%A, %-e %B %Y"));
   g_strstrip (date);
 
-  if (!lc_chart_data_get_value (data, kind, LC_CHART_COMBINED, day, NULL, NULL))
+  if (kind == LC_CHART_BREAKS || LC_CHART_KIND_IS_VOLUME (kind))
+    values = describe_other (data, kind, day);
+  else if (!lc_chart_data_get_value (data, kind, LC_CHART_COMBINED, day, NULL, NULL))
     values = g_strdup (_("no entry"));
   else if (combined)
     values = describe_series (data, kind, LC_CHART_COMBINED, day);
@@ -719,7 +1042,7 @@ lc_chart_describe_day (LcChartData *data,
       values = g_strdup_printf (_("%s, %s"), left, right);
     }
 
-  sessions = lc_chart_data_get_sessions (data, day);
+  sessions = LC_CHART_KIND_IS_VOLUME (kind) ? 0 : lc_chart_data_get_sessions (data, day);
   if (sessions > 0)
     {
       g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u session", "%u sessions", sessions),
@@ -791,15 +1114,42 @@ lc_chart_describe (LcChartData *data,
   g_string_append_c (text, ' ');
   if (n_days == 0)
     {
-      g_string_append (text, _("No entries in this period."));
+      g_string_append (text, kind == LC_CHART_BREAKS ? _("No sitting breaks in this period.")
+                             : LC_CHART_KIND_IS_VOLUME (kind) ? _("No measurements in this period.")
+                             : _("No entries in this period."));
       return g_string_free (text, FALSE);
     }
 
-  g_string_append_printf (text,
-                          g_dngettext (GETTEXT_PACKAGE, "%u day with entries.", "%u days with entries.", n_days),
-                          n_days);
+  if (kind == LC_CHART_BREAKS)
+    {
+      guint total = 0;
 
-  for (int s = lc_chart_series_first (combined); s <= (int) lc_chart_series_last (combined); s++)
+      for (guint i = 0; i < data->n; i++)
+        if (data->days[i] >= data->first_day && data->days[i] <= data->last_day
+            && !isnan (data->value[kind][LC_CHART_COMBINED][i]))
+          total += (guint) data->value[kind][LC_CHART_COMBINED][i];
+      g_string_append_printf (text,
+                              g_dngettext (GETTEXT_PACKAGE, "%u day with sitting breaks", "%u days with sitting breaks",
+                                           n_days),
+                              n_days);
+      g_string_append (text, ", ");
+      /* TRANSLATORS: after "N days with sitting breaks, " */
+      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u break in all.", "%u breaks in all.", total),
+                              total);
+      return g_string_free (text, FALSE);
+    }
+
+  if (LC_CHART_KIND_IS_VOLUME (kind))
+    g_string_append_printf (text,
+                            g_dngettext (GETTEXT_PACKAGE, "%u day with a measurement.",
+                                         "%u days with a measurement.", n_days),
+                            n_days);
+  else
+    g_string_append_printf (text,
+                            g_dngettext (GETTEXT_PACKAGE, "%u day with entries.", "%u days with entries.", n_days),
+                            n_days);
+
+  for (int s = lc_chart_kind_series_first (kind, combined); s <= (int) lc_chart_kind_series_last (kind, combined); s++)
     {
       double first, last;
       g_autofree char *a = NULL;
@@ -811,6 +1161,16 @@ lc_chart_describe (LcChartData *data,
       a = format_value (kind, first);
       b = format_value (kind, last);
       g_string_append_c (text, ' ');
+      if (LC_CHART_KIND_IS_VOLUME (kind))
+        {
+          /* The first and the last measurement in the period */
+          g_string_append_printf (text,
+                                  kind == LC_CHART_VOLUME_DIFFERENCE ? _("Right leg less left leg: from %s to %s.")
+                                  : s == LC_CHART_LEFT ? _("Left leg: from %s to %s.")
+                                  : _("Right leg: from %s to %s."),
+                                  a, b);
+          continue;
+        }
       switch ((LcChartSeries) s)
         {
         case LC_CHART_LEFT:
@@ -827,7 +1187,8 @@ lc_chart_describe (LcChartData *data,
         }
     }
 
-  n_sessions = lc_chart_data_count_session_days (data);
+  /* Sessions are not what the volumes' charts are about */
+  n_sessions = LC_CHART_KIND_IS_VOLUME (kind) ? 0 : lc_chart_data_count_session_days (data);
   if (n_sessions > 0)
     {
       g_string_append_c (text, ' ');

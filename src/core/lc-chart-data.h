@@ -16,11 +16,22 @@ typedef enum
   LC_CHART_SWELLING,
   LC_CHART_ANKLE,
   LC_CHART_CALF,
+  LC_CHART_BREAKS,
+  LC_CHART_VOLUME,
+  LC_CHART_VOLUME_DIFFERENCE,
   LC_N_CHART_KINDS, /*< skip >*/
 } LcChartKind;
 
 /* Tape measurements, in centimetres, rather than 0-10 scores */
 #define LC_CHART_KIND_IS_CIRCUMFERENCE(kind) ((kind) == LC_CHART_ANKLE || (kind) == LC_CHART_CALF)
+/* Each leg's volume and the difference between them, in millilitres, from
+ * the guided measurements rather than the entries */
+#define LC_CHART_KIND_IS_VOLUME(kind) ((kind) == LC_CHART_VOLUME || (kind) == LC_CHART_VOLUME_DIFFERENCE)
+/* The 0-10 scores of the entries */
+#define LC_CHART_KIND_IS_SCORE(kind) ((kind) == LC_CHART_HEAVINESS || (kind) == LC_CHART_SWELLING)
+/* Kinds with one series whatever the legs shown: sitting breaks per day,
+ * the right leg's volume less the left's */
+#define LC_CHART_KIND_IS_SINGLE(kind) ((kind) == LC_CHART_BREAKS || (kind) == LC_CHART_VOLUME_DIFFERENCE)
 
 /* Series of one kind: left, right and both legs combined */
 typedef enum
@@ -44,6 +55,30 @@ lc_chart_series_last (gboolean combined)
   return combined ? LC_CHART_COMBINED : LC_CHART_RIGHT;
 }
 
+/* The series a chart of @kind shows: one for sitting breaks and the
+ * difference between the legs, always each leg's for volume */
+static inline LcChartSeries
+lc_chart_kind_series_first (LcChartKind kind,
+                            gboolean    combined)
+{
+  if (LC_CHART_KIND_IS_SINGLE (kind))
+    return LC_CHART_COMBINED;
+  if (kind == LC_CHART_VOLUME)
+    return LC_CHART_LEFT;
+  return lc_chart_series_first (combined);
+}
+
+static inline LcChartSeries
+lc_chart_kind_series_last (LcChartKind kind,
+                           gboolean    combined)
+{
+  if (LC_CHART_KIND_IS_SINGLE (kind))
+    return LC_CHART_COMBINED;
+  if (kind == LC_CHART_VOLUME)
+    return LC_CHART_RIGHT;
+  return lc_chart_series_last (combined);
+}
+
 /* What the charts show: the diary's days over a range, shared by the charts
  * of a page and the report. Immutable once made. */
 typedef struct _LcChartData LcChartData;
@@ -53,6 +88,12 @@ typedef struct _LcChartData LcChartData;
 GType          lc_chart_data_get_type            (void) G_GNUC_CONST;
 LcChartData   *lc_chart_data_new                 (GArray          *days,
                                                   GPtrArray       *sessions,
+                                                  GTimeZone       *tz,
+                                                  guint32          first_day,
+                                                  guint32          last_day);
+LcChartData   *lc_chart_data_new_full            (GArray          *days,
+                                                  GPtrArray       *sessions,
+                                                  GPtrArray       *measurements,
                                                   GTimeZone       *tz,
                                                   guint32          first_day,
                                                   guint32          last_day);
@@ -83,6 +124,9 @@ const double  *lc_chart_data_get_rolling_means   (LcChartData     *data,
                                                   LcChartKind      kind,
                                                   LcChartSeries    series);
 const double  *lc_chart_data_get_session_counts  (LcChartData     *data);
+gboolean       lc_chart_data_get_volume_baseline (LcChartData     *data,
+                                                  LcChartSeries    leg,
+                                                  double          *volume_ml);
 
 guint32        lc_chart_data_nearest_day         (LcChartData     *data,
                                                   LcChartKind      kind,

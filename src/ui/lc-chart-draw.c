@@ -19,6 +19,7 @@
 
 #include "lc-chart.h"
 #include "lc-chart-private.h"
+#include "lc-limb-volume.h"
 #include "lc-trend.h"
 
 #define LEGEND_GAP   16.f
@@ -121,6 +122,9 @@ lc_chart_compute_geometry (PangoContext    *pango,
 
   /* The widest label on the value axis */
   g_snprintf (buffer, sizeof buffer, "%.0f", geo->y_max);
+  text_size (pango, buffer, &w, NULL);
+  label_width = MAX (label_width, w);
+  g_snprintf (buffer, sizeof buffer, "%.0f", geo->y_min);
   text_size (pango, buffer, &w, NULL);
   label_width = MAX (label_width, w);
 
@@ -421,7 +425,9 @@ draw_series (GtkSnapshot           *snapshot,
       if (column->n == 0)
         continue;
       y = y_of_value (geo, column->mean);
-      if (previous == NULL || column->first_day - previous->last_day > LC_TREND_GAP_DAYS)
+      /* Measurements of volume are weeks apart: one line through them */
+      if (previous == NULL || (column->first_day - previous->last_day > LC_TREND_GAP_DAYS
+                               && !LC_CHART_KIND_IS_VOLUME (kind)))
         gsk_path_builder_move_to (line, x, y);
       else
         gsk_path_builder_line_to (line, x, y);
@@ -468,6 +474,78 @@ draw_sessions (GtkSnapshot           *snapshot,
     }
 }
 
+/* Sitting breaks per day as bars from zero (a column's mean over its days
+ * with breaks when a column holds several days) */
+static void
+draw_bars (GtkSnapshot           *snapshot,
+           LcChartData           *data,
+           LcChartKind            kind,
+           const LcChartGeometry *geo,
+           const LcChartStyle    *style,
+           const LcChartGrid     *grid)
+{
+  guint n_days;
+  const guint32 *days = lc_chart_data_get_days (data, &n_days);
+  g_autoptr(GArray) array = lc_trend_reduce (days, lc_chart_data_get_values (data, kind, LC_CHART_COMBINED), n_days,
+                                             lc_chart_data_get_first_day (data), lc_chart_data_get_last_day (data),
+                                             grid->n_values);
+  const LcTrendColumn *columns = (const LcTrendColumn *) (gconstpointer) array->data;
+  float column_width = geo->width / array->len;
+  float bar = MAX (1.f, MIN (column_width * 0.6f, 24.f));
+  float bottom = y_of_value (geo, 0);
+
+  for (guint c = 0; c < array->len; c++)
+    {
+      float x, top;
+
+      if (columns[c].n == 0)
+        continue;
+      x = geo->x0 + (c + 0.5f) * column_width;
+      top = y_of_value (geo, columns[c].mean);
+      gtk_snapshot_append_color (snapshot, &style->series[LC_CHART_COMBINED],
+                                 &GRAPHENE_RECT_INIT (x - bar / 2, top, bar, MAX (bottom - top, 1.f)));
+    }
+}
+
+/* Each leg's first volume, with the smallest real difference either side
+ * (Lymphat Res Biol 2022, doi 10.1089/lrb.2022.0032) as a light band:
+ * changes inside it are measurement error */
+static void
+draw_volume_bands (GtkSnapshot           *snapshot,
+                   LcChartData           *data,
+                   const LcChartGeometry *geo,
+                   const LcChartStyle    *style)
+{
+  for (int s = LC_CHART_LEFT; s <= LC_CHART_RIGHT; s++)
+    {
+      double baseline;
+      float top, bottom;
+      GdkRGBA color = style->series[s];
+      GskPathBuilder *edge = gsk_path_builder_new ();
+      g_autoptr(GskStroke) stroke = gsk_stroke_new (1);
+
+      if (!lc_chart_data_get_volume_baseline (data, s, &baseline))
+        {
+          gsk_path_builder_unref (edge);
+          continue;
+        }
+      top = y_of_value (geo, MIN (geo->y_max, baseline * (1 + LC_LIMB_VOLUME_REAL_CHANGE_PERCENT / 100)));
+      bottom = y_of_value (geo, MAX (geo->y_min, baseline * (1 - LC_LIMB_VOLUME_REAL_CHANGE_PERCENT / 100)));
+      color.alpha *= 0.12f;
+      gtk_snapshot_append_color (snapshot, &color, &GRAPHENE_RECT_INIT (geo->x0, top, geo->width, bottom - top));
+      /* The edges, dashed on the right leg's as its line is */
+      color = style->series[s];
+      color.alpha *= 0.5f;
+      if (s == LC_CHART_RIGHT)
+        gsk_stroke_set_dash (stroke, (float[]) { 6, 4 }, 2);
+      gsk_path_builder_move_to (edge, geo->x0, roundf (top) + 0.5f);
+      gsk_path_builder_line_to (edge, geo->x0 + geo->width, roundf (top) + 0.5f);
+      gsk_path_builder_move_to (edge, geo->x0, roundf (bottom) + 0.5f);
+      gsk_path_builder_line_to (edge, geo->x0 + geo->width, roundf (bottom) + 0.5f);
+      stroke_path (snapshot, edge, stroke, &color);
+    }
+}
+
 static void
 draw_active_day (GtkSnapshot           *snapshot,
                  LcChartData           *data,
@@ -487,7 +565,7 @@ draw_active_day (GtkSnapshot           *snapshot,
   gsk_path_builder_line_to (rule, roundf (x) + 0.5f, geo->y0 + geo->height);
   stroke_path (snapshot, rule, stroke, &rule_color);
 
-  for (int s = lc_chart_series_first (combined); s <= (int) lc_chart_series_last (combined); s++)
+  for (int s = lc_chart_kind_series_first (kind, combined); s <= (int) lc_chart_kind_series_last (kind, combined); s++)
     {
       GskPathBuilder *mark = gsk_path_builder_new ();
       double value;
@@ -571,7 +649,14 @@ lc_chart_draw_static (GtkSnapshot        *snapshot,
   lc_trend_chart_grid (geo->span, geo->width, &grid);
   if (style->legend)
     draw_sessions (snapshot, data, geo, style, &grid);
-  for (int s = lc_chart_series_first (combined); s <= (int) lc_chart_series_last (combined); s++)
+  if (kind == LC_CHART_BREAKS)
+    {
+      draw_bars (snapshot, data, kind, geo, style, &grid);
+      return TRUE;
+    }
+  if (kind == LC_CHART_VOLUME)
+    draw_volume_bands (snapshot, data, geo, style);
+  for (int s = lc_chart_kind_series_first (kind, combined); s <= (int) lc_chart_kind_series_last (kind, combined); s++)
     draw_series (snapshot, data, kind, s, geo, style, &grid);
 
   return TRUE;

@@ -581,6 +581,9 @@ draw_chart (GtkSnapshot        *snapshot,
   pango_layout_set_text (title,
                          kind == LC_CHART_ANKLE ? _("Ankle Circumference (cm)")
                          : kind == LC_CHART_CALF ? _("Calf Circumference, 10 cm below the kneecap’s bump (cm)")
+                         : kind == LC_CHART_BREAKS ? _("Sitting Breaks per Day")
+                         : kind == LC_CHART_VOLUME ? _("Leg Volume (mL)")
+                         : kind == LC_CHART_VOLUME_DIFFERENCE ? _("Right Leg Less Left Leg (mL)")
                          : lc_chart_kind_get_title (kind), -1);
   pango_layout_get_pixel_size (title, &tw, &th);
 
@@ -591,6 +594,38 @@ draw_chart (GtkSnapshot        *snapshot,
   gtk_snapshot_restore (snapshot);
 
   return th + 4 + CHART_HEIGHT + 12;
+}
+
+/* A chart drawn by draw_chart() at the report's place, on the next page
+ * if it does not fit on this one */
+static void
+place_chart (Report             *report,
+             GskRenderNode      *node,
+             float               height)
+{
+  need (report, height);
+  if (node != NULL)
+    {
+      cairo_save (report->cr);
+      /* Text nodes start from the current point: leave none behind. */
+      cairo_new_path (report->cr);
+      cairo_translate (report->cr, MARGIN, report->y);
+      gsk_render_node_draw (node, report->cr);
+      cairo_restore (report->cr);
+    }
+  report->y += height;
+}
+
+/* Whether the report's charts section shows @kind: the scores always; the
+ * rest when the period has any (the volumes go with their table) */
+static gboolean
+charts_section_shows (LcChartData *data,
+                      LcChartKind  kind)
+{
+  if (LC_CHART_KIND_IS_VOLUME (kind))
+    return FALSE;
+
+  return LC_CHART_KIND_IS_SCORE (kind) || lc_chart_data_count_days (data, kind) > 0;
 }
 
 static void
@@ -608,7 +643,7 @@ charts_section (Report      *report,
       g_autoptr(GskRenderNode) node = NULL;
       float height;
 
-      if (LC_CHART_KIND_IS_CIRCUMFERENCE (kind) && lc_chart_data_count_days (data, kind) == 0)
+      if (!charts_section_shows (data, kind))
         continue;
 
       /* One legend, and the session days once: with the first chart */
@@ -630,17 +665,7 @@ charts_section (Report      *report,
                      6);
           first = FALSE;
         }
-      need (report, height);
-      if (node != NULL)
-        {
-          cairo_save (report->cr);
-          /* Text nodes start from the current point: leave none behind. */
-          cairo_new_path (report->cr);
-          cairo_translate (report->cr, MARGIN, report->y);
-          gsk_render_node_draw (node, report->cr);
-          cairo_restore (report->cr);
-        }
-      report->y += height;
+      place_chart (report, node, height);
     }
   report->y += 6;
 }
@@ -759,11 +784,12 @@ format_volume_change (const LcLimbMeasurement *first,
 /* The guided leg measurements of the period, against the first ever: only
  * when there are any */
 static void
-volume_section (Report    *report,
-                GPtrArray *measurements,
-                GTimeZone *tz,
-                gint64     from,
-                gint64     to)
+volume_section (Report      *report,
+                LcChartData *data,
+                GPtrArray   *measurements,
+                GTimeZone   *tz,
+                gint64       from,
+                gint64       to)
 {
   const Column columns[] = {
     { C_("report table", "Date"), 0.16, FALSE },
@@ -788,6 +814,8 @@ volume_section (Report    *report,
   if (!any)
     return;
 
+  /* The heading, its words and the table's header and first row together */
+  need (report, 150);
   heading (report, _("Leg Volume"));
   {
     g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (first->taken_at);
@@ -802,6 +830,31 @@ volume_section (Report    *report,
     paragraph (report, SMALL_FONT, text, 4);
   }
 
+  /* Each leg over the period with the band of measurement error around its
+   * first volume, and the difference between them once both were measured */
+  for (int kind = LC_CHART_VOLUME; kind <= LC_CHART_VOLUME_DIFFERENCE; kind++)
+    {
+      LcChartStyle style;
+      g_autoptr(GtkSnapshot) snapshot = NULL;
+      g_autoptr(GskRenderNode) node = NULL;
+      float height;
+
+      if (lc_chart_data_count_days (data, kind) == 0)
+        continue;
+      lc_chart_style_for_paper (&style);
+      style.legend = FALSE;
+      snapshot = gtk_snapshot_new ();
+      height = draw_chart (snapshot, report->pango, data, kind, FALSE, &style, (float) content_width (report));
+      node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+      place_chart (report, node, height);
+      if (kind == LC_CHART_VOLUME)
+        paragraph (report, SMALL_FONT,
+                   _("Circles and the solid line: left leg; diamonds and the dashed line: right leg. Light bands: 3.8 % either side of each leg’s first measurement."),
+                   6);
+    }
+
+  /* The table's header stays with its first row */
+  need (report, 60);
   table_header (report, columns, G_N_ELEMENTS (columns));
   for (guint i = 0; i < measurements->len; i++)
     {
@@ -910,7 +963,7 @@ lc_report_draw_charts (GtkSnapshot        *snapshot,
 
   for (int kind = 0; kind < LC_N_CHART_KINDS; kind++)
     {
-      if (LC_CHART_KIND_IS_CIRCUMFERENCE (kind) && lc_chart_data_count_days (data, kind) == 0)
+      if (!LC_CHART_KIND_IS_SCORE (kind) && lc_chart_data_count_days (data, kind) == 0)
         continue;
 
       gtk_snapshot_save (snapshot);
@@ -1053,7 +1106,7 @@ lc_report_create_pdf (LcDiary       *diary,
   if (measurements == NULL)
     return NULL;
 
-  data = lc_chart_data_new (days, sessions, tz, first_day, last_day);
+  data = lc_chart_data_new_full (days, sessions, measurements, tz, first_day, last_day);
 
   report.width = gtk_paper_size_get_width (paper, GTK_UNIT_POINTS);
   report.height = gtk_paper_size_get_height (paper, GTK_UNIT_POINTS);
@@ -1094,7 +1147,7 @@ lc_report_create_pdf (LcDiary       *diary,
   insights_section (&report, entries, sessions, tz, first_day, last_day);
   sessions_section (&report, sessions, tz, first_day, last_day);
   effects_section (&report, sessions);
-  volume_section (&report, measurements, tz, g_date_time_to_unix (from), g_date_time_to_unix (to));
+  volume_section (&report, data, measurements, tz, g_date_time_to_unix (from), g_date_time_to_unix (to));
   entries_section (&report, entries, tz);
 
   footer (&report);

@@ -24,6 +24,7 @@ struct _LcTrendsPage
   LcDiary        *diary;
   GArray         *days;          /* the whole diary, by day */
   GPtrArray      *sessions;
+  GPtrArray      *measurements;  /* from the first: the volumes' baseline */
   LcChartData    *data;
   guint32         today;
   LcPeriod        period;        /* shown; kind LC_N_PERIOD_KINDS before the first */
@@ -55,6 +56,12 @@ struct _LcTrendsPage
   GtkWidget      *ankle_box;
   LcChart        *calf_chart;
   GtkWidget      *calf_box;
+  LcChart        *breaks_chart;
+  GtkWidget      *breaks_box;
+  LcChart        *volume_chart;
+  GtkWidget      *volume_box;
+  LcChart        *volume_difference_chart;
+  GtkWidget      *volume_difference_box;
   GtkListBox     *insights_list;
   GtkWidget      *scroller;
   GtkWidget      *acknowledge_button;
@@ -82,6 +89,12 @@ chart (LcTrendsPage *self,
       return self->swelling_chart;
     case LC_CHART_CALF:
       return self->calf_chart;
+    case LC_CHART_BREAKS:
+      return self->breaks_chart;
+    case LC_CHART_VOLUME:
+      return self->volume_chart;
+    case LC_CHART_VOLUME_DIFFERENCE:
+      return self->volume_difference_chart;
     case LC_CHART_ANKLE:
     case LC_N_CHART_KINDS:
     default:
@@ -651,7 +664,8 @@ update_range (LcTrendsPage *self)
 
   day = lc_chart_get_active_day (self->heaviness_chart);
   g_clear_pointer (&self->data, lc_chart_data_unref);
-  self->data = lc_chart_data_new (self->days, self->sessions, tz, self->period.first_day, self->period.last_day);
+  self->data = lc_chart_data_new_full (self->days, self->sessions, self->measurements, tz, self->period.first_day,
+                                      self->period.last_day);
 
   /* The chosen day stays chosen if the period shows it. */
   self->syncing = TRUE;
@@ -664,6 +678,11 @@ update_range (LcTrendsPage *self)
   self->syncing = FALSE;
   gtk_widget_set_visible (self->ankle_box, lc_chart_data_count_days (self->data, LC_CHART_ANKLE) > 0);
   gtk_widget_set_visible (self->calf_box, lc_chart_data_count_days (self->data, LC_CHART_CALF) > 0);
+  gtk_widget_set_visible (self->breaks_box, lc_chart_data_count_days (self->data, LC_CHART_BREAKS) > 0);
+  gtk_widget_set_visible (self->volume_box, lc_chart_data_count_days (self->data, LC_CHART_VOLUME) > 0);
+  /* Only once both legs were measured on a day */
+  gtk_widget_set_visible (self->volume_difference_box,
+                          lc_chart_data_count_days (self->data, LC_CHART_VOLUME_DIFFERENCE) > 0);
   update_details (self, self->heaviness_chart);
   update_entries (self);
   update_summary (self, combined);
@@ -748,15 +767,19 @@ lc_trends_page_reload (LcTrendsPage *self)
   g_clear_pointer (&self->days, g_array_unref);
   g_clear_pointer (&self->sessions, g_ptr_array_unref);
   g_clear_pointer (&self->entries, g_ptr_array_unref);
+  g_clear_pointer (&self->measurements, g_ptr_array_unref);
 
   n_entries = lc_diary_count_entries (self->diary, &error);
   if (n_entries >= 0)
     self->days = lc_diary_daily_aggregates (self->diary, 0, g_date_time_to_unix (now) + 1, &error);
   if (self->days != NULL)
     self->sessions = lc_diary_list_sessions (self->diary, 0, g_date_time_to_unix (now) + 1, &error);
-  if (self->sessions == NULL)
+  if (self->sessions != NULL)
+    self->measurements = lc_diary_list_measurements (self->diary, G_MININT64, g_date_time_to_unix (now) + 1, &error);
+  if (self->measurements == NULL)
     {
       g_clear_pointer (&self->days, g_array_unref);
+      g_clear_pointer (&self->sessions, g_ptr_array_unref);
       show_error (self, error->message);
       /* Tried again when next shown */
       self->stale = TRUE;
@@ -1180,6 +1203,7 @@ lc_trends_page_dispose (GObject *object)
   g_clear_object (&self->diary);
   g_clear_pointer (&self->days, g_array_unref);
   g_clear_pointer (&self->sessions, g_ptr_array_unref);
+  g_clear_pointer (&self->measurements, g_ptr_array_unref);
   g_clear_pointer (&self->entries, g_ptr_array_unref);
   g_clear_pointer (&self->data, lc_chart_data_unref);
 
@@ -1285,6 +1309,12 @@ lc_trends_page_class_init (LcTrendsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LcTrendsPage, ankle_box);
   gtk_widget_class_bind_template_child (widget_class, LcTrendsPage, calf_chart);
   gtk_widget_class_bind_template_child (widget_class, LcTrendsPage, calf_box);
+  gtk_widget_class_bind_template_child (widget_class, LcTrendsPage, breaks_chart);
+  gtk_widget_class_bind_template_child (widget_class, LcTrendsPage, breaks_box);
+  gtk_widget_class_bind_template_child (widget_class, LcTrendsPage, volume_chart);
+  gtk_widget_class_bind_template_child (widget_class, LcTrendsPage, volume_box);
+  gtk_widget_class_bind_template_child (widget_class, LcTrendsPage, volume_difference_chart);
+  gtk_widget_class_bind_template_child (widget_class, LcTrendsPage, volume_difference_box);
   gtk_widget_class_bind_template_child (widget_class, LcTrendsPage, insights_list);
   gtk_widget_class_bind_template_child (widget_class, LcTrendsPage, scroller);
   gtk_widget_class_bind_template_child (widget_class, LcTrendsPage, acknowledge_button);
