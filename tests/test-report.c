@@ -693,6 +693,23 @@ test_report_contents (void)
   assert_row (flat, (const char *[]) { "12 Mar 2025", "4886", "4622", "−265", "+5.7 %", "+0.0 % (within error)", NULL });
   assert_row (flat, (const char *[]) { "20 Mar 2025", "—", "4645", "—", "—", "+0.5 % (within error)", NULL });
   assert_lacks (flat, "15 Feb 2025 4622");
+  /* Their charts between the words and the table: each leg with the band
+   * of measurement error, then the difference (both legs measured on the
+   * 12th only) */
+  {
+    const char *section = strstr (flat, "Leg Volume From the person");
+    const char *chart = section != NULL ? strstr (section, "Leg Volume (mL)") : NULL;
+    const char *difference = chart != NULL ? strstr (chart, "Right Leg Less Left Leg (mL)") : NULL;
+    const char *bands = difference != NULL ? strstr (chart, "Light bands: 3.8 % either side") : NULL;
+    const char *table = strstr (flat, "12 Mar 2025 4886");
+
+    g_assert_nonnull (section);
+    g_assert_nonnull (chart);
+    g_assert_nonnull (difference);
+    g_assert_nonnull (bands);
+    g_assert_true (bands < difference);
+    g_assert_true (difference < table);
+  }
 
   /* The warning: one episode of calves apart, nothing else; what was
    * checked, and that it rules nothing out */
@@ -711,8 +728,11 @@ test_report_contents (void)
   assert_lacks (flat, "your ");
   assert_lacks (flat, "You ");
 
-  /* The charts, with the ankles and calves since they were measured */
+  /* The charts, with the ankles and calves since they were measured, and
+   * the sitting breaks since there were some; the volumes not among them */
   assert_contains (flat, "Ankle Circumference (cm)");
+  g_assert_true (strstr (flat, "Sitting Breaks per Day") < strstr (flat, "Observations"));
+  g_assert_true (strstr (flat, "Leg Volume (mL)") > strstr (flat, "Observations"));
   assert_contains (flat, "Calf Circumference, 10 cm below the kneecap’s bump (cm)");
 
   /* Sessions per week: weeks from 1 March, completed sessions only */

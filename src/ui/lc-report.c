@@ -849,6 +849,7 @@ volume_section (Report      *report,
       place_chart (report, node, height);
       if (kind == LC_CHART_VOLUME)
         paragraph (report, SMALL_FONT,
+                   /* xgettext:no-c-format */
                    _("Circles and the solid line: left leg; diamonds and the dashed line: right leg. Light bands: 3.8 % either side of each leg’s first measurement."),
                    6);
     }
