@@ -1020,13 +1020,14 @@ test_diary_changed (void)
   lc_diary_rollback (diary);
   g_assert_cmpuint (changes->len, ==, 0);
 
-  /* A restore: all of it */
+  /* A restore: all of it, the leg measurements too */
   g_assert_true (lc_diary_backup_to (diary, backup, &error));
   g_assert_true (lc_diary_restore_from (diary, backup, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (changes->len, ==, 1);
   g_assert_cmpuint (g_array_index (changes, guint, 0), ==,
-                    LC_DIARY_CHANGE_ENTRIES | LC_DIARY_CHANGE_SESSIONS | LC_DIARY_CHANGE_RESTORED);
+                    LC_DIARY_CHANGE_ENTRIES | LC_DIARY_CHANGE_SESSIONS | LC_DIARY_CHANGE_MEASUREMENTS |
+                    LC_DIARY_CHANGE_RESTORED);
 }
 
 /* --- crash safety ------------------------------------------------------------ */

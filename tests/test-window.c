@@ -20,6 +20,7 @@
 #include "lc-entry-dialog.h"
 #include "lc-preferences-dialog.h"
 #include "lc-format.h"
+#include "lc-limb-volume.h"
 #include "lc-measure-guide.h"
 #include "lc-routine-editor.h"
 #include "lc-routine-share.h"
@@ -1636,6 +1637,55 @@ test_window_trends (Fixture       *fixture,
   g_assert_false (lc_chart_get_legend (LC_CHART (trends_child (page, "ankle_chart"))));
   /* Observations in words */
   g_assert_nonnull (gtk_widget_get_first_child (trends_child (page, "insights_list")));
+
+  /* Sitting breaks and leg volumes get their charts once there are any:
+   * the breaks under heaviness, each leg's volume, and the difference only
+   * once both legs were measured on a day */
+  g_assert_false (gtk_widget_get_visible (trends_child (page, "breaks_box")));
+  g_assert_false (gtk_widget_get_visible (trends_child (page, "volume_box")));
+  g_assert_false (gtk_widget_get_visible (trends_child (page, "volume_difference_box")));
+  {
+    g_autoptr(LcSessionRecord) record = lc_session_record_new ();
+    g_autoptr(LcLimbMeasurement) one_leg = lc_limb_measurement_new (g_date_time_to_unix (now),
+                                                                     LC_LIMB_SPACING_DEFAULT_MM);
+    g_autoptr(LcLimbMeasurement) both = NULL;
+    LcChart *volume = LC_CHART (trends_child (page, "volume_chart"));
+
+    record->routine_id = g_strdup (LC_ROUTINE_ID_SITTING_BREAK);
+    record->routine_name = g_strdup ("Sitting Break");
+    record->started_at = g_date_time_to_unix (now);
+    record->ended_at = record->started_at + 120;
+    record->steps_total = record->steps_done = 4;
+    g_assert_true (lc_diary_add_session (diary, record, &error));
+    g_assert_no_error (error);
+    g_assert_true (gtk_widget_get_visible (trends_child (page, "breaks_box")));
+    g_assert_true (gtk_widget_get_prev_sibling (trends_child (page, "breaks_box")) ==
+                   gtk_widget_get_parent (GTK_WIDGET (heaviness)));
+
+    for (guint i = 0; i < 4; i++)
+      lc_limb_measurement_add (one_leg, LC_LEG_LEFT, 250 + 30 * i);
+    both = lc_limb_measurement_copy (one_leg);
+    both->taken_at--;
+    for (guint i = 0; i < 4; i++)
+      lc_limb_measurement_add (both, LC_LEG_RIGHT, 250 + 30 * i);
+    g_assert_true (lc_diary_add_measurement (diary, one_leg, &error));
+    g_assert_no_error (error);
+    g_assert_true (gtk_widget_get_visible (trends_child (page, "volume_box")));
+    g_assert_false (gtk_widget_get_visible (trends_child (page, "volume_difference_box")));
+    g_assert_cmpuint (lc_chart_data_count_days (lc_chart_get_data (volume), LC_CHART_VOLUME), ==, 1);
+    /* The day's last measurement counts: one leg only, no difference */
+    g_assert_true (lc_diary_add_measurement (diary, both, &error));
+    g_assert_no_error (error);
+    g_assert_false (gtk_widget_get_visible (trends_child (page, "volume_difference_box")));
+    g_assert_true (lc_diary_delete_measurement (diary, one_leg->id, &error));
+    g_assert_no_error (error);
+    g_assert_true (gtk_widget_get_visible (trends_child (page, "volume_difference_box")));
+    g_assert_true (lc_diary_delete_measurement (diary, both->id, &error));
+    g_assert_true (lc_diary_delete_session (diary, record->id, &error));
+    g_assert_no_error (error);
+    g_assert_false (gtk_widget_get_visible (trends_child (page, "breaks_box")));
+    g_assert_false (gtk_widget_get_visible (trends_child (page, "volume_box")));
+  }
 
   /* Each kind of period, remembered: the one with today, whole, named */
   for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)

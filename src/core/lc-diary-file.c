@@ -632,7 +632,8 @@ lc_diary_restore_from (LcDiary  *self,
       }
     if (!migrate (self, version, error))
       return FALSE;
-    lc_diary_note_change (self, LC_DIARY_CHANGE_ENTRIES | LC_DIARY_CHANGE_SESSIONS | LC_DIARY_CHANGE_RESTORED);
+    lc_diary_note_change (self, LC_DIARY_CHANGE_ENTRIES | LC_DIARY_CHANGE_SESSIONS | LC_DIARY_CHANGE_MEASUREMENTS |
+                                LC_DIARY_CHANGE_RESTORED);
     return TRUE;
   }
 }
