@@ -2999,6 +2999,59 @@ test_window_shared_routine (Fixture       *fixture,
   g_rmdir (dir);
 }
 
+/* The guided leg measurement from the Diary's + menu and from the entry
+ * dialog, over it: the entry stays as it was */
+static void
+test_window_volume_from_entry (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  GtkWidget *split = child (fixture, LC_TYPE_WINDOW, "new_entry_button");
+  GMenuModel *menu = adw_split_button_get_menu_model (ADW_SPLIT_BUTTON (split));
+  AdwDialog *entry;
+  AdwDialog *volume;
+  GtkWidget *row;
+  gboolean found = FALSE;
+
+  acknowledge_safety (fixture);
+  lc_window_set_page (fixture->window, "diary");
+  g_assert_true (gtk_widget_get_visible (split));
+  g_assert_true (gtk_widget_is_sensitive (split));
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (split)), ==, "win.new-entry");
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      GMenuModel *section = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SECTION);
+
+      for (int j = 0; section != NULL && j < g_menu_model_get_n_items (section); j++)
+        {
+          g_autofree char *action = NULL;
+
+          if (g_menu_model_get_item_attribute (section, j, G_MENU_ATTRIBUTE_ACTION, "s", &action))
+            found = found || g_str_equal (action, "win.measure-volume");
+        }
+      g_clear_object (&section);
+    }
+  g_assert_true (found);
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.new-entry", NULL);
+  wait_until (LC_IS_ENTRY_DIALOG (visible_dialog (fixture)));
+  entry = visible_dialog (fixture);
+  for (guint n = 0; (row = find_descendant (GTK_WIDGET (entry), ADW_TYPE_BUTTON_ROW, &(guint) { n })) != NULL; n++)
+    if (g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (row)), "win.measure-volume") == 0)
+      break;
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "_Measure Leg Volume…");
+  g_assert_true (gtk_widget_is_sensitive (row));
+  g_signal_emit_by_name (row, "activate");
+  wait_until (LC_IS_VOLUME_DIALOG (visible_dialog (fixture)));
+  volume = visible_dialog (fixture);
+  g_object_add_weak_pointer (G_OBJECT (volume), (gpointer *) &volume);
+  g_assert_true (adw_dialog_close (volume));
+  wait_until (volume == NULL);
+  /* Back to the entry, still open */
+  g_assert_true (visible_dialog (fixture) == entry);
+  close_dialog (entry);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -3040,6 +3093,7 @@ main (int   argc,
   ADD ("trends-summary", test_window_trends_summary);
   ADD ("export", test_window_export);
   ADD ("volume", test_window_volume);
+  ADD ("volume-from-entry", test_window_volume_from_entry);
   ADD ("import", test_window_import);
   ADD ("restore-backup", test_window_restore_backup);
   ADD ("routine-editor", test_window_routine_editor);

@@ -978,6 +978,9 @@ lc_window_set_diary (LcWindow     *self,
     adw_banner_set_title (self->diary_banner, problem->message);
   adw_banner_set_revealed (self->diary_banner, diary == NULL || problem != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-entry", diary != NULL && problem == NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.measure-volume", diary != NULL && problem == NULL);
+  /* A split button greys out only the half with the action: all of it */
+  gtk_widget_set_sensitive (self->new_entry_button, diary != NULL && problem == NULL);
 }
 
 /**
