@@ -3035,7 +3035,7 @@ test_window_volume_from_entry (Fixture       *fixture,
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.new-entry", NULL);
   wait_until (LC_IS_ENTRY_DIALOG (visible_dialog (fixture)));
   entry = visible_dialog (fixture);
-  for (guint n = 0; (row = find_descendant (GTK_WIDGET (entry), ADW_TYPE_BUTTON_ROW, &(guint) { n })) != NULL; n++)
+  for (guint n = 0; (row = find_descendant (GTK_WIDGET (entry), ADW_TYPE_PREFERENCES_ROW, &(guint) { n })) != NULL; n++)
     if (g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (row)), "win.measure-volume") == 0)
       break;
   g_assert_nonnull (row);

@@ -355,6 +355,11 @@ create_break_notification (LcNotifier *self)
   g_notification_add_button (notification, _("Later"), "app.break-later");
   g_notification_add_button (notification, _("Skip"), "app.break-skip");
   g_notification_set_default_action (notification, "app.break-start");
+  /* Normal, never urgent: GNOME Shell then holds the banner back while the
+   * screen is in fullscreen (a presentation, a video call shared full
+   * screen) and shows it after. An app can't tell on Wayland whether
+   * another app is in fullscreen, so this is where breaks respect one. */
+  g_notification_set_priority (notification, G_NOTIFICATION_PRIORITY_NORMAL);
 
   return g_steal_pointer (&notification);
 }
