@@ -39,9 +39,18 @@ struct _LcTapeGuide
   guint     index;
   guint64   done[LC_N_LEGS];
   char     *description;
+  int       natural_height;
 };
 
 G_DEFINE_FINAL_TYPE (LcTapeGuide, lc_tape_guide, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_NATURAL_HEIGHT,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
 
 typedef struct
 {
@@ -486,7 +495,7 @@ lc_tape_guide_measure (GtkWidget      *widget,
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
       float extent = THIGH_BACK + OVERHANG - TOES;
-      float scale = (float) NAT_HEIGHT / (top_cm (self) - SOLE);
+      float scale = MIN (MAX_SCALE, (float) self->natural_height / (top_cm (self) - SOLE));
 
       *minimum = (int) ceilf (2 * MARGIN + GAP + label_width + extent * 1.f);
       *natural = MAX (*minimum, (int) ceilf (2 * MARGIN + GAP + label_width + extent * scale));
@@ -494,7 +503,7 @@ lc_tape_guide_measure (GtkWidget      *widget,
   else
     {
       *minimum = MAX (MIN_HEIGHT, label_height);
-      *natural = MAX (NAT_HEIGHT, label_height);
+      *natural = MAX (MAX (MIN_HEIGHT, self->natural_height), label_height);
     }
 }
 
@@ -534,6 +543,49 @@ update_description (LcTapeGuide *self)
 }
 
 static void
+lc_tape_guide_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  LcTapeGuide *self = LC_TAPE_GUIDE (object);
+
+  switch (prop_id)
+    {
+    case PROP_NATURAL_HEIGHT:
+      g_value_set_int (value, self->natural_height);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lc_tape_guide_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  LcTapeGuide *self = LC_TAPE_GUIDE (object);
+
+  switch (prop_id)
+    {
+    case PROP_NATURAL_HEIGHT:
+      if (self->natural_height != g_value_get_int (value))
+        {
+          self->natural_height = g_value_get_int (value);
+          gtk_widget_queue_resize (GTK_WIDGET (self));
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 lc_tape_guide_finalize (GObject *object)
 {
   LcTapeGuide *self = LC_TAPE_GUIDE (object);
@@ -550,9 +602,22 @@ lc_tape_guide_class_init (LcTapeGuideClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->finalize = lc_tape_guide_finalize;
+  object_class->get_property = lc_tape_guide_get_property;
+  object_class->set_property = lc_tape_guide_set_property;
 
   widget_class->snapshot = lc_tape_guide_snapshot;
   widget_class->measure = lc_tape_guide_measure;
+
+  /**
+   * LcTapeGuide:natural-height:
+   *
+   * The height it asks for when there is room; it takes less down to a
+   * small picture, so that it never makes what holds it taller.
+   */
+  properties [PROP_NATURAL_HEIGHT] =
+    g_param_spec_int ("natural-height", NULL, NULL, MIN_HEIGHT, G_MAXINT, NAT_HEIGHT,
+                      (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_css_name (widget_class, "tapeguide");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
@@ -564,6 +629,7 @@ lc_tape_guide_init (LcTapeGuide *self)
   self->n_points = 6;
   self->spacing_mm = 80;
   self->leg = LC_LEG_LEFT;
+  self->natural_height = NAT_HEIGHT;
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Where the tape goes"), -1);
   update_description (self);
