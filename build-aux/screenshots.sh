@@ -42,9 +42,9 @@ for lang in $languages; do
       text125) extra="LC_SCREENSHOT_TEXT_SCALE=1.25"
                shots='narrow-diary*:narrow-entry*:narrow-trends-period-month*:narrow-session*:narrow-routine:narrow-step-editor*:narrow-report-dialog*' ;;
       text2) extra="LC_SCREENSHOT_TEXT_SCALE=2"
-             shots='main:routine:diary:diary-wide*:entry:trends-period-month:trends-period-3-months:player-1000x700*:player-1400x1000:narrow-diary*:narrow-trends-period-month*:narrow-routine:narrow-trends-volume*' ;;
+             shots='main:routine:diary:diary-wide*:entry:trends-period-month:trends-period-3-months:player-1000x700*:player-1400x1000:narrow-diary*:narrow-trends-period-month*:narrow-routine:narrow-volume*:narrow-trends-volume*' ;;
       hc) extra="ADW_DEBUG_HIGH_CONTRAST=1"
-          shots='main:narrow-diary*:diary-wide*:narrow-entry*:trends-period-month:narrow-trends-period-month*:trends-warning:narrow-session*:player-1000x700*:trends-volume' ;;
+          shots='main:narrow-diary*:diary-wide*:narrow-entry*:trends-period-month:narrow-trends-period-month*:trends-warning:narrow-session*:player-1000x700*:volume*:narrow-volume*:trends-volume' ;;
     esac
     env LANG=$locale LANGUAGE=$lang $extra \
         LC_SCREENSHOTS="$shots" \

@@ -82,9 +82,11 @@ static const Shot shots[] = {
   /* Leg volumes over four weeks: the chart with its bands, the difference */
   { "trends-volume", "trends", 1000, 700, "light", NULL, NULL, FALSE, FALSE, NULL, 0, FALSE, "volume" },
   { "narrow-trends-volume-dark", "trends", 360, 720, "dark", NULL, NULL, FALSE, FALSE, NULL, 0, FALSE, "volume" },
-  /* A leg measurement, the left leg typed in */
+  /* A leg measurement, half the left leg typed in */
   { "volume", "diary", 1000, 700, "light", "volume", NULL },
   { "narrow-volume-dark", "diary", 360, 720, "dark", "volume", NULL },
+  { "volume-dark", "diary", 1000, 700, "dark", "volume", NULL },
+  { "narrow-volume", "diary", 360, 720, "light", "volume", NULL },
   /* The Reminders page at its sitting breaks, turned on */
   { "preferences-breaks", "routines", 1000, 700, "light", "preferences-breaks", NULL },
   { "narrow-preferences-breaks-dark", "routines", 360, 720, "dark", "preferences-breaks", NULL },
@@ -576,7 +578,10 @@ main (int   argc,
       spin (300);
       if (g_strcmp0 (shot->action, "volume") == 0)
         {
-          const char *values[] = { "22", "24", "30", "35", "37", "35" };
+          /* Half the left leg typed in, the focus in the next field:
+           * the picture shows the points done, the one being typed and
+           * the ones still to come */
+          const char *values[] = { "22", "24", "30", NULL };
           GtkWidget *dialog;
           guint n = 0;
 
@@ -586,8 +591,12 @@ main (int   argc,
           /* The first rows in order are the left leg's */
           for (GtkWidget *w = gtk_widget_get_first_child (dialog); w != NULL && n < G_N_ELEMENTS (values);)
             {
+              if (ADW_IS_ENTRY_ROW (w) && values[n] == NULL)
+                gtk_widget_grab_focus (w);
+              if (ADW_IS_ENTRY_ROW (w) && values[n] != NULL)
+                gtk_editable_set_text (GTK_EDITABLE (w), values[n]);
               if (ADW_IS_ENTRY_ROW (w))
-                gtk_editable_set_text (GTK_EDITABLE (w), values[n++]);
+                n++;
               if (!ADW_IS_ENTRY_ROW (w) && gtk_widget_get_first_child (w) != NULL)
                 w = gtk_widget_get_first_child (w);
               else

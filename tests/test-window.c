@@ -35,6 +35,7 @@
 #include "lc-trend.h"
 #include "lc-trends-page.h"
 #include "lc-widgets.h"
+#include "lc-tape-guide.h"
 #include "lc-volume-dialog.h"
 #include "lc-window.h"
 #include "lc-test-keys.h"
@@ -2306,6 +2307,136 @@ test_window_volume (Fixture       *fixture,
   adw_dialog_force_close (dialog);
 }
 
+/* The picture of where the tape goes follows the field with the focus, on
+ * either leg, and the distance and number of points the dialog uses: its
+ * highlighted point and its description for screen readers; the points
+ * filled in are marked as done; it stays in view (outside what scrolls). */
+static void
+test_window_volume_tape_guide (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(GPtrArray) left = NULL;
+  g_autoptr(GPtrArray) right = NULL;
+  AdwDialog *dialog;
+  LcTapeGuide *guide;
+  LcLeg leg;
+  guint index;
+
+  /* A first measurement, as the other tests may leave, fixes the points:
+   * none, so that the defaults and the spacing can be chosen */
+  {
+    LcDiary *diary = lc_application_get_diary (fixture->app);
+    g_autoptr(GPtrArray) earlier = lc_diary_list_measurements (diary, G_MININT64, G_MAXINT64, NULL);
+
+    for (guint i = 0; earlier != NULL && i < earlier->len; i++)
+      g_assert_true (lc_diary_delete_measurement (diary, ((LcLimbMeasurement *) earlier->pdata[i])->id, NULL));
+  }
+  acknowledge_safety (fixture);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.measure-volume", NULL);
+  wait_until (LC_IS_VOLUME_DIALOG (visible_dialog (fixture)));
+  dialog = visible_dialog (fixture);
+#define CHILD(name) GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (dialog), LC_TYPE_VOLUME_DIALOG, name))
+  guide = LC_TAPE_GUIDE (CHILD ("tape_guide"));
+  wait_until (gtk_widget_get_mapped (GTK_WIDGET (guide)));
+  g_assert_null (gtk_widget_get_ancestor (GTK_WIDGET (guide), GTK_TYPE_SCROLLED_WINDOW));
+  g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (guide)), ==, GTK_ACCESSIBLE_ROLE_IMG);
+  g_assert_null (gtk_test_accessible_check_property (GTK_ACCESSIBLE (guide), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                                     "Where the tape goes"));
+  g_assert_cmpuint (lc_tape_guide_get_n_points (guide), ==, 6);
+  g_assert_cmpuint (lc_tape_guide_get_spacing_mm (guide), ==, 80);
+
+  /* The first field has the focus: the first point */
+  left = entry_rows (CHILD ("left_group"));
+  right = entry_rows (CHILD ("right_group"));
+  wait_until (gtk_widget_get_focus_child (left->pdata[0]) != NULL);
+  lc_tape_guide_get_current (guide, &leg, &index);
+  g_assert_cmpint (leg, ==, LC_LEG_LEFT);
+  g_assert_cmpuint (index, ==, 0);
+  g_assert_null (gtk_test_accessible_check_property (GTK_ACCESSIBLE (guide), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                                     "Tape position: left leg, point 1 of 6, at the narrowest "
+                                                     "point above the ankle"));
+
+  /* The third field of the left leg: 16 cm up */
+  gtk_widget_grab_focus (left->pdata[2]);
+  wait_until (gtk_widget_get_focus_child (left->pdata[2]) != NULL);
+  lc_tape_guide_get_current (guide, &leg, &index);
+  g_assert_cmpint (leg, ==, LC_LEG_LEFT);
+  g_assert_cmpuint (index, ==, 2);
+  g_assert_null (gtk_test_accessible_check_property (GTK_ACCESSIBLE (guide), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                                     "Tape position: left leg, point 3 of 6, 16 cm above the "
+                                                     "narrowest point of the ankle"));
+
+  /* Typed in: done, and the point and its description stay */
+  g_assert_false (lc_tape_guide_get_done (guide, LC_LEG_LEFT, 0));
+  gtk_editable_set_text (GTK_EDITABLE (left->pdata[0]), "22");
+  g_assert_true (lc_tape_guide_get_done (guide, LC_LEG_LEFT, 0));
+  g_assert_false (lc_tape_guide_get_done (guide, LC_LEG_RIGHT, 0));
+  gtk_editable_set_text (GTK_EDITABLE (left->pdata[1]), "9");
+  g_assert_false (lc_tape_guide_get_done (guide, LC_LEG_LEFT, 1));
+  lc_tape_guide_get_current (guide, NULL, &index);
+  g_assert_cmpuint (index, ==, 2);
+
+  /* Enter goes on to the next field, and the picture with it */
+  g_signal_emit_by_name (left->pdata[2], "entry-activated");
+  wait_until (gtk_widget_get_focus_child (left->pdata[3]) != NULL);
+  lc_tape_guide_get_current (guide, NULL, &index);
+  g_assert_cmpuint (index, ==, 3);
+  gtk_widget_grab_focus (left->pdata[2]);
+  wait_until (gtk_widget_get_focus_child (left->pdata[2]) != NULL);
+
+  /* Every 4 cm (chosen with the focus there): the same point is 8 cm up */
+  gtk_widget_grab_focus (CHILD ("spacing_row"));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (CHILD ("spacing_row")), 1);
+  g_assert_cmpuint (lc_tape_guide_get_spacing_mm (guide), ==, 40);
+  g_assert_null (gtk_test_accessible_check_property (GTK_ACCESSIBLE (guide), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                                     "Tape position: left leg, point 3 of 6, 8 cm above the "
+                                                     "narrowest point of the ankle"));
+  /* Its value kept, still done */
+  g_assert_true (lc_tape_guide_get_done (guide, LC_LEG_LEFT, 0));
+
+  /* Fewer points than the one shown: the last */
+  gtk_widget_grab_focus (CHILD ("count_spin"));
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (CHILD ("count_spin")), 2);
+  g_assert_cmpuint (lc_tape_guide_get_n_points (guide), ==, 2);
+  g_assert_null (gtk_test_accessible_check_property (GTK_ACCESSIBLE (guide), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                                     "Tape position: left leg, point 2 of 2, 4 cm above the "
+                                                     "narrowest point of the ankle"));
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (CHILD ("count_spin")), 8);
+  g_clear_pointer (&left, g_ptr_array_unref);
+  g_clear_pointer (&right, g_ptr_array_unref);
+  left = entry_rows (CHILD ("left_group"));
+  right = entry_rows (CHILD ("right_group"));
+  g_assert_cmpuint (right->len, ==, 8);
+
+  /* The right leg, at its last field (the page scrolls to it, the
+   * picture stays in the dialog's view) */
+  gtk_widget_grab_focus (right->pdata[7]);
+  wait_until (gtk_widget_get_focus_child (right->pdata[7]) != NULL);
+  lc_tape_guide_get_current (guide, &leg, &index);
+  g_assert_cmpint (leg, ==, LC_LEG_RIGHT);
+  g_assert_cmpuint (index, ==, 7);
+  g_assert_null (gtk_test_accessible_check_property (GTK_ACCESSIBLE (guide), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                                     "Tape position: right leg, point 8 of 8, 28 cm above the "
+                                                     "narrowest point of the ankle"));
+  gtk_widget_grab_focus (right->pdata[0]);
+  wait_until (gtk_widget_get_focus_child (right->pdata[0]) != NULL);
+  g_assert_null (gtk_test_accessible_check_property (GTK_ACCESSIBLE (guide), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                                     "Tape position: right leg, point 1 of 8, at the narrowest "
+                                                     "point above the ankle"));
+  {
+    graphene_rect_t bounds;
+
+    lc_test_wait_frames (GTK_WIDGET (fixture->window));
+    g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (guide)));
+    g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (guide), GTK_WIDGET (dialog), &bounds));
+    g_assert_cmpfloat (bounds.size.height, >=, 100);
+    g_assert_cmpfloat (bounds.origin.y, >=, 0);
+    g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, gtk_widget_get_height (GTK_WIDGET (dialog)));
+  }
+#undef CHILD
+  adw_dialog_force_close (dialog);
+}
+
 /* Exporting: written in the background (the window keeps going), the same
  * text as lc_csv_export(), a toast when done; a place that can't be
  * written says why and leaves the diary as it was. */
@@ -3094,6 +3225,7 @@ main (int   argc,
   ADD ("export", test_window_export);
   ADD ("volume", test_window_volume);
   ADD ("volume-from-entry", test_window_volume_from_entry);
+  ADD ("volume-tape-guide", test_window_volume_tape_guide);
   ADD ("import", test_window_import);
   ADD ("restore-backup", test_window_restore_backup);
   ADD ("routine-editor", test_window_routine_editor);

@@ -10,7 +10,8 @@
  * numbers mean is said with care: a change smaller than the smallest real
  * difference is measurement error, and no difference between legs is a
  * diagnosis (Ancukiewicz et al. 2012, Breast Cancer Res Treat 135:145:
- * the thresholds known are for arms).
+ * the thresholds known are for arms). A picture (LcTapeGuide) shows the
+ * heights on a leg and follows the field with the focus.
  */
 
 #include "config.h"
@@ -20,6 +21,7 @@
 #include <glib/gi18n.h>
 
 #include "lc-limb-volume.h"
+#include "lc-tape-guide.h"
 #include "lc-volume-dialog.h"
 #include "lc-widgets.h"
 
@@ -45,6 +47,7 @@ struct _LcVolumeDialog
   AdwActionRow       *right_volume_row;
   AdwActionRow       *difference_row;
   AdwActionRow       *change_row;
+  LcTapeGuide        *tape_guide;
 };
 
 G_DEFINE_FINAL_TYPE (LcVolumeDialog, lc_volume_dialog, ADW_TYPE_DIALOG)
@@ -270,6 +273,14 @@ update (LcVolumeDialog *self)
       guint n_filled;
       LegState state = read_leg (self, leg, points, &n_filled);
 
+      for (guint i = 0; i < self->rows[leg]->len; i++)
+        {
+          guint16 mm;
+
+          lc_tape_guide_set_done (self->tape_guide, leg, i,
+                                  parse_cm (gtk_editable_get_text (GTK_EDITABLE (self->rows[leg]->pdata[i])), &mm));
+        }
+
       if (state == LEG_COMPLETE)
         {
           complete[leg] = lc_limb_volume_ml ((const guint16 *) points->data, points->len, spacing_mm (self),
@@ -331,6 +342,25 @@ entry_activated_cb (LcVolumeDialog *self,
     }
 }
 
+/* The focus in a field: the picture shows its point */
+static void
+row_focus_entered_cb (LcVolumeDialog          *self,
+                      GtkEventControllerFocus *controller)
+{
+  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+
+  for (guint leg = 0; leg < LC_N_LEGS; leg++)
+    {
+      guint i;
+
+      if (g_ptr_array_find (self->rows[leg], row, &i))
+        {
+          lc_tape_guide_set_current (self->tape_guide, leg, i);
+          return;
+        }
+    }
+}
+
 /* One field per height, from the ankle up */
 static void
 build_rows (LcVolumeDialog *self)
@@ -353,6 +383,7 @@ build_rows (LcVolumeDialog *self)
       for (guint i = 0; i < n; i++)
         {
           GtkWidget *row = adw_entry_row_new ();
+          GtkEventController *focus = gtk_event_controller_focus_new ();
           g_autofree char *title = NULL;
 
           if (i == 0)
@@ -368,11 +399,14 @@ build_rows (LcVolumeDialog *self)
           g_signal_connect_object (row, "changed", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
           g_signal_connect_object (row, "entry-activated", G_CALLBACK (entry_activated_cb), self,
                                    G_CONNECT_SWAPPED);
+          g_signal_connect_object (focus, "enter", G_CALLBACK (row_focus_entered_cb), self, G_CONNECT_SWAPPED);
+          gtk_widget_add_controller (row, focus);
           adw_preferences_group_add (groups[leg], row);
           g_ptr_array_add (self->rows[leg], row);
         }
     }
 
+  lc_tape_guide_set_points (self->tape_guide, n, spacing);
   update (self);
 }
 
@@ -515,6 +549,7 @@ lc_volume_dialog_class_init (LcVolumeDialogClass *klass)
   signals [SAVED] =
     g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
+  g_type_ensure (LC_TYPE_TAPE_GUIDE);
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/LegCare/ui/lc-volume-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, LcVolumeDialog, page);
   gtk_widget_class_bind_template_child (widget_class, LcVolumeDialog, error_banner);
@@ -529,6 +564,7 @@ lc_volume_dialog_class_init (LcVolumeDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LcVolumeDialog, right_volume_row);
   gtk_widget_class_bind_template_child (widget_class, LcVolumeDialog, difference_row);
   gtk_widget_class_bind_template_child (widget_class, LcVolumeDialog, change_row);
+  gtk_widget_class_bind_template_child (widget_class, LcVolumeDialog, tape_guide);
 
   gtk_widget_class_install_action (widget_class, "volume.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "volume.cancel", NULL, cancel_action);
