@@ -2303,6 +2303,31 @@ test_window_volume (Fixture       *fixture,
   gtk_editable_set_text (GTK_EDITABLE (left->pdata[6]), "33");
   g_assert_null (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (CHILD ("change_row"))), "doctor"));
   g_assert_false (gtk_widget_has_css_class (CHILD ("change_row"), "warning"));
+  /* Only one before: no "since your last one" */
+  g_assert_null (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (CHILD ("change_row"))), "last"));
+
+  /* Saved with the left grown; the third, the same again: grown since the
+   * first, within error since the last */
+  fill_leg (left, larger);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "volume.save", NULL));
+  wait_until (dialog == NULL);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.measure-volume", NULL);
+  wait_until (LC_IS_VOLUME_DIALOG (visible_dialog (fixture)));
+  dialog = visible_dialog (fixture);
+  g_clear_pointer (&left, g_ptr_array_unref);
+  g_clear_pointer (&right, g_ptr_array_unref);
+  left = entry_rows (CHILD ("left_group"));
+  right = entry_rows (CHILD ("right_group"));
+  fill_leg (left, larger);
+  fill_leg (right, larger);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (CHILD ("change_row"))), ==,
+                   "Since your first measurement: Left: 5.7 % larger · Right: +0.0 %, within measurement error\n"
+                   "Since your last one: Left: +0.0 %, within measurement error · Right: +0.0 %, within measurement error\n"
+                   "One leg has grown by more than measurement error and the other has not: show this to your "
+                   "doctor or nurse. Stop and get urgent medical advice if you have pain, throbbing or a cramp-like "
+                   "ache in one calf or thigh that does not ease with rest, especially with swelling or warmth, or "
+                   "if one leg swells, or the skin is warm, red or darker than usual.");
 #undef CHILD
   adw_dialog_force_close (dialog);
 }

@@ -31,6 +31,9 @@ struct _LcVolumeDialog
 
   LcDiary           *diary;
   LcLimbMeasurement *first;         /* nullable: the diary's first */
+  /* Each leg's first and latest earlier volume, or 0 if never measured */
+  double             first_ml[LC_N_LEGS];
+  double             previous_ml[LC_N_LEGS];
   GPtrArray         *rows[LC_N_LEGS];  /* AdwEntryRow, from the ankle up */
 
   /* Template widgets */
@@ -193,25 +196,22 @@ show_leg (AdwActionRow *row,
   adw_action_row_set_subtitle (row, text);
 }
 
-/* Against the first measurement: each leg's change, in words that keep
- * measurement error apart */
+/* Each leg's change against @before (0: not measured then), in words
+ * that keep measurement error apart; NULL if no leg compares */
 static char *
-describe_change (LcVolumeDialog *self,
-                 const double   *ml,
-                 const gboolean *complete,
-                 gboolean       *review)
+describe_against (const double   *before,
+                  const double   *ml,
+                  const gboolean *complete)
 {
   GString *text = g_string_new (NULL);
-  double before[LC_N_LEGS] = { 0, 0 };
 
-  *review = FALSE;
   for (guint leg = 0; leg < LC_N_LEGS; leg++)
     {
       double percent = 0;
       const char *side = leg == LC_LEG_LEFT ? _("Left") : _("Right");
       g_autofree char *part = NULL;
 
-      if (!complete[leg] || !lc_limb_measurement_volume (self->first, leg, &before[leg]))
+      if (!complete[leg] || before[leg] <= 0)
         continue;
 
       switch (lc_limb_volume_change (before[leg], ml[leg], &percent))
@@ -235,6 +235,43 @@ describe_change (LcVolumeDialog *self,
       if (text->len > 0)
         g_string_append (text, " · ");
       g_string_append (text, part);
+    }
+
+  if (text->len == 0)
+    return g_string_free (text, TRUE), NULL;
+  return g_string_free (text, FALSE);
+}
+
+/* Against each leg's first measurement and, when there were more, its
+ * latest: the change in words; a one-sided growth since the first asks
+ * for a review */
+static char *
+describe_change (LcVolumeDialog *self,
+                 const double   *ml,
+                 const gboolean *complete,
+                 gboolean       *review)
+{
+  GString *text = g_string_new (NULL);
+  const double *before = self->first_ml;
+  g_autofree char *since_first = describe_against (self->first_ml, ml, complete);
+  g_autofree char *since_last = NULL;
+
+  *review = FALSE;
+  /* Only one earlier measurement of a leg: its first is its latest */
+  if (self->previous_ml[LC_LEG_LEFT] != self->first_ml[LC_LEG_LEFT] ||
+      self->previous_ml[LC_LEG_RIGHT] != self->first_ml[LC_LEG_RIGHT])
+    since_last = describe_against (self->previous_ml, ml, complete);
+
+  if (since_first != NULL)
+    /* Translators: each leg's change since the first measurement, e.g.
+     * "Since your first measurement: Left: 4.2 % larger · Right: +0.5 %, within measurement error" */
+    g_string_append_printf (text, _("Since your first measurement: %s"), since_first);
+  if (since_last != NULL)
+    {
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      /* Translators: the same, since the latest measurement before this one */
+      g_string_append_printf (text, _("Since your last one: %s"), since_last);
     }
 
   if (complete[LC_LEG_LEFT] && complete[LC_LEG_RIGHT] && before[LC_LEG_LEFT] > 0 && before[LC_LEG_RIGHT] > 0 &&
@@ -466,6 +503,19 @@ lc_volume_dialog_constructed (GObject *object)
       const LcLimbMeasurement *last = earlier->pdata[earlier->len - 1];
 
       self->first = lc_limb_measurement_copy (earlier->pdata[0]);
+      /* Each leg against its own first and latest volume: a leg left out
+       * once is compared with the times it was measured */
+      for (guint i = 0; i < earlier->len; i++)
+        for (guint leg = 0; leg < LC_N_LEGS; leg++)
+          {
+            double ml;
+
+            if (!lc_limb_measurement_volume (earlier->pdata[i], leg, &ml))
+              continue;
+            if (self->first_ml[leg] <= 0)
+              self->first_ml[leg] = ml;
+            self->previous_ml[leg] = ml;
+          }
       /* The same points as the first, so that they compare */
       adw_combo_row_set_selected (self->spacing_row, self->first->spacing_mm == LC_LIMB_SPACING_FINE_MM ? 1 : 0);
       gtk_spin_button_set_value (self->count_spin, MAX (self->first->points[LC_LEG_LEFT]->len,
