@@ -1601,6 +1601,39 @@ test_window_trends (Fixture       *fixture,
   g_assert_cmpstr (lc_window_get_page (fixture->window), ==, "diary");
   close_dialog (visible_dialog (fixture));
 
+  /* Leg measurements alone, from two months ago: their charts, in "All"
+   * from the first of them, and a report to make */
+  {
+    g_autoptr(GDateTime) before = g_date_time_add_days (now, -60);
+    g_autoptr(LcLimbMeasurement) measurement = lc_limb_measurement_new (g_date_time_to_unix (before),
+                                                                         LC_LIMB_SPACING_DEFAULT_MM);
+
+    for (guint i = 0; i < 4; i++)
+      lc_limb_measurement_add (measurement, LC_LEG_LEFT, 250 + 30 * i);
+    g_assert_true (lc_diary_add_measurement (diary, measurement, &error));
+    g_assert_no_error (error);
+    lc_window_set_page (fixture->window, "trends");
+    g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "charts");
+    adw_toggle_group_set_active_name (ranges, "all");
+    g_assert_true (gtk_widget_get_visible (trends_child (page, "volume_box")));
+    /* The report offered: its button at the end of the page can be pressed */
+    {
+      GtkWidget *report = NULL;
+
+      for (guint n = 0; (report = find_descendant (page, GTK_TYPE_BUTTON, &(guint) { n })) != NULL; n++)
+        if (g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (report)), "trends.report") == 0)
+          break;
+      g_assert_nonnull (report);
+      g_assert_true (gtk_widget_is_sensitive (report));
+    }
+    g_assert_cmpuint (lc_chart_data_get_first_day (lc_chart_get_data (heaviness)), <=,
+                      lc_trend_date_time_day (before));
+    adw_toggle_group_set_active_name (ranges, "month");
+    g_assert_true (lc_diary_delete_measurement (diary, measurement->id, &error));
+    g_assert_no_error (error);
+    g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
+  }
+
   /* Three months of diary, up to yesterday */
   lc_test_seed_diary (diary, 95, 1, 7);
   lc_window_set_page (fixture->window, "trends");

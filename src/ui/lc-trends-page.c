@@ -13,6 +13,8 @@
 #include "lc-period.h"
 #include "lc-report.h"
 #include "lc-trend.h"
+#include "lc-trend-private.h"
+#include "lc-limb-volume.h"
 #include "lc-trends-page.h"
 #include "lc-widgets.h"
 
@@ -102,6 +104,8 @@ chart (LcTrendsPage *self,
     }
 }
 
+static guint32 first_data_day (LcTrendsPage *self);
+
 /* The days of a report: "shown" is the period on the page; "2w", "3m",
  * "1y" and "all" end today. */
 static void
@@ -125,9 +129,7 @@ report_days (LcTrendsPage *self,
   else if (g_strcmp0 (range, "2w") == 0)
     *first_day = two_weeks;
   else if (g_strcmp0 (range, "all") == 0)
-    *first_day = self->days != NULL && self->days->len > 0
-                 ? MIN (lc_trend_aggregate_day (&g_array_index (self->days, LcDayAggregate, 0)), two_weeks)
-                 : two_weeks;
+    *first_day = MIN (first_data_day (self), two_weeks);
   else
     {
       if (g_strcmp0 (range, "1y") == 0)
@@ -138,13 +140,26 @@ report_days (LcTrendsPage *self,
     }
 }
 
-/* The diary's first day, or today */
+/* The diary's first day (of an entry, a session or a leg measurement), or
+ * today */
 static guint32
 first_data_day (LcTrendsPage *self)
 {
-  if (self->days == NULL || self->days->len == 0)
-    return self->today;
-  return lc_trend_aggregate_day (&g_array_index (self->days, LcDayAggregate, 0));
+  guint32 first = self->today;
+
+  if (self->days != NULL && self->days->len > 0)
+    first = MIN (first, lc_trend_aggregate_day (&g_array_index (self->days, LcDayAggregate, 0)));
+  if (self->measurements != NULL && self->measurements->len > 0)
+    {
+      g_autoptr(GTimeZone) tz = g_time_zone_new_local ();
+      const LcLimbMeasurement *measurement = g_ptr_array_index (self->measurements, 0);
+      guint32 day = lc_trend_local_day (measurement->taken_at, tz);
+
+      if (day > 0)
+        first = MIN (first, day);
+    }
+
+  return first;
 }
 
 static void
@@ -755,6 +770,7 @@ lc_trends_page_reload (LcTrendsPage *self)
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autoptr(GError) error = NULL;
   gint64 n_entries;
+  gboolean any;
 
   g_return_if_fail (LC_IS_TRENDS_PAGE (self));
 
@@ -786,9 +802,11 @@ lc_trends_page_reload (LcTrendsPage *self)
       return;
     }
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "trends.report", n_entries > 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "trends.save-image", n_entries > 0);
-  if (n_entries == 0)
+  /* Leg measurements alone are worth their charts and a report */
+  any = n_entries > 0 || self->measurements->len > 0;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "trends.report", any);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "trends.save-image", any);
+  if (!any)
     {
       gtk_stack_set_visible_child_name (self->stack, "empty");
       return;
