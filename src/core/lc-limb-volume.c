@@ -19,7 +19,6 @@
 #include "config.h"
 
 #include <math.h>
-#include <stdlib.h>
 
 #include <glib/gi18n-lib.h>
 

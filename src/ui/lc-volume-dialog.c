@@ -37,7 +37,6 @@ struct _LcVolumeDialog
   GPtrArray         *rows[LC_N_LEGS];  /* AdwEntryRow, from the ankle up */
 
   /* Template widgets */
-  AdwPreferencesPage *page;
   AdwBanner          *error_banner;
   GtkWidget          *save_button;
   AdwComboRow        *spacing_row;
@@ -601,7 +600,6 @@ lc_volume_dialog_class_init (LcVolumeDialogClass *klass)
 
   g_type_ensure (LC_TYPE_TAPE_GUIDE);
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/LegCare/ui/lc-volume-dialog.ui");
-  gtk_widget_class_bind_template_child (widget_class, LcVolumeDialog, page);
   gtk_widget_class_bind_template_child (widget_class, LcVolumeDialog, error_banner);
   gtk_widget_class_bind_template_child (widget_class, LcVolumeDialog, save_button);
   gtk_widget_class_bind_template_child (widget_class, LcVolumeDialog, spacing_row);
