@@ -9,6 +9,7 @@
 #include <math.h>
 
 #include "lc-diary.h"
+#include "lc-routine.h"
 
 /* Someone with heavy legs after long days standing, who starts doing a
  * routine most days: morning scores low, evening scores higher, the right
@@ -101,6 +102,68 @@ lc_test_seed_diary (LcDiary *diary,
           record->heaviness_before = before;
           record->heaviness_after = CLAMP (before - g_rand_int_range (rand, 0, r == 1 ? 4 : 3), 0, 10);
           lc_diary_add_session (diary, record, NULL);
+        }
+    }
+  lc_diary_commit (diary, NULL);
+}
+
+/* Sitting breaks on about half the days (one to four a day, in working
+ * hours) and a leg measurement every fourteen days (three days ago, then
+ * every fourteen days back), now and then of one leg only; from
+ * @first_days_ago days ago up to @last_days_ago. The same @seed gives the
+ * same records. */
+static inline void
+lc_test_seed_breaks_and_volumes (LcDiary *diary,
+                                 int      first_days_ago,
+                                 int      last_days_ago,
+                                 guint32  seed)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  lc_diary_begin (diary, NULL);
+  for (int ago = first_days_ago; ago >= last_days_ago; ago--)
+    {
+      g_autoptr(GDateTime) day = g_date_time_add_days (now, -ago);
+      int breaks = g_rand_double (rand) < 0.5 ? g_rand_int_range (rand, 1, 5) : 0;
+
+      for (int b = 0; b < breaks; b++)
+        {
+          g_autoptr(GDateTime) time = g_date_time_new_local (g_date_time_get_year (day),
+                                                             g_date_time_get_month (day),
+                                                             g_date_time_get_day_of_month (day),
+                                                             9 + 2 * b, g_rand_int_range (rand, 0, 60), 0);
+          g_autoptr(LcSessionRecord) record = lc_session_record_new ();
+
+          if (g_date_time_compare (time, now) > 0)
+            break;
+          record->routine_id = g_strdup (LC_ROUTINE_ID_SITTING_BREAK);
+          record->routine_name = g_strdup ("Sitting Break");
+          record->started_at = g_date_time_to_unix (time);
+          record->ended_at = record->started_at + 120;
+          record->steps_total = 4;
+          record->steps_done = g_rand_double (rand) < 0.9 ? 4 : 2;
+          lc_diary_add_session (diary, record, NULL);
+        }
+
+      if ((ago - 3) % 14 == 0 && ago >= 3)
+        {
+          g_autoptr(GDateTime) time = g_date_time_new_local (g_date_time_get_year (day),
+                                                             g_date_time_get_month (day),
+                                                             g_date_time_get_day_of_month (day), 8, 15, 0);
+          g_autoptr(LcLimbMeasurement) measurement = lc_limb_measurement_new (g_date_time_to_unix (time),
+                                                                              LC_LIMB_SPACING_DEFAULT_MM);
+          gboolean one_leg = g_rand_double (rand) < 0.15;
+          /* A little more in the right leg, a little less as the months go by */
+          int drift = g_rand_int_range (rand, -6, 7) - (first_days_ago - ago) / 120;
+
+          measurement->position = LC_POSITION_SITTING;
+          for (int leg = 0; leg < (one_leg ? 1 : LC_N_LEGS); leg++)
+            for (guint i = 0; i < 6; i++)
+              lc_limb_measurement_add (measurement, leg,
+                                       CLAMP (220 + 28 * (int) i + drift + (leg == LC_LEG_RIGHT ? 9 : 0)
+                                              + g_rand_int_range (rand, -3, 4), 150, 600));
+          lc_diary_add_measurement (diary, measurement, NULL);
         }
     }
   lc_diary_commit (diary, NULL);

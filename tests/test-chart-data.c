@@ -933,6 +933,212 @@ test_chart_data_breaks_volume (void)
                       "Leg Volume from 1 March 2026 to 14 March 2026. No measurements in this period.");
 }
 
+/* Seeded random sitting breaks, routine sessions and leg measurements over
+ * spans from a day to ten years that end around the autumn clock change (the
+ * longer ones cross both), at any hour, midnight included: the breaks of
+ * each local day (those stopped before a step not counted), each leg's
+ * volume that of the day's last measurement, the difference where that one
+ * has both legs, each leg's baseline its first measurement ever (before the
+ * period too), and value axes that hold every value. */
+static void
+test_chart_data_breaks_volume_random (void)
+{
+  static const guint32 spans[] = { 1, 2, 7, 31, 90, 365, 3650 };
+  guint32 seed = 2000;
+
+  for (guint p = 0; p < G_N_ELEMENTS (spans); p++)
+    for (guint repeat = 0; repeat < 3; repeat++, seed++)
+      {
+        g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
+        g_autoptr(GTimeZone) tz = rome_zone ();
+        g_autoptr(GArray) days = new_days ();
+        g_autoptr(GPtrArray) sessions = new_sessions ();
+        g_autoptr(GPtrArray) measurements = g_ptr_array_new_with_free_func ((GDestroyNotify) lc_limb_measurement_free);
+        g_autoptr(LcChartData) data = NULL;
+        guint32 last = OCT_25 - 1 + g_rand_int_range (rand, 0, 3);
+        guint32 first = last - spans[p] + 1;
+        /* Measured from 60 days before the period: the baselines' days */
+        guint32 start = first - 60;
+        guint n = last - start + 1;
+        g_autofree guint *breaks = g_new0 (guint, n);
+        g_autofree gint64 *taken = g_new0 (gint64, n);
+        g_autofree double *left = g_new (double, n);
+        g_autofree double *right = g_new (double, n);
+        double baseline[LC_N_LEGS] = { NAN, NAN };
+        gint64 first_taken[LC_N_LEGS] = { G_MAXINT64, G_MAXINT64 };
+        /* Fewer measurements over long spans, as people measure */
+        double measure_chance = spans[p] > 365 ? 0.05 : 0.3;
+        guint n_break_days = 0, n_volume_days = 0, n_difference_days = 0, n_breaks = 0;
+        double breaks_max = 0, volume_min = G_MAXDOUBLE, volume_max = -G_MAXDOUBLE;
+        double difference_min = 0, difference_max = 0;
+        LcChartAxis axis;
+
+        g_test_message ("breaks and volumes: span %u, seed %u", spans[p], seed);
+        for (guint i = 0; i < n; i++)
+          {
+            guint32 day = start + i;
+            GDate date;
+            int year, month, dom;
+
+            left[i] = right[i] = NAN;
+            g_date_clear (&date, 1);
+            g_date_set_julian (&date, day);
+            year = g_date_get_year (&date);
+            month = g_date_get_month (&date);
+            dom = g_date_get_day (&date);
+
+            if (day >= first && g_rand_double (rand) < 0.4)
+              {
+                guint k = g_rand_int_range (rand, 1, 6);
+
+                for (guint b = 0; b < k; b++)
+                  {
+                    guint steps = g_rand_double (rand) < 0.15 ? 0 : g_rand_int_range (rand, 1, 5);
+
+                    add_break (sessions, rome (year, month, dom, g_rand_int_range (rand, 0, 24),
+                                               g_rand_int_range (rand, 0, 60)), steps);
+                    if (steps > 0)
+                      breaks[i]++;
+                  }
+                if (g_rand_double (rand) < 0.3)
+                  add_session (sessions, rome (year, month, dom, g_rand_int_range (rand, 0, 24), 30),
+                               g_rand_boolean (rand));
+                /* The diary's days include those with sessions only */
+                lc_test_day_at (days, day)->n_sessions = 1;
+              }
+
+            if (g_rand_double (rand) < measure_chance)
+              {
+                guint k = g_rand_int_range (rand, 1, 3);
+
+                for (guint m = 0; m < k; m++)
+                  {
+                    LcLimbMeasurement *measurement =
+                      lc_limb_measurement_new (rome (year, month, dom, g_rand_int_range (rand, 0, 24),
+                                                     g_rand_int_range (rand, 0, 60)),
+                                               LC_LIMB_SPACING_DEFAULT_MM);
+                    /* 1: left leg, 2: right leg, 3: both */
+                    int legs = g_rand_int_range (rand, 1, 4);
+                    double ml[LC_N_LEGS] = { NAN, NAN };
+
+                    for (int leg = 0; leg < LC_N_LEGS; leg++)
+                      if (legs & (1 << leg))
+                        {
+                          guint circumference = g_rand_int_range (rand, 200, 451);
+                          guint points = g_rand_int_range (rand, 2, 7);
+
+                          add_cylinder (measurement, leg, circumference, points);
+                          ml[leg] = cylinder_ml (circumference / 10.0, (points - 1) * LC_LIMB_SPACING_DEFAULT_MM / 10.0);
+                          if (measurement->taken_at < first_taken[leg])
+                            {
+                              first_taken[leg] = measurement->taken_at;
+                              baseline[leg] = ml[leg];
+                            }
+                        }
+                    if (day >= first && measurement->taken_at >= taken[i])
+                      {
+                        taken[i] = measurement->taken_at;
+                        left[i] = ml[LC_LEG_LEFT];
+                        right[i] = ml[LC_LEG_RIGHT];
+                      }
+                    g_ptr_array_add (measurements, measurement);
+                  }
+              }
+          }
+
+        data = lc_chart_data_new_full (days, sessions, measurements, tz, first, last);
+
+        for (guint i = first - start; i < n; i++)
+          {
+            guint32 day = start + i;
+            double value, rolling;
+            gboolean both = !isnan (left[i]) && !isnan (right[i]);
+
+            assert_value (data, LC_CHART_BREAKS, LC_CHART_COMBINED, day, breaks[i] > 0 ? breaks[i] : NAN, NAN);
+            if (breaks[i] > 0)
+              {
+                n_break_days++;
+                n_breaks += breaks[i];
+                breaks_max = MAX (breaks_max, breaks[i]);
+              }
+
+            for (int leg = 0; leg < LC_N_LEGS; leg++)
+              {
+                double expected = leg == LC_LEG_LEFT ? left[i] : right[i];
+                gboolean has = lc_chart_data_get_value (data, LC_CHART_VOLUME, leg, day, &value, &rolling);
+
+                g_assert_cmpint (has, ==, !isnan (expected));
+                if (!has)
+                  continue;
+                /* The volume of many frustums against a cylinder's */
+                g_assert_cmpfloat_with_epsilon (value, expected, 1e-6 * expected);
+                g_assert_cmpfloat_with_epsilon (rolling, expected, 1e-6 * expected);
+                volume_min = MIN (volume_min, expected);
+                volume_max = MAX (volume_max, expected);
+              }
+            if (!isnan (left[i]) || !isnan (right[i]))
+              n_volume_days++;
+
+            g_assert_cmpint (lc_chart_data_get_value (data, LC_CHART_VOLUME_DIFFERENCE, LC_CHART_COMBINED, day,
+                                                      &value, &rolling), ==, both);
+            if (both)
+              {
+                g_assert_cmpfloat_with_epsilon (value, right[i] - left[i], 1e-6 * (right[i] + left[i]));
+                n_difference_days++;
+                difference_min = MIN (difference_min, right[i] - left[i]);
+                difference_max = MAX (difference_max, right[i] - left[i]);
+              }
+          }
+
+        g_test_message ("%u days with breaks, %u with a volume, %u with both legs", n_break_days, n_volume_days,
+                        n_difference_days);
+        g_assert_cmpuint (lc_chart_data_count_days (data, LC_CHART_BREAKS), ==, n_break_days);
+        g_assert_cmpuint (lc_chart_data_count_days (data, LC_CHART_VOLUME), ==, n_volume_days);
+        g_assert_cmpuint (lc_chart_data_count_days (data, LC_CHART_VOLUME_DIFFERENCE), ==, n_difference_days);
+
+        for (int leg = 0; leg < LC_N_LEGS; leg++)
+          {
+            double value;
+
+            g_assert_cmpint (lc_chart_data_get_volume_baseline (data, leg, &value), ==, !isnan (baseline[leg]));
+            if (!isnan (baseline[leg]))
+              g_assert_cmpfloat_with_epsilon (value, baseline[leg], 1e-6 * baseline[leg]);
+          }
+
+        /* Every value on its axis, at any chart height */
+        for (int height = 80; height <= 400; height += 160)
+          {
+            lc_chart_data_value_axis (data, LC_CHART_BREAKS, TRUE, height, &axis);
+            g_assert_cmpfloat (axis.min, <=, 0);
+            g_assert_cmpfloat (axis.max, >=, breaks_max);
+            g_assert_cmpfloat (axis.step, >, 0);
+            if (n_volume_days > 0)
+              {
+                lc_chart_data_value_axis (data, LC_CHART_VOLUME, TRUE, height, &axis);
+                g_assert_cmpfloat (axis.min, <=, volume_min);
+                g_assert_cmpfloat (axis.max, >=, volume_max);
+                g_assert_cmpfloat (axis.step, >, 0);
+              }
+            if (n_difference_days > 0)
+              {
+                lc_chart_data_value_axis (data, LC_CHART_VOLUME_DIFFERENCE, TRUE, height, &axis);
+                g_assert_cmpfloat (axis.min, <=, difference_min);
+                g_assert_cmpfloat (axis.max, >=, difference_max);
+              }
+          }
+
+        /* Words for the whole period */
+        {
+          g_autofree char *text = lc_chart_describe (data, LC_CHART_BREAKS, FALSE);
+          g_autofree char *count = g_strdup_printf ("%u breaks in all.", n_breaks);
+
+          g_assert_true (g_utf8_validate (text, -1, NULL));
+          if (n_breaks > 1)
+            g_assert_nonnull (strstr (text, count));
+        }
+      }
+}
+
 static void
 test_chart_data_enum_types (void)
 {
@@ -984,6 +1190,7 @@ main (int   argc,
   g_test_add_func ("/lc/chart-data/time-axis", test_chart_data_time_axis);
   g_test_add_func ("/lc/chart-data/enum-types", test_chart_data_enum_types);
   g_test_add_func ("/lc/chart-data/breaks-volume", test_chart_data_breaks_volume);
+  g_test_add_func ("/lc/chart-data/breaks-volume-random", test_chart_data_breaks_volume_random);
 
   return g_test_run ();
 }

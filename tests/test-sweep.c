@@ -3,7 +3,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The real window under Xvfb (a screen large enough for 2560x1440) with
- * diaries of two weeks, fourteen months and ten years: Trends at each
+ * diaries of two weeks, fourteen months and ten years (with sitting breaks
+ * and leg measurements): Trends at each
  * period and window size, the report and the image of each period, the
  * Diary and the Routines page at each size, and the player at each size.
  * The app must draw every frame and stay alive; dev-env test also runs
@@ -129,6 +130,52 @@ fixture_tear_down (Fixture       *fixture,
   wait_until (fixture->window == NULL);
 }
 
+/* Sitting breaks and leg volumes: their charts are shown when the period
+ * has any, and are then laid out in the window; the volume chart has a day
+ * for each measurement lc_test_seed_breaks_and_volumes() made in the
+ * period (one every fourteen days from three days ago, back to
+ * @seeded_days_ago). Counts in @shown how often each was shown. */
+static void
+assert_optional_charts (GtkWidget *page,
+                        guint32    today,
+                        int        seeded_days_ago,
+                        guint      shown[3])
+{
+  static const struct { const char *box, *chart; LcChartKind kind; } charts[] = {
+    { "breaks_box", "breaks_chart", LC_CHART_BREAKS },
+    { "volume_box", "volume_chart", LC_CHART_VOLUME },
+    { "volume_difference_box", "volume_difference_chart", LC_CHART_VOLUME_DIFFERENCE },
+  };
+  LcChartData *data = lc_chart_get_data (LC_CHART (trends_child (page, "volume_chart")));
+  guint measured = 0;
+
+  for (guint32 day = lc_chart_data_get_first_day (data); day <= MIN (lc_chart_data_get_last_day (data), today); day++)
+    {
+      int ago = (int) (today - day);
+
+      if (ago >= 3 && ago <= seeded_days_ago && (ago - 3) % 14 == 0)
+        measured++;
+    }
+  g_assert_cmpuint (lc_chart_data_count_days (data, LC_CHART_VOLUME), ==, measured);
+
+  for (guint c = 0; c < G_N_ELEMENTS (charts); c++)
+    {
+      GtkWidget *box = trends_child (page, charts[c].box);
+      GtkWidget *chart = trends_child (page, charts[c].chart);
+      gboolean any = lc_chart_data_count_days (lc_chart_get_data (LC_CHART (chart)), charts[c].kind) > 0;
+      int minimum = 0;
+
+      g_assert_cmpint (gtk_widget_get_visible (box), ==, any);
+      if (!any)
+        continue;
+      shown[c]++;
+      g_assert_true (gtk_widget_get_mapped (chart));
+      gtk_widget_measure (chart, GTK_ORIENTATION_VERTICAL, gtk_widget_get_width (chart), &minimum, NULL, NULL, NULL);
+      g_assert_cmpint (gtk_widget_get_width (chart), >, 0);
+      g_assert_cmpint (gtk_widget_get_height (chart), >=, minimum);
+    }
+}
+
 /* The diary grows from two weeks to fourteen months to ten years; at
  * each, Trends at every period and size, the exports, the Diary and the
  * Routines page. */
@@ -150,12 +197,14 @@ test_sweep_pages (Fixture       *fixture,
   const struct { int first, last; } diaries[] = {
     { 13, 0 }, { 426, 14 }, { 3652, 427 },
   };
+  guint shown[3] = { 0, 0, 0 };
 
   g_assert_no_error (error);
 
   for (guint d = 0; d < G_N_ELEMENTS (diaries); d++)
     {
       lc_test_seed_diary (diary, diaries[d].first, diaries[d].last, 11 + d);
+      lc_test_seed_breaks_and_volumes (diary, diaries[d].first, diaries[d].last, 31 + d);
       lc_window_set_page (fixture->window, "trends");
       lc_trends_page_reload (LC_TRENDS_PAGE (page));
       g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "charts");
@@ -173,6 +222,8 @@ test_sweep_pages (Fixture       *fixture,
               g_assert_cmpuint (lc_chart_data_get_last_day (lc_chart_get_data (heaviness)), >=, today);
               g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (heaviness)));
               g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (heaviness)), >, 0);
+              wait_for_paint (fixture);
+              assert_optional_charts (page, today, diaries[d].first, shown);
               /* The period before, drawn, and back */
               gtk_widget_activate_action (page, "trends.previous", NULL);
               wait_for_paint (fixture);
@@ -211,6 +262,9 @@ test_sweep_pages (Fixture       *fixture,
     }
 
   g_rmdir (dir);
+  /* Breaks, volume and the difference between the legs, each seen */
+  for (guint c = 0; c < G_N_ELEMENTS (shown); c++)
+    g_assert_cmpuint (shown[c], >, 0);
 }
 
 /* The player at every size, on a step with a picture. */

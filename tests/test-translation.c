@@ -211,7 +211,8 @@ set_text_size (GtkWidget  *window,
 
 /* The longest words of a language at every text size (GNOME's Large Text
  * is 1.25, the Text Size slider goes to 2.0) in a 360 px window, with a
- * diary of three months: each page, Trends at each period, the entry,
+ * diary of three months (sitting breaks and leg measurements too): each
+ * page, Trends at each period (their charts), the entry,
  * Preferences and safety dialogs, each routine's page and the
  * player fit the window (nothing past its edge, no label cut short with
  * "…"). A grid and seeded random sizes. */
@@ -240,6 +241,8 @@ test_translation_narrow (void)
   lc_test_fits_instead_of_warning ();
   g_settings_set_boolean (lc_application_get_settings (app), "safety-acknowledged", TRUE);
   lc_test_seed_diary (lc_application_get_diary (app), 95, 0, 17);
+  /* With the charts of sitting breaks and leg volume */
+  lc_test_seed_breaks_and_volumes (lc_application_get_diary (app), 95, 0, 17);
   g_application_activate (G_APPLICATION (app));
 
   window = GTK_WIDGET (gtk_application_get_active_window (GTK_APPLICATION (app)));
