@@ -376,10 +376,12 @@ def run_checks(session, top, home, app_dir):
     ok(r.stdout.split()[:2] == ["1", "schemas"] if r.stdout.split() else False,
        "the sandbox has the SVG loader for the pictures and the app's compiled schemas", [r.stdout + r.stderr])
 
-    r = in_sandbox(session, home, "sh", "-c", "ldd /app/bin/legcare /app/lib/libespeak-ng.so.1")
+    # The sound module is loaded when a session starts (src/audio/lc-audio-module.h)
+    r = in_sandbox(session, home, "sh", "-c",
+                   "ldd /app/bin/legcare /app/lib*/legcare/liblegcare-audio.so /app/lib/libespeak-ng.so.1")
     missing = [x.strip() for x in r.stdout.splitlines() if "not found" in x]
-    ok(r.returncode == 0 and not missing and "libespeak-ng" in r.stdout,
-       "every library of /app/bin/legcare and of espeak-ng resolves in the sandbox (ldd)",
+    ok(r.returncode == 0 and not missing and "libespeak-ng.so.1 =>" in r.stdout and "libgstreamer" in r.stdout,
+       "every library of /app/bin/legcare, of its sound module and of espeak-ng resolves in the sandbox (ldd)",
        missing + ([r.stderr.strip()] if r.returncode != 0 else []))
 
     # --- a short routine and its cues on the host's PulseAudio ---------------

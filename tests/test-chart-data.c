@@ -16,6 +16,7 @@
 #include "lc-chart-data.h"
 #include "lc-diary.h"
 #include "lc-enum-types.h"
+#include "lc-format.h"
 #include "lc-limb-volume.h"
 #include "lc-routine.h"
 #include "lc-session.h"
@@ -1083,7 +1084,13 @@ test_chart_data_breaks_volume_random (void)
                                                       &value, &rolling), ==, both);
             if (both)
               {
+                g_autofree char *words = lc_chart_describe_day (data, LC_CHART_VOLUME_DIFFERENCE, FALSE, day);
+                /* With its sign, a true minus for a smaller right leg */
+                g_autofree char *number = lc_format_signed (right[i] - left[i], 0, TRUE);
+
                 g_assert_cmpfloat_with_epsilon (value, right[i] - left[i], 1e-6 * (right[i] + left[i]));
+                g_assert_nonnull (strstr (words, number));
+                g_assert_null (strchr (words, '-'));
                 n_difference_days++;
                 difference_min = MIN (difference_min, right[i] - left[i]);
                 difference_max = MAX (difference_max, right[i] - left[i]);

@@ -132,6 +132,26 @@ test_format_change (void)
     }
 }
 
+/* A true minus sign, a plus only when asked, no sign on what rounds to
+ * zero, at each number of decimals */
+static void
+test_format_signed (void)
+{
+  const struct { double value; guint decimals; gboolean plus; const char *text; } cases[] = {
+    { -200, 0, FALSE, "−200" }, { 200, 0, FALSE, "200" }, { 200, 0, TRUE, "+200" },
+    { -0.4, 0, TRUE, "0" }, { -0.5, 0, TRUE, "−1" }, { 0.5, 0, FALSE, "1" }, { 0, 0, FALSE, "0" },
+    { -1.25, 1, TRUE, "−1.3" }, { 1.24, 1, TRUE, "+1.2" }, { -0.04, 1, TRUE, "0.0" },
+    { -3.14159, 2, FALSE, "−3.14" }, { NAN, 1, TRUE, "0.0" }, { -1e6, 0, TRUE, "−1000000" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = lc_format_signed (cases[i].value, cases[i].decimals, cases[i].plus);
+
+      g_assert_cmpstr (text, ==, cases[i].text);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -141,6 +161,7 @@ main (int   argc,
   g_test_add_func ("/lc/format/duration", test_format_duration);
   g_test_add_func ("/lc/format/clock", test_format_clock);
   g_test_add_func ("/lc/format/change", test_format_change);
+  g_test_add_func ("/lc/format/signed", test_format_signed);
   g_test_add_func ("/lc/format/emergency-number", test_format_emergency_number);
   g_test_add_func ("/lc/format/emergency-number-environment", test_format_emergency_number_environment);
 

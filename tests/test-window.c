@@ -2328,7 +2328,7 @@ test_window_volume (Fixture       *fixture,
   g_assert_true (gtk_widget_get_visible (CHILD ("change_row")));
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (CHILD ("change_row"))), "% larger"));
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (CHILD ("change_row"))),
-                            "Right: +0.0 %, within measurement error"));
+                            "Right: 0.0 %, within measurement error"));
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (CHILD ("change_row"))), "doctor or nurse"));
   g_assert_true (gtk_widget_has_css_class (CHILD ("change_row"), "warning"));
   /* The same as the first on both: within error, nothing to review */
@@ -2355,8 +2355,8 @@ test_window_volume (Fixture       *fixture,
   fill_leg (left, larger);
   fill_leg (right, larger);
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (CHILD ("change_row"))), ==,
-                   "Since your first measurement: Left: 5.7 % larger · Right: +0.0 %, within measurement error\n"
-                   "Since your last one: Left: +0.0 %, within measurement error · Right: +0.0 %, within measurement error\n"
+                   "Since your first measurement: Left: 5.7 % larger · Right: 0.0 %, within measurement error\n"
+                   "Since your last one: Left: 0.0 %, within measurement error · Right: 0.0 %, within measurement error\n"
                    "One leg has grown by more than measurement error and the other has not: show this to your "
                    "doctor or nurse. Stop and get urgent medical advice if you have pain, throbbing or a cramp-like "
                    "ache in one calf or thigh that does not ease with rest, especially with swelling or warmth, or "

@@ -16,6 +16,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "lc-chart-data.h"
+#include "lc-format.h"
 #include "lc-limb-volume.h"
 #include "lc-trend.h"
 #include "lc-trend-private.h"
@@ -896,8 +897,13 @@ format_value (LcChartKind kind,
     /* TRANSLATORS: a leg's volume in millilitres */
     return g_strdup_printf (_("%.0f mL"), value);
   if (kind == LC_CHART_VOLUME_DIFFERENCE)
-    /* TRANSLATORS: the right leg's volume less the left's, in millilitres, with its sign */
-    return g_strdup_printf (_("%+.0f mL"), value);
+    {
+      g_autofree char *difference = lc_format_signed (value, 0, TRUE);
+
+      /* TRANSLATORS: the right leg's volume less the left's, in
+       * millilitres: %s is the number with its sign, e.g. "+80" or "−35" */
+      return g_strdup_printf (_("%s mL"), difference);
+    }
   if (LC_CHART_KIND_IS_CIRCUMFERENCE (kind))
     /* TRANSLATORS: an ankle or calf circumference in centimetres */
     return g_strdup_printf (_("%.1f cm"), value);

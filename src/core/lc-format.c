@@ -50,24 +50,45 @@ lc_format_duration (guint seconds)
 }
 
 /**
+ * lc_format_signed:
+ * @value: a number that may be negative
+ * @decimals: how many decimals to show
+ * @plus: whether a positive number gets a "+"
+ *
+ * Formats a number as typeset text writes it: a negative one with U+2212
+ * MINUS SIGN ("−80", "−1.2"), not the hyphen-minus printf writes, and one
+ * that rounds to zero without a sign ("0", "0.0"). The decimal separator is
+ * the locale's.
+ *
+ * Returns: (transfer full): the text
+ */
+char *
+lc_format_signed (double   value,
+                  guint    decimals,
+                  gboolean plus)
+{
+  double scale = pow (10, decimals);
+  double shown = round (value * scale);
+
+  if (shown == 0 || isnan (shown))
+    return g_strdup_printf ("%.*f", (int) decimals, 0.0);
+  return g_strdup_printf ("%s%.*f", shown < 0 ? "−" : plus ? "+" : "", (int) decimals, fabs (shown) / scale);
+}
+
+/**
  * lc_format_change:
  * @change: a difference, such as between two means
  *
  * Formats a change to one decimal with its sign, as a table or a card
- * shows it: "+0.3", "−1.2" (U+2212 MINUS SIGN, not the hyphen printf
- * writes) and "0.0" for anything that rounds to nothing. The decimal
- * separator is the locale's.
+ * shows it: "+0.3", "−1.2" and "0.0" for anything that rounds to nothing
+ * (lc_format_signed()).
  *
  * Returns: (transfer full): the text
  */
 char *
 lc_format_change (double change)
 {
-  double tenths = round (change * 10);
-
-  if (tenths == 0 || isnan (tenths))
-    return g_strdup_printf ("%.1f", 0.0);
-  return g_strdup_printf ("%s%.1f", tenths < 0 ? "−" : "+", fabs (tenths) / 10);
+  return lc_format_signed (change, 1, TRUE);
 }
 
 /**

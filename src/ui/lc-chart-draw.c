@@ -19,6 +19,7 @@
 
 #include "lc-chart.h"
 #include "lc-chart-private.h"
+#include "lc-format.h"
 #include "lc-limb-volume.h"
 #include "lc-trend.h"
 
@@ -109,7 +110,7 @@ lc_chart_compute_geometry (PangoContext    *pango,
 {
   LcChartAxis axis;
   float label_width, w;
-  char buffer[16];
+  char *label;
 
   text_size (pango, "10", &label_width, &geo->line_height);
   geo->legend_height = with_legend ? legend (NULL, pango, combined, NULL, width) : 0;
@@ -121,12 +122,14 @@ lc_chart_compute_geometry (PangoContext    *pango,
   geo->y_step = axis.step;
 
   /* The widest label on the value axis */
-  g_snprintf (buffer, sizeof buffer, "%.0f", geo->y_max);
-  text_size (pango, buffer, &w, NULL);
+  label = lc_format_signed (geo->y_max, 0, FALSE);
+  text_size (pango, label, &w, NULL);
   label_width = MAX (label_width, w);
-  g_snprintf (buffer, sizeof buffer, "%.0f", geo->y_min);
-  text_size (pango, buffer, &w, NULL);
+  g_free (label);
+  label = lc_format_signed (geo->y_min, 0, FALSE);
+  text_size (pango, label, &w, NULL);
   label_width = MAX (label_width, w);
+  g_free (label);
 
   geo->x0 = label_width + PAD;
   geo->width = width - geo->x0 - PAD;
@@ -315,11 +318,11 @@ draw_value_axis (GtkSnapshot           *snapshot,
   for (double v = geo->y_min; v <= geo->y_max + 1e-9; v += geo->y_step)
     {
       float y = roundf (y_of_value (geo, v)) + 0.5f;
-      char text[16];
+      /* "−200" with a true minus, as the tables have */
+      g_autofree char *text = lc_format_signed (v, 0, FALSE);
 
       gsk_path_builder_move_to (grid, geo->x0, y);
       gsk_path_builder_line_to (grid, geo->x0 + geo->width, y);
-      g_snprintf (text, sizeof text, "%.0f", v);
       draw_text (snapshot, pango, text, geo->x0 - PAD, y - geo->line_height / 2, 1, &style->foreground);
     }
 

@@ -747,16 +747,6 @@ effects_section (Report    *report,
   report->y += 6;
 }
 
-/* "+5.7", "−265": a sign always, and a true minus as the tables have */
-static char *
-signed_number (double value,
-               int    decimals)
-{
-  double shown = round (value * pow (10, decimals)) / pow (10, decimals);
-  g_autofree char *digits = g_strdup_printf ("%.*f", decimals, fabs (shown));
-
-  return g_strconcat (shown < 0 ? "−" : "+", digits, NULL);
-}
 
 static char *
 format_volume_change (const LcLimbMeasurement *first,
@@ -773,7 +763,7 @@ format_volume_change (const LcLimbMeasurement *first,
     return g_strdup ("—");
   percent = (now - before) / before * 100;
 
-  number = signed_number (percent, 1);
+  number = lc_format_signed (percent, 1, TRUE);
   if (lc_limb_volume_change (before, now, &percent) == LC_LIMB_CHANGE_WITHIN_ERROR)
     /* TRANSLATORS: a leg's volume change (a signed number) in %, under the
      * smallest real difference */
@@ -883,7 +873,7 @@ volume_section (Report      *report,
       left = measured[LC_LEG_LEFT] ? g_strdup_printf ("%.0f", ml[LC_LEG_LEFT]) : g_strdup ("—");
       right = measured[LC_LEG_RIGHT] ? g_strdup_printf ("%.0f", ml[LC_LEG_RIGHT]) : g_strdup ("—");
       difference = measured[LC_LEG_LEFT] && measured[LC_LEG_RIGHT]
-                   ? signed_number (ml[LC_LEG_RIGHT] - ml[LC_LEG_LEFT], 0) : g_strdup ("—");
+                   ? lc_format_signed (ml[LC_LEG_RIGHT] - ml[LC_LEG_LEFT], 0, TRUE) : g_strdup ("—");
       left_change = format_volume_change (first, measurement, LC_LEG_LEFT);
       right_change = format_volume_change (first, measurement, LC_LEG_RIGHT);
       cells[0] = when;

@@ -20,6 +20,7 @@
 
 #include <glib/gi18n.h>
 
+#include "lc-format.h"
 #include "lc-limb-volume.h"
 #include "lc-tape-guide.h"
 #include "lc-volume-dialog.h"
@@ -227,8 +228,13 @@ describe_against (const double   *before,
 
         case LC_LIMB_CHANGE_WITHIN_ERROR:
         default:
-          /* Translators: a leg ("Left"), then its change in %, e.g. "Left: +1.2 %, within measurement error" */
-          part = g_strdup_printf (_("%s: %+.1f %%, within measurement error"), side, percent);
+          {
+            g_autofree char *change = lc_format_signed (percent, 1, TRUE);
+
+            /* Translators: a leg ("Left"), then its change in % with its
+             * sign, e.g. "Left: +1.2 %, within measurement error" */
+            part = g_strdup_printf (_("%s: %s %%, within measurement error"), side, change);
+          }
           break;
         }
       if (text->len > 0)
