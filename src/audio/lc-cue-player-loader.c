@@ -9,7 +9,7 @@
 #include <gmodule.h>
 
 #include "lc-audio-module.h"
-#include "lc-voice.h"
+#include "lc-cue-player-properties.h"
 
 /*
  * The functions of lc-cue-player.h as the app links them: each loads the
@@ -32,18 +32,10 @@
 #define LC_TYPE_SILENT_CUE_PLAYER (lc_silent_cue_player_get_type ())
 G_DECLARE_FINAL_TYPE (LcSilentCuePlayer, lc_silent_cue_player, LC, SILENT_CUE_PLAYER, GObject)
 
-enum {
-  PROP_0,
-  PROP_LANGUAGE,
-  PROP_VOICE_ENABLED,
-  PROP_VOLUME,
-  PROP_RATE,
-  PROP_COUNT_REPETITIONS,
-  PROP_COUNTDOWN_TICKS,
-  PROP_MUTED,
-  PROP_PROBLEM,
-  N_PROPS
-};
+#define PROP_LANGUAGE LC_CUE_PLAYER_PROP_LANGUAGE
+#define PROP_MUTED    LC_CUE_PLAYER_PROP_MUTED
+#define PROP_PROBLEM  LC_CUE_PLAYER_PROP_PROBLEM
+#define N_PROPS       LC_CUE_PLAYER_N_PROPS
 
 static GParamSpec *properties [N_PROPS];
 
@@ -81,7 +73,7 @@ lc_silent_cue_player_get_property (GObject    *object,
 
   if (prop_id == PROP_PROBLEM)
     g_value_set_string (value, silent_problem);
-  else if (prop_id > PROP_0 && prop_id < N_PROPS)
+  else if (prop_id > 0 && prop_id < N_PROPS)
     g_value_copy (&self->values [prop_id], value);
   else
     G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -95,7 +87,7 @@ lc_silent_cue_player_set_property (GObject      *object,
 {
   LcSilentCuePlayer *self = LC_SILENT_CUE_PLAYER (object);
 
-  if (prop_id > PROP_0 && prop_id < PROP_PROBLEM)
+  if (prop_id > 0 && prop_id < PROP_PROBLEM)
     {
       if (g_param_values_cmp (pspec, &self->values [prop_id], value) == 0)
         return;
@@ -110,25 +102,13 @@ static void
 lc_silent_cue_player_class_init (LcSilentCuePlayerClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GParamFlags flags = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
 
   object_class->finalize = lc_silent_cue_player_finalize;
   object_class->get_property = lc_silent_cue_player_get_property;
   object_class->set_property = lc_silent_cue_player_set_property;
 
-  /* The real player's properties (lc-cue-player.c), which the app binds to
-   * its settings */
-  properties [PROP_LANGUAGE] = g_param_spec_string ("language", NULL, NULL, "en", flags);
-  properties [PROP_VOICE_ENABLED] = g_param_spec_boolean ("voice-enabled", NULL, NULL, TRUE, flags);
-  properties [PROP_VOLUME] = g_param_spec_double ("volume", NULL, NULL, 0.0, 1.0, 1.0, flags);
-  properties [PROP_RATE] =
-    g_param_spec_int ("rate", NULL, NULL, LC_VOICE_RATE_MIN, LC_VOICE_RATE_MAX, LC_VOICE_RATE_DEFAULT, flags);
-  properties [PROP_COUNT_REPETITIONS] = g_param_spec_boolean ("count-repetitions", NULL, NULL, FALSE, flags);
-  properties [PROP_COUNTDOWN_TICKS] = g_param_spec_boolean ("countdown-ticks", NULL, NULL, TRUE, flags);
-  properties [PROP_MUTED] = g_param_spec_boolean ("muted", NULL, NULL, FALSE, flags);
-  properties [PROP_PROBLEM] =
-    g_param_spec_string ("problem", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-
+  /* The real player's (lc-cue-player.c), which the app binds to its settings */
+  lc_cue_player_properties_init (properties);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 

@@ -13,6 +13,7 @@
 #include <gst/gst.h>
 
 #include "lc-cue-player-private.h"
+#include "lc-cue-player-properties.h"
 #include "lc-enum-types.h"
 #include "lc-tone.h"
 #include "lc-voice.h"
@@ -42,18 +43,16 @@
 
 G_DEFINE_FINAL_TYPE (LcCuePlayer, lc_cue_player, G_TYPE_OBJECT)
 
-enum {
-  PROP_0,
-  PROP_LANGUAGE,
-  PROP_VOICE_ENABLED,
-  PROP_VOLUME,
-  PROP_RATE,
-  PROP_COUNT_REPETITIONS,
-  PROP_COUNTDOWN_TICKS,
-  PROP_MUTED,
-  PROP_PROBLEM,
-  N_PROPS
-};
+/* The properties: lc-cue-player-properties.h */
+#define PROP_LANGUAGE          LC_CUE_PLAYER_PROP_LANGUAGE
+#define PROP_VOICE_ENABLED     LC_CUE_PLAYER_PROP_VOICE_ENABLED
+#define PROP_VOLUME            LC_CUE_PLAYER_PROP_VOLUME
+#define PROP_RATE              LC_CUE_PLAYER_PROP_RATE
+#define PROP_COUNT_REPETITIONS LC_CUE_PLAYER_PROP_COUNT_REPETITIONS
+#define PROP_COUNTDOWN_TICKS   LC_CUE_PLAYER_PROP_COUNTDOWN_TICKS
+#define PROP_MUTED             LC_CUE_PLAYER_PROP_MUTED
+#define PROP_PROBLEM           LC_CUE_PLAYER_PROP_PROBLEM
+#define N_PROPS                LC_CUE_PLAYER_N_PROPS
 
 static GParamSpec *properties [N_PROPS];
 
@@ -510,31 +509,7 @@ lc_cue_player_class_init (LcCuePlayerClass *klass)
   object_class->get_property = lc_cue_player_get_property;
   object_class->set_property = lc_cue_player_set_property;
 
-  properties [PROP_LANGUAGE] =
-    g_param_spec_string ("language", NULL, NULL, "en",
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties [PROP_VOICE_ENABLED] =
-    g_param_spec_boolean ("voice-enabled", NULL, NULL, TRUE,
-                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
-  properties [PROP_VOLUME] =
-    g_param_spec_double ("volume", NULL, NULL, 0.0, 1.0, 1.0,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
-  properties [PROP_RATE] =
-    g_param_spec_int ("rate", NULL, NULL, LC_VOICE_RATE_MIN, LC_VOICE_RATE_MAX, LC_VOICE_RATE_DEFAULT,
-                      G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
-  properties [PROP_COUNT_REPETITIONS] =
-    g_param_spec_boolean ("count-repetitions", NULL, NULL, FALSE,
-                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
-  properties [PROP_COUNTDOWN_TICKS] =
-    g_param_spec_boolean ("countdown-ticks", NULL, NULL, TRUE,
-                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
-  properties [PROP_MUTED] =
-    g_param_spec_boolean ("muted", NULL, NULL, FALSE,
-                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties [PROP_PROBLEM] =
-    g_param_spec_string ("problem", NULL, NULL, NULL,
-                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-
+  lc_cue_player_properties_init (properties);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
