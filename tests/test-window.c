@@ -1213,6 +1213,56 @@ test_window_session_no_sound (Fixture       *fixture,
   wait_until (adw_navigation_view_get_visible_page (view) != ADW_NAVIGATION_PAGE (page));
 }
 
+/* A broken installation, without the sound module (run with
+ * --no-sound-module, which names a missing file in $LEGCARE_AUDIO_MODULE):
+ * the app says so once in its log, the session runs silently, the
+ * player's bar says what to do, muting still works and Preferences shows
+ * the problem too. */
+static void
+test_window_session_no_sound_module (Fixture       *fixture,
+                                     gconstpointer  data)
+{
+  LcRoutine *routine = lc_routine_library_find (lc_application_get_routine_library (fixture->app),
+                                               "calf-pump-seated");
+  g_autoptr(LcClock) clock = lc_clock_new_fake ();
+  const char *banner = "Voice cues are unavailable: Part of Leg Care is missing. Reinstall Leg Care to fix this";
+  LcCuePlayer *player;
+  GtkWidget *page;
+  LcSession *session;
+  AdwDialog *dialog;
+
+  acknowledge_safety (fixture);
+  g_test_expect_message ("legcare-audio", G_LOG_LEVEL_WARNING, "No sound: /nonexistent/*");
+  player = lc_application_get_cue_player (fixture->app);
+  g_test_assert_expected_messages ();
+  g_assert_cmpstr (G_OBJECT_TYPE_NAME (player), ==, "LcSilentCuePlayer");
+
+  page = lc_window_start_session (fixture->window, routine, clock);
+  session = lc_session_view_get_session (LC_SESSION_VIEW (page));
+  wait_until (gtk_widget_get_mapped (page));
+  gtk_widget_activate_action (page, "session.begin", NULL);
+  for (guint i = 0; i < 12; i++)
+    {
+      lc_clock_advance (clock, G_USEC_PER_SEC);
+      g_main_context_iteration (NULL, FALSE);
+    }
+  g_assert_cmpint (lc_session_get_state (session), ==, LC_SESSION_RUNNING);
+  wait_until (count_labels (GTK_WIDGET (fixture->window), banner) == 1);
+
+  gtk_widget_activate_action (page, "session.mute", NULL);
+  g_assert_true (lc_cue_player_get_muted (player));
+  gtk_widget_activate_action (page, "session.mute", NULL);
+  g_assert_false (lc_cue_player_get_muted (player));
+  lc_session_stop (session);
+
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->app), "preferences", NULL);
+  dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (fixture->window));
+  g_assert_nonnull (dialog);
+  g_assert_cmpuint (count_labels (GTK_WIDGET (dialog), "Part of Leg Care is missing. Reinstall Leg Care to fix this"),
+                    ==, 1);
+  adw_dialog_force_close (dialog);
+}
+
 static void
 test_window_session (Fixture       *fixture,
                      gconstpointer  data)
@@ -3246,9 +3296,17 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(GError) error = NULL;
+  gboolean no_sound_module = FALSE;
   int ret;
 
   lc_test_use_private_home ("legcare-test-window");
+
+  /* A run of its own: the module is loaded once in a process */
+  for (int i = 1; i < argc; i++)
+    if (g_str_equal (argv[i], "--no-sound-module"))
+      no_sound_module = TRUE;
+  if (no_sound_module)
+    g_setenv ("LEGCARE_AUDIO_MODULE", "/nonexistent/liblegcare-audio.so", TRUE);
 
   g_test_init (&argc, &argv, NULL);
 
@@ -3261,33 +3319,38 @@ main (int   argc,
 #define ADD(path, func) \
   g_test_add ("/lc/window/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
-  ADD ("first-start-safety", test_window_first_start_safety);
-  ADD ("pages", test_window_pages);
-  ADD ("start-focus", test_window_start_focus);
-  ADD ("page-keys", test_window_page_keys);
-  ADD ("about", test_window_about);
-  ADD ("preferences", test_window_preferences);
-  ADD ("adaptive", test_window_adaptive);
-  ADD ("state-saved", test_window_state_saved);
-  ADD ("quit-with-dialog", test_window_quit_with_dialog);
-  ADD ("shortcuts", test_window_shortcuts);
-  ADD ("routines", test_window_routines);
-  ADD ("lymph-gate", test_window_lymph_gate);
-  ADD ("routine-problems", test_window_routine_problems);
-  ADD ("diary", test_window_diary);
-  ADD ("diary-save-fails", test_window_diary_save_fails);
-  ADD ("session", test_window_session);
-  ADD ("session-no-sound", test_window_session_no_sound);
-  ADD ("trends", test_window_trends);
-  ADD ("trends-summary", test_window_trends_summary);
-  ADD ("export", test_window_export);
-  ADD ("volume", test_window_volume);
-  ADD ("volume-from-entry", test_window_volume_from_entry);
-  ADD ("volume-tape-guide", test_window_volume_tape_guide);
-  ADD ("import", test_window_import);
-  ADD ("restore-backup", test_window_restore_backup);
-  ADD ("routine-editor", test_window_routine_editor);
-  ADD ("shared-routine", test_window_shared_routine);
+  if (no_sound_module)
+    ADD ("session-no-sound-module", test_window_session_no_sound_module);
+  else
+    {
+      ADD ("first-start-safety", test_window_first_start_safety);
+      ADD ("pages", test_window_pages);
+      ADD ("start-focus", test_window_start_focus);
+      ADD ("page-keys", test_window_page_keys);
+      ADD ("about", test_window_about);
+      ADD ("preferences", test_window_preferences);
+      ADD ("adaptive", test_window_adaptive);
+      ADD ("state-saved", test_window_state_saved);
+      ADD ("quit-with-dialog", test_window_quit_with_dialog);
+      ADD ("shortcuts", test_window_shortcuts);
+      ADD ("routines", test_window_routines);
+      ADD ("lymph-gate", test_window_lymph_gate);
+      ADD ("routine-problems", test_window_routine_problems);
+      ADD ("diary", test_window_diary);
+      ADD ("diary-save-fails", test_window_diary_save_fails);
+      ADD ("session", test_window_session);
+      ADD ("session-no-sound", test_window_session_no_sound);
+      ADD ("trends", test_window_trends);
+      ADD ("trends-summary", test_window_trends_summary);
+      ADD ("export", test_window_export);
+      ADD ("volume", test_window_volume);
+      ADD ("volume-from-entry", test_window_volume_from_entry);
+      ADD ("volume-tape-guide", test_window_volume_tape_guide);
+      ADD ("import", test_window_import);
+      ADD ("restore-backup", test_window_restore_backup);
+      ADD ("routine-editor", test_window_routine_editor);
+      ADD ("shared-routine", test_window_shared_routine);
+    }
 
 #undef ADD
 
