@@ -11,6 +11,16 @@
 #include "lc-diary.h"
 #include "lc-routine.h"
 
+/* @hour:@minute local time on the day of @day */
+static inline GDateTime *
+lc_test_seed_time (GDateTime *day,
+                   int        hour,
+                   int        minute)
+{
+  return g_date_time_new_local (g_date_time_get_year (day), g_date_time_get_month (day),
+                                g_date_time_get_day_of_month (day), hour, minute, 0);
+}
+
 /* Someone with heavy legs after long days standing, who starts doing a
  * routine most days: morning scores low, evening scores higher, the right
  * leg a little worse, slowly better over the weeks; a week away without
@@ -47,10 +57,7 @@ lc_test_seed_diary (LcDiary *diary,
 
       for (int evening = 0; evening <= 1; evening++)
         {
-          g_autoptr(GDateTime) time = g_date_time_new_local (g_date_time_get_year (day),
-                                                             g_date_time_get_month (day),
-                                                             g_date_time_get_day_of_month (day),
-                                                             evening ? 21 : 7, g_rand_int_range (rand, 0, 50), 0);
+          g_autoptr(GDateTime) time = lc_test_seed_time (day, evening ? 21 : 7, g_rand_int_range (rand, 0, 50));
           g_autoptr(LcEntry) entry = NULL;
           double level = base + (evening ? 2.2 : -1.2);
 
@@ -85,9 +92,7 @@ lc_test_seed_diary (LcDiary *diary,
       if (g_rand_double (rand) < 0.3 + 0.5 * progress)
         {
           guint r = g_rand_int_range (rand, 0, G_N_ELEMENTS (routines));
-          g_autoptr(GDateTime) time = g_date_time_new_local (g_date_time_get_year (day),
-                                                             g_date_time_get_month (day),
-                                                             g_date_time_get_day_of_month (day), 19, 30, 0);
+          g_autoptr(GDateTime) time = lc_test_seed_time (day, 19, 30);
           g_autoptr(LcSessionRecord) record = lc_session_record_new ();
           int before = CLAMP ((int) lround (base + 2 + g_rand_double_range (rand, -1, 1)), 1, 10);
 
@@ -129,10 +134,7 @@ lc_test_seed_breaks_and_volumes (LcDiary *diary,
 
       for (int b = 0; b < breaks; b++)
         {
-          g_autoptr(GDateTime) time = g_date_time_new_local (g_date_time_get_year (day),
-                                                             g_date_time_get_month (day),
-                                                             g_date_time_get_day_of_month (day),
-                                                             9 + 2 * b, g_rand_int_range (rand, 0, 60), 0);
+          g_autoptr(GDateTime) time = lc_test_seed_time (day, 9 + 2 * b, g_rand_int_range (rand, 0, 60));
           g_autoptr(LcSessionRecord) record = lc_session_record_new ();
 
           if (g_date_time_compare (time, now) > 0)
@@ -148,9 +150,7 @@ lc_test_seed_breaks_and_volumes (LcDiary *diary,
 
       if ((ago - 3) % 14 == 0 && ago >= 3)
         {
-          g_autoptr(GDateTime) time = g_date_time_new_local (g_date_time_get_year (day),
-                                                             g_date_time_get_month (day),
-                                                             g_date_time_get_day_of_month (day), 8, 15, 0);
+          g_autoptr(GDateTime) time = lc_test_seed_time (day, 8, 15);
           g_autoptr(LcLimbMeasurement) measurement = lc_limb_measurement_new (g_date_time_to_unix (time),
                                                                               LC_LIMB_SPACING_DEFAULT_MM);
           gboolean one_leg = g_rand_double (rand) < 0.15;

@@ -32,18 +32,13 @@
 #define LC_TYPE_SILENT_CUE_PLAYER (lc_silent_cue_player_get_type ())
 G_DECLARE_FINAL_TYPE (LcSilentCuePlayer, lc_silent_cue_player, LC, SILENT_CUE_PLAYER, GObject)
 
-#define PROP_LANGUAGE LC_CUE_PLAYER_PROP_LANGUAGE
-#define PROP_MUTED    LC_CUE_PLAYER_PROP_MUTED
-#define PROP_PROBLEM  LC_CUE_PLAYER_PROP_PROBLEM
-#define N_PROPS       LC_CUE_PLAYER_N_PROPS
-
-static GParamSpec *properties [N_PROPS];
+static GParamSpec *properties [LC_CUE_PLAYER_N_PROPS];
 
 struct _LcSilentCuePlayer
 {
   GObject parent_instance;
 
-  GValue values [N_PROPS];      /* the settable properties, kept as set */
+  GValue values [LC_CUE_PLAYER_N_PROPS];      /* the settable properties, kept as set */
 };
 
 G_DEFINE_FINAL_TYPE (LcSilentCuePlayer, lc_silent_cue_player, G_TYPE_OBJECT)
@@ -56,7 +51,7 @@ lc_silent_cue_player_finalize (GObject *object)
 {
   LcSilentCuePlayer *self = (LcSilentCuePlayer *) object;
 
-  for (guint i = 1; i < N_PROPS; i++)
+  for (guint i = 1; i < LC_CUE_PLAYER_N_PROPS; i++)
     if (G_IS_VALUE (&self->values [i]))
       g_value_unset (&self->values [i]);
 
@@ -71,9 +66,9 @@ lc_silent_cue_player_get_property (GObject    *object,
 {
   LcSilentCuePlayer *self = LC_SILENT_CUE_PLAYER (object);
 
-  if (prop_id == PROP_PROBLEM)
+  if (prop_id == LC_CUE_PLAYER_PROP_PROBLEM)
     g_value_set_string (value, silent_problem);
-  else if (prop_id > 0 && prop_id < N_PROPS)
+  else if (prop_id > 0 && prop_id < LC_CUE_PLAYER_N_PROPS)
     g_value_copy (&self->values [prop_id], value);
   else
     G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -87,7 +82,7 @@ lc_silent_cue_player_set_property (GObject      *object,
 {
   LcSilentCuePlayer *self = LC_SILENT_CUE_PLAYER (object);
 
-  if (prop_id > 0 && prop_id < PROP_PROBLEM)
+  if (prop_id > 0 && prop_id < LC_CUE_PLAYER_PROP_PROBLEM)
     {
       if (g_param_values_cmp (pspec, &self->values [prop_id], value) == 0)
         return;
@@ -109,13 +104,13 @@ lc_silent_cue_player_class_init (LcSilentCuePlayerClass *klass)
 
   /* The real player's (lc-cue-player.c), which the app binds to its settings */
   lc_cue_player_properties_init (properties);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  g_object_class_install_properties (object_class, LC_CUE_PLAYER_N_PROPS, properties);
 }
 
 static void
 lc_silent_cue_player_init (LcSilentCuePlayer *self)
 {
-  for (guint i = 1; i < PROP_PROBLEM; i++)
+  for (guint i = 1; i < LC_CUE_PLAYER_PROP_PROBLEM; i++)
     {
       g_value_init (&self->values [i], G_PARAM_SPEC_VALUE_TYPE (properties [i]));
       g_param_value_set_default (properties [i], &self->values [i]);
@@ -144,7 +139,7 @@ silent_set_language (LcCuePlayer *self,
 static const char *
 silent_get_language (LcCuePlayer *self)
 {
-  return g_value_get_string (&LC_SILENT_CUE_PLAYER (self)->values [PROP_LANGUAGE]);
+  return g_value_get_string (&LC_SILENT_CUE_PLAYER (self)->values [LC_CUE_PLAYER_PROP_LANGUAGE]);
 }
 
 static void
@@ -164,7 +159,7 @@ silent_set_muted (LcCuePlayer *self,
 static gboolean
 silent_get_muted (LcCuePlayer *self)
 {
-  return g_value_get_boolean (&LC_SILENT_CUE_PLAYER (self)->values [PROP_MUTED]);
+  return g_value_get_boolean (&LC_SILENT_CUE_PLAYER (self)->values [LC_CUE_PLAYER_PROP_MUTED]);
 }
 
 static const char *

@@ -43,18 +43,9 @@
 
 G_DEFINE_FINAL_TYPE (LcCuePlayer, lc_cue_player, G_TYPE_OBJECT)
 
-/* The properties: lc-cue-player-properties.h */
-#define PROP_LANGUAGE          LC_CUE_PLAYER_PROP_LANGUAGE
-#define PROP_VOICE_ENABLED     LC_CUE_PLAYER_PROP_VOICE_ENABLED
-#define PROP_VOLUME            LC_CUE_PLAYER_PROP_VOLUME
-#define PROP_RATE              LC_CUE_PLAYER_PROP_RATE
-#define PROP_COUNT_REPETITIONS LC_CUE_PLAYER_PROP_COUNT_REPETITIONS
-#define PROP_COUNTDOWN_TICKS   LC_CUE_PLAYER_PROP_COUNTDOWN_TICKS
-#define PROP_MUTED             LC_CUE_PLAYER_PROP_MUTED
-#define PROP_PROBLEM           LC_CUE_PLAYER_PROP_PROBLEM
-#define N_PROPS                LC_CUE_PLAYER_N_PROPS
+/* The properties are in lc-cue-player-properties.h */
 
-static GParamSpec *properties [N_PROPS];
+static GParamSpec *properties [LC_CUE_PLAYER_N_PROPS];
 
 enum {
   SOUND,
@@ -75,7 +66,7 @@ lc_cue_player_notify_problem (LcCuePlayer *self,
 
   g_free (*slot);
   *slot = g_strdup (problem);
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_PROBLEM]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [LC_CUE_PLAYER_PROP_PROBLEM]);
 }
 
 /* --- playing sounds --------------------------------------------------------------- */
@@ -426,28 +417,28 @@ lc_cue_player_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_LANGUAGE:
+    case LC_CUE_PLAYER_PROP_LANGUAGE:
       g_value_set_string (value, self->language);
       break;
-    case PROP_VOICE_ENABLED:
+    case LC_CUE_PLAYER_PROP_VOICE_ENABLED:
       g_value_set_boolean (value, self->voice_enabled);
       break;
-    case PROP_VOLUME:
+    case LC_CUE_PLAYER_PROP_VOLUME:
       g_value_set_double (value, self->volume);
       break;
-    case PROP_RATE:
+    case LC_CUE_PLAYER_PROP_RATE:
       g_value_set_int (value, (int) lc_voice_get_rate (self->voice));
       break;
-    case PROP_COUNT_REPETITIONS:
+    case LC_CUE_PLAYER_PROP_COUNT_REPETITIONS:
       g_value_set_boolean (value, self->count_repetitions);
       break;
-    case PROP_COUNTDOWN_TICKS:
+    case LC_CUE_PLAYER_PROP_COUNTDOWN_TICKS:
       g_value_set_boolean (value, self->countdown_ticks);
       break;
-    case PROP_MUTED:
+    case LC_CUE_PLAYER_PROP_MUTED:
       g_value_set_boolean (value, self->muted);
       break;
-    case PROP_PROBLEM:
+    case LC_CUE_PLAYER_PROP_PROBLEM:
       g_value_set_string (value, lc_cue_player_get_problem (self));
       break;
     default:
@@ -465,10 +456,10 @@ lc_cue_player_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_LANGUAGE:
+    case LC_CUE_PLAYER_PROP_LANGUAGE:
       lc_cue_player_set_language (self, g_value_get_string (value));
       break;
-    case PROP_VOICE_ENABLED:
+    case LC_CUE_PLAYER_PROP_VOICE_ENABLED:
       self->voice_enabled = g_value_get_boolean (value);
       if (!self->voice_enabled && self->feed != NULL)
         {
@@ -477,21 +468,21 @@ lc_cue_player_set_property (GObject      *object,
           lc_cue_sound_fade_out (&self->feed->speech);
         }
       break;
-    case PROP_VOLUME:
+    case LC_CUE_PLAYER_PROP_VOLUME:
       self->volume = g_value_get_double (value);
       if (self->volume_element != NULL)
         g_object_set (self->volume_element, "volume", self->volume, NULL);
       break;
-    case PROP_RATE:
+    case LC_CUE_PLAYER_PROP_RATE:
       lc_voice_set_rate (self->voice, (guint) g_value_get_int (value));
       break;
-    case PROP_COUNT_REPETITIONS:
+    case LC_CUE_PLAYER_PROP_COUNT_REPETITIONS:
       self->count_repetitions = g_value_get_boolean (value);
       break;
-    case PROP_COUNTDOWN_TICKS:
+    case LC_CUE_PLAYER_PROP_COUNTDOWN_TICKS:
       self->countdown_ticks = g_value_get_boolean (value);
       break;
-    case PROP_MUTED:
+    case LC_CUE_PLAYER_PROP_MUTED:
       lc_cue_player_set_muted (self, g_value_get_boolean (value));
       break;
     default:
@@ -510,7 +501,7 @@ lc_cue_player_class_init (LcCuePlayerClass *klass)
   object_class->set_property = lc_cue_player_set_property;
 
   lc_cue_player_properties_init (properties);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  g_object_class_install_properties (object_class, LC_CUE_PLAYER_N_PROPS, properties);
 
   /**
    * LcCuePlayer::sound:
@@ -583,7 +574,7 @@ lc_cue_player_set_language (LcCuePlayer *self,
   if (language == NULL || *language == '\0')
     language = "en";
   if (g_set_str (&self->language, language))
-    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_LANGUAGE]);
+    g_object_notify_by_pspec (G_OBJECT (self), properties [LC_CUE_PLAYER_PROP_LANGUAGE]);
 }
 
 const char *
@@ -632,7 +623,7 @@ lc_cue_player_set_muted (LcCuePlayer *self,
     lc_cue_player_silence (self);
   if (self->volume_element != NULL)
     g_object_set (self->volume_element, "mute", muted, NULL);
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_MUTED]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [LC_CUE_PLAYER_PROP_MUTED]);
 }
 
 gboolean

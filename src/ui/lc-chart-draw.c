@@ -109,8 +109,7 @@ lc_chart_compute_geometry (PangoContext    *pango,
                            LcChartGeometry *geo)
 {
   LcChartAxis axis;
-  float label_width, w;
-  char *label;
+  float label_width;
 
   text_size (pango, "10", &label_width, &geo->line_height);
   geo->legend_height = with_legend ? legend (NULL, pango, combined, NULL, width) : 0;
@@ -121,15 +120,15 @@ lc_chart_compute_geometry (PangoContext    *pango,
   geo->y_max = axis.max;
   geo->y_step = axis.step;
 
-  /* The widest label on the value axis */
-  label = lc_format_signed (geo->y_max, 0, FALSE);
-  text_size (pango, label, &w, NULL);
-  label_width = MAX (label_width, w);
-  g_free (label);
-  label = lc_format_signed (geo->y_min, 0, FALSE);
-  text_size (pango, label, &w, NULL);
-  label_width = MAX (label_width, w);
-  g_free (label);
+  /* The widest label on the value axis: its top or its bottom */
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *label = lc_format_signed (i == 0 ? geo->y_max : geo->y_min, 0, FALSE);
+      float w;
+
+      text_size (pango, label, &w, NULL);
+      label_width = MAX (label_width, w);
+    }
 
   geo->x0 = label_width + PAD;
   geo->width = width - geo->x0 - PAD;
