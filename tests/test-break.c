@@ -25,6 +25,7 @@ typedef struct
   GArray           *due;        /* gint64: wall-clock µs of each "due" */
   GArray           *withdrawn;  /* likewise for "withdrawn" */
   guint             n_state_changed;
+  guint             n_state_asked;  /* by a handler asking for the state */
 } Fixture;
 
 static gint64
@@ -500,6 +501,49 @@ test_hours (Fixture       *f,
   g_assert_cmpint (due_at (f, 10), ==, local_us (f, 2026, 3, 9, 9, 45));
 }
 
+/* Outside the active hours nothing is counted: a state-changed handler
+ * that asks for the state while time goes on (as the app's notifier does,
+ * to save it) gets it, instead of a restart that asks again forever. */
+static void
+state_asked_cb (LcBreakScheduler *scheduler,
+                Fixture          *f)
+{
+  g_autoptr(GVariant) state = NULL;
+
+  g_assert_cmpuint (++f->n_state_asked, <, 10);
+  lc_clock_advance (f->clock, 1);
+  state = lc_break_scheduler_get_state (scheduler);
+}
+
+static void
+test_hours_state_asked (Fixture       *f,
+                        gconstpointer  data)
+{
+  gint64 now;
+  g_autoptr(GVariant) state = NULL;
+  gint64 sitting = -1;
+
+  /* Friday 6 March 2026, 20:00, hours 09:00-17:00; a count of ten minutes
+   * saved a minute ago is restarted, once */
+  lc_clock_set_real_time (f->clock, local_us (f, 2026, 3, 6, 20, 0));
+  set_hours (f, 9, 0, 17, 0, LC_WEEKDAYS_ALL);
+  now = lc_clock_get_real_time (f->clock);
+  g_signal_connect (f->scheduler, "state-changed", G_CALLBACK (state_asked_cb), f);
+  lc_break_scheduler_set_state (f->scheduler,
+                                g_variant_new ("(xxbbx)", 10 * MINUTE_US, 45 * MINUTE_US, FALSE, FALSE,
+                                               now - MINUTE_US));
+  g_assert_cmpuint (f->n_state_asked, ==, 1);
+
+  /* and nothing is counted after */
+  advance_minutes (f, 30);
+  lc_clock_advance (f->clock, 1);
+  state = lc_break_scheduler_get_state (f->scheduler);
+  g_variant_get_child (state, 0, "x", &sitting);
+  g_assert_cmpint (sitting, ==, 0);
+  g_assert_cmpuint (f->n_state_asked, ==, 1);
+  g_signal_handlers_disconnect_by_func (f->scheduler, state_asked_cb, f);
+}
+
 /* Hours across midnight belong to the day they start on. */
 static void
 test_hours_across_midnight (Fixture       *f,
@@ -795,6 +839,7 @@ main (int   argc,
   ADD ("session", test_session);
   ADD ("do-not-disturb", test_do_not_disturb);
   ADD ("hours", test_hours);
+  ADD ("hours-state-asked", test_hours_state_asked);
   ADD ("hours-across-midnight", test_hours_across_midnight);
   ADD ("hours-dst", test_hours_dst);
   ADD ("suspend", test_suspend);

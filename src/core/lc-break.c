@@ -188,6 +188,16 @@ update (LcBreakScheduler *self)
   if (!self->rules.enabled)
     return;
 
+  /* Nothing counts outside the active hours. (Counting first and then
+   * restarting made each update a restart, and a state-changed handler
+   * that asks for the state, as the notifier does, asked again and again.) */
+  if (!find_hours (self, now_real, &start, &end))
+    {
+      if (self->sitting > 0 || self->pending || self->snoozed)
+        restart_count (self, "outside the active hours");
+      return;
+    }
+
   /* The wall clock went back, or on by a break's length more than the
    * monotonic one: the computer slept, or the app did not run. */
   if (d_real < 0 || d_real - d_mono >= LC_BREAK_IDLE_MINUTES * MINUTE_US)
@@ -198,13 +208,8 @@ update (LcBreakScheduler *self)
   else if (counting (self))
     self->sitting += MAX (d_mono, 0);
 
-  if (find_hours (self, now_real, &start, &end))
-    {
-      /* Only the time since the hours began */
-      self->sitting = MIN (self->sitting, now_real - start);
-    }
-  else if (self->sitting > 0 || self->pending || self->snoozed)
-    restart_count (self, "outside the active hours");
+  /* Only the time since the hours began */
+  self->sitting = MIN (self->sitting, now_real - start);
 }
 
 static gboolean
