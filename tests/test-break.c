@@ -520,6 +520,7 @@ test_hours_state_asked (Fixture       *f,
                         gconstpointer  data)
 {
   gint64 now;
+  g_autoptr(GVariant) saved = NULL;
   g_autoptr(GVariant) state = NULL;
   gint64 sitting = -1;
 
@@ -529,9 +530,9 @@ test_hours_state_asked (Fixture       *f,
   set_hours (f, 9, 0, 17, 0, LC_WEEKDAYS_ALL);
   now = lc_clock_get_real_time (f->clock);
   g_signal_connect (f->scheduler, "state-changed", G_CALLBACK (state_asked_cb), f);
-  lc_break_scheduler_set_state (f->scheduler,
-                                g_variant_new ("(xxbbx)", 10 * MINUTE_US, 45 * MINUTE_US, FALSE, FALSE,
-                                               now - MINUTE_US));
+  saved = g_variant_ref_sink (g_variant_new ("(xxbbx)", 10 * MINUTE_US, 45 * MINUTE_US, FALSE, FALSE,
+                                             now - MINUTE_US));
+  lc_break_scheduler_set_state (f->scheduler, saved);
   g_assert_cmpuint (f->n_state_asked, ==, 1);
 
   /* and nothing is counted after */
