@@ -5,6 +5,12 @@
  * One list of entries and sessions (or either alone), paged from SQLite by
  * LcDiaryModel. An entry opens in LcEntryDialog, a session in
  * LcSessionDialog; both delete with Undo. The page opens at today.
+ *
+ * The list view sees the newest records first and more as it is scrolled
+ * near its end (a GtkSliceListModel that grows): a GtkListView keeps a row
+ * for up to 200 items around where it shows, whatever its height, so with
+ * the whole of a long diary it would make, bind, style and measure 200
+ * rows to show the ten that fit. Positions are the same in both models.
  */
 
 #include "config.h"
@@ -21,6 +27,11 @@
 #include "lc-session-row.h"
 #include "lc-widgets.h"
 
+/* Records the list is given at first, and more each time it nears their
+ * end: more than fit in a tall window, far fewer than a list view's 200 */
+#define FIRST_ROWS  40
+#define MORE_ROWS   40
+
 struct _LcDiaryPage
 {
   AdwBin          parent_instance;
@@ -28,6 +39,8 @@ struct _LcDiaryPage
   LcDiary        *diary;
   LcRoutineLibrary *library;
   LcDiaryModel   *model;
+  GtkSliceListModel *shown;
+  guint           more_source;
   guint           midnight_source;
   guint           today_source;
 
@@ -128,6 +141,9 @@ focused_item (LcDiaryPage *self)
   return NULL;
 }
 
+static void show_up_to (LcDiaryPage *self,
+                        guint        position);
+
 /* The focus to the row of @item wherever it is now, or to the row now at
  * focus_position when the record is gone. */
 static void
@@ -142,6 +158,7 @@ focus_row (LcDiaryPage *self)
     position = lc_diary_model_find_item (self->model, self->focus_item);
   if (position == G_MAXUINT)
     position = MIN (self->focus_position, n - 1);
+  show_up_to (self, position);
   /* The list moves its focus only when it has it */
   gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
   gtk_list_view_scroll_to (self->list_view, position, GTK_LIST_SCROLL_FOCUS, NULL);
@@ -619,6 +636,7 @@ lc_diary_page_show_day (LcDiaryPage *self,
       position = n - 1;
       lc_show_toast (GTK_WIDGET (self), adw_toast_new (_("Nothing recorded on or before that day")));
     }
+  show_up_to (self, position);
   /* The list moves its focus only when it has it: a keyboard user goes on
    * from the day that was asked for */
   gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
@@ -650,6 +668,46 @@ date_button_active_cb (LcDiaryPage *self)
 
 /* --- set-up ------------------------------------------------------------------ */
 
+/* The list is given the records up to @position and MORE_ROWS after it */
+static void
+show_up_to (LcDiaryPage *self,
+            guint        position)
+{
+  guint size;
+
+  if (self->shown == NULL)
+    return;
+  size = MIN (position, G_MAXUINT - MORE_ROWS) + MORE_ROWS;
+  if (size > gtk_slice_list_model_get_size (self->shown))
+    gtk_slice_list_model_set_size (self->shown, size);
+}
+
+static gboolean
+more_cb (gpointer user_data)
+{
+  LcDiaryPage *self = user_data;
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->list_view));
+  double below = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_value (adjustment) -
+                 gtk_adjustment_get_page_size (adjustment);
+
+  self->more_source = 0;
+  /* Less than a screenful below what is seen, and more in the diary */
+  if (self->shown != NULL && below < gtk_adjustment_get_page_size (adjustment) &&
+      g_list_model_get_n_items (G_LIST_MODEL (self->shown)) < g_list_model_get_n_items (G_LIST_MODEL (self->model)))
+    show_up_to (self, gtk_slice_list_model_get_size (self->shown));
+
+  return G_SOURCE_REMOVE;
+}
+
+/* As the list scrolls or changes size; the list grows after the layout
+ * that moved it, not in the middle of it. */
+static void
+adjustment_changed_cb (LcDiaryPage *self)
+{
+  if (self->more_source == 0 && self->shown != NULL)
+    self->more_source = g_idle_add (more_cb, self);
+}
+
 /* The list gets its entries when it is first shown: a list view makes
  * rows for up to 200 items around its anchor, also on a hidden page,
  * which would slow down every start with a long diary. */
@@ -664,7 +722,9 @@ attach_model (LcDiaryPage *self)
   /* As the diary is now: it may have changed while the page was hidden. */
   lc_diary_model_reload (self->model);
   update_state (self);
-  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
+  g_clear_object (&self->shown);
+  self->shown = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->model)), 0, FIRST_ROWS);
+  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->shown)));
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
 }
 
@@ -709,6 +769,7 @@ lc_diary_page_dispose (GObject *object)
 
   g_clear_handle_id (&self->midnight_source, g_source_remove);
   g_clear_handle_id (&self->today_source, g_source_remove);
+  g_clear_handle_id (&self->more_source, g_source_remove);
   forget_focus (self);
   if (self->list_view != NULL)
     {
@@ -718,6 +779,7 @@ lc_diary_page_dispose (GObject *object)
   /* The stack is both AdwBin's child and a template child: let go once. */
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), LC_TYPE_DIARY_PAGE);
+  g_clear_object (&self->shown);
   g_clear_object (&self->model);
   g_clear_object (&self->diary);
   g_clear_object (&self->library);
@@ -851,6 +913,13 @@ lc_diary_page_init (LcDiaryPage *self)
   gtk_list_view_set_header_factory (self->list_view, factory);
   g_object_unref (factory);
 
+  {
+    GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->list_view));
+
+    g_signal_connect_object (adjustment, "value-changed", G_CALLBACK (adjustment_changed_cb), self, G_CONNECT_SWAPPED);
+    g_signal_connect_object (adjustment, "changed", G_CALLBACK (adjustment_changed_cb), self, G_CONNECT_SWAPPED);
+  }
+
   update_state (self);
   schedule_midnight (self);
 }
@@ -875,6 +944,7 @@ lc_diary_page_set_diary (LcDiaryPage  *self,
     g_signal_connect_object (diary, "changed", G_CALLBACK (lc_diary_page_reload), self, G_CONNECT_SWAPPED);
   g_clear_object (&self->model);
   gtk_list_view_set_model (self->list_view, NULL);
+  g_clear_object (&self->shown);
 
   if (diary != NULL)
     {
