@@ -141,8 +141,19 @@ focused_item (LcDiaryPage *self)
   return NULL;
 }
 
-static void show_up_to (LcDiaryPage *self,
-                        guint        position);
+/* The list is given the records up to @position and MORE_ROWS after it */
+static void
+show_up_to (LcDiaryPage *self,
+            guint        position)
+{
+  guint size;
+
+  if (self->shown == NULL)
+    return;
+  size = MIN (position, G_MAXUINT - MORE_ROWS) + MORE_ROWS;
+  if (size > gtk_slice_list_model_get_size (self->shown))
+    gtk_slice_list_model_set_size (self->shown, size);
+}
 
 /* The focus to the row of @item wherever it is now, or to the row now at
  * focus_position when the record is gone. */
@@ -668,20 +679,6 @@ date_button_active_cb (LcDiaryPage *self)
 
 /* --- set-up ------------------------------------------------------------------ */
 
-/* The list is given the records up to @position and MORE_ROWS after it */
-static void
-show_up_to (LcDiaryPage *self,
-            guint        position)
-{
-  guint size;
-
-  if (self->shown == NULL)
-    return;
-  size = MIN (position, G_MAXUINT - MORE_ROWS) + MORE_ROWS;
-  if (size > gtk_slice_list_model_get_size (self->shown))
-    gtk_slice_list_model_set_size (self->shown, size);
-}
-
 static gboolean
 more_cb (gpointer user_data)
 {
@@ -722,7 +719,6 @@ attach_model (LcDiaryPage *self)
   /* As the diary is now: it may have changed while the page was hidden. */
   lc_diary_model_reload (self->model);
   update_state (self);
-  g_clear_object (&self->shown);
   self->shown = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->model)), 0, FIRST_ROWS);
   selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->shown)));
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
