@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 
 #include "lc-application.h"
+#include "lc-countdown.h"
 #include "lc-session-view.h"
 #include "lc-trend.h"
 #include "lc-widgets.h"
@@ -127,7 +128,11 @@ static const char *
 label_text (GtkWidget  *page,
             const char *name)
 {
-  return gtk_label_get_label (GTK_LABEL (part (page, name)));
+  GtkWidget *widget = part (page, name);
+
+  if (LC_IS_COUNTDOWN (widget))
+    return lc_countdown_get_text (LC_COUNTDOWN (widget));
+  return gtk_label_get_label (GTK_LABEL (widget));
 }
 
 static AdwToggleGroup *
@@ -568,9 +573,10 @@ check_labels (GtkWidget  *widget,
     {
       if (!gtk_widget_get_mapped (c))
         continue;
-      if (GTK_IS_LABEL (c) && gtk_label_get_label (GTK_LABEL (c))[0] != '\0')
+      if ((GTK_IS_LABEL (c) && gtk_label_get_label (GTK_LABEL (c))[0] != '\0') || LC_IS_COUNTDOWN (c))
         {
-          const char *text = gtk_label_get_label (GTK_LABEL (c));
+          const char *text = GTK_IS_LABEL (c) ? gtk_label_get_label (GTK_LABEL (c))
+                                              : lc_countdown_get_text (LC_COUNTDOWN (c));
           graphene_rect_t own;
           int width, height;
           int min_width, min_height;
@@ -585,7 +591,7 @@ check_labels (GtkWidget  *widget,
           gtk_widget_measure (c, GTK_ORIENTATION_VERTICAL, MAX (width, min_width), &min_height, NULL, NULL, NULL);
           if (width < min_width || height < min_height)
             g_error ("%s: label “%s” is %dx%d, needs %dx%d", where, text, width, height, min_width, min_height);
-          if (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (c))))
+          if (GTK_IS_LABEL (c) && pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (c))))
             g_error ("%s: label “%s” is ellipsized", where, text);
           g_assert_true (gtk_widget_compute_bounds (c, window, &bounds));
           if (bounds.origin.x < -0.5 || bounds.origin.y < -0.5 ||

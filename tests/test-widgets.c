@@ -13,7 +13,9 @@
 
 #include <adwaita.h>
 
+#include "lc-countdown.h"
 #include "lc-diary-row.h"
+#include "lc-format.h"
 #include "lc-illustration.h"
 #include "lc-illustration-choice.h"
 #include "lc-routine-library.h"
@@ -429,6 +431,136 @@ test_score_bar (void)
   gtk_style_context_remove_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (style));
 }
 
+/* @widget drawn into a texture of its size, by @window's renderer */
+static GdkTexture *
+render_widget (GtkWidget *widget,
+               GtkWidget *window)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_to_node (snapshot);
+  g_assert_nonnull (node);
+  return gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                      &GRAPHENE_RECT_INIT (0, 0, width, height));
+}
+
+static GBytes *
+texture_bytes (GdkTexture *texture)
+{
+  gsize stride = 4 * gdk_texture_get_width (texture);
+  guchar *data = g_malloc (stride * gdk_texture_get_height (texture));
+
+  gdk_texture_download (texture, data, stride);
+  return g_bytes_new_take (data, stride * gdk_texture_get_height (texture));
+}
+
+/* The player's countdown: as large as a GtkLabel of the same style and
+ * text, drawn as it, and laid out again only when its size changes,
+ * across every kind of time it shows (a grid of seconds and seeded
+ * random ones, up to ten hours) */
+static void
+test_countdown (void)
+{
+  g_autoptr(GtkCssProvider) style = gtk_css_provider_new ();
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+  g_autoptr(GArray) seconds = g_array_new (FALSE, FALSE, sizeof (guint));
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *label = gtk_label_new ("");
+  GtkWidget *countdown = lc_countdown_new ();
+  GtkWidget *widgets[] = { label, countdown };
+  GtkWindow *window;
+  int last_width, last_height;
+  guint n_same = 0, n_other = 0;
+
+  gtk_css_provider_load_from_resource (style, "/com/example/LegCare/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (style),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  for (guint i = 0; i < G_N_ELEMENTS (widgets); i++)
+    {
+      gtk_widget_add_css_class (widgets[i], "session-countdown");
+      gtk_widget_add_css_class (widgets[i], "numeric");
+      g_object_set (widgets[i], "width-chars", 5, "halign", GTK_ALIGN_CENTER, NULL);
+      gtk_box_append (GTK_BOX (box), widgets[i]);
+    }
+  window = show_in_window (box);
+  gtk_widget_measure (label, GTK_ORIENTATION_HORIZONTAL, -1, &last_width, NULL, NULL, NULL);
+  gtk_widget_measure (label, GTK_ORIENTATION_VERTICAL, -1, &last_height, NULL, NULL, NULL);
+
+  /* Counting down a minute, an hour and ten, and at random */
+  for (guint s = 0; s <= 36000; s += s < 130 ? 1 : s < 3700 ? 59 : 997)
+    g_array_append_val (seconds, s);
+  for (guint i = 0; i < 100; i++)
+    {
+      guint s = g_rand_int_range (rand, 0, 100 * 3600);
+      g_array_append_val (seconds, s);
+    }
+
+  for (guint i = 0; i < seconds->len; i++)
+    {
+      g_autofree char *text = lc_format_clock (g_array_index (seconds, guint, i));
+      guint resizes = lc_countdown_get_n_resizes (LC_COUNTDOWN (countdown));
+      int label_width, label_height, width, height;
+
+      gtk_label_set_label (GTK_LABEL (label), text);
+      lc_countdown_set_text (LC_COUNTDOWN (countdown), text);
+      g_assert_cmpstr (lc_countdown_get_text (LC_COUNTDOWN (countdown)), ==, text);
+      lc_test_wait_frames (GTK_WIDGET (window));
+
+      gtk_widget_measure (label, GTK_ORIENTATION_HORIZONTAL, -1, &label_width, NULL, NULL, NULL);
+      gtk_widget_measure (label, GTK_ORIENTATION_VERTICAL, -1, &label_height, NULL, NULL, NULL);
+      gtk_widget_measure (countdown, GTK_ORIENTATION_HORIZONTAL, -1, &width, NULL, NULL, NULL);
+      gtk_widget_measure (countdown, GTK_ORIENTATION_VERTICAL, -1, &height, NULL, NULL, NULL);
+      if (width != label_width || height != label_height)
+        g_error ("“%s”: the countdown is %dx%d, a label %dx%d", text, width, height, label_width, label_height);
+      /* Its place follows its text: never smaller than it needs */
+      g_assert_cmpint (gtk_widget_get_width (countdown), ==, width);
+      g_assert_cmpint (gtk_widget_get_height (countdown), ==, height);
+
+      /* A new layout only for a new size */
+      if (width == last_width && height == last_height)
+        {
+          g_assert_cmpuint (lc_countdown_get_n_resizes (LC_COUNTDOWN (countdown)), ==, resizes);
+          n_same++;
+        }
+      else
+        {
+          g_assert_cmpuint (lc_countdown_get_n_resizes (LC_COUNTDOWN (countdown)), >, resizes);
+          n_other++;
+        }
+      last_width = width;
+      last_height = height;
+
+      /* Drawn as the label, pixel for pixel (a few texts: each renders) */
+      if (i % 17 == 0)
+        {
+          g_autoptr(GdkTexture) drawn = render_widget (countdown, GTK_WIDGET (window));
+          g_autoptr(GdkTexture) expected = render_widget (label, GTK_WIDGET (window));
+          g_autoptr(GBytes) drawn_bytes = texture_bytes (drawn);
+          g_autoptr(GBytes) expected_bytes = texture_bytes (expected);
+
+          if (!g_bytes_equal (drawn_bytes, expected_bytes))
+            g_error ("“%s”: the countdown is not drawn as a label", text);
+        }
+    }
+  g_test_message ("%u texts of the same size as the one before, %u of another", n_same, n_other);
+  /* The usual case, counting down within the hour, keeps its size */
+  g_assert_cmpuint (n_same, >, 10 * n_other);
+
+  /* The style changes its size: laid out again, the same as the label */
+  for (guint i = 0; i < G_N_ELEMENTS (widgets); i++)
+    gtk_widget_remove_css_class (widgets[i], "session-countdown");
+  lc_test_wait_frames (GTK_WIDGET (window));
+  g_assert_cmpint (gtk_widget_get_height (countdown), ==, gtk_widget_get_height (label));
+  g_assert_cmpint (gtk_widget_get_width (countdown), ==, gtk_widget_get_width (label));
+
+  gtk_window_destroy (window);
+  gtk_style_context_remove_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (style));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -447,6 +579,7 @@ main (int   argc,
 
   g_test_add_func ("/lc/widgets/diary-row", test_diary_row);
   g_test_add_func ("/lc/widgets/score-bar", test_score_bar);
+  g_test_add_func ("/lc/widgets/countdown", test_countdown);
   g_test_add_func ("/lc/widgets/step-picker", test_step_picker);
   g_test_add_func ("/lc/widgets/illustration-choice", test_illustration_choice);
   g_test_add_func ("/lc/widgets/illustration-png-memory", test_illustration_png_memory);

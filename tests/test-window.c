@@ -31,6 +31,7 @@
 #include "lc-safety-dialog.h"
 #include "lc-start-gate.h"
 #include "lc-chart.h"
+#include "lc-countdown.h"
 #include "lc-period.h"
 #include "lc-trend.h"
 #include "lc-trends-page.h"
@@ -1141,7 +1142,11 @@ static const char *
 label_text (GtkWidget  *page,
             const char *name)
 {
-  return gtk_label_get_label (GTK_LABEL (gtk_widget_get_template_child (page, LC_TYPE_SESSION_VIEW, name)));
+  GObject *part = gtk_widget_get_template_child (page, LC_TYPE_SESSION_VIEW, name);
+
+  if (LC_IS_COUNTDOWN (part))
+    return lc_countdown_get_text (LC_COUNTDOWN (part));
+  return gtk_label_get_label (GTK_LABEL (part));
 }
 
 static AdwToggleGroup *

@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 
 #include "lc-application.h"
+#include "lc-countdown.h"
 #include "lc-cue-player.h"
 #include "lc-format.h"
 #include "lc-illustration.h"
@@ -62,7 +63,7 @@ struct _LcSessionView
   GtkLabel          *title_label;
   GtkStack          *instruction_stack;
   GtkLabel          *instruction_label;
-  GtkLabel          *time_label;
+  LcCountdown       *time_label;
   GtkProgressBar    *progress_bar;
   GtkLabel          *repetition_label;
   GtkStack          *overall_stack;
@@ -123,9 +124,8 @@ update_time (LcSessionView *self)
   g_autofree char *overall = NULL;
   int step = lc_session_get_step_index (self->session);
 
-  /* A label laid out again costs a layout of the page: only what changed */
-  if (g_strcmp0 (gtk_label_get_label (self->time_label), clock) != 0)
-    gtk_label_set_label (self->time_label, clock);
+  /* Redrawn, not laid out again, while its size stays the same */
+  lc_countdown_set_text (self->time_label, clock);
   gtk_progress_bar_set_fraction (self->progress_bar, length > 0 ? 1.0 - (double) remaining / length : 0);
 
   overall = format_overall (self, step, lc_routine_get_n_steps (lc_session_get_routine (self->session)),
@@ -827,6 +827,7 @@ lc_session_view_class_init (LcSessionViewClass *klass)
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (LC_TYPE_COUNTDOWN);
   g_type_ensure (LC_TYPE_PLAYER_STAGE);
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/LegCare/ui/lc-session-view.ui");
   gtk_widget_class_bind_template_child (widget_class, LcSessionView, stop_button);
