@@ -29,6 +29,7 @@ struct _LcCountdown
   char        *text;
   int          width_chars;
   PangoLayout *layout;      /* made again when the style changes */
+  int          char_width;  /* of the layout's font; 0 until asked */
   int          width;       /* the size asked for, with this text */
   int          height;
   guint        n_resizes;
@@ -56,18 +57,24 @@ get_layout (LcCountdown *self)
   return self->layout;
 }
 
-/* The width of one character, as a GtkLabel counts its width-chars */
+/* The width of one character, as a GtkLabel counts its width-chars:
+ * looked up once per font, not at every new text */
 static int
 char_width (LcCountdown *self)
 {
-  PangoContext *context = pango_layout_get_context (get_layout (self));
-  PangoFontMetrics *metrics = pango_context_get_metrics (context, pango_context_get_font_description (context),
-                                                         pango_context_get_language (context));
-  int width = MAX (pango_font_metrics_get_approximate_char_width (metrics),
-                   pango_font_metrics_get_approximate_digit_width (metrics));
+  if (self->char_width == 0)
+    {
+      PangoContext *context = pango_layout_get_context (get_layout (self));
+      PangoFontMetrics *metrics = pango_context_get_metrics (context, pango_context_get_font_description (context),
+                                                             pango_context_get_language (context));
+      int width = MAX (pango_font_metrics_get_approximate_char_width (metrics),
+                       pango_font_metrics_get_approximate_digit_width (metrics));
 
-  pango_font_metrics_unref (metrics);
-  return PANGO_PIXELS_CEIL (width);
+      pango_font_metrics_unref (metrics);
+      self->char_width = PANGO_PIXELS_CEIL (width);
+    }
+
+  return self->char_width;
 }
 
 static void
@@ -95,6 +102,7 @@ static void
 invalidate (LcCountdown *self)
 {
   g_clear_object (&self->layout);
+  self->char_width = 0;
   queue_resize (self);
 }
 
